@@ -1,0 +1,74 @@
+"""Analyze: documents -> Archive (entries with permalinks, topics, related, taxonomies)."""
+from __future__ import annotations
+
+from site_builder.analyze.identity import article_slug, pinyin_sort_key
+from site_builder.analyze.keywords import keywords, teach_words
+from site_builder.analyze.related import link_related
+from site_builder.analyze.reprints import group_printings, identity_key, printing_of, winner
+from site_builder.analyze.taxonomy import build_taxonomies
+from site_builder.analyze.topics import assign_topics, vocabulary_words
+from site_builder.config import SiteConfig
+from site_builder.errors import ContentError
+from site_builder.model import Archive, Entry, SourceDocument, Warning_
+
+
+def analyze(documents: list[SourceDocument], config: SiteConfig) -> Archive:
+    teach_words(vocabulary_words(config))
+    articles = [a for doc in documents for a in doc.articles]
+    entries = [_entry(group) for group in group_printings(articles)]
+    _check_unique_urls(entries)
+    tags = {e.key: keywords(_text_for_keywords(e)) for e in entries}
+    for entry in entries:
+        entry.topics = entry.article.topics or assign_topics(entry.title, tags[entry.key], config)
+    entries.sort(key=_archive_order)
+    for before, after in zip(entries, entries[1:]):
+        before.next, after.prev = after, before
+    link_related(entries, tags, config.related_count)
+    warnings = [w for doc in documents for w in doc.warnings]
+    warnings += [w for e in entries for a in [e.article] for w in a.warnings]
+    warnings += _vocabulary_warnings(entries, config)
+    return Archive(entries=entries, taxonomies=build_taxonomies(entries), documents=documents,
+                   warnings=warnings)
+
+
+def _entry(printings) -> Entry:
+    shown = winner(printings)
+    key = identity_key(shown)
+    slug = shown.slug or article_slug(key, shown.title or "")
+    ordered = sorted(printings, key=lambda a: (a.origin_kind != "markdown", str(a.origin)))
+    return Entry(key=key, slug=slug, url=f"/articles/{slug}/", article=shown,
+                 printings=[printing_of(a) for a in ordered])
+
+
+def _archive_order(entry: Entry) -> tuple:
+    """Newest first; undated after dated; then by title in pinyin order."""
+    date = entry.date.toordinal() if entry.date else 0
+    return (-date, pinyin_sort_key(entry.title), entry.url)
+
+
+def _text_for_keywords(entry: Entry) -> str:
+    article = entry.article
+    return "\n".join(filter(None, [entry.title, entry.title, article.summary, article.body_text()]))
+
+
+def _check_unique_urls(entries: list[Entry]) -> None:
+    """Two different articles must never be written to the same page."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        other = seen.setdefault(entry.url, entry)
+        if other is not entry:
+            raise ContentError(f"two articles want the same URL {entry.url} (also from "
+                               f"{other.article.origin}); give one a different `slug`",
+                               entry.article.origin)
+
+
+def _vocabulary_warnings(entries: list[Entry], config: SiteConfig) -> list[Warning_]:
+    if not config.topics:
+        return []
+    warnings = []
+    for entry in entries:
+        for topic in entry.article.topics:
+            if topic not in config.topics:
+                warnings.append(Warning_(entry.article.origin, f"topic '{topic}' is not in the "
+                                         "topic vocabulary of site.toml", code="unknown-topic"))
+    return warnings

@@ -1,0 +1,54 @@
+"""Stable identities and permalinks.
+
+An article's identity key is its title with everything the cleaner might still change
+removed (width, whitespace, punctuation, quote style, stray traditional characters), so
+that improving the cleaner or re-running the build never moves an article's URL.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_ASCII_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def normalise_key(text: str) -> str:
+    """Text reduced to its letters and digits: NFKC, simplified, no punctuation or spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _t2s().convert(text)
+    return _NOT_WORD.sub("", text).lower()
+
+
+def short_hash(text: str, length: int = 6) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def pinyin_slug(text: str, max_syllables: int = 8) -> str:
+    """Readable ASCII slug: 城市治理 -> cheng-shi-zhi-li (Latin letters and digits kept)."""
+    syllables = lazy_pinyin(unicodedata.normalize("NFKC", text), style=Style.NORMAL, errors="default")
+    words = [w for s in syllables for w in _ASCII_SLUG.split(s.lower()) if w]
+    return "-".join(words[:max_syllables])
+
+
+def article_slug(key: str, title: str) -> str:
+    """Permalink slug for an article: pinyin of the title's start plus a hash of its key."""
+    readable = pinyin_slug(title, 6) or "article"
+    return f"{readable}-{short_hash(key)}"
+
+
+def pinyin_sort_key(text: str) -> tuple:
+    """Order names as a Chinese reader expects: by pinyin with tones, then by character."""
+    syllables = lazy_pinyin(text, style=Style.TONE3, errors="default")
+    return (tuple(s.lower() for s in syllables), text)

@@ -1,0 +1,116 @@
+"""The build: ingest -> analyze -> render -> search, into a staging folder, then swap.
+
+Nothing is written to the output folder until every stage has succeeded: the site is built
+in a sibling staging folder and renamed into place, so a failed build leaves the previous
+good site exactly as it was, and readers never see a half-written one.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder import analyze, ingest, render, search
+from site_builder.config import SiteConfig, load_config
+from site_builder.errors import ContentError, SiteBuildError, StrictModeError
+from site_builder.model import Archive, Warning_
+
+
+@dataclass
+class BuildOptions:
+    content_dir: Path
+    output_dir: Path
+    strict: bool = False  # warnings are failures
+    keep_going: bool = False  # publish the good files even when some input files are bad
+    with_search: bool = True
+
+
+@dataclass
+class BuildResult:
+    output_dir: Path
+    articles: int = 0
+    pages_written: int = 0
+    warnings: list[Warning_] = field(default_factory=list)
+    errors: list[SiteBuildError] = field(default_factory=list)  # skipped bad files (keep_going)
+    search: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def build_site(options: BuildOptions) -> BuildResult:
+    """Build the site; raises SiteBuildError (output untouched) when it cannot."""
+    started = time.perf_counter()
+    content_dir, output_dir = options.content_dir.resolve(), options.output_dir.resolve()
+    if not content_dir.is_dir():
+        raise SiteBuildError("content folder does not exist", content_dir)
+    _refuse_dangerous_output(content_dir, output_dir)
+    config = load_config(content_dir)
+    loaded = ingest.load_content(content_dir)
+    if loaded.errors and not options.keep_going:
+        raise _combined(loaded.errors)
+    archive = analyze.analyze(loaded.documents, config)
+    if options.strict and archive.warnings:
+        raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.staging-", dir=output_dir.parent))
+    try:
+        pages = render.render_site(archive, config, staging, template_dirs(content_dir))
+        stats = search.build_index(staging, config) if options.with_search else {}
+        _swap_into_place(staging, output_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=pages,
+                       warnings=archive.warnings, errors=list(loaded.errors), search=stats,
+                       seconds=time.perf_counter() - started)
+
+
+def template_dirs(content_dir: Path) -> list[Path]:
+    """Template search path: the site's own `templates/` first, then the project's defaults."""
+    own = content_dir / "templates"
+    return ([own] if own.is_dir() else []) + [DEFAULT_TEMPLATES]
+
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
+    """Ingest and analyze only (used by tools and tests that do not need files written)."""
+    config = load_config(content_dir)
+    loaded = ingest.load_content(content_dir)
+    if loaded.errors:
+        raise _combined(loaded.errors)
+    return config, analyze.analyze(loaded.documents, config)
+
+
+def _combined(errors: list[ContentError]) -> SiteBuildError:
+    if len(errors) == 1:
+        return errors[0]
+    listing = "\n  ".join(str(e) for e in errors)
+    return SiteBuildError(f"{len(errors)} content files could not be read:\n  {listing}")
+
+
+def _refuse_dangerous_output(content_dir: Path, output_dir: Path) -> None:
+    """The output folder is replaced whole: never let it be, or contain, the content."""
+    if output_dir == content_dir or content_dir.is_relative_to(output_dir) or output_dir == Path.home():
+        raise SiteBuildError(f"refusing to use {output_dir} as output: it would replace the content")
+    if output_dir.exists() and not output_dir.is_dir():
+        raise SiteBuildError("output path exists and is not a folder", output_dir)
+
+
+def _swap_into_place(staging: Path, output_dir: Path) -> None:
+    """Replace output_dir by staging with renames only (the old site is removed last)."""
+    os.chmod(staging, 0o755)
+    if not output_dir.exists():
+        staging.rename(output_dir)
+        return
+    retired = output_dir.with_name(f".{output_dir.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+    output_dir.rename(retired)
+    try:
+        staging.rename(output_dir)
+    except BaseException:
+        retired.rename(output_dir)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

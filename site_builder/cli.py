@@ -1,0 +1,99 @@
+"""The command line: `site-builder build | serve | extract`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from site_builder.build import BuildOptions, BuildResult, build_site
+from site_builder.errors import SiteBuildError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except SiteBuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="site-builder", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the site from a content folder")
+    _add_site_options(build)
+    build.set_defaults(run=_run_build)
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    _add_site_options(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.set_defaults(run=_run_serve)
+
+    extract = commands.add_parser("extract", help="print the articles extracted from raw pages as JSON")
+    extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    extract.set_defaults(run=_run_extract)
+    return parser
+
+
+def _add_site_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content/)")
+    command.add_argument("--output", type=Path, default=Path("public"), help="output folder (default public/)")
+    command.add_argument("--strict", action="store_true", help="fail on any warning")
+    command.add_argument("--keep-going", action="store_true",
+                         help="publish the rest of the site when some content files are bad (still exits 1)")
+
+
+def _options(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(content_dir=args.content, output_dir=args.output, strict=args.strict,
+                        keep_going=args.keep_going)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    result = build_site(_options(args))
+    print_report(result)
+    return 1 if result.errors else 0
+
+
+def print_report(result: BuildResult) -> None:
+    """The build summary: what was made, what the extractor was unsure of, what was skipped."""
+    for error in result.errors:
+        print(f"error: {error} (skipped)", file=sys.stderr)
+    if result.warnings:
+        counts = Counter(w.code for w in result.warnings)
+        summary = ", ".join(f"{n} {code}" for code, n in counts.most_common())
+        print(f"{len(result.warnings)} warning(s): {summary}", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"  warning: {warning}", file=sys.stderr)
+    indexed = result.search.get("pages")
+    search = f", {indexed} pages searchable" if indexed is not None else ""
+    print(f"built {result.articles} articles, {result.pages_written} pages{search} "
+          f"into {result.output_dir} in {result.seconds:.1f} s")
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from site_builder.serve import serve  # imports the file watcher only when serving
+
+    return serve(_options(args), port=args.port)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from site_builder.ingest import read_source
+    from site_builder.ingest.export import document_to_json
+
+    pages, failed = [], 0
+    for path in args.files:
+        try:
+            pages.append(document_to_json(read_source(path)))
+        except SiteBuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+    json.dump({"pages": pages}, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 1 if failed else 0

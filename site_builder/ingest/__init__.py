@@ -1,0 +1,54 @@
+"""Ingest: input files -> SourceDocument (articles, leftovers, warnings).
+
+Two kinds of input, both first-class:
+- raw newspaper pages `content/raw/*.txt` (damaged OCR / PDF text) -> `raw_page.extract_raw_page`
+- hand-written or corrected articles `content/articles/*.md` -> `markdown_article.read_markdown_article`
+
+`site-builder extract` and `site-builder build` both call `read_source`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.errors import ContentError
+from site_builder.ingest.markdown_article import read_markdown_article
+from site_builder.ingest.raw_page import extract_raw_page
+from site_builder.model import SourceDocument
+
+RAW_DIR = "raw"
+ARTICLES_DIR = "articles"
+
+
+def read_source(path: Path) -> SourceDocument:
+    """Read one input file; raises ContentError naming the file (and line) on bad input."""
+    if path.suffix == ".md":
+        return read_markdown_article(path)
+    if path.suffix == ".txt":
+        return extract_raw_page(path)
+    raise ContentError("unknown kind of content file (expected .txt or .md)", path)
+
+
+@dataclass
+class LoadedContent:
+    documents: list[SourceDocument] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Every input file, in a fixed order (raw pages, then Markdown articles, by name)."""
+    raw = sorted((content_dir / RAW_DIR).glob("*.txt")) if (content_dir / RAW_DIR).is_dir() else []
+    md_dir = content_dir / ARTICLES_DIR
+    articles = sorted(md_dir.glob("*.md")) if md_dir.is_dir() else []
+    return [p for p in raw + articles if p.is_file()]
+
+
+def load_content(content_dir: Path) -> LoadedContent:
+    """Read every input file; a bad file is recorded, the others still load."""
+    loaded = LoadedContent()
+    for path in content_files(content_dir):
+        try:
+            loaded.documents.append(read_source(path))
+        except ContentError as exc:
+            loaded.errors.append(exc)
+    return loaded

@@ -1,0 +1,139 @@
+"""Render: Archive + config -> every file of the site, through Jinja2 templates.
+
+Templates are looked up in the site's own `templates/` folder first, then in the project's
+`templates/`: a user overrides any template (or static file) by dropping in one of that name.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import jinja2
+
+from site_builder import search
+from site_builder.config import SiteConfig
+from site_builder.errors import SiteBuildError, TemplateError
+from site_builder.model import Archive, Entry
+from site_builder.render.charts import overview_charts
+from site_builder.render.plan import PagePlan, plan_site
+
+
+def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path]) -> int:
+    """Write every planned page and the static files; return the number of files written."""
+    env = make_environment(archive, config, template_dirs)
+    plans = plan_site(archive, config)
+    env.globals["sitemap_urls"] = lambda: _page_urls(plans)
+    written: set[str] = set()
+    for plan in plans:
+        if plan.path in written:
+            raise SiteBuildError(f"two pages would be written to {plan.path}")
+        written.add(plan.path)
+        html = _render(env, plan, template_dirs)
+        target = out_dir / plan.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    return len(written) + copy_static(template_dirs, out_dir / "static")
+
+
+def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    base_path = urlsplit(config.base_url).path.rstrip("/")
+    env.globals.update(
+        config=config,
+        archive=archive,
+        taxonomies=archive.taxonomies,
+        charts=overview_charts(archive, config.chart_bars),
+        url=lambda path: base_path + quote(path, safe="/#?=&"),
+        absolute_url=lambda path: config.absolute_url(quote(path, safe="/#?=&")),
+        feed_updated=_feed_updated(archive),
+        author_terms=_terms_by_name(archive, "authors"),
+        source_terms=_terms_by_name(archive, "sources"),
+        topic_terms=_terms_by_name(archive, "topics"),
+        raw_lines_of=lambda entry: raw_lines_of(entry, archive),
+    )
+    env.globals.update(search.template_globals())
+    env.filters["cn_date"] = lambda d: f"{d.year}年{d.month}月{d.day}日" if d else ""
+    return env
+
+
+def _terms_by_name(archive: Archive, taxonomy: str) -> dict:
+    return {term.name: term for term in archive.taxonomies[taxonomy].terms}
+
+
+def _page_urls(plans: list[PagePlan]) -> list[str]:
+    """Site-relative URLs of the HTML pages a reader may land on (for the sitemap)."""
+    return [plan.context["page_url"] for plan in plans
+            if plan.path.endswith("index.html") and plan.template != "search.html"]
+
+
+def raw_lines_of(entry: Entry, archive: Archive) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The raw lines each extracted printing came from, numbered: the page's 原文 view."""
+    lines_by_file = {doc.path: doc.raw_lines for doc in archive.documents if doc.kind == "raw"}
+    views = []
+    for printing in entry.printings:
+        raw = lines_by_file.get(printing.origin)
+        if raw is None or not printing.lines:
+            continue
+        numbered = [(n, raw[n - 1]) for span in printing.lines
+                    for n in range(span.first, min(span.last, len(raw)) + 1)]
+        views.append((printing.origin.name, numbered))
+    return views
+
+
+def _feed_updated(archive: Archive) -> str:
+    """The newest article date, so that the feed is the same on every build of the same content."""
+    dates = [e.date for e in archive.entries if e.date]
+    return (max(dates).isoformat() if dates else "2000-01-01") + "T00:00:00Z"
+
+
+def _render(env: jinja2.Environment, plan: PagePlan, template_dirs: list[Path]) -> str:
+    try:
+        return env.get_template(plan.template).render(plan.context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"template syntax error: {exc.message}", exc.filename or plan.template,
+                            exc.lineno) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name} (looked in "
+                            f"{', '.join(map(str, template_dirs))})", plan.template) from exc
+    except Exception as exc:  # an error raised while rendering: find the template line
+        file, line = _template_frame(exc)
+        raise TemplateError(f"error while rendering {plan.path}: {type(exc).__name__}: {exc}",
+                            file or plan.template, line) from exc
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """Jinja2 rewrites tracebacks so template frames carry the template's file and line."""
+    file = line = None
+    tb = exc.__traceback__ if exc.__traceback__ is not None else sys.exc_info()[2]
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".txt")):
+            file, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    return file, line
+
+
+def copy_static(template_dirs: list[Path], target: Path) -> int:
+    """Copy `static/` of every template folder, the site's own files winning over the defaults."""
+    copied: set[Path] = set()
+    for folder in template_dirs:
+        static = folder / "static"
+        if not static.is_dir():
+            continue
+        for source in sorted(static.rglob("*")):
+            relative = source.relative_to(static)
+            if source.is_file() and relative not in copied:
+                destination = target / relative
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, destination)
+                copied.add(relative)
+    return len(copied)
