@@ -126,7 +126,7 @@ def _describe(value: object) -> str:
 
 
 def _line_of_key(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\[\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\])", re.M)
+    pattern = re.compile(rf"^[ \t]*(\[[ \t]*)?[\"']?{re.escape(key)}[\"']?\s*(=|\])", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 

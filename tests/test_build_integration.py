@@ -1,0 +1,111 @@
+"""The seed site built end to end into a temporary folder: pages, links, feeds, search index."""
+from __future__ import annotations
+
+import hashlib
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conftest import CONTENT
+from sitecheck import broken_links, links_of
+from site_builder.build import BuildOptions, build_site, load_archive
+
+
+def test_every_seed_article_has_a_page(seed_site, seed_build):
+    _, archive = load_archive(CONTENT)
+    assert seed_build.articles == len(archive.entries) >= 10
+    for entry in archive.entries:
+        page = seed_site / entry.url.strip("/") / "index.html"
+        assert page.is_file(), entry.url
+        html = page.read_text(encoding="utf-8")
+        assert f"<h1>{entry.title}</h1>" in html.replace("&#34;", '"').replace("&#39;", "'") or \
+            entry.title.replace('"', "&#34;") in html
+
+
+def test_no_internal_link_points_nowhere(seed_site):
+    assert broken_links(seed_site) == []
+
+
+def test_taxonomy_pages_exist_and_link_each_other(seed_site):
+    _, archive = load_archive(CONTENT)
+    for key in ("topics", "authors", "sources"):
+        taxonomy = archive.taxonomies[key]
+        assert taxonomy.terms, key
+        overview = seed_site / key / "index.html"
+        overview_links = links_of(overview)
+        for term in taxonomy.terms:
+            assert term.url in overview_links, (key, term.name)
+            term_page = seed_site / term.url.strip("/") / "index.html"
+            term_links = links_of(term_page)
+            assert all(e.url in term_links for e in term.entries[:20]), term.url
+    # an article links back to its author, topic and source pages
+    entry = next(e for e in archive.entries if e.article.authors and e.topics and e.sources)
+    article_links = links_of(seed_site / entry.url.strip("/") / "index.html")
+    terms = archive.taxonomies
+    assert {t.url for t in terms["authors"].terms if t.name in entry.article.authors} <= set(article_links)
+    assert {t.url for t in terms["topics"].terms if t.name in entry.topics} <= set(article_links)
+    assert {t.url for t in terms["sources"].terms if t.name in entry.sources} <= set(article_links)
+
+
+def test_authors_are_in_pinyin_order(seed_site):
+    from site_builder.analyze.identity import pinyin_sort_key
+
+    _, archive = load_archive(CONTENT)
+    names = [t.name for t in archive.taxonomies["authors"].terms]
+    assert names == sorted(names, key=pinyin_sort_key)
+    assert names != sorted(names) or len(names) < 3  # code-point order differs for real names
+
+
+def test_feed_sitemap_robots_404(seed_site):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(seed_site / "feed.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    assert entries and all(e.find("a:title", ns).text for e in entries)
+    assert all(e.find("a:link", ns).get("href").startswith("https://") for e in entries)
+    sitemap = ET.parse(seed_site / "sitemap.xml").getroot()
+    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in sitemap]
+    assert any("/articles/" in loc for loc in locs) and any("/topics/" in loc for loc in locs)
+    assert "Sitemap: https://" in (seed_site / "robots.txt").read_text(encoding="utf-8")
+    assert "页面不存在" in (seed_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_pages_are_chinese_and_have_no_external_assets(seed_site):
+    for page in list(seed_site.rglob("*.html"))[:200]:
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="zh-CN">' in html, page
+        for link in links_of(page):
+            assert not link.startswith(("http://", "https://", "//")) or "<a" in html, link
+    css_and_scripts = [link for page in seed_site.rglob("*.html") for link in links_of(page)
+                       if link.endswith((".css", ".js", ".woff", ".woff2"))]
+    assert all(link.startswith("/") for link in css_and_scripts), css_and_scripts
+
+
+def test_pagefind_index_covers_exactly_the_article_pages(seed_site, seed_build):
+    entry = json.loads((seed_site / "pagefind" / "pagefind-entry.json").read_text())
+    pages = sum(index["page_count"] for index in entry["languages"].values())
+    assert pages == seed_build.articles
+    assert (seed_site / "pagefind" / "pagefind.js").is_file()
+    article_pages = list((seed_site / "articles").glob("*/index.html"))
+    assert all("data-pagefind-body" in p.read_text(encoding="utf-8") for p in article_pages)
+    others = [p for p in seed_site.rglob("*.html") if p.parent.parent.name != "articles"]
+    assert not any("data-pagefind-body" in p.read_text(encoding="utf-8") for p in others)
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_is_deterministic_and_urls_stable(tmp_path):
+    first = build_site(BuildOptions(CONTENT, tmp_path / "a", with_search=False)).output_dir
+    second = build_site(BuildOptions(CONTENT, tmp_path / "b", with_search=False)).output_dir
+    assert _digest(first) == _digest(second)
+
+
+def test_rebuild_replaces_output_and_leaves_no_staging(tmp_path):
+    out = tmp_path / "public"
+    build_site(BuildOptions(CONTENT, out, with_search=False))
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    build_site(BuildOptions(CONTENT, out, with_search=False))
+    assert not (out / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
