@@ -58,6 +58,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     try:
         pages = render.render_site(archive, config, staging, template_dirs(content_dir))
         stats = search.build_index(staging, config) if options.with_search else {}
+        _write_cache_headers(staging)
         _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -98,6 +99,17 @@ def _refuse_dangerous_output(content_dir: Path, output_dir: Path) -> None:
         raise SiteBuildError(f"refusing to use {output_dir} as output: it would replace the content")
     if output_dir.exists() and not output_dir.is_dir():
         raise SiteBuildError("output path exists and is not a folder", output_dir)
+
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def _write_cache_headers(site: Path) -> None:
+    """Netlify `_headers` for content-hashed files that no path pattern can single out."""
+    hashed = sorted(p.relative_to(site).as_posix() for p in site.glob("pagefind*/*.pf_meta"))
+    if hashed:
+        rules = "".join(f"/{path}\n  Cache-Control: {IMMUTABLE}\n" for path in hashed)
+        (site / "_headers").write_text(rules, encoding="utf-8")
 
 
 def _swap_into_place(staging: Path, output_dir: Path) -> None:

@@ -1,0 +1,83 @@
+"""netlify.toml: its build command, run as Netlify would, fills the publish folder it names,
+and the cache rules make Pagefind's hashed files immutable and its fixed-name files not."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+HASHED = re.compile(r"(^|/)(index/[^/]+\.pf_index|fragment/[^/]+\.pf_fragment|[^/]+\.pf_meta)$")
+
+
+@pytest.fixture(scope="module")
+def netlify():
+    return tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def published(netlify, tmp_path_factory):
+    """Run the build command from netlify.toml in a fresh copy of the repository's content."""
+    site = tmp_path_factory.mktemp("netlify")
+    shutil.copytree(ROOT / "content", site / "content")
+    shutil.copy(ROOT / "netlify.toml", site)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    run = subprocess.run(netlify["build"]["command"], shell=True, cwd=site, env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return site / netlify["build"]["publish"]
+
+
+def test_build_settings(netlify):
+    assert netlify["build"]["environment"]["PYTHON_VERSION"] == "3.11"
+    assert "site-builder build" in netlify["build"]["command"]
+    assert (ROOT / "requirements.txt").read_text().strip().endswith("-e .")
+
+
+def test_publish_folder_holds_the_site(published):
+    for name in ("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "search/index.html"):
+        assert (published / name).is_file(), name
+    assert list(published.glob("articles/*/index.html"))
+    assert list(published.glob("pagefind*/pagefind.js"))
+
+
+def _rules(netlify: dict, published: Path) -> list[tuple[str, dict]]:
+    rules = [(h["for"], h["values"]) for h in netlify.get("headers", [])]
+    headers_file = published / "_headers"
+    if headers_file.exists():
+        path = None
+        for line in headers_file.read_text(encoding="utf-8").splitlines():
+            if line.startswith("/"):
+                path = line.strip()
+                rules.append((path, {}))
+            elif ":" in line and path:
+                name, value = line.split(":", 1)
+                rules[-1][1][name.strip()] = value.strip()
+    return rules
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """Netlify path rules: exact, or a prefix ending in a `*` splat."""
+    assert "*" not in pattern[:-1], f"'*' may only end a Netlify path rule: {pattern}"
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
+def test_pagefind_cache_headers(netlify, published):
+    rules = _rules(netlify, published)
+    files = [p for p in published.glob("pagefind*/**/*") if p.is_file()]
+    assert files
+    for file in files:
+        url = "/" + file.relative_to(published).as_posix()
+        cache = [v["Cache-Control"] for pattern, v in rules if "Cache-Control" in v and _matches(pattern, url)]
+        assert len(cache) <= 1, f"{url}: Cache-Control set by {len(cache)} rules (Netlify merges them)"
+        if HASHED.search(url):
+            assert cache and "immutable" in cache[0], url
+        else:
+            assert not cache or "immutable" not in cache[0], url
