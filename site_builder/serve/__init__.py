@@ -1,0 +1,120 @@
+"""`site-builder serve`: build, serve on 127.0.0.1, rebuild on change, reload the open page.
+
+    serve(options, port) -> exit status
+
+- The HTTP server starts first, so a browser opened during the first build gets the
+  previous site (or a "building" page) and reloads by itself when the build is done.
+- Every change under the content folder or a template folder triggers a full build (correct
+  over clever: navigation, topic and search pages are never stale).
+- A failed build prints `error: file:line: message`, keeps serving the last good site, and
+  shows the error in a banner in the open page; the next good save recovers.
+- Ctrl-C (or `stop_event`) stops the watcher and the server and returns 0.
+
+`build`, `host`, `stop_event`, `on_ready` and `watch` (folders) are there for tests and tools; the command line
+uses the defaults.
+"""
+from __future__ import annotations
+
+import errno
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from site_builder.build import BuildOptions, BuildResult, build_site, template_dirs
+from site_builder.serve.server import LiveState, PreviewServer, make_server
+from site_builder.serve.watch import Watcher, describe_changes, describe_failure, watched_dirs
+
+__all__ = ["serve", "LOCALHOST"]
+
+LOCALHOST = "127.0.0.1"
+
+
+def serve(options: BuildOptions, port: int = 8000, *,
+          build: Callable[[BuildOptions], BuildResult] = build_site,
+          host: str = LOCALHOST,
+          stop_event: threading.Event | None = None,
+          on_ready: Callable[[str], None] | None = None,
+          watch: list[Path] | None = None) -> int:
+    """Serve the site until Ctrl-C (or `stop_event`); returns the exit status."""
+    stop_event = stop_event or threading.Event()
+    content_dir, output_dir = options.content_dir.resolve(), options.output_dir.resolve()
+    if not content_dir.is_dir():
+        _err(f"error: {content_dir}: content folder does not exist")
+        return 1
+    state = LiveState()
+    try:
+        server = make_server(host, port, output_dir, state)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            _err(f"error: port {port} on {host} is already in use; try --port {port + 1}")
+        else:
+            _err(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}")
+        return 1
+    url = f"http://{host}:{server.port}/"
+    roots = watched_dirs(content_dir, template_dirs(content_dir)) if watch is None else \
+        [Path(p).resolve() for p in watch]
+    watcher = Watcher(roots, output_dir)
+    try:
+        server.start()
+        watcher.start()
+        _rebuild(build, options, state, roots)
+        _out(f"serving {output_dir} at {url}")
+        _out(f"watching {', '.join(str(r) for r in roots)} (Ctrl-C to stop)")
+        if on_ready is not None:
+            on_ready(url)
+        while not stop_event.is_set():
+            batch = watcher.next_batch(timeout=0.2)
+            if batch is None:
+                if not watcher.alive() and not stop_event.is_set():
+                    reason = watcher.failure or "stopped"
+                    _err(f"error: the file watcher stopped: {reason}")
+                    return 1
+                continue
+            _out(f"changed: {describe_changes(batch, roots)}; rebuilding")
+            _rebuild(build, options, state, roots)
+    except KeyboardInterrupt:
+        _out("\nstopped")
+    finally:
+        watcher.stop()
+        server.stop()
+    return 0
+
+
+def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
+             state: LiveState, roots: list[Path]) -> bool:
+    """One full build; on failure the last good site stays in place and is still served."""
+    from site_builder.cli import print_report  # cli imports this package lazily: no cycle
+
+    started = time.perf_counter()
+    try:
+        result = build(options)
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
+        message, internal = describe_failure(exc, roots)
+        if internal:
+            traceback.print_exception(exc, file=sys.stderr)
+        _err(f"error: {message}")
+        _err("build failed: still serving the last good site; fix the file and save to rebuild")
+        state.failed(message)
+        return False
+    print_report(result)
+    sys.stdout.flush()
+    state.built()
+    _out(f"reloading open pages ({time.perf_counter() - started:.2f} s)")
+    return True
+
+
+def _out(message: str) -> None:
+    print(message, flush=True)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# re-exported for tests and tools
+__all__ += ["LiveState", "PreviewServer"]
