@@ -4,6 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def display_path(path: Path) -> str:
+    """A path as the user typed it: relative to the working folder when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 class SiteBuildError(Exception):
     """A problem in the user's input. Printed as `file:line: message`, exit status 1."""
 
@@ -16,7 +24,8 @@ class SiteBuildError(Exception):
     def __str__(self) -> str:
         if self.file is None:
             return self.message
-        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        shown = display_path(self.file)
+        where = f"{shown}:{self.line}" if self.line else shown
         return f"{where}: {self.message}"
 
 

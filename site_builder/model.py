@@ -52,7 +52,10 @@ class Warning_:
     code: str = "guess"  # short machine name: title-inferred, interleave, duplicate, …
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        from site_builder.errors import display_path
+
+        shown = display_path(self.file) if self.file else "?"
+        where = f"{shown}:{self.line}" if self.line else shown
         return f"{where}: {self.message}"
 
 

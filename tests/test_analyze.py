@@ -1,0 +1,101 @@
+"""Analyze: permalinks, reprints, topics, related articles, taxonomy order."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from site_builder.analyze import analyze
+from site_builder.analyze.identity import article_slug, normalise_key, pinyin_slug, pinyin_sort_key
+from site_builder.config import SiteConfig
+from site_builder.model import Article, Block, SourceDocument
+
+CONFIG = SiteConfig(topics={"法治": ["法治", "立法"], "教育": ["教育", "高校"], "党建": ["党组织"]},
+                    topics_per_article=2)
+
+
+def _article(title, body, *, authors=("张三",), origin="a.txt", kind="raw", **extra):
+    return Article(title=title, blocks=[Block("paragraph", p) for p in body], authors=list(authors),
+                   origin=Path(origin), origin_kind=kind, **extra)
+
+
+def _docs(*articles):
+    return [SourceDocument(path=a.origin, kind=a.origin_kind, articles=[a]) for a in articles]
+
+
+def test_identity_key_ignores_what_the_cleaner_may_still_fix():
+    clean = "加强和改进思想政治工作 筑牢企业发展“生命线”"
+    damaged = '加強和改進思想政治工作  筑牢企业发展"生命線"'
+    assert normalise_key(clean) == normalise_key(damaged)
+    assert article_slug(normalise_key(clean), clean) == article_slug(normalise_key(damaged), damaged)
+
+
+def test_slugs_are_readable_pinyin():
+    assert pinyin_slug("城市治理") == "cheng-shi-zhi-li"
+    assert pinyin_slug("“四减”举措 2024") == "si-jian-ju-cuo-2024"
+    slug = article_slug(normalise_key("数字经济推动制造业高质量发展"), "数字经济推动制造业高质量发展")
+    assert slug.startswith("shu-zi-jing-ji-tui-dong-") and len(slug) < 60
+
+
+def test_pinyin_order_not_code_point_order():
+    names = ["张三", "李奕", "王岩松", "伍爱群", "田蜜", "阿布"]
+    assert sorted(names, key=pinyin_sort_key) == ["阿布", "李奕", "田蜜", "王岩松", "伍爱群", "张三"]
+
+
+def test_reprint_is_one_entry_with_both_printings():
+    body = ["城市是我国经济、政治、文化、社会等方面活动的中心，在党和国家工作全局中具有举足轻重的地位。"]
+    first = _article("抓好城市治理", body, origin="p1.txt", source_paper="人民日报")
+    second = _article("抓好城市治理", body, origin="p2.txt", affiliation="某大学", source_paper="人民日报")
+    other = _article("另一篇", ["完全不同的正文内容，讲的是另外一件事情，与上面无关。"], origin="p3.txt")
+    archive = analyze(_docs(first, second, other), CONFIG)
+    assert len(archive.entries) == 2
+    merged = next(e for e in archive.entries if e.title == "抓好城市治理")
+    assert [p.origin.name for p in merged.printings] == ["p1.txt", "p2.txt"]
+    assert merged.article.affiliation == "某大学"  # the more complete printing is shown
+
+
+def test_reprint_with_differently_damaged_title_is_merged_by_its_opening():
+    body = ["深入推进高等教育综合改革，畅通教育、科技、人才的良性循环，助力我国发展新质生产力。"]
+    a = _article("为加快发展贡献高校力量", body, origin="p1.txt")
+    b = _article("【观点】为加快发展贡献高校力量", body, origin="p2.txt")
+    assert len(analyze(_docs(a, b), CONFIG).entries) == 1
+
+
+def test_topics_from_keywords_bounded_and_manual_topics_win():
+    text = ["推进科学立法、严格执法、公正司法，法治是治国理政的基本方式。法治建设要抓住立法质量。",
+            "高校要加强法治教育。"]
+    auto = _article("全面推进法治建设", text)
+    manual = _article("手工标注", ["一些正文。"], kind="markdown", origin="m.md", topics=["教育"])
+    archive = analyze(_docs(auto, manual), CONFIG)
+    by_title = {e.title: e for e in archive.entries}
+    assert by_title["全面推进法治建设"].topics[0] == "法治"
+    assert len(by_title["全面推进法治建设"].topics) <= CONFIG.topics_per_article
+    assert by_title["手工标注"].topics == ["教育"]
+
+
+def test_archive_order_prev_next_and_related():
+    old = _article("旧文", ["高校教育改革，高校人才培养。"], date=dt.date(2023, 1, 1), origin="o.md", kind="markdown")
+    new = _article("新文", ["高校教育评价，高校人才。"], date=dt.date(2024, 5, 1), origin="n.md", kind="markdown")
+    undated = _article("无日期", ["党组织建设。"], origin="u.txt")
+    archive = analyze(_docs(old, new, undated), CONFIG)
+    assert [e.title for e in archive.entries] == ["新文", "旧文", "无日期"]
+    first, second, third = archive.entries
+    assert first.prev is None and first.next is second and second.prev is first and third.next is None
+    assert first.related and first.related[0] is second
+
+
+def test_taxonomies_share_one_mechanism():
+    a = _article("甲文", ["高校教育。"], authors=["王五", "李四"], source_paper="人民日报")
+    b = _article("乙文", ["高校教育改革。"], authors=["李四"], origin="b.txt")
+    archive = analyze(_docs(a, b), CONFIG)
+    authors = archive.taxonomies["authors"]
+    assert [t.name for t in authors.terms] == ["李四", "王五"]
+    assert authors.terms[0].url == "/authors/li-si/" and len(authors.terms[0].entries) == 2
+    assert archive.taxonomies["sources"].terms[0].url == "/sources/ren-min-ri-bao/"
+    assert {t.name for t in archive.taxonomies["topics"].terms} == {"教育"}
+
+
+def test_homophone_authors_get_distinct_urls():
+    a = _article("甲文", ["一。"], authors=["李毅"])
+    b = _article("乙文", ["二。"], authors=["李逸"], origin="b.txt")
+    urls = [t.url for t in analyze(_docs(a, b), CONFIG).taxonomies["authors"].terms]
+    assert len(set(urls)) == 2 and all(u.startswith("/authors/li-yi-") for u in urls)
