@@ -1,0 +1,129 @@
+"""Search stage: a Pagefind index of the article pages, with segmentation-free Chinese search.
+
+``build_index(site_dir, config)`` runs after rendering, on the staging folder:
+
+1. every page with ``data-pagefind-body`` is read (``extract``): the text a reader sees in
+   the article, its heading levels, and the filters/meta of ``partials/search_fields.html``;
+2. for each one a *shadow page* is written to a temporary folder, at the same relative
+   path (so Pagefind gives it the article's URL): the text as overlapping character-bigram
+   tokens (``normalize``), headings kept as headings so Pagefind weights title hits, plus
+   the readable text as meta ``text`` (for excerpts and the browser's own check);
+3. Pagefind (``pagefind_bin``, the standard binary from PyPI) indexes the shadow folder
+   into ``<site>/pagefind/``.
+
+The article pages themselves are not changed; readers never see tokens.
+"""
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from site_builder.errors import SiteBuildError
+from site_builder.search.extract import PageRecord, extract
+from site_builder.search.normalize import fold_table_json, index_tokens, t2s_table
+
+BUNDLE_DIR = "pagefind"
+FILTER_NAMES = ("主题", "作者", "来源")
+
+
+def template_globals() -> dict:
+    """Jinja globals the search templates use."""
+    return {"search_fold_pairs": fold_pairs}
+
+
+def fold_pairs() -> str:
+    """The fold table as one string of (traditional, simplified) character pairs."""
+    return "".join(k + v for k, v in sorted(t2s_table().items()))
+
+
+def shadow_page(record: PageRecord, language: str) -> str:
+    """The page Pagefind indexes in place of an article page: tokens, meta and filters."""
+    esc = html.escape
+    out = [f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8">'
+           "<title>-</title></head><body><main data-pagefind-body>"]
+    for block in record.blocks:
+        tokens = " ".join(index_tokens(block.text))
+        if not tokens:
+            continue
+        tag = f"h{block.level}" if block.level else "p"
+        out.append(f"<{tag}>{tokens}</{tag}>")
+    out.append("</main>")
+    meta = dict(record.meta)
+    if "title" not in meta:
+        meta["title"] = next((b.text for b in record.blocks if b.level == 1), "")
+    meta["text"] = "\n".join(b.text for b in record.blocks)
+    # where the article's running text starts (after title, byline, source lines): excerpts
+    # prefer matches from there on
+    offset = 0
+    for block in record.blocks:
+        if not block.level and len(block.text) >= 30:
+            break
+        offset += len(block.text) + 1
+    else:
+        offset = 0
+    meta["body_at"] = str(offset)
+    for key, value in meta.items():
+        out.append(f'<div data-pagefind-meta="{esc(key)}">{esc(value)}</div>')
+    for key, values in record.filters.items():
+        for value in values:
+            out.append(f'<span data-pagefind-filter="{esc(key)}">{esc(value)}</span>')
+    out.append("</body></html>\n")
+    return "\n".join(out)
+
+
+def pagefind_command() -> list[str]:
+    """The standard Pagefind binary from PyPI (pagefind-bin), never the extended one: our
+    tokens are ASCII words and must not be re-segmented."""
+    return [sys.executable, "-m", "pagefind_bin"]
+
+
+def build_index(site_dir: Path, config) -> dict:
+    """Index the article pages of ``site_dir`` into ``site_dir/pagefind``; return stats."""
+    started = time.perf_counter()
+    site_dir = Path(site_dir)
+    language = (getattr(config, "language", None) or "zh-CN").lower()
+    bundle = site_dir / BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    pages = 0
+    characters = 0
+    with tempfile.TemporaryDirectory(prefix="search-shadow-") as tmp:
+        shadow_root = Path(tmp)
+        for path in sorted(site_dir.rglob("*.html")):
+            relative = path.relative_to(site_dir)
+            if relative.parts[0] == BUNDLE_DIR:
+                continue
+            record = extract(path.read_text(encoding="utf-8"))
+            if record is None or not record.blocks:
+                continue
+            target = shadow_root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(shadow_page(record, language), encoding="utf-8")
+            pages += 1
+            characters += sum(len(b.text) for b in record.blocks)
+        prepared = time.perf_counter()
+        if pages:
+            run_pagefind(shadow_root, bundle)
+    index_bytes = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() else 0
+    return {"pages": pages, "characters": characters, "seconds": round(time.perf_counter() - started, 3),
+            "extract_seconds": round(prepared - started, 3), "bytes": index_bytes,
+            "engine": "pagefind-bin 1.5.2, bigram tokens"}
+
+
+def run_pagefind(site: Path, output: Path, command: list[str] | None = None) -> None:
+    cmd = (command or pagefind_command()) + ["--site", str(site), "--output-path", str(output), "--silent"]
+    env = dict(os.environ)
+    env.pop("PAGEFIND_BINARY_PATH", None)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0 or not (output / "pagefind-entry.json").exists():
+        detail = (proc.stderr or proc.stdout).strip()[-2000:]
+        raise SiteBuildError(f"Pagefind failed (exit {proc.returncode}): {detail}", site)
+
+
+__all__ = ["build_index", "template_globals", "fold_table_json", "shadow_page", "run_pagefind"]

@@ -1,0 +1,72 @@
+"""Drive the built search in a real headless Chromium: a local HTTP server and Playwright.
+
+Used by ``tests/search`` and ``benchmarks/search_bench.py``. Nothing here runs in a build.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import threading
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium():
+    """A Playwright Chromium browser (Debian's /usr/bin/chromium). Raises if it is missing."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def fragment_urls(bundle: Path) -> dict[str, str]:
+    """Pagefind page id -> URL, read from the fragment files of a bundle on disk."""
+    out = {}
+    for f in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(f.read_bytes())
+        if data.startswith(b"pagefind_dcd"):
+            data = data[12:]
+        out[f.name[: -len(".pf_fragment")]] = json.loads(data)["url"]
+    return out
+
+
+def bytes_fetched_js() -> str:
+    """JavaScript returning the bytes transferred for all resources so far on the page."""
+    return ("() => performance.getEntriesByType('resource')"
+            ".reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)")
