@@ -72,6 +72,7 @@ class Article:
     source: str | None = None  # reprint statement as printed: 原载6月21日《人民日报》
     source_paper: str | None = None  # just the paper: 人民日报
     summary: str | None = None
+    note: str | None = None  # a funding/project note printed with the author line: 本文为…成果
     # Set by hand in Markdown front matter (or a raw page's sidecar); None = unknown.
     date: dt.date | None = None
     topics: list[str] = field(default_factory=list)

@@ -1,0 +1,66 @@
+"""Passages printed twice: a whole paragraph repeated on the page, or a stretch of text
+repeated right after itself inside a paragraph. The later copy is removed and reported.
+"""
+from __future__ import annotations
+
+import re
+
+from site_builder.ingest.lines import Unit
+
+UNIT_MIN = 10  # shorter repeated lines (a byline, a short heading) may be legitimate
+TANDEM_MIN = 10  # characters: a stretch repeated back to back inside a paragraph
+_KEY_DROP = re.compile(r"[\s\u3000]")
+
+
+def key(text: str) -> str:
+    return _KEY_DROP.sub("", text)
+
+
+def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """Drop later copies of repeated paragraphs and closing lines; return (kept, dropped)."""
+    seen: set[str] = set()
+    kept: list[Unit] = []
+    dropped: list[Unit] = []
+    for unit in units:
+        k = key(unit.text)
+        if unit.kind in ("text", "source", "affiliation", "bullet") and len(k) >= UNIT_MIN and k in seen:
+            dropped.append(unit)
+            continue
+        seen.add(k)
+        kept.append(unit)
+    return kept, dropped
+
+
+def tandem_repeats(text: str) -> tuple[str, list[str]]:
+    """Remove stretches repeated back to back (ABCABC -> ABC); return the text and the copies."""
+    removed: list[str] = []
+    while True:
+        found = _find_tandem(text)
+        if found is None:
+            return text, removed
+        start, length = found
+        removed.append(text[start + length:start + 2 * length])
+        text = text[:start + length] + text[start + 2 * length:]
+
+
+def _find_tandem(text: str) -> tuple[int, int] | None:
+    """The longest back-to-back repeat, found through repeated 8-character seeds."""
+    seed = 8
+    where: dict[str, list[int]] = {}
+    for i in range(len(text) - seed + 1):
+        where.setdefault(text[i:i + seed], []).append(i)
+    best: tuple[int, int] | None = None
+    for positions in where.values():
+        if len(positions) < 2:
+            continue
+        for a, b in zip(positions, positions[1:]):
+            length = b - a
+            if length < TANDEM_MIN or (best and length <= best[1]):
+                continue
+            # the repeat may start before a: slide back while the copies still agree
+            start = a
+            while start > 0 and start + length < len(text) and text[start - 1] == text[start - 1 + length]:
+                start -= 1
+            if text[start:start + length] == text[start + length:start + 2 * length]:
+                best = (start, length)
+    return best

@@ -1,0 +1,257 @@
+"""Raw newspaper page -> articles, leftovers and warnings.
+
+The steps, each in its own module:
+  decode (bytes -> text) · lines (units with their raw lines) · typography (clean text)
+  · furniture / metadata (what each unit is) · dedupe (passages printed twice)
+  · segment (article boundaries) · interleave (mixed columns) · reflow (cut paragraphs,
+  subheadings) · then the fields of each article are filled and what no article owns is
+  kept as a leftover. Nothing of the page is dropped without a trace.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.ingest import dedupe, furniture, metadata, shapes
+from site_builder.ingest.decode import read_text
+from site_builder.ingest.interleave import Background, deinterleave
+from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
+from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
+from site_builder.ingest.segment import Draft, classify, segment
+from site_builder.ingest.typography import normalize, simplify_stray, strip_markdown, traditional_ratio
+from site_builder.model import Article, Block, Leftover, LineSpan, SourceDocument, Warning_
+
+# a page this traditional is a traditional-script page, not simplified text with strays
+TRADITIONAL_PAGE = 0.25
+INFERRED_TITLE_MAX = 24
+
+
+def extract_raw_page(path: Path) -> SourceDocument:
+    text = read_text(path)
+    return extract_text(path, text)
+
+
+def extract_text(path: Path, text: str) -> SourceDocument:
+    """The extractor proper, on decoded text (the simulator calls it without a file)."""
+    lines = split_lines(text)
+    page = _Page(path, lines, simplify=traditional_ratio(text) < TRADITIONAL_PAGE)
+    return page.extract()
+
+
+@dataclass
+class _ArticleParts:
+    draft: Draft
+    pieces: list[Piece]
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+class _Page:
+    def __init__(self, path: Path, lines: list[str], simplify: bool):
+        self.path = path
+        self.lines = lines
+        self.simplify = simplify
+        self.leftovers: list[Leftover] = []
+        self.warnings: list[Warning_] = []
+
+    def warn(self, message: str, line: int | None, code: str, into: list[Warning_] | None = None) -> None:
+        (self.warnings if into is None else into).append(Warning_(self.path, message, line, code))
+
+    def leftover(self, kind: str, text: str, spans: list[LineSpan]) -> None:
+        if text.strip():
+            self.leftovers.append(Leftover(kind, text, merge_spans(spans)))
+
+    # --- steps -------------------------------------------------------------------------
+    def extract(self) -> SourceDocument:
+        units = self.clean_units(units_from_lines(self.lines))
+        for unit in units:
+            classify(unit)
+        units = self.drop_duplicate_units(units)
+        seg = segment(units)
+        for kind, unit in seg.leftovers:
+            self.leftover(kind, unit.text, unit.spans)
+        stats = PageStats.of([u.text for u in units])
+        self.fix_interleaving(seg.drafts, stats)
+        parts = [self.reflow_article(d, stats) for d in seg.drafts]
+        self.place_fragments(parts, seg.fragments)
+        articles = [self.build_article(p) for p in parts]
+        self.leftovers.sort(key=lambda left: left.lines[0].first if left.lines else 0)
+        return SourceDocument(self.path, "raw", articles, self.leftovers, self.warnings, raw_lines=self.lines)
+
+    def clean_units(self, units: list[Unit]) -> list[Unit]:
+        kept: list[Unit] = []
+        for unit in units:
+            raw = " ".join(line.strip() for line in unit.raw.split("\n"))
+            _, unit.markdown_heading = strip_markdown(raw)
+            text = normalize(raw)
+            text, jumps = furniture.split_jump_lines(text)
+            for jump in jumps:
+                self.leftover("notice", normalize(jump), unit.spans)
+            if self.simplify:
+                text = simplify_stray(text)
+            unit.text = text
+            if text:
+                kept.append(unit)
+        return kept
+
+    def drop_duplicate_units(self, units: list[Unit]) -> list[Unit]:
+        kept, dropped = dedupe.duplicate_units(units)
+        for unit in dropped:
+            self.leftover("duplicate", unit.text, unit.spans)
+            self.warn(f"a passage printed twice was dropped: {unit.text[:20]}…", unit.first_line, "duplicate")
+        return kept
+
+    def fix_interleaving(self, drafts: list[Draft], stats: PageStats) -> None:
+        vocab = Background.of(stats.bigrams)
+        for first, second in zip(drafts, drafts[1:]):
+            outcome = deinterleave(first, second, vocab)
+            for line, message in outcome.notes:
+                self.warn(message, line, "interleave")
+                first.interleaved = second.interleaved = message  # type: ignore[attr-defined]
+
+    def reflow_article(self, draft: Draft, stats: PageStats) -> _ArticleParts:
+        pieces, dropped = reflow(draft.body, stats)
+        parts = _ArticleParts(draft, pieces)
+        for text, unit in dropped:
+            self.leftover("duplicate", text, unit.spans)
+            self.warn(f"text printed on both sides of a break kept once: {text}", unit.first_line,
+                      "duplicate", parts.warnings)
+        for piece in pieces:
+            cleaned, copies = dedupe.tandem_repeats(piece.unit.text)
+            for copy in copies:
+                self.leftover("duplicate", copy, piece.unit.spans)
+                self.warn(f"a passage printed twice was dropped: {copy[:20]}…", piece.unit.first_line,
+                          "duplicate", parts.warnings)
+            piece.unit.text = cleaned
+        parts.pieces, orphans = split_orphans(pieces)
+        draft.orphans = orphans  # type: ignore[attr-defined]
+        return parts
+
+    def place_fragments(self, parts: list[_ArticleParts], page_fragments: list[Unit]) -> None:
+        """Give orphan pieces to a paragraph elsewhere that stops in mid-sentence, when the
+        junction is one the page writes elsewhere; the rest stay leftovers (fragments)."""
+        stats = PageStats.of([p.unit.text for part in parts for p in part.pieces]
+                             + [u.text for u in page_fragments])
+        orphans = [(u, None) for u in page_fragments] + [
+            (u, part) for part in parts for u in getattr(part.draft, "orphans", [])]
+        for unit, owner in orphans:
+            target = self._best_dangling(parts, unit, stats)
+            if target is not None:
+                part, piece = target
+                piece.unit, _ = join_units(piece.unit, unit)
+                if owner is None:
+                    self._unleft(unit)
+                self.warn(f"an orphan fragment ({unit.text[:12]}) was joined to a cut paragraph",
+                          unit.first_line, "orphan-fragment", part.warnings)
+                continue
+            if owner is not None:
+                self.leftover("fragment", unit.text, unit.spans)
+                self.warn(f"an orphan fragment was kept out of the body: {unit.text[:12]}",
+                          unit.first_line, "orphan-fragment", owner.warnings)
+
+    def _unleft(self, unit: Unit) -> None:
+        for k, left in enumerate(self.leftovers):
+            if left.text == unit.text and left.lines == merge_spans(unit.spans):
+                del self.leftovers[k]
+                return
+
+    @staticmethod
+    def _best_dangling(parts: list[_ArticleParts], unit: Unit, stats: PageStats):
+        if not shapes.terminated(unit.text) or shapes.starts_new_paragraph(unit.text):
+            return None
+        best, best_score = None, 0
+        for part in parts:
+            for k, piece in enumerate(part.pieces):
+                if piece.heading or not shapes.dangling(piece.unit.text):
+                    continue
+                nxt = part.pieces[k + 1].unit.text if k + 1 < len(part.pieces) else ""
+                if nxt and not part.pieces[k + 1].heading and not shapes.starts_new_paragraph(nxt):
+                    continue  # it was not joined for another reason
+                score = stats.junction(piece.unit.text, unit.text)
+                if score > best_score:
+                    best, best_score = (part, piece), score
+        return best
+
+    # --- one article -------------------------------------------------------------------
+    def build_article(self, parts: _ArticleParts) -> Article:
+        d = parts.draft
+        article = Article(title=None, blocks=[], origin=self.path, warnings=parts.warnings)
+        self.fill_header(article, d)
+        for piece in parts.pieces:
+            article.blocks.append(Block("heading" if piece.heading else "paragraph", piece.unit.text,
+                                        merge_spans(piece.unit.spans)))
+        self.fill_footer(article, d)
+        if article.title is None:
+            self.infer_title(article, d)
+        spans = [s for u in _all_units(d) for s in u.spans] + [s for b in article.blocks for s in b.lines]
+        article.lines = merge_spans(spans)
+        if getattr(d, "interleaved", None):
+            self.warn(d.interleaved, article.lines[0].first if article.lines else None, "interleave",
+                      article.warnings)
+        return article
+
+    def fill_header(self, article: Article, d: Draft) -> None:
+        if d.title is not None:
+            raw = " ".join(d.title.raw.split()) if d.title.raw else d.title.text
+            article.title = normalize(raw, keep_gap=True) if d.title.raw else d.title.text
+            if self.simplify:
+                article.title = simplify_stray(article.title)
+            if d.title_after_body:
+                self.warn("the title is printed after its article", d.title.first_line, "title-after-body",
+                          article.warnings)
+        if d.kickers:
+            article.kicker = " ".join(k.text for k in d.kickers)
+        for byline in d.bylines:
+            article.authors.extend(byline.info.get("names", []))
+        if d.byline_after_body:
+            self.warn("the byline is printed after the body", d.bylines[0].first_line, "byline-after-body",
+                      article.warnings)
+        if d.summary:
+            article.summary = "\n".join(_summary_text(u) for u in d.summary) or None
+
+    def fill_footer(self, article: Article, d: Draft) -> None:
+        notes: list[str] = []
+        for unit in d.footer:
+            info = unit.info
+            if unit.kind == "byline":
+                if not article.authors:
+                    article.authors = list(info.get("names", []))
+                else:
+                    self.leftover("byline", unit.text, unit.spans)
+                continue
+            if info.get("source"):
+                article.source = _join(article.source, info["source"])
+                article.source_paper = article.source_paper or info.get("source_paper")
+            if info.get("affiliation"):
+                article.affiliation = _join(article.affiliation, info["affiliation"])
+            if info.get("note"):
+                notes.append(info["note"])
+        if notes:
+            article.note = "；".join(notes)
+
+    def infer_title(self, article: Article, d: Draft) -> None:
+        first = next((b.text for b in article.blocks if b.type == "paragraph"), "")
+        clause = first.split("，")[0].split("。")[0]
+        if not clause:
+            return
+        title = clause if len(clause) <= INFERRED_TITLE_MAX else clause[:INFERRED_TITLE_MAX] + "…"
+        article.title, article.title_inferred = title, True
+        line = article.blocks[0].lines[0].first if article.blocks and article.blocks[0].lines else None
+        self.warn("the page prints no title for this article; one was made from its first sentence",
+                  line, "title-inferred", article.warnings)
+
+
+def _summary_text(unit: Unit) -> str:
+    if unit.kind == "label":
+        return unit.info.get("rest", "")
+    return metadata.strip_bullet(unit.text)
+
+
+def _join(old: str | None, new: str) -> str:
+    return new if not old else f"{old}；{new}"
+
+
+def _all_units(d: Draft) -> list[Unit]:
+    units = list(d.kickers) + ([d.title] if d.title else []) + d.bylines + d.summary + d.footer
+    if d.label is not None and d.label not in d.summary:
+        units.append(d.label)
+    return units

@@ -1,0 +1,139 @@
+"""Reflow: put back together the paragraphs that page and column breaks cut, and tell
+subheadings from the short first half of a cut paragraph.
+
+The evidence is the genre's shape (a paragraph never ends on a comma, a run-in
+enumerator opens a paragraph) and the page's own character statistics: two pieces
+whose junction forms a character pair the page uses elsewhere are likely one word.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from site_builder.ingest import shapes
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.typography import CJK_RE
+
+OVERLAP_MIN = 4  # characters printed twice at a break (both sides of the cut)
+ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
+
+
+@dataclass
+class PageStats:
+    bigrams: Counter
+
+    @classmethod
+    def of(cls, texts: list[str]) -> "PageStats":
+        counts: Counter = Counter()
+        for text in texts:
+            counts.update(text[i:i + 2] for i in range(len(text) - 1))
+        return cls(counts)
+
+    def junction(self, left: str, right: str) -> int:
+        """How often the page writes the pair of characters that would meet at this join."""
+        if not left or not right or not (CJK_RE.match(left[-1]) and CJK_RE.match(right[0])):
+            return 0
+        return self.bigrams[left[-1] + right[0]]
+
+
+@dataclass
+class Piece:
+    """A block in the making: a unit, possibly joined with others."""
+
+    unit: Unit
+    heading: bool = False
+    duplicates: list[tuple[str, Unit]] | None = None
+
+
+def join_units(left: Unit, right: Unit) -> tuple[Unit, str | None]:
+    """Join two pieces of one paragraph; drop an overlap printed on both sides of the break."""
+    overlap = _overlap(left.text, right.text)
+    text = left.text + right.text[overlap:]
+    return left.joined_with(right, text), (right.text[:overlap] if overlap else None)
+
+
+def _overlap(left: str, right: str) -> int:
+    for k in range(min(len(left), len(right), 40), OVERLAP_MIN - 1, -1):
+        if left.endswith(right[:k]):
+            return k
+    return 0
+
+
+def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
+    """Is this short unterminated line the first half of a cut paragraph (not a subheading)?"""
+    text = head.text
+    if shapes.ends_open(text) or shapes.starts_run_in(text):
+        return True
+    if shapes.is_numbered_heading(text):
+        return False
+    opening = shapes.first_sentence(following.text)
+    if "，" in opening or "," in opening or len(opening) == len(following.text):
+        return False
+    n = shapes.cjk_len(opening)
+    return n <= 5 or (n <= 12 and stats.junction(text, following.text) >= 1)
+
+
+def heading_candidate(unit: Unit) -> bool:
+    text = unit.text
+    if shapes.starts_new_paragraph(text) and not shapes.is_numbered_heading(text):
+        return False
+    return (shapes.title_shaped(text, limit=shapes.HEADING_MAX) and shapes.dangling(text)) \
+        or shapes.is_numbered_heading(text)
+
+
+def may_continue(prev: str, nxt: str) -> bool:
+    """Can `nxt` be the rest of the cut paragraph `prev`?"""
+    if not shapes.dangling(prev):
+        return False
+    if shapes.ends_open(prev):
+        return True
+    return not shapes.starts_new_paragraph(nxt)
+
+
+def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple[str, Unit]]]:
+    """Body units -> pieces (paragraphs and headings); also the duplicates dropped at joins."""
+    pieces: list[Piece] = []
+    dropped: list[tuple[str, Unit]] = []
+    queue = list(units)
+    i = 0
+    while i < len(queue):
+        unit = queue[i]
+        nxt = queue[i + 1] if i + 1 < len(queue) else None
+        if heading_candidate(unit) and nxt is not None and not heading_candidate(nxt):
+            if not is_cut_heading(unit, nxt, stats):
+                pieces.append(Piece(unit, heading=True))
+                i += 1
+                continue
+            unit, dup = join_units(unit, nxt)
+            if dup:
+                dropped.append((dup, nxt))
+            i += 1
+        prev = pieces[-1] if pieces and not pieces[-1].heading else None
+        if prev is not None and may_continue(prev.unit.text, unit.text) and not _is_new_heading(unit, queue, i):
+            prev.unit, dup = join_units(prev.unit, unit)
+            if dup:
+                dropped.append((dup, unit))
+        else:
+            pieces.append(Piece(unit))
+        i += 1
+    return pieces, dropped
+
+
+def _is_new_heading(unit: Unit, queue: list[Unit], i: int) -> bool:
+    """A short unterminated unit followed by its own paragraph is not the tail of the one before."""
+    return heading_candidate(unit) and i + 1 < len(queue)
+
+
+def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit]]:
+    """Tiny complete pieces that continue nothing (the tail of a lost paragraph) are orphans."""
+    kept: list[Piece] = []
+    orphans: list[Unit] = []
+    for k, piece in enumerate(pieces):
+        text = piece.unit.text
+        before = kept[-1].unit.text if kept and not kept[-1].heading else ""
+        if not piece.heading and len(text) <= ORPHAN_MAX and shapes.terminated(text) \
+                and not (before and shapes.dangling(before)) and len(pieces) > 1:
+            orphans.append(piece.unit)
+            continue
+        kept.append(piece)
+    return kept, orphans

@@ -1,0 +1,292 @@
+"""Article boundaries: classify each unit, then cut the page into article drafts.
+
+A draft is an article's parts as units: kickers, title, bylines, summary, body, footer
+(reprint and author-unit lines). Titles are found by what follows them (a byline, a
+summary label, a body after a closed article), not by what they say.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from site_builder.ingest import furniture, metadata, shapes
+from site_builder.ingest.lines import Unit
+
+LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
+FRAGMENT_MAX = 80  # an untitled piece this short is an orphan, not an article
+
+
+@dataclass
+class Draft:
+    title: Unit | None = None
+    kickers: list[Unit] = field(default_factory=list)
+    bylines: list[Unit] = field(default_factory=list)
+    label: Unit | None = None
+    summary: list[Unit] = field(default_factory=list)
+    body: list[Unit] = field(default_factory=list)
+    footer: list[Unit] = field(default_factory=list)
+    title_after_body: bool = False
+    byline_after_body: bool = False
+
+    def has_footer(self) -> bool:
+        return bool(self.footer)
+
+    def first_line(self) -> int:
+        parts = [u for u in (self.kickers + [self.title] + self.bylines + self.summary + self.body + self.footer) if u]
+        return min(u.first_line for u in parts)
+
+
+@dataclass
+class Segmented:
+    drafts: list[Draft]
+    leftovers: list[tuple[str, Unit]]  # (leftover kind, unit)
+    fragments: list[Unit]  # orphan pieces that a cut paragraph elsewhere may claim
+
+
+def classify(unit: Unit) -> None:
+    """Set unit.kind and unit.info from the unit's own text."""
+    text = unit.text
+    kind = furniture.furniture_kind(text)
+    if kind:
+        unit.kind, unit.info = "furniture", {"leftover": kind}
+        return
+    plain = " ".join(unit.raw.split())
+    plain, _ = _markdown_free(plain)
+    for kind, parse in (("source", metadata.parse_source), ("affiliation", metadata.parse_affiliation)):
+        info = parse(text)
+        if info:
+            unit.kind, unit.info = kind, info
+            return
+    names = metadata.parse_byline(plain, marked_only=True)
+    if names:
+        unit.kind, unit.info = "byline", {"names": names}
+        return
+    rest = metadata.parse_summary_label(text)
+    if rest is not None:
+        unit.kind, unit.info = "label", {"rest": rest}
+        return
+    if metadata.is_kicker(text):
+        unit.kind = "kicker"
+        return
+    if metadata.is_bullet(text):
+        unit.kind = "bullet"
+        return
+    names = metadata.parse_byline(plain)
+    unit.kind, unit.info = "text", ({"names": names} if names else {})
+
+
+def _markdown_free(text: str) -> tuple[str, bool]:
+    from site_builder.ingest.typography import strip_markdown
+
+    return strip_markdown(text)
+
+
+def is_name(unit: Unit) -> bool:
+    return unit.kind == "byline" or (unit.kind == "text" and "names" in unit.info)
+
+
+def find_titles(units: list[Unit]) -> set[int]:
+    """Indexes of the units that open an article as its title."""
+    titles: set[int] = set()
+    for i, unit in enumerate(units):
+        if unit.kind != "text" or "names" in unit.info:
+            continue
+        if _is_title(units, i, titles):
+            titles.add(i)
+    return titles
+
+
+def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
+    text = units[i].text
+    slogan = furniture.is_slogan_shape(text)
+    if not shapes.title_shaped(text) and not (slogan and len(text) <= shapes.TITLE_MAX):
+        return False
+    nxt = _next_index(units, i, skip=("kicker", "furniture"))
+    following = units[nxt] if nxt is not None else None
+    if following is None:
+        return False
+    if is_name(following) or following.kind == "label":
+        return True
+    if slogan:
+        return False
+    if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
+        return True
+    prev = _prev_index(units, i, skip=("furniture",))
+    opens_page = prev is None or units[prev].kind in ("source", "affiliation", "kicker") or (prev in titles)
+    if units[prev].kind == "byline" if prev is not None else False:
+        opens_page = _after_footer(units, prev)
+    return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def _is_subheading_slot(units: list[Unit], i: int) -> bool:
+    """A markdown heading between two body paragraphs of one article is a subheading."""
+    prev = _prev_index(units, i, skip=("furniture",))
+    return prev is not None and units[prev].kind == "text" and len(units[prev].text) >= LONG_PARAGRAPH \
+        and shapes.terminated(units[prev].text)
+
+
+def _after_footer(units: list[Unit], i: int) -> bool:
+    prev = _prev_index(units, i, skip=("furniture",))
+    return prev is None or units[prev].kind in ("source", "affiliation")
+
+
+def _next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    for j in range(i + 1, len(units)):
+        if units[j].kind not in skip:
+            return j
+    return None
+
+
+def _prev_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if units[j].kind not in skip:
+            return j
+    return None
+
+
+class _Walker:
+    """Walks the classified units once, opening and filling drafts."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.titles = find_titles(units)
+        self.drafts: list[Draft] = []
+        self.leftovers: list[tuple[str, Unit]] = []
+        self.current: Draft | None = None
+        self.phase = "none"  # header | summary | body | footer
+        self.pending_kickers: list[Unit] = []
+
+    def open(self, **parts) -> Draft:
+        draft = Draft(kickers=self.pending_kickers, **parts)
+        self.pending_kickers = []
+        self.drafts.append(draft)
+        self.current, self.phase = draft, "header"
+        return draft
+
+    def run(self) -> None:
+        for i, unit in enumerate(self.units):
+            self.step(i, unit)
+        for unit in self.pending_kickers:
+            self.leftovers.append(("banner", unit))
+
+    def step(self, i: int, unit: Unit) -> None:
+        cur = self.current
+        if unit.kind == "furniture":
+            self.leftovers.append((unit.info["leftover"], unit))
+        elif unit.kind == "kicker" and not self._kicker_is_text(i):
+            if cur is not None and self.phase == "header" and cur.title is not None:
+                cur.kickers.append(unit)
+            else:
+                self.pending_kickers.append(unit)
+        elif i in self.titles:
+            self.open(title=unit)
+        elif is_name(unit) and self._byline_fits(unit):
+            self.take_byline(unit)
+        elif unit.kind == "label" and cur is not None and self.phase == "header":
+            cur.label, self.phase = unit, "summary"
+            if unit.info["rest"]:
+                cur.summary.append(unit)
+                self.phase = "body"
+        elif self.phase == "summary" and cur is not None and (unit.kind == "bullet" or not cur.summary):
+            cur.summary.append(unit)
+            if unit.kind != "bullet":
+                self.phase = "body"
+        elif unit.kind in ("source", "affiliation"):
+            if cur is None:
+                self.leftovers.append(("other", unit))
+            else:
+                cur.footer.append(unit)
+                self.phase = "footer"
+        else:
+            if cur is None or self.phase == "footer":
+                cur = self.open()
+            cur.body.append(unit)
+            self.phase = "body"
+
+    def _kicker_is_text(self, i: int) -> bool:
+        """A campaign-shaped line inside a body, followed by more body, is a subheading."""
+        if self.units[i].text.startswith("【") or self.phase != "body":
+            return False
+        nxt = _next_index(self.units, i, skip=("kicker", "furniture"))
+        return nxt is not None and nxt not in self.titles and self.units[nxt].kind == "text"
+
+    def _byline_fits(self, unit: Unit) -> bool:
+        cur = self.current
+        if unit.kind == "byline":
+            return True
+        # an unmarked name counts only right after a title
+        return cur is not None and self.phase == "header" and not cur.bylines
+
+    def take_byline(self, unit: Unit) -> None:
+        cur = self.current
+        if cur is not None and self.phase == "header" and not cur.bylines:
+            cur.bylines.append(unit)
+        elif cur is not None and self.phase in ("body", "footer") and not cur.bylines:
+            cur.bylines.append(unit)
+            cur.byline_after_body = True
+            self.phase = "footer"
+        else:  # a byline that opens the next article (its title comes later or never)
+            self.open(bylines=[unit])
+
+
+def segment(units: list[Unit]) -> Segmented:
+    walker = _Walker(units)
+    walker.run()
+    drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
+    return Segmented(drafts, leftovers, fragments)
+
+
+def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
+    """Titles printed after their article, header-only drafts and tiny orphan pieces."""
+    kept: list[Draft] = []
+    fragments: list[Unit] = []
+    for draft in drafts:
+        prev = kept[-1] if kept else None
+        if not draft.body and not draft.summary:
+            if prev is not None and prev.title is None and (draft.title or draft.bylines):
+                _attach_late_header(prev, draft)
+                continue
+            leftovers.extend(_as_leftovers(draft))
+            continue
+        if draft.title is None and not draft.bylines and not draft.footer and _is_tiny(draft):
+            only = draft.body[0]
+            if len(draft.body) == 1 and prev is not None and prev.title is None \
+                    and shapes.title_shaped(only.text) and not furniture.is_slogan_shape(only.text):
+                prev.title, prev.title_after_body = only, True
+                continue
+            for unit in draft.body:
+                kind = "slogan" if furniture.is_slogan_shape(unit.text) else "fragment"
+                leftovers.append((kind, unit))
+                if kind == "fragment":
+                    fragments.append(unit)
+            leftovers.extend(("banner", k) for k in draft.kickers)
+            continue
+        kept.append(draft)
+    return kept, leftovers, fragments
+
+
+def _attach_late_header(prev: Draft, late: Draft) -> None:
+    if late.title is not None:
+        prev.title, prev.title_after_body = late.title, True
+    if late.bylines and not prev.bylines:
+        prev.bylines = late.bylines
+        prev.byline_after_body = True
+    elif late.bylines:
+        prev.footer.extend(late.bylines)
+    prev.kickers.extend(late.kickers)
+
+
+def _as_leftovers(draft: Draft) -> list[tuple[str, Unit]]:
+    out: list[tuple[str, Unit]] = [("banner", k) for k in draft.kickers]
+    if draft.title is not None:
+        kind = "slogan" if furniture.is_slogan_shape(draft.title.text) else "fragment"
+        out.append((kind, draft.title))
+    out.extend(("byline", b) for b in draft.bylines)
+    if draft.label is not None:
+        out.append(("other", draft.label))
+    out.extend(("other", f) for f in draft.footer)
+    return out
+
+
+def _is_tiny(draft: Draft) -> bool:
+    return sum(len(u.text) for u in draft.body) < FRAGMENT_MAX and all(
+        len(u.text) < LONG_PARAGRAPH for u in draft.body)

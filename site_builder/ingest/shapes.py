@@ -1,0 +1,81 @@
+"""Shapes of the genre's text: how a sentence ends, what a title or a subheading looks like,
+how a paragraph opens. Shared by segmentation, reflow and de-interleaving.
+"""
+from __future__ import annotations
+
+import re
+
+from site_builder.ingest.typography import CJK
+
+SENTENCE_END = "。！？；…!?;"
+CLOSERS = "”’）》」』】)\"'"
+# a paragraph can never end on these: the sentence goes on after a break
+OPEN_ENDINGS = "，、：“（《—·,(:"
+TITLE_MAX = 45
+HEADING_MAX = 40
+
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|首先|其次|再次|最后|此外|另外|同时[，,]|总之|总而言之|综上"
+    r"|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
+    r"|[一二三四五六七八九十]+要|[一二三四五六七八九十]+在于|下一步|当前[，,]|目前[，,])")
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节篇]"
+                               r"|\d+[、.．]\s*[^\d])")
+_RUN_IN_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,]|首先|其次|再次|最后)")
+
+
+def strip_closers(text: str) -> str:
+    return text.rstrip(CLOSERS + " ")
+
+
+def terminated(text: str) -> bool:
+    """The text ends a sentence (closing quotes and brackets after the mark are fine)."""
+    t = text.rstrip()
+    if not t:
+        return True
+    if t[-1] in SENTENCE_END:
+        return True
+    core = strip_closers(t)
+    return bool(core) and core[-1] in SENTENCE_END and core != t
+
+
+def dangling(text: str) -> bool:
+    """A paragraph cut in mid-sentence (by a page or column break)."""
+    return not terminated(text) and not text.rstrip().endswith(("：", ":"))
+
+
+def ends_open(text: str) -> bool:
+    return text.rstrip()[-1:] in OPEN_ENDINGS
+
+
+def starts_new_paragraph(text: str) -> bool:
+    """Opens with an enumerator or connective that begins a paragraph, not a sentence's tail."""
+    return bool(_ENUMERATOR.match(text.lstrip()))
+
+
+def is_numbered_heading(text: str) -> bool:
+    return bool(_NUMBERED_HEADING.match(text)) and len(text) <= HEADING_MAX + 6 and "。" not in text
+
+
+def starts_run_in(text: str) -> bool:
+    return bool(_RUN_IN_ENUM.match(text))
+
+
+def title_shaped(text: str, *, limit: int = TITLE_MAX) -> bool:
+    """Short, no sentence inside, not cut at a comma: could be a title or a subheading."""
+    t = text.strip()
+    cjk = len(re.findall(f"[{CJK}]", t))
+    if cjk < 4 or len(t) > limit:
+        return False
+    if "。" in t or "；" in t or ends_open(t):
+        return False
+    core = strip_closers(t)
+    return not core.endswith(("。", "；", "，", "、"))
+
+
+def first_sentence(text: str) -> str:
+    m = re.search(r"[。！？；]", text)
+    return text[:m.start()] if m else text
+
+
+def cjk_len(text: str) -> int:
+    return len(re.findall(f"[{CJK}]", text))
