@@ -76,7 +76,8 @@ class TinyBuilder:
         content, output = options.content_dir.resolve(), options.output_dir.resolve()
         template_path = content / "templates" / "page.html"
         template = string.Template(template_path.read_text(encoding="utf-8"))
-        articles = [_read_article(p) for p in sorted((content / "articles").glob("*.md"))]
+        articles = [_read_article(p) for p in sorted((content / "articles").glob("*.md"))
+                    if not p.name.startswith(".")]
         if self.delay:
             time.sleep(self.delay)
         pages = {"index.html": _render(template, template_path, "文章列表",

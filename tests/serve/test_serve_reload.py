@@ -1,0 +1,207 @@
+"""The whole `serve()`: real files changed on disk -> rebuild -> live-reload event."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+from site_builder.build import BuildOptions
+from site_builder.serve import serve
+
+from .sitekit import PAGE, EventStream, TinyBuilder, get, wait_until, write_article
+
+
+def text_of(site, path: str = "/a/first/") -> str:
+    status, _, body = get(site.url + path.lstrip("/"))
+    assert status == 200, status
+    return body.decode("utf-8")
+
+
+def test_edit_rebuilds_and_pushes_reload(site, capsys):
+    site.start()
+    assert "第一版正文" in text_of(site)
+    with EventStream(site.url) as events:
+        before = events.next_state(5)
+        assert before["version"] and before["error"] is None
+        saved = time.perf_counter()
+        write_article(site.content, "first", "城市治理", "第二版正文")
+        after = events.next_state(10)
+        elapsed = time.perf_counter() - saved
+    assert after["version"] != before["version"] and after["error"] is None
+    assert "第二版正文" in text_of(site)
+    assert f'data-version="{after["version"]}"' in text_of(site)
+    assert elapsed < 3.0
+    out = capsys.readouterr().out
+    assert "serving" in out and "changed: content/articles/first.md" in out
+
+
+def test_new_and_deleted_files_rebuild(site):
+    site.start()
+    with EventStream(site.url) as events:
+        events.next_state(5)
+        write_article(site.content, "second", "新文章", "新文章正文")
+        events.next_state(10)
+        assert "新文章" in text_of(site, "/")
+        assert "新文章正文" in text_of(site, "/a/second/")
+        (site.content / "articles" / "second.md").unlink()
+        events.next_state(10)
+    assert "新文章" not in text_of(site, "/")
+    assert get(site.url + "a/second/")[0] == 404
+
+
+def test_broken_front_matter_keeps_last_good_site_then_recovers(site, capsys):
+    site.start()
+    with EventStream(site.url) as events:
+        good = events.next_state(5)
+        bad = site.content / "articles" / "first.md"
+        bad.write_text("---\ntitle 城市治理\n---\n坏的正文\n", encoding="utf-8")
+        failed = events.next_state(10)
+        assert failed["version"] == good["version"]
+        assert failed["error"] == f"{bad}:2: front matter line is not `key: value`: 'title 城市治理'"
+        err = capsys.readouterr().err
+        assert f"error: {bad}:2: front matter line is not `key: value`" in err
+        assert "still serving the last good site" in err
+        # still serving the last good site, still told the same version
+        assert "第一版正文" in text_of(site)
+        assert f'data-version="{good["version"]}"' in text_of(site)
+        # the next good save recovers
+        write_article(site.content, "first", "城市治理", "修好了")
+        recovered = events.next_state(10)
+    assert recovered["error"] is None and recovered["version"] != good["version"]
+    assert "修好了" in text_of(site)
+
+
+def test_template_error_names_the_template(site, capsys):
+    site.start()
+    template = site.content / "templates" / "page.html"
+    with EventStream(site.url) as events:
+        events.next_state(5)
+        template.write_text(PAGE.replace("$body", "$body ${oops"), encoding="utf-8")
+        failed = events.next_state(10)
+        assert failed["error"].startswith(f"{template}:")
+        assert f"error: {template}:" in capsys.readouterr().err
+        assert "第一版正文" in text_of(site)
+        template.write_text(PAGE.replace("<main>", "<main class=new>"), encoding="utf-8")
+        assert events.next_state(10)["error"] is None
+    assert "<main class=new>" in text_of(site)
+
+
+def test_unexpected_exception_in_the_build_does_not_stop_the_server(site, capsys):
+    calls = []
+
+    def flaky(options: BuildOptions):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("bug in the pipeline")
+        return site.builder(options)
+
+    site.start(build=flaky)
+    with EventStream(site.url) as events:
+        events.next_state(5)
+        write_article(site.content, "first", "城市治理", "第二版")
+        failed = events.next_state(10)
+        assert "unexpected RuntimeError during the build: bug in the pipeline" in failed["error"]
+        assert "Traceback" in capsys.readouterr().err
+        write_article(site.content, "first", "城市治理", "第三版")
+        assert events.next_state(10)["error"] is None
+    assert "第三版" in text_of(site)
+
+
+def test_editor_temp_files_do_not_rebuild(site):
+    site.start()
+    builds = site.builder.builds
+    articles = site.content / "articles"
+    for name in ("first.md.swp", ".first.md.swx", "first.md~", ".#first.md", "#first.md#", "4913",
+                 "first.md.tmp"):
+        (articles / name).write_text("junk", encoding="utf-8")
+    time.sleep(1.0)
+    assert site.builder.builds == builds
+    # the watcher is alive: a real save still rebuilds
+    write_article(site.content, "first", "城市治理", "真的改了")
+    wait_until(lambda: site.builder.builds > builds, 10, what="a rebuild")
+    time.sleep(0.3)
+    assert site.builder.builds == builds + 1
+
+
+def test_burst_of_saves_and_saves_during_a_build_are_not_lost(site):
+    site.builder.delay = 0.5
+    site.start()
+    with EventStream(site.url) as events:
+        events.next_state(5)
+        site.builder.started.clear()
+        write_article(site.content, "first", "城市治理", "v1")
+        assert site.builder.started.wait(10)
+        for n in range(2, 6):  # saved while that build runs
+            write_article(site.content, "first", "城市治理", f"v{n}")
+            time.sleep(0.05)
+        wait_until(lambda: "v5" in text_of(site), 15, what="the last save to be built")
+    # one build for the first save, one (or two) for the burst: never one per save
+    assert site.builder.builds <= 4
+
+
+def test_site_config_change_rebuilds(site):
+    site.start()
+    builds = site.builder.builds
+    (site.content / "site.toml").write_text('title = "x"\n', encoding="utf-8")
+    wait_until(lambda: site.builder.builds > builds, 10, what="a rebuild")
+
+
+def test_first_build_failure_still_serves_and_recovers(site, capsys):
+    (site.content / "articles" / "first.md").write_text("no front matter", encoding="utf-8")
+    site.start()
+    assert "front matter" in capsys.readouterr().err
+    status, _, body = get(site.url)
+    assert status == 503 and b"front matter" in body and b"/__livereload.js" in body
+    with EventStream(site.url) as events:
+        bad = site.content / "articles" / "first.md"
+        assert events.next_state(5) == {
+            "version": "", "error": f"{bad}:1: front matter must start and end with a line of three dashes"}
+        write_article(site.content, "first", "城市治理", "好了")
+        assert events.next_state(10)["version"]
+    assert "好了" in text_of(site)
+
+
+def test_output_inside_content_is_not_watched(tmp_path):
+    """Even a build folder under content/ (or its staging folders) never triggers a rebuild."""
+    from .conftest import LiveSite
+    from .sitekit import write_site
+    content = tmp_path / "content"
+    write_site(content)
+    live = LiveSite(content=content, output=content / "public", builder=TinyBuilder())
+    live.start()
+    try:
+        builds = live.builder.builds
+        time.sleep(1.0)
+        assert live.builder.builds == builds
+    finally:
+        live.stop()
+
+
+def test_stop_returns_zero_and_ends_all_threads(site):
+    site.start()
+    events = EventStream(site.url)
+    events.next_state(5)
+    try:
+        assert site.stop() == 0
+    finally:
+        events.close()
+    names = [t.name for t in threading.enumerate()]
+    assert not [n for n in names if n.startswith("site-builder-")], names
+
+
+def test_port_in_use_is_a_clear_error(tmp_path, capsys):
+    from .sitekit import write_site
+    write_site(tmp_path / "content")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        options = BuildOptions(content_dir=tmp_path / "content", output_dir=tmp_path / "public")
+        assert serve(options, port, build=TinyBuilder()) == 1
+    assert f"error: port {port} on 127.0.0.1 is already in use; try --port {port + 1}" in capsys.readouterr().err
+
+
+def test_missing_content_folder_is_a_clear_error(tmp_path, capsys):
+    options = BuildOptions(content_dir=tmp_path / "nope", output_dir=tmp_path / "public")
+    assert serve(options, 0, build=TinyBuilder()) == 1
+    assert "content folder does not exist" in capsys.readouterr().err
