@@ -1,0 +1,155 @@
+"""Screenshots of the seed site at desktop and phone widths, for looking at the design.
+
+    .venv/bin/python benchmarks/screenshots.py OUT_DIR [--content content] [--fold]
+
+Builds the site from the content folder into a temporary folder (with the search index
+when the search stage can build one), serves it on 127.0.0.1 with http.server in a thread,
+and saves full-page PNGs of: the home page, one article, one topic page, the author
+overview and the search page (after typing 治理 into its search box, when there is one)
+at 1280 px (desktop) and 390 px (phone) wide. `--fold` also saves the first screen of each.
+
+Drives Debian's Chromium through Python Playwright (no `playwright install`).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from site_builder.build import BuildOptions, build_site, load_archive  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SEARCH_WORD = "治理"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+                      ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+                      ".svg": "image/svg+xml", ".wasm": "application/wasm",
+                      ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
+                      ".pf_fragment": "application/octet-stream", ".pf_index": "application/octet-stream"}
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(content: Path, out: Path) -> None:
+    try:
+        build_site(BuildOptions(content_dir=content, output_dir=out, with_search=True))
+    except Exception as exc:  # the search stage may be missing or broken: the pages still matter
+        print(f"build with search failed ({exc}); building without search", file=sys.stderr)
+        build_site(BuildOptions(content_dir=content, output_dir=out, with_search=False))
+
+
+def pick_pages(content: Path) -> dict[str, str]:
+    """Site paths to shoot: the richest article and the largest topic make the best test."""
+    _, archive = load_archive(content)
+    def richness(entry):
+        a = entry.article
+        return (bool(a.summary), bool(a.authors), sum(b.type == "heading" for b in a.blocks) > 0,
+                len(entry.related) > 0, len(a.body_text()))
+    article = max(archive.entries, key=richness) if archive.entries else None
+    topics = archive.taxonomies["topics"].terms
+    topic = max(topics, key=lambda t: len(t.entries)) if topics else None
+    pages = {"home": "/"}
+    if article:
+        pages["article"] = article.url
+    if topic:
+        pages["topic"] = topic.url
+    pages["authors"] = archive.taxonomies["authors"].url
+    pages["search"] = "/search/"
+    return pages
+
+
+def search_for(page, word: str) -> None:
+    box = page.locator("input[type=search], input[name=q], .pagefind-ui__search-input").first
+    if box.count() == 0:
+        print("search page: no search box", file=sys.stderr)
+        return
+    box.click()
+    box.type(word, delay=60)
+    with contextlib.suppress(Exception):
+        page.wait_for_load_state("networkidle", timeout=5000)
+    # results: any list item or link that appeared under the search area after typing
+    with contextlib.suppress(Exception):
+        page.wait_for_function(
+            """() => document.querySelectorAll(
+                 '.pagefind-ui__result, [data-search-result], .search-results li, #search li, .search-result'
+               ).length > 0""", timeout=8000)
+    page.wait_for_timeout(800)
+
+
+def shoot(site: Path, out_dir: Path, pages: dict[str, str], fold: bool) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    saved = []
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for device, viewport in VIEWPORTS.items():
+                context = browser.new_context(viewport=viewport, locale="zh-CN",
+                                              device_scale_factor=1 if device == "desktop" else 2,
+                                              is_mobile=device == "phone", has_touch=device == "phone")
+                page = context.new_page()
+                page.on("pageerror", lambda exc, d=device: print(f"[{d}] page error: {exc}", file=sys.stderr))
+                for name, path in pages.items():
+                    page.goto(base + path, wait_until="networkidle")
+                    if name == "search":
+                        search_for(page, SEARCH_WORD)
+                    target = out_dir / f"{name}-{device}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    saved.append(target)
+                    if fold:
+                        page.evaluate("window.scrollTo(0, 0)")
+                        top = out_dir / f"{name}-{device}-fold.png"
+                        page.screenshot(path=str(top), full_page=False)
+                        saved.append(top)
+                context.close()
+        finally:
+            browser.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir", type=Path, help="folder for the PNG files")
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--fold", action="store_true", help="also save the first screen of each page")
+    args = parser.parse_args(argv)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="shots-site-") as tmp:
+        site = Path(tmp) / "site"
+        build(args.content, site)
+        pages = pick_pages(args.content)
+        for path in shoot(site, args.out_dir, pages, args.fold):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
