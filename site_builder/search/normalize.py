@@ -37,7 +37,7 @@ from pathlib import Path
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 CJK_FIRST, CJK_LAST = 0x3400, 0x9FFF  # CJK Ext A, Yijing symbols, Unified Ideographs
-_CJK_LEADS = 21  # 21 * 36**2 = 27216 >= 0x9FFF - 0x3400 + 1
+_CJK_LEADS = 22  # 22 * 36**2 = 28512 >= 0x9FFF - 0x3400 + 1 = 27648
 _OTHER_LIMIT = (36 - _CJK_LEADS) * 36**3  # code points below this get a 4-character code
 REPLACEMENT = 0xFFFD
 

@@ -76,7 +76,7 @@ function normalize(text) {
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const CJK_FIRST = 0x3400;
 const CJK_LAST = 0x9fff;
-const CJK_LEADS = 21;
+const CJK_LEADS = 22;
 const OTHER_LIMIT = (36 - CJK_LEADS) * 36 ** 3;
 
 function charCode(ch) {

@@ -1,0 +1,148 @@
+"""Unit tests of the normalisation and the bigram token scheme (site_builder.search.normalize).
+
+The central property: for every query part whose plan is exact, Pagefind's exact phrase
+search over the index tokens finds a text if and only if the text contains the part.
+"""
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from site_builder.search import shadow_page
+from site_builder.search.extract import extract
+from site_builder.search.normalize import (DIGITS, char_code, index_tokens, matches, normalize,
+                                           plan_query, run_tokens, t2s_table)
+
+
+def test_width_case_punctuation_and_traditional_fold_together():
+    assert normalize("“新質生產力”，ＡＢＣ１２３　教育、科技!") == "新质生产力 abc123 教育 科技"
+    assert normalize("教育,科技") == normalize("教育，科技") == normalize("教育、科技")
+    assert normalize("城市\u200b治理") == "城市治理"  # zero-width space is dropped, not a break
+    assert normalize("  。。") == ""
+
+
+def test_fold_table_never_merges_two_simplified_characters():
+    table = t2s_table()
+    assert len(table) > 2000
+    assert table["發"] == "发" and table["體"] == "体" and table["習"] == "习"
+    assert not set(table) & set(table.values())
+    for ambiguous in "乾於著":  # also used in simplified text: must stay as they are
+        assert ambiguous not in table
+
+
+def test_codes_are_fixed_width_unique_and_prefix_free():
+    rng = random.Random(7)
+    points = list(range(0x20, 0x3000, 7)) + list(range(0x3400, 0xA000)) + sorted({rng.randrange(0xA000, 0x2FFFF) for _ in range(3000)})
+    codes = {}
+    for cp in points:
+        ch = chr(cp)
+        code = char_code(ch)
+        assert set(code) <= set(DIGITS)
+        assert len(code) == (3 if 0x3400 <= cp <= 0x9FFF else 4)
+        assert code not in codes, (hex(cp), codes.get(code))
+        codes[code] = cp
+    three = [c for c in codes if len(c) == 3]
+    four = [c for c in codes if len(c) == 4]
+    assert not {c[:3] for c in four} & set(three)  # no 3-character code starts a 4-character one
+
+
+def test_run_is_written_as_bigrams_then_closing_unigram():
+    a, b, c = (char_code(x) for x in "生产力")
+    assert run_tokens("生产力") == [a + b, b + c, c]
+    assert index_tokens("新质生产力，教育") == run_tokens("新质生产力") + run_tokens("教育")
+
+
+def test_fragment_across_words_is_a_consecutive_token_sequence():
+    tokens = index_tokens("发展新质生产力")
+    plan = plan_query("产力")[0]
+    assert plan.exact and not plan.prefix
+    assert _contains(tokens, list(plan.phrase))
+
+
+def test_query_plans():
+    (single,) = plan_query("人")
+    assert single.phrase == () and single.prefix == char_code("人") and single.exact
+    (punct,) = plan_query("教育、科技")  # a separator inside a part must be a run boundary
+    assert punct.phrase == tuple(run_tokens("教育") + run_tokens("科技")[:-1]) and punct.exact
+    (loose,) = plan_query("教育、科")  # ends in one character after a separator: verified
+    assert not loose.exact
+    assert [p.text for p in plan_query("城市　治理 城市")] == ["城市", "治理"]  # full-width space
+    assert plan_query(" ，。 ") == []
+
+
+def _contains(tokens: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1))
+
+
+def _engine_finds(plan, tokens: list[str]) -> bool:
+    """What Pagefind does with a plan: exact phrase = consecutive words; prefix = a word
+    starting with the code."""
+    ok = True
+    if plan.phrase:
+        ok = ok and _contains(tokens, list(plan.phrase))
+    if plan.prefix:
+        ok = ok and any(t.startswith(plan.prefix) for t in tokens)
+    return ok
+
+
+ALPHABET = "生产力新质教育科技治理a1，。 、“”發"
+texts = st.text(alphabet=ALPHABET, min_size=0, max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts, st.text(alphabet=ALPHABET, min_size=1, max_size=8))
+def test_exact_plans_find_exactly_the_texts_that_contain_the_part(text, query):
+    tokens = index_tokens(text)
+    for plan in plan_query(query):
+        truth = plan.text in " " + normalize(text) + " "  # the part, runs in order
+        found = _engine_finds(plan, tokens)
+        if plan.exact:
+            assert found == truth, (text, query, plan)
+        else:
+            assert found or not truth, (text, query, plan)  # candidates are a superset
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_every_substring_of_a_text_is_found(text, data):
+    norm = normalize(text)
+    if not norm.strip():
+        return
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    query = text[i:j]
+    plans = plan_query(query)
+    if not plans:
+        return
+    assert matches(query, text)
+    tokens = index_tokens(text)
+    assert all(_engine_finds(p, tokens) for p in plans)
+
+
+PAGE = """<!doctype html><html lang="zh-CN"><body><nav>导航 治理</nav>
+<article data-pagefind-body><h1>城市治理 &amp; 发展</h1><p class="byline"><a href="/a/">伍爱群</a></p>
+<div><p>第一段，<em>治理</em>能力。</p><script>var x = "不应索引";</script><p>第二段</p></div>
+<div class="search-fields" hidden data-pagefind-ignore><span data-pagefind-meta="title">城市治理 &amp; 发展</span>
+<span data-pagefind-filter="主题">城市治理</span><span data-pagefind-filter="作者">伍爱群</span></div>
+</article><footer>页脚 不应索引</footer></body></html>"""
+
+
+def test_extract_reads_only_the_body_without_ignored_parts():
+    record = extract(PAGE)
+    assert [(b.level, b.text) for b in record.blocks] == [
+        (1, "城市治理 & 发展"), (0, "伍爱群"), (0, "第一段，治理能力。"), (0, "第二段")]
+    assert record.filters == {"主题": ["城市治理"], "作者": ["伍爱群"]}
+    assert record.meta == {"title": "城市治理 & 发展"}
+    assert extract("<html><body><p>没有正文标记</p></body></html>") is None
+
+
+def test_shadow_page_holds_tokens_not_text():
+    html = shadow_page(extract(PAGE), "zh-cn")
+    body = html.split("<main data-pagefind-body>")[1].split("</main>")[0]
+    assert "治理" not in body and " ".join(run_tokens("第二段")) in body
+    assert '<h1>' in body
+    assert 'data-pagefind-filter="主题">城市治理<' in html
+    assert 'data-pagefind-meta="text">城市治理 &amp; 发展\n伍爱群\n第一段，治理能力。\n第二段<' in html

@@ -1,0 +1,177 @@
+"""End-to-end: the seed site built by the real build, served over HTTP on 127.0.0.1, searched
+in Debian's Chromium through the search page's own query function (window.siteSearch) and
+its UI. No mocks; these tests fail (not skip) when Chromium is missing.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from site_builder.search.browser import chromium, serve
+from site_builder.search.extract import extract
+from site_builder.search.normalize import matches, normalize, plan_query
+
+from .queries import query_set
+
+
+@pytest.fixture(scope="module")
+def served(seed_site):
+    with serve(seed_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def articles(seed_site) -> dict[str, Path]:
+    """Site-relative URL -> file, for every page marked data-pagefind-body."""
+    out = {}
+    for path in sorted(seed_site.rglob("index.html")):
+        if "data-pagefind-body" in path.read_text(encoding="utf-8"):
+            rel = path.parent.relative_to(seed_site).as_posix()
+            out["/" + rel + "/"] = path
+    assert len(out) >= 8, "the seed site should have article pages"
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts(served, browser, articles) -> dict[str, str]:
+    """The truth: what a reader sees in each article's data-pagefind-body (innerText)."""
+    page = browser.new_page()
+    out = {}
+    for url in articles:
+        page.goto(served + url)
+        out[url] = page.eval_on_selector("[data-pagefind-body]", "el => el.innerText")
+    page.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def search_page(served, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(served + "/search/")
+    page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+    page.evaluate("siteSearch.ready()")
+    yield page
+    assert not errors, errors
+    page.close()
+
+
+def _fields(articles):
+    filters = {url: extract(path.read_text(encoding="utf-8")).filters for url, path in articles.items()}
+    authors = [a for f in filters.values() for a in f.get("作者", [])]
+    titles = [extract(p.read_text(encoding="utf-8")).meta.get("title", "") for p in articles.values()]
+    return filters, authors, titles
+
+
+def test_typing_zhili_shows_results_linking_to_article_pages(served, browser, seed_site, articles):
+    page = browser.new_page()
+    page.goto(served + "/search/")
+    assert page.get_attribute("html", "lang") == "zh-CN"
+    page.locator("#search-input").press_sequentially("治理", delay=50)
+    page.wait_for_selector("#search-results li a")
+    status = page.inner_text("#search-status")
+    assert re.fullmatch(r"找到 \d+ 篇包含“治理”的文章", status), status
+    hrefs = page.eval_on_selector_all("#search-results li h2 a", "as => as.map(a => a.getAttribute('href'))")
+    assert hrefs
+    for href in hrefs:
+        assert urlsplit(href).path in articles, href
+        assert (seed_site / urlsplit(href).path.lstrip("/") / "index.html").is_file()
+    marks = page.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)")
+    assert marks and all(normalize(m) == "治理" for m in marks)
+    title = page.inner_text("#search-results li h2 a >> nth=0")
+    with page.expect_navigation():
+        page.click("#search-results li h2 a >> nth=0")
+    assert page.inner_text("article h1") == title
+    page.close()
+
+
+def test_sixty_queries_recall_and_precision(search_page, texts, articles, seed_site):
+    filters, authors, titles = _fields(articles)
+    queries = query_set(texts, authors, titles)
+    assert len(queries) >= 60
+    kinds = {k for k, _ in queries}
+    assert {"word2", "phrase", "name", "idiom", "fragment", "spaced", "punct", "single"} <= kinds
+    missed, false_hits, shown, with_hits = [], [], 0, 0
+    for kind, q in queries:
+        results = search_page.evaluate("q => siteSearch(q)", q)
+        urls = [r["url"] for r in results]
+        truth = {u for u, t in texts.items() if matches(q, t)}
+        # literal containment (no folding needed) is always part of the truth
+        parts = q.split()
+        literal = {u for u, t in texts.items() if all(p in t for p in parts)}
+        assert literal <= truth, (q, literal - truth)
+        with_hits += bool(truth)
+        missed += [(q, u) for u in truth - set(urls)]
+        false_hits += [(q, u) for u in urls[:10] if u not in truth]
+        shown += len(urls[:10])
+        assert len(urls) == len(set(urls)), q
+        for r in results:
+            assert r["title"].strip(), (q, r)
+            assert "<mark>" in r["excerpt"], (q, r)
+            assert "<" not in re.sub(r"</?mark>", "", r["excerpt"]), (q, r)  # escaped, clean
+            assert urlsplit(r["url"]).path in articles
+    assert not missed, f"missed pages: {missed}"
+    assert shown and len(false_hits) / shown <= 0.02, f"false hits: {false_hits}"
+    assert with_hits >= 45, "too few queries with any hit to mean anything"
+
+
+def test_filters_work_together_with_the_query(search_page, served, browser, texts, articles):
+    filters, _, _ = _fields(articles)
+    counts = {}
+    for f in filters.values():
+        for topic in f.get("主题", []):
+            counts[topic] = counts.get(topic, 0) + 1
+    assert counts, "article pages should carry 主题 filters"
+    topic = max(counts, key=lambda t: (counts[t], t))
+    q = "发展"
+    got = search_page.evaluate("([q, t]) => siteSearch(q, {filters: {'主题': t}})", [q, topic])
+    want = {u for u, t in texts.items() if matches(q, t) and topic in filters[u].get("主题", [])}
+    assert {r["url"] for r in got} == want and want
+    # the same through the page's UI: choose the topic, type the query
+    page = browser.new_page()
+    page.goto(served + "/search/")
+    page.wait_for_function("document.querySelectorAll('select[data-filter=主题] option').length > 1")
+    page.select_option("select[data-filter=主题]", topic)
+    page.fill("#search-input", q)
+    page.wait_for_function("q => document.querySelector('#search-status').textContent.includes(q)", arg=f"“{q}”")
+    assert page.inner_text("#search-status") == f"找到 {len(want)} 篇包含“{q}”的文章"
+    for label in ("主题", "作者", "来源"):
+        assert page.locator(f"select[data-filter={label}]").count() == 1
+    page.close()
+
+
+def test_results_show_source_and_date(search_page, articles):
+    results = search_page.evaluate("q => siteSearch(q)", "的")
+    assert len(results) == len(articles)
+    metas = {urlsplit(r["url"]).path: r for r in results}
+    for url, path in articles.items():
+        record = extract(path.read_text(encoding="utf-8"))
+        assert metas[url]["source"] == record.meta.get("source", "")
+        assert metas[url]["date"] == record.meta.get("date", "")
+    assert any(r["source"] for r in results)
+
+
+TRICKY = ["“新質生產力”，ＡＢＣ１２３　教育、科技!", "城市\u200b治理", "Ｉｎｔｅｒｎｅｔ＋", "㈠①½", "ß İ Σ",
+          "教育、科", "人", " ，。 ", "發展 習近平", "a1b2 中文 12345", "乾隆 於是 著作", "𠀀𪚥 葛\U000E0100"]
+
+
+def test_browser_and_python_normalise_identically(search_page, texts, articles):
+    filters, authors, titles = _fields(articles)
+    samples = TRICKY + [q for _, q in query_set(texts, authors, titles)] + [t[:400] for t in texts.values()]
+    got = search_page.evaluate(
+        "xs => xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.prefix, p.exact])])",
+        samples)
+    for sample, (norm, plans) in zip(samples, got):
+        assert norm == normalize(sample), sample
+        want = [[p.text, list(p.phrase), p.prefix, p.exact] for p in plan_query(sample)]
+        assert plans == want, sample
