@@ -23,7 +23,8 @@ def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     dropped: list[Unit] = []
     for unit in units:
         k = key(unit.text)
-        if unit.kind in ("text", "source", "affiliation", "bullet") and len(k) >= UNIT_MIN and k in seen:
+        # closing lines may repeat legitimately (two authors of one unit); see raw_page.fill_footer
+        if unit.kind in ("text", "bullet") and len(k) >= UNIT_MIN and k in seen:
             dropped.append(unit)
             continue
         seen.add(k)

@@ -71,6 +71,7 @@ class _Page:
             self.leftover(kind, unit.text, unit.spans)
         stats = PageStats.of([u.text for u in units])
         self.fix_interleaving(seg.drafts, stats)
+        self.drafts = seg.drafts
         parts = [self.reflow_article(d, stats) for d in seg.drafts]
         self.place_fragments(parts, seg.fragments)
         articles = [self.build_article(p) for p in parts]
@@ -212,6 +213,11 @@ class _Page:
         notes: list[str] = []
         for unit in d.footer:
             info = unit.info
+            if self._repeated_footer(unit, d):
+                self.leftover("duplicate", unit.text, unit.spans)
+                self.warn(f"a closing line printed twice was dropped: {unit.text}", unit.first_line,
+                          "duplicate", article.warnings)
+                continue
             if unit.kind == "byline":
                 if not article.authors:
                     article.authors = list(info.get("names", []))
@@ -227,6 +233,14 @@ class _Page:
                 notes.append(info["note"])
         if notes:
             article.note = "；".join(notes)
+
+    def _repeated_footer(self, unit: Unit, d: Draft) -> bool:
+        """A second closing line of one kind that repeats another article's closing line."""
+        same_kind = [u for u in d.footer if u.kind == unit.kind and u is not unit]
+        if not same_kind or d.footer.index(unit) < d.footer.index(same_kind[0]):
+            return False
+        key = dedupe.key(unit.text)
+        return any(dedupe.key(u.text) == key for other in self.drafts if other is not d for u in other.footer)
 
     def infer_title(self, article: Article, d: Draft) -> None:
         first = next((b.text for b in article.blocks if b.type == "paragraph"), "")

@@ -1,0 +1,479 @@
+"""Damage simulator: clean articles in the genre's forms -> damaged raw pages.
+
+Clean articles are composed from the sample pages' own sentences (once extracted and
+cleaned), with titles, bylines, kickers, summaries, author units and reprint lines in
+the genre's usual forms. Each kind of damage the samples show can be applied alone or
+combined, at random positions drawn from a seed. `expected(page)` is what extraction
+must give back.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from site_builder.ingest.raw_page import extract_raw_page
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_PAGES = sorted(Path("/work/shared/seeds").glob("*.txt")) or sorted((ROOT / "content" / "raw").glob("*.txt"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋许韩冯邓曹彭曾萧董袁潘蒋蔡余叶程苏魏吕丁沈姚卢姜崔钟谭汪范金廖贾夏韦方白邹孟熊秦邱尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉萍红玲燕彬鹏辉建庆春晓志宏文博宇浩然凯思雨欣嘉源"
+PLACES = ["东江", "南屏", "西岭", "北原", "青川", "临湖", "安平", "永宁", "长乐", "清河"]
+UNITS = ["市委党校", "大学马克思主义学院", "省社会科学院", "区委党校", "大学公共管理学院", "市社科联", "县委党校"]
+POSTS = ["教授", "副教授", "研究员", "副院长", "讲师"]
+PAPERS = ["人民日报", "光明日报", "经济日报", "学习时报", "解放军报", "求是", "中国青年报"]
+SLOGANS = ["奋力谱写新时代新篇章！", "坚定信心　真抓实干　推动高质量发展取得新成效！", "凝心聚力　砥砺奋进！"]
+KINDS = ["column-break", "interleave", "duplicate", "half-width", "spaces", "markdown", "hard-wrap",
+         "traditional", "stray-and", "byline-after", "title-after", "kicker-after", "furniture", "combined"]
+# titles and subheadings never open with a run-in enumerator (一是, 首先 …)
+ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+要|第[一二三四五六七八九十]|首先|其次|再次|最后|此外|同时|总之|目前|当前|下一步)")
+FULL_TO_HALF = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "“": '"', "”": '"'}
+
+
+@lru_cache(maxsize=1)
+def sentence_pool() -> list[str]:
+    """Sentences of the sample pages, as the extractor cleans them (balanced quotes and brackets)."""
+    pool: list[str] = []
+    for page in SEED_PAGES:
+        doc = extract_raw_page(page)
+        for article in doc.articles:
+            for block in article.blocks:
+                if block.type != "paragraph":
+                    continue
+                for s in re.findall(r"[^。！？]+[。！？]", block.text):
+                    if 15 <= len(s) <= 90 and s.count("“") == s.count("”") and s.count("（") == s.count("）") \
+                            and CJK.match(s[0]) and "《" not in s[:3]:
+                        pool.append(s)
+    return sorted(set(pool))
+
+
+@lru_cache(maxsize=1)
+def clause_pool() -> list[str]:
+    clauses: set[str] = set()
+    for s in sentence_pool():
+        for c in re.split(r"[，、：；。！？]", s):
+            if 6 <= len(c) <= 16 and all(CJK.match(ch) for ch in c) and not ENUMERATOR.match(c):
+                clauses.add(c)
+    return sorted(clauses)
+
+
+@dataclass
+class Article:
+    title: str
+    authors: list[str]
+    blocks: list[tuple[str, str]]  # (paragraph | heading, text)
+    kicker: str | None = None
+    summary: list[str] | None = None  # paragraphs or bullets
+    summary_label: str = "内容提要"
+    summary_bullets: bool = False
+    affiliation: str | None = None
+    source_paper: str | None = None
+    footer: list[str] = field(default_factory=list)  # the printed closing lines
+    byline_mark: str = "■"
+
+
+def _fresh(rng: random.Random, pool: list[str], used: set[str]) -> str:
+    """A sentence not used yet on this page (a page never repeats itself unless damaged)."""
+    while True:
+        s = rng.choice(pool)
+        if s not in used:
+            used.add(s)
+            return s
+
+
+def make_article(rng: random.Random, used: set[str]) -> Article:
+    sentences, clauses = sentence_pool(), clause_pool()
+    title = rng.choice(clauses) if rng.random() < 0.6 else f"{rng.choice(clauses)} {rng.choice(clauses)}"
+    authors = [rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))]
+    if rng.random() < 0.15:
+        authors.append(rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN))
+    blocks: list[tuple[str, str]] = []
+    with_headings = rng.random() < 0.4
+    for k in range(rng.randint(4, 8)):
+        if with_headings and k > 0 and rng.random() < 0.4:
+            blocks.append(("heading", f"{rng.choice(clauses)}，{rng.choice(clauses)}"[:30]))
+        blocks.append(("paragraph", "".join(_fresh(rng, sentences, used) for _ in range(rng.randint(2, 5)))))
+    art = Article(title, authors, blocks, byline_mark=rng.choice(["■", "●", "", "▲"]))
+    if rng.random() < 0.35:
+        art.kicker = rng.choice([f"【{rng.choice(clauses)[:8]}】", f"学习贯彻{rng.choice(clauses)}精神",
+                                 f"“{rng.choice(clauses)[:4]}”时评"])
+    if rng.random() < 0.3:
+        if rng.random() < 0.5:
+            art.summary = [_fresh(rng, sentences, used) + _fresh(rng, sentences, used)]
+        else:
+            art.summary_label, art.summary_bullets = "核心提示", True
+            art.summary = [_fresh(rng, sentences, used)[:-1] for _ in range(2)]
+    _add_footer(rng, art)
+    return art
+
+
+def _add_footer(rng: random.Random, art: Article) -> None:
+    unit = rng.choice(PLACES) + rng.choice(UNITS)
+    paper = rng.choice(PAPERS)
+    form = rng.randrange(6)
+    if form == 0:
+        art.footer, art.affiliation = [f"（作者单位：{unit}）"], unit
+    elif form == 1:
+        post = unit + rng.choice(POSTS)
+        art.footer, art.affiliation = [f"（作者系{post}）"], post
+    elif form == 2:
+        art.footer, art.source_paper = [f"（原载{rng.randint(1, 12)}月{rng.randint(1, 28)}日《{paper}》）"], paper
+    elif form == 3:
+        art.footer, art.source_paper, art.affiliation = [f"（据《{paper}》作者为{unit}）"], paper, unit
+    elif form == 4:
+        art.footer, art.affiliation = [f"作者单位：{unit}"], unit
+    else:
+        art.footer = [f"（载《{paper}》）", f"（作者单位系{unit}）"]
+        art.source_paper, art.affiliation = paper, unit
+
+
+# --- a page as lines -------------------------------------------------------------------
+@dataclass
+class Line:
+    text: str
+    role: str  # kicker | title | byline | label | summary | paragraph | heading | footer | furniture
+    article: int
+
+
+def clean_lines(articles: list[Article]) -> list[Line]:
+    lines: list[Line] = []
+    for i, a in enumerate(articles):
+        if a.kicker:
+            lines.append(Line(a.kicker, "kicker", i))
+        lines.append(Line(a.title, "title", i))
+        lines.append(Line(a.byline_mark + " ".join(a.authors), "byline", i))
+        if a.summary:
+            lines.append(Line(a.summary_label, "label", i))
+            for s in a.summary:
+                lines.append(Line(("●" if a.summary_bullets else "") + s, "summary", i))
+        for kind, text in a.blocks:
+            lines.append(Line(text, kind, i))
+        for f in a.footer:
+            lines.append(Line(f, "footer", i))
+    return lines
+
+
+def render(lines: list[Line | str]) -> str:
+    """Lines separated by blank lines; a str item is written as is (hard-wrapped text)."""
+    out = ["", ""]
+    for line in lines:
+        out.append(line if isinstance(line, str) else line.text)
+        out.append("")
+    return "\n".join(out)
+
+
+@dataclass
+class Page:
+    text: str
+    articles: list[Article]
+    kinds: list[str]
+
+
+def make_page(seed: int, kind: str) -> Page:
+    rng = random.Random(seed)
+    used: set[str] = set()
+    articles = [make_article(rng, used) for _ in range(rng.randint(2, 4))]
+    kinds = rng.sample([k for k in KINDS if k not in ("combined",)], 3) if kind == "combined" else [kind]
+    if kind == "clean":
+        kinds = []
+    if "interleave" in kinds and "title-after" in kinds:
+        kinds.remove("title-after")
+    lines = clean_lines(articles)
+    wrapped = None
+    for k in sorted(kinds, key=lambda k: (k == "hard-wrap", k == "spaces")):
+        if k == "hard-wrap":
+            wrapped = hard_wrap(rng, lines)
+        else:
+            lines = DAMAGE[k](rng, lines, articles)
+    return Page(render(wrapped if wrapped is not None else lines), articles, kinds)
+
+
+# --- the damage ------------------------------------------------------------------------
+def _cut_point(rng: random.Random, text: str) -> int | None:
+    spots = [p for p in range(10, len(text) - 10) if CJK.match(text[p - 1]) and CJK.match(text[p])]
+    return rng.choice(spots) if spots else None
+
+
+def column_break(rng, lines, articles):
+    paras = [i for i, line in enumerate(lines) if line.role == "paragraph" and len(line.text) > 40]
+    for i in sorted(rng.sample(paras, min(len(paras), rng.randint(1, 3))), reverse=True):
+        p = _cut_point(rng, lines[i].text)
+        if p is not None:
+            line = lines[i]
+            lines[i:i + 1] = [Line(line.text[:p], "paragraph", line.article), Line(line.text[p:], "paragraph", line.article)]
+    return lines
+
+
+def interleave(rng, lines, articles):
+    """Two neighbouring articles read across their columns in turns (the first one's end at the end)."""
+    if len(articles) < 2:
+        return lines
+    a = rng.randrange(len(articles) - 1)
+    b = a + 1
+    if sum(1 for _, t in articles[a].blocks if len(t) > 40) < 3 or len(articles[b].blocks) < 4:
+        return lines
+    articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
+    mine = [line for line in lines if line.article == a]
+    theirs = [line for line in lines if line.article == b and line.role != "footer"]
+    a_head = [x for x in mine if x.role in ("kicker", "title", "byline", "label", "summary")]
+    a_body = [x for x in mine if x.role in ("paragraph", "heading")]
+    a_foot = [x for x in mine if x.role == "footer"]
+    b_head = [x for x in theirs if x.role in ("kicker", "title", "byline", "label", "summary")]
+    b_body = [x for x in theirs if x.role in ("paragraph", "heading")]
+    a_chunks = _chunks(rng, a_body, 3)
+    b_chunks = _chunks(rng, b_body, 2)
+    if len(a_chunks) < 2 or not b_chunks:
+        return lines
+    mixed = a_head + a_chunks[0] + b_head + b_chunks[0]
+    for k in range(1, len(a_chunks)):
+        mixed += a_chunks[k]
+        if k < len(b_chunks):
+            mixed += b_chunks[k]
+    mixed += a_foot
+    start = lines.index(mine[0])
+    rest = [line for line in lines if line.article not in (a, b)]
+    before = [line for line in rest if lines.index(line) < start]
+    after = [line for line in rest if lines.index(line) > start]
+    return before + mixed + after
+
+
+def _chunks(rng, body: list[Line], n: int) -> list[list[Line]]:
+    """Cut a body into n column chunks; each cut falls inside a long paragraph."""
+    candidates = [i for i, x in enumerate(body) if x.role == "paragraph" and len(x.text) > 60 and 0 < i]
+    cuts = sorted(rng.sample(candidates, min(n - 1, len(candidates))))
+    chunks: list[list[Line]] = []
+    start = 0
+    pieces = list(body)
+    offset = 0
+    for c in cuts:
+        i = c + offset
+        line = pieces[i]
+        p = _cut_point(rng, line.text)
+        if p is None:
+            continue
+        pieces[i:i + 1] = [Line(line.text[:p], "paragraph", line.article), Line(line.text[p:], "paragraph", line.article)]
+        chunks.append(pieces[start:i + 1])
+        start = i + 1
+        offset += 1
+    chunks.append(pieces[start:])
+    return [c for c in chunks if c]
+
+
+def duplicate(rng, lines, articles):
+    paras = [i for i, line in enumerate(lines) if line.role == "paragraph" and len(line.text) > 40]
+    i = rng.choice(paras)
+    form = rng.randrange(3)
+    if form == 0:  # the whole paragraph printed twice
+        lines.insert(i + 1, Line(lines[i].text, "paragraph", lines[i].article))
+    elif form == 1:  # a stretch repeated back to back
+        text = lines[i].text
+        s = rng.randrange(0, len(text) - 30)
+        n = rng.randint(15, min(40, len(text) - s))
+        lines[i] = Line(text[:s + n] + text[s:s + n] + text[s + n:], "paragraph", lines[i].article)
+    else:  # a closing line printed again at the foot of the page
+        foot = [line for line in lines if line.role == "footer"]
+        if foot:
+            lines.append(Line(rng.choice(foot).text, "furniture", -1))
+    return lines
+
+
+def half_width(rng, lines, articles):
+    table = str.maketrans(FULL_TO_HALF)
+    return [Line(x.text.translate(table) if rng.random() < 0.8 else x.text, x.role, x.article) for x in lines]
+
+
+def spaces(rng, lines, articles):
+    out = []
+    for x in lines:
+        if x.role in ("paragraph", "summary"):
+            chars = list(x.text)
+            for p in sorted(rng.sample(range(1, len(chars)), max(1, len(chars) // 20)), reverse=True):
+                if CJK.match(chars[p - 1]) and CJK.match(chars[p]):
+                    chars.insert(p, " ")
+            out.append(Line("".join(chars), x.role, x.article))
+        elif x.role == "byline" and len(x.text.lstrip("■●▲")) == 2:
+            mark = x.text[:len(x.text) - 2]
+            out.append(Line(mark + " ".join(x.text[-2:]), x.role, x.article))
+        else:
+            out.append(x)
+    return out
+
+
+def markdown(rng, lines, articles):
+    out = []
+    for x in lines:
+        if x.role in ("title", "kicker") and rng.random() < 0.8:
+            out.append(Line("## " + x.text, x.role, x.article))
+        elif x.role == "paragraph" and rng.random() < 0.2:
+            m = re.match(r"[^。]+。", x.text)
+            out.append(Line(f"**{m.group(0)}**{x.text[m.end():]}" if m else x.text, x.role, x.article))
+        else:
+            out.append(x)
+    return out
+
+
+def hard_wrap(rng, lines) -> list[str]:
+    width = rng.randint(18, 40)
+    indent = rng.random() < 0.5
+    out: list[str] = []
+    block: list[str] = []
+    for x in lines:
+        if x.role == "paragraph" and len(x.text) > width:
+            wrapped = [x.text[k:k + width] for k in range(0, len(x.text), width)]
+            if indent:
+                wrapped[0] = "\u3000\u3000" + wrapped[0]
+                block.extend(wrapped)
+                continue
+            out.append("\n".join(wrapped))
+        else:
+            if block:
+                out.append("\n".join(block))
+                block = []
+            out.append(("\u3000\u3000" if indent and x.role == "paragraph" else "") + x.text)
+    if block:
+        out.append("\n".join(block))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    return opencc.OpenCC("s2t")
+
+
+def traditional(rng, lines, articles):
+    conv = _s2t()
+    out = []
+    for x in lines:
+        if x.role in ("paragraph", "heading", "title"):
+            chars = [conv.convert(c) if rng.random() < 0.05 else c for c in x.text]
+            out.append(Line("".join(c if len(c) == 1 else o for c, o in zip(chars, x.text)), x.role, x.article))
+        else:
+            out.append(x)
+    return out
+
+
+def stray_and(rng, lines, articles):
+    out = []
+    for x in lines:
+        spots = [m.start() for m in re.finditer(r"(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])", x.text)]
+        if x.role == "paragraph" and spots and rng.random() < 0.5:
+            p = rng.choice(spots)
+            out.append(Line(x.text[:p] + " and " + x.text[p + 1:], x.role, x.article))
+        else:
+            out.append(x)
+    return out
+
+
+def byline_after(rng, lines, articles):
+    i = rng.randrange(len(articles))
+    by = next(x for x in lines if x.article == i and x.role == "byline")
+    if not by.text[:1] in "■●▲":
+        by.text = "■" + by.text
+    lines.remove(by)
+    last = max(k for k, x in enumerate(lines) if x.article == i and x.role in ("paragraph", "heading"))
+    lines.insert(last + 1, by)
+    return lines
+
+
+def title_after(rng, lines, articles):
+    """An article whose title (and byline) is printed after it, below its closing lines."""
+    choices = [i for i in range(1, len(articles)) if not articles[i].kicker and not articles[i].summary]
+    if not choices:
+        return lines
+    i = rng.choice(choices)
+    head = [x for x in lines if x.article == i and x.role in ("title", "byline")]
+    for x in head:
+        lines.remove(x)
+    if not head[1].text[:1] in "■●▲":
+        head[1].text = "●" + head[1].text
+    last = max(k for k, x in enumerate(lines) if x.article == i)
+    lines[last + 1:last + 1] = [head[1], head[0]]
+    return lines
+
+
+def kicker_after(rng, lines, articles):
+    for i, a in enumerate(articles):
+        if not a.kicker:
+            a.kicker = f"学习贯彻{rng.choice(clause_pool())}精神"
+            k = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
+            lines.insert(k, Line(a.kicker, "kicker", i))
+    for i in range(len(articles)):
+        k = next(n for n, x in enumerate(lines) if x.article == i and x.role == "kicker")
+        t = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
+        if rng.random() < 0.5 and k < t:
+            lines[k], lines[t] = lines[t], lines[k]
+    return lines
+
+
+def page_furniture(rng, lines, articles):
+    if rng.random() < 0.5:
+        lines.insert(0, Line(f"{rng.randint(2015, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 星期三", "furniture", -1))
+    lines.append(Line(rng.choice(SLOGANS), "furniture", -1))
+    lines.append(Line(f"本版投稿邮箱：{rng.choice(['lilun', 'sixiang', 'pinglun'])}{rng.randint(1, 999)}@example.com",
+                      "furniture", -1))
+    paras = [k for k, x in enumerate(lines) if x.role == "paragraph"]
+    k = rng.choice(paras)
+    lines[k] = Line(lines[k].text + f"（下转第{rng.randint(2, 8)}版）", "paragraph", lines[k].article)
+    paras = [k for k, x in enumerate(lines) if x.role == "paragraph"]
+    k = rng.choice(paras)
+    lines.insert(k + 1, Line(rng.choice(["———", "* * *", "━━━━━━"]), "furniture", -1))
+    return lines
+
+
+DAMAGE = {
+    "column-break": column_break, "interleave": interleave, "duplicate": duplicate, "half-width": half_width,
+    "spaces": spaces, "markdown": markdown, "traditional": traditional, "stray-and": stray_and,
+    "byline-after": byline_after, "title-after": title_after, "kicker-after": kicker_after,
+    "furniture": page_furniture,
+}
+
+
+# --- checking --------------------------------------------------------------------------
+def _key(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def expected(article: Article) -> dict:
+    return {
+        "title": _key(article.title), "authors": article.authors, "kicker": _key(article.kicker) or None,
+        "affiliation": article.affiliation, "source_paper": article.source_paper,
+        "summary": "\n".join(article.summary) if article.summary else None,
+        "blocks": [(t, _key(x)) for t, x in article.blocks],
+    }
+
+
+def got(article) -> dict:
+    return {
+        "title": _key(article.title), "authors": article.authors, "kicker": _key(article.kicker) or None,
+        "affiliation": article.affiliation, "source_paper": article.source_paper, "summary": article.summary,
+        "blocks": [(b.type, _key(b.text)) for b in article.blocks],
+    }
+
+
+def differences(page: Page, doc) -> list[str]:
+    """What the extraction got wrong, empty when it gave the clean articles back."""
+    problems: list[str] = []
+    found = {_key(a.title): a for a in doc.articles}
+    if len(doc.articles) != len(page.articles):
+        problems.append(f"{len(doc.articles)} articles, want {len(page.articles)}")
+    for art in page.articles:
+        want = expected(art)
+        have = found.get(want["title"])
+        if have is None:
+            problems.append(f"missing article {art.title!r}")
+            continue
+        have = got(have)
+        for key, value in want.items():
+            if key == "blocks" and have[key] != value:
+                k = next((k for k, (x, y) in enumerate(zip(have[key], value)) if x != y), min(len(have[key]), len(value)))
+                problems.append(f"{art.title[:10]} block {k}: got {have[key][k:k + 2]!r}"[:300]
+                                + f" want {value[k:k + 2]!r}"[:300])
+            elif have[key] != value:
+                problems.append(f"{art.title[:10]} {key}: got {str(have[key])[:120]!r} want {str(value)[:120]!r}")
+    return problems
