@@ -53,11 +53,21 @@ def test_reprint_is_one_entry_with_both_printings():
     assert merged.article.affiliation == "某大学"  # the more complete printing is shown
 
 
-def test_reprint_with_differently_damaged_title_is_merged_by_its_opening():
-    body = ["深入推进高等教育综合改革，畅通教育、科技、人才的良性循环，助力我国发展新质生产力。"]
-    a = _article("为加快发展贡献高校力量", body, origin="p1.txt")
-    b = _article("【观点】为加快发展贡献高校力量", body, origin="p2.txt")
+SENTENCES = ["深入推进高等教育综合改革，畅通教育、科技、人才的良性循环。", "高校是基础研究的生力军、重大科技突破的策源地。",
+             "推动新质生产力加快发展，高校要强化有组织科研。", "加快构建新发展格局，是把握未来发展主动权的战略部署。"]
+
+
+def test_reprint_with_differently_damaged_title_is_merged_by_shared_sentences():
+    a = _article("为加快发展贡献高校力量", ["".join(SENTENCES)], origin="p1.txt")
+    b = _article("【观点】为加快发展贡献高校力", [SENTENCES[0], "".join(SENTENCES[1:])], origin="p2.txt")
     assert len(analyze(_docs(a, b), CONFIG).entries) == 1
+
+
+def test_articles_opening_with_the_same_quotation_stay_apart():
+    quote = "习近平总书记强调：“推进国家治理体系和治理能力现代化，必须抓好城市治理。”"
+    a = _article("甲题", [quote + SENTENCES[0] + SENTENCES[1]], origin="p1.txt")
+    b = _article("乙题", [quote + SENTENCES[2] + SENTENCES[3]], origin="p2.txt")
+    assert len(analyze(_docs(a, b), CONFIG).entries) == 2
 
 
 def test_topics_from_keywords_bounded_and_manual_topics_win():

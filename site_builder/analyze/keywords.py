@@ -1,38 +1,58 @@
-"""Keywords of an article with jieba (TF-IDF), used for topics and related articles.
+"""Keywords of an article: jieba's TF-IDF, with jieba-rs (rjieba) doing the cutting.
 
-jieba loads its dictionary once (about a second) and caches it; the cache is kept in the
-project's `.cache/` so that a build touches nothing outside the project.
+`jieba.analyse.extract_tags` spends nearly all its time in jieba's pure-Python cutter
+(~190,000 characters/s; 33 million characters in a 10,000-article archive). rjieba is a
+binding of jieba-rs with jieba's own dictionary and ~20 times faster; the weighting below is
+extract_tags' own (term frequency × jieba's IDF table, median IDF for unknown words, words of
+one character and jieba's stop words dropped), with ties broken by the word so that the
+result never depends on dictionary iteration order.
 """
 from __future__ import annotations
 
-import logging
+import heapq
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache"
+# Raise vocabulary terms (e.g. 新质生产力) well above their parts so they cut as one word.
+VOCABULARY_FREQ = 20000
 
 
 @lru_cache(maxsize=1)
-def _analyse():
-    import jieba
-    import jieba.analyse
+def _cutter():
+    import rjieba
 
-    jieba.setLogLevel(logging.WARNING)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    jieba.dt.tmp_dir = str(CACHE_DIR)
-    jieba.dt.cache_file = "jieba.cache"
-    return jieba, jieba.analyse
+    return rjieba
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
+    import importlib
+
+    tfidf = importlib.import_module("jieba.analyse.tfidf")  # the package shadows it with a function
+    table: dict[str, float] = {}
+    path = Path(tfidf.__file__).with_name("idf.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    median = sorted(table.values())[len(table) // 2]
+    return table, median, frozenset(tfidf.KeywordExtractor.STOP_WORDS)
 
 
 def teach_words(words: list[str]) -> None:
-    """Make jieba keep vocabulary terms (e.g. 新质生产力) as single words."""
-    jieba, _ = _analyse()
+    """Make the cutter keep vocabulary terms as single words."""
+    cutter = _cutter()
     for word in words:
         if len(word) > 1:
-            jieba.add_word(word, freq=20000)
+            cutter.add_word(word, VOCABULARY_FREQ, None)
 
 
 def keywords(text: str, limit: int = 40) -> dict[str, float]:
-    """The article's most characteristic words with their TF-IDF weights."""
-    _, analyse = _analyse()
-    return dict(analyse.extract_tags(text, topK=limit, withWeight=True))
+    """The article's most characteristic words with their TF-IDF weights, best first."""
+    idf, median, stop_words = _idf()
+    counts = Counter(w for w in _cutter().cut(text) if len(w.strip()) > 1 and w.lower() not in stop_words)
+    total = sum(counts.values()) or 1
+    weighted = ((count * idf.get(word, median) / total, word) for word, count in counts.items())
+    best = heapq.nsmallest(limit, weighted, key=lambda item: (-item[0], item[1]))
+    return {word: weight for weight, word in best}
