@@ -4,7 +4,7 @@
 #   scripts/dev.sh test    set up (system packages too) and run the whole test suite
 #   scripts/dev.sh setup   set up only
 # It installs what is missing and nothing else: Python packages into .venv/, and for the
-# tests Debian's chromium and CJK fonts (apt-get; needs root or sudo).
+# tests Debian's chromium, CJK fonts and a Java runtime (apt-get; needs root or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -42,8 +42,8 @@ setup_python() {
   fi
 }
 
-setup_browser() {
-  apt_install chromium fonts-noto-cjk
+setup_test_tools() {  # a browser with Chinese fonts, and Java for the Nu Html Checker
+  apt_install chromium fonts-noto-cjk default-jre-headless
 }
 
 case "${1:-}" in
@@ -51,7 +51,7 @@ case "${1:-}" in
   serve) setup_python; shift; exec "$VENV/bin/site-builder" serve "$@" ;;
   build) setup_python; shift; exec "$VENV/bin/site-builder" build "$@" ;;
   test)
-    setup_python; setup_browser; shift
+    setup_python; setup_test_tools; shift
     exec "$VENV/bin/python" -m pytest "$@" ;;
   *) echo "usage: scripts/dev.sh serve | test | build | setup" >&2; exit 2 ;;
 esac
