@@ -320,7 +320,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, CONTENT_TYPES[".txt"], b"not found\n", head)
             return
         for _ in range(100):  # the output folder is briefly absent while a build swaps it in
-            if root.is_dir() or not _swapping(root):
+            if root.is_dir() or (not _swapping(root) and not root.is_dir()):
                 break
             time.sleep(0.01)
         if not root.is_dir():
@@ -329,28 +329,30 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, CONTENT_TYPES[".html"],
                        status_page(title, message, snap.version), head)
             return
-        target = root.joinpath(*parts)
-        if not _inside(target, root):
-            self._send(HTTPStatus.NOT_FOUND, CONTENT_TYPES[".txt"], b"not found\n", head)
+        # Find the file. A miss that straddles a build's folder swap is looked up again.
+        for _ in range(50):
+            before = _identity(root)
+            found = _locate(root, parts, path.endswith("/"))
+            if found != "missing" or (before is not None and before == _identity(root)):
+                break
+            time.sleep(0.01)
+        if found == "redirect":
+            location = urllib.parse.quote(path + "/") + (f"?{query}" if query else "")
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
             return
-        if target.is_dir():
-            if not path.endswith("/"):
-                location = urllib.parse.quote(path + "/") + (f"?{query}" if query else "")
-                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", location)
-                self.send_header("Content-Length", "0")
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                return
-            target = target / "index.html"
-        data = _read(target, root)
         status = HTTPStatus.OK
-        if data is None:
+        if found == "missing":
             status, target = HTTPStatus.NOT_FOUND, root / "404.html"
             data = _read(target, root)
             if data is None:
                 self._send(status, CONTENT_TYPES[".txt"], b"not found\n", head)
                 return
+        else:
+            target, data = found
         kind = content_type(target)
         if kind.startswith("text/html"):
             data = inject(data, snap.version)
@@ -394,6 +396,28 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def log_error(self, format: str, *args) -> None:  # noqa: A002
         pass
+
+
+def _locate(root: Path, parts: list[str], slash: bool) -> tuple[Path, bytes] | str:
+    """`(file, bytes)`, "redirect" (a folder asked for without its slash) or "missing"."""
+    target = root.joinpath(*parts)
+    if not _inside(target, root):
+        return "missing"
+    if target.is_dir():
+        if not slash:
+            return "redirect"
+        target = target / "index.html"
+    data = _read(target, root)
+    return "missing" if data is None else (target, data)
+
+
+def _identity(root: Path) -> tuple[int, int] | None:
+    """Which generation of the output folder `root` is (each build renames a new one in)."""
+    try:
+        st = root.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _inside(target: Path, root: Path) -> bool:
