@@ -26,7 +26,7 @@ def furniture_kind(text: str) -> str | None:
     t = text.strip()
     if not t:
         return None
-    if _SEPARATOR.match(t):
+    if _SEPARATOR.match(t) or (len(t) >= 3 and not any(ch.isalnum() for ch in t)):
         return "other"
     if JUMP.fullmatch(t):
         return "notice"

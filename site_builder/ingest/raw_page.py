@@ -235,12 +235,14 @@ class _Page:
             article.note = "；".join(notes)
 
     def _repeated_footer(self, unit: Unit, d: Draft) -> bool:
-        """A second closing line of one kind that repeats another article's closing line."""
-        same_kind = [u for u in d.footer if u.kind == unit.kind and u is not unit]
-        if not same_kind or d.footer.index(unit) < d.footer.index(same_kind[0]):
+        """A closing line after the article's first one that repeats a closing line of the page."""
+        position = d.footer.index(unit)
+        if position == 0:
             return False
         key = dedupe.key(unit.text)
-        return any(dedupe.key(u.text) == key for other in self.drafts if other is not d for u in other.footer)
+        earlier = [u for u in d.footer[:position]]
+        return any(dedupe.key(u.text) == key for other in self.drafts for u in
+                   (earlier if other is d else other.footer))
 
     def infer_title(self, article: Article, d: Draft) -> None:
         first = next((b.text for b in article.blocks if b.type == "paragraph"), "")
