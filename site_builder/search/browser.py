@@ -18,18 +18,39 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    counter: dict | None = None
+
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass
+
+    def copyfile(self, source, outputfile):
+        """Count the body bytes served (what a reader downloads; Pagefind's files are
+        already compressed, so no HTTP compression is assumed)."""
+        if self.counter is not None:
+            start = source.tell()
+            source.seek(0, 2)
+            size = source.tell() - start
+            source.seek(start)
+            with _LOCK:
+                self.counter["bytes"] = self.counter.get("bytes", 0) + size
+                self.counter["requests"] = self.counter.get("requests", 0) + 1
+        super().copyfile(source, outputfile)
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
 
+_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, counter: dict | None = None):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL.
+
+    With ``counter`` (a dict), the bytes and requests served are added to it."""
+    handler_class = type("_Handler", (_QuietHandler,), {"counter": counter})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,9 +74,27 @@ def fold_char(ch: str) -> str:
     return "".join(out)
 
 
+class _FoldMap(dict):
+    """ord -> folded string, filled on first use (for str.translate)."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = fold_char(chr(cp))
+        return value
+
+
+class _CodeMap(dict):
+    def __missing__(self, ch: str) -> str:
+        value = self[ch] = char_code(ch)
+        return value
+
+
+_FOLD = _FoldMap()
+_CODES = _CodeMap()
+
+
 def normalize(text: str) -> str:
     """Normalised text: runs of word characters separated by single spaces, trimmed."""
-    return " ".join("".join(fold_char(ch) for ch in text).split())
+    return " ".join(text.translate(_FOLD).split())
 
 
 def runs(text: str) -> list[str]:
@@ -96,8 +115,10 @@ def char_code(ch: str) -> str:
 
 def run_tokens(run: str) -> list[str]:
     """Index tokens of one run: its overlapping bigrams, then the closing unigram."""
-    codes = [char_code(c) for c in run]
-    return [a + b for a, b in zip(codes, codes[1:])] + [codes[-1]]
+    codes = list(map(_CODES.__getitem__, run))
+    tokens = list(map(operator.add, codes, codes[1:]))
+    tokens.append(codes[-1])
+    return tokens
 
 
 def index_tokens(text: str) -> list[str]:

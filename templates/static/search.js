@@ -139,6 +139,10 @@ function getPagefind() {
       const pf = await import(`${BASE}pagefind/pagefind.js`);
       await pf.options({ excerptLength: 12 });
       await pf.init();
+      // start Pagefind's worker now (its first search pays the start-up), not on the
+      // reader's first query. No token starts with "zzzz" (that code would be a code point
+      // above U+94140), so this loads one small chunk and finds nothing.
+      await pf.search("zzzz");
       return pf;
     })();
   }
@@ -164,23 +168,23 @@ async function rankedResults(query, filters) {
     return { plans, results: r.results, verify: false };
   }
   // one exact search per part (and a prefix search for a trailing single character) ...
-  const required = [];
+  const searches = [];
   const rankTokens = new Set();
   for (const plan of plans) {
     if (plan.phrase.length) {
-      const r = await pf.search(`"${plan.phrase.join(" ")}"`, { filters: f });
-      required.push(new Set(r.results.map((x) => x.id)));
+      searches.push(pf.search(`"${plan.phrase.join(" ")}"`, { filters: f }));
       plan.phrase.forEach((t) => rankTokens.add(t));
     }
     if (plan.prefix) {
-      const r = await pf.search(plan.prefix, { filters: f });
-      required.push(new Set(r.results.map((x) => x.id)));
+      searches.push(pf.search(plan.prefix, { filters: f }));
       rankTokens.add(plan.prefix);
     }
   }
   // ... and one ordinary search of all the tokens, which gives the BM25 ranking (its hits
-  // are a superset of the exact ones).
-  const ranked = await pf.search(Array.from(rankTokens).join(" "), { filters: f });
+  // are a superset of the exact ones). All run at once; Pagefind shares the loaded chunks.
+  const [ranked, ...exact] = await Promise.all([
+    pf.search(Array.from(rankTokens).join(" "), { filters: f }), ...searches]);
+  const required = exact.map((r) => new Set(r.results.map((x) => x.id)));
   const results = ranked.results.filter((x) => required.every((s) => s.has(x.id)));
   return { plans, results, verify: plans.some((p) => !p.exact) };
 }

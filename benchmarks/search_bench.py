@@ -1,0 +1,300 @@
+"""Search benchmark: this archive's search against stock Pagefind, same pages, same queries.
+
+    .venv/bin/python benchmarks/search_bench.py --seed                 # the seed site
+    .venv/bin/python benchmarks/search_bench.py --articles 10000       # a generated archive
+
+The site is built by the real build (without search), then indexed three ways:
+
+  ours      site_builder.search.build_index (bigram tokens, pagefind-bin) + the search page's
+            own window.siteSearch
+  bin       stock `python -m pagefind_bin` over the article pages, query as typed
+  ext       stock `python -m pagefind_bin_extended` (segments Chinese at index time), as typed
+  ext-quoted the extended index with the query in double quotes (the best stock setup)
+
+Every query runs in a fresh browser context of Debian's Chromium (cold cache), the site
+served over HTTP on 127.0.0.1; the server counts the bytes it sends. The truth of each query
+is computed from the article texts (what a reader sees inside data-pagefind-body).
+Reported per variant: recall (pages found / pages containing the query), false-hit rate in
+the top 10, median and worst query time, KB fetched per query after the engine has started
+(cold chunks and fragments) and to start the engine, index size, index build time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from site_builder.build import BuildOptions, build_site  # noqa: E402
+from site_builder.config import load_config  # noqa: E402
+from site_builder.search import build_index  # noqa: E402
+from site_builder.search.browser import chromium, fragment_urls, serve  # noqa: E402
+from site_builder.search.extract import extract  # noqa: E402
+from site_builder.search.normalize import matches  # noqa: E402
+from tests.search.queries import query_set  # noqa: E402
+
+VARIANTS = ("ours", "bin", "ext", "ext-quoted")
+STOCK = {"bin": ("pagefind_bin", "_pf_bin"), "ext": ("pagefind_bin_extended", "_pf_ext")}
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国庆文斌宇浩凯亮晨雪琳晶欣怡子轩梓涵一诺宁远思源志远海燕春梅小龙"
+PAPERS = ["人民日报", "经济日报", "光明日报", "学习时报", "求是网", "法治日报", "中国教育报", "内蒙古日报",
+          "重庆日报", "湖州日报", "解放日报", "南方日报", "浙江日报", "北京日报", "中国组织人事报"]
+
+
+# ---- a generated archive -----------------------------------------------------------------
+def _pool() -> list[str]:
+    text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "content/raw").glob("*.txt")))
+    text = re.sub(r"\s+", "", text)
+    return sorted({s for s in re.findall(r"[^。！？]{12,120}[。！？]", text) if not re.search(r"[A-Za-z#*■]", s)})
+
+
+def _dictionary_words(rng: random.Random, n: int = 60000) -> list[str]:
+    """Common words of jieba's dictionary (for vocabulary beyond the seed's sentences)."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, freq, *_ = line.split(" ")
+        if 2 <= len(word) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            rows.append((int(freq), word))
+    rows.sort(reverse=True)
+    return [w for _, w in rows[:n]]
+
+
+def generate_content(out: Path, articles: int, seed: int = 11) -> None:
+    """Markdown articles for the real build: the seed's sentences (about 70 %) mixed with
+    sentences of common dictionary words (30 %), about 3,300 characters an article."""
+    rng = random.Random(seed)
+    pool = _pool()
+    words = _dictionary_words(rng)
+    authors = sorted({rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
+                      for _ in range(max(50, articles // 6))})
+
+    def sentence() -> str:
+        if rng.random() < 0.7:
+            return rng.choice(pool)
+        clauses = ["".join(rng.choices(words, k=rng.randint(3, 7))) for _ in range(rng.randint(1, 3))]
+        return "，".join(clauses) + "。"
+
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "content/site.toml", out / "site.toml")
+    for number in range(articles):
+        title = rng.choice(pool)[:rng.randint(8, 22)].rstrip("，、；：") + f"（{number}）"
+        paragraphs = ["".join(sentence() for _ in range(rng.randint(4, 8))) for _ in range(rng.randint(8, 14))]
+        year, month, day = rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
+        paper = rng.choice(PAPERS)
+        front = (f"title: '{title}'\nauthors: [{', '.join(rng.sample(authors, rng.choice((1, 1, 1, 2))))}]\n"
+                 f"date: {year}-{month:02d}-{day:02d}\nsource: 原载{month}月{day}日《{paper}》\n")
+        body = "\n\n".join(paragraphs[:3] + [f"## {rng.choice(pool)[:14]}"] + paragraphs[3:])
+        (out / "articles" / f"a{number:05d}.md").write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
+
+
+# ---- building ----------------------------------------------------------------------------
+def dir_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def build_all(content: Path, site: Path, variants: list[str]) -> dict:
+    stats: dict = {}
+    started = time.perf_counter()
+    result = build_site(BuildOptions(content_dir=content, output_dir=site, with_search=False))
+    stats["build_without_search_s"] = round(time.perf_counter() - started, 2)
+    stats["articles"] = result.articles
+    config = load_config(content)
+    if "ours" in variants:
+        s = build_index(site, config)
+        stats["ours"] = {"index_s": s["seconds"], "index_bytes": s["bytes"], "pages": s["pages"],
+                         "extract_s": s["extract_seconds"]}
+    for name, (module, folder) in STOCK.items():
+        if name not in variants and f"{name}-quoted" not in variants:
+            continue
+        out = site / folder
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", module, "--site", str(site), "--output-path", str(out),
+                        "--silent"], check=True)
+        stats[name] = {"index_s": round(time.perf_counter() - t, 2), "index_bytes": dir_bytes(out)}
+        page = site / "_bench" / name / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(STOCK_PAGE.replace("BUNDLE", f"/{folder}/"), encoding="utf-8")
+        stats[f"{name}-quoted"] = stats[name]
+    return stats
+
+
+STOCK_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head>
+<body><script type="module">
+let pf;
+window.stockReady = async () => { pf = await import("BUNDLE" + "pagefind.js"); await pf.init();
+  await pf.search("预热"); return true; };
+window.stockSearch = async (q, limit) => {
+  const r = await pf.search(q);
+  const top = await Promise.all(r.results.slice(0, limit).map(x => x.data()));
+  return { ids: r.results.map(x => x.id), top: top.map(d => ({ url: d.url, title: d.meta.title, excerpt: d.excerpt })) };
+};
+</script></body></html>
+"""
+
+OURS_QUERY = """async (q) => {
+  const t = performance.now();
+  const top = await siteSearch(q, { limit: 10 });
+  const ms = performance.now() - t;
+  const ranked = await siteSearch.ranked(q);
+  return { ms, ids: ranked.ids, top: top.map(r => ({ url: r.url, title: r.title, excerpt: r.excerpt })) };
+}"""
+STOCK_QUERY = """async (q) => {
+  const t = performance.now();
+  const r = await stockSearch(q, 10);
+  return { ms: performance.now() - t, ids: r.ids, top: r.top };
+}"""
+
+
+# ---- measuring ---------------------------------------------------------------------------
+def article_texts(site: Path) -> tuple[dict[str, str], list[str], list[str]]:
+    texts, authors, titles = {}, [], []
+    for path in sorted(site.rglob("index.html")):
+        rel = path.relative_to(site).parts
+        if rel[0].startswith("_") or rel[0] == "pagefind":
+            continue
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        record = extract(html)
+        url = "/" + path.parent.relative_to(site).as_posix() + "/"
+        texts[url] = record.text
+        authors += record.filters.get("作者", [])
+        titles.append(record.meta.get("title", ""))
+    return texts, authors, titles
+
+
+def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], texts: dict[str, str]) -> dict:
+    bundle = site / ("pagefind" if variant == "ours" else STOCK[variant.split("-")[0]][1])
+    id_url = fragment_urls(bundle)
+    counter: dict = {}
+    rows = []
+    with serve(site, counter) as base, chromium() as browser:
+        for kind, q in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            counter.clear()
+            if variant == "ours":
+                page.goto(base + "/search/")
+                page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+                page.evaluate("siteSearch.ready()")
+                page.evaluate("() => new Promise(r => setTimeout(r, 50))")  # filters load at start
+            else:
+                page.goto(f"{base}/_bench/{variant.split('-')[0]}/")
+                page.wait_for_function("window.stockReady")
+                page.evaluate("stockReady()")
+            boot = counter.get("bytes", 0)
+            counter.clear()
+            typed = f'"{q}"' if variant.endswith("-quoted") else q
+            out = page.evaluate(OURS_QUERY if variant == "ours" else STOCK_QUERY, typed)
+            fetched = counter.get("bytes", 0)
+            context.close()
+            truth = {u for u, t in texts.items() if matches(q, t)}
+            found = [id_url.get(i, "?") for i in out["ids"]]
+            top = [re.sub(r"^https?://[^/]+", "", r["url"]) for r in out["top"]]
+            rows.append({
+                "kind": kind, "query": q, "truth": len(truth), "found": len(found),
+                "hit": len(truth & set(found)), "false_top10": sum(1 for u in top if u not in truth),
+                "shown": len(top), "false_all": sum(1 for u in found if u not in truth),
+                "ms": round(out["ms"], 1), "kb": round(fetched / 1024, 1), "boot_kb": round(boot / 1024, 1),
+            })
+    return summarize(rows)
+
+
+def summarize(rows: list[dict]) -> dict:
+    truth = sum(r["truth"] for r in rows)
+    shown = sum(r["shown"] for r in rows)
+    ms = [r["ms"] for r in rows]
+    kb = [r["kb"] for r in rows]
+    missed_queries = [r["query"] for r in rows if r["hit"] < r["truth"]]
+    return {
+        "queries": len(rows),
+        "recall": round(sum(r["hit"] for r in rows) / truth, 4) if truth else None,
+        "queries_with_misses": len(missed_queries),
+        "false_hit_rate_top10": round(sum(r["false_top10"] for r in rows) / shown, 4) if shown else 0.0,
+        "false_hits_all": sum(r["false_all"] for r in rows),
+        "median_ms": round(statistics.median(ms), 1), "worst_ms": round(max(ms), 1),
+        "median_kb": round(statistics.median(kb), 1), "worst_kb": round(max(kb), 1),
+        "boot_kb": round(statistics.median(r["boot_kb"] for r in rows), 1),
+        "examples_missed": missed_queries[:8],
+        "rows": rows,
+    }
+
+
+def table(report: dict) -> str:
+    lines = ["| | " + " | ".join(report["variants"]) + " |", "|---" * (len(report["variants"]) + 1) + "|"]
+    res, build = report["results"], report["build"]
+
+    def row(label, fn):
+        lines.append(f"| {label} | " + " | ".join(fn(v) for v in report["variants"]) + " |")
+
+    row("recall (pages found / containing)", lambda v: f"{res[v]['recall']:.1%}")
+    row("queries with a missed page", lambda v: f"{res[v]['queries_with_misses']} / {res[v]['queries']}")
+    row("false hits in top 10", lambda v: f"{res[v]['false_hit_rate_top10']:.1%}")
+    row("false hits, all results", lambda v: str(res[v]["false_hits_all"]))
+    row("median / worst query ms", lambda v: f"{res[v]['median_ms']:.0f} / {res[v]['worst_ms']:.0f}")
+    row("KB per query, cold (median / worst)", lambda v: f"{res[v]['median_kb']:.0f} / {res[v]['worst_kb']:.0f}")
+    row("KB to start the engine", lambda v: f"{res[v]['boot_kb']:.0f}")
+    row("index size on disk", lambda v: f"{build[v]['index_bytes'] / 1e6:.1f} MB")
+    row("index time added to the build", lambda v: f"{build[v]['index_s']:.1f} s")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", action="store_true", help="the project's own content")
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--sampled", type=int, default=30, help="queries cut from the texts")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    variants = args.variants.split(",")
+    work = args.work or Path(f"/tmp/search-bench-{'seed' if args.seed else args.articles}")
+    work.mkdir(parents=True, exist_ok=True)
+    if args.seed:
+        content = ROOT / "content"
+    else:
+        content = work / "content"
+        marker = content / f".generated-{args.articles}"
+        if not marker.exists():
+            t = time.perf_counter()
+            generate_content(content, args.articles)
+            marker.touch()
+            print(f"generated {args.articles} articles in {time.perf_counter() - t:.1f} s", flush=True)
+    site = work / "site"
+    build = build_all(content, site, variants)
+    print(json.dumps(build, ensure_ascii=False), flush=True)
+    texts, authors, titles = article_texts(site)
+    queries = query_set(texts, authors, titles, args.sampled)
+    chars = sum(len(t) for t in texts.values())
+    print(f"{len(texts)} articles, {chars} characters, {len(queries)} queries", flush=True)
+    results = {}
+    for v in variants:
+        t = time.perf_counter()
+        results[v] = run_queries(site, v, queries, texts)
+        print(v, {k: x for k, x in results[v].items() if k != "rows"}, f"({time.perf_counter() - t:.0f} s)", flush=True)
+    report = {"site": "seed" if args.seed else f"{args.articles} generated", "articles": len(texts),
+              "characters": chars, "queries": len(queries), "variants": variants, "build": build,
+              "results": results}
+    print(table(report))
+    out = args.json or work / "report.json"
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"report: {out}")
+
+
+if __name__ == "__main__":
+    main()
