@@ -15,6 +15,7 @@ uses the defaults.
 """
 from __future__ import annotations
 
+import dataclasses
 import errno
 import sys
 import threading
@@ -47,6 +48,9 @@ def serve(options: BuildOptions, port: int = 8000, *,
     state = LiveState()
     try:
         server = make_server(host, port, output_dir, state)
+    except OverflowError:
+        _err(f"error: --port {port} is not a port number (0-65535)")
+        return 1
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             _err(f"error: port {port} on {host} is already in use; try --port {port + 1}")
@@ -60,7 +64,8 @@ def serve(options: BuildOptions, port: int = 8000, *,
     try:
         server.start()
         watcher.start()
-        _rebuild(build, options, state, roots)
+        seen: dict = {}
+        _rebuild(build, options, state, roots, seen)
         _out(f"serving {output_dir} at {url}")
         _out(f"watching {', '.join(str(r) for r in roots)} (Ctrl-C to stop)")
         if on_ready is not None:
@@ -74,7 +79,7 @@ def serve(options: BuildOptions, port: int = 8000, *,
                     return 1
                 continue
             _out(f"changed: {describe_changes(batch, roots)}; rebuilding")
-            _rebuild(build, options, state, roots)
+            _rebuild(build, options, state, roots, seen)
     except KeyboardInterrupt:
         _out("\nstopped")
     finally:
@@ -84,7 +89,7 @@ def serve(options: BuildOptions, port: int = 8000, *,
 
 
 def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
-             state: LiveState, roots: list[Path]) -> bool:
+             state: LiveState, roots: list[Path], seen: dict | None = None) -> bool:
     """One full build; on failure the last good site stays in place and is still served."""
     from site_builder.cli import print_report  # cli imports this package lazily: no cycle
 
@@ -101,7 +106,15 @@ def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions
         _err("build failed: still serving the last good site; fix the file and save to rebuild")
         state.failed(message)
         return False
-    print_report(result)
+    # the full list of warnings once; on later builds only when it changed
+    warnings = [str(w) for w in result.warnings]
+    if seen is not None and warnings and warnings == seen.get("warnings"):
+        print(f"{len(warnings)} warning(s), unchanged", file=sys.stderr, flush=True)
+        print_report(dataclasses.replace(result, warnings=[]))
+    else:
+        print_report(result)
+    if seen is not None:
+        seen["warnings"] = warnings
     sys.stdout.flush()
     state.built()
     _out(f"reloading open pages ({time.perf_counter() - started:.2f} s)")

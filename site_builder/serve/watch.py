@@ -27,6 +27,8 @@ EDITOR_TEMP_PATTERNS = (
     r"\.crswap$",
     r"\.tmp$",
     r"^\.goutputstream-",
+    r"^sed[A-Za-z0-9]{6}$",  # sed -i
+    r"^\.[^.].*\.[A-Za-z0-9]{6}$",  # atomic-save temp files like `.page.html.a1B2c3`
     r"\.___jb_...___$",
     r"^\.DS_Store$",
     r"\.py[cod]$",
