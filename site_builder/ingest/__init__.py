@@ -40,8 +40,10 @@ def content_files(content_dir: Path) -> list[Path]:
     raw = sorted((content_dir / RAW_DIR).glob("*.txt")) if (content_dir / RAW_DIR).is_dir() else []
     md_dir = content_dir / ARTICLES_DIR
     articles = sorted(md_dir.glob("*.md")) if md_dir.is_dir() else []
-    # a dangling link is kept, so that reading it reports the file instead of skipping it
-    return [p for p in raw + articles if p.is_file() or p.is_symlink()]
+    # hidden names are editor and OS litter (.#draft.md, ._page.txt); a dangling link is
+    # kept, so that reading it reports the file instead of skipping it silently
+    return [p for p in raw + articles
+            if not p.name.startswith(".") and (p.is_file() or p.is_symlink())]
 
 
 def load_content(content_dir: Path) -> LoadedContent:
