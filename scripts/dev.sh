@@ -25,7 +25,9 @@ apt_install() {  # apt_install PACKAGE... : install the Debian packages that are
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-setup_python() {
+setup_python() {  # setup_python [EXTRAS] : the venv with this package (and its extras)
+  local target="."
+  [ -n "${1:-}" ] && target=".[$1]"
   if ! "$PYTHON" -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null; then
     echo "dev.sh: Python 3.11 or newer is needed as '$PYTHON'" >&2; exit 1
   fi
@@ -35,9 +37,9 @@ setup_python() {
     "$PYTHON" -m venv "$VENV"
   fi
   local stamp="$VENV/.installed" wanted
-  wanted=$(cat pyproject.toml requirements*.txt 2>/dev/null | sha1sum | cut -c1-40)
+  wanted=$( (echo "$target"; cat pyproject.toml requirements*.txt 2>/dev/null) | sha1sum | cut -c1-40)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[test]'
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$target"
     echo "$wanted" > "$stamp"
   fi
 }
@@ -51,7 +53,7 @@ case "${1:-}" in
   serve) setup_python; shift; exec "$VENV/bin/site-builder" serve "$@" ;;
   build) setup_python; shift; exec "$VENV/bin/site-builder" build "$@" ;;
   test)
-    setup_python; setup_test_tools; shift
+    setup_python test; setup_test_tools; shift
     exec "$VENV/bin/python" -m pytest "$@" ;;
   *) echo "usage: scripts/dev.sh serve | test | build | setup" >&2; exit 2 ;;
 esac
