@@ -39,7 +39,7 @@ from site_builder.config import load_config  # noqa: E402
 from site_builder.search import build_index  # noqa: E402
 from site_builder.search.browser import chromium, fragment_urls, serve  # noqa: E402
 from site_builder.search.extract import extract  # noqa: E402
-from site_builder.search.normalize import matches  # noqa: E402
+from site_builder.search.normalize import normalize, plan_query  # noqa: E402
 from tests.search.queries import query_set  # noqa: E402
 
 VARIANTS = ("ours", "bin", "ext", "ext-quoted")
@@ -177,7 +177,18 @@ def article_texts(site: Path) -> tuple[dict[str, str], list[str], list[str]]:
     return texts, authors, titles
 
 
-def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], texts: dict[str, str]) -> dict:
+def truths(queries: list[tuple[str, str]], texts: dict[str, str]) -> dict[str, set[str]]:
+    """Query -> URLs of the articles whose normalised text contains every part of it
+    (``normalize.matches``, with each text normalised once)."""
+    hay = {u: " " + normalize(t) + " " for u, t in texts.items()}
+    out = {}
+    for _, q in queries:
+        parts = [p.text for p in plan_query(q)]
+        out[q] = {u for u, h in hay.items() if parts and all(p in h for p in parts)}
+    return out
+
+
+def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_of: dict[str, set[str]]) -> dict:
     bundle = site / ("pagefind" if variant == "ours" else STOCK[variant.split("-")[0]][1])
     id_url = fragment_urls(bundle)
     counter: dict = {}
@@ -202,7 +213,7 @@ def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], texts:
             out = page.evaluate(OURS_QUERY if variant == "ours" else STOCK_QUERY, typed)
             fetched = counter.get("bytes", 0)
             context.close()
-            truth = {u for u, t in texts.items() if matches(q, t)}
+            truth = truth_of[q]
             found = [id_url.get(i, "?") for i in out["ids"]]
             top = [re.sub(r"^https?://[^/]+", "", r["url"]) for r in out["top"]]
             rows.append({
@@ -282,10 +293,11 @@ def main() -> None:
     queries = query_set(texts, authors, titles, args.sampled)
     chars = sum(len(t) for t in texts.values())
     print(f"{len(texts)} articles, {chars} characters, {len(queries)} queries", flush=True)
+    truth_of = truths(queries, texts)
     results = {}
     for v in variants:
         t = time.perf_counter()
-        results[v] = run_queries(site, v, queries, texts)
+        results[v] = run_queries(site, v, queries, truth_of)
         print(v, {k: x for k, x in results[v].items() if k != "rows"}, f"({time.perf_counter() - t:.0f} s)", flush=True)
     report = {"site": "seed" if args.seed else f"{args.articles} generated", "articles": len(texts),
               "characters": chars, "queries": len(queries), "variants": variants, "build": build,

@@ -16,6 +16,7 @@ The article pages themselves are not changed; readers never see tokens.
 from __future__ import annotations
 
 import html
+import json
 import os
 import shutil
 import subprocess
@@ -83,18 +84,28 @@ def pagefind_command() -> list[str]:
     return [sys.executable, "-m", "pagefind_bin"]
 
 
-def build_index(site_dir: Path, config) -> dict:
+# Pagefind keeps every (word, page) pair of a run in memory, about 0.85 KB each: one run over
+# 10,000 articles (about 21 million distinct token/page pairs) would need some 18 GB. The
+# pages are therefore indexed in shards of at most this many pairs (about 2.5 GB per run);
+# the browser merges the shards' results (Pagefind's mergeIndex).
+SHARD_PAIRS = int(os.environ.get("SITE_SEARCH_SHARD_PAIRS", "3000000"))
+SHARDS_FILE = "site-search.json"
+
+
+def build_index(site_dir: Path, config, shard_pairs: int | None = None) -> dict:
     """Index the article pages of ``site_dir`` into ``site_dir/pagefind``; return stats."""
     started = time.perf_counter()
     site_dir = Path(site_dir)
+    budget = shard_pairs or SHARD_PAIRS
     language = (getattr(config, "language", None) or "zh-CN").lower()
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
-    pages = 0
-    characters = 0
+    pages = characters = tokens = pairs = 0
+    shard_sizes: list[int] = []
     with tempfile.TemporaryDirectory(prefix="search-shadow-") as tmp:
         shadow_root = Path(tmp)
+        shard_pairs_now = 0
         for path in sorted(site_dir.rglob("*.html")):
             relative = path.relative_to(site_dir)
             if relative.parts[0] == BUNDLE_DIR:
@@ -102,18 +113,52 @@ def build_index(site_dir: Path, config) -> dict:
             record = extract(path.read_text(encoding="utf-8"))
             if record is None or not record.blocks:
                 continue
-            target = shadow_root / relative
+            page_html, page_tokens, page_pairs = _shadow(record, language)
+            if not shard_sizes or (shard_pairs_now + page_pairs > budget and shard_sizes[-1]):
+                shard_sizes.append(0)
+                shard_pairs_now = 0
+            shard_sizes[-1] += 1
+            shard_pairs_now += page_pairs
+            target = shadow_root / str(len(shard_sizes) - 1) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(shadow_page(record, language), encoding="utf-8")
+            target.write_text(page_html, encoding="utf-8")
             pages += 1
+            tokens += page_tokens
+            pairs += page_pairs
             characters += sum(len(b.text) for b in record.blocks)
         prepared = time.perf_counter()
-        if pages:
-            run_pagefind(shadow_root, bundle)
+        shards = []
+        for i in range(len(shard_sizes)):
+            out = bundle if i == 0 else bundle / "shards" / str(i)
+            run_pagefind(shadow_root / str(i), out)
+            if i:
+                shards.append(f"shards/{i}/")
+                _prune_shard(out)
+            shutil.rmtree(shadow_root / str(i))
+    if bundle.exists():
+        (bundle / SHARDS_FILE).write_text(json.dumps({"shards": shards}) + "\n", encoding="utf-8")
     index_bytes = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() else 0
-    return {"pages": pages, "characters": characters, "seconds": round(time.perf_counter() - started, 3),
+    return {"pages": pages, "characters": characters, "tokens": tokens, "pairs": pairs,
+            "shards": len(shard_sizes), "seconds": round(time.perf_counter() - started, 3),
             "extract_seconds": round(prepared - started, 3), "bytes": index_bytes,
-            "engine": "pagefind-bin 1.5.2, bigram tokens"}
+            "engine": "pagefind-bin 1.5.2, bigram tokens",
+            # content-hashed, never-changing files (cache them as immutable)
+            "immutable_globs": [f"/{BUNDLE_DIR}/{d}/*" for d in ("index", "fragment", "filter")]
+            + [f"/{BUNDLE_DIR}/{s}{d}/*" for s in shards for d in ("index", "fragment", "filter")]}
+
+
+def _prune_shard(out: Path) -> None:
+    """A merged shard needs only its entry, meta, index, fragments and filters: the browser
+    runs the primary bundle's pagefind.js and wasm for every shard."""
+    for f in out.iterdir():
+        if f.is_file() and not (f.name == "pagefind-entry.json" or f.name.endswith(".pf_meta")):
+            f.unlink()
+
+
+def _shadow(record: PageRecord, language: str) -> tuple[str, int, int]:
+    html_text = shadow_page(record, language)
+    page_tokens = index_tokens(record.text)
+    return html_text, len(page_tokens), len(set(page_tokens))
 
 
 def run_pagefind(site: Path, output: Path, command: list[str] | None = None) -> None:

@@ -139,6 +139,14 @@ function getPagefind() {
       const pf = await import(`${BASE}pagefind/pagefind.js`);
       await pf.options({ excerptLength: 12 });
       await pf.init();
+      // a large archive is indexed in shards (site_builder.search.build_index): merge them
+      try {
+        const res = await fetch(`${BASE}pagefind/site-search.json`, { cache: "no-cache" });
+        const { shards } = res.ok ? await res.json() : { shards: [] };
+        for (const shard of shards || []) await pf.mergeIndex(`${BASE}pagefind/${shard}`);
+      } catch (err) {
+        console.warn("site search: no shard list", err);
+      }
       // start Pagefind's worker now (its first search pays the start-up), not on the
       // reader's first query. No token starts with "zzzz" (that code would be a code point
       // above U+94140), so this loads one small chunk and finds nothing.
