@@ -1,18 +1,35 @@
-"""De-interleaving: two articles whose columns the text extraction read in turns.
+"""De-interleaving: two articles whose columns the text layer read in turns.
 
-Signs of it: an article stops without its closing lines (no reprint or author-unit line)
-while the next article runs on; the next article's body then holds passages that belong
-to the first. Each body unit of the second article is given to the article whose
-character pairs it shares (a log-likelihood ratio of two bigram profiles). A switch of
-owner is only allowed where a column break shows (a unit cut in mid-sentence before it,
-or an owner still waiting for the rest of its cut paragraph), and a unit that holds the
-end of one column glued to the start of the other is split at its best change point.
+The damage (sample page 002 shows it): the columns of two articles stand side by side and
+the text is read column by column: the first article's column, then the second article's
+title, byline and first column, then the first article's next column, and so on. Every
+column ends where its space runs out, so its last piece usually stops in mid-sentence (a
+"cut"); the last line of one column is sometimes glued to the first line of the next.
+The first article shows the damage by stopping without its closing lines while the next
+article runs on.
+
+What generalises is the shape of the text, not its words:
+  * in its own article, a cut is followed by the rest of its sentence: never by a
+    subheading or a paragraph opener (一是, 首先, （一）…); a word of the general lexicon
+    (jieba's dictionary) often spans the junction, the page writes the junction's pair of
+    characters elsewhere, a piece that opens with the closing half of a quote continues;
+  * after a complete sentence, a piece that opens with a closing mark is out of place;
+  * an article does not end on a cut;
+  * each article keeps its vocabulary (a log-likelihood ratio of character pairs: weak
+    evidence, two articles of one page often share a theme);
+  * columns alternate, and each switch costs a little (no needless alternation).
+The second article's body is read as runs owned in turns (second, first, second …) and
+the best reading is found by dynamic programming over its units; a unit may be split in
+two where the other article's cut continues (a glued line). The reading is kept only
+when it beats reading the second article straight through by a clear margin.
 """
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from site_builder.ingest import shapes
 from site_builder.ingest.lines import Unit
@@ -20,14 +37,25 @@ from site_builder.ingest.reflow import heading_candidate
 from site_builder.ingest.segment import Draft
 from site_builder.ingest.typography import CJK_RE
 
-MU = 100.0  # weight of the page background in a profile (characters)
-SWITCH_MIN = 4.0  # nats of evidence for a whole unit to change owner
-SWITCH_MEAN = 0.12  # … and per character pair
-SPLIT_GAIN = 8.0  # nats a split must gain over keeping the unit whole
-SPLIT_MIN_CHARS = 12
-SPLIT_SIDE_MIN = 10.0  # nats each side of a split must show for its own article
-WORD_BREAK_COST = 1.5  # nats per log-count of the character pair a split would break
-ACCEPT_MIN = 12.0  # total evidence of the moved text before the page is called interleaved
+MU = 100.0  # weight of the page background in a vocabulary profile (characters)
+VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
+VOCAB_CAP = 8.0  # … and one unit's vocabulary never outweighs a broken sentence
+OPEN_AFTER_CUT = 14.0  # a subheading or paragraph opener right after a cut
+CLOSER_AFTER_END = 6.0  # a closing mark opening a piece after a complete sentence
+ENDS_ON_CUT = 9.0  # an article whose last piece stops in mid-sentence
+SPAN = 3.0  # a lexicon word spans the junction
+PAIR = 0.8  # per log-count of the junction's character pair on the page
+CLOSER = 3.0  # the piece opens with the closing half of a quote or bracket
+JUNCTION_BASE = 1.5  # what an arbitrary junction scores
+MAYBE = 2.0  # reading a short unterminated piece as a cut (or a cut's rest as one)
+SWITCH = 1.0  # each change of column
+SPLIT = 3.0  # a line holding the ends of two columns
+SPLIT_MIN = 8  # characters on each side of a split
+SPLIT_TOP = 6  # split points examined in full per unit and waiting cut
+ACCEPT = 6.0  # margin over reading the second article straight through
+
+_CLOSERS = "”’）》」』】)"
+_OPENERS = "“‘（《「『【("
 
 
 def bigrams(text: str) -> list[str]:
@@ -71,139 +99,304 @@ class Outcome:
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
 
 
-def _llr(pairs: list[str], a: Profile, b: Profile, vocab: "Background") -> list[float]:
-    return [a.logp(p, vocab) - b.logp(p, vocab) for p in pairs]
+# --- junctions -------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _cutter():
+    try:
+        import rjieba
+
+        return lambda text: rjieba.cut(text, False)
+    except ImportError:  # pragma: no cover - rjieba is a dependency; jieba is its fallback
+        import jieba
+
+        return lambda text: list(jieba.cut(text, HMM=False))
 
 
-def _seed_end(units: list[Unit]) -> int:
-    """The second article's own opening: its units up to the first cut in mid-sentence."""
-    for k, unit in enumerate(units):
-        if shapes.dangling(unit.text) and not heading_candidate(unit):
-            return k + 1
-    return len(units)
+@lru_cache(maxsize=65536)
+def lexicon_span(left: str, right: str) -> bool:
+    """Does a word of the general lexicon run across the junction of left and right?"""
+    lm = re.search(f"[{CJK_RE.pattern[1:-1]}]{{1,3}}$", left)
+    rm = re.match(f"[{CJK_RE.pattern[1:-1]}]{{1,3}}", right)
+    if not lm or not rm:
+        return False
+    at, pos = len(lm.group(0)), 0
+    for token in _cutter()(lm.group(0) + rm.group(0)):
+        if pos < at < pos + len(token):
+            return True
+        pos += len(token)
+    return False
+
+
+def opens_with_closer(text: str) -> bool:
+    """The piece opens with the closing half of a quote or bracket (or with punctuation)."""
+    t = text.lstrip()
+    if not t:
+        return False
+    if t[0] in _CLOSERS or t[0] in "，、；：。":
+        return True
+    head = t[:40]
+    for ch in head:
+        if ch in _OPENERS:
+            return False
+        if ch in _CLOSERS:
+            return True
+    return False
+
+
+def ending(unit: Unit) -> str:
+    """How a piece ends: "end" (a complete sentence or a numbered subheading), "cut" (in
+    mid-sentence) or "maybe" (short and unterminated: a subheading or a cut piece)."""
+    text = unit.text
+    if not shapes.dangling(text) or shapes.is_numbered_heading(text):
+        return "end"
+    if heading_candidate(unit):
+        return "maybe"
+    return "cut"
+
+
+def is_cut(unit: Unit) -> bool:
+    return ending(unit) == "cut"
+
+
+def opens(unit: Unit) -> bool:
+    """A piece that can never continue a sentence cut by a column break."""
+    return shapes.starts_new_paragraph(unit.text) or shapes.is_numbered_heading(unit.text)
+
+
+class _Junctions:
+    def __init__(self, pairs: Counter):
+        self.pairs = pairs
+
+    def score(self, left: str, right: str) -> float:
+        s = -JUNCTION_BASE
+        if left and right and CJK_RE.match(left[-1]) and CJK_RE.match(right[0]):
+            s += PAIR * math.log1p(self.pairs[left[-1] + right[0]])
+            if lexicon_span(left[-3:], right[:3]):
+                s += SPAN
+        if opens_with_closer(right):
+            s += CLOSER
+        return s
+
+    def pair(self, prev: Unit | None, prev_end: str, nxt: Unit) -> float:
+        """How well `nxt` follows `prev` (which ends as `prev_end`) in one article."""
+        if prev is None:
+            return 0.0
+        as_start = -CLOSER_AFTER_END if opens_with_closer(nxt.text) else 0.0
+        if prev_end == "end":
+            return as_start
+        as_rest = -OPEN_AFTER_CUT if opens(nxt) else self.score(prev.text, nxt.text)
+        if heading_candidate(nxt):
+            as_rest -= MAYBE
+        if prev_end == "cut":
+            return as_rest
+        return max(as_start, as_rest - MAYBE)  # "maybe": a subheading, or a cut piece
+
+
+# --- the reading -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class _End:
+    """The last piece an article has so far: a whole unit, the head of a split one, or the
+    first article's own body (index -1)."""
+
+    index: int
+    split: int | None = None  # the head of unit `index` up to this point
+
+    @property
+    def head(self) -> bool:
+        return self.split is not None
 
 
 def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     """Move the first article's passages out of the second's body; report what moved."""
     if first.has_footer() or len(second.body) < 3 or not first.body:
         return Outcome(False)
-    units = second.body
-    seed = _seed_end(units)
-    if seed >= len(units):
+    reader = _Reader(first, second, vocab)
+    if not reader.plausible():
         return Outcome(False)
-    prof = {"A": Profile(), "B": Profile()}
-    for unit in first.body + ([first.title] if first.title else []):
-        prof["A"].add(unit.text)
-    for unit in units[:seed] + ([second.title] if second.title else []):
-        prof["B"].add(unit.text)
-    owners, pieces = _assign(units, seed, first, prof, vocab, splits=False)
-    # second pass: profiles learnt from the first assignment; now a unit may also be split
-    learnt = {"A": Profile(), "B": Profile()}
-    for unit in first.body + ([first.title] if first.title else []):
-        learnt["A"].add(unit.text)
-    for unit, owner in zip(pieces, owners):
-        learnt[owner].add(unit.text)
-    if second.title:
-        learnt["B"].add(second.title.text)
-    owners, pieces = _assign(units, seed, first, learnt, vocab, splits=True, first_owners=owners)
-    moved = [p for p, o in zip(pieces, owners) if o == "A"]
+    straight = reader.straight_score()
+    best, path = reader.best()
+    if path is None or best - straight < ACCEPT:
+        return Outcome(False)
+    moved, kept = reader.apply(path)
     if not moved:
         return Outcome(False)
-    evidence = sum(sum(_llr(bigrams(p.text), prof["A"], prof["B"], vocab)) for p in moved)
-    if evidence < ACCEPT_MIN:
-        return Outcome(False)
     first.body.extend(moved)
-    second.body = [p for p, o in zip(pieces, owners) if o == "B"]
-    # closing lines follow the text they close: give them to the owner of the last unit
-    if second.footer and owners[-1] == "A":
+    second.body = kept
+    # closing lines follow the text they close: give them to the owner of the last piece
+    if second.footer and path[-1][0] == "A":
         first.footer, second.footer = second.footer, []
     lines = sorted({p.first_line for p in moved})
     return Outcome(True, [(lines[0], f"{len(moved)} passage(s) from lines {lines[0]}-{lines[-1]} "
                                      f"put back into the article they were interleaved with")])
 
 
-def _scores(text: str, prof: dict, mine: str, other: str, vocab, own: str | None) -> list[float]:
-    """Pair scores for `other` against `mine`, leaving the unit out of the profile it came from."""
-    if own is not None:
-        prof[own].add(text, -1)
-    try:
-        return _llr(bigrams(text), prof[other], prof[mine], vocab)
-    finally:
-        if own is not None:
-            prof[own].add(text, 1)
+class _Reader:
+    def __init__(self, first: Draft, second: Draft, vocab: Background):
+        self.first, self.units = first, second.body
+        page_pairs: Counter = Counter()
+        for unit in first.body + second.body:
+            t = unit.text
+            page_pairs.update(t[i:i + 2] for i in range(len(t) - 1))
+        self.j = _Junctions(page_pairs)
+        self.a_end = first.body[-1]
+        self.ends = [ending(u) for u in self.units]
+        self.a_ending = ending(self.a_end)
+        # vocabulary: the first article's own body against the second's opening (up to its
+        # first cut), each pair scored as evidence for the first article
+        pa, pb = Profile(), Profile()
+        for unit in first.body + ([first.title] if first.title else []):
+            pa.add(unit.text)
+        seed = next((k + 1 for k, e in enumerate(self.ends) if e != "end"), len(self.units))
+        for unit in self.units[:seed] + ([second.title] if second.title else []):
+            pb.add(unit.text)
+        self.llr_prefix: list[list[float]] = []
+        for k, unit in enumerate(self.units):
+            if k < seed:  # leave the unit out of the profile it helped to build
+                pb.add(unit.text, -1)
+            t, acc, row = unit.text, 0.0, [0.0]
+            # a pair neither article has written is no evidence (whatever their sizes)
+            unseen = math.log((pb.total + MU) / (pa.total + MU))
+            for i in range(1, len(t)):
+                if CJK_RE.match(t[i - 1]) and CJK_RE.match(t[i]):
+                    acc += pa.logp(t[i - 1:i + 1], vocab) - pb.logp(t[i - 1:i + 1], vocab) - unseen
+                row.append(acc)
+            self.llr_prefix.append(row)
+            if k < seed:
+                pb.add(unit.text)
+        self._splits: dict[tuple[int, _End, str], list[tuple[float, int]]] = {}
+
+    # vocabulary evidence that a stretch [lo, hi) of unit i belongs to the first article
+    def vocab(self, i: int, lo: int = 0, hi: int | None = None) -> float:
+        row = self.llr_prefix[i]
+        hi = len(row) if hi is None else hi
+        v = row[hi - 1] - row[max(0, lo)] if hi - 1 > lo else 0.0
+        return max(-VOCAB_CAP, min(VOCAB_CAP, VOCAB_WEIGHT * v))
+
+    def plausible(self) -> bool:
+        """Worth reading in turns: the first article stops on a cut, or the second holds a cut."""
+        return self.a_ending != "end" or any(e != "end" for e in self.ends[:-1])
+
+    def end_text(self, end: _End) -> Unit:
+        if end.index < 0:
+            return self.a_end
+        unit = self.units[end.index]
+        if end.head:
+            return Unit(unit.raw, unit.spans, unit.text[:end.split], False, unit.kind)
+        return unit
+
+    def end_kind(self, end: _End) -> str:
+        if end.index < 0:
+            return self.a_ending
+        return "cut" if end.head else self.ends[end.index]
+
+    def straight_score(self) -> float:
+        s = 0.0
+        for k in range(1, len(self.units)):
+            s += self.j.pair(self.units[k - 1], self.ends[k - 1], self.units[k])
+        s -= ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.a_ending != "end"))
+        return s
+
+    def split_points(self, i: int, waiting: _End, waiting_unit: Unit, tail_owner: str) -> list[tuple[float, int]]:
+        """Best places to cut unit i so that its tail continues the waiting cut."""
+        key = (i, waiting, tail_owner)
+        if key in self._splits:
+            return self._splits[key]
+        text = self.units[i].text
+        bounds, pos = set(), 0
+        for token in _cutter()(text):
+            pos += len(token)
+            bounds.add(pos)
+        cheap: list[tuple[float, int]] = []
+        for k in range(SPLIT_MIN, len(text) - SPLIT_MIN):
+            if k not in bounds or not CJK_RE.match(text[k]) or not shapes.dangling(text[:k]):
+                continue
+            # the glued pair is usually one the page does not write elsewhere
+            glue = -PAIR * math.log1p(self.j.pairs[text[k - 1:k + 1]] - 1) if CJK_RE.match(text[k - 1]) else 0.0
+            v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
+            cheap.append((glue + v + PAIR * math.log1p(self.j.pairs[waiting_unit.text[-1:] + text[k]]), k))
+        cheap.sort(reverse=True)
+        out = []
+        for c, k in cheap[:SPLIT_TOP * 4]:
+            out.append((c + (SPAN if lexicon_span(waiting_unit.text[-3:], text[k:k + 3]) else 0.0)
+                        + (CLOSER if opens_with_closer(text[k:]) else 0.0) - JUNCTION_BASE, k))
+        out.sort(reverse=True)
+        self._splits[key] = out[:SPLIT_TOP]
+        return self._splits[key]
+
+    def best(self):
+        """Dynamic programming over (unit, owner, the other article's last piece)."""
+        n = len(self.units)
+        # state: (owner, other_end) -> (score, back, split_at)
+        # back: (previous state key, move, split point)
+        layers: list[dict] = []
+        start = {("B", _End(-1)): (0.0, None, None)}
+        layers.append(start)
+        for i in range(1, n):
+            unit = self.units[i]
+            mine_prev, mine_cut = self.units[i - 1], self.ends[i - 1]
+            layer: dict = {}
+            for (owner, other), (score, _, _) in layers[-1].items():
+                flip = "A" if owner == "B" else "B"
+                voc = self.vocab(i)
+                other_unit, other_cut = self.end_text(other), self.end_kind(other)
+                # 1. the same column goes on
+                s = score + self.j.pair(mine_prev, mine_cut, unit) + (voc if owner == "A" else 0.0)
+                _keep(layer, (owner, other), s, ((owner, other), "stay", None))
+                # 2. the other article's column starts with this unit
+                s = score + self.j.pair(other_unit, other_cut, unit) + (voc if flip == "A" else 0.0) - SWITCH
+                _keep(layer, (flip, _End(i - 1)), s, ((owner, other), "switch", None))
+                # 3. this line holds the end of my column and the start of the other's
+                if other_cut == "cut" and not opens(unit) and len(unit.text) >= 2 * SPLIT_MIN + 4:
+                    for js, k in self.split_points(i, other, other_unit, flip):
+                        s = score + self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT
+                        _keep(layer, (flip, _End(i, k)), s, ((owner, other), "split", k))
+            layers.append(layer)
+        # an article does not end on a cut
+        best, best_key = -math.inf, None
+        for (owner, other), (score, _, _) in layers[-1].items():
+            final = score - ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.end_kind(other) != "end"))
+            if final > best:
+                best, best_key = final, (owner, other)
+        if best_key is None:
+            return -math.inf, None
+        # walk back
+        path: list[tuple[str, str, int | None]] = []
+        key = best_key
+        for i in range(n - 1, -1, -1):
+            score, back, _ = layers[i][key]
+            if back is None:
+                path.append((key[0], "start", None))
+                break
+            prev_key, move, k = back
+            path.append((key[0], move, k))
+            key = prev_key
+        path.reverse()
+        return best, path
+
+    def apply(self, path):
+        """(pieces of the first article, pieces kept by the second) from a reading."""
+        moved: list[Unit] = []
+        kept: list[Unit] = []
+        owner_of_prev = "B"
+        for i, (owner, move, k) in enumerate(path):
+            unit = self.units[i]
+            if move == "split":
+                head, tail = _split_unit(unit, k)
+                (moved if owner_of_prev == "A" else kept).append(head)
+                (moved if owner == "A" else kept).append(tail)
+            else:
+                (moved if owner == "A" else kept).append(unit)
+            owner_of_prev = owner
+        return moved, kept
 
 
-def _assign(units: list[Unit], seed: int, first: Draft, prof: dict, vocab: "Background",
-            splits: bool, first_owners: list[str] | None = None):
-    owners: list[str] = ["B"] * seed
-    pieces: list[Unit] = list(units[:seed])
-    waiting = {"A": shapes.dangling(first.body[-1].text), "B": shapes.dangling(units[seed - 1].text)}
-    last_text = {"A": first.body[-1].text, "B": units[seed - 1].text}
-    before = dict(zip((id(u) for u in units), first_owners or []))
-    current = "B"
-    for unit in units[seed:]:
-        other = "A" if current == "B" else "B"
-        scores = _scores(unit.text, prof, current, other, vocab, before.get(id(unit)))
-        after_cut = shapes.dangling(pieces[-1].text) and not heading_candidate(pieces[-1])
-        # the other article may resume here: after a column cut in mid-sentence, or with the
-        # rest of its own cut paragraph (a tail never opens with an enumerator or a heading)
-        resumes = waiting[other] and not heading_candidate(unit) and not shapes.starts_new_paragraph(unit.text)
-        if (after_cut or resumes) and sum(scores) >= SWITCH_MIN \
-                and sum(scores) / max(1, len(scores)) >= SWITCH_MEAN:
-            current, other = other, current
-        elif splits and waiting[other] and not heading_candidate(unit):
-            own = before.get(id(unit))
-            if own is not None:
-                prof[own].add(unit.text, -1)
-            split = _split(unit, prof[current], prof[other], vocab, last_text[other][-1:])
-            if own is not None:
-                prof[own].add(unit.text, 1)
-            if split is not None:
-                head, tail = split
-                owners.append(current)
-                pieces.append(head)
-                waiting[current] = True
-                last_text[current] = head.text
-                current, other = other, current
-                unit = tail
-        owners.append(current)
-        pieces.append(unit)
-        waiting[current] = shapes.dangling(unit.text)
-        last_text[current] = unit.text
-    return owners, pieces
+def _keep(layer: dict, key, score: float, back) -> None:
+    old = layer.get(key)
+    if old is None or score > old[0]:
+        layer[key] = (score, back, None)
 
 
-def _split(unit: Unit, mine: Profile, theirs: Profile, vocab: "Background", waiting_end: str) -> tuple[Unit, Unit] | None:
-    """Cut a unit where the text stops fitting its owner and starts fitting the other article."""
-    text = unit.text
-    positions = [i for i in range(1, len(text)) if CJK_RE.match(text[i - 1]) and CJK_RE.match(text[i])]
-    if not positions:
-        return None
-    # gain[i] > 0: the pair ending at i fits the other article better
-    gain = [0.0] * (len(text) + 1)
-    for i in positions:
-        gain[i] = theirs.logp(text[i - 1:i + 1], vocab) - mine.logp(text[i - 1:i + 1], vocab)
-    total_theirs = sum(gain)
-    # cutting before k gives the pairs that end after k to the other article
-    after = [0.0] * (len(text) + 2)
-    for i in range(len(text), -1, -1):
-        after[i] = after[i + 1] + gain[i]
-    best_at, best, best_fit = None, 0.0, -math.inf
-    for k in range(SPLIT_MIN_CHARS, len(text) - SPLIT_MIN_CHARS):
-        if not CJK_RE.match(text[k]) or shapes.terminated(text[:k]):
-            continue  # a column ends in mid-sentence and the next one starts with a character
-        # a column break rarely falls inside a pair the page writes often (a word)
-        fit = after[k + 1] - WORD_BREAK_COST * math.log1p(vocab.counts[text[k - 1:k + 1]]) \
-            + WORD_BREAK_COST * math.log1p(vocab.counts[waiting_end + text[k]])
-        if fit > best_fit + 1e-9:
-            best, best_at, best_fit = after[k + 1], k, fit
-    if best_at is None or best - max(0.0, total_theirs) < SPLIT_GAIN:
-        return None
-    head_fit = after[best_at + 1] - total_theirs  # positive: the head fits its owner
-    if head_fit < SPLIT_SIDE_MIN or best < SPLIT_SIDE_MIN:
-        return None
-    head_text, tail_text = text[:best_at], text[best_at:]
-    head = Unit(unit.raw, list(unit.spans), head_text, unit.markdown_heading, unit.kind, dict(unit.info))
-    tail = Unit("", list(unit.spans), tail_text, False, unit.kind, {"split_from": unit.first_line})
+def _split_unit(unit: Unit, k: int) -> tuple[Unit, Unit]:
+    head = Unit(unit.raw, list(unit.spans), unit.text[:k], unit.markdown_heading, unit.kind, dict(unit.info))
+    tail = Unit("", list(unit.spans), unit.text[k:], False, unit.kind, {"split_from": unit.first_line})
     return head, tail
-

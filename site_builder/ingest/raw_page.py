@@ -241,8 +241,13 @@ class _Page:
             return False
         key = dedupe.key(unit.text)
         earlier = [u for u in d.footer[:position]]
-        return any(dedupe.key(u.text) == key for other in self.drafts for u in
-                   (earlier if other is d else other.footer))
+        if not any(dedupe.key(u.text) == key for other in self.drafts for u in
+                   (earlier if other is d else other.footer)):
+            return False
+        # two articles by authors of one unit print the same line legitimately; a copy is
+        # a second line of a kind the article already has, or a reprint line after the unit
+        kinds = {u.kind for u in earlier}
+        return unit.kind in kinds or (unit.kind == "source" and "affiliation" in kinds)
 
     def infer_title(self, article: Article, d: Draft) -> None:
         first = next((b.text for b in article.blocks if b.type == "paragraph"), "")

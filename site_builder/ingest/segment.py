@@ -88,6 +88,9 @@ def find_titles(units: list[Unit]) -> set[int]:
     """Indexes of the units that open an article as its title."""
     titles: set[int] = set()
     for i, unit in enumerate(units):
+        if unit.kind == "kicker" and _kicker_shaped_title(units, i):
+            titles.add(i)
+            continue
         if unit.kind != "text" or "names" in unit.info:
             continue
         if _is_title(units, i, titles):
@@ -115,6 +118,17 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if units[prev].kind == "byline" if prev is not None else False:
         opens_page = _after_footer(units, prev)
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
+    """A title that happens to end like a column name (…一线, …观察), printed below its
+    kicker and above its byline."""
+    if units[i].text.startswith("【"):
+        return False
+    prev = _prev_index(units, i, skip=("furniture",))
+    nxt = _next_index(units, i, skip=("furniture",))
+    return prev is not None and nxt is not None and units[prev].kind == "kicker" \
+        and (is_name(units[nxt]) or units[nxt].kind == "label")
 
 
 def _is_subheading_slot(units: list[Unit], i: int) -> bool:
@@ -172,7 +186,7 @@ class _Walker:
         cur = self.current
         if unit.kind == "furniture":
             self.leftovers.append((unit.info["leftover"], unit))
-        elif unit.kind == "kicker" and not self._kicker_is_text(i):
+        elif unit.kind == "kicker" and i not in self.titles and not self._kicker_is_text(i):
             if cur is not None and self.phase == "header" and cur.title is not None:
                 cur.kickers.append(unit)
             else:
@@ -252,6 +266,7 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
             if len(draft.body) == 1 and prev is not None and prev.title is None \
                     and shapes.title_shaped(only.text) and not furniture.is_slogan_shape(only.text):
                 prev.title, prev.title_after_body = only, True
+                prev.kickers.extend(draft.kickers)
                 continue
             for unit in draft.body:
                 kind = "slogan" if furniture.is_slogan_shape(unit.text) else "fragment"

@@ -37,20 +37,56 @@ FULL_TO_HALF = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（
 
 
 @lru_cache(maxsize=1)
-def sentence_pool() -> list[str]:
-    """Sentences of the sample pages, as the extractor cleans them (balanced quotes and brackets)."""
-    pool: list[str] = []
+def article_pools() -> list[list[str]]:
+    """Sentences of each sample article, in order, as the extractor cleans them (balanced
+    quotes and brackets). A generated article takes its body from one of them: a real
+    article keeps to its theme and its words, and two articles of one page differ in them
+    even when they share a subject. (Earlier every article drew its sentences from all
+    the pages at random, so any two articles had one and the same vocabulary: no real
+    page is like that, and columns of such articles cannot be told apart by any reader.)"""
+    pools: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
     for page in SEED_PAGES:
         doc = extract_raw_page(page)
         for article in doc.articles:
+            pool: list[str] = []
             for block in article.blocks:
                 if block.type != "paragraph":
                     continue
                 for s in re.findall(r"[^。！？]+[。！？]", block.text):
                     if 15 <= len(s) <= 90 and s.count("“") == s.count("”") and s.count("（") == s.count("）") \
-                            and CJK.match(s[0]) and "《" not in s[:3]:
+                            and CJK.match(s[0]) and "《" not in s[:3] and s not in pool:
                         pool.append(s)
-    return sorted(set(pool))
+            if len(pool) >= 8 and tuple(pool) not in seen:
+                seen.add(tuple(pool))
+                pools.append(pool)
+    return pools
+
+
+@lru_cache(maxsize=1)
+def sentence_pool() -> list[str]:
+    """Sentences of the sample pages, as the extractor cleans them."""
+    return sorted({s for pool in article_pools() for s in pool})
+
+
+class _Source:
+    """One sample article's sentences, read on from a random place; when they run out, any
+    sentence of the samples not used yet on the page."""
+
+    def __init__(self, rng: random.Random, pool: list[str], used: set[str]):
+        self.rng, self.pool, self.used = rng, pool, used
+        self.at = rng.randrange(len(pool))
+        self.left = len(pool)
+
+    def next(self) -> str:
+        while self.left > 0:
+            s = self.pool[self.at % len(self.pool)]
+            self.at += 1
+            self.left -= 1
+            if s not in self.used:
+                self.used.add(s)
+                return s
+        return _fresh(self.rng, sentence_pool(), self.used)
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +123,9 @@ def _fresh(rng: random.Random, pool: list[str], used: set[str]) -> str:
             return s
 
 
-def make_article(rng: random.Random, used: set[str]) -> Article:
-    sentences, clauses = sentence_pool(), clause_pool()
+def make_article(rng: random.Random, used: set[str], pool: list[str] | None = None) -> Article:
+    clauses = clause_pool()
+    source = _Source(rng, pool or sentence_pool(), used)
     title = rng.choice(clauses) if rng.random() < 0.6 else f"{rng.choice(clauses)} {rng.choice(clauses)}"
     authors = [rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))]
     if rng.random() < 0.15:
@@ -98,17 +135,17 @@ def make_article(rng: random.Random, used: set[str]) -> Article:
     for k in range(rng.randint(4, 8)):
         if with_headings and k > 0 and rng.random() < 0.4:
             blocks.append(("heading", f"{rng.choice(clauses)}，{rng.choice(clauses)}"[:30]))
-        blocks.append(("paragraph", "".join(_fresh(rng, sentences, used) for _ in range(rng.randint(2, 5)))))
+        blocks.append(("paragraph", "".join(source.next() for _ in range(rng.randint(2, 5)))))
     art = Article(title, authors, blocks, byline_mark=rng.choice(["■", "●", "", "▲"]))
     if rng.random() < 0.35:
         art.kicker = rng.choice([f"【{rng.choice(clauses)[:8]}】", f"学习贯彻{rng.choice(clauses)}精神",
                                  f"“{rng.choice(clauses)[:4]}”时评"])
     if rng.random() < 0.3:
         if rng.random() < 0.5:
-            art.summary = [_fresh(rng, sentences, used) + _fresh(rng, sentences, used)]
+            art.summary = [source.next() + source.next()]
         else:
             art.summary_label, art.summary_bullets = "核心提示", True
-            art.summary = [_fresh(rng, sentences, used)[:-1] for _ in range(2)]
+            art.summary = [source.next()[:-1] for _ in range(2)]
     _add_footer(rng, art)
     return art
 
@@ -178,7 +215,8 @@ class Page:
 def make_page(seed: int, kind: str) -> Page:
     rng = random.Random(seed)
     used: set[str] = set()
-    articles = [make_article(rng, used) for _ in range(rng.randint(2, 4))]
+    pools = article_pools()
+    articles = [make_article(rng, used, pools[k]) for k in rng.sample(range(len(pools)), rng.randint(2, 4))]
     kinds = rng.sample([k for k in KINDS if k not in ("combined",)], 3) if kind == "combined" else [kind]
     if kind == "clean":
         kinds = []
@@ -186,7 +224,9 @@ def make_page(seed: int, kind: str) -> Page:
         kinds.remove("title-after")
     lines = clean_lines(articles)
     wrapped = None
-    for k in sorted(kinds, key=lambda k: (k == "hard-wrap", k == "spaces")):
+    # interleave works on the clean articles (it lays their text out in columns); the rest
+    # damages whatever lines it leaves
+    for k in sorted(kinds, key=lambda k: (k != "interleave", k == "hard-wrap", k == "spaces")):
         if k == "hard-wrap":
             wrapped = hard_wrap(rng, lines)
         else:
@@ -211,30 +251,70 @@ def column_break(rng, lines, articles):
 
 
 def interleave(rng, lines, articles):
-    """Two neighbouring articles read across their columns in turns (the first one's end at the end)."""
+    """Two neighbouring articles printed in columns side by side, read column by column.
+
+    Modelled on the real damage (sample page 002): the text layer reads one column of the
+    first article, then the second article's title, byline and first column, then the next
+    column of the first, and so on in turns. Every column holds about the same amount of
+    text (a capacity drawn per page, each column within 10% of it), so a column ends
+    wherever the capacity runs out: mostly inside a sentence, sometimes at a paragraph's
+    end; a subheading is never cut (it moves whole to the next column). The last line of a
+    column and the first line of the next are sometimes read as one line, with no
+    paragraph break between them (the glued line of page 002). The first article ends last
+    and its closing lines follow its last column; the second prints none (as on page 002).
+    Not modelled: the first article ending first (its closing lines would then stand
+    between two columns of the second).
+
+    (Earlier version: three chunks of the first article against two of the second, cut
+    at random paragraphs, so chunk sizes bore no relation to each other and no line was
+    ever glued; that is not what a column layout does.)
+    """
     if len(articles) < 2:
         return lines
-    a = rng.randrange(len(articles) - 1)
-    b = a + 1
-    if sum(1 for _, t in articles[a].blocks if len(t) > 40) < 3 or len(articles[b].blocks) < 4:
+    body_len = lambda i: sum(len(t) for _, t in articles[i].blocks)  # noqa: E731
+    # the first article ends last: the second is the shorter one (drop its last paragraphs)
+    pairs = list(range(len(articles) - 1))
+    rng.shuffle(pairs)
+    for a in pairs:
+        b = a + 1
+        kept = list(articles[b].blocks)
+        while sum(len(t) for _, t in kept) >= 0.85 * body_len(a) and len(kept) > 3:
+            kept.pop()
+            while kept and kept[-1][0] == "heading":
+                kept.pop()
+        if sum(len(t) for _, t in kept) < 0.85 * body_len(a) and len(kept) >= 2:
+            break
+    else:
         return lines
+    dropped = articles[b].blocks[len(kept):]
+    articles[b].blocks = kept
+    for kind, text in dropped:
+        lines.remove(next(x for x in lines if x.article == b and x.text == text))
     articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
+    head_roles = ("kicker", "title", "byline", "label", "summary")
     mine = [line for line in lines if line.article == a]
-    theirs = [line for line in lines if line.article == b and line.role != "footer"]
-    a_head = [x for x in mine if x.role in ("kicker", "title", "byline", "label", "summary")]
-    a_body = [x for x in mine if x.role in ("paragraph", "heading")]
+    a_head = [x for x in mine if x.role in head_roles]
     a_foot = [x for x in mine if x.role == "footer"]
-    b_head = [x for x in theirs if x.role in ("kicker", "title", "byline", "label", "summary")]
-    b_body = [x for x in theirs if x.role in ("paragraph", "heading")]
-    a_chunks = _chunks(rng, a_body, 3)
-    b_chunks = _chunks(rng, b_body, 2)
-    if len(a_chunks) < 2 or not b_chunks:
-        return lines
-    mixed = a_head + a_chunks[0] + b_head + b_chunks[0]
-    for k in range(1, len(a_chunks)):
-        mixed += a_chunks[k]
-        if k < len(b_chunks):
-            mixed += b_chunks[k]
+    b_head = [x for x in lines if x.article == b and x.role in head_roles]
+    capacity = int(body_len(b) * rng.uniform(0.3, 0.48))
+    a_cols = _columns(rng, [(k, t) for k, t in articles[a].blocks], capacity, a)
+    b_cols = _columns(rng, [(k, t) for k, t in articles[b].blocks], capacity, b)
+    order: list[list[Line]] = []
+    for k, col in enumerate(a_cols):
+        order.append(col)
+        if k < len(b_cols):
+            order.append(b_cols[k])
+    mixed = list(a_head)
+    for k, col in enumerate(order):
+        col = list(col)
+        if k == 1:
+            mixed += b_head
+        elif k > 1 and mixed and col and mixed[-1].role == "cut" and col[0].role == "rest" \
+                and mixed[-1].article != col[0].article and rng.random() < 0.25:
+            mixed[-1] = Line(mixed[-1].text + col[0].text, "glued", -1)
+            col = col[1:]
+        mixed += col
+    mixed = [Line(x.text, "paragraph", x.article) if x.role in ("cut", "rest") else x for x in mixed]
     mixed += a_foot
     start = lines.index(mine[0])
     rest = [line for line in lines if line.article not in (a, b)]
@@ -243,26 +323,44 @@ def interleave(rng, lines, articles):
     return before + mixed + after
 
 
-def _chunks(rng, body: list[Line], n: int) -> list[list[Line]]:
-    """Cut a body into n column chunks; each cut falls inside a long paragraph."""
-    candidates = [i for i, x in enumerate(body) if x.role == "paragraph" and len(x.text) > 60 and 0 < i]
-    cuts = sorted(rng.sample(candidates, min(n - 1, len(candidates))))
-    chunks: list[list[Line]] = []
-    start = 0
-    pieces = list(body)
-    offset = 0
-    for c in cuts:
-        i = c + offset
-        line = pieces[i]
-        p = _cut_point(rng, line.text)
-        if p is None:
+def _columns(rng, blocks: list[tuple[str, str]], capacity: int, article: int) -> list[list[Line]]:
+    """Fill columns of about `capacity` characters; a paragraph cut by a column's end leaves a
+    piece of role "cut" at the column's foot and one of role "rest" at the next one's head."""
+    columns: list[list[Line]] = [[]]
+    room = capacity * rng.uniform(0.9, 1.1)
+    queue = list(blocks)
+    while queue:
+        kind, text = queue.pop(0)
+        role = "rest" if kind == "cont" else kind
+        if len(text) <= room or not columns[-1]:
+            columns[-1].append(Line(text, role, article))
+            room -= len(text)
+            if room <= 0:
+                columns.append([])
+                room = capacity * rng.uniform(0.9, 1.1)
             continue
-        pieces[i:i + 1] = [Line(line.text[:p], "paragraph", line.article), Line(line.text[p:], "paragraph", line.article)]
-        chunks.append(pieces[start:i + 1])
-        start = i + 1
-        offset += 1
-    chunks.append(pieces[start:])
-    return [c for c in chunks if c]
+        if kind == "heading" or rng.random() < 0.15:  # a heading is never cut; a paragraph may just fit
+            if kind == "heading":
+                queue.insert(0, (kind, text))
+            else:
+                columns[-1].append(Line(text, role, article))
+            columns.append([])
+            room = capacity * rng.uniform(0.9, 1.1)
+            continue
+        p = int(room)
+        spots = [q for q in range(max(8, p - 6), min(len(text) - 8, p + 6))
+                 if CJK.match(text[q]) and text[q - 1] not in "。！？；"]
+        if not spots:
+            columns[-1].append(Line(text, role, article))
+            columns.append([])
+            room = capacity * rng.uniform(0.9, 1.1)
+            continue
+        q = rng.choice(spots)
+        columns[-1].append(Line(text[:q], "cut", article))
+        columns.append([])
+        room = capacity * rng.uniform(0.9, 1.1)
+        queue.insert(0, ("cont", text[q:]))
+    return [c for c in columns if c]
 
 
 def duplicate(rng, lines, articles):
