@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import re
 import shutil
 import statistics
@@ -116,15 +117,18 @@ def build_all(content: Path, site: Path, variants: list[str]) -> dict:
     if "ours" in variants:
         s = build_index(site, config)
         stats["ours"] = {"index_s": s["seconds"], "index_bytes": s["bytes"], "pages": s["pages"],
-                         "extract_s": s["extract_seconds"]}
+                         "extract_s": s["extract_seconds"], "shards": s["shards"], "pairs": s["pairs"],
+                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
     for name, (module, folder) in STOCK.items():
         if name not in variants and f"{name}-quoted" not in variants:
             continue
         out = site / folder
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", module, "--site", str(site), "--output-path", str(out),
-                        "--silent"], check=True)
-        stats[name] = {"index_s": round(time.perf_counter() - t, 2), "index_bytes": dir_bytes(out)}
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", module, "--site", str(site),
+                               "--output-path", str(out), "--silent"], check=True, capture_output=True, text=True)
+        rss = int(proc.stderr.strip().splitlines()[-1]) // 1024
+        stats[name] = {"index_s": round(time.perf_counter() - t, 2), "index_bytes": dir_bytes(out),
+                       "peak_rss_mb": rss}
         page = site / "_bench" / name / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(STOCK_PAGE.replace("BUNDLE", f"/{folder}/"), encoding="utf-8")
@@ -261,6 +265,7 @@ def table(report: dict) -> str:
     row("KB to start the engine", lambda v: f"{res[v]['boot_kb']:.0f}")
     row("index size on disk", lambda v: f"{build[v]['index_bytes'] / 1e6:.1f} MB")
     row("index time added to the build", lambda v: f"{build[v]['index_s']:.1f} s")
+    row("peak memory of the indexer", lambda v: f"{build[v].get('peak_rss_mb', 0)} MB")
     return "\n".join(lines)
 
 

@@ -45,13 +45,21 @@ def fold_pairs() -> str:
 
 def shadow_page(record: PageRecord, language: str) -> str:
     """The page Pagefind indexes in place of an article page: tokens, meta and filters."""
+    return shadow(record, language)[0]
+
+
+def shadow(record: PageRecord, language: str) -> tuple[str, int, int]:
+    """The shadow page, its number of tokens and of distinct tokens."""
+    all_tokens: list[str] = []
     esc = html.escape
     out = [f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8">'
            "<title>-</title></head><body><main data-pagefind-body>"]
     for block in record.blocks:
-        tokens = " ".join(index_tokens(block.text))
-        if not tokens:
+        block_tokens = index_tokens(block.text)
+        if not block_tokens:
             continue
+        all_tokens.extend(block_tokens)
+        tokens = " ".join(block_tokens)
         tag = f"h{block.level}" if block.level else "p"
         out.append(f"<{tag}>{tokens}</{tag}>")
     out.append("</main>")
@@ -75,7 +83,7 @@ def shadow_page(record: PageRecord, language: str) -> str:
         for value in values:
             out.append(f'<span data-pagefind-filter="{esc(key)}">{esc(value)}</span>')
     out.append("</body></html>\n")
-    return "\n".join(out)
+    return "\n".join(out), len(all_tokens), len(set(all_tokens))
 
 
 def pagefind_command() -> list[str]:
@@ -92,8 +100,15 @@ SHARD_PAIRS = int(os.environ.get("SITE_SEARCH_SHARD_PAIRS", "3000000"))
 SHARDS_FILE = "site-search.json"
 
 
+JOBS = int(os.environ.get("SITE_SEARCH_JOBS", str(min(2, os.cpu_count() or 1))))
+
+
 def build_index(site_dir: Path, config, shard_pairs: int | None = None) -> dict:
-    """Index the article pages of ``site_dir`` into ``site_dir/pagefind``; return stats."""
+    """Index the article pages of ``site_dir`` into ``site_dir/pagefind``; return stats.
+
+    Pages are read in path order and cut into shards; each finished shard is handed to a
+    Pagefind process at once (up to JOBS at a time) while the next shard is being written.
+    """
     started = time.perf_counter()
     site_dir = Path(site_dir)
     budget = shard_pairs or SHARD_PAIRS
@@ -102,10 +117,16 @@ def build_index(site_dir: Path, config, shard_pairs: int | None = None) -> dict:
     if bundle.exists():
         shutil.rmtree(bundle)
     pages = characters = tokens = pairs = 0
-    shard_sizes: list[int] = []
-    with tempfile.TemporaryDirectory(prefix="search-shadow-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="search-shadow-") as tmp, _Runner(JOBS) as runner:
         shadow_root = Path(tmp)
-        shard_pairs_now = 0
+        shard = -1
+        shard_pages = shard_pairs_now = 0
+
+        def close_shard() -> None:
+            if shard_pages:
+                out = bundle if shard == 0 else bundle / "shards" / str(shard)
+                runner.start(shadow_root / str(shard), out, prune=shard > 0)
+
         for path in sorted(site_dir.rglob("*.html")):
             relative = path.relative_to(site_dir)
             if relative.parts[0] == BUNDLE_DIR:
@@ -113,38 +134,77 @@ def build_index(site_dir: Path, config, shard_pairs: int | None = None) -> dict:
             record = extract(path.read_text(encoding="utf-8"))
             if record is None or not record.blocks:
                 continue
-            page_html, page_tokens, page_pairs = _shadow(record, language)
-            if not shard_sizes or (shard_pairs_now + page_pairs > budget and shard_sizes[-1]):
-                shard_sizes.append(0)
-                shard_pairs_now = 0
-            shard_sizes[-1] += 1
+            page_html, page_tokens, page_pairs = shadow(record, language)
+            if shard < 0 or (shard_pairs_now + page_pairs > budget and shard_pages):
+                close_shard()
+                shard += 1
+                shard_pages = shard_pairs_now = 0
+            shard_pages += 1
             shard_pairs_now += page_pairs
-            target = shadow_root / str(len(shard_sizes) - 1) / relative
+            target = shadow_root / str(shard) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page_html, encoding="utf-8")
             pages += 1
             tokens += page_tokens
             pairs += page_pairs
             characters += sum(len(b.text) for b in record.blocks)
+        close_shard()
         prepared = time.perf_counter()
-        shards = []
-        for i in range(len(shard_sizes)):
-            out = bundle if i == 0 else bundle / "shards" / str(i)
-            run_pagefind(shadow_root / str(i), out)
-            if i:
-                shards.append(f"shards/{i}/")
-                _prune_shard(out)
-            shutil.rmtree(shadow_root / str(i))
+        runner.wait_all()
+    shards = [f"shards/{i}/" for i in range(1, shard + 1)]
     if bundle.exists():
         (bundle / SHARDS_FILE).write_text(json.dumps({"shards": shards}) + "\n", encoding="utf-8")
     index_bytes = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() else 0
     return {"pages": pages, "characters": characters, "tokens": tokens, "pairs": pairs,
-            "shards": len(shard_sizes), "seconds": round(time.perf_counter() - started, 3),
+            "shards": shard + 1, "seconds": round(time.perf_counter() - started, 3),
             "extract_seconds": round(prepared - started, 3), "bytes": index_bytes,
             "engine": "pagefind-bin 1.5.2, bigram tokens",
             # content-hashed, never-changing files (cache them as immutable)
             "immutable_globs": [f"/{BUNDLE_DIR}/{d}/*" for d in ("index", "fragment", "filter")]
             + [f"/{BUNDLE_DIR}/{s}{d}/*" for s in shards for d in ("index", "fragment", "filter")]}
+
+
+class _Runner:
+    """Pagefind processes, at most ``jobs`` at a time; any failure fails the build."""
+
+    def __init__(self, jobs: int):
+        self.jobs = max(1, jobs)
+        self.running: list[tuple[subprocess.Popen, Path, Path, bool]] = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for proc, *_ in self.running:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        return False
+
+    def start(self, site: Path, out: Path, prune: bool) -> None:
+        while len(self.running) >= self.jobs:
+            self._reap(block=True)
+        cmd = pagefind_command() + ["--site", str(site), "--output-path", str(out), "--silent"]
+        env = dict(os.environ)
+        env.pop("PAGEFIND_BINARY_PATH", None)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+        self.running.append((proc, site, out, prune))
+
+    def wait_all(self) -> None:
+        while self.running:
+            self._reap(block=True)
+
+    def _reap(self, block: bool) -> None:
+        first = self.running[0]
+        proc, site, out, prune = first
+        output = proc.communicate()[0] if block else b""
+        self.running.remove(first)
+        if proc.returncode != 0 or not (out / "pagefind-entry.json").exists():
+            detail = output.decode("utf-8", "replace").strip()[-2000:]
+            raise SiteBuildError(f"Pagefind failed (exit {proc.returncode}): {detail}", site)
+        if prune:
+            _prune_shard(out)
+        shutil.rmtree(site, ignore_errors=True)
 
 
 def _prune_shard(out: Path) -> None:
@@ -153,12 +213,6 @@ def _prune_shard(out: Path) -> None:
     for f in out.iterdir():
         if f.is_file() and not (f.name == "pagefind-entry.json" or f.name.endswith(".pf_meta")):
             f.unlink()
-
-
-def _shadow(record: PageRecord, language: str) -> tuple[str, int, int]:
-    html_text = shadow_page(record, language)
-    page_tokens = index_tokens(record.text)
-    return html_text, len(page_tokens), len(set(page_tokens))
 
 
 def run_pagefind(site: Path, output: Path, command: list[str] | None = None) -> None:
