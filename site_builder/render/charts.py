@@ -77,7 +77,10 @@ class Chart:
 
 def overview_charts(archive: Archive, bars: int) -> list[Chart]:
     years = Counter(str(e.date.year) if e.date else UNDATED for e in archive.entries)
-    year_bars = [Bar(y, years[y]) for y in sorted(y for y in years if y != UNDATED)]
+    dated = sorted(int(y) for y in years if y != UNDATED)
+    # every year from the first to the last, so that a year without articles shows as a gap
+    span = range(dated[0], dated[-1] + 1) if dated else range(0)
+    year_bars = [Bar(str(y), years.get(str(y), 0)) for y in span]
     if UNDATED in years:
         year_bars.append(Bar(UNDATED, years[UNDATED], muted=True))
     year_chart = Chart("years", "各年文章数", "篇", year_bars, kind="columns",
@@ -128,7 +131,7 @@ def _layout_columns(chart: Chart) -> None:
     # years need about 4 digits of room; label every k-th column when they would collide
     step = max(1, -(-32 // int(slot))) if slot < 32 else 1
     for i, bar in enumerate(chart.bars):
-        h = round(max(2.0, bar.value / top * COLUMN_H), 1)
+        h = round(max(2.0, bar.value / top * COLUMN_H), 1) if bar.value else 0.0
         bar.x = round(left + i * slot + (slot - column) / 2, 1)
         bar.w, bar.h = round(column, 1), h
         bar.y = TOP + COLUMN_H - h
