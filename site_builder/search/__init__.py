@@ -15,6 +15,7 @@ The article pages themselves are not changed; readers never see tokens.
 """
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import os
@@ -202,9 +203,26 @@ class _Runner:
         if proc.returncode != 0 or not (out / "pagefind-entry.json").exists():
             detail = output.decode("utf-8", "replace").strip()[-2000:]
             raise SiteBuildError(f"Pagefind failed (exit {proc.returncode}): {detail}", site)
+        rewrite_fragments(out)
         if prune:
             _prune_shard(out)
         shutil.rmtree(site, ignore_errors=True)
+
+
+def rewrite_fragments(bundle: Path) -> None:
+    """Store the readable text, not the tokens, in each fragment (what the browser loads per
+    result): content <- meta "text". The tokens are only needed in the word index; the
+    fragment keeps its name (the browser looks it up by the name in the meta file)."""
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        signature = b"pagefind_dcd" if data.startswith(b"pagefind_dcd") else b""
+        fragment = json.loads(data[len(signature):])
+        meta = fragment.get("meta", {})
+        if "text" not in meta:
+            continue
+        fragment["content"] = meta.pop("text").replace("\u200b", "")
+        payload = signature + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
 
 
 def _prune_shard(out: Path) -> None:

@@ -79,7 +79,7 @@ def chromium():
 def fragment_urls(bundle: Path) -> dict[str, str]:
     """Pagefind page id -> URL, read from the fragment files of a bundle on disk."""
     out = {}
-    for f in (bundle / "fragment").glob("*.pf_fragment"):
+    for f in bundle.rglob("fragment/*.pf_fragment"):  # the bundle and its shards
         data = gzip.decompress(f.read_bytes())
         if data.startswith(b"pagefind_dcd"):
             data = data[12:]

@@ -241,10 +241,16 @@ function makeExcerpt(text, plans, bodyAt) {
   return html;
 }
 
+// The readable text of a result: build_index stores it as the fragment's content (the
+// index itself holds tokens).
+function fragmentText(data) {
+  return (data.meta && data.meta.text) || data.content || "";
+}
+
 function shape(data, plans) {
   const meta = data.meta || {};
   const title = meta.title || data.url;
-  const text = meta.text || "";
+  const text = fragmentText(data);
   return {
     url: BASE.replace(/\/$/, "") + data.url,
     title,
@@ -276,7 +282,7 @@ async function siteSearch(query, options = {}) {
     state.next += batch.length;
     const datas = await Promise.all(batch.map((r) => r.data()));
     for (const data of datas) {
-      if (!plans.length || textMatches(plans, (data.meta && data.meta.text) || "")) {
+      if (!plans.length || textMatches(plans, fragmentText(data))) {
         state.checked.push(shape(data, plans));
       } else {
         state.rejected += 1;
@@ -325,23 +331,12 @@ function setupUi() {
     return f;
   }
 
-  async function fillFilters() {
-    try {
-      const pf = await getPagefind();
-      const all = await pf.filters();
-      for (const s of selects) {
-        const values = all[s.dataset.filter] || {};
-        const wanted = params.get(s.dataset.filter) || "";
-        for (const name of Object.keys(values).sort((a, b) => values[b] - values[a] || a.localeCompare(b, "zh-CN"))) {
-          const opt = document.createElement("option");
-          opt.value = name;
-          opt.textContent = `${name}（${values[name]}）`;
-          s.append(opt);
-        }
-        s.value = values[wanted] !== undefined ? wanted : "";
-      }
-    } catch (err) {
-      status.textContent = "搜索索引加载失败。";
+  // The options of the filters are written into the page by the build (taxonomies with
+  // their counts), so nothing is downloaded for them; restore the reader's choice.
+  function restoreFilters() {
+    for (const s of selects) {
+      const wanted = params.get(s.dataset.filter) || "";
+      if (Array.from(s.options).some((o) => o.value === wanted)) s.value = wanted;
     }
   }
 
@@ -427,9 +422,9 @@ function setupUi() {
   for (const s of selects) s.addEventListener("change", () => { shown = PAGE; run(); });
   more.addEventListener("click", () => { shown += PAGE; run(); });
 
-  fillFilters().then(() => {
-    if (input.value || Object.keys(currentFilters()).length) run();
-  });
+  restoreFilters();
+  getPagefind().catch(() => { status.textContent = "搜索索引加载失败。"; });
+  if (input.value || Object.keys(currentFilters()).length) run();
 }
 
 setupUi();
