@@ -6,9 +6,11 @@ good site exactly as it was, and readers never see a half-written one.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,10 +61,12 @@ def build_site(options: BuildOptions) -> BuildResult:
         pages = render.render_site(archive, config, staging, template_dirs(content_dir))
         stats = search.build_index(staging, config) if options.with_search else {}
         _write_cache_headers(staging)
-        _swap_into_place(staging, output_dir)
+        retired = _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if retired is not None:
+        remove_in_background(retired)
     return BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=pages,
                        warnings=archive.warnings, errors=list(loaded.errors), search=stats,
                        seconds=time.perf_counter() - started)
@@ -112,12 +116,13 @@ def _write_cache_headers(site: Path) -> None:
         (site / "_headers").write_text(rules, encoding="utf-8")
 
 
-def _swap_into_place(staging: Path, output_dir: Path) -> None:
-    """Replace output_dir by staging with renames only (the old site is removed last)."""
+def _swap_into_place(staging: Path, output_dir: Path) -> Path | None:
+    """Replace output_dir by staging with renames only; return the old site's new name."""
     os.chmod(staging, 0o755)
+    _remove_leftovers(output_dir)
     if not output_dir.exists():
         staging.rename(output_dir)
-        return
+        return None
     retired = output_dir.with_name(f".{output_dir.name}.old-{os.getpid()}-{time.monotonic_ns()}")
     output_dir.rename(retired)
     try:
@@ -125,4 +130,31 @@ def _swap_into_place(staging: Path, output_dir: Path) -> None:
     except BaseException:
         retired.rename(output_dir)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    return retired
+
+
+_removals: list[threading.Thread] = []
+
+
+def remove_in_background(folder: Path) -> None:
+    """Delete a retired site while the caller goes on (thousands of files take seconds);
+    `finish_removals` waits for it before the process ends."""
+    thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
+                              name=f"remove {folder.name}")
+    thread.start()
+    _removals.append(thread)
+
+
+def finish_removals() -> None:
+    while _removals:
+        _removals.pop().join()
+
+
+atexit.register(finish_removals)
+
+
+def _remove_leftovers(output_dir: Path) -> None:
+    """Retired sites a killed build left behind (never a staging folder: one may be in use)."""
+    for leftover in output_dir.parent.glob(f".{output_dir.name}.old-*"):
+        if leftover.is_dir() and not any(t.name == f"remove {leftover.name}" for t in _removals):
+            shutil.rmtree(leftover, ignore_errors=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import CONTENT
 from sitecheck import broken_links, links_of
-from site_builder.build import BuildOptions, build_site, load_archive
+from site_builder.build import BuildOptions, build_site, finish_removals, load_archive
 
 
 def test_every_seed_article_has_a_page(seed_site, seed_build):
@@ -108,4 +108,15 @@ def test_rebuild_replaces_output_and_leaves_no_staging(tmp_path):
     (out / "stale.html").write_text("old", encoding="utf-8")
     build_site(BuildOptions(CONTENT, out, with_search=False))
     assert not (out / "stale.html").exists()
+    finish_removals()  # the old site is deleted in the background
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+
+
+def test_leftover_of_a_killed_build_is_cleaned_up(tmp_path):
+    out = tmp_path / "public"
+    build_site(BuildOptions(CONTENT, out, with_search=False))
+    leftover = tmp_path / ".public.old-123-456"
+    (leftover / "articles").mkdir(parents=True)
+    build_site(BuildOptions(CONTENT, out, with_search=False))
+    finish_removals()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]

@@ -30,12 +30,9 @@ def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
     import importlib
 
     tfidf = importlib.import_module("jieba.analyse.tfidf")  # the package shadows it with a function
-    table: dict[str, float] = {}
     path = Path(tfidf.__file__).with_name("idf.txt")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
+    pairs = (line.split(" ") for line in path.read_text(encoding="utf-8").splitlines())
+    table = {pair[0]: float(pair[1]) for pair in pairs if len(pair) == 2}
     median = sorted(table.values())[len(table) // 2]
     return table, median, frozenset(tfidf.KeywordExtractor.STOP_WORDS)
 

@@ -183,8 +183,13 @@ def _is_cjk_heavy(chunk: list[str]) -> bool:
 _MARKDOWN = markdown.Markdown()  # one converter, reset per use: building one costs ~0.3 ms
 
 
+_MARKUP = re.compile(r"[*_`\[\]<>&\\!]")
+
+
 def _inline(text: str) -> str:
     """Plain text of a Markdown paragraph (emphasis and links reduced to their words)."""
+    if not _MARKUP.search(text):
+        return text.strip()  # most paragraphs are plain prose: skip the converter
     html = _MARKDOWN.reset().convert(text)
     plain = re.sub(r"<[^>]+>", "", html)
     return (plain.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
