@@ -59,6 +59,7 @@ class Chart:
     height: float = 0.0
     baseline: float = 0.0  # y of the axis line of a column chart
     notes: list[str] = field(default_factory=list)
+    undated: int = 0  # articles without a date (years chart), told in a note
 
     @property
     def maximum(self) -> int:
@@ -72,6 +73,8 @@ class Chart:
     def description(self) -> str:
         """Every value in words: the SVG's <desc>, read by screen readers instead of the shapes."""
         parts = [f"{b.label} {b.value} {self.unit}" for b in self.bars]
+        if self.undated and not any(b.muted for b in self.bars):
+            parts.append(f"{UNDATED} {self.undated} {self.unit}")
         return f"{self.title}：" + "；".join(parts) + "。"
 
 
@@ -81,12 +84,13 @@ def overview_charts(archive: Archive, bars: int) -> list[Chart]:
     # every year from the first to the last, so that a year without articles shows as a gap
     span = range(dated[0], dated[-1] + 1) if dated else range(0)
     year_bars = [Bar(str(y), years.get(str(y), 0)) for y in span]
-    if UNDATED in years:
-        year_bars.append(Bar(UNDATED, years[UNDATED], muted=True))
+    undated = years.get(UNDATED, 0)
+    if undated and not year_bars:  # nothing is dated: one grey column says so
+        year_bars.append(Bar(UNDATED, undated, muted=True))
     year_chart = Chart("years", "各年文章数", "篇", year_bars, kind="columns",
-                       more_url="/articles/", more_label="全部文章")
-    if years.get(UNDATED):
-        year_chart.notes.append(f"{years[UNDATED]} 篇文章的刊发日期不详。")
+                       more_url="/articles/", more_label="全部文章", undated=undated)
+    if undated:  # not drawn beside the years: it is no year, and would dwarf them
+        year_chart.notes.append(f"{'全部' if not dated else '另有 '}{undated} 篇文章的刊发日期不详。")
     charts = [year_chart]
     for key, title in (("topics", "文章最多的主题"), ("authors", "文章最多的作者"), ("sources", "转载最多的来源")):
         taxonomy = archive.taxonomies[key]

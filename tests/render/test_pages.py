@@ -345,7 +345,8 @@ def test_home_has_one_accessible_svg_per_chart(seed):
         for bar in chart.bars:  # the text equivalent says every value
             assert f"{bar.label} {bar.value}" in description
         rows = figure.find("table").find("tbody").find_all("tr")
-        assert len(rows) == len(chart.bars)
+        undated_row = 1 if chart.undated and not any(b.muted for b in chart.bars) else 0
+        assert len(rows) == len(chart.bars) + undated_row
         assert len(svg.find_all("rect")) == len(chart.bars)
     latest = doc.find("section", class_="latest").find_all("li", class_="entry-card")
     assert len(latest) == min(config.home_latest, len(archive.entries))
@@ -356,7 +357,9 @@ def test_year_chart_has_every_year_between_first_and_last(rich):
     years = overview_charts(archive, config.chart_bars)[0]
     labels = [b.label for b in years.bars if not b.muted]
     assert labels == [str(y) for y in range(int(labels[0]), int(labels[-1]) + 1)]
-    assert sum(b.value for b in years.bars) == len(archive.entries)
+    assert sum(b.value for b in years.bars) + years.undated == len(archive.entries)
+    assert not any(b.muted for b in years.bars), "undated articles are a note, not a column beside years"
+    assert f"日期不详 {years.undated}" in years.description
     for bar in years.bars:  # inside the drawing
         assert 0 <= bar.x and bar.x + bar.w <= years.width and 0 <= bar.y and bar.y + bar.h <= years.height
 
