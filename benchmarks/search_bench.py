@@ -107,13 +107,21 @@ def dir_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def build_all(content: Path, site: Path, variants: list[str]) -> dict:
-    stats: dict = {}
+def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None = None) -> dict:
+    """Build the site without search, then each index. With ``reuse`` (the stats of an earlier
+    run on the same site), the site and the stock indexes are kept; only ours is rebuilt."""
+    stats: dict = dict(reuse or {})
+    config = load_config(content)
     started = time.perf_counter()
-    result = build_site(BuildOptions(content_dir=content, output_dir=site, with_search=False))
+    target = site.with_name(site.name + ".fresh") if reuse else site
+    result = build_site(BuildOptions(content_dir=content, output_dir=target, with_search=False))
     stats["build_without_search_s"] = round(time.perf_counter() - started, 2)
     stats["articles"] = result.articles
-    config = load_config(content)
+    if reuse:  # the same article pages; take the fresh search page and static files
+        shutil.copy(target / "search" / "index.html", site / "search" / "index.html")
+        shutil.rmtree(site / "static")
+        shutil.copytree(target / "static", site / "static")
+        shutil.rmtree(target)
     if "ours" in variants:
         s = build_index(site, config)
         stats["ours"] = {"index_s": s["seconds"], "index_bytes": s["bytes"], "pages": s["pages"],
@@ -121,6 +129,8 @@ def build_all(content: Path, site: Path, variants: list[str]) -> dict:
                          "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
     for name, (module, folder) in STOCK.items():
         if name not in variants and f"{name}-quoted" not in variants:
+            continue
+        if reuse and name in reuse and (site / folder / "pagefind-entry.json").exists():
             continue
         out = site / folder
         t = time.perf_counter()
@@ -277,6 +287,8 @@ def main() -> None:
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--sampled", type=int, default=30, help="queries cut from the texts")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the built site and stock indexes of the last run; rebuild ours")
     args = parser.parse_args()
     variants = args.variants.split(",")
     work = args.work or Path(f"/tmp/search-bench-{'seed' if args.seed else args.articles}")
@@ -292,7 +304,10 @@ def main() -> None:
             marker.touch()
             print(f"generated {args.articles} articles in {time.perf_counter() - t:.1f} s", flush=True)
     site = work / "site"
-    build = build_all(content, site, variants)
+    saved = work / "build.json"
+    reuse = json.loads(saved.read_text()) if args.reuse and saved.exists() and site.exists() else None
+    build = build_all(content, site, variants, reuse)
+    saved.write_text(json.dumps(build, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(build, ensure_ascii=False), flush=True)
     texts, authors, titles = article_texts(site)
     queries = query_set(texts, authors, titles, args.sampled)
