@@ -37,7 +37,7 @@ from site_builder.ingest.reflow import heading_candidate
 from site_builder.ingest.segment import Draft
 from site_builder.ingest.typography import CJK_RE
 
-MU = 100.0  # weight of the page background in a vocabulary profile (characters)
+LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
 VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
 VOCAB_CAP = 8.0  # … and one unit's vocabulary never outweighs a broken sentence
 OPEN_AFTER_CUT = 14.0  # a subheading or paragraph opener right after a cut
@@ -53,6 +53,8 @@ SPLIT = 3.0  # a line holding the ends of two columns
 SPLIT_MIN = 8  # characters on each side of a split
 SPLIT_TOP = 6  # split points examined in full per unit and waiting cut
 ACCEPT = 6.0  # margin over reading the second article straight through
+STRUCTURE_MIN = -12.0  # … of which this much without the vocabulary
+EM_ROUNDS = 2
 
 _CLOSERS = "”’）》」』】)"
 _OPENERS = "“‘（《「『【("
@@ -73,8 +75,10 @@ class Profile:
             self.total += sign
 
     def logp(self, b: str, background: "Background") -> float:
-        # Dirichlet smoothing towards the page's own pair frequencies
-        return math.log((self.counts[b] + MU * background.p(b)) / (self.total + MU))
+        # interpolated with the page's own pair frequencies: a pair the profile lacks, or
+        # holds at the page's own rate, is no evidence whatever the profile's size
+        own = self.counts[b] / self.total if self.total > 0 else 0.0
+        return math.log(LAMBDA * own + (1 - LAMBDA) * background.p(b))
 
 
 @dataclass
@@ -215,7 +219,15 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
         return Outcome(False)
     straight = reader.straight_score()
     best, path = reader.best()
+    for _ in range(EM_ROUNDS):  # learn the two vocabularies from the reading, read again
+        if path is None or all(owner == "B" for owner, _, _ in path):
+            break
+        reader.profiles([owner if move != "split" else None for owner, move, _ in path], vocab)
+        best, path = reader.best()
     if path is None or best - straight < ACCEPT:
+        return Outcome(False)
+    # the reading must stand on the text's shape too, not on vocabulary alone
+    if best - reader.path_vocab(path) - straight < STRUCTURE_MIN:
         return Outcome(False)
     moved, kept = reader.apply(path)
     if not moved:
@@ -243,27 +255,48 @@ class _Reader:
         self.a_ending = ending(self.a_end)
         # vocabulary: the first article's own body against the second's opening (up to its
         # first cut), each pair scored as evidence for the first article
-        pa, pb = Profile(), Profile()
-        for unit in first.body + ([first.title] if first.title else []):
-            pa.add(unit.text)
+        self.first_texts = [u.text for u in first.body] + ([first.title.text] if first.title else [])
+        self.second_title = [second.title.text] if second.title else []
         seed = next((k + 1 for k, e in enumerate(self.ends) if e != "end"), len(self.units))
-        for unit in self.units[:seed] + ([second.title] if second.title else []):
-            pb.add(unit.text)
-        self.llr_prefix: list[list[float]] = []
-        for k, unit in enumerate(self.units):
-            if k < seed:  # leave the unit out of the profile it helped to build
-                pb.add(unit.text, -1)
+        self.profiles(["B" if k < seed else None for k in range(len(self.units))], vocab)
+        self._splits: dict[tuple[int, _End, str], list[tuple[float, int]]] = {}
+
+    def profiles(self, member: list[str | None], vocab: Background) -> None:
+        """Vocabulary profiles: the first article's body plus the units `member` gives it,
+        the second's title plus its units; a unit is scored leaving itself out."""
+        prof = {"A": Profile(), "B": Profile()}
+        for text in self.first_texts:
+            prof["A"].add(text)
+        for text in self.second_title:
+            prof["B"].add(text)
+        for unit, m in zip(self.units, member):
+            if m is not None:
+                prof[m].add(unit.text)
+        pa, pb = prof["A"], prof["B"]
+        self.llr_prefix = []
+        for unit, m in zip(self.units, member):
+            if m is not None:
+                prof[m].add(unit.text, -1)
             t, acc, row = unit.text, 0.0, [0.0]
-            # a pair neither article has written is no evidence (whatever their sizes)
-            unseen = math.log((pb.total + MU) / (pa.total + MU))
             for i in range(1, len(t)):
                 if CJK_RE.match(t[i - 1]) and CJK_RE.match(t[i]):
-                    acc += pa.logp(t[i - 1:i + 1], vocab) - pb.logp(t[i - 1:i + 1], vocab) - unseen
+                    acc += pa.logp(t[i - 1:i + 1], vocab) - pb.logp(t[i - 1:i + 1], vocab)
                 row.append(acc)
             self.llr_prefix.append(row)
-            if k < seed:
-                pb.add(unit.text)
-        self._splits: dict[tuple[int, _End, str], list[tuple[float, int]]] = {}
+            if m is not None:
+                prof[m].add(unit.text)
+        self._splits = {}
+
+    def path_vocab(self, path) -> float:
+        total = 0.0
+        prev = "B"
+        for i, (owner, move, k) in enumerate(path):
+            if move == "split":
+                total += self.vocab(i, 0, k + 1) if prev == "A" else self.vocab(i, k)
+            elif owner == "A":
+                total += self.vocab(i)
+            prev = owner
+        return total
 
     # vocabulary evidence that a stretch [lo, hi) of unit i belongs to the first article
     def vocab(self, i: int, lo: int = 0, hi: int | None = None) -> float:

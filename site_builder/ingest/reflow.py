@@ -7,6 +7,7 @@ whose junction forms a character pair the page uses elsewhere are likely one wor
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import CJK_RE
 
 OVERLAP_MIN = 4  # characters printed twice at a break (both sides of the cut)
+CUT_EVIDENCE = 2.5  # see is_cut_heading
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 
 
@@ -60,17 +62,43 @@ def _overlap(left: str, right: str) -> int:
 
 
 def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
-    """Is this short unterminated line the first half of a cut paragraph (not a subheading)?"""
+    """Is this short unterminated line the first half of a cut paragraph (not a subheading)?
+
+    A subheading ends at a word's end, closes what it opens and is followed by a paragraph
+    that starts a sentence; the first half of a cut paragraph stops anywhere, and its rest
+    carries on the sentence. The evidence is weighed: a word of the general lexicon
+    running across the junction, a junction pair the page writes elsewhere, a quote or
+    bracket left open before the break and closed after it, a short rest of a sentence."""
+    from site_builder.ingest.interleave import lexicon_span, opens_with_closer
+
     text = head.text
     if shapes.ends_open(text) or shapes.starts_run_in(text):
         return True
-    if shapes.is_numbered_heading(text):
+    if shapes.is_numbered_heading(text) or shapes.starts_new_paragraph(following.text):
         return False
+    score = 0.0
+    if lexicon_span(text[-3:], following.text[:3]):
+        score += 2.5
+    score += 0.8 * math.log1p(stats.junction(text, following.text))
+    if opens_with_closer(following.text):
+        score += 3.0
+    if _left_open(text):
+        score += 3.0
+    if text.count("，") >= 2:  # more clauses than a subheading has
+        score += 2.5
     opening = shapes.first_sentence(following.text)
-    if "，" in opening or "," in opening or len(opening) == len(following.text):
-        return False
     n = shapes.cjk_len(opening)
-    return n <= 5 or (n <= 12 and stats.junction(text, following.text) >= 1)
+    if n <= 5 and len(opening) < len(following.text):
+        score += 3.0
+    elif n <= 12 and "，" not in opening and len(opening) < len(following.text):
+        score += 1.0
+    return score >= CUT_EVIDENCE
+
+
+def _left_open(text: str) -> bool:
+    """A quote or bracket opened and not closed."""
+    return text.count("“") > text.count("”") or text.count("（") > text.count("）") \
+        or text.count("《") > text.count("》")
 
 
 def heading_candidate(unit: Unit) -> bool:
@@ -99,6 +127,14 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     while i < len(queue):
         unit = queue[i]
         nxt = queue[i + 1] if i + 1 < len(queue) else None
+        nxt2 = queue[i + 2] if i + 2 < len(queue) else None
+        if heading_candidate(unit) and nxt is not None and heading_candidate(nxt) and nxt2 is not None \
+                and not heading_candidate(nxt2) and not shapes.ends_open(unit.text) \
+                and is_cut_heading(nxt, nxt2, stats) and not is_cut_heading(unit, nxt, stats):
+            # a subheading, then a paragraph whose short first half a break cut off
+            pieces.append(Piece(unit, heading=True))
+            i += 1
+            continue
         if heading_candidate(unit) and nxt is not None and not heading_candidate(nxt):
             if not is_cut_heading(unit, nxt, stats):
                 pieces.append(Piece(unit, heading=True))
