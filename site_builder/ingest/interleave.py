@@ -55,6 +55,9 @@ SPLIT_TOP = 6  # split points examined in full per unit and waiting cut
 ACCEPT = 6.0  # margin over reading the second article straight through
 STRUCTURE_MIN = -12.0  # … of which this much without the vocabulary
 EM_ROUNDS = 2
+BEAM = 24  # readings kept per unit
+COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
+COHERENCE_CAP = 12.0
 
 _CLOSERS = "”’）》」』】)"
 _OPENERS = "“‘（《「『【("
@@ -131,6 +134,7 @@ def lexicon_span(left: str, right: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def opens_with_closer(text: str) -> bool:
     """The piece opens with the closing half of a quote or bracket (or with punctuation)."""
     t = text.lstrip()
@@ -170,6 +174,16 @@ def opens(unit: Unit) -> bool:
 class _Junctions:
     def __init__(self, pairs: Counter):
         self.pairs = pairs
+        self._shapes: dict[int, tuple[bool, bool, bool]] = {}
+        self._sets: dict[tuple[int, int], frozenset] = {}
+        self.df: Counter = Counter()
+        self.n_units = 1
+
+    def learn_units(self, units: list[Unit]) -> None:
+        """How many units of the two articles use each pair (for coherence)."""
+        self.n_units = len(units) + 1
+        for unit in units:
+            self.df.update(self.pair_set(unit))
 
     def score(self, left: str, right: str) -> float:
         s = -JUNCTION_BASE
@@ -181,15 +195,53 @@ class _Junctions:
             s += CLOSER
         return s
 
+    def mark_cuts(self, pieces: list[Unit]) -> None:
+        """Tell reflow how the reading took each short unterminated piece: a piece read as
+        the first half of a cut sentence is not a subheading."""
+        for prev, nxt in zip(pieces, pieces[1:]):
+            if ending(prev) != "maybe":
+                continue
+            as_start = -CLOSER_AFTER_END if opens_with_closer(nxt.text) else 0.0
+            as_rest = -OPEN_AFTER_CUT if opens(nxt) else self.score(prev.text, nxt.text)
+            if heading_candidate(nxt):
+                as_rest -= MAYBE
+            if as_rest - MAYBE > as_start:
+                prev.info["read_as"] = "cut"
+
+    def shape(self, unit: Unit) -> tuple[bool, bool, bool]:
+        """(opens with a closer, opens a paragraph, could be a subheading), remembered."""
+        key = id(unit)
+        if key not in self._shapes:
+            self._shapes[key] = (opens_with_closer(unit.text), opens(unit), heading_candidate(unit))
+        return self._shapes[key]
+
     def pair(self, prev: Unit | None, prev_end: str, nxt: Unit) -> float:
         """How well `nxt` follows `prev` (which ends as `prev_end`) in one article."""
         if prev is None:
             return 0.0
-        as_start = -CLOSER_AFTER_END if opens_with_closer(nxt.text) else 0.0
+        return self._pair(prev, prev_end, nxt) + self.coherence(prev, nxt)
+
+    def coherence(self, prev: Unit, nxt: Unit) -> float:
+        """Neighbouring paragraphs of one article share words the rest of the page rarely uses."""
+        if not self.df:
+            return 0.0
+        shared = self.pair_set(prev) & self.pair_set(nxt)
+        weight = sum(math.log(self.n_units / self.df.get(b, 1)) for b in shared)
+        return COHERENCE * min(weight, COHERENCE_CAP)
+
+    def pair_set(self, unit: Unit) -> frozenset:
+        key = (id(unit), len(unit.text))
+        if key not in self._sets:
+            self._sets[key] = frozenset(bigrams(unit.text))
+        return self._sets[key]
+
+    def _pair(self, prev: Unit, prev_end: str, nxt: Unit) -> float:
+        closer, opener, maybe = self.shape(nxt)
+        as_start = -CLOSER_AFTER_END if closer else 0.0
         if prev_end == "end":
             return as_start
-        as_rest = -OPEN_AFTER_CUT if opens(nxt) else self.score(prev.text, nxt.text)
-        if heading_candidate(nxt):
+        as_rest = -OPEN_AFTER_CUT if opener else self.score(prev.text, nxt.text)
+        if maybe:
             as_rest -= MAYBE
         if prev_end == "cut":
             return as_rest
@@ -232,6 +284,8 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     moved, kept = reader.apply(path)
     if not moved:
         return Outcome(False)
+    for pieces in ([reader.a_end] + moved, kept):
+        reader.j.mark_cuts(pieces)
     first.body.extend(moved)
     second.body = kept
     # closing lines follow the text they close: give them to the owner of the last piece
@@ -250,6 +304,7 @@ class _Reader:
             t = unit.text
             page_pairs.update(t[i:i + 2] for i in range(len(t) - 1))
         self.j = _Junctions(page_pairs)
+        self.j.learn_units(first.body + second.body)
         self.a_end = first.body[-1]
         self.ends = [ending(u) for u in self.units]
         self.a_ending = ending(self.a_end)
@@ -286,6 +341,7 @@ class _Reader:
             if m is not None:
                 prof[m].add(unit.text)
         self._splits = {}
+        self._cands: dict[int, list[tuple[float, int]]] = getattr(self, "_cands", {})
 
     def path_vocab(self, path) -> float:
         total = 0.0
@@ -331,30 +387,43 @@ class _Reader:
 
     def split_points(self, i: int, waiting: _End, waiting_unit: Unit, tail_owner: str) -> list[tuple[float, int]]:
         """Best places to cut unit i so that its tail continues the waiting cut."""
-        key = (i, waiting, tail_owner)
+        end = waiting_unit.text[-3:]
+        key = (i, end, tail_owner)
         if key in self._splits:
             return self._splits[key]
+        cheap: list[tuple[float, int]] = []
+        for glue, k in self._candidates(i):
+            v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
+            cheap.append((glue + v + PAIR * math.log1p(self.j.pairs[end[-1:] + self.units[i].text[k]]), k))
+        cheap.sort(reverse=True)
+        text = self.units[i].text
+        out = []
+        for c, k in cheap[:SPLIT_TOP * 2]:
+            out.append((c + (SPAN if lexicon_span(end, text[k:k + 3]) else 0.0)
+                        + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k))
+        out.sort(reverse=True)
+        self._splits[key] = out[:SPLIT_TOP]
+        return self._splits[key]
+
+    def _candidates(self, i: int) -> list[tuple[float, int]]:
+        """Where unit i may hold a column's end: at a word's end, inside a sentence, with the
+        glued pair's penalty (the page does not write that pair elsewhere)."""
+        if i in self._cands:
+            return self._cands[i]
         text = self.units[i].text
         bounds, pos = set(), 0
         for token in _cutter()(text):
             pos += len(token)
             bounds.add(pos)
-        cheap: list[tuple[float, int]] = []
-        for k in range(SPLIT_MIN, len(text) - SPLIT_MIN):
-            if k not in bounds or not CJK_RE.match(text[k]) or not shapes.dangling(text[:k]):
-                continue
-            # the glued pair is usually one the page does not write elsewhere
-            glue = -PAIR * math.log1p(self.j.pairs[text[k - 1:k + 1]] - 1) if CJK_RE.match(text[k - 1]) else 0.0
-            v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
-            cheap.append((glue + v + PAIR * math.log1p(self.j.pairs[waiting_unit.text[-1:] + text[k]]), k))
-        cheap.sort(reverse=True)
         out = []
-        for c, k in cheap[:SPLIT_TOP * 4]:
-            out.append((c + (SPAN if lexicon_span(waiting_unit.text[-3:], text[k:k + 3]) else 0.0)
-                        + (CLOSER if opens_with_closer(text[k:]) else 0.0) - JUNCTION_BASE, k))
-        out.sort(reverse=True)
-        self._splits[key] = out[:SPLIT_TOP]
-        return self._splits[key]
+        for k in range(SPLIT_MIN, len(text) - SPLIT_MIN):
+            if k not in bounds or not CJK_RE.match(text[k]) or text[k - 1] in shapes.SENTENCE_END + "：:" \
+                    or (text[k - 1] in shapes.CLOSERS and text[k - 2] in shapes.SENTENCE_END):
+                continue
+            glue = -PAIR * math.log1p(self.j.pairs[text[k - 1:k + 1]] - 1) if CJK_RE.match(text[k - 1]) else 0.0
+            out.append((glue, k))
+        self._cands[i] = out
+        return out
 
     def best(self):
         """Dynamic programming over (unit, owner, the other article's last piece)."""
@@ -383,6 +452,8 @@ class _Reader:
                     for js, k in self.split_points(i, other, other_unit, flip):
                         s = score + self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT
                         _keep(layer, (flip, _End(i, k)), s, ((owner, other), "split", k))
+            if len(layer) > BEAM:
+                layer = dict(sorted(layer.items(), key=lambda kv: -kv[1][0])[:BEAM])
             layers.append(layer)
         # an article does not end on a cut
         best, best_key = -math.inf, None

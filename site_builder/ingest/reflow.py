@@ -103,6 +103,8 @@ def _left_open(text: str) -> bool:
 
 def heading_candidate(unit: Unit) -> bool:
     text = unit.text
+    if unit.info.get("read_as") == "cut":  # de-interleaving read it as a cut sentence
+        return False
     if shapes.starts_new_paragraph(text) and not shapes.is_numbered_heading(text):
         return False
     return (shapes.title_shaped(text, limit=shapes.HEADING_MAX) and shapes.dangling(text)) \
