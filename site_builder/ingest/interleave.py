@@ -58,6 +58,7 @@ EM_ROUNDS = 2
 BEAM = 24  # readings kept per unit
 COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
+SHORT_COLUMN = 4.0  # a column run at most half as long as the first article's first column
 
 _CLOSERS = "”’）》」』】)"
 _OPENERS = "“‘（《「『【("
@@ -175,7 +176,7 @@ class _Junctions:
     def __init__(self, pairs: Counter):
         self.pairs = pairs
         self._shapes: dict[int, tuple[bool, bool, bool]] = {}
-        self._sets: dict[tuple[int, int], frozenset] = {}
+        self._sets: dict[str, frozenset] = {}
         self.df: Counter = Counter()
         self.n_units = 1
 
@@ -230,7 +231,7 @@ class _Junctions:
         return COHERENCE * min(weight, COHERENCE_CAP)
 
     def pair_set(self, unit: Unit) -> frozenset:
-        key = (id(unit), len(unit.text))
+        key = unit.text  # (split heads are made afresh: never key on the object)
         if key not in self._sets:
             self._sets[key] = frozenset(bigrams(unit.text))
         return self._sets[key]
@@ -307,6 +308,10 @@ class _Reader:
         self.j.learn_units(first.body + second.body)
         self.a_end = first.body[-1]
         self.ends = [ending(u) for u in self.units]
+        self.cum = [0]
+        for unit in self.units:
+            self.cum.append(self.cum[-1] + len(unit.text))
+        self.column = sum(len(u.text) for u in first.body)
         self.a_ending = ending(self.a_end)
         # vocabulary: the first article's own body against the second's opening (up to its
         # first cut), each pair scored as evidence for the first article
@@ -360,6 +365,15 @@ class _Reader:
         hi = len(row) if hi is None else hi
         v = row[hi - 1] - row[max(0, lo)] if hi - 1 > lo else 0.0
         return max(-VOCAB_CAP, min(VOCAB_CAP, VOCAB_WEIGHT * v))
+
+    def short_column(self, start: int, end_chars: int, ending_kind: str) -> float:
+        """A run that stops in mid-sentence ended a column, and columns hold about as much
+        text as the first article's first one: a much shorter run is suspect."""
+        if ending_kind == "end" or self.column <= 0:
+            return 0.0
+        length = end_chars - self.cum[max(0, start)]
+        half = 0.5 * self.column
+        return SHORT_COLUMN * (1 - length / half) if length < half else 0.0
 
     def plausible(self) -> bool:
         """Worth reading in turns: the first article stops on a cut, or the second holds a cut."""
@@ -445,12 +459,14 @@ class _Reader:
                 s = score + self.j.pair(mine_prev, mine_cut, unit) + (voc if owner == "A" else 0.0)
                 _keep(layer, (owner, other), s, ((owner, other), "stay", None))
                 # 2. the other article's column starts with this unit
-                s = score + self.j.pair(other_unit, other_cut, unit) + (voc if flip == "A" else 0.0) - SWITCH
+                s = score + self.j.pair(other_unit, other_cut, unit) + (voc if flip == "A" else 0.0) - SWITCH \
+                    - self.short_column(other.index + 1, self.cum[i], mine_cut)
                 _keep(layer, (flip, _End(i - 1)), s, ((owner, other), "switch", None))
                 # 3. this line holds the end of my column and the start of the other's
                 if other_cut == "cut" and not opens(unit) and len(unit.text) >= 2 * SPLIT_MIN + 4:
                     for js, k in self.split_points(i, other, other_unit, flip):
-                        s = score + self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT
+                        s = score + self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT \
+                            - self.short_column(other.index + 1, self.cum[i] + k, "cut")
                         _keep(layer, (flip, _End(i, k)), s, ((owner, other), "split", k))
             if len(layer) > BEAM:
                 layer = dict(sorted(layer.items(), key=lambda kv: -kv[1][0])[:BEAM])
