@@ -196,11 +196,15 @@ class _Junctions:
             s += CLOSER
         return s
 
-    def mark_cuts(self, pieces: list[Unit]) -> None:
+    def mark_cuts(self, pieces: list[Unit], run_ends: set[int]) -> None:
         """Tell reflow how the reading took each short unterminated piece: a piece read as
-        the first half of a cut sentence is not a subheading."""
+        the first half of a cut sentence is not a subheading. A piece that ends a column
+        run is one (a column ends where its space runs out) unless an opener follows it."""
         for prev, nxt in zip(pieces, pieces[1:]):
             if ending(prev) != "maybe":
+                continue
+            if id(prev) in run_ends and not opens(nxt) and not heading_candidate(nxt):
+                prev.info["read_as"] = "cut"
                 continue
             as_start = -CLOSER_AFTER_END if opens_with_closer(nxt.text) else 0.0
             as_rest = -OPEN_AFTER_CUT if opens(nxt) else self.score(prev.text, nxt.text)
@@ -285,8 +289,13 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     moved, kept = reader.apply(path)
     if not moved:
         return Outcome(False)
+    # the last piece of each column run: a column ends where its space runs out
+    run_ends = {id(reader.a_end)}
+    for (owner, move, _), (nxt_owner, nxt_move, _), unit in zip(path, path[1:], reader.units):
+        if owner != nxt_owner and nxt_move == "switch":
+            run_ends.add(id(unit))
     for pieces in ([reader.a_end] + moved, kept):
-        reader.j.mark_cuts(pieces)
+        reader.j.mark_cuts(pieces, run_ends)
     first.body.extend(moved)
     second.body = kept
     # closing lines follow the text they close: give them to the owner of the last piece

@@ -299,6 +299,9 @@ def interleave(rng, lines, articles):
     capacity = int(body_len(b) * rng.uniform(0.3, 0.48))
     a_cols = _columns(rng, [(k, t) for k, t in articles[a].blocks], capacity, a)
     b_cols = _columns(rng, [(k, t) for k, t in articles[b].blocks], capacity, b)
+    if len(b_cols) >= len(a_cols):  # the second ends first: its last columns run on as one
+        keep = max(0, len(a_cols) - 2)
+        b_cols = b_cols[:keep] + [[x for col in b_cols[keep:] for x in col]]
     order: list[list[Line]] = []
     for k, col in enumerate(a_cols):
         order.append(col)
