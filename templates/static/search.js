@@ -190,8 +190,11 @@ async function rankedResults(query, filters) {
   }
   // ... and one ordinary search of all the tokens, which gives the BM25 ranking (its hits
   // are a superset of the exact ones). All run at once; Pagefind shares the loaded chunks.
-  const [ranked, ...exact] = await Promise.all([
-    pf.search(Array.from(rankTokens).join(" "), { filters: f }), ...searches]);
+  // (a query of single characters only is its own ranking search: run it once)
+  const prefixOnly = plans.every((p) => !p.phrase.length);
+  const [ranked, ...exact] = prefixOnly
+    ? [await pf.search(Array.from(rankTokens).join(" "), { filters: f })]
+    : await Promise.all([pf.search(Array.from(rankTokens).join(" "), { filters: f }), ...searches]);
   const required = exact.map((r) => new Set(r.results.map((x) => x.id)));
   const results = ranked.results.filter((x) => required.every((s) => s.has(x.id)));
   return { plans, results, verify: plans.some((p) => !p.exact) };

@@ -20,6 +20,7 @@ FIXED = [
     ("phrase", "城市治理"), ("phrase", "新质生产力"), ("phrase", "高质量发展"),
     ("phrase", "全过程人民民主"), ("phrase", "治理能力现代化"), ("phrase", "习近平总书记强调"),
     ("phrase", "中国式现代化"), ("phrase", "乡村振兴"),
+    ("phrase", "人民城市人民建"),  # the bigram 人民 twice in one phrase
     # names
     ("name", "习近平"), ("name", "马克思"), ("name", "江津"), ("name", "重庆"),
     # idioms
@@ -59,6 +60,13 @@ def derived(texts: dict[str, str], authors: list[str], titles: list[str], count:
         n = rng.choice([2, 2, 3, 4, 5, 6])
         i = rng.randrange(0, len(run) - n + 1)
         out.append(("sampled", run[i:i + n]))
+    for _ in range(max(2, count // 8)):  # sentence-length queries, as pasted by a reader
+        if not runs:
+            break
+        run = rng.choice([r for r in runs if len(r) >= 12] or runs)
+        n = min(len(run), rng.randint(10, 16))
+        i = rng.randrange(0, len(run) - n + 1)
+        out.append(("long", run[i:i + n]))
     for name in sorted(set(authors))[:8]:
         out.append(("name", name))
     for title in sorted(titles)[:6]:
