@@ -121,14 +121,15 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
 
 
 def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
-    """A title that happens to end like a column name (…一线, …观察), printed below its
-    kicker and above its byline."""
+    """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
+    printed right above its byline, where an article opens."""
     if units[i].text.startswith("【"):
         return False
     prev = _prev_index(units, i, skip=("furniture",))
     nxt = _next_index(units, i, skip=("furniture",))
-    return prev is not None and nxt is not None and units[prev].kind == "kicker" \
-        and (is_name(units[nxt]) or units[nxt].kind == "label")
+    # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
+    opens_article = prev is None or units[prev].kind in ("kicker", "source", "affiliation")
+    return opens_article and nxt is not None and (is_name(units[nxt]) or units[nxt].kind == "label")
 
 
 def _is_subheading_slot(units: list[Unit], i: int) -> bool:
