@@ -81,7 +81,7 @@ class _Page:
     def clean_units(self, units: list[Unit]) -> list[Unit]:
         kept: list[Unit] = []
         for unit in units:
-            raw = " ".join(line.strip() for line in unit.raw.split("\n"))
+            raw = _join_wrapped(unit.raw.split("\n"))
             _, unit.markdown_heading = strip_markdown(raw)
             text = normalize(raw)
             text, jumps = furniture.split_jump_lines(text)
@@ -259,6 +259,18 @@ class _Page:
         line = article.blocks[0].lines[0].first if article.blocks and article.blocks[0].lines else None
         self.warn("the page prints no title for this article; one was made from its first sentence",
                   line, "title-inferred", article.warnings)
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """Rejoin a unit's lines. A Chinese page wraps at a character count, so a Latin word
+    (a stray "and") may be split across two lines: letters meeting at a line break with no
+    space either side are one word; anything else is joined with a space (which
+    normalisation drops between Chinese characters)."""
+    out = lines[0].strip() if lines else ""
+    for prev, line in zip(lines, lines[1:]):
+        glued = prev[-1:].isascii() and prev[-1:].isalpha() and line[:1].isascii() and line[:1].isalpha()
+        out += ("" if glued else " ") + line.strip()
+    return out
 
 
 def _summary_text(unit: Unit) -> str:

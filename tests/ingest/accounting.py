@@ -40,7 +40,8 @@ def output_texts(doc: SourceDocument) -> list[str]:
 
 def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     """(characters of the page found nowhere, characters the extraction made up)."""
-    have = content(raw)
+    # a Latin word split by a line break is one word (the extractor rejoins it)
+    have = content(re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", "", raw))
     got = Counter()
     for text in output_texts(doc):
         got += content(text)
