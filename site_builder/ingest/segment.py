@@ -262,6 +262,14 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
                 continue
             leftovers.extend(_as_leftovers(draft))
             continue
+        if draft.title is None and not draft.bylines and draft.footer and prev is not None \
+                and all(furniture.is_slogan_shape(u.text) for u in draft.body):
+            # a page slogan, then a closing line printed again at the page foot: the slogan
+            # is furniture and the line goes to the article before (where a copy is dropped)
+            leftovers.extend(("slogan", u) for u in draft.body)
+            leftovers.extend(("banner", k) for k in draft.kickers)
+            prev.footer.extend(draft.footer)
+            continue
         if draft.title is None and not draft.bylines and not draft.footer and _is_tiny(draft):
             only = draft.body[0]
             if len(draft.body) == 1 and prev is not None and prev.title is None \
