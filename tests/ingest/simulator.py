@@ -1,7 +1,7 @@
 """Damage simulator: clean articles in the genre's forms -> damaged raw pages.
 
 Clean articles are composed from the sample pages' own sentences (once extracted and
-cleaned), with titles, bylines, kickers, summaries, author units and reprint lines in
+cleaned; each article's body from one sample article, see article_pools), with titles, bylines, kickers, summaries, author units and reprint lines in
 the genre's usual forms. Each kind of damage the samples show can be applied alone or
 combined, at random positions drawn from a seed. `expected(page)` is what extraction
 must give back.
