@@ -60,7 +60,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     try:
         pages = render.render_site(archive, config, staging, template_dirs(content_dir))
         stats = search.build_index(staging, config) if options.with_search else {}
-        _write_cache_headers(staging)
+        write_cache_headers(staging)
         retired = _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -108,12 +108,20 @@ def _refuse_dangerous_output(content_dir: Path, output_dir: Path) -> None:
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
-def _write_cache_headers(site: Path) -> None:
-    """Netlify `_headers` for content-hashed files that no path pattern can single out."""
-    hashed = sorted(p.relative_to(site).as_posix() for p in site.glob("pagefind*/*.pf_meta"))
-    if hashed:
-        rules = "".join(f"/{path}\n  Cache-Control: {IMMUTABLE}\n" for path in hashed)
-        (site / "_headers").write_text(rules, encoding="utf-8")
+def write_cache_headers(site: Path) -> None:
+    """Netlify `_headers` for content-hashed search files that netlify.toml cannot name:
+    each pagefind.<hash>.pf_meta (a rule's `*` may only end a path, and fixed-name files sit
+    beside it) and the folders of index shards, whose number only the build knows."""
+    rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(site.glob("pagefind/**/*.pf_meta"))]
+    for shard in sorted(p for p in site.glob("pagefind/shards/*") if p.is_dir()):
+        rules += [f"/{(shard / kind).relative_to(site).as_posix()}/*"
+                  for kind in HASHED_FOLDERS if (shard / kind).is_dir()]
+    if rules:
+        text = "".join(f"{rule}\n  Cache-Control: {IMMUTABLE}\n" for rule in rules)
+        (site / "_headers").write_text(text, encoding="utf-8")
+
+
+HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in them by its hash
 
 
 def _swap_into_place(staging: Path, output_dir: Path) -> Path | None:
