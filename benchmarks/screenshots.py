@@ -14,48 +14,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from site_builder.build import BuildOptions, build_site, load_archive  # noqa: E402
+from site_builder.search.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SEARCH_WORD = "治理"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-                      ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-                      ".svg": "image/svg+xml", ".wasm": "application/wasm",
-                      ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
-                      ".pf_fragment": "application/octet-stream", ".pf_index": "application/octet-stream"}
-
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(content: Path, out: Path) -> None:

@@ -42,20 +42,14 @@ from site_builder.search.browser import chromium, fragment_urls, serve  # noqa: 
 from site_builder.search.extract import extract  # noqa: E402
 from site_builder.search.normalize import normalize, plan_query  # noqa: E402
 from tests.search.queries import query_set  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from make_archive import GIVEN, PAPERS, SURNAMES, sentences  # noqa: E402  (one generator of names and text)
 
 VARIANTS = ("ours", "bin", "ext", "ext-quoted")
 STOCK = {"bin": ("pagefind_bin", "_pf_bin"), "ext": ("pagefind_bin_extended", "_pf_ext")}
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国庆文斌宇浩凯亮晨雪琳晶欣怡子轩梓涵一诺宁远思源志远海燕春梅小龙"
-PAPERS = ["人民日报", "经济日报", "光明日报", "学习时报", "求是网", "法治日报", "中国教育报", "内蒙古日报",
-          "重庆日报", "湖州日报", "解放日报", "南方日报", "浙江日报", "北京日报", "中国组织人事报"]
-
-
 # ---- a generated archive -----------------------------------------------------------------
 def _pool() -> list[str]:
-    text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "content/raw").glob("*.txt")))
-    text = re.sub(r"\s+", "", text)
-    return sorted({s for s in re.findall(r"[^。！？]{12,120}[。！？]", text) if not re.search(r"[A-Za-z#*■]", s)})
+    return sentences()
 
 
 def _dictionary_words(rng: random.Random, n: int = 60000) -> list[str]:
