@@ -19,7 +19,7 @@ import opencc
 from site_builder.ingest.raw_page import extract_raw_page
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_PAGES = sorted(Path("/work/shared/seeds").glob("*.txt")) or sorted((ROOT / "content" / "raw").glob("*.txt"))
+SEED_PAGES = sorted((ROOT / "content" / "raw").glob("*.txt"))  # the sample pages, copied in
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋许韩冯邓曹彭曾萧董袁潘蒋蔡余叶程苏魏吕丁沈姚卢姜崔钟谭汪范金廖贾夏韦方白邹孟熊秦邱尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"

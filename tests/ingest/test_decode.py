@@ -10,8 +10,7 @@ from site_builder.ingest import read_source
 from site_builder.ingest.decode import read_text
 from site_builder.ingest.export import document_to_json
 
-PAGE = sorted(Path("/work/shared/seeds").glob("*.txt"))[:1] or sorted(
-    (Path(__file__).resolve().parents[2] / "content" / "raw").glob("*.txt"))[:1]
+PAGE = sorted((Path(__file__).resolve().parents[2] / "content" / "raw").glob("*.txt"))[:1]
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,9 @@ from site_builder.ingest import read_source
 from site_builder.ingest.export import document_to_json
 from tests.ingest.accounting import unaccounted
 
-SEEDS = Path("/work/shared/seeds")
-EVAL = Path("/work/shared/eval")
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = sorted(SEEDS.glob("*.txt")) or sorted((ROOT / "content" / "raw").glob("*.txt"))
+EVAL = ROOT.parent / "shared" / "eval"  # the yardstick stands beside the clone (as in CI)
+PAGES = sorted((ROOT / "content" / "raw").glob("*.txt"))  # the five sample pages, copied in
 
 
 def _scorer():
@@ -24,7 +24,8 @@ def _scorer():
     return module
 
 
-@pytest.mark.skipif(not (EVAL / "seeds.gold.json").exists(), reason="no shared yardstick")
+@pytest.mark.skipif(not (EVAL / "seeds.gold.json").exists() and not os.environ.get("CI"),
+                    reason="no shared/eval beside this clone (in CI it is there, and this never skips)")
 def test_seed_score():
     scorer = _scorer()
     gold = json.loads((EVAL / "seeds.gold.json").read_text(encoding="utf-8"))
