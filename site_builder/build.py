@@ -7,8 +7,11 @@ good site exactly as it was, and readers never see a half-written one.
 from __future__ import annotations
 
 import atexit
+import ctypes
+import functools
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -125,13 +128,19 @@ HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in
 
 
 def _swap_into_place(staging: Path, output_dir: Path) -> Path | None:
-    """Replace output_dir by staging with renames only; return the old site's new name."""
+    """Put staging in output_dir's place; return the old site's new name (or None).
+
+    On Linux the two folders trade places in one atomic step (renameat2 RENAME_EXCHANGE), so
+    a server reading output_dir never finds it missing; elsewhere two renames do it."""
     os.chmod(staging, 0o755)
     _remove_leftovers(output_dir)
     if not output_dir.exists():
         staging.rename(output_dir)
         return None
     retired = output_dir.with_name(f".{output_dir.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+    if _exchange(staging, output_dir):
+        staging.rename(retired)  # staging now holds the old site
+        return retired
     output_dir.rename(retired)
     try:
         staging.rename(output_dir)
@@ -139,6 +148,20 @@ def _swap_into_place(staging: Path, output_dir: Path) -> Path | None:
         retired.rename(output_dir)
         raise
     return retired
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
+    renameat2 = getattr(_libc(), "renameat2", None) if sys.platform.startswith("linux") else None
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+@functools.lru_cache(maxsize=1)
+def _libc():
+    return ctypes.CDLL(None, use_errno=True)
 
 
 _removals: list[threading.Thread] = []

@@ -120,3 +120,29 @@ def test_leftover_of_a_killed_build_is_cleaned_up(tmp_path):
     build_site(BuildOptions(CONTENT, out, with_search=False))
     finish_removals()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+
+
+def test_readers_never_find_the_site_missing_during_a_rebuild(tmp_path):
+    """The new site and the old one trade places in one step: a reader polling the output
+    folder all through three rebuilds always finds the home page."""
+    import threading
+
+    out = tmp_path / "public"
+    build_site(BuildOptions(CONTENT, out, with_search=False))
+    misses, looks, done = [], [0], threading.Event()
+
+    def read_forever():
+        while not done.is_set():
+            looks[0] += 1
+            if not (out / "index.html").is_file():
+                misses.append(looks[0])
+
+    reader = threading.Thread(target=read_forever)
+    reader.start()
+    try:
+        for _ in range(3):
+            build_site(BuildOptions(CONTENT, out, with_search=False))
+    finally:
+        done.set()
+        reader.join()
+    assert looks[0] > 100 and misses == []
