@@ -24,8 +24,8 @@ SITE_BUILDER = Path(sys.executable).with_name("site-builder")
 def timed_build(content: Path, output: Path, search: bool) -> tuple[float, float | None, str]:
     cmd = [str(SITE_BUILDER), "build", "--content", str(content), "--output", str(output)]
     if not search:
-        cmd = [sys.executable, "-c", "import sys; from site_builder.build import *; "
-               f"r = build_site(BuildOptions({str(content)!r}, {str(output)!r}, with_search=False)); "
+        cmd = [sys.executable, "-c", "from pathlib import Path; from site_builder.build import *; "
+               f"r = build_site(BuildOptions(Path({str(content)!r}), Path({str(output)!r}), with_search=False)); "
                "print(f'built {r.articles} articles, {r.pages_written} pages')"]
     timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
     started = time.perf_counter()
