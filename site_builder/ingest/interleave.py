@@ -59,6 +59,8 @@ BEAM = 24  # readings kept per unit
 COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
 SHORT_COLUMN = 4.0  # a column run at most half as long as the first article's first column
+LONGER_SECOND = 6.0  # the second article read as holding more text than the first
+LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
 
 _CLOSERS = "”’）》」』】)"
 _OPENERS = "“‘（《「『【("
@@ -481,17 +483,45 @@ class _Reader:
                 layer = dict(sorted(layer.items(), key=lambda kv: -kv[1][0])[:BEAM])
             layers.append(layer)
         # an article does not end on a cut
-        best, best_key = -math.inf, None
+        finals = []
         for (owner, other), (score, _, _) in layers[-1].items():
             final = score - ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.end_kind(other) != "end"))
-            if final > best:
-                best, best_key = final, (owner, other)
-        if best_key is None:
+            if owner == "B" and other.index >= 0:
+                # the first article's column ends last: side by side, the longer text runs on
+                # below the shorter, and its closing lines follow it
+                final -= LAST_COLUMN
+            path = self._walk_back(layers, (owner, other))
+            final -= self.longer_second(path)
+            finals.append((final, path))
+        if not finals:
             return -math.inf, None
-        # walk back
+        return max(finals, key=lambda fp: fp[0])
+
+    def longer_second(self, path) -> float:
+        """Columns of equal capacity read in turns, the first article's last: the second
+        article holds less text than the first."""
+        a = self.column
+        b = 0
+        prev = "B"
+        for unit, (owner, move, k) in zip(self.units, path):
+            n = len(unit.text)
+            if move == "split":
+                head, tail = k, n - k
+                a, b = a + (head if prev == "A" else 0) + (tail if owner == "A" else 0), \
+                    b + (head if prev == "B" else 0) + (tail if owner == "B" else 0)
+            elif owner == "A":
+                a += n
+            else:
+                b += n
+            prev = owner
+        if a == self.column or b <= a:  # (read straight through: no claim on the layout)
+            return 0.0
+        return LONGER_SECOND * min(1.0, (b - a) / max(1, a)) + LONGER_SECOND
+
+    @staticmethod
+    def _walk_back(layers, key):
         path: list[tuple[str, str, int | None]] = []
-        key = best_key
-        for i in range(n - 1, -1, -1):
+        for i in range(len(layers) - 1, -1, -1):
             score, back, _ = layers[i][key]
             if back is None:
                 path.append((key[0], "start", None))
@@ -500,7 +530,7 @@ class _Reader:
             path.append((key[0], move, k))
             key = prev_key
         path.reverse()
-        return best, path
+        return path
 
     def apply(self, path):
         """(pieces of the first article, pieces kept by the second) from a reading."""
