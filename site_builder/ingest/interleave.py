@@ -58,6 +58,8 @@ EM_ROUNDS = 2
 BEAM = 24  # readings kept per unit
 COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
+COLUMN_SLACK = 1.35  # a column stopping in mid-sentence holds at most this much of the measured one
+LONG_COLUMN = 6.0
 SHORT_COLUMN = 4.0  # a column run at most half as long as the first article's first column
 LONGER_SECOND = 6.0  # the second article read as holding more text than the first
 LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
@@ -379,12 +381,18 @@ class _Reader:
 
     def short_column(self, start: int, end_chars: int, ending_kind: str) -> float:
         """A run that stops in mid-sentence ended a column, and columns hold about as much
-        text as the first article's first one: a much shorter run is suspect."""
+        text as the first article's first one: a much shorter run is suspect. When that
+        first column itself stops in mid-sentence it measures the capacity well, and a run
+        that stops in mid-sentence is one column: much longer is suspect too."""
         if ending_kind == "end" or self.column <= 0:
             return 0.0
         length = end_chars - self.cum[max(0, start)]
         half = 0.5 * self.column
-        return SHORT_COLUMN * (1 - length / half) if length < half else 0.0
+        if length < half:
+            return SHORT_COLUMN * (1 - length / half)
+        if self.a_ending == "cut" and length > COLUMN_SLACK * self.column:
+            return min(LONG_COLUMN, LONG_COLUMN * (length / (COLUMN_SLACK * self.column) - 1) * 4)
+        return 0.0
 
     def plausible(self) -> bool:
         """Worth reading in turns: the first article stops on a cut, or the second holds a cut."""
