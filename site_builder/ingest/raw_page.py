@@ -247,7 +247,13 @@ class _Page:
         # two articles by authors of one unit print the same line legitimately; a copy is
         # a second line of a kind the article already has, or a reprint line after the unit
         kinds = {u.kind for u in earlier}
-        return unit.kind in kinds or (unit.kind == "source" and "affiliation" in kinds)
+        # … and, after a reprint line, a line word for word the one an earlier article opens
+        # its closing with: a unit named after a reprint line is worded for that place (two
+        # such articles of one unit may match each other, not an article's opening line)
+        elsewhere = any(dedupe.key(u.text) == key and u.first_line < unit.first_line and k == 0
+                        for other in self.drafts if other is not d for k, u in enumerate(other.footer))
+        return unit.kind in kinds or (unit.kind == "source" and "affiliation" in kinds) \
+            or (elsewhere and unit.kind == "affiliation" and kinds == {"source"})
 
     def infer_title(self, article: Article, d: Draft) -> None:
         first = next((b.text for b in article.blocks if b.type == "paragraph"), "")
