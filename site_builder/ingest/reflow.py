@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from site_builder.ingest import shapes
 from site_builder.ingest.lines import Unit
@@ -86,6 +87,8 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
         score += 3.0
     if text.count("，") >= 2:  # more clauses than a subheading has
         score += 2.5
+    if _ends_on_bare_verb(text):
+        score += 2.5
     opening = shapes.first_sentence(following.text)
     n = shapes.cjk_len(opening)
     if n <= 5 and len(opening) < len(following.text):
@@ -93,6 +96,20 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
     elif n <= 12 and "，" not in opening and len(opening) < len(following.text):
         score += 1.0
     return score >= CUT_EVIDENCE
+
+
+_MODALS = {"可以", "能够", "能", "就", "才", "才能", "要", "应", "应当", "应该", "须", "必须", "需要", "将", "会", "可",
+           "得以", "便", "即", "旨在", "有助于", "以", "来", "去"}
+
+
+@lru_cache(maxsize=4096)
+def _ends_on_bare_verb(text: str) -> bool:
+    """The line stops on a verb right after an adverb or a modal (…可以推动, …就体现): a
+    predicate waiting for its object, where a subheading does not stop."""
+    import rjieba
+
+    tags = rjieba.tag(text[-12:])
+    return len(tags) >= 2 and tags[-1][1] == "v" and len(tags[-1][0]) == 2 and tags[-2][0] in _MODALS
 
 
 def _left_open(text: str) -> bool:
