@@ -60,7 +60,7 @@ COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
 COLUMN_SLACK = 1.35  # a column stopping in mid-sentence holds at most this much of the measured one
 LONG_COLUMN = 6.0
-SHORT_COLUMN = 4.0  # a column run at most half as long as the first article's first column
+SHORT_COLUMN = 8.0  # a column run at most half as long as the first article's first column
 LONGER_SECOND = 6.0  # the second article read as holding more text than the first
 LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
 
