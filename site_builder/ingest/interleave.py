@@ -127,8 +127,8 @@ def _cutter():
 @lru_cache(maxsize=65536)
 def lexicon_span(left: str, right: str) -> bool:
     """Does a word of the general lexicon run across the junction of left and right?"""
-    lm = re.search(f"[{CJK_RE.pattern[1:-1]}]{{1,3}}$", left)
-    rm = re.match(f"[{CJK_RE.pattern[1:-1]}]{{1,3}}", right)
+    lm = re.search(f"[{CJK_RE.pattern[1:-1]}]{{1,4}}$", left)
+    rm = re.match(f"[{CJK_RE.pattern[1:-1]}]{{1,4}}", right)
     if not lm or not rm:
         return False
     at, pos = len(lm.group(0)), 0

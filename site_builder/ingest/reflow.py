@@ -78,7 +78,7 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
     if shapes.is_numbered_heading(text) or shapes.starts_new_paragraph(following.text):
         return False
     score = 0.0
-    if lexicon_span(text[-3:], following.text[:3]):
+    if lexicon_span(text[-4:], following.text[:4]):
         score += 2.5
     score += 0.8 * math.log1p(stats.junction(text, following.text))
     if opens_with_closer(following.text):

@@ -24,8 +24,6 @@ KNOWN_SHORT = {
                     "across the break, is still read as a subheading",
     "interleave": "where a column ends at a paragraph's end only vocabulary tells the two articles "
                   "apart, and articles of one page often share theirs",
-    "hard-wrap": "a subheading whose end and the next paragraph's start happen to make a word of the "
-                 "lexicon is read as the first half of a cut paragraph",
     "combined": "inherits the kinds above",
 }
 
