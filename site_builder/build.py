@@ -51,11 +51,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     if not content_dir.is_dir():
         raise SiteBuildError("content folder does not exist", content_dir)
     _refuse_dangerous_output(content_dir, output_dir)
-    config = load_config(content_dir)
-    loaded = ingest.load_content(content_dir)
-    if loaded.errors and not options.keep_going:
-        raise _combined(loaded.errors)
-    archive = analyze.analyze(loaded.documents, config)
+    config, archive, skipped = _read_and_analyze(content_dir, keep_going=options.keep_going)
     if options.strict and archive.warnings:
         raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
     output_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +67,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     if retired is not None:
         remove_in_background(retired)
     return BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=pages,
-                       warnings=archive.warnings, errors=list(loaded.errors), search=stats,
+                       warnings=archive.warnings, errors=skipped, search=stats,
                        seconds=time.perf_counter() - started)
 
 
@@ -86,11 +82,18 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
     """Ingest and analyze only (used by tools and tests that do not need files written)."""
+    config, archive, _ = _read_and_analyze(content_dir, keep_going=False)
+    return config, archive
+
+
+def _read_and_analyze(content_dir: Path, keep_going: bool) -> tuple[SiteConfig, Archive, list[ContentError]]:
+    """Config, every content file, the analysis; bad files fail it unless keep_going (then
+    they are returned, left out of the archive)."""
     config = load_config(content_dir)
     loaded = ingest.load_content(content_dir)
-    if loaded.errors:
+    if loaded.errors and not keep_going:
         raise _combined(loaded.errors)
-    return config, analyze.analyze(loaded.documents, config)
+    return config, analyze.analyze(loaded.documents, config), list(loaded.errors)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:
