@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from site_builder.ingest import shapes
+from site_builder.ingest import lexicon, shapes
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.reflow import heading_candidate
 from site_builder.ingest.segment import Draft
@@ -40,10 +40,15 @@ from site_builder.ingest.typography import CJK_RE
 LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
 VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
 VOCAB_CAP = 8.0  # … and one unit's vocabulary never outweighs a broken sentence
+VOCAB_SHAPE = 0.1  # per nat: a glued line splits where its vocabulary changes hands
 OPEN_AFTER_CUT = 14.0  # a subheading or paragraph opener right after a cut
 CLOSER_AFTER_END = 6.0  # a closing mark opening a piece after a complete sentence
+SHORT_OPENING = 3.0  # a piece opening with a sentence of at most SHORT_SENTENCE characters after a complete one
+SHORT_SENTENCE = 7
+CONNECTIVE_AFTER_CUT = 6.0  # a sentence's connective (例如，…) right after a cut in mid-clause
 ENDS_ON_CUT = 9.0  # an article whose last piece stops in mid-sentence
-SPAN = 3.0  # a lexicon word spans the junction
+BOND = 0.3  # per nat of the lexicon's cohesion across a junction (a word spanning it) …
+BOND_CAP = 12.0  # … up to this many nats
 PAIR = 0.8  # per log-count of the junction's character pair on the page
 CLOSER = 3.0  # the piece opens with the closing half of a quote or bracket
 JUNCTION_BASE = 1.5  # what an arbitrary junction scores
@@ -58,9 +63,9 @@ EM_ROUNDS = 2
 BEAM = 24  # readings kept per unit
 COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
-COLUMN_SLACK = 1.35  # a column stopping in mid-sentence holds at most this much of the measured one
-LONG_COLUMN = 6.0
-SHORT_COLUMN = 8.0  # a column run at most half as long as the first article's first column
+COLUMN_FIT = 30.0  # per column-length of deviation from the measured column, beyond the band
+COLUMN_BAND = 0.2  # columns side by side hold this much more or less text than each other, freely
+LOOSE_BAND = 0.35  # … than a first column that ends on a complete sentence (it may have closed early)
 LONGER_SECOND = 6.0  # the second article read as holding more text than the first
 LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
 
@@ -112,31 +117,9 @@ class Outcome:
 
 
 # --- junctions -------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _cutter():
-    try:
-        import rjieba
-
-        return lambda text: rjieba.cut(text, False)
-    except ImportError:  # pragma: no cover - rjieba is a dependency; jieba is its fallback
-        import jieba
-
-        return lambda text: list(jieba.cut(text, HMM=False))
-
-
-@lru_cache(maxsize=65536)
-def lexicon_span(left: str, right: str) -> bool:
-    """Does a word of the general lexicon run across the junction of left and right?"""
-    lm = re.search(f"[{CJK_RE.pattern[1:-1]}]{{1,4}}$", left)
-    rm = re.match(f"[{CJK_RE.pattern[1:-1]}]{{1,4}}", right)
-    if not lm or not rm:
-        return False
-    at, pos = len(lm.group(0)), 0
-    for token in _cutter()(lm.group(0) + rm.group(0)):
-        if pos < at < pos + len(token):
-            return True
-        pos += len(token)
-    return False
+def bond(left: str, right: str) -> float:
+    """Evidence that `right` carries on the text of `left`: a word of the lexicon across."""
+    return BOND * min(BOND_CAP, lexicon.cohesion(left[-lexicon.WINDOW:], right[:lexicon.WINDOW]))
 
 
 @lru_cache(maxsize=8192)
@@ -194,8 +177,7 @@ class _Junctions:
         s = -JUNCTION_BASE
         if left and right and CJK_RE.match(left[-1]) and CJK_RE.match(right[0]):
             s += PAIR * math.log1p(self.pairs[left[-1] + right[0]])
-            if lexicon_span(left[-3:], right[:3]):
-                s += SPAN
+            s += bond(left, right)
         if opens_with_closer(right):
             s += CLOSER
         return s
@@ -217,11 +199,16 @@ class _Junctions:
             if as_rest - MAYBE > as_start:
                 prev.info["read_as"] = "cut"
 
-    def shape(self, unit: Unit) -> tuple[bool, bool, bool]:
-        """(opens with a closer, opens a paragraph, could be a subheading), remembered."""
+    def shape(self, unit: Unit) -> tuple[bool, bool, bool, bool, bool]:
+        """(opens with a closer, opens a paragraph, could be a subheading, opens a sentence
+        with a connective, opens with a very short sentence), remembered."""
         key = id(unit)
         if key not in self._shapes:
-            self._shapes[key] = (opens_with_closer(unit.text), opens(unit), heading_candidate(unit))
+            text = unit.text
+            opening = shapes.first_sentence(text)
+            short = len(opening) < len(text) and shapes.cjk_len(opening) <= SHORT_SENTENCE
+            self._shapes[key] = (opens_with_closer(text), opens(unit), heading_candidate(unit),
+                                 shapes.starts_sentence(text), short)
         return self._shapes[key]
 
     def pair(self, prev: Unit | None, prev_end: str, nxt: Unit) -> float:
@@ -245,11 +232,15 @@ class _Junctions:
         return self._sets[key]
 
     def _pair(self, prev: Unit, prev_end: str, nxt: Unit) -> float:
-        closer, opener, maybe = self.shape(nxt)
-        as_start = -CLOSER_AFTER_END if closer else 0.0
+        closer, opener, maybe, connective, short = self.shape(nxt)
+        # a paragraph opens with a whole sentence: not with a closing mark, nor with the
+        # few characters that end a sentence begun elsewhere
+        as_start = -(CLOSER_AFTER_END if closer else 0.0) - (SHORT_OPENING if short else 0.0)
         if prev_end == "end":
             return as_start
         as_rest = -OPEN_AFTER_CUT if opener else self.score(prev.text, nxt.text)
+        if connective and not shapes.ends_open(prev.text):
+            as_rest -= CONNECTIVE_AFTER_CUT
         if maybe:
             as_rest -= MAYBE
         if prev_end == "cut":
@@ -265,6 +256,7 @@ class _End:
 
     index: int
     split: int | None = None  # the head of unit `index` up to this point
+    column_start: int = 0  # where the column that this piece closes began (characters into the stream)
 
     @property
     def head(self) -> bool:
@@ -283,7 +275,7 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     for _ in range(EM_ROUNDS):  # learn the two vocabularies from the reading, read again
         if path is None or all(owner == "B" for owner, _, _ in path):
             break
-        reader.profiles([owner if move != "split" else None for owner, move, _ in path], vocab)
+        reader.profiles([owner if move not in ("split", "bounce") else None for owner, move, _ in path], vocab)
         best, path = reader.best()
     if path is None or best - straight < ACCEPT:
         return Outcome(False)
@@ -326,13 +318,15 @@ class _Reader:
             self.cum.append(self.cum[-1] + len(unit.text))
         self.column = sum(len(u.text) for u in first.body)
         self.a_ending = ending(self.a_end)
+        # a first column that stops in mid-sentence was full: it measures the capacity well
+        self.band = COLUMN_BAND if self.a_ending == "cut" else LOOSE_BAND
         # vocabulary: the first article's own body against the second's opening (up to its
         # first cut), each pair scored as evidence for the first article
         self.first_texts = [u.text for u in first.body] + ([first.title.text] if first.title else [])
         self.second_title = [second.title.text] if second.title else []
         seed = next((k + 1 for k, e in enumerate(self.ends) if e != "end"), len(self.units))
         self.profiles(["B" if k < seed else None for k in range(len(self.units))], vocab)
-        self._splits: dict[tuple[int, _End, str], list[tuple[float, int]]] = {}
+        self._splits: dict[tuple[int, str, str], list[tuple[float, int]]] = {}
 
     def profiles(self, member: list[str | None], vocab: Background) -> None:
         """Vocabulary profiles: the first article's body plus the units `member` gives it,
@@ -365,8 +359,9 @@ class _Reader:
         total = 0.0
         prev = "B"
         for i, (owner, move, k) in enumerate(path):
-            if move == "split":
-                total += self.vocab(i, 0, k + 1) if prev == "A" else self.vocab(i, k)
+            if move in ("split", "bounce"):
+                head_owner, _ = _piece_owners(prev, owner, move)
+                total += self.vocab(i, 0, k + 1) if head_owner == "A" else self.vocab(i, k)
             elif owner == "A":
                 total += self.vocab(i)
             prev = owner
@@ -379,20 +374,34 @@ class _Reader:
         v = row[hi - 1] - row[max(0, lo)] if hi - 1 > lo else 0.0
         return max(-VOCAB_CAP, min(VOCAB_CAP, VOCAB_WEIGHT * v))
 
-    def short_column(self, start: int, end_chars: int, ending_kind: str) -> float:
-        """A run that stops in mid-sentence ended a column, and columns hold about as much
-        text as the first article's first one: a much shorter run is suspect. When that
-        first column itself stops in mid-sentence it measures the capacity well, and a run
-        that stops in mid-sentence is one column: much longer is suspect too."""
+    def column_fill(self, start: int, stop: int, ending_kind: str) -> float:
+        """Penalty for a column that ended (the reading switched away) holding text from
+        `start` to `stop`. Side by side columns have one height: a column that stops in
+        mid-sentence stopped because its space ran out, so it holds about as much as the
+        first article's first column; far less or far more means the reading is wrong."""
         if ending_kind == "end" or self.column <= 0:
             return 0.0
-        length = end_chars - self.cum[max(0, start)]
-        half = 0.5 * self.column
-        if length < half:
-            return SHORT_COLUMN * (1 - length / half)
-        if self.a_ending == "cut" and length > COLUMN_SLACK * self.column:
-            return min(LONG_COLUMN, LONG_COLUMN * (length / (COLUMN_SLACK * self.column) - 1) * 4)
+        ratio = (stop - start) / self.column
+        return COLUMN_FIT * max(0.0, abs(ratio - 1) - self.band)
+
+    def column_resumed(self, previous: _End, nxt: Unit) -> float:
+        """Penalty when an article's column that ended on a complete sentence is followed by
+        another of its columns: it was not its last, so it was full (a column closes
+        early only before a subheading, which is never split from its text)."""
+        if previous.index < 0 or self.column <= 0 or self.end_kind(previous) == "cut":
+            return 0.0
+        ratio = (self.stop_of(previous) - previous.column_start) / self.column
+        if ratio > 1 + self.band:
+            return COLUMN_FIT * (ratio - 1 - self.band)
+        if ratio < 1 - 2 * self.band and not heading_candidate(nxt):
+            return COLUMN_FIT * (1 - 2 * self.band - ratio)
         return 0.0
+
+    def stop_of(self, end: _End) -> int:
+        """Characters into the stream where the piece `end` stops."""
+        if end.index < 0:
+            return 0
+        return self.cum[end.index] + end.split if end.head else self.cum[end.index + 1]
 
     def plausible(self) -> bool:
         """Worth reading in turns: the first article stops on a cut, or the second holds a cut."""
@@ -418,92 +427,129 @@ class _Reader:
         s -= ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.a_ending != "end"))
         return s
 
-    def split_points(self, i: int, waiting: _End, waiting_unit: Unit, tail_owner: str) -> list[tuple[float, int]]:
-        """Best places to cut unit i so that its tail continues the waiting cut."""
-        end = waiting_unit.text[-3:]
+    def split_points(self, i: int, waiting_unit: Unit, tail_owner: str, start: int) -> list[tuple[float, int]]:
+        """Best places to cut unit i so that its tail continues the waiting cut, the column
+        that its head closes (begun at `start`) holding about a column's worth of text."""
+        scored = self._split_scores(i, waiting_unit.text[-lexicon.WINDOW:], tail_owner)
+        ranked = sorted(scored, key=lambda sk: sk[0] - self.column_fill(start, self.cum[i] + sk[1], "cut"),
+                        reverse=True)
+        return ranked[:SPLIT_TOP]
+
+    def _split_scores(self, i: int, end: str, tail_owner: str) -> list[tuple[float, int]]:
         key = (i, end, tail_owner)
-        if key in self._splits:
-            return self._splits[key]
-        cheap: list[tuple[float, int]] = []
-        for glue, k in self._candidates(i):
-            v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
-            cheap.append((glue + v + PAIR * math.log1p(self.j.pairs[end[-1:] + self.units[i].text[k]]), k))
-        cheap.sort(reverse=True)
-        text = self.units[i].text
-        out = []
-        for c, k in cheap[:SPLIT_TOP * 2]:
-            out.append((c + (SPAN if lexicon_span(end, text[k:k + 3]) else 0.0)
-                        + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k))
-        out.sort(reverse=True)
-        self._splits[key] = out[:SPLIT_TOP]
+        if key not in self._splits:
+            text = self.units[i].text
+            cands = self._candidates(i)
+            row = self.llr_prefix[i]
+            # where the vocabulary changes hands (uncapped, relative to the best place)
+            heads = [row[k] for _, k in cands] or [0.0]
+            best_head = max(heads) if tail_owner == "B" else min(heads)
+            out = []
+            for glue, k in cands:
+                v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
+                v -= VOCAB_SHAPE * abs(row[k] - best_head)
+                out.append((glue + v + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]])
+                            + bond(end, text[k:k + lexicon.WINDOW])
+                            + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k))
+            self._splits[key] = out
         return self._splits[key]
 
     def _candidates(self, i: int) -> list[tuple[float, int]]:
-        """Where unit i may hold a column's end: at a word's end, inside a sentence, with the
-        glued pair's penalty (the page does not write that pair elsewhere)."""
+        """Where unit i may hold a column's end: anywhere inside a sentence (a line of a
+        column ends at any character), less likely inside a word of the lexicon or at a
+        pair of characters the page writes elsewhere (a glued junction is a new one)."""
         if i in self._cands:
             return self._cands[i]
         text = self.units[i].text
-        bounds, pos = set(), 0
-        for token in _cutter()(text):
-            pos += len(token)
-            bounds.add(pos)
         out = []
         for k in range(SPLIT_MIN, len(text) - SPLIT_MIN):
-            if k not in bounds or not CJK_RE.match(text[k]) or text[k - 1] in shapes.SENTENCE_END + "：:" \
+            if not CJK_RE.match(text[k]) or text[k - 1] in shapes.SENTENCE_END + "：:" \
                     or (text[k - 1] in shapes.CLOSERS and text[k - 2] in shapes.SENTENCE_END):
                 continue
             glue = -PAIR * math.log1p(self.j.pairs[text[k - 1:k + 1]] - 1) if CJK_RE.match(text[k - 1]) else 0.0
-            out.append((glue, k))
+            out.append((glue - bond(text[:k], text[k:]), k))
         self._cands[i] = out
         return out
 
+    def moves(self, i: int, owner: str, other: _End) -> list[tuple[tuple[str, _End], float, str, int | None]]:
+        """The ways to read unit i while `owner`'s column is read and the other article's last
+        piece is `other`: (next state, gain, move, split point)."""
+        unit = self.units[i]
+        # (the second article's first unit follows its title: nothing to join it to)
+        mine_prev, mine_cut = (self.units[i - 1], self.ends[i - 1]) if i > 0 else (None, "end")
+        flip = "A" if owner == "B" else "B"
+        voc = self.vocab(i)
+        other_unit, other_cut = self.end_text(other), self.end_kind(other)
+        out: list[tuple[tuple[str, _End], float, str, int | None]] = []
+        # 1. the same column goes on
+        out.append(((owner, other), self.j.pair(mine_prev, mine_cut, unit) + (voc if owner == "A" else 0.0),
+                    "stay", None))
+        # 2. the other article's column starts with this unit
+        start = self.stop_of(other)
+        if i > 0:
+            gain = self.j.pair(other_unit, other_cut, unit) + (voc if flip == "A" else 0.0) - SWITCH \
+                - self.column_fill(start, self.cum[i], mine_cut) - self.column_resumed(other, unit)
+            out.append(((flip, _End(i - 1, None, start)), gain, "switch", None))
+        # 3. this line holds the end of my column and the start of the other's
+        if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
+            maybe = MAYBE if other_cut == "maybe" else 0.0
+            for js, k in self.split_points(i, other_unit, flip, start):
+                gain = self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT - maybe \
+                    - self.column_fill(start, self.cum[i] + k, "cut")
+                out.append(((flip, _End(i, k, start)), gain, "split", k))
+        # 4. this line holds a whole column of the other article, and my column resumes
+        if i > 0 and other_cut != "end" and mine_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
+            head_start = self.cum[i]
+            enter = self.j.pair(other_unit, other_cut, unit) - self.column_fill(start, head_start, mine_cut) \
+                - self.column_resumed(other, unit) - 2 * SWITCH - SPLIT
+            for js, k in self.split_points(i, mine_prev, owner, head_start):
+                gain = enter + js - self.column_fill(head_start, head_start + k, "cut")
+                out.append(((owner, _End(i, k, head_start)), gain, "bounce", k))
+        return out
+
+    def final(self, owner: str, other: _End, path) -> float:
+        """What the end of a reading adds: an article does not end on a cut, and the first
+        article's column ends last (side by side, the longer text runs on below the
+        shorter, and its closing lines follow it)."""
+        score = -ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.end_kind(other) != "end"))
+        if owner == "B" and other.index >= 0:
+            score -= LAST_COLUMN
+        return score - self.longer_second(path)
+
     def best(self):
         """Dynamic programming over (unit, owner, the other article's last piece)."""
-        n = len(self.units)
-        # state: (owner, other_end) -> (score, back, split_at)
-        # back: (previous state key, move, split point)
-        layers: list[dict] = []
-        start = {("B", _End(-1)): (0.0, None, None)}
-        layers.append(start)
-        for i in range(1, n):
-            unit = self.units[i]
-            mine_prev, mine_cut = self.units[i - 1], self.ends[i - 1]
+        layers: list[dict] = [{("B", _End(-1)): (0.0, None, None)}]  # before the first unit
+        for i in range(len(self.units)):
             layer: dict = {}
-            for (owner, other), (score, _, _) in layers[-1].items():
-                flip = "A" if owner == "B" else "B"
-                voc = self.vocab(i)
-                other_unit, other_cut = self.end_text(other), self.end_kind(other)
-                # 1. the same column goes on
-                s = score + self.j.pair(mine_prev, mine_cut, unit) + (voc if owner == "A" else 0.0)
-                _keep(layer, (owner, other), s, ((owner, other), "stay", None))
-                # 2. the other article's column starts with this unit
-                s = score + self.j.pair(other_unit, other_cut, unit) + (voc if flip == "A" else 0.0) - SWITCH \
-                    - self.short_column(other.index + 1, self.cum[i], mine_cut)
-                _keep(layer, (flip, _End(i - 1)), s, ((owner, other), "switch", None))
-                # 3. this line holds the end of my column and the start of the other's
-                if other_cut == "cut" and not opens(unit) and len(unit.text) >= 2 * SPLIT_MIN + 4:
-                    for js, k in self.split_points(i, other, other_unit, flip):
-                        s = score + self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT \
-                            - self.short_column(other.index + 1, self.cum[i] + k, "cut")
-                        _keep(layer, (flip, _End(i, k)), s, ((owner, other), "split", k))
+            for key, (score, _, _) in layers[-1].items():
+                for new_key, gain, move, k in self.moves(i, *key):
+                    _keep(layer, new_key, score + gain, (key, move, k))
             if len(layer) > BEAM:
                 layer = dict(sorted(layer.items(), key=lambda kv: -kv[1][0])[:BEAM])
             layers.append(layer)
-        # an article does not end on a cut
         finals = []
         for (owner, other), (score, _, _) in layers[-1].items():
-            final = score - ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.end_kind(other) != "end"))
-            if owner == "B" and other.index >= 0:
-                # the first article's column ends last: side by side, the longer text runs on
-                # below the shorter, and its closing lines follow it
-                final -= LAST_COLUMN
             path = self._walk_back(layers, (owner, other))
-            final -= self.longer_second(path)
-            finals.append((final, path))
+            finals.append((score + self.final(owner, other, path), path))
         if not finals:
             return -math.inf, None
         return max(finals, key=lambda fp: fp[0])
+
+    def score_of(self, path) -> tuple[float, list[str]]:
+        """The score of a given reading, step by step (for diagnosis and tests)."""
+        key, total, steps = ("B", _End(-1)), 0.0, []
+        for i in range(len(self.units)):
+            owner, move, k = path[i]
+            match = [(nk, g) for nk, g, m, kk in self.moves(i, *key) if m == move and kk == k and nk[0] == owner]
+            if not match:
+                steps.append(f"{i}: no move {move} {k} from {key}")
+                return -math.inf, steps
+            key, gain = match[0]
+            total += gain
+            steps.append(f"{i}: {move} {gain:+.2f}")
+        end = self.final(*key, path)
+        steps.append(f"final {end:+.2f}")
+        return total + end, steps
 
     def longer_second(self, path) -> float:
         """Columns of equal capacity read in turns, the first article's last: the second
@@ -513,10 +559,11 @@ class _Reader:
         prev = "B"
         for unit, (owner, move, k) in zip(self.units, path):
             n = len(unit.text)
-            if move == "split":
+            if move in ("split", "bounce"):
+                head_owner, _ = _piece_owners(prev, owner, move)
                 head, tail = k, n - k
-                a, b = a + (head if prev == "A" else 0) + (tail if owner == "A" else 0), \
-                    b + (head if prev == "B" else 0) + (tail if owner == "B" else 0)
+                a, b = a + (head if head_owner == "A" else 0) + (tail if owner == "A" else 0), \
+                    b + (head if head_owner == "B" else 0) + (tail if owner == "B" else 0)
             elif owner == "A":
                 a += n
             else:
@@ -532,7 +579,6 @@ class _Reader:
         for i in range(len(layers) - 1, -1, -1):
             score, back, _ = layers[i][key]
             if back is None:
-                path.append((key[0], "start", None))
                 break
             prev_key, move, k = back
             path.append((key[0], move, k))
@@ -547,14 +593,26 @@ class _Reader:
         owner_of_prev = "B"
         for i, (owner, move, k) in enumerate(path):
             unit = self.units[i]
-            if move == "split":
+            if move in ("split", "bounce"):
                 head, tail = _split_unit(unit, k)
-                (moved if owner_of_prev == "A" else kept).append(head)
+                head_owner, _ = _piece_owners(owner_of_prev, owner, move)
+                (moved if head_owner == "A" else kept).append(head)
                 (moved if owner == "A" else kept).append(tail)
             else:
                 (moved if owner == "A" else kept).append(unit)
             owner_of_prev = owner
         return moved, kept
+
+
+def _piece_owners(previous: str, owner: str, move: str) -> tuple[str, str]:
+    """Who owns the head and the tail of a line read with `move`: a split line ends the
+    previous owner's column and starts the other's; a bounced line holds a whole column of
+    the other article between two of the owner's."""
+    if move == "bounce":
+        return ("A" if owner == "B" else "B"), owner
+    if move == "split":
+        return previous, owner
+    return owner, owner
 
 
 def _keep(layer: dict, key, score: float, back) -> None:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from site_builder.ingest import shapes
+from site_builder.ingest import lexicon, shapes
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import CJK_RE
 
@@ -70,7 +70,7 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
     carries on the sentence. The evidence is weighed: a word of the general lexicon
     running across the junction, a junction pair the page writes elsewhere, a quote or
     bracket left open before the break and closed after it, a short rest of a sentence."""
-    from site_builder.ingest.interleave import lexicon_span, opens_with_closer
+    from site_builder.ingest.interleave import opens_with_closer
 
     text = head.text
     if shapes.ends_open(text) or shapes.starts_run_in(text):
@@ -78,7 +78,7 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
     if shapes.is_numbered_heading(text) or shapes.starts_new_paragraph(following.text):
         return False
     score = 0.0
-    if lexicon_span(text[-4:], following.text[:4]):
+    if lexicon.spans(text[-4:], following.text[:4]):
         score += 2.5
     score += 0.8 * math.log1p(stats.junction(text, following.text))
     if opens_with_closer(following.text):
@@ -89,6 +89,9 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
         score += 2.5
     if _ends_on_bare_verb(text):
         score += 2.5
+    if _ends_on_function_word(text) or _starts_bound(following.text) or _bare_preposition(text) \
+            or _short_last_clause(text):
+        score += 3.0
     opening = shapes.first_sentence(following.text)
     n = shapes.cjk_len(opening)
     if n <= 5 and len(opening) < len(following.text):
@@ -112,6 +115,59 @@ def _ends_on_bare_verb(text: str) -> bool:
     return len(tags) >= 2 and tags[-1][1] == "v" and len(tags[-1][0]) == 2 and tags[-2][0] in _MODALS
 
 
+_COPULAS = {"是", "为", "要", "应", "应当", "能", "能够", "将", "会", "可", "可以", "需要", "必须", "在于", "就是", "即"}
+_FUNCTION_TAGS = ("p", "c", "u")  # jieba's tags for prepositions, conjunctions, particles (uj, ul, …)
+
+
+@lru_cache(maxsize=4096)
+def _ends_on_function_word(text: str) -> bool:
+    """The line stops on a preposition, conjunction, particle, copula or modal, or a
+    one-character adverb or pronoun (…和, …的, …是, …更, …这): a phrase waiting for its
+    head, where no subheading stops.
+    (Longer adverbs are left out: jieba's tags call some nouns adverbs.)"""
+    import rjieba
+
+    tags = rjieba.tag(text[-8:])
+    if not tags:
+        return False
+    word, tag = tags[-1]
+    return tag.startswith(_FUNCTION_TAGS) or (tag in ("d", "r") and len(word) == 1) or word in _COPULAS
+
+
+@lru_cache(maxsize=4096)
+def _starts_bound(text: str) -> bool:
+    """The piece opens with a character bound to what precedes it: 的, 了, 们, a one-character
+    localizer (中, 上 …) or a conjunction that joins nouns (和, 及, 或; not 与, which opens
+    与…相比). That is the rest of a sentence, never a paragraph's start."""
+    import rjieba
+
+    tags = rjieba.tag(text[:8])
+    if not tags or len(tags[0][0]) != 1:
+        return False
+    word, tag = tags[0]
+    return tag.startswith("u") or tag == "f" or word in "们和及或"
+
+
+def _short_last_clause(text: str) -> bool:
+    """After its last comma the line holds at most three characters (…，基层 / …，激励): the
+    subject or verb of a clause that goes on after the break; a subheading's clauses are
+    whole phrases."""
+    if "，" not in text:
+        return False
+    return shapes.cjk_len(text.rsplit("，", 1)[1]) <= 3
+
+
+@lru_cache(maxsize=4096)
+def _bare_preposition(text: str) -> bool:
+    """The line is a prepositional phrase and nothing else (针对…, 围绕…, with no verb): the
+    opening of a sentence whose predicate comes after the break."""
+    import rjieba
+
+    tags = rjieba.tag(text)
+    return bool(tags) and tags[0][1] == "p" and len(tags[0][0]) >= 2 \
+        and not any(tag.startswith("v") for _, tag in tags[1:])
+
+
 def _left_open(text: str) -> bool:
     """A quote or bracket opened and not closed."""
     return text.count("“") > text.count("”") or text.count("（") > text.count("）") \
@@ -122,7 +178,7 @@ def heading_candidate(unit: Unit) -> bool:
     text = unit.text
     if unit.info.get("read_as") == "cut":  # de-interleaving read it as a cut sentence
         return False
-    if shapes.starts_new_paragraph(text) and not shapes.is_numbered_heading(text):
+    if (shapes.starts_new_paragraph(text) or shapes.starts_sentence(text)) and not shapes.is_numbered_heading(text):
         return False
     return (shapes.title_shaped(text, limit=shapes.HEADING_MAX) and shapes.dangling(text)) \
         or shapes.is_numbered_heading(text)

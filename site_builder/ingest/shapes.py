@@ -20,6 +20,11 @@ _ENUMERATOR = re.compile(
     r"|[一二三四五六七八九十]+要|[一二三四五六七八九十]+在于|下一步|当前[，,]|目前[，,])")
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节篇]"
                                r"|\d+[、.．]\s*[^\d])")
+# connectives that open a sentence (followed by a comma): never the rest of a sentence cut
+# in mid-clause
+_SENTENCE_OPENER = re.compile(
+    r"^(?:一方面|另一方面|例如|比如|譬如|因此|为此|对此|由此|此外|另外|其中|可见|然而|但是|不过|所以|总之|同时|与此同时"
+    r"|具体看|具体来看|具体而言|具体来说|实践证明|事实上|实际上|换言之|也就是说|一般来说|总的来看|从.{1,8}看)[，,]")
 _RUN_IN_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,]|首先|其次|再次|最后)")
 
 
@@ -50,6 +55,11 @@ def ends_open(text: str) -> bool:
 def starts_new_paragraph(text: str) -> bool:
     """Opens with an enumerator or connective that begins a paragraph, not a sentence's tail."""
     return bool(_ENUMERATOR.match(text.lstrip()))
+
+
+def starts_sentence(text: str) -> bool:
+    """Opens with a sentence's connective and its comma (例如，因此，一方面，…)."""
+    return bool(_SENTENCE_OPENER.match(text.lstrip()))
 
 
 def is_numbered_heading(text: str) -> bool:

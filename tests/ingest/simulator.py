@@ -45,7 +45,7 @@ def article_pools() -> list[list[str]]:
     the pages at random, so any two articles had one and the same vocabulary: no real
     page is like that, and columns of such articles cannot be told apart by any reader.)"""
     pools: list[list[str]] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: list[set[str]] = []
     for page in SEED_PAGES:
         doc = extract_raw_page(page)
         for article in doc.articles:
@@ -57,8 +57,9 @@ def article_pools() -> list[list[str]]:
                     if 15 <= len(s) <= 90 and s.count("“") == s.count("”") and s.count("（") == s.count("）") \
                             and CJK.match(s[0]) and "《" not in s[:3] and s not in pool:
                         pool.append(s)
-            if len(pool) >= 8 and tuple(pool) not in seen:
-                seen.add(tuple(pool))
+            # a reprint (one article on two sample pages) gives one pool, not two
+            if len(pool) >= 8 and not any(len(set(pool) & other) > len(pool) // 2 for other in seen):
+                seen.append(set(pool))
                 pools.append(pool)
     return pools
 
@@ -70,15 +71,18 @@ def sentence_pool() -> list[str]:
 
 
 class _Source:
-    """One sample article's sentences, read on from a random place; when they run out, any
-    sentence of the samples not used yet on the page."""
+    """One sample article's sentences, read on from a random place, each once; None when
+    they run out. (An earlier version then took any sentence of the samples: a paragraph
+    of one article then read as a patchwork of others, which no real article is, and the
+    vocabulary that tells two interleaved articles apart was blurred by the simulator
+    itself.)"""
 
     def __init__(self, rng: random.Random, pool: list[str], used: set[str]):
         self.rng, self.pool, self.used = rng, pool, used
         self.at = rng.randrange(len(pool))
         self.left = len(pool)
 
-    def next(self) -> str:
+    def next(self) -> str | None:
         while self.left > 0:
             s = self.pool[self.at % len(self.pool)]
             self.at += 1
@@ -86,17 +90,16 @@ class _Source:
             if s not in self.used:
                 self.used.add(s)
                 return s
-        return _fresh(self.rng, sentence_pool(), self.used)
+        return None
+
+    def take(self, n: int) -> list[str]:
+        taken = [s for s in (self.next() for _ in range(n)) if s is not None]
+        return taken
 
 
 @lru_cache(maxsize=1)
 def clause_pool() -> list[str]:
-    clauses: set[str] = set()
-    for s in sentence_pool():
-        for c in re.split(r"[，、：；。！？]", s):
-            if 6 <= len(c) <= 16 and all(CJK.match(ch) for ch in c) and not ENUMERATOR.match(c):
-                clauses.add(c)
-    return sorted(clauses)
+    return _clauses_of(sentence_pool())
 
 
 @dataclass
@@ -114,38 +117,73 @@ class Article:
     byline_mark: str = "■"
 
 
-def _fresh(rng: random.Random, pool: list[str], used: set[str]) -> str:
-    """A sentence not used yet on this page (a page never repeats itself unless damaged)."""
-    while True:
-        s = rng.choice(pool)
-        if s not in used:
-            used.add(s)
-            return s
+@lru_cache(maxsize=None)
+def _whole_phrase(clause: str) -> bool:
+    """A clause that can stand as a title or subheading: it ends on a noun, verb or adjective
+    and opens with a content word (提高引领能力, 城市更新法治保障的重要意义), not a
+    fragment of a sentence (在…的同时, 针对…, 将…与…, …的)."""
+    import rjieba
+
+    tags = rjieba.tag(clause)
+    first, last = tags[0][1], tags[-1][1]
+    return first[:1] in "nvailj" and last[:1] in "nvailj" and len(tags[-1][0]) > 1
+
+
+def _clauses_of(pool: list[str]) -> list[str]:
+    """Clauses fit for a title or subheading, from these sentences."""
+    clauses: set[str] = set()
+    for s in pool:
+        for c in re.split(r"[，、：；。！？]", s):
+            if 6 <= len(c) <= 16 and all(CJK.match(ch) for ch in c) and not ENUMERATOR.match(c) \
+                    and _whole_phrase(c):
+                clauses.add(c)
+    return sorted(clauses)
+
+
+def _heading(rng: random.Random, clauses: list[str]) -> str:
+    """A subheading: two clauses when they fit in 30 characters, else one (a subheading is
+    a whole phrase, never cut short)."""
+    first, second = rng.choice(clauses), rng.choice(clauses)
+    return f"{first}，{second}" if len(first) + len(second) < 30 else first
 
 
 def make_article(rng: random.Random, used: set[str], pool: list[str] | None = None) -> Article:
-    clauses = clause_pool()
-    source = _Source(rng, pool or sentence_pool(), used)
+    """One article in the genre's forms. Its title, subheadings and body come from one sample
+    article's sentences (an article keeps to its theme); a short sample makes a short article."""
+    pool = pool or sentence_pool()
+    own = _clauses_of(pool)
+    clauses = own if len(own) >= 6 else clause_pool()
+    source = _Source(rng, pool, used)
     title = rng.choice(clauses) if rng.random() < 0.6 else f"{rng.choice(clauses)} {rng.choice(clauses)}"
     authors = [rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))]
     if rng.random() < 0.15:
         authors.append(rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN))
+    summary: list[str] | None = None
+    summary_bullets = False
+    if rng.random() < 0.3:
+        if rng.random() < 0.5:
+            summary = ["".join(source.take(2))]
+        else:
+            summary_bullets = True
+            summary = [s[:-1] for s in source.take(2)]
     blocks: list[tuple[str, str]] = []
     with_headings = rng.random() < 0.4
     for k in range(rng.randint(4, 8)):
-        if with_headings and k > 0 and rng.random() < 0.4:
-            blocks.append(("heading", f"{rng.choice(clauses)}，{rng.choice(clauses)}"[:30]))
-        blocks.append(("paragraph", "".join(source.next() for _ in range(rng.randint(2, 5)))))
+        sentences = source.take(rng.randint(2, 5))
+        if not sentences:
+            break
+        heading = _heading(rng, clauses) if with_headings and k > 0 and rng.random() < 0.4 else None
+        if heading and heading not in (t for _, t in blocks):  # an article never repeats a subheading
+            blocks.append(("heading", heading))
+        blocks.append(("paragraph", "".join(sentences)))
     art = Article(title, authors, blocks, byline_mark=rng.choice(["■", "●", "", "▲"]))
     if rng.random() < 0.35:
         art.kicker = rng.choice([f"【{rng.choice(clauses)[:8]}】", f"学习贯彻{rng.choice(clauses)}精神",
                                  f"“{rng.choice(clauses)[:4]}”时评"])
-    if rng.random() < 0.3:
-        if rng.random() < 0.5:
-            art.summary = [source.next() + source.next()]
-        else:
+    if summary:
+        art.summary = summary
+        if summary_bullets:
             art.summary_label, art.summary_bullets = "核心提示", True
-            art.summary = [source.next()[:-1] for _ in range(2)]
     _add_footer(rng, art)
     return art
 
@@ -176,6 +214,7 @@ class Line:
     text: str
     role: str  # kicker | title | byline | label | summary | paragraph | heading | footer | furniture
     article: int
+    glued: tuple[int, int, int] | None = None  # a glued line: (article of its head, where it splits, of its tail)
 
 
 def clean_lines(articles: list[Article]) -> list[Line]:
@@ -314,7 +353,8 @@ def interleave(rng, lines, articles):
             mixed += b_head
         elif k > 1 and mixed and col and mixed[-1].role == "cut" and col[0].role == "rest" \
                 and mixed[-1].article != col[0].article and rng.random() < 0.25:
-            mixed[-1] = Line(mixed[-1].text + col[0].text, "glued", -1)
+            mixed[-1] = Line(mixed[-1].text + col[0].text, "glued", -1,
+                             (mixed[-1].article, len(mixed[-1].text), col[0].article))
             col = col[1:]
         mixed += col
     mixed = [Line(x.text, "paragraph", x.article) if x.role in ("cut", "rest") else x for x in mixed]
@@ -326,6 +366,9 @@ def interleave(rng, lines, articles):
     return before + mixed + after
 
 
+LINE_CHARS = 12  # characters on one line of a newspaper column
+
+
 def _columns(rng, blocks: list[tuple[str, str]], capacity: int, article: int) -> list[list[Line]]:
     """Fill columns of about `capacity` characters; a paragraph cut by a column's end leaves a
     piece of role "cut" at the column's foot and one of role "rest" at the next one's head."""
@@ -335,14 +378,17 @@ def _columns(rng, blocks: list[tuple[str, str]], capacity: int, article: int) ->
     while queue:
         kind, text = queue.pop(0)
         role = "rest" if kind == "cont" else kind
-        if len(text) <= room or not columns[-1]:
+        if len(text) <= room or (not columns[-1] and kind == "heading"):
             columns[-1].append(Line(text, role, article))
             room -= len(text)
             if room <= 0:
                 columns.append([])
                 room = capacity * rng.uniform(0.9, 1.1)
             continue
-        if kind == "heading" or rng.random() < 0.15:  # a heading is never cut; a paragraph may just fit
+        # a heading is never cut (it moves whole to the next column); a paragraph that runs
+        # over by less than a line is squeezed in whole (a column's height is fixed: it
+        # cannot hold a paragraph much longer than its room)
+        if kind == "heading" or len(text) - room <= LINE_CHARS:
             if kind == "heading":
                 queue.insert(0, (kind, text))
             else:

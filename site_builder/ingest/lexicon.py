@@ -1,0 +1,100 @@
+"""Evidence from the general Chinese lexicon (jieba's dictionary) about a junction of text.
+
+A column or page break can fall between any two characters (Chinese lines wrap anywhere,
+not at word ends). Where the break fell inside a word, that word of the general lexicon
+spans the junction once the two sides are put back together; where two unrelated pieces
+were glued, no word does (except by chance). `cohesion` measures this on a few characters
+either side: how much more probable the joined text is under jieba's word-frequency
+model than its two sides read apart.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from site_builder.ingest.typography import CJK_RE
+
+WINDOW = 4  # characters either side of a junction
+MAX_WORD = 6  # longest dictionary word tried
+_CJK_RUN_END = re.compile(f"[{CJK_RE.pattern[1:-1]}]{{1,{WINDOW}}}$")
+_CJK_RUN_START = re.compile(f"[{CJK_RE.pattern[1:-1]}]{{1,{WINDOW}}}")
+
+
+@lru_cache(maxsize=1)
+def _cutter():
+    try:
+        import rjieba
+
+        return lambda text: rjieba.cut(text, False)
+    except ImportError:  # pragma: no cover - rjieba is a dependency; jieba is its fallback
+        import jieba
+
+        return lambda text: list(jieba.cut(text, HMM=False))
+
+
+def cut(text: str) -> list[str]:
+    """Words of the text (jieba's dictionary, no HMM guessing of unknown words)."""
+    return _cutter()(text)
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, int], float]:
+    """jieba's word frequencies and the log of their total. Read from its dict.txt (half a
+    second) unless jieba has loaded its dictionary already in this process."""
+    import jieba
+
+    if getattr(jieba.dt, "initialized", False):
+        freq = {w: n for w, n in jieba.dt.FREQ.items() if n}
+        return freq, math.log(jieba.dt.total)
+    freq: dict[str, int] = {}
+    total = 0
+    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            word, count = line.split(" ", 2)[:2]
+            freq[word] = int(count)
+            total += int(count)
+    return freq, math.log(total)
+
+
+@lru_cache(maxsize=65536)
+def log_probability(text: str) -> float:
+    """Log probability of the text's best segmentation into dictionary words (jieba's
+    unigram model; a character outside the dictionary counts as a word seen once)."""
+    freq, log_total = _frequencies()
+    n = len(text)
+    best = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+            count = freq.get(text[i:j])
+            if count or j == i + 1:
+                options.append(math.log(count or 1) - log_total + best[j])
+        best[i] = max(options)
+    return best[0]
+
+
+@lru_cache(maxsize=65536)
+def cohesion(left: str, right: str) -> float:
+    """How much a word of the lexicon binds the end of `left` to the start of `right`, in
+    nats (0 when no word spans the junction, or a side does not end/start in Chinese)."""
+    lm, rm = _CJK_RUN_END.search(left), _CJK_RUN_START.match(right)
+    if not lm or not rm:
+        return 0.0
+    l, r = lm.group(0), rm.group(0)
+    return max(0.0, log_probability(l + r) - log_probability(l) - log_probability(r))
+
+
+@lru_cache(maxsize=65536)
+def spans(left: str, right: str) -> bool:
+    """Does a word of the general lexicon run across the junction of left and right?"""
+    lm, rm = _CJK_RUN_END.search(left), _CJK_RUN_START.match(right)
+    if not lm or not rm:
+        return False
+    at, pos = len(lm.group(0)), 0
+    for token in cut(lm.group(0) + rm.group(0)):
+        if pos < at < pos + len(token):
+            return True
+        pos += len(token)
+    return False
