@@ -25,6 +25,7 @@ when it beats reading the second article straight through by a clear margin.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -47,6 +48,10 @@ SHORT_OPENING = 3.0  # a piece opening with a sentence of at most SHORT_SENTENCE
 SHORT_SENTENCE = 7
 CONNECTIVE_AFTER_CUT = 6.0  # a sentence's connective (例如，…) right after a cut in mid-clause
 ENDS_ON_CUT = 9.0  # an article whose last piece stops in mid-sentence
+LINE_END = 4.0  # a glued line split where the column's last line ends (see line_width)
+INDENT = 2  # a paragraph's first line is indented two characters
+WIDTH_MIN, WIDTH_MAX = 8, 24  # characters on a column's line
+WIDTH_EVIDENCE = 4.0  # nats before a line width is believed
 BOND = 0.3  # per nat of the lexicon's cohesion across a junction (a word spanning it) …
 BOND_CAP = 12.0  # … up to this many nats
 PAIR = 0.8  # per log-count of the junction's character pair on the page
@@ -64,6 +69,8 @@ BEAM = 24  # readings kept per unit
 COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
 COLUMN_FIT = 30.0  # per column-length of deviation from the measured column, beyond the band
+HEIGHT_CANDIDATES = 3  # column heights tried when the first column ends on a whole sentence
+COLUMN_LINE_FIT = 6.0  # per line more or less than the first column's, beyond one
 COLUMN_BAND = 0.2  # columns side by side hold this much more or less text than each other, freely
 LOOSE_BAND = 0.35  # … than a first column that ends on a complete sentence (it may have closed early)
 LONGER_SECOND = 6.0  # the second article read as holding more text than the first
@@ -117,6 +124,27 @@ class Outcome:
 
 
 # --- junctions -------------------------------------------------------------------------
+def line_width(column_ends: list[Unit]) -> int | None:
+    """The width of the columns' lines, when the page shows one.
+
+    A column whose text runs on into the next one ends where its last line is full, so the
+    piece at its foot holds whole lines: its length, plus the indent when it opens a
+    paragraph, is a multiple of the line width. A width that fits (nearly) every such piece
+    is believed when the chance of that is small (a wrong width fits a piece about two times
+    in `width`); a text layer that keeps no trace of the lines gives none."""
+    lengths = [len(u.text) for u in column_ends if len(u.text) >= 8]
+    if len(lengths) < 3:
+        return None
+    best, best_llr = None, WIDTH_EVIDENCE
+    for width in range(WIDTH_MIN, WIDTH_MAX + 1):
+        chance = 2 / width
+        fits = sum(1 for n in lengths if n % width == 0 or (n + INDENT) % width == 0)
+        llr = fits * math.log(0.9 / chance) + (len(lengths) - fits) * math.log(0.1 / (1 - chance))
+        if llr > best_llr:
+            best, best_llr = width, llr
+    return best
+
+
 def bond(left: str, right: str) -> float:
     """Evidence that `right` carries on the text of `left`: a word of the lexicon across."""
     return BOND * min(BOND_CAP, lexicon.cohesion(left[-lexicon.WINDOW:], right[:lexicon.WINDOW]))
@@ -286,7 +314,7 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     if not moved:
         return Outcome(False)
     # the last piece of each column run: a column ends where its space runs out
-    run_ends = {id(reader.a_end)}
+    run_ends = {id(reader.a_end)} | {id(reader.units[k]) for k in reader.column_feet(path)}
     for (owner, move, _), (nxt_owner, nxt_move, _), unit in zip(path, path[1:], reader.units):
         if owner != nxt_owner and nxt_move == "switch":
             run_ends.add(id(unit))
@@ -320,6 +348,10 @@ class _Reader:
         self.a_ending = ending(self.a_end)
         # a first column that stops in mid-sentence was full: it measures the capacity well
         self.band = COLUMN_BAND if self.a_ending == "cut" else LOOSE_BAND
+        self.width = line_width([self.a_end] + [u for u, e in zip(self.units, self.ends) if e == "cut"])
+        self.opens_paragraph = [k == 0 or self.ends[k - 1] == "end" for k in range(len(self.units))]
+        self.heights = self.column_heights(first.body) if self.width else []
+        self.lines_per_column = self.heights[0] if self.heights else None
         # vocabulary: the first article's own body against the second's opening (up to its
         # first cut), each pair scored as evidence for the first article
         self.first_texts = [u.text for u in first.body] + ([first.title.text] if first.title else [])
@@ -327,6 +359,49 @@ class _Reader:
         seed = next((k + 1 for k, e in enumerate(self.ends) if e != "end"), len(self.units))
         self.profiles(["B" if k < seed else None for k in range(len(self.units))], vocab)
         self._splits: dict[tuple[int, str, str], list[tuple[float, int]]] = {}
+
+    def column_feet(self, path) -> list[int]:
+        """Units that end a column inside a run of one article's text (its columns follow
+        each other once the other article has run out): where the run has filled a column's
+        lines, when the page shows them."""
+        if not self.lines_per_column:
+            return []
+        feet: list[int] = []
+        start = 0
+        for k, (owner, move, split) in enumerate(path):
+            if move in ("switch", "split", "bounce") and k > 0:
+                start = self.cum[k] + (split or 0)
+            if k + 1 < len(path) and path[k + 1][1] != "stay":
+                continue
+            if self.lines_between(start, self.cum[k + 1]) >= self.lines_per_column:
+                feet.append(k)
+                start = self.cum[k + 1]
+        return feet
+
+    def column_heights(self, first_body: list[Unit]) -> list[int]:
+        """How many lines a column may hold. The first article's first column, when it stops
+        in mid-sentence, was full: its lines are the height. Otherwise the height is one of
+        the first column's, or the second article's first column ending at one of its first
+        cut pieces (a column begins the stream); the reading picks the best."""
+        first = self.first_column_lines(first_body)
+        if self.a_ending != "end":
+            return [first]
+        heights = [first]
+        for k, e in enumerate(self.ends[:-1]):
+            if e != "end":
+                heights.append(self.lines_between(0, self.cum[k + 1]))
+            if len(heights) > HEIGHT_CANDIDATES:
+                break
+        return sorted(set(heights), key=heights.index)
+
+    def first_column_lines(self, body: list[Unit]) -> int:
+        total = 0
+        for k, unit in enumerate(body):
+            opens_para = k == 0 or ending(body[k - 1]) == "end"
+            total += self._lines(len(unit.text), INDENT if opens_para else 0)
+            if k < len(body) - 1 and ending(unit) == "maybe":
+                total += 1
+        return total
 
     def profiles(self, member: list[str | None], vocab: Background) -> None:
         """Vocabulary profiles: the first article's body plus the units `member` gives it,
@@ -377,10 +452,13 @@ class _Reader:
     def column_fill(self, start: int, stop: int, ending_kind: str) -> float:
         """Penalty for a column that ended (the reading switched away) holding text from
         `start` to `stop`. Side by side columns have one height: a column that stops in
-        mid-sentence stopped because its space ran out, so it holds about as much as the
-        first article's first column; far less or far more means the reading is wrong."""
+        mid-sentence stopped because its space ran out, so it holds as many lines as the
+        first article's first column (when the page shows its line width), or about as much
+        text; far less or far more means the reading is wrong."""
         if ending_kind == "end" or self.column <= 0:
             return 0.0
+        if self.lines_per_column:
+            return COLUMN_LINE_FIT * max(0, abs(self.lines_between(start, stop) - self.lines_per_column) - 1)
         ratio = (stop - start) / self.column
         return COLUMN_FIT * max(0.0, abs(ratio - 1) - self.band)
 
@@ -390,12 +468,37 @@ class _Reader:
         early only before a subheading, which is never split from its text)."""
         if previous.index < 0 or self.column <= 0 or self.end_kind(previous) == "cut":
             return 0.0
+        if self.lines_per_column:
+            lines = self.lines_between(previous.column_start, self.stop_of(previous))
+            slack = 1 + (self._lines(len(nxt.text), 0) + 3 if heading_candidate(nxt) else 0)
+            short = max(0, self.lines_per_column - lines - slack)
+            return COLUMN_LINE_FIT * (max(0, lines - self.lines_per_column - 1) + short)
         ratio = (self.stop_of(previous) - previous.column_start) / self.column
         if ratio > 1 + self.band:
             return COLUMN_FIT * (ratio - 1 - self.band)
         if ratio < 1 - 2 * self.band and not heading_candidate(nxt):
             return COLUMN_FIT * (1 - 2 * self.band - ratio)
         return 0.0
+
+    def _lines(self, n: int, indent: int) -> int:
+        return -(-(n + indent) // self.width)
+
+    def lines_between(self, start: int, stop: int) -> int:
+        """Lines the stream's text from `start` to `stop` fills as one column: a paragraph
+        opens with an indented line and ends with a line of its own; a subheading takes a
+        line of space more."""
+        total, pos = 0, start
+        j = bisect.bisect_right(self.cum, start) - 1
+        while pos < stop and j < len(self.units):
+            unit_end = self.cum[j + 1]
+            seg_end = min(unit_end, stop)
+            whole_start = pos == self.cum[j]
+            indent = INDENT if whole_start and self.opens_paragraph[j] else 0
+            total += self._lines(seg_end - pos, indent)
+            if whole_start and seg_end == unit_end < stop and self.ends[j] == "maybe":
+                total += 1
+            pos, j = seg_end, j + 1
+        return total
 
     def stop_of(self, end: _End) -> int:
         """Characters into the stream where the piece `end` stops."""
@@ -448,11 +551,20 @@ class _Reader:
             for glue, k in cands:
                 v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
                 v -= VOCAB_SHAPE * abs(row[k] - best_head)
-                out.append((glue + v + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]])
+                out.append((glue + v + self.line_end(k) + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]])
                             + bond(end, text[k:k + lexicon.WINDOW])
                             + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k))
             self._splits[key] = out
         return self._splits[key]
+
+    def line_end(self, k: int) -> float:
+        """Evidence that a column's last line ends k characters into a line that opens the
+        column's last piece: k fills whole lines (after a paragraph's indent or not)."""
+        if not self.width:
+            return 0.0
+        off = min(k % self.width, (k + INDENT) % self.width)
+        off = min(off, self.width - off)
+        return LINE_END if off == 0 else (LINE_END / 2 if off == 1 else 0.0)
 
     def _candidates(self, i: int) -> list[tuple[float, int]]:
         """Where unit i may hold a column's end: anywhere inside a sentence (a line of a
@@ -517,6 +629,16 @@ class _Reader:
         return score - self.longer_second(path)
 
     def best(self):
+        """The best reading over the candidate column heights (see column_heights)."""
+        results = []
+        for lines in self.heights or [None]:
+            self.lines_per_column = lines
+            score, path = self._best()
+            results.append((score, path, lines))
+        score, path, self.lines_per_column = max(results, key=lambda r: r[0])
+        return score, path
+
+    def _best(self):
         """Dynamic programming over (unit, owner, the other article's last piece)."""
         layers: list[dict] = [{("B", _End(-1)): (0.0, None, None)}]  # before the first unit
         for i in range(len(self.units)):

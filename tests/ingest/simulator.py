@@ -294,10 +294,10 @@ def interleave(rng, lines, articles):
 
     Modelled on the real damage (sample page 002): the text layer reads one column of the
     first article, then the second article's title, byline and first column, then the next
-    column of the first, and so on in turns. Every column holds about the same amount of
-    text (a capacity drawn per page, each column within 10% of it), so a column ends
-    wherever the capacity runs out: mostly inside a sentence, sometimes at a paragraph's
-    end; a subheading is never cut (it moves whole to the next column). The last line of a
+    column of the first, and so on in turns. Every column has the same lines of the same
+    width (drawn per page; see _columns), so a column ends where its last line does: mostly
+    inside a sentence, sometimes at a paragraph's end; a subheading is never cut (it moves
+    whole to the next column). The last line of a
     column and the first line of the next are sometimes read as one line, with no
     paragraph break between them (the glued line of page 002). The first article ends last
     and its closing lines follow its last column; the second prints none (as on page 002).
@@ -336,8 +336,10 @@ def interleave(rng, lines, articles):
     a_foot = [x for x in mine if x.role == "footer"]
     b_head = [x for x in lines if x.article == b and x.role in head_roles]
     capacity = int(body_len(b) * rng.uniform(0.3, 0.48))
-    a_cols = _columns(rng, [(k, t) for k, t in articles[a].blocks], capacity, a)
-    b_cols = _columns(rng, [(k, t) for k, t in articles[b].blocks], capacity, b)
+    width = rng.randint(10, 16)
+    lines_per_column = max(6, capacity // width)
+    a_cols = _columns(rng, [(k, t) for k, t in articles[a].blocks], lines_per_column, width, a)
+    b_cols = _columns(rng, [(k, t) for k, t in articles[b].blocks], lines_per_column, width, b)
     if len(b_cols) >= len(a_cols):  # the second ends first: its last columns run on as one
         keep = max(0, len(a_cols) - 2)
         b_cols = b_cols[:keep] + [[x for col in b_cols[keep:] for x in col]]
@@ -366,48 +368,66 @@ def interleave(rng, lines, articles):
     return before + mixed + after
 
 
-LINE_CHARS = 12  # characters on one line of a newspaper column
+INDENT = 2  # a paragraph's first line is indented two characters
 
 
-def _columns(rng, blocks: list[tuple[str, str]], capacity: int, article: int) -> list[list[Line]]:
-    """Fill columns of about `capacity` characters; a paragraph cut by a column's end leaves a
-    piece of role "cut" at the column's foot and one of role "rest" at the next one's head."""
+def _columns(rng, blocks: list[tuple[str, str]], lines_per_column: int, width: int,
+             article: int) -> list[list[Line]]:
+    """Lay the blocks out in columns of `lines_per_column` lines of `width` characters, as a
+    newspaper sets them: a paragraph opens with an indented line and its last line may be
+    short; a subheading takes its lines plus one of space and keeps with the text after it
+    (one that would stand at a column's foot moves to the next column); a paragraph that
+    does not fit is cut where the column's last line ends (moved to the nearest place
+    inside a sentence: the extraction repairs breaks inside sentences), leaving a piece of
+    role "cut" at the column's foot and one of role "rest" at the next one's head.
+
+    (Earlier version: each column held its own random amount of text, within 10% of a
+    capacity, whatever its paragraphs; a column's height is fixed, so its text varies only
+    with the space lost at paragraph ends and around subheadings.)"""
     columns: list[list[Line]] = [[]]
-    room = capacity * rng.uniform(0.9, 1.1)
+    room = lines_per_column
     queue = list(blocks)
+
+    def lines_of(kind: str, text: str) -> int:
+        if kind == "heading":
+            return -(-len(text) // width) + 1
+        return -(-(len(text) + (INDENT if kind == "paragraph" else 0)) // width)
+
+    def next_column() -> None:
+        nonlocal room
+        columns.append([])
+        room = lines_per_column
+
     while queue:
         kind, text = queue.pop(0)
         role = "rest" if kind == "cont" else kind
-        if len(text) <= room or (not columns[-1] and kind == "heading"):
+        need = lines_of(kind, text) + (2 if kind == "heading" else 0)
+        if need <= room or (not columns[-1] and kind == "heading"):
             columns[-1].append(Line(text, role, article))
-            room -= len(text)
+            room -= lines_of(kind, text)
             if room <= 0:
-                columns.append([])
-                room = capacity * rng.uniform(0.9, 1.1)
+                next_column()
             continue
-        # a heading is never cut (it moves whole to the next column); a paragraph that runs
-        # over by less than a line is squeezed in whole (a column's height is fixed: it
-        # cannot hold a paragraph much longer than its room)
-        if kind == "heading" or len(text) - room <= LINE_CHARS:
-            if kind == "heading":
+        if kind == "heading":
+            queue.insert(0, (kind, text))
+            next_column()
+            continue
+        q = room * width - (INDENT if kind == "paragraph" else 0)
+        if q > len(text) - 8:  # what is left would be a few characters: the line is squeezed
+            columns[-1].append(Line(text, role, article))
+            next_column()
+            continue
+        spots = [k for k in range(8, len(text) - 8) if CJK.match(text[k]) and text[k - 1] not in "。！？；"]
+        if q < 8 or not spots:  # the paragraph starts in the next column
+            if columns[-1]:
                 queue.insert(0, (kind, text))
             else:
                 columns[-1].append(Line(text, role, article))
-            columns.append([])
-            room = capacity * rng.uniform(0.9, 1.1)
+            next_column()
             continue
-        p = int(room)
-        spots = [q for q in range(max(8, p - 6), min(len(text) - 8, p + 6))
-                 if CJK.match(text[q]) and text[q - 1] not in "。！？；"]
-        if not spots:
-            columns[-1].append(Line(text, role, article))
-            columns.append([])
-            room = capacity * rng.uniform(0.9, 1.1)
-            continue
-        q = rng.choice(spots)
+        q = min(spots, key=lambda k: (abs(k - q), k))
         columns[-1].append(Line(text[:q], "cut", article))
-        columns.append([])
-        room = capacity * rng.uniform(0.9, 1.1)
+        next_column()
         queue.insert(0, ("cont", text[q:]))
     return [c for c in columns if c]
 
