@@ -70,6 +70,8 @@ COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
 COLUMN_FIT = 30.0  # per column-length of deviation from the measured column, beyond the band
 HEIGHT_CANDIDATES = 3  # column heights tried when the first column ends on a whole sentence
+ONE_LINE_OFF = 2.0  # a column a line longer or shorter than the first (a line's end moved to a sentence)
+RUN_OF_COLUMNS = 8.0  # each further column in one article's run
 COLUMN_LINE_FIT = 6.0  # per line more or less than the first column's, beyond one
 COLUMN_BAND = 0.2  # columns side by side hold this much more or less text than each other, freely
 LOOSE_BAND = 0.35  # … than a first column that ends on a complete sentence (it may have closed early)
@@ -458,7 +460,7 @@ class _Reader:
         if ending_kind == "end" or self.column <= 0:
             return 0.0
         if self.lines_per_column:
-            return COLUMN_LINE_FIT * max(0, abs(self.lines_between(start, stop) - self.lines_per_column) - 1)
+            return self.whole_columns(self.lines_between(start, stop))
         ratio = (stop - start) / self.column
         return COLUMN_FIT * max(0.0, abs(ratio - 1) - self.band)
 
@@ -471,14 +473,22 @@ class _Reader:
         if self.lines_per_column:
             lines = self.lines_between(previous.column_start, self.stop_of(previous))
             slack = 1 + (self._lines(len(nxt.text), 0) + 3 if heading_candidate(nxt) else 0)
-            short = max(0, self.lines_per_column - lines - slack)
-            return COLUMN_LINE_FIT * (max(0, lines - self.lines_per_column - 1) + short)
+            if lines + slack < self.lines_per_column:
+                return COLUMN_LINE_FIT * (self.lines_per_column - lines - slack)
+            return self.whole_columns(lines) if lines > self.lines_per_column else 0.0
         ratio = (self.stop_of(previous) - previous.column_start) / self.column
         if ratio > 1 + self.band:
             return COLUMN_FIT * (ratio - 1 - self.band)
         if ratio < 1 - 2 * self.band and not heading_candidate(nxt):
             return COLUMN_FIT * (1 - 2 * self.band - ratio)
         return 0.0
+
+    def whole_columns(self, lines: int) -> float:
+        """Penalty for a run of one article's text that should fill whole columns: a run of
+        several columns happens where the other article has run out, and costs a little."""
+        columns = max(1, round(lines / self.lines_per_column))
+        off = abs(lines - columns * self.lines_per_column)
+        return COLUMN_LINE_FIT * max(0, off - 1) + (ONE_LINE_OFF if off else 0.0) + RUN_OF_COLUMNS * (columns - 1)
 
     def _lines(self, n: int, indent: int) -> int:
         return -(-(n + indent) // self.width)
@@ -530,10 +540,13 @@ class _Reader:
         s -= ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.a_ending != "end"))
         return s
 
-    def split_points(self, i: int, waiting_unit: Unit, tail_owner: str, start: int) -> list[tuple[float, int]]:
+    def split_points(self, i: int, waiting_unit: Unit, tail_owner: str, start: int,
+                     indent: int) -> list[tuple[float, int]]:
         """Best places to cut unit i so that its tail continues the waiting cut, the column
-        that its head closes (begun at `start`) holding about a column's worth of text."""
-        scored = self._split_scores(i, waiting_unit.text[-lexicon.WINDOW:], tail_owner)
+        that its head closes (begun at `start`) holding a column's worth of text and its
+        last line (the head's, opened with `indent`) full."""
+        scored = [(sc + self.line_end(k, indent), k)
+                  for sc, k in self._split_scores(i, waiting_unit.text[-lexicon.WINDOW:], tail_owner)]
         ranked = sorted(scored, key=lambda sk: sk[0] - self.column_fill(start, self.cum[i] + sk[1], "cut"),
                         reverse=True)
         return ranked[:SPLIT_TOP]
@@ -551,20 +564,20 @@ class _Reader:
             for glue, k in cands:
                 v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
                 v -= VOCAB_SHAPE * abs(row[k] - best_head)
-                out.append((glue + v + self.line_end(k) + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]])
+                out.append((glue + v + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]])
                             + bond(end, text[k:k + lexicon.WINDOW])
                             + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k))
             self._splits[key] = out
         return self._splits[key]
 
-    def line_end(self, k: int) -> float:
-        """Evidence that a column's last line ends k characters into a line that opens the
-        column's last piece: k fills whole lines (after a paragraph's indent or not)."""
+    def line_end(self, k: int, indent: int) -> float:
+        """Evidence that a column's last line ends k characters into a piece opened with
+        `indent`: the piece then fills whole lines."""
         if not self.width:
             return 0.0
-        off = min(k % self.width, (k + INDENT) % self.width)
+        off = (k + indent) % self.width
         off = min(off, self.width - off)
-        return LINE_END if off == 0 else (LINE_END / 2 if off == 1 else 0.0)
+        return LINE_END if off == 0 else (LINE_END / 4 if off == 1 else 0.0)
 
     def _candidates(self, i: int) -> list[tuple[float, int]]:
         """Where unit i may hold a column's end: anywhere inside a sentence (a line of a
@@ -605,7 +618,8 @@ class _Reader:
         # 3. this line holds the end of my column and the start of the other's
         if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
             maybe = MAYBE if other_cut == "maybe" else 0.0
-            for js, k in self.split_points(i, other_unit, flip, start):
+            indent = INDENT if self.opens_paragraph[i] else 0
+            for js, k in self.split_points(i, other_unit, flip, start, indent):
                 gain = self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT - maybe \
                     - self.column_fill(start, self.cum[i] + k, "cut")
                 out.append(((flip, _End(i, k, start)), gain, "split", k))
@@ -614,7 +628,7 @@ class _Reader:
             head_start = self.cum[i]
             enter = self.j.pair(other_unit, other_cut, unit) - self.column_fill(start, head_start, mine_cut) \
                 - self.column_resumed(other, unit) - 2 * SWITCH - SPLIT
-            for js, k in self.split_points(i, mine_prev, owner, head_start):
+            for js, k in self.split_points(i, mine_prev, owner, head_start, 0):
                 gain = enter + js - self.column_fill(head_start, head_start + k, "cut")
                 out.append(((owner, _End(i, k, head_start)), gain, "bounce", k))
         return out
