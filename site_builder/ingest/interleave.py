@@ -361,6 +361,7 @@ class _Reader:
         seed = next((k + 1 for k, e in enumerate(self.ends) if e != "end"), len(self.units))
         self.profiles(["B" if k < seed else None for k in range(len(self.units))], vocab)
         self._splits: dict[tuple[int, str, str], list[tuple[float, int]]] = {}
+        self._junctions: dict[tuple[int, str], list[tuple[float, int]]] = {}
 
     def column_feet(self, path) -> list[int]:
         """Units that end a column inside a run of one article's text (its columns follow
@@ -547,28 +548,47 @@ class _Reader:
         last line (the head's, opened with `indent`) full."""
         scored = [(sc + self.line_end(k, indent), k)
                   for sc, k in self._split_scores(i, waiting_unit.text[-lexicon.WINDOW:], tail_owner)]
-        ranked = sorted(scored, key=lambda sk: sk[0] - self.column_fill(start, self.cum[i] + sk[1], "cut"),
-                        reverse=True)
+        fill = self._head_fill(i, start)
+        ranked = sorted(scored, key=lambda sk: sk[0] - fill(sk[1]), reverse=True)
         return ranked[:SPLIT_TOP]
+
+    def _head_fill(self, i: int, start: int):
+        """column_fill for the column begun at `start` and closed k characters into unit i,
+        as a function of k (the lines before unit i counted once)."""
+        if not self.lines_per_column or start > self.cum[i]:
+            return lambda k: self.column_fill(start, self.cum[i] + k, "cut")
+        base = self.lines_between(start, self.cum[i]) if start < self.cum[i] else 0
+        if start < self.cum[i] and i > 0 and self.ends[i - 1] == "maybe":
+            base += 1  # (a subheading's line of space, as lines_between counts it)
+        indent = INDENT if self.opens_paragraph[i] else 0
+        return lambda k: self.whole_columns(base + self._lines(k, indent))
 
     def _split_scores(self, i: int, end: str, tail_owner: str) -> list[tuple[float, int]]:
         key = (i, end, tail_owner)
         if key not in self._splits:
-            text = self.units[i].text
-            cands = self._candidates(i)
             row = self.llr_prefix[i]
+            static = self._junction_scores(i, end)
             # where the vocabulary changes hands (uncapped, relative to the best place)
-            heads = [row[k] for _, k in cands] or [0.0]
+            heads = [row[k] for _, k in static] or [0.0]
             best_head = max(heads) if tail_owner == "B" else min(heads)
             out = []
-            for glue, k in cands:
+            for score, k in static:
                 v = self.vocab(i, k) if tail_owner == "A" else self.vocab(i, 0, k + 1)
-                v -= VOCAB_SHAPE * abs(row[k] - best_head)
-                out.append((glue + v + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]])
-                            + bond(end, text[k:k + lexicon.WINDOW])
-                            + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k))
+                out.append((score + v - VOCAB_SHAPE * abs(row[k] - best_head), k))
             self._splits[key] = out
         return self._splits[key]
+
+    def _junction_scores(self, i: int, end: str) -> list[tuple[float, int]]:
+        """What the text alone says of each place to cut unit i so that its tail continues a
+        piece ending in `end` (kept across vocabulary rounds)."""
+        key = (i, end)
+        if key not in self._junctions:
+            text = self.units[i].text
+            self._junctions[key] = [
+                (glue + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]]) + bond(end, text[k:k + lexicon.WINDOW])
+                 + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k)
+                for glue, k in self._candidates(i)]
+        return self._junctions[key]
 
     def line_end(self, k: int, indent: int) -> float:
         """Evidence that a column's last line ends k characters into a piece opened with

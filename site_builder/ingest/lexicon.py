@@ -83,6 +83,10 @@ def cohesion(left: str, right: str) -> float:
     if not lm or not rm:
         return 0.0
     l, r = lm.group(0), rm.group(0)
+    # where the best segmentation of the joined text has no word across the junction, it is
+    # the two sides' best segmentations put together: no cohesion (and no slow DP)
+    if not spans(l, r):
+        return 0.0
     return max(0.0, log_probability(l + r) - log_probability(l) - log_probability(r))
 
 
