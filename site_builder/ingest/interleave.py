@@ -52,6 +52,8 @@ LINE_END = 4.0  # a glued line split where the column's last line ends (see line
 INDENT = 2  # a paragraph's first line is indented two characters
 WIDTH_MIN, WIDTH_MAX = 8, 24  # characters on a column's line
 WIDTH_EVIDENCE = 4.0  # nats before a line width is believed
+WIDTH_RIVAL = 3.0  # widths this close to the likeliest are tried too …
+WIDTH_CANDIDATES = 2  # … up to this many
 BOND = 0.3  # per nat of the lexicon's cohesion across a junction (a word spanning it) …
 BOND_CAP = 12.0  # … up to this many nats
 PAIR = 0.8  # per log-count of the junction's character pair on the page
@@ -126,8 +128,9 @@ class Outcome:
 
 
 # --- junctions -------------------------------------------------------------------------
-def line_width(column_ends: list[Unit]) -> int | None:
-    """The width of the columns' lines, when the page shows one.
+def line_widths(column_ends: list[Unit]) -> list[int]:
+    """The width of the columns' lines, when the page shows one (the likeliest first; a
+    few pieces may fit more than one width, and the reading then tries each).
 
     A column whose text runs on into the next one ends where its last line is full, so the
     piece at its foot holds whole lines: its length, plus the indent when it opens a
@@ -136,15 +139,16 @@ def line_width(column_ends: list[Unit]) -> int | None:
     in `width`); a text layer that keeps no trace of the lines gives none."""
     lengths = [len(u.text) for u in column_ends if len(u.text) >= 8]
     if len(lengths) < 3:
-        return None
-    best, best_llr = None, WIDTH_EVIDENCE
+        return []
+    scored = []
     for width in range(WIDTH_MIN, WIDTH_MAX + 1):
         chance = 2 / width
         fits = sum(1 for n in lengths if n % width == 0 or (n + INDENT) % width == 0)
         llr = fits * math.log(0.9 / chance) + (len(lengths) - fits) * math.log(0.1 / (1 - chance))
-        if llr > best_llr:
-            best, best_llr = width, llr
-    return best
+        if llr > WIDTH_EVIDENCE:
+            scored.append((llr, width))
+    scored.sort(reverse=True)
+    return [w for llr, w in scored if llr > scored[0][0] - WIDTH_RIVAL][:WIDTH_CANDIDATES]
 
 
 def bond(left: str, right: str) -> float:
@@ -350,10 +354,13 @@ class _Reader:
         self.a_ending = ending(self.a_end)
         # a first column that stops in mid-sentence was full: it measures the capacity well
         self.band = COLUMN_BAND if self.a_ending == "cut" else LOOSE_BAND
-        self.width = line_width([self.a_end] + [u for u, e in zip(self.units, self.ends) if e == "cut"])
+        feet = ([self.a_end] if self.a_ending == "cut" else []) + [u for u, e in zip(self.units, self.ends) if e == "cut"]
+        self.widths = line_widths(feet)
+        self.width = self.widths[0] if self.widths else None
         self.opens_paragraph = [k == 0 or self.ends[k - 1] == "end" for k in range(len(self.units))]
-        self.heights = self.column_heights(first.body) if self.width else []
-        self.lines_per_column = self.heights[0] if self.heights else None
+        self.first_body = first.body
+        self.layouts = [(w, h) for w in self.widths for h in self._heights_for(w)]
+        self.width, self.lines_per_column = self.layouts[0] if self.layouts else (None, None)
         # vocabulary: the first article's own body against the second's opening (up to its
         # first cut), each pair scored as evidence for the first article
         self.first_texts = [u.text for u in first.body] + ([first.title.text] if first.title else [])
@@ -663,14 +670,19 @@ class _Reader:
         return score - self.longer_second(path)
 
     def best(self):
-        """The best reading over the candidate column heights (see column_heights)."""
+        """The best reading over the candidate layouts: line widths and column heights (see
+        line_widths and column_heights)."""
         results = []
-        for lines in self.heights or [None]:
-            self.lines_per_column = lines
+        for layout in self.layouts or [(None, None)]:
+            self.width, self.lines_per_column = layout
             score, path = self._best()
-            results.append((score, path, lines))
-        score, path, self.lines_per_column = max(results, key=lambda r: r[0])
+            results.append((score, path, layout))
+        score, path, (self.width, self.lines_per_column) = max(results, key=lambda r: r[0])
         return score, path
+
+    def _heights_for(self, width: int) -> list[int]:
+        self.width = width
+        return self.column_heights(self.first_body)
 
     def _best(self):
         """Dynamic programming over (unit, owner, the other article's last piece)."""
