@@ -1,0 +1,68 @@
+"""The general evidence the cleaner weighs at a break: lexicon cohesion, line geometry, and
+the shapes a subheading never has."""
+from __future__ import annotations
+
+import random
+
+from site_builder.ingest import lexicon
+from site_builder.ingest.interleave import line_widths
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.reflow import PageStats, is_cut_heading
+
+
+def unit(text: str) -> Unit:
+    return Unit(text, [], text, False, "text")
+
+
+def test_cohesion_finds_a_word_across_the_junction():
+    assert lexicon.cohesion("推进城市建", "设法律服务") > 5  # 建设 spans the break
+    assert lexicon.cohesion("基础设施建设", "都已经在") == 0.0  # nothing binds 设 to 都
+    assert lexicon.cohesion("abc", "建设") == 0.0  # not Chinese on one side
+
+
+def test_line_width_is_read_from_the_pieces_at_column_feet():
+    # pieces that fill whole lines of 13 characters, some opening a paragraph (indent 2)
+    pieces = [unit("字" * n) for n in (13 * 9, 13 * 12 - 2, 13 * 7, 13 * 15 - 2)]
+    assert line_widths(pieces)[0] == 13
+
+
+def test_no_line_width_where_the_text_layer_kept_none():
+    rng = random.Random(4)
+    for _ in range(20):
+        pieces = [unit("字" * rng.randint(40, 300)) for _ in range(5)]
+        widths = line_widths(pieces)
+        # a width is believed only when every piece fits it: chance, here, rarely
+        lengths = [len(p.text) for p in pieces]
+        for w in widths:
+            assert sum(n % w == 0 or (n + 2) % w == 0 for n in lengths) >= 4
+
+
+def test_no_line_width_from_too_few_pieces():
+    assert line_widths([unit("字" * 120), unit("字" * 118)]) == []
+
+
+STATS = PageStats.of([])
+FOLLOWING = unit("党的二十大报告提出，要健全共建共治共享的社会治理制度，提升社会治理效能。")
+
+
+def test_a_whole_subheading_is_not_a_cut():
+    for heading in ("城市更新法治保障的重要意义", "提高协调能力，健全共建共治共享的社会治理制度"):
+        assert not is_cut_heading(unit(heading), FOLLOWING, STATS)
+
+
+def test_a_line_stopping_on_a_function_word_is_a_cut():
+    for head in ("要以建设学习型社会为目标，构建终身教育体系的",  # particle
+                 "党支部每季度应向党委报告党员和",  # conjunction
+                 "习近平总书记强调，基层党组织是"):  # copula
+        assert is_cut_heading(unit(head), unit("思想动态，促进思想上的相互信任。"), STATS), head
+
+
+def test_a_piece_opening_with_a_bound_character_continues_a_cut():
+    head = unit("党支部每季度应向党委报告党员")
+    assert is_cut_heading(head, unit("的思想动态，促进思想上的相互信任。"), STATS)
+    assert is_cut_heading(head, unit("和职工的思想动态，促进思想上的相互信任。"), STATS)
+
+
+def test_a_bare_prepositional_phrase_or_a_short_last_clause_is_a_cut():
+    assert is_cut_heading(unit("针对渝西地区高速公路"), unit("通行车辆减少等问题，研究制定减免政策。"), STATS)
+    assert is_cut_heading(unit("建立党员作用发挥机制，激励"), unit("广大党员践行初心使命、勇于担当作为。"), STATS)
