@@ -383,8 +383,10 @@ class _Reader:
                 start = self.cum[k] + (split or 0)
             if k + 1 < len(path) and path[k + 1][1] != "stay":
                 continue
-            if self.lines_between(start, self.cum[k + 1]) >= self.lines_per_column:
-                feet.append(k)
+            lines = self.lines_between(start, self.cum[k + 1])
+            if lines >= self.lines_per_column:
+                if lines == self.lines_per_column:  # (past it, the column ended inside this unit)
+                    feet.append(k)
                 start = self.cum[k + 1]
         return feet
 
