@@ -252,8 +252,11 @@ class _Page:
         # such articles of one unit may match each other, not an article's opening line)
         elsewhere = any(dedupe.key(u.text) == key and u.first_line < unit.first_line and k == 0
                         for other in self.drafts if other is not d for k, u in enumerate(other.footer))
+        # … or a unit line when the article's closing lines have named its unit already
+        has_unit = any(u.info.get("affiliation") for u in earlier)
         return unit.kind in kinds or (unit.kind == "source" and "affiliation" in kinds) \
-            or (elsewhere and unit.kind == "affiliation" and kinds == {"source"})
+            or (elsewhere and unit.kind == "affiliation" and kinds == {"source"}) \
+            or (unit.kind == "affiliation" and has_unit)
 
     def infer_title(self, article: Article, d: Draft) -> None:
         first = next((b.text for b in article.blocks if b.type == "paragraph"), "")

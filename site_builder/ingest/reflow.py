@@ -115,7 +115,8 @@ def _ends_on_bare_verb(text: str) -> bool:
     return len(tags) >= 2 and tags[-1][1] == "v" and len(tags[-1][0]) == 2 and tags[-2][0] in _MODALS
 
 
-_COPULAS = {"是", "为", "要", "应", "应当", "能", "能够", "将", "会", "可", "可以", "需要", "必须", "在于", "就是", "即"}
+_COPULAS = {"是", "为", "要", "应", "应当", "能", "能够", "将", "会", "可", "可以", "必须", "在于", "就是", "即"}
+# (not 需要: …发展需要 ends a phrase on the noun "needs")
 _FUNCTION_TAGS = ("p", "c", "u")  # jieba's tags for prepositions, conjunctions, particles (uj, ul, …)
 
 

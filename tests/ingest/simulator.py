@@ -144,7 +144,7 @@ def _heading(rng: random.Random, clauses: list[str]) -> str:
     """A subheading: two clauses when they fit in 30 characters, else one (a subheading is
     a whole phrase, never cut short)."""
     first, second = rng.choice(clauses), rng.choice(clauses)
-    return f"{first}，{second}" if len(first) + len(second) < 30 else first
+    return f"{first}，{second}" if len(first) + len(second) < 30 and first != second else first
 
 
 def make_article(rng: random.Random, used: set[str], pool: list[str] | None = None) -> Article:
