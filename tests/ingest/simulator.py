@@ -173,7 +173,8 @@ def make_article(rng: random.Random, used: set[str], pool: list[str] | None = No
         if not sentences:
             break
         heading = _heading(rng, clauses) if with_headings and k > 0 and rng.random() < 0.4 else None
-        if heading and heading not in (t for _, t in blocks):  # an article never repeats a subheading
+        # an article never repeats a subheading, nor its title
+        if heading and heading not in (t for _, t in blocks) and heading not in title:
             blocks.append(("heading", heading))
         blocks.append(("paragraph", "".join(sentences)))
     art = Article(title, authors, blocks, byline_mark=rng.choice(["■", "●", "", "▲"]))
