@@ -18,6 +18,7 @@ from site_builder.ingest.typography import CJK_RE
 
 OVERLAP_MIN = 4  # characters printed twice at a break (both sides of the cut)
 CUT_EVIDENCE = 2.5  # see is_cut_heading
+WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 
 
@@ -78,8 +79,13 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
     if shapes.is_numbered_heading(text) or shapes.starts_new_paragraph(following.text):
         return False
     score = 0.0
-    if lexicon.spans(text[-4:], following.text[:4]):
+    # a word cut in two binds hard (建|设: many nats); two words that merely make a
+    # compound across a subheading's end bind weakly (优势|产业)
+    bound = lexicon.cohesion(text[-4:], following.text[:4])
+    if bound >= WORD_CUT_NATS:
         score += 2.5
+    elif bound > 0:
+        score += 2.0
     score += 0.8 * math.log1p(stats.junction(text, following.text))
     if opens_with_closer(following.text):
         score += 3.0

@@ -66,3 +66,10 @@ def test_a_piece_opening_with_a_bound_character_continues_a_cut():
 def test_a_bare_prepositional_phrase_or_a_short_last_clause_is_a_cut():
     assert is_cut_heading(unit("针对渝西地区高速公路"), unit("通行车辆减少等问题，研究制定减免政策。"), STATS)
     assert is_cut_heading(unit("建立党员作用发挥机制，激励"), unit("广大党员践行初心使命、勇于担当作为。"), STATS)
+
+
+def test_a_word_cut_in_two_binds_harder_than_a_compound_across_a_subheading():
+    assert is_cut_heading(unit("推进城市建"), unit("设法律服务团，主动对接、提前介入。"), STATS)
+    # 优势|产业 makes a dictionary compound, but both halves are whole words
+    assert not is_cut_heading(unit("市场应用前景判断方面的重要优势"),
+                              unit("产业组织政策要注重形成大中小企业协同联动的格局。"), STATS)
