@@ -195,7 +195,7 @@ class _Walker:
         elif i in self.titles:
             self.open(title=unit)
         elif is_name(unit) and self._byline_fits(unit):
-            self.take_byline(unit)
+            self.take_byline(i, unit)
         elif unit.kind == "label" and cur is not None and self.phase == "header":
             cur.label, self.phase = unit, "summary"
             if unit.info["rest"]:
@@ -231,7 +231,7 @@ class _Walker:
         # an unmarked name counts only right after a title
         return cur is not None and self.phase == "header" and not cur.bylines
 
-    def take_byline(self, unit: Unit) -> None:
+    def take_byline(self, i: int, unit: Unit) -> None:
         cur = self.current
         if cur is not None and self.phase == "header" and not cur.bylines:
             cur.bylines.append(unit)
@@ -239,8 +239,19 @@ class _Walker:
             cur.bylines.append(unit)
             cur.byline_after_body = True
             self.phase = "footer"
+        elif cur is not None and self.phase in ("body", "footer") and self._closes(i):
+            # a second byline after a body, then closing lines or the next article: it
+            # closes some article's text here (an article interleaved with this one, whose
+            # text de-interleaving hands over with the closing lines)
+            cur.footer.append(unit)
+            self.phase = "footer"
         else:  # a byline that opens the next article (its title comes later or never)
             self.open(bylines=[unit])
+
+    def _closes(self, i: int) -> bool:
+        """What follows unit i is closing lines, the next article's title, or nothing."""
+        nxt = _next_index(self.units, i, skip=("furniture", "kicker"))
+        return nxt is None or nxt in self.titles or self.units[nxt].kind in ("source", "affiliation")
 
 
 def segment(units: list[Unit]) -> Segmented:

@@ -252,14 +252,18 @@ class Page:
     kinds: list[str]
 
 
-def make_page(seed: int, kind: str) -> Page:
+def make_page(seed: int, kind: str, kinds: list[str] | None = None) -> Page:
+    """A page with one kind of damage, none ("clean"), three at random ("combined"), or
+    the given `kinds` together."""
     rng = random.Random(seed)
     used: set[str] = set()
     pools = article_pools()
     articles = [make_article(rng, used, pools[k]) for k in rng.sample(range(len(pools)), rng.randint(2, 4))]
-    kinds = rng.sample([k for k in KINDS if k not in ("combined",)], 3) if kind == "combined" else [kind]
-    if kind == "clean":
-        kinds = []
+    if kinds is None:
+        kinds = rng.sample([k for k in KINDS if k not in ("combined",)], 3) if kind == "combined" else [kind]
+        if kind == "clean":
+            kinds = []
+    kinds = list(kinds)
     if "interleave" in kinds and "title-after" in kinds:
         kinds.remove("title-after")
     lines = clean_lines(articles)

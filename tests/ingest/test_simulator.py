@@ -60,3 +60,16 @@ def test_nothing_vanishes_on_generated_pages():
             page = make_page(1000 * ALL_KINDS.index(kind) + n, kind)
             missing, invented = unaccounted(page.text, extract_text(Path("sim.txt"), page.text))
             assert not missing and not invented, (kind, n, dict(missing), dict(invented))
+
+
+def test_byline_after_an_interleaved_article_reaches_it():
+    """An article read in turns with the next one, its byline printed after its text: the
+    byline closes the stream and goes with the closing lines to the article that owns the
+    last text (not a headless article, not a leftover)."""
+    wrong = 0
+    for n in range(20):
+        page = make_page(7_000 + n, "", kinds=["interleave", "byline-after"])
+        doc = extract_text(Path("sim.txt"), page.text)
+        authors = sorted(tuple(a.authors) for a in doc.articles)
+        wrong += authors != sorted(tuple(a.authors) for a in page.articles)
+    assert wrong <= 2, f"{wrong} of 20 pages give an article the wrong authors"
