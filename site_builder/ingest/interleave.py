@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -192,10 +191,6 @@ def ending(unit: Unit) -> str:
     return "cut"
 
 
-def is_cut(unit: Unit) -> bool:
-    return ending(unit) == "cut"
-
-
 def opens(unit: Unit) -> bool:
     """A piece that can never continue a sentence cut by a column break."""
     return shapes.starts_new_paragraph(unit.text) or shapes.is_numbered_heading(unit.text)
@@ -204,7 +199,7 @@ def opens(unit: Unit) -> bool:
 class _Junctions:
     def __init__(self, pairs: Counter):
         self.pairs = pairs
-        self._shapes: dict[int, tuple[bool, bool, bool]] = {}
+        self._shapes: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
         self._sets: dict[str, frozenset] = {}
         self.df: Counter = Counter()
         self.n_units = 1
@@ -418,9 +413,7 @@ class _Reader:
         total = 0
         for k, unit in enumerate(body):
             opens_para = k == 0 or ending(body[k - 1]) == "end"
-            total += self._lines(len(unit.text), INDENT if opens_para else 0)
-            if k < len(body) - 1 and ending(unit) == "maybe":
-                total += 1
+            total += self._piece_lines(len(unit.text), opens_para, k < len(body) - 1 and ending(unit) == "maybe")
         return total
 
     def profiles(self, member: list[str | None], vocab: Background) -> None:
@@ -511,6 +504,11 @@ class _Reader:
     def _lines(self, n: int, indent: int) -> int:
         return -(-(n + indent) // self.width)
 
+    def _piece_lines(self, n: int, opens_paragraph: bool, subheading: bool) -> int:
+        """Lines a piece of n characters fills: a paragraph's opening line is indented, and a
+        subheading (not at the column's foot) takes a line of space more."""
+        return self._lines(n, INDENT if opens_paragraph else 0) + (1 if subheading else 0)
+
     def lines_between(self, start: int, stop: int) -> int:
         """Lines the stream's text from `start` to `stop` fills as one column: a paragraph
         opens with an indented line and ends with a line of its own; a subheading takes a
@@ -521,10 +519,8 @@ class _Reader:
             unit_end = self.cum[j + 1]
             seg_end = min(unit_end, stop)
             whole_start = pos == self.cum[j]
-            indent = INDENT if whole_start and self.opens_paragraph[j] else 0
-            total += self._lines(seg_end - pos, indent)
-            if whole_start and seg_end == unit_end < stop and self.ends[j] == "maybe":
-                total += 1
+            total += self._piece_lines(seg_end - pos, whole_start and self.opens_paragraph[j],
+                                       whole_start and seg_end == unit_end < stop and self.ends[j] == "maybe")
             pos, j = seg_end, j + 1
         return total
 
