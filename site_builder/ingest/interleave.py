@@ -135,7 +135,7 @@ class Outcome:
 
 
 # --- junctions -------------------------------------------------------------------------
-def line_widths(column_ends: list[Unit]) -> list[int]:
+def line_widths(column_ends: list[Unit | int]) -> list[int]:
     """The width of the columns' lines, when the page shows one (the likeliest first; a
     few pieces may fit more than one width, and the reading then tries each).
 
@@ -144,7 +144,7 @@ def line_widths(column_ends: list[Unit]) -> list[int]:
     paragraph, is a multiple of the line width. A width that fits (nearly) every such piece
     is believed when the chance of that is small (a wrong width fits a piece about two times
     in `width`); a text layer that keeps no trace of the lines gives none."""
-    lengths = [len(u.text) for u in column_ends if len(u.text) >= 8]
+    lengths = [n for n in (u if isinstance(u, int) else len(u.text) for u in column_ends) if n >= 8]
     if len(lengths) < 3:
         return []
     scored = []
@@ -309,6 +309,11 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
         return Outcome(False)
     straight = reader.straight_score()
     best, path = reader.best()
+    if not reader.widths and path is not None:  # the reading may show the lines the page hid
+        widths = reader.widths_from_reading(path)
+        if widths:
+            reader.set_widths(widths)
+            best, path = reader.best()
     for _ in range(EM_ROUNDS):  # learn the two vocabularies from the reading, read again
         if path is None or all(owner == "B" for owner, _, _ in path):
             break
@@ -358,12 +363,10 @@ class _Reader:
         # a first column that stops in mid-sentence was full: it measures the capacity well
         self.band = COLUMN_BAND if self.a_ending == "cut" else LOOSE_BAND
         feet = ([self.a_end] if self.a_ending == "cut" else []) + [u for u, e in zip(self.units, self.ends) if e == "cut"]
-        self.widths = line_widths(feet)
-        self.width = self.widths[0] if self.widths else None
+        self.feet = feet
         self.opens_paragraph = [k == 0 or self.ends[k - 1] == "end" for k in range(len(self.units))]
         self.first_body = first.body
-        self.layouts = [(w, h) for w in self.widths for h in self._heights_for(w)]
-        self.width, self.lines_per_column = self.layouts[0] if self.layouts else (None, None)
+        self.set_widths(line_widths(feet))
         # vocabulary: the first article's own body against the second's opening (up to its
         # first cut), each pair scored as evidence for the first article
         self.first_texts = [u.text for u in first.body] + ([first.title.text] if first.title else [])
@@ -372,6 +375,17 @@ class _Reader:
         self.profiles(["B" if k < seed else None for k in range(len(self.units))], vocab)
         self._splits: dict[tuple[int, str, str], list[tuple[float, int]]] = {}
         self._junctions: dict[tuple[int, str], list[tuple[float, int]]] = {}
+
+    def set_widths(self, widths: list[int]) -> None:
+        self.widths = widths
+        self.layouts = [(w, h) for w in widths for h in self._heights_for(w)]
+        self.width, self.lines_per_column = self.layouts[0] if self.layouts else (None, None)
+
+    def widths_from_reading(self, path) -> list[int]:
+        """Line widths measured on the column feet a reading found: the cut pieces plus the
+        heads of the lines it split (a glued line hides a foot the page alone does not show)."""
+        heads = [k for _, move, k in path if move in ("split", "bounce")]
+        return line_widths(self.feet + heads)
 
     def column_feet(self, path) -> list[int]:
         """Units that end a column inside a run of one article's text (its columns follow
