@@ -95,9 +95,19 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
         score += 2.5
     if _ends_on_bare_verb(text):
         score += 2.5
-    if _ends_on_function_word(text) or _starts_bound(following.text) or _bare_preposition(text) \
-            or _short_last_clause(text):
+    if _reports_speech(text):
         score += 3.0
+    score += _length_prior(text)
+    if _ends_on_function_word(text) or _starts_bound(following.text) or _bare_preposition(text) \
+            or _short_last_clause(text) or _open_correlative(text) or _ba_without_verb(text) \
+            or _ends_before_verb(text) or _ends_on_count(text) or _copula_clause(text):
+        score += 3.0
+    if _open_last_clause(text):
+        score += 2.0
+    if _ends_on_single_character(text):
+        score += 2.0
+    if _opens_with_lone_noun(following.text):
+        score += 2.5
     opening = shapes.first_sentence(following.text)
     n = shapes.cjk_len(opening)
     if n <= 5 and len(opening) < len(following.text):
@@ -118,7 +128,23 @@ def _ends_on_bare_verb(text: str) -> bool:
     import rjieba
 
     tags = rjieba.tag(text[-12:])
-    return len(tags) >= 2 and tags[-1][1] == "v" and len(tags[-1][0]) == 2 and tags[-2][0] in _MODALS
+    return len(tags) >= 2 and tags[-1][1] == "v" and len(tags[-1][0]) == 2 \
+        and (tags[-2][0] in _MODALS or tags[-2][0] == "是")
+
+
+# verbs that introduce reported speech or a stated view (…强调，…; …指出：…)
+_SPEECH_VERBS = ("强调", "指出", "提出", "表示", "认为", "要求", "表明", "说明", "显示", "坚信")
+
+
+def _reports_speech(text: str) -> bool:
+    """The line quotes someone (总书记强调，…): a sentence of the body, never a subheading."""
+    return any(f"{verb}{mark}" in text for verb in _SPEECH_VERBS for mark in "，：")
+
+
+def _length_prior(text: str) -> float:
+    """Subheadings are short: a line much longer than most is more likely a cut paragraph."""
+    n = shapes.cjk_len(text)
+    return 0.0 if n <= 24 else (1.0 if n <= 30 else 2.0)
 
 
 _COPULAS = {"是", "为", "要", "应", "应当", "能", "能够", "将", "会", "可", "可以", "必须", "在于", "就是", "即"}
@@ -144,15 +170,90 @@ def _ends_on_function_word(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _starts_bound(text: str) -> bool:
     """The piece opens with a character bound to what precedes it: 的, 了, 们, a one-character
-    localizer (中, 上 …) or a conjunction that joins nouns (和, 及, 或; not 与, which opens
-    与…相比). That is the rest of a sentence, never a paragraph's start."""
+    localizer (中, 上 …) or a conjunction that joins nouns (和, 及, 或, and 与 when its
+    clause ends on a noun). That is the rest of a sentence, never a paragraph's start."""
     import rjieba
 
     tags = rjieba.tag(text[:8])
     if not tags or len(tags[0][0]) != 1:
         return False
     word, tag = tags[0]
+    if word == "与":  # 与…的有机衔接: a noun phrase's second half; 与…相比 / 与…不同 open sentences
+        last = rjieba.tag(text.split("，", 1)[0])[-1]
+        return last[1][:1] == "n" or last[1] == "vn"
     return tag.startswith("u") or tag == "f" or word in "们和及或"
+
+
+# a clause opened by the first word needs the second later in the sentence (不仅…也,
+# 无论…都): a line holding the first and none of its partners stops in mid-sentence
+_CORRELATIVES = (
+    (("不仅", "不但", "不只", "不光"), ("而且", "也", "还", "更", "并", "同时", "而")),
+    (("无论", "不论", "不管"), ("都", "也", "还是", "均", "总")),
+    (("虽然", "尽管", "虽"), ("但", "却", "也", "仍")),
+    (("只有",), ("才",)),
+    (("只要",), ("就", "便")),
+    (("之所以",), ("是因为", "在于", "是")),
+    (("既要", "既有", "既是"), ("又", "也", "更")),
+)
+
+
+def _open_correlative(text: str) -> bool:
+    for firsts, partners in _CORRELATIVES:
+        for first in firsts:
+            at = text.find(first)
+            if at >= 0 and not any(p in text[at + len(first):] for p in partners):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _ba_without_verb(text: str) -> bool:
+    """The last clause puts its object first with 把 and no verb follows (…应把劳动教育的
+    政治): the verb comes after the break. (A subheading's 把 clause has its verb:
+    把服务群众作为…, 把…建设成为….)"""
+    import rjieba
+
+    clause = text.replace("、", "").rsplit("，", 1)[-1]
+    tags = rjieba.tag(clause)
+    at = next((k for k, (word, tag) in enumerate(tags) if word == "把" and tag == "p"), None)
+    return at is not None and not any(tag == "v" for _, tag in tags[at + 1:])
+
+
+@lru_cache(maxsize=4096)
+def _ends_before_verb(text: str) -> bool:
+    """The line stops on a modal followed only by adverbs (…必须进一步, …要更加): the verb
+    comes after the break."""
+    import rjieba
+
+    tags = rjieba.tag(text[-10:])
+    k = len(tags)
+    while k > 0 and tags[k - 1][1] == "d" and tags[k - 1][0] not in _MODALS:
+        k -= 1
+    return 0 < k < len(tags) and tags[k - 1][0] in _MODALS
+
+
+@lru_cache(maxsize=4096)
+def _ends_on_single_character(text: str) -> bool:
+    """The line's last word is a single character (…展现了党): a subheading ends on a word
+    of two or more (…治理基础, …更精准)."""
+    import rjieba
+
+    words = rjieba.cut(text[-8:])
+    return bool(words) and len(words[-1]) == 1 and bool(CJK_RE.match(words[-1]))
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_lone_noun(text: str) -> bool:
+    """The piece opens with a clause of one noun of at most two characters (属性，…, 环节，…):
+    the tail of a noun phrase begun before the break. A paragraph opens with a connective,
+    a time word or a whole phrase (同时，当前，理念革新，…)."""
+    import rjieba
+
+    head, comma, _ = text.partition("，")
+    if not comma or len(head) > 2:
+        return False
+    tags = rjieba.tag(head)
+    return len(tags) == 1 and tags[0][1] in ("n", "vn", "nz", "ng")
 
 
 def _short_last_clause(text: str) -> bool:
@@ -173,6 +274,33 @@ def _bare_preposition(text: str) -> bool:
     tags = rjieba.tag(text)
     return bool(tags) and tags[0][1] == "p" and len(tags[0][0]) >= 2 \
         and not any(tag.startswith("v") for _, tag in tags[1:])
+
+
+@lru_cache(maxsize=4096)
+def _open_last_clause(text: str) -> bool:
+    """After a comma, the line's last clause is a preposition and its object with no verb
+    (…，对楼宇内): the predicate comes after the break."""
+    if "，" not in text:
+        return False
+    import rjieba
+
+    tags = rjieba.tag(text.rsplit("，", 1)[1])
+    return bool(tags) and tags[0][1] == "p" and not any(tag.startswith("v") for _, tag in tags[1:])
+
+
+@lru_cache(maxsize=4096)
+def _ends_on_count(text: str) -> bool:
+    """The line stops on a number or a measure word (…离不开一支): its noun follows."""
+    import rjieba
+
+    tags = rjieba.tag(text[-8:])
+    return bool(tags) and tags[-1][1] in ("m", "q", "mq")
+
+
+def _copula_clause(text: str) -> bool:
+    """A clause opens with 是 after a comma (…格局，是…): the first clause is its subject,
+    a sentence of the body."""
+    return "，是" in text
 
 
 def _left_open(text: str) -> bool:

@@ -126,7 +126,27 @@ def _whole_phrase(clause: str) -> bool:
 
     tags = rjieba.tag(clause)
     first, last = tags[0][1], tags[-1][1]
-    return first[:1] in "nvailj" and last[:1] in "nvailj" and len(tags[-1][0]) > 1
+    return first[:1] in "nvailj" and last[:1] in "nvailj" and len(tags[-1][0]) > 1 \
+        and not _needs_more(clause, tags)
+
+
+# the first half of a paired construction: the sentence goes on past the clause
+_PAIRED = {"不仅": "也还更而", "不但": "也还更而", "无论": "都也还", "不论": "都也还", "虽然": "但却也",
+           "只有": "才", "只要": "就便"}
+
+
+def _needs_more(clause: str, tags) -> bool:
+    """A clause that cannot end there: 把 with no verb after its object (高校应把…的政治属性),
+    不仅/无论/只有 … without the word that answers it (…不仅主动适应…需要), or one that
+    introduces reported speech (…报告提出, …总书记强调: what was said follows), or a
+    predicate whose subject is in the clause before (是…)."""
+    if clause.endswith(("强调", "指出", "提出", "表示", "认为", "要求")) or clause.startswith("是"):
+        return True
+    ba = next((k for k, (word, tag) in enumerate(tags) if word == "把" and tag == "p"), None)
+    if ba is not None and not any(tag == "v" for _, tag in tags[ba + 1:]):
+        return True
+    return any(first in clause and not any(ch in clause.split(first, 1)[1] for ch in partners)
+               for first, partners in _PAIRED.items())
 
 
 def _clauses_of(pool: list[str]) -> list[str]:
