@@ -10,10 +10,13 @@ from site_builder.ingest.lines import Unit
 UNIT_MIN = 10  # shorter repeated lines (a byline, a short heading) may be legitimate
 TANDEM_MIN = 10  # characters: a stretch repeated back to back inside a paragraph
 _KEY_DROP = re.compile(r"[\s\u3000]")
+# two copies of a passage may differ in the direction given to a half-width quote (read
+# in turns, each copy on its own): quotes of either direction compare equal
+_FOLD_QUOTES = str.maketrans("“”‘’", "\"\"''")
 
 
 def key(text: str) -> str:
-    return _KEY_DROP.sub("", text)
+    return _KEY_DROP.sub("", text).translate(_FOLD_QUOTES)
 
 
 def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
@@ -36,7 +39,7 @@ def tandem_repeats(text: str) -> tuple[str, list[str]]:
     """Remove stretches repeated back to back (ABCABC -> ABC); return the text and the copies."""
     removed: list[str] = []
     while True:
-        found = _find_tandem(text)
+        found = _find_tandem(text.translate(_FOLD_QUOTES))
         if found is None:
             return text, removed
         start, length = found

@@ -18,7 +18,7 @@ from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, classify, segment
-from site_builder.ingest.typography import normalize, simplify_stray, strip_markdown, traditional_ratio
+from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio
 from site_builder.model import Article, Block, Leftover, LineSpan, SourceDocument, Warning_
 
 # a page this traditional is a traditional-script page, not simplified text with strays
@@ -122,7 +122,7 @@ class _Page:
                 self.leftover("duplicate", copy, piece.unit.spans)
                 self.warn(f"a passage printed twice was dropped: {copy[:20]}…", piece.unit.first_line,
                           "duplicate", parts.warnings)
-            piece.unit.text = cleaned
+            piece.unit.text = balance_quotes(cleaned)
         parts.pieces, orphans = split_orphans(pieces)
         draft.orphans = orphans  # type: ignore[attr-defined]
         return parts

@@ -130,6 +130,20 @@ def _full_width_quotes(text: str) -> str:
     return "".join(out)
 
 
+def balance_quotes(text: str) -> str:
+    """Double quotes of a paragraph alternate “ ”. Half-width quotes are turned in the order
+    a line gives them, so a paragraph put back together from pieces (or freed of a repeated
+    passage) may hold two of one direction in a row; an even number is then set in turn
+    again. (An odd number is left alone: a quotation running on into the next paragraph.)"""
+    marks = [i for i, ch in enumerate(text) if ch in "“”"]
+    if len(marks) % 2 or all(text[i] == "“”"[k % 2] for k, i in enumerate(marks)):
+        return text
+    chars = list(text)
+    for k, i in enumerate(marks):
+        chars[i] = "“”"[k % 2]
+    return "".join(chars)
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
