@@ -180,8 +180,13 @@ class _Walker:
     def run(self) -> None:
         for i, unit in enumerate(self.units):
             self.step(i, unit)
-        for unit in self.pending_kickers:
-            self.leftovers.append(("banner", unit))
+        cur = self.current
+        if cur is not None and cur.title is None and cur.body and _is_tiny(cur):
+            # kickers at the page's foot after a title-less scrap: a title printed after its
+            # article, then its kicker (see _settle_headless)
+            cur.body.extend(self.pending_kickers)
+        else:
+            self.leftovers.extend(("banner", unit) for unit in self.pending_kickers)
 
     def step(self, i: int, unit: Unit) -> None:
         cur = self.current
@@ -282,14 +287,16 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
             prev.footer.extend(draft.footer)
             continue
         if draft.title is None and not draft.bylines and not draft.footer and _is_tiny(draft):
-            only = draft.body[0]
-            if len(draft.body) == 1 and prev is not None and prev.title is None \
-                    and shapes.title_shaped(only.text) and not furniture.is_slogan_shape(only.text):
-                prev.title, prev.title_after_body = only, True
-                prev.kickers.extend(draft.kickers)
+            late = _late_title(draft.body) if prev is not None and prev.title is None else None
+            if late is not None:
+                title, kickers, slogans = late
+                prev.title, prev.title_after_body = title, True
+                prev.kickers.extend(draft.kickers + kickers)
+                leftovers.extend(("slogan", u) for u in slogans)
                 continue
             for unit in draft.body:
-                kind = "slogan" if furniture.is_slogan_shape(unit.text) else "fragment"
+                kind = "slogan" if furniture.is_slogan_shape(unit.text) else \
+                    "banner" if unit.kind == "kicker" else "fragment"
                 leftovers.append((kind, unit))
                 if kind == "fragment":
                     fragments.append(unit)
@@ -297,6 +304,19 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
             continue
         kept.append(draft)
     return kept, leftovers, fragments
+
+
+def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:
+    """A title printed after its article: one title-shaped line, then nothing but its
+    kicker and the page's slogans (title, kicker, slogans), else None."""
+    first, rest = body[0], body[1:]
+    if not shapes.title_shaped(first.text) or furniture.is_slogan_shape(first.text):
+        return None
+    slogans = [u for u in rest if furniture.is_slogan_shape(u.text)]
+    kickers = [u for u in rest if u.kind == "kicker" and not furniture.is_slogan_shape(u.text)]
+    if len(slogans) + len(kickers) < len(rest):
+        return None
+    return first, kickers, slogans
 
 
 def _attach_late_header(prev: Draft, late: Draft) -> None:

@@ -1,0 +1,33 @@
+"""A title printed after its article, with its kicker and the page's furniture after it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.ingest.raw_page import extract_text
+
+FIRST = ("加强党的建设\n\n■ 王明\n\n"
+         "党的建设是一项伟大工程，必须坚持不懈地推进。各级党组织要切实担负起管党治党的政治责任，"
+         "把全面从严治党的要求落实到每一个环节，确保党始终成为坚强领导核心。\n\n"
+         "（作者单位：东江市委党校）\n\n")
+LATE_BODY = ("●李强\n\n"
+             "城市更新是推动城市可持续发展、改善居民生活质量、提升城市竞争力的重要途径，"
+             "必须坚持以人民为中心，问需于民、问计于民、问效于民，让群众在更新中有更多获得感。\n\n"
+             "（原载11月8日《人民日报》）\n\n")
+
+
+def _articles(text: str):
+    doc = extract_text(Path("late.txt"), text)
+    return doc, [(a.title, a.kicker, a.authors, a.title_inferred) for a in doc.articles]
+
+
+def test_late_title_then_its_kicker_then_a_slogan():
+    page = FIRST + LATE_BODY + "推进城市更新法治保障\n\n学习贯彻党的二十届三中全会精神\n\n凝心聚力　砥砺奋进！\n"
+    doc, arts = _articles(page)
+    assert arts[1] == ("推进城市更新法治保障", "学习贯彻党的二十届三中全会精神", ["李强"], False)
+    assert [left.kind for left in doc.leftovers] == ["slogan"]
+
+
+def test_late_title_then_its_kicker_at_the_page_foot():
+    doc, arts = _articles(FIRST + LATE_BODY + "推进城市更新法治保障\n\n学习贯彻党的二十届三中全会精神\n")
+    assert arts[1] == ("推进城市更新法治保障", "学习贯彻党的二十届三中全会精神", ["李强"], False)
+    assert doc.leftovers == []
