@@ -122,14 +122,22 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
 
 def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
     """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
-    printed right above its byline, where an article opens."""
+    printed right above its byline or its body, where an article opens."""
     if units[i].text.startswith("【"):
         return False
     prev = _prev_index(units, i, skip=("furniture",))
     nxt = _next_index(units, i, skip=("furniture",))
     # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
     opens_article = prev is None or units[prev].kind in ("kicker", "source", "affiliation")
-    return opens_article and nxt is not None and (is_name(units[nxt]) or units[nxt].kind == "label")
+    if not opens_article or nxt is None:
+        return False
+    if is_name(units[nxt]) or units[nxt].kind == "label":
+        return True
+    # straight above the body (its byline printed after it): a title, unless it has the
+    # campaign banner's own form (学习贯彻…精神), which heads an article whose title follows
+    following = units[nxt]
+    return following.kind == "text" and len(following.text) >= LONG_PARAGRAPH \
+        and not units[i].text.endswith("精神")
 
 
 def _is_subheading_slot(units: list[Unit], i: int) -> bool:

@@ -31,3 +31,16 @@ def test_late_title_then_its_kicker_at_the_page_foot():
     doc, arts = _articles(FIRST + LATE_BODY + "推进城市更新法治保障\n\n学习贯彻党的二十届三中全会精神\n")
     assert arts[1] == ("推进城市更新法治保障", "学习贯彻党的二十届三中全会精神", ["李强"], False)
     assert doc.leftovers == []
+
+
+def test_a_title_shaped_like_a_series_line_above_a_body_whose_byline_follows_it():
+    page = FIRST + "贯彻党的决定\n\n" + LATE_BODY.split("\n\n", 1)[1].replace("（原载", "●李强\n\n（原载")
+    doc, arts = _articles(page)
+    assert arts[1] == ("贯彻党的决定", None, ["李强"], False)
+
+
+def test_the_campaign_banner_form_above_a_body_stays_a_kicker():
+    body = LATE_BODY.split("\n\n", 1)[1]  # (its byline printed after it, then its title)
+    page = FIRST + "学习贯彻党的二十届三中全会精神\n\n" + body + "●李强\n\n推进城市更新法治保障\n"
+    doc, arts = _articles(page)
+    assert arts[1] == ("推进城市更新法治保障", "学习贯彻党的二十届三中全会精神", ["李强"], False)
