@@ -123,14 +123,17 @@ _MODALS = {"可以", "能够", "能", "就", "才", "才能", "要", "应", "应
 
 @lru_cache(maxsize=4096)
 def _ends_on_bare_verb(text: str) -> bool:
-    """The line stops on a verb right after an adverb or a modal (…可以推动, …就体现): a
-    predicate waiting for its object, where a subheading does not stop."""
+    """The line stops on a verb right after an adverb, a modal or 是 (…可以推动, …就体现,
+    …是营造): a predicate waiting for its object, where a subheading does not stop."""
     import rjieba
 
     tags = rjieba.tag(text[-12:])
-    return len(tags) >= 2 and tags[-1][1] == "v" and len(tags[-1][0]) == 2 \
-        and (tags[-2][0] in _MODALS or tags[-2][0] == "是") or len(tags) >= 2 and tags[-2][0] == "是" \
-        and tags[-1][1] == "vn"
+    if len(tags) < 2:
+        return False
+    (word, tag), before = tags[-1], tags[-2][0]
+    if before == "是":  # (…是营造: a verbal noun there waits for its object too)
+        return tag == "vn" or (tag == "v" and len(word) == 2)
+    return tag == "v" and len(word) == 2 and before in _MODALS
 
 
 # verbs that introduce reported speech or a stated view (…强调，…; …指出：…)
