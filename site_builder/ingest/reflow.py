@@ -271,26 +271,24 @@ def _short_last_clause(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _bare_preposition(text: str) -> bool:
-    """The line is a prepositional phrase and nothing else (针对…, 围绕…, with no verb): the
-    opening of a sentence whose predicate comes after the break."""
+def _preposition_without_verb(clause: str, shortest: int = 1) -> bool:
+    """The clause is a preposition (of at least `shortest` characters) and its object, with
+    no verb after it: the opening of a sentence whose predicate comes after the break."""
     import rjieba
 
-    tags = rjieba.tag(text)
-    return bool(tags) and tags[0][1] == "p" and len(tags[0][0]) >= 2 \
+    tags = rjieba.tag(clause)
+    return bool(tags) and tags[0][1] == "p" and len(tags[0][0]) >= shortest \
         and not any(tag.startswith("v") for _, tag in tags[1:])
 
 
-@lru_cache(maxsize=4096)
-def _open_last_clause(text: str) -> bool:
-    """After a comma, the line's last clause is a preposition and its object with no verb
-    (…，对楼宇内): the predicate comes after the break."""
-    if "，" not in text:
-        return False
-    import rjieba
+def _bare_preposition(text: str) -> bool:
+    """The line is a prepositional phrase and nothing else (针对…, 围绕…)."""
+    return _preposition_without_verb(text, shortest=2)
 
-    tags = rjieba.tag(text.rsplit("，", 1)[1])
-    return bool(tags) and tags[0][1] == "p" and not any(tag.startswith("v") for _, tag in tags[1:])
+
+def _open_last_clause(text: str) -> bool:
+    """After a comma, the line's last clause is a prepositional phrase (…，对楼宇内)."""
+    return "，" in text and _preposition_without_verb(text.rsplit("，", 1)[1])
 
 
 @lru_cache(maxsize=4096)
