@@ -64,7 +64,13 @@ def _overlap(left: str, right: str) -> int:
 
 
 def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
-    """Is this short unterminated line the first half of a cut paragraph (not a subheading)?
+    """Is this short unterminated line the first half of a cut paragraph (not a subheading)?"""
+    return cut_evidence(head, following, stats) >= CUT_EVIDENCE
+
+
+def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
+    """How strongly the line reads as the first half of a cut paragraph (≥ CUT_EVIDENCE: it
+    does; infinite when its shape decides alone).
 
     A subheading ends at a word's end, closes what it opens and is followed by a paragraph
     that starts a sentence; the first half of a cut paragraph stops anywhere, and its rest
@@ -75,9 +81,9 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
 
     text = head.text
     if shapes.ends_open(text) or shapes.starts_run_in(text):
-        return True
+        return math.inf
     if shapes.is_numbered_heading(text) or shapes.starts_new_paragraph(following.text):
-        return False
+        return -math.inf
     score = 0.0
     # a word cut in two binds hard (建|设: many nats); two words that merely make a
     # compound across a subheading's end bind weakly (优势|产业)
@@ -99,7 +105,7 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
         score += 3.0
     score += _length_prior(text)
     if _ends_on_function_word(text) or _starts_bound(following.text) or _bare_preposition(text) \
-            or _short_last_clause(text) or _open_correlative(text) or _ba_without_verb(text) \
+            or _short_last_clause(text) or _enumeration_left_open(text) or _open_correlative(text) or _fronted_without_verb(text) \
             or _ends_before_verb(text) or _ends_on_count(text) or _copula_clause(text):
         score += 3.0
     if _open_last_clause(text):
@@ -114,23 +120,27 @@ def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
         score += 3.0
     elif n <= 12 and "，" not in opening and len(opening) < len(following.text):
         score += 1.0
-    return score >= CUT_EVIDENCE
+    return score
 
 
-_MODALS = {"可以", "能够", "能", "就", "才", "才能", "要", "应", "应当", "应该", "须", "必须", "需要", "将", "会", "可",
+_MODALS = {"可以", "能够", "能", "就", "就要", "才", "才能", "要", "应", "应当", "应该", "须", "必须", "需要", "将", "会", "可",
            "得以", "便", "即", "旨在", "有助于", "以", "来", "去"}
 
 
 @lru_cache(maxsize=4096)
 def _ends_on_bare_verb(text: str) -> bool:
-    """The line stops on a verb right after an adverb, a modal or 是 (…可以推动, …就体现,
-    …是营造): a predicate waiting for its object, where a subheading does not stop."""
+    """The line stops on a verb after a modal or 是, adverbs allowed between (…可以推动,
+    …就体现, …就要始终强化, …是营造): a predicate waiting for its object, where a
+    subheading does not stop."""
     import rjieba
 
     tags = rjieba.tag(text[-12:])
     if len(tags) < 2:
         return False
-    (word, tag), before = tags[-1], tags[-2][0]
+    (word, tag), k = tags[-1], len(tags) - 2
+    while k > 0 and tags[k][1] == "d" and tags[k][0] not in _MODALS:  # …就要始终强化
+        k -= 1
+    before = tags[k][0]
     if before == "是":  # (…是营造: a verbal noun there waits for its object too)
         return tag == "vn" or (tag == "v" and len(word) == 2)
     return tag == "v" and len(word) == 2 and before in _MODALS
@@ -195,7 +205,7 @@ _CORRELATIVES = (
     (("不仅", "不但", "不只", "不光"), ("而且", "也", "还", "更", "并", "同时", "而")),
     (("无论", "不论", "不管"), ("都", "也", "还是", "均", "总")),
     (("虽然", "尽管", "虽"), ("但", "却", "也", "仍")),
-    (("只有",), ("才",)),
+    (("只有", "唯有"), ("才",)),
     (("只要",), ("就", "便")),
     (("之所以",), ("是因为", "在于", "是")),
     (("既要", "既有", "既是"), ("又", "也", "更")),
@@ -211,30 +221,37 @@ def _open_correlative(text: str) -> bool:
     return False
 
 
+_PLAIN_MODALS = {"要", "就要", "应", "应当", "应该", "必须", "须", "务必", "才能", "能够", "可以"}
+# words that put the object or the agent before the verb (把/将 X 建设成…, 由 X 主持)
+_FRONTING = {"把": ("p",), "将": ("p", "d"), "由": ("p",)}
+
+
 @lru_cache(maxsize=4096)
-def _ba_without_verb(text: str) -> bool:
-    """The last clause puts its object first with 把 and no verb follows (…应把劳动教育的
-    政治): the verb comes after the break. (A subheading's 把 clause has its verb:
-    把服务群众作为…, 把…建设成为….)"""
+def _fronted_without_verb(text: str) -> bool:
+    """The last clause fronts its object or agent with 把, 将 or 由 and no verb follows
+    (…应把劳动教育的政治, 将思想政治工作与生产, 每月由分管市领导轮流): the verb comes
+    after the break. (A subheading's 把 clause has its verb: 把服务群众作为…)"""
     import rjieba
 
-    clause = text.replace("、", "").rsplit("，", 1)[-1]
-    tags = rjieba.tag(clause)
-    at = next((k for k, (word, tag) in enumerate(tags) if word == "把" and tag == "p"), None)
+    tags = rjieba.tag(_last_clause(text))
+    at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())), None)
     return at is not None and not any(tag == "v" for _, tag in tags[at + 1:])
 
 
 @lru_cache(maxsize=4096)
 def _ends_before_verb(text: str) -> bool:
-    """The line stops on a modal followed only by adverbs (…必须进一步, …要更加): the verb
-    comes after the break."""
+    """The last clause has a modal and no verb after it (…必须进一步, …就要教职工): the
+    verb comes after the break. (Only modals that are nothing else: not 需要, a noun as
+    often, nor 能 or 会, which the tagger splits off unknown words such as 赋能, 恳谈会.)"""
     import rjieba
 
-    tags = rjieba.tag(text[-10:])
-    k = len(tags)
-    while k > 0 and tags[k - 1][1] == "d" and tags[k - 1][0] not in _MODALS:
-        k -= 1
-    return 0 < k < len(tags) and tags[k - 1][0] in _MODALS
+    tags = rjieba.tag(_last_clause(text))
+    at = max((k for k, (word, _) in enumerate(tags) if word in _PLAIN_MODALS), default=None)
+    return at is not None and not any(tag[:1] in "va" for _, tag in tags[at + 1:])
+
+
+def _last_clause(text: str) -> str:
+    return text.replace("、", "").rsplit("，", 1)[-1]
 
 
 @lru_cache(maxsize=4096)
@@ -259,6 +276,27 @@ def _opens_with_lone_noun(text: str) -> bool:
         return False
     tags = rjieba.tag(head)
     return len(tags) == 1 and tags[0][1] in ("n", "vn", "nz", "ng")
+
+
+@lru_cache(maxsize=4096)
+def _enumeration_left_open(text: str) -> bool:
+    """The line's last list item is one word that only begins an item like the one before
+    it (…坚持自信自立、坚持 / …政治判断力、政治 / …联系群众、推动): a parallel series
+    cut after its head. (A subheading's series is whole: 技术领先、运行高效.)"""
+    import rjieba
+
+    items = text.rsplit("，", 1)[-1].split("、")
+    if len(items) < 2 or not items[-1]:
+        return False
+    last, before = items[-1], items[-2]
+    last_tags, before_tags = rjieba.tag(last), rjieba.tag(before)
+    if len(last_tags) != 1 or len(before_tags) < 2:
+        return False
+    at = before.find(last)
+    if 0 <= at < len(before) - len(last):
+        return True
+    # a lone verb after an item that ends verb + object (…服务群众、化解)
+    return last_tags[0][1] == "v" and before_tags[-2][1] in ("v", "vn") and before_tags[-1][1] == "n"
 
 
 def _short_last_clause(text: str) -> bool:

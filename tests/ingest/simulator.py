@@ -136,14 +136,15 @@ _PAIRED = {"不仅": "也还更而", "不但": "也还更而", "无论": "都也
 
 
 def _needs_more(clause: str, tags) -> bool:
-    """A clause that cannot end there: 把 with no verb after its object (高校应把…的政治属性),
+    """A clause that cannot end there: 把/将/由 with no verb after its object or agent
+    (高校应把…的政治属性, 市级恳谈会由市委书记),
     不仅/无论/只有 … without the word that answers it (…不仅主动适应…需要), or one that
     introduces reported speech (…报告提出, …总书记强调: what was said follows), or a
     predicate whose subject is in the clause before (是…)."""
     if clause.endswith(("强调", "指出", "提出", "表示", "认为", "要求")) or clause.startswith("是"):
         return True
-    ba = next((k for k, (word, tag) in enumerate(tags) if word == "把" and tag == "p"), None)
-    if ba is not None and not any(tag == "v" for _, tag in tags[ba + 1:]):
+    fronted = next((k for k, (word, tag) in enumerate(tags) if word in "把将由" and tag in ("p", "d")), None)
+    if fronted is not None and not any(tag == "v" for _, tag in tags[fronted + 1:]):
         return True
     return any(first in clause and not any(ch in clause.split(first, 1)[1] for ch in partners)
                for first, partners in _PAIRED.items())

@@ -73,3 +73,23 @@ def test_a_word_cut_in_two_binds_harder_than_a_compound_across_a_subheading():
     # 优势|产业 makes a dictionary compound, but both halves are whole words
     assert not is_cut_heading(unit("市场应用前景判断方面的重要优势"),
                               unit("产业组织政策要注重形成大中小企业协同联动的格局。"), STATS)
+
+
+def test_a_fronted_object_or_agent_without_its_verb_is_a_cut():
+    rest = unit("主持召开，研究解决具体问题。")
+    assert is_cut_heading(unit("每季度由街道主要负责同志轮流"), rest, STATS)
+    assert is_cut_heading(unit("将基层党建与社区"), unit("治理紧密结合，形成工作合力。"), STATS)
+    # the same fronting with its verb is a whole subheading
+    assert not is_cut_heading(unit("把为民服务作为工作的出发点"), FOLLOWING, STATS)
+
+
+def test_a_modal_with_no_verb_after_it_is_a_cut():
+    assert is_cut_heading(unit("落实这一要求，就要广大干部"), unit("自觉担当作为，敢抓敢管。"), STATS)
+    assert is_cut_heading(unit("推进这项改革，就要始终强化"), unit("基层组织的政治功能和组织功能。"), STATS)
+    assert not is_cut_heading(unit("要持续深化改革，要充实基层干部队伍"), FOLLOWING, STATS)
+
+
+def test_a_series_cut_after_the_head_of_its_next_item_is_a_cut():
+    assert is_cut_heading(unit("即坚持依法治理、坚持系统治理、坚持"), unit("源头治理、坚持综合治理。"), STATS)
+    assert is_cut_heading(unit("社区干部要做到服务群众、化解"), unit("矛盾的重要职责，任务繁重。"), STATS)
+    assert not is_cut_heading(unit("坚持技术领先、运行高效"), FOLLOWING, STATS)
