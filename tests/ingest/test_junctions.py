@@ -93,3 +93,11 @@ def test_a_series_cut_after_the_head_of_its_next_item_is_a_cut():
     assert is_cut_heading(unit("即坚持依法治理、坚持系统治理、坚持"), unit("源头治理、坚持综合治理。"), STATS)
     assert is_cut_heading(unit("社区干部要做到服务群众、化解"), unit("矛盾的重要职责，任务繁重。"), STATS)
     assert not is_cut_heading(unit("坚持技术领先、运行高效"), FOLLOWING, STATS)
+
+
+def test_a_foot_one_character_off_its_line_still_shows_the_width():
+    # four feet fill whole 13-character lines; two are a character off (the break moved
+    # off a comma): that is evidence for 13 too, not against it
+    assert line_widths([26, 39, 52, 65, 77, 92])[0] == 13
+    # feet of lengths that fit no width closely give none
+    assert line_widths([23, 41, 58, 97, 130, 151]) == []
