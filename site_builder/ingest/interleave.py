@@ -563,8 +563,10 @@ class _Reader:
         return self.cum[end.index] + end.split if end.head else self.cum[end.index + 1]
 
     def plausible(self) -> bool:
-        """Worth reading in turns: the first article stops on a cut, or the second holds a cut."""
-        return self.a_ending != "end" or any(e != "end" for e in self.ends[:-1])
+        """Worth reading in turns: the first article stops on a cut, or the second holds a cut.
+        (A short unterminated line inside the second is no sign by itself: most are its
+        subheadings.)"""
+        return self.a_ending != "end" or "cut" in self.ends[:-1]
 
     def end_text(self, end: _End) -> Unit:
         if end.index < 0:

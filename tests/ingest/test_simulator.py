@@ -71,3 +71,16 @@ def test_byline_after_an_interleaved_article_reaches_it():
         authors = sorted(tuple(a.authors) for a in doc.articles)
         wrong += authors != sorted(tuple(a.authors) for a in page.articles)
     assert wrong <= 2, f"{wrong} of 20 pages give an article the wrong authors"
+
+
+def test_the_article_after_an_interleaved_pair_keeps_its_text():
+    """Once an interleaved pair is read apart, its second article has given its closing
+    lines to the first and ends on a whole sentence; the next article's subheadings (short
+    unterminated lines) are no sign of another interleaving, and it keeps its sections and
+    its closing lines."""
+    page = make_page(2002, "interleave")  # a page where that next article has subheadings
+    doc = extract_text(Path("sim.txt"), page.text)
+    last = page.articles[-2]  # (the one after the pair; the page's last is an unrelated one)
+    mine = next(a for a in doc.articles if a.title == last.title)
+    assert [b.text for b in mine.blocks if b.type == "heading"] == [t for k, t in last.blocks if k == "heading"]
+    assert mine.affiliation == last.affiliation
