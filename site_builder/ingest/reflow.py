@@ -104,9 +104,7 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     if _reports_speech(text):
         score += 3.0
     score += _length_prior(text)
-    if _ends_on_function_word(text) or _starts_bound(following.text) or _bare_preposition(text) \
-            or _short_last_clause(text) or _enumeration_left_open(text) or _open_correlative(text) or _fronted_without_verb(text) \
-            or _ends_before_verb(text) or _ends_on_count(text) or _copula_clause(text):
+    if _starts_bound(following.text) or any(stops_short(text) for stops_short in _SENTENCE_GOES_ON):
         score += 3.0
     if _open_last_clause(text):
         score += 2.0
@@ -229,7 +227,7 @@ _FRONTING = {"把": ("p",), "将": ("p", "d"), "由": ("p",)}
 @lru_cache(maxsize=4096)
 def _fronted_without_verb(text: str) -> bool:
     """The last clause fronts its object or agent with 把, 将 or 由 and no verb follows
-    (…应把劳动教育的政治, 将思想政治工作与生产, 每月由分管市领导轮流): the verb comes
+    (…应把社区工作的重心, 将基层党建与社区, 每季度由街道负责同志轮流): the verb comes
     after the break. (A subheading's 把 clause has its verb: 把服务群众作为…)"""
     import rjieba
 
@@ -240,7 +238,7 @@ def _fronted_without_verb(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _ends_before_verb(text: str) -> bool:
-    """The last clause has a modal and no verb after it (…必须进一步, …就要教职工): the
+    """The last clause has a modal and no verb after it (…必须进一步, …就要广大干部): the
     verb comes after the break. (Only modals that are nothing else: not 需要, a noun as
     often, nor 能 or 会, which the tagger splits off unknown words such as 赋能, 恳谈会.)"""
     import rjieba
@@ -281,7 +279,7 @@ def _opens_with_lone_noun(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _enumeration_left_open(text: str) -> bool:
     """The line's last list item is one word that only begins an item like the one before
-    it (…坚持自信自立、坚持 / …政治判断力、政治 / …联系群众、推动): a parallel series
+    it (…坚持依法治理、坚持 / …政治判断力、政治 / …服务群众、化解): a parallel series
     cut after its head. (A subheading's series is whole: 技术领先、运行高效.)"""
     import rjieba
 
@@ -342,6 +340,11 @@ def _copula_clause(text: str) -> bool:
     """A clause opens with 是 after a comma (…格局，是…): the first clause is its subject,
     a sentence of the body."""
     return "，是" in text
+
+
+# the grammar of a line that stops before its sentence is done (each is enough alone)
+_SENTENCE_GOES_ON = (_ends_on_function_word, _bare_preposition, _short_last_clause, _enumeration_left_open,
+                     _open_correlative, _fronted_without_verb, _ends_before_verb, _ends_on_count, _copula_clause)
 
 
 def _left_open(text: str) -> bool:
