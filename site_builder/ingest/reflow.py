@@ -231,7 +231,7 @@ def _fronted_without_verb(text: str) -> bool:
     after the break. (A subheading's 把 clause has its verb: 把服务群众作为…)"""
     import rjieba
 
-    tags = rjieba.tag(_last_clause(text))
+    tags = rjieba.tag(_last_clause(text).replace("、", ""))
     at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())), None)
     return at is not None and not any(tag == "v" for _, tag in tags[at + 1:])
 
@@ -243,13 +243,14 @@ def _ends_before_verb(text: str) -> bool:
     often, nor 能 or 会, which the tagger splits off unknown words such as 赋能, 恳谈会.)"""
     import rjieba
 
-    tags = rjieba.tag(_last_clause(text))
+    tags = rjieba.tag(_last_clause(text).replace("、", ""))
     at = max((k for k, (word, _) in enumerate(tags) if word in _PLAIN_MODALS), default=None)
     return at is not None and not any(tag[:1] in "va" for _, tag in tags[at + 1:])
 
 
 def _last_clause(text: str) -> str:
-    return text.replace("、", "").rsplit("，", 1)[-1]
+    """What follows the line's last comma (the whole line when it has none)."""
+    return text.rsplit("，", 1)[-1]
 
 
 @lru_cache(maxsize=4096)
@@ -283,7 +284,7 @@ def _enumeration_left_open(text: str) -> bool:
     cut after its head. (A subheading's series is whole: 技术领先、运行高效.)"""
     import rjieba
 
-    items = text.rsplit("，", 1)[-1].split("、")
+    items = _last_clause(text).split("、")
     if len(items) < 2 or not items[-1]:
         return False
     last, before = items[-1], items[-2]
@@ -301,9 +302,7 @@ def _short_last_clause(text: str) -> bool:
     """After its last comma the line holds at most three characters (…，基层 / …，激励): the
     subject or verb of a clause that goes on after the break; a subheading's clauses are
     whole phrases."""
-    if "，" not in text:
-        return False
-    return shapes.cjk_len(text.rsplit("，", 1)[1]) <= 3
+    return "，" in text and shapes.cjk_len(_last_clause(text)) <= 3
 
 
 @lru_cache(maxsize=4096)
@@ -324,7 +323,7 @@ def _bare_preposition(text: str) -> bool:
 
 def _open_last_clause(text: str) -> bool:
     """After a comma, the line's last clause is a prepositional phrase (…，对楼宇内)."""
-    return "，" in text and _preposition_without_verb(text.rsplit("，", 1)[1])
+    return "，" in text and _preposition_without_verb(_last_clause(text))
 
 
 @lru_cache(maxsize=4096)
