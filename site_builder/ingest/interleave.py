@@ -88,6 +88,7 @@ LONGER_SECOND = 6.0  # the second article read as holding more text than the fir
 LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
 
 _CLOSERS = "”’）》」』】)"
+_NO_LINE_START = "，、。；：？！…）》」』】”’,.;:?!)"  # marks a typesetter never puts at a line's start
 _OPENERS = "“‘（《「『【("
 
 
@@ -312,6 +313,7 @@ class _End:
     index: int
     split: int | None = None  # the head of unit `index` up to this point
     column_start: int = 0  # where the column that this piece closes began (characters into the stream)
+    indent: int = 0  # the head's first line is indented this much (it opens a paragraph)
 
     @property
     def head(self) -> bool:
@@ -595,19 +597,19 @@ class _Reader:
         last line (the head's, opened with `indent`) full."""
         scored = [(sc + self.line_end(k, indent), k)
                   for sc, k in self._split_scores(i, waiting_unit.text[-lexicon.WINDOW:], tail_owner)]
-        fill = self._head_fill(i, start)
+        fill = self._head_fill(i, start, indent)
         ranked = sorted(scored, key=lambda sk: sk[0] - fill(sk[1]), reverse=True)
         return ranked[:SPLIT_TOP]
 
-    def _head_fill(self, i: int, start: int):
-        """column_fill for the column begun at `start` and closed k characters into unit i,
-        as a function of k (the lines before unit i counted once)."""
+    def _head_fill(self, i: int, start: int, indent: int):
+        """column_fill for the column begun at `start` and closed k characters into unit i
+        (its first line opened with `indent` when the column begins with unit i), as a
+        function of k (the lines before unit i counted once)."""
         if not self.lines_per_column or start > self.cum[i]:
             return lambda k: self.column_fill(start, self.cum[i] + k, "cut")
         base = self.lines_between(start, self.cum[i]) if start < self.cum[i] else 0
         if start < self.cum[i] and i > 0 and self.ends[i - 1] == "maybe":
             base += 1  # (a subheading's line of space, as lines_between counts it)
-        indent = INDENT if self.opens_paragraph[i] else 0
         return lambda k: self.whole_columns(base + self._lines(k, indent))
 
     def _split_scores(self, i: int, end: str, tail_owner: str) -> list[tuple[float, int]]:
@@ -646,6 +648,19 @@ class _Reader:
         off = min(off, self.width - off)
         return LINE_END if off == 0 else (LINE_END / 4 if off == 1 else 0.0)
 
+    def resumed_line_end(self, head: _End, continuation: str) -> float:
+        """What the text that resumes a split head's article adds to its line-end evidence.
+        A line may not open with a comma or a full stop: where the column's last line would
+        end just before one, the typesetter pushes the line's last character down to the
+        next line, and the head stops a character short of the line's end. That is the
+        place's own evidence once the continuation shows the mark second (line_end could
+        count it only as a near miss while the continuation was unknown)."""
+        if not self.width or not head.head or len(continuation) < 2 or continuation[1] not in _NO_LINE_START:
+            return 0.0
+        if (head.split + head.indent + 1) % self.width == 0:
+            return LINE_END - LINE_END / 4
+        return 0.0
+
     def _candidates(self, i: int) -> list[tuple[float, int]]:
         """Where unit i may hold a column's end: anywhere inside a sentence (a line of a
         column ends at any character), less likely inside a word of the lexicon or at a
@@ -680,7 +695,8 @@ class _Reader:
         start = self.stop_of(other)
         if i > 0:
             gain = self.j.pair(other_unit, other_cut, unit) + (voc if flip == "A" else 0.0) - SWITCH \
-                - self.column_fill(start, self.cum[i], mine_cut) - self.column_resumed(other, unit)
+                - self.column_fill(start, self.cum[i], mine_cut) - self.column_resumed(other, unit) \
+                + self.resumed_line_end(other, unit.text)
             out.append(((flip, _End(i - 1, None, start)), gain, "switch", None))
         # 3. this line holds the end of my column and the start of the other's
         if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
@@ -688,16 +704,19 @@ class _Reader:
             indent = INDENT if self.opens_paragraph[i] else 0
             for js, k in self.split_points(i, other_unit, flip, start, indent):
                 gain = self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT - maybe \
-                    - self.column_fill(start, self.cum[i] + k, "cut")
-                out.append(((flip, _End(i, k, start)), gain, "split", k))
+                    - self.column_fill(start, self.cum[i] + k, "cut") + self.resumed_line_end(other, unit.text[k:])
+                out.append(((flip, _End(i, k, start, indent)), gain, "split", k))
         # 4. this line holds a whole column of the other article, and my column resumes
-        if i > 0 and other_cut != "end" and mine_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
+        #    (the other's column opens a paragraph when its last piece ended one)
+        if i > 0 and mine_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
             head_start = self.cum[i]
+            head_indent = INDENT if other_cut == "end" else 0
             enter = self.j.pair(other_unit, other_cut, unit) - self.column_fill(start, head_start, mine_cut) \
-                - self.column_resumed(other, unit) - 2 * SWITCH - SPLIT
-            for js, k in self.split_points(i, mine_prev, owner, head_start, 0):
-                gain = enter + js - self.column_fill(head_start, head_start + k, "cut")
-                out.append(((owner, _End(i, k, head_start)), gain, "bounce", k))
+                - self.column_resumed(other, unit) - 2 * SWITCH - SPLIT + self.resumed_line_end(other, unit.text)
+            fill = self._head_fill(i, head_start, head_indent)
+            for js, k in self.split_points(i, mine_prev, owner, head_start, head_indent):
+                gain = enter + js - fill(k)
+                out.append(((owner, _End(i, k, head_start, head_indent)), gain, "bounce", k))
         return out
 
     def final(self, owner: str, other: _End, path) -> float:

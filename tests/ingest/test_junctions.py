@@ -101,3 +101,36 @@ def test_a_foot_one_character_off_its_line_still_shows_the_width():
     assert line_widths([26, 39, 52, 65, 77, 92])[0] == 13
     # feet of lengths that fit no width closely give none
     assert line_widths([23, 41, 58, 97, 130, 151]) == []
+
+
+def _reader(first_body: list[str], second_body: list[str]):
+    from collections import Counter
+
+    from site_builder.ingest.interleave import Background, _Reader
+    from site_builder.ingest.segment import Draft
+    return _Reader(Draft(body=[unit(t) for t in first_body]), Draft(body=[unit(t) for t in second_body]),
+                   Background.of(Counter()))
+
+
+def test_a_head_a_character_short_of_its_line_is_explained_by_a_mark_pushed_down():
+    from site_builder.ingest.interleave import LINE_END, _End
+    reader = _reader(["一二三四五六七八九十。"], ["甲" * 40, "乙" * 40, "丙" * 40])
+    reader.width = 13
+    short = _End(0, 12, 0, 0)  # 12 characters: one short of a 13-character line
+    # the next line would have opened with a comma: the typesetter pushed a character down
+    assert reader.resumed_line_end(short, "构，如司法所") > LINE_END / 2
+    # nothing to push down: the head is just a character short
+    assert reader.resumed_line_end(short, "构成新的体系") == 0.0
+    assert reader.resumed_line_end(_End(0, 13, 0, 0), "构，如司法所") == 0.0  # already full
+
+
+def test_a_glued_line_may_hold_a_column_that_opens_a_paragraph():
+    """The other article's column may begin a paragraph (its last column ended on a whole
+    sentence) and still run to its foot in the line glued to this article's resumption."""
+    reader = _reader(["甲文的头一栏到这里结束了，整句话说完。"],
+                     ["乙文的头一栏写到这里还没有写完，这句话被栏",
+                      "甲文的下一栏另起一段，这一段一直写到栏底也没写完" + "尾，接着是乙文的下文继续写完。",
+                      "乙文的后文。"])
+    from site_builder.ingest.interleave import _End
+    moves = reader.moves(1, "B", _End(-1))
+    assert any(move == "bounce" for _, _, move, _ in moves)
