@@ -147,7 +147,13 @@ def line_widths(column_ends: list[Unit | int]) -> list[int]:
     piece is believed when the chance of that is small (a wrong width fits a piece about
     two times in `width`); a text layer that keeps no trace of the lines gives none.
     (Earlier version: only exact multiples counted, and a foot a character off counted as
-    much against a width as any other length.)"""
+    much against a width as any other length.)
+
+    The bar (WIDTH_EVIDENCE) is set by the real sample pages, not by the simulator, whose
+    lines are a strict grid: a typesetter compresses punctuation, so real feet fit their
+    width less strictly, and three real feet can fit a narrow width by chance (one time in
+    64 at 8 characters). At 3 nats the simulator's interleaved pages read 5-8 points
+    better, and the real interleaved sample page reads a false width of 8 and fails."""
     lengths = [n for n in (u if isinstance(u, int) else len(u.text) for u in column_ends) if n >= 8]
     if len(lengths) < 3:
         return []
