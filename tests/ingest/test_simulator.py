@@ -85,3 +85,12 @@ def test_the_article_after_an_interleaved_pair_keeps_its_text():
     mine = next(a for a in doc.articles if a.title == last.title)
     assert [b.text for b in mine.blocks if b.type == "heading"] == [t for k, t in last.blocks if k == "heading"]
     assert mine.affiliation == last.affiliation
+
+
+def test_an_interleaved_page_whose_feet_only_hint_at_its_line_width():
+    """Too few column feet to believe a line width: the reading weighs the widths they fit
+    best against reading without lines, and the columns' heights under the true width
+    give the pair back (this page was misread while no width below the bar was tried)."""
+    page = make_page(9062, "interleave")
+    doc = extract_text(Path("sim.txt"), page.text)
+    assert differences(page, doc) == []
