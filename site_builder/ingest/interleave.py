@@ -728,11 +728,11 @@ class _Reader:
         # 3. this line holds the end of my column and the start of the other's
         if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
             maybe = MAYBE if other_cut == "maybe" else 0.0
-            indent = INDENT if self.opens_paragraph[i] else 0
-            for js, k in self.split_points(i, other_unit, flip, start, indent):
-                gain = self.j.pair(mine_prev, mine_cut, unit) + js - SWITCH - SPLIT - maybe \
-                    - self.column_fill(start, self.cum[i] + k, "cut") + self.resumed_line_end(other, unit.text[k:])
-                out.append(((flip, _End(i, k, start, indent)), gain, "split", k))
+            for indent, joined in self.head_readings(mine_prev, mine_cut, unit):
+                for js, k in self.split_points(i, other_unit, flip, start, indent):
+                    gain = joined + js - SWITCH - SPLIT - maybe - self.column_fill(start, self.cum[i] + k, "cut") \
+                        + self.resumed_line_end(other, unit.text[k:])
+                    out.append(((flip, _End(i, k, start, indent)), gain, "split", k))
         # 4. this line holds a whole column of the other article, and my column resumes
         #    (the other's column opens a paragraph when its last piece ended one)
         if i > 0 and mine_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
@@ -742,9 +742,20 @@ class _Reader:
                 - self.column_resumed(other, unit) - 2 * SWITCH - SPLIT + self.resumed_line_end(other, unit.text)
             fill = self._head_fill(i, head_start, head_indent)
             for js, k in self.split_points(i, mine_prev, owner, head_start, head_indent):
-                gain = enter + js - fill(k)
-                out.append(((owner, _End(i, k, head_start, head_indent)), gain, "bounce", k))
+                out.append(((owner, _End(i, k, head_start, head_indent)), enter + js - fill(k), "bounce", k))
         return out
+
+    def head_readings(self, prev: Unit | None, prev_end: str, unit: Unit) -> list[tuple[int, float]]:
+        """(indent of `unit`'s first line, how well it follows `prev`) for each way to read
+        `prev`: after a short unterminated line read as a subheading, `unit` opens an
+        indented paragraph; after one read as the first half of a cut sentence, it carries
+        on the line unindented. (Earlier version: one reading, unindented, so a split after a
+        subheading was measured two characters off its line's end.)"""
+        if prev is None:
+            return [(INDENT, 0.0)]
+        if prev_end == "maybe":
+            return [(INDENT, self.j.pair(prev, "end", unit)), (0, self.j.pair(prev, "cut", unit) - MAYBE)]
+        return [(INDENT if prev_end == "end" else 0, self.j.pair(prev, prev_end, unit))]
 
     def final(self, owner: str, other: _End, path) -> float:
         """What the end of a reading adds: an article does not end on a cut, and the first
