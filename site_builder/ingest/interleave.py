@@ -471,10 +471,12 @@ class _Reader:
         return sorted(set(heights), key=heights.index)
 
     def first_column_lines(self, body: list[Unit]) -> int:
-        total = 0
+        total, after_heading = 0, False
         for k, unit in enumerate(body):
-            opens_para = k == 0 or ending(body[k - 1]) == "end"
-            total += self._piece_lines(len(unit.text), opens_para, k < len(body) - 1 and ending(unit) == "maybe")
+            heading = k < len(body) - 1 and ending(unit) == "maybe"
+            opens_para = not heading and (k == 0 or after_heading or ending(body[k - 1]) == "end")
+            total += self._piece_lines(len(unit.text), opens_para, heading)
+            after_heading = heading
         return total
 
     def profiles(self, member: list[str | None], vocab: Background) -> None:
@@ -572,17 +574,19 @@ class _Reader:
 
     def lines_between(self, start: int, stop: int) -> int:
         """Lines the stream's text from `start` to `stop` fills as one column: a paragraph
-        opens with an indented line and ends with a line of its own; a subheading takes a
-        line of space more."""
-        total, pos = 0, start
+        opens with an indented line and ends with a line of its own; a subheading (a short
+        unterminated line with text after it) is not indented, takes a line of space more,
+        and the paragraph after it opens indented."""
+        total, pos, after_heading = 0, start, False
         j = bisect.bisect_right(self.cum, start) - 1
         while pos < stop and j < len(self.units):
             unit_end = self.cum[j + 1]
             seg_end = min(unit_end, stop)
             whole_start = pos == self.cum[j]
-            total += self._piece_lines(seg_end - pos, whole_start and self.opens_paragraph[j],
-                                       whole_start and seg_end == unit_end < stop and self.ends[j] == "maybe")
-            pos, j = seg_end, j + 1
+            heading = whole_start and seg_end == unit_end < stop and self.ends[j] == "maybe"
+            total += self._piece_lines(seg_end - pos, whole_start and not heading
+                                       and (self.opens_paragraph[j] or after_heading), heading)
+            pos, j, after_heading = seg_end, j + 1, heading
         return total
 
     def stop_of(self, end: _End) -> int:
