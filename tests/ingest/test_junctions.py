@@ -134,3 +134,22 @@ def test_a_glued_line_may_hold_a_column_that_opens_a_paragraph():
     from site_builder.ingest.interleave import _End
     moves = reader.moves(1, "B", _End(-1))
     assert any(move == "bounce" for _, _, move, _ in moves)
+
+
+def test_a_line_after_a_short_unterminated_line_is_measured_both_ways():
+    """After a subheading a paragraph opens indented; after the first half of a cut
+    sentence the text carries on unindented: a split's line end is measured both ways."""
+    from site_builder.ingest.interleave import INDENT
+    reader = _reader(["甲文的头一栏到这里结束了，整句话说完。"], ["甲" * 40, "乙" * 40, "丙" * 40])
+    short, following = unit("强化统筹协调的机制"), unit("要建立健全跨部门协调机制，加强信息共享。")
+    assert sorted(indent for indent, _ in reader.head_readings(short, "maybe", following)) == [0, INDENT]
+    assert [indent for indent, _ in reader.head_readings(short, "end", following)] == [INDENT]
+    assert [indent for indent, _ in reader.head_readings(short, "cut", following)] == [0]
+
+
+def test_a_subheading_is_set_unindented_and_the_paragraph_after_it_indented():
+    reader = _reader(["甲文的头一栏到这里结束了，整句话说完。"],
+                     ["乙文的第一段写到这里就写完了整句话。", "强化统筹协调的机制", "乙文的第二段写到这里也写完了整句话。", "乙文的后文。"])
+    reader.width = 10
+    # 18+2 characters: 2 lines; the subheading: 1 line and 1 of space; 2+18: 2 lines
+    assert reader.lines_between(0, reader.cum[3]) == 6
