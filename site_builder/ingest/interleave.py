@@ -639,8 +639,8 @@ class _Reader:
         if not self.lines_per_column or start > self.cum[i]:
             return lambda k: self.column_fill(start, self.cum[i] + k, "cut")
         base = self.lines_between(start, self.cum[i]) if start < self.cum[i] else 0
-        if start < self.cum[i] and i > 0 and self.ends[i - 1] == "maybe":
-            base += 1  # (a subheading's line of space, as lines_between counts it)
+        if start < self.cum[i] and i > 0 and self.ends[i - 1] == "maybe" and indent:
+            base += 1  # (read as a subheading: its line of space, as lines_between counts it)
         return lambda k: self.whole_columns(base + self._lines(k, indent))
 
     def _split_scores(self, i: int, end: str, tail_owner: str) -> list[tuple[float, int]]:
