@@ -78,6 +78,7 @@ EM_ROUNDS = 2
 BEAM = 24  # readings kept per unit
 COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
 COHERENCE_CAP = 12.0
+CLOSING_PIECE = 100  # characters: a piece this short that closes a paragraph is read with the rest of it
 COLUMN_FIT = 30.0  # per column-length of deviation from the measured column, beyond the band
 HEIGHT_CANDIDATES = 3  # column heights tried when the first column ends on a whole sentence
 ONE_LINE_OFF = 2.0  # a column a line longer or shorter than the first (a line's end moved to a sentence)
@@ -276,17 +277,26 @@ class _Junctions:
                                  shapes.starts_sentence(text), short)
         return self._shapes[key]
 
-    def pair(self, prev: Unit | None, prev_end: str, nxt: Unit) -> float:
-        """How well `nxt` follows `prev` (which ends as `prev_end`) in one article."""
+    def pair(self, prev: Unit | None, prev_end: str, nxt: Unit, context: Unit | None = None) -> float:
+        """How well `nxt` follows `prev` (which ends as `prev_end`; `context` is the piece
+        before `prev` in its article, if any) in one article."""
         if prev is None:
             return 0.0
-        return self._pair(prev, prev_end, nxt) + self.coherence(prev, nxt)
+        return self._pair(prev, prev_end, nxt) + self.coherence(prev, nxt, context)
 
-    def coherence(self, prev: Unit, nxt: Unit) -> float:
-        """Neighbouring paragraphs of one article share words the rest of the page rarely uses."""
+    def coherence(self, prev: Unit, nxt: Unit, context: Unit | None = None) -> float:
+        """Neighbouring paragraphs of one article share words the rest of the page rarely
+        uses. A short `prev` is read with the piece before it in its article (`context`):
+        a column's first line may hold only the few characters that close a paragraph, and
+        its last lines only the few that open one. (Earlier version: `prev` alone, so the
+        reading that put a short piece where it belongs lost what the text around it shared
+        with `nxt`.)"""
         if not self.df:
             return 0.0
-        shared = self.pair_set(prev) & self.pair_set(nxt)
+        before = self.pair_set(prev)
+        if context is not None and len(prev.text) < CLOSING_PIECE:
+            before = before | self.pair_set(context)
+        shared = before & self.pair_set(nxt)
         weight = sum(math.log(self.n_units / self.df.get(b, 1)) for b in shared)
         return COHERENCE * min(weight, COHERENCE_CAP)
 
@@ -617,7 +627,7 @@ class _Reader:
     def straight_score(self) -> float:
         s = 0.0
         for k in range(1, len(self.units)):
-            s += self.j.pair(self.units[k - 1], self.ends[k - 1], self.units[k])
+            s += self.j.pair(self.units[k - 1], self.ends[k - 1], self.units[k], self.units[k - 2] if k >= 2 else None)
         s -= ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.a_ending != "end"))
         return s
 
@@ -630,7 +640,32 @@ class _Reader:
                   for sc, k in self._split_scores(i, waiting_unit.text[-lexicon.WINDOW:], tail_owner)]
         fill = self._head_fill(i, start, indent)
         ranked = sorted(scored, key=lambda sk: sk[0] - fill(sk[1]), reverse=True)
-        return ranked[:SPLIT_TOP]
+        top = ranked[:SPLIT_TOP]
+        full = self._full_column_at(i, start, indent)
+        if full is not None:  # (where the column's lines run out, and a character either side)
+            top += [sk for sk in ranked[SPLIT_TOP:] if abs(sk[1] - full) <= 1]
+        return top
+
+    def _full_column_at(self, i: int, start: int, indent: int) -> int | None:
+        """How many characters into unit i the column begun at `start` fills its last line
+        (its first line opened with `indent`), when the page shows its lines. The split
+        points here and a character either side (a mark pushed down, or squeezed in) are
+        always read in full, whatever the text alone says of them. (Earlier version: only
+        the best SPLIT_TOP by the text's junction, the vocabulary and the column's fill;
+        where the text says little, places at the right line but a character off the
+        line's end could rank out.)"""
+        if not self.lines_per_column or start > self.cum[i]:
+            return None
+        room = self.lines_per_column - self._lines_before(i, start, indent)
+        return room * self.width - indent if room > 0 else None
+
+    def _lines_before(self, i: int, start: int, indent: int) -> int:
+        """Lines the column begun at `start` fills before unit i (whose first line opens
+        with `indent`)."""
+        base = self.lines_between(start, self.cum[i]) if start < self.cum[i] else 0
+        if start < self.cum[i] and i > 0 and self.ends[i - 1] == "maybe" and indent:
+            base += 1  # (read as a subheading: its line of space, as lines_between counts it)
+        return base
 
     def _head_fill(self, i: int, start: int, indent: int):
         """column_fill for the column begun at `start` and closed k characters into unit i
@@ -638,9 +673,7 @@ class _Reader:
         function of k (the lines before unit i counted once)."""
         if not self.lines_per_column or start > self.cum[i]:
             return lambda k: self.column_fill(start, self.cum[i] + k, "cut")
-        base = self.lines_between(start, self.cum[i]) if start < self.cum[i] else 0
-        if start < self.cum[i] and i > 0 and self.ends[i - 1] == "maybe" and indent:
-            base += 1  # (read as a subheading: its line of space, as lines_between counts it)
+        base = self._lines_before(i, start, indent)
         return lambda k: self.whole_columns(base + self._lines(k, indent))
 
     def _split_scores(self, i: int, end: str, tail_owner: str) -> list[tuple[float, int]]:
@@ -709,30 +742,35 @@ class _Reader:
         self._cands[i] = out
         return out
 
-    def moves(self, i: int, owner: str, other: _End) -> list[tuple[tuple[str, _End], float, str, int | None]]:
+    def moves(self, i: int, owner: str, other: _End, earlier: dict | None = None
+              ) -> list[tuple[tuple[str, _End], float, str, int | None]]:
         """The ways to read unit i while `owner`'s column is read and the other article's last
-        piece is `other`: (next state, gain, move, split point)."""
+        piece is `other` (`earlier`: each article's piece before its last one, see
+        earlier_pieces): (next state, gain, move, split point)."""
+        earlier = earlier or {}
         unit = self.units[i]
         # (the second article's first unit follows its title: nothing to join it to)
         mine_prev, mine_cut = (self.units[i - 1], self.ends[i - 1]) if i > 0 else (None, "end")
         flip = "A" if owner == "B" else "B"
+        mine_before, other_before = earlier.get(owner), earlier.get(flip)
         voc = self.vocab(i)
         other_unit, other_cut = self.end_text(other), self.end_kind(other)
         out: list[tuple[tuple[str, _End], float, str, int | None]] = []
         # 1. the same column goes on
-        out.append(((owner, other), self.j.pair(mine_prev, mine_cut, unit) + (voc if owner == "A" else 0.0),
+        out.append(((owner, other),
+                    self.j.pair(mine_prev, mine_cut, unit, mine_before) + (voc if owner == "A" else 0.0),
                     "stay", None))
         # 2. the other article's column starts with this unit
         start = self.stop_of(other)
         if i > 0:
-            gain = self.j.pair(other_unit, other_cut, unit) + (voc if flip == "A" else 0.0) - SWITCH \
+            gain = self.j.pair(other_unit, other_cut, unit, other_before) + (voc if flip == "A" else 0.0) - SWITCH \
                 - self.column_fill(start, self.cum[i], mine_cut) - self.column_resumed(other, unit) \
                 + self.resumed_line_end(other, unit.text)
             out.append(((flip, _End(i - 1, None, start)), gain, "switch", None))
         # 3. this line holds the end of my column and the start of the other's
         if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
             maybe = MAYBE if other_cut == "maybe" else 0.0
-            for indent, joined in self.head_readings(mine_prev, mine_cut, unit):
+            for indent, joined in self.head_readings(mine_prev, mine_cut, unit, mine_before):
                 for js, k in self.split_points(i, other_unit, flip, start, indent):
                     gain = joined + js - SWITCH - SPLIT - maybe - self.column_fill(start, self.cum[i] + k, "cut") \
                         + self.resumed_line_end(other, unit.text[k:])
@@ -742,14 +780,16 @@ class _Reader:
         if i > 0 and mine_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
             head_start = self.cum[i]
             head_indent = INDENT if other_cut == "end" else 0
-            enter = self.j.pair(other_unit, other_cut, unit) - self.column_fill(start, head_start, mine_cut) \
+            enter = self.j.pair(other_unit, other_cut, unit, other_before) \
+                - self.column_fill(start, head_start, mine_cut) \
                 - self.column_resumed(other, unit) - 2 * SWITCH - SPLIT + self.resumed_line_end(other, unit.text)
             fill = self._head_fill(i, head_start, head_indent)
             for js, k in self.split_points(i, mine_prev, owner, head_start, head_indent):
                 out.append(((owner, _End(i, k, head_start, head_indent)), enter + js - fill(k), "bounce", k))
         return out
 
-    def head_readings(self, prev: Unit | None, prev_end: str, unit: Unit) -> list[tuple[int, float]]:
+    def head_readings(self, prev: Unit | None, prev_end: str, unit: Unit,
+                      context: Unit | None = None) -> list[tuple[int, float]]:
         """(indent of `unit`'s first line, how well it follows `prev`) for each way to read
         `prev`: after a short unterminated line read as a subheading, `unit` opens an
         indented paragraph; after one read as the first half of a cut sentence, it carries
@@ -758,8 +798,9 @@ class _Reader:
         if prev is None:
             return [(INDENT, 0.0)]
         if prev_end == "maybe":
-            return [(INDENT, self.j.pair(prev, "end", unit)), (0, self.j.pair(prev, "cut", unit) - MAYBE)]
-        return [(INDENT if prev_end == "end" else 0, self.j.pair(prev, prev_end, unit))]
+            return [(INDENT, self.j.pair(prev, "end", unit, context)),
+                    (0, self.j.pair(prev, "cut", unit, context) - MAYBE)]
+        return [(INDENT if prev_end == "end" else 0, self.j.pair(prev, prev_end, unit, context))]
 
     def final(self, owner: str, other: _End, path) -> float:
         """What the end of a reading adds: an article does not end on a cut, and the first
@@ -781,18 +822,33 @@ class _Reader:
         score, path, (self.width, self.lines_per_column) = max(results, key=lambda r: r[0])
         return score, path
 
+    def earlier_pieces(self, earlier: dict, i: int, key, move: str) -> dict:
+        """Each article's piece before its last one, once unit i is read with `move` from
+        state `key` (for coherence: a short last piece is read with the one before it)."""
+        owner, other = key
+        flip = "A" if owner == "B" else "B"
+        mine_last = self.units[i - 1] if i > 0 else None
+        out = dict(earlier)
+        if move in ("stay", "split", "bounce") and mine_last is not None:
+            out[owner] = mine_last
+        if move in ("switch", "split", "bounce"):
+            out[flip] = self.end_text(other)
+        return out
+
     def _heights_for(self, width: int) -> list[int]:
         self.width = width
         return self.column_heights(self.first_body)
 
     def _best(self):
         """Dynamic programming over (unit, owner, the other article's last piece)."""
-        layers: list[dict] = [{("B", _End(-1)): (0.0, None, None)}]  # before the first unit
+        start = {"A": self.first_body[-2]} if len(self.first_body) > 1 else {}
+        layers: list[dict] = [{("B", _End(-1)): (0.0, None, start)}]  # before the first unit
         for i in range(len(self.units)):
             layer: dict = {}
-            for key, (score, _, _) in layers[-1].items():
-                for new_key, gain, move, k in self.moves(i, *key):
-                    _keep(layer, new_key, score + gain, (key, move, k))
+            for key, (score, _, earlier) in layers[-1].items():
+                for new_key, gain, move, k in self.moves(i, *key, earlier):
+                    _keep(layer, new_key, score + gain, (key, move, k),
+                          lambda: self.earlier_pieces(earlier, i, key, move))
             if len(layer) > BEAM:
                 layer = dict(sorted(layer.items(), key=lambda kv: -kv[1][0])[:BEAM])
             layers.append(layer)
@@ -807,12 +863,15 @@ class _Reader:
     def score_of(self, path) -> tuple[float, list[str]]:
         """The score of a given reading, step by step (for diagnosis and tests)."""
         key, total, steps = ("B", _End(-1)), 0.0, []
+        earlier = {"A": self.first_body[-2]} if len(self.first_body) > 1 else {}
         for i in range(len(self.units)):
             owner, move, k = path[i]
-            match = [(nk, g) for nk, g, m, kk in self.moves(i, *key) if m == move and kk == k and nk[0] == owner]
+            match = [(nk, g) for nk, g, m, kk in self.moves(i, *key, earlier)
+                     if m == move and kk == k and nk[0] == owner]
             if not match:
                 steps.append(f"{i}: no move {move} {k} from {key}")
                 return -math.inf, steps
+            earlier = self.earlier_pieces(earlier, i, key, move)
             key, gain = match[0]
             total += gain
             steps.append(f"{i}: {move} {gain:+.2f}")
@@ -884,10 +943,11 @@ def _piece_owners(previous: str, owner: str, move: str) -> tuple[str, str]:
     return owner, owner
 
 
-def _keep(layer: dict, key, score: float, back) -> None:
+def _keep(layer: dict, key, score: float, back, earlier) -> None:
+    """Keep the best way into each state (with what `earlier()` says it leaves behind)."""
     old = layer.get(key)
     if old is None or score > old[0]:
-        layer[key] = (score, back, None)
+        layer[key] = (score, back, earlier())
 
 
 def _split_unit(unit: Unit, k: int) -> tuple[Unit, Unit]:

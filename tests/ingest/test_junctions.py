@@ -153,3 +153,36 @@ def test_a_subheading_is_set_unindented_and_the_paragraph_after_it_indented():
     reader.width = 10
     # 18+2 characters: 2 lines; the subheading: 1 line and 1 of space; 2+18: 2 lines
     assert reader.lines_between(0, reader.cum[3]) == 6
+
+
+def test_the_places_where_a_column_runs_out_of_lines_are_always_read():
+    """Where the text alone says nothing of a glued line's split points, the place where the
+    column's last line ends (and a character either side of it) is still read in full."""
+    from site_builder.ingest import interleave
+    reader = _reader(["甲文的头一栏到这里结束了，整句话说完。"], ["甲" * 40, "乙" * 90, "丙" * 40])
+    reader.set_widths([])
+    reader.width, reader.lines_per_column = 10, 7
+    # the column opens with unit 0 (40 + 2 indent: 5 lines); 2 lines more end 20 characters into unit 1
+    assert reader._full_column_at(1, 0, 0) == 20
+    points = {k for _, k in reader.split_points(1, reader.units[0], "A", 0, 0)}
+    assert {19, 20, 21} <= points
+    assert len(points) <= interleave.SPLIT_TOP + 3
+
+
+def test_a_short_piece_is_read_with_the_piece_before_it_for_coherence():
+    """A column's first line may hold only the few characters that close a paragraph: the
+    paragraph after it shares its words with the text before that piece."""
+    from collections import Counter
+
+    from site_builder.ingest.interleave import _Junctions
+    long_before = unit("推进城市更新行动，完善城市更新法治保障，城市更新条例规定明确，城市更新项目有序推进。")
+    closing = unit("落到实处。")
+    following = unit("城市更新法治保障要让群众参与，城市更新条例要得到执行。")
+    other = unit("乡村振兴需要人才支撑，乡村人才培养要从教育抓起。")
+    junctions = _Junctions(Counter())
+    junctions.learn_units([long_before, closing, following, other] + [unit(f"无关的第{n}段文字。") for n in range(20)])
+    alone = junctions.coherence(closing, following)
+    with_before = junctions.coherence(closing, following, long_before)
+    assert alone == 0.0 and with_before > 1.0
+    # a long piece speaks for itself
+    assert junctions.coherence(long_before, following, other) == junctions.coherence(long_before, following)
