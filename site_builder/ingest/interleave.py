@@ -366,11 +366,12 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     # the reading must stand on the text's shape too, not on vocabulary alone
     if best - reader.path_vocab(path) - straight < STRUCTURE_MIN:
         return Outcome(False)
-    moved, kept = reader.apply(path)
+    moved, kept, heads = reader.apply(path)
     if not moved:
         return Outcome(False)
-    # the last piece of each column run: a column ends where its space runs out
-    run_ends = {id(reader.a_end)} | {id(reader.units[k]) for k in reader.column_feet(path)}
+    # the last piece of each column run: a column ends where its space runs out (the head
+    # of a split line is one by construction)
+    run_ends = {id(reader.a_end)} | {id(reader.units[k]) for k in reader.column_feet(path)} | {id(h) for h in heads}
     for (owner, move, _), (nxt_owner, nxt_move, _), unit in zip(path, path[1:], reader.units):
         if owner != nxt_owner and nxt_move == "switch":
             run_ends.add(id(unit))
@@ -459,10 +460,23 @@ class _Reader:
                 continue
             lines = self.lines_between(start, self.cum[k + 1])
             if lines >= self.lines_per_column:
-                if lines == self.lines_per_column:  # (past it, the column ended inside this unit)
+                # (past it, the column ended inside this unit; a unit that does not fill its
+                # last line stopped short: a subheading that moved to the next column's top)
+                if lines == self.lines_per_column and self.fills_last_line(k, start):
                     feet.append(k)
                 start = self.cum[k + 1]
         return feet
+
+    def fills_last_line(self, k: int, start: int) -> bool:
+        """Unit k (in a column begun at `start`) fills its last line, or a character off it:
+        a piece cut at a column's foot ran to the end of the column's last line. (Earlier
+        version: a short unterminated piece whose lines reached the column's height was
+        taken for a foot even when its last line was short: a subheading moved whole to the
+        next column's top, whose previous column had a few lines free, read as a cut.)"""
+        n = self.cum[k + 1] - max(start, self.cum[k])
+        indent = INDENT if start <= self.cum[k] and self.opens_paragraph[k] else 0
+        off = (n + indent) % self.width
+        return min(off, self.width - off) <= 1
 
     def column_heights(self, first_body: list[Unit]) -> list[int]:
         """How many lines a column may hold. The first article's first column, when it stops
@@ -915,21 +929,24 @@ class _Reader:
         return path
 
     def apply(self, path):
-        """(pieces of the first article, pieces kept by the second) from a reading."""
+        """(pieces of the first article, pieces kept by the second, the heads of split
+        lines: each ends a column) from a reading."""
         moved: list[Unit] = []
         kept: list[Unit] = []
+        heads: list[Unit] = []
         owner_of_prev = "B"
         for i, (owner, move, k) in enumerate(path):
             unit = self.units[i]
             if move in ("split", "bounce"):
                 head, tail = _split_unit(unit, k)
+                heads.append(head)
                 head_owner, _ = _piece_owners(owner_of_prev, owner, move)
                 (moved if head_owner == "A" else kept).append(head)
                 (moved if owner == "A" else kept).append(tail)
             else:
                 (moved if owner == "A" else kept).append(unit)
             owner_of_prev = owner
-        return moved, kept
+        return moved, kept, heads
 
 
 def _piece_owners(previous: str, owner: str, move: str) -> tuple[str, str]:

@@ -186,3 +186,12 @@ def test_a_short_piece_is_read_with_the_piece_before_it_for_coherence():
     assert alone == 0.0 and with_before > 1.0
     # a long piece speaks for itself
     assert junctions.coherence(long_before, following, other) == junctions.coherence(long_before, following)
+
+
+def test_a_column_foot_fills_its_last_line():
+    reader = _reader(["甲文的头一栏到这里结束了，整句话说完。"], ["甲" * 18 + "。", "乙" * 22, "丙" * 19 + "，"])
+    reader.width = 10
+    # unit 1 opens a paragraph: 22 + 2 characters leave its last line 4 short
+    assert not reader.fills_last_line(1, 0)
+    # unit 0 (18 + 2) fills its lines; unit 2 carries on a cut: 19, a character short
+    assert reader.fills_last_line(0, 0) and reader.fills_last_line(2, 0)

@@ -94,3 +94,22 @@ def test_an_interleaved_page_whose_feet_only_hint_at_its_line_width():
     page = make_page(9062, "interleave")
     doc = extract_text(Path("sim.txt"), page.text)
     assert differences(page, doc) == []
+
+
+def test_a_short_head_of_a_split_line_is_read_as_a_cut_not_a_subheading():
+    """The head of a glued line ends a column where its space ran out: short and
+    unterminated, it is still the first half of a cut sentence (this page's head read as a
+    subheading while only whole units could end a column run)."""
+    page = make_page(301047, "interleave")
+    doc = extract_text(Path("sim.txt"), page.text)
+    assert differences(page, doc) == []
+
+
+def test_a_subheading_that_moved_to_the_next_column_is_not_read_as_a_foot():
+    """A subheading never stands at a column's foot: it moves whole to the next column's top
+    and leaves lines free. Counted as paragraph text it may reach the column's height, but
+    its last line is short, so it is no foot (this page joined its subheading to the
+    paragraph after it while such a piece counted as one)."""
+    page = make_page(302045, "interleave")
+    doc = extract_text(Path("sim.txt"), page.text)
+    assert differences(page, doc) == []
