@@ -113,3 +113,12 @@ def test_a_subheading_that_moved_to_the_next_column_is_not_read_as_a_foot():
     page = make_page(302045, "interleave")
     doc = extract_text(Path("sim.txt"), page.text)
     assert differences(page, doc) == []
+
+
+def test_an_interleaved_page_whose_width_only_the_learnt_vocabularies_confirm():
+    """Reading without lines and reading with the width the feet hint at are compared once
+    each has learnt its vocabularies (this page lost its true width to reading without
+    lines while they were compared on the first reading)."""
+    page = make_page(305009, "interleave")
+    doc = extract_text(Path("sim.txt"), page.text)
+    assert differences(page, doc) == []
