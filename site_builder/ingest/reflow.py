@@ -8,8 +8,9 @@ whose junction forms a character pair the page uses elsewhere are likely one wor
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from site_builder.ingest import lexicon, shapes
@@ -18,6 +19,8 @@ from site_builder.ingest.typography import CJK_RE
 
 OVERLAP_MIN = 4  # characters printed twice at a break (both sides of the cut)
 CUT_EVIDENCE = 2.5  # see is_cut_heading
+OPENER_SEEN = 2  # sentences inside the page's lines opening with a character before it counts as an opener
+_SENTENCE_OPENER = re.compile(r"[。！？][”’）」』]?([^\s”’）」』，、。；：！？])")
 WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 
@@ -25,13 +28,16 @@ ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 @dataclass
 class PageStats:
     bigrams: Counter
+    openers: Counter = field(default_factory=Counter)  # first characters of sentences inside lines
 
     @classmethod
     def of(cls, texts: list[str]) -> "PageStats":
         counts: Counter = Counter()
+        openers: Counter = Counter()
         for text in texts:
             counts.update(text[i:i + 2] for i in range(len(text) - 1))
-        return cls(counts)
+            openers.update(m.group(1) for m in _SENTENCE_OPENER.finditer(text))
+        return cls(counts, openers)
 
     def junction(self, left: str, right: str) -> int:
         """How often the page writes the pair of characters that would meet at this join."""
@@ -88,6 +94,8 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     # a word cut in two binds hard (建|设: many nats); two words that merely make a
     # compound across a subheading's end bind weakly (优势|产业)
     bound = lexicon.cohesion(text[-4:], following.text[:4])
+    if bound and _borrows_an_opener(text, following.text, bound, stats):
+        bound = min(bound, WORD_CUT_NATS / 2)
     if bound >= WORD_CUT_NATS:
         score += 2.5
     elif bound > 0:
@@ -119,6 +127,17 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     elif n <= 12 and "，" not in opening and len(opening) < len(following.text):
         score += 1.0
     return score
+
+
+def _borrows_an_opener(text: str, following: str, bound: float, stats: PageStats) -> bool:
+    """The word across the junction takes only the next line's first character, and that
+    character opens sentences elsewhere on the page (在, 以, 对 …): a subheading followed by a
+    sentence that opens with it makes such a word by chance (走实|在 → 实在), so it binds
+    no harder than a compound. (Earlier version: any word across counted as a word cut in
+    two, and subheadings ending before a sentence that opened with 在 were joined to it.)"""
+    if stats.openers[following[:1]] < OPENER_SEEN:
+        return False
+    return lexicon.cohesion(text[-4:], following[:1]) >= bound - 0.5
 
 
 _MODALS = {"可以", "能够", "能", "就", "就要", "才", "才能", "要", "应", "应当", "应该", "须", "必须", "需要", "将", "会", "可",

@@ -195,3 +195,15 @@ def test_a_column_foot_fills_its_last_line():
     assert not reader.fills_last_line(1, 0)
     # unit 0 (18 + 2) fills its lines; unit 2 carries on a cut: 19, a character short
     assert reader.fills_last_line(0, 0) and reader.fills_last_line(2, 0)
+
+
+def test_a_word_made_with_a_sentence_opener_of_the_page_does_not_join_a_subheading():
+    """走实|在 makes 实在 by chance: where 在 opens sentences elsewhere on the page, that word
+    binds a subheading to the paragraph after it no harder than a compound; a word cut in
+    two (建|设) still binds."""
+    heading, following = unit("制定差异化融合路径，推动融合改革走稳走实"), unit("在健全协同机制中打通融合育人堵点。推动融合。")
+    page = PageStats.of(["协同发展。在此基础上推进。在实践中完善。", heading.text, following.text])
+    assert is_cut_heading(heading, following, STATS)  # (a page that shows nothing of 在)
+    assert not is_cut_heading(heading, following, page)
+    cut = unit("要切实加强基层党组织建")
+    assert is_cut_heading(cut, unit("设，推动基层治理。在此基础上推进。"), page)
