@@ -201,7 +201,11 @@ class _Walker:
         if unit.kind == "furniture":
             self.leftovers.append((unit.info["leftover"], unit))
         elif unit.kind == "kicker" and i not in self.titles and not self._kicker_is_text(i):
-            if cur is not None and self.phase == "header" and cur.title is not None:
+            # a kicker after a title is that title's (printed below it), unless another
+            # title follows: a kicker stands above its own title first of all (the title
+            # before may be one printed after its article)
+            if cur is not None and self.phase == "header" and cur.title is not None \
+                    and _next_index(self.units, i, skip=("kicker", "furniture")) not in self.titles:
                 cur.kickers.append(unit)
             else:
                 self.pending_kickers.append(unit)

@@ -44,3 +44,17 @@ def test_the_campaign_banner_form_above_a_body_stays_a_kicker():
     page = FIRST + "学习贯彻党的二十届三中全会精神\n\n" + body + "●李强\n\n推进城市更新法治保障\n"
     doc, arts = _articles(page)
     assert arts[1] == ("推进城市更新法治保障", "学习贯彻党的二十届三中全会精神", ["李强"], False)
+
+
+def test_a_kicker_between_a_late_title_and_the_next_title_goes_with_the_next():
+    """A kicker stands above its own title first of all: between a title printed after its
+    article and the next article's title, it is the next article's (here both lines carry
+    markdown heading marks, so the late title opens a header of its own)."""
+    third = ("推进基层治理现代化\n\n▲张华\n\n"
+             "基层治理是国家治理的基石，要健全党组织领导的自治、法治、德治相结合的城乡基层治理体系，"
+             "完善网格化管理、精细化服务、信息化支撑的基层治理平台。\n")
+    late_body = LATE_BODY.split("\n\n", 1)[1]  # (its byline is printed after it, above its title)
+    page = FIRST + late_body + "●李强\n\n## 推进城市更新法治保障\n\n## 学习贯彻党的二十届三中全会精神\n\n" + third
+    doc, arts = _articles(page)
+    assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
+    assert arts[2] == ("推进基层治理现代化", "学习贯彻党的二十届三中全会精神", ["张华"], False)
