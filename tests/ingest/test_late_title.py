@@ -58,3 +58,13 @@ def test_a_kicker_between_a_late_title_and_the_next_title_goes_with_the_next():
     doc, arts = _articles(page)
     assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
     assert arts[2] == ("推进基层治理现代化", "学习贯彻党的二十届三中全会精神", ["张华"], False)
+
+
+def test_late_title_then_a_slogan_then_a_closing_line_printed_again():
+    """A closing line printed again at the page foot after a late title and a slogan: the
+    title is the article's, the slogan furniture, the copy dropped (not a new article)."""
+    page = FIRST + LATE_BODY + "推进城市更新法治保障\n\n凝心聚力　砥砺奋进！\n\n（原载11月8日《人民日报》）\n"
+    doc, arts = _articles(page)
+    assert len(arts) == 2
+    assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
+    assert "slogan" in [left.kind for left in doc.leftovers]
