@@ -327,12 +327,23 @@ def _short_last_clause(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _preposition_without_verb(clause: str, shortest: int = 1) -> bool:
     """The clause is a preposition (of at least `shortest` characters) and its object, with
-    no verb after it: the opening of a sentence whose predicate comes after the break."""
+    no verb after it: the opening of a sentence whose predicate comes after the break. After
+    a preposition that only names a target or a means (针对, 通过 …), a verb before the
+    clause's last 的 belongs to a modifier of its object (针对职工反映突出的问题); after 把,
+    将 … the verb is the predicate (把服务群众作为…的出发点). (Earlier version: any verb
+    after the preposition counted.)"""
     import rjieba
 
     tags = rjieba.tag(clause)
-    return bool(tags) and tags[0][1] == "p" and len(tags[0][0]) >= shortest \
-        and not any(tag.startswith("v") for _, tag in tags[1:])
+    if not tags or tags[0][1] != "p" or len(tags[0][0]) < shortest:
+        return False
+    last_de = 0
+    if tags[0][0] not in _DISPOSAL:
+        last_de = max((k for k, (word, _) in enumerate(tags) if word == "的"), default=0)
+    return not any(tag.startswith("v") for _, tag in tags[max(1, last_de + 1):])
+
+
+_DISPOSAL = {"把", "将", "被", "让", "使", "叫", "给", "以", "为", "由"}  # the verb after the object is the predicate
 
 
 def _bare_preposition(text: str) -> bool:
