@@ -27,8 +27,8 @@ KNOWN_SHORT = {
                   "across the wrong junction by chance, and pages whose column feet show no line width "
                   "or a multiple of it",
     "combined": "5 test pages of 100 are misread: 4 hold interleaved columns (see interleave), 1 a "
-                "subheading-shaped column foot (针对…问题, a preposition whose object's modifier holds the "
-                "only verb) read as a subheading",
+                "column foot that stops after the modifier of a list item, before its head word "
+                "(…产学研融合、科教 | 融合), read as a subheading",
 }
 
 
