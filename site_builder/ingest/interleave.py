@@ -156,11 +156,16 @@ def line_widths(column_ends: list[Unit | int]) -> list[int]:
     width less strictly, and three real feet can fit a narrow width by chance (one time in
     64 at 8 characters). At 3 nats the simulator's interleaved pages read 5-8 points
     better, and the real interleaved sample page reads a false width of 8 and fails."""
-    lengths = [n for n in (u if isinstance(u, int) else len(u.text) for u in column_ends) if n >= 8]
+    lengths = foot_lengths(column_ends)
     if len(lengths) < 3:
         return []
     scored = [(llr, w) for llr, w in width_evidence(lengths) if llr > WIDTH_EVIDENCE]
     return [w for llr, w in scored if llr > scored[0][0] - WIDTH_RIVAL][:WIDTH_CANDIDATES]
+
+
+def foot_lengths(column_ends: list[Unit | int]) -> list[int]:
+    """The lengths of the pieces at column feet long enough to say something of a width."""
+    return [n for n in (u if isinstance(u, int) else len(u.text) for u in column_ends) if n >= 8]
 
 
 def width_evidence(lengths: list[int]) -> list[tuple[float, int]]:
@@ -472,8 +477,7 @@ class _Reader:
         (Earlier version: no width below the bar was tried; about half of the simulator's
         interleaved pages that showed none were misread, against one in seven of those that
         showed one.)"""
-        lengths = [len(u.text) for u in self.feet if len(u.text) >= 8]
-        weak = [w for llr, w in width_evidence(lengths)[:WEAK_WIDTHS] if llr > 0]
+        weak = [w for llr, w in width_evidence(foot_lengths(self.feet))[:WEAK_WIDTHS] if llr > 0]
         if not weak:
             return False
         self.layouts = [(None, None)] + [(w, h) for w in weak for h in self._heights_for(w)]
@@ -515,8 +519,13 @@ class _Reader:
         next column's top, whose previous column had a few lines free, read as a cut.)"""
         n = self.cum[k + 1] - max(start, self.cum[k])
         indent = INDENT if start <= self.cum[k] and self.opens_paragraph[k] else 0
-        off = (n + indent) % self.width
-        return min(off, self.width - off) <= 1
+        return self.off_line_end(n + indent) <= 1
+
+    def off_line_end(self, n: int) -> int:
+        """How many characters n characters (the indent included) stand off the nearest end
+        of a line."""
+        off = n % self.width
+        return min(off, self.width - off)
 
     def column_heights(self, first_body: list[Unit]) -> list[int]:
         """How many lines a column may hold. The first article's first column, when it stops
@@ -762,8 +771,7 @@ class _Reader:
         `indent`: the piece then fills whole lines."""
         if not self.width:
             return 0.0
-        off = (k + indent) % self.width
-        off = min(off, self.width - off)
+        off = self.off_line_end(k + indent)
         return LINE_END if off == 0 else (LINE_END / 4 if off == 1 else 0.0)
 
     def resumed_line_end(self, head: _End, continuation: str) -> float:
@@ -877,6 +885,11 @@ class _Reader:
         score, path, (self.width, self.lines_per_column) = max(results, key=lambda r: r[0])
         return score, path
 
+    def earlier_at_start(self) -> dict:
+        """Each article's piece before its last one before the first unit is read: the
+        first article's last but one (the second has no piece yet)."""
+        return {"A": self.first_body[-2]} if len(self.first_body) > 1 else {}
+
     def earlier_pieces(self, earlier: dict, i: int, key, move: str) -> dict:
         """Each article's piece before its last one, once unit i is read with `move` from
         state `key` (for coherence: a short last piece is read with the one before it)."""
@@ -896,8 +909,7 @@ class _Reader:
 
     def _best(self):
         """Dynamic programming over (unit, owner, the other article's last piece)."""
-        start = {"A": self.first_body[-2]} if len(self.first_body) > 1 else {}
-        layers: list[dict] = [{("B", _End(-1)): (0.0, None, start)}]  # before the first unit
+        layers: list[dict] = [{("B", _End(-1)): (0.0, None, self.earlier_at_start())}]  # before the first unit
         for i in range(len(self.units)):
             layer: dict = {}
             for key, (score, _, earlier) in layers[-1].items():
@@ -918,7 +930,7 @@ class _Reader:
     def score_of(self, path) -> tuple[float, list[str]]:
         """The score of a given reading, step by step (for diagnosis and tests)."""
         key, total, steps = ("B", _End(-1)), 0.0, []
-        earlier = {"A": self.first_body[-2]} if len(self.first_body) > 1 else {}
+        earlier = self.earlier_at_start()
         for i in range(len(self.units)):
             owner, move, k = path[i]
             match = [(nk, g) for nk, g, m, kk in self.moves(i, *key, earlier)

@@ -338,12 +338,13 @@ def _preposition_without_verb(clause: str, shortest: int = 1) -> bool:
     if not tags or tags[0][1] != "p" or len(tags[0][0]) < shortest:
         return False
     last_de = 0
-    if tags[0][0] not in _DISPOSAL:
+    if tags[0][0] not in _PREDICATE_AFTER_OBJECT:
         last_de = max((k for k, (word, _) in enumerate(tags) if word == "的"), default=0)
     return not any(tag.startswith("v") for _, tag in tags[max(1, last_de + 1):])
 
 
-_DISPOSAL = {"把", "将", "被", "让", "使", "叫", "给", "以", "为", "由"}  # the verb after the object is the predicate
+# prepositions whose object the predicate follows (把 X 作为 …, 以 X 为 …): a verb after them is the predicate
+_PREDICATE_AFTER_OBJECT = {"把", "将", "被", "让", "使", "叫", "给", "以", "为", "由"}
 
 
 def _bare_preposition(text: str) -> bool:

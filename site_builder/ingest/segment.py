@@ -290,13 +290,17 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
                 continue
             leftovers.extend(_as_leftovers(draft))
             continue
-        late = _late_title(draft.body) if draft.title is None and not draft.bylines and draft.footer \
+        late = _late_title(draft.body) if draft.title is None and not draft.bylines and draft.body \
             and prev is not None and prev.title is None and _is_tiny(draft) else None
         if late is not None:
-            # a title printed after its article, the page's slogans, then a closing line
-            # printed again at the page foot: all of it belongs to the article before
-            _give_late_title(prev, draft, late, leftovers)
+            # a title printed after its article, its kicker and the page's slogans, and
+            # perhaps a closing line printed again at the page foot: all of it belongs to
+            # the article before
+            title, kickers, slogans = late
+            prev.title, prev.title_after_body = title, True
+            prev.kickers.extend(draft.kickers + kickers)
             prev.footer.extend(draft.footer)
+            leftovers.extend(("slogan", u) for u in slogans)
             continue
         if draft.title is None and not draft.bylines and draft.footer and prev is not None \
                 and all(furniture.is_slogan_shape(u.text) for u in draft.body):
@@ -307,10 +311,6 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
             prev.footer.extend(draft.footer)
             continue
         if draft.title is None and not draft.bylines and not draft.footer and _is_tiny(draft):
-            late = _late_title(draft.body) if prev is not None and prev.title is None else None
-            if late is not None:
-                _give_late_title(prev, draft, late, leftovers)
-                continue
             for unit in draft.body:
                 kind = "slogan" if furniture.is_slogan_shape(unit.text) else \
                     "banner" if unit.kind == "kicker" else "fragment"
@@ -334,15 +334,6 @@ def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:
     if len(slogans) + len(kickers) < len(rest):
         return None
     return first, kickers, slogans
-
-
-def _give_late_title(prev: Draft, draft: Draft, late: tuple[Unit, list[Unit], list[Unit]],
-                     leftovers: list[tuple[str, Unit]]) -> None:
-    """The article before takes the title `draft` printed after it (see _late_title)."""
-    title, kickers, slogans = late
-    prev.title, prev.title_after_body = title, True
-    prev.kickers.extend(draft.kickers + kickers)
-    leftovers.extend(("slogan", u) for u in slogans)
 
 
 def _attach_late_header(prev: Draft, late: Draft) -> None:
