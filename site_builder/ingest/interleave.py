@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from site_builder.ingest import lexicon, shapes
+from site_builder.ingest import column_grid, lexicon, shapes
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.reflow import heading_candidate
 from site_builder.ingest.segment import Draft
@@ -87,7 +87,9 @@ COLUMN_LINE_FIT = 6.0  # per line more or less than the first column's, beyond o
 COLUMN_BAND = 0.2  # columns side by side hold this much more or less text than each other, freely
 LOOSE_BAND = 0.35  # … than a first column that ends on a complete sentence (it may have closed early)
 LONGER_SECOND = 6.0  # the second article read as holding more text than the first
-LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
+LAST_COLUMN = 6.0
+GRID_SLACK = 1  # grid readings costing this much more than the cheapest are weighed too
+GRID_COST = 3.0  # per unit of a grid reading's cost (see column_grid)  # the reading ends in the second article's column though the first has no closing lines
 
 _CLOSERS = "”’）》」』】)"
 _NO_LINE_START = "，、。；：？！…）》」』】”’,.;:?!)"  # marks a typesetter never puts at a line's start
@@ -352,18 +354,9 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     if not reader.plausible():
         return Outcome(False)
     straight = reader.straight_score()
-    best, path = reader.best()
-    learnt = False
-    if not reader.widths and path is not None:  # the reading may show the lines the page hid
-        widths = reader.widths_from_reading(path)
-        if widths:
-            reader.set_widths(widths)
-            best, path = reader.best()
-        elif best > straight and reader.try_weak_widths():  # (a reading worth weighing)
-            best, path = reader.weigh_layouts(vocab)
-            learnt = True
-    if not learnt:
-        best, path = reader.learn_and_read(best, path, vocab)
+    best, path = reader.read_by_grid(vocab)
+    if path is None:
+        best, path = reader.read_by_text(vocab, straight)
     if path is None or best - straight < ACCEPT:
         return Outcome(False)
     # the reading must stand on the text's shape too, not on vocabulary alone
@@ -420,6 +413,32 @@ class _Reader:
         self.initial_profiles(vocab)
         self._splits: dict[tuple[int, str, str], list[tuple[float, int]]] = {}
         self._junctions: dict[tuple[int, str], list[tuple[float, int]]] = {}
+        self._grid_found: list[column_grid.Reading] | None = None
+
+    def read_by_grid(self, vocab: Background):
+        """(score, reading) by a column grid that explains the page (see column_grid), the
+        vocabularies learnt from it; (None, None) when no grid does."""
+        best = self.grid_reading()
+        if best is None:
+            return None, None
+        for _ in range(EM_ROUNDS):
+            self.profiles([owner if move not in ("split", "bounce") else None for owner, move, _ in best[1]], vocab)
+            best = self.grid_reading()
+        return best
+
+    def read_by_text(self, vocab: Background, straight: float):
+        """(score, reading) by dynamic programming over the text, for a page whose layout
+        no grid explains: under the line widths its column feet show, or those a first
+        reading shows, or weighing a few weak ones against reading without lines."""
+        best, path = self.best()
+        if not self.widths and path is not None:  # the reading may show the lines the page hid
+            widths = self.widths_from_reading(path)
+            if widths:
+                self.set_widths(widths)
+                best, path = self.best()
+            elif best > straight and self.try_weak_widths():  # (a reading worth weighing)
+                return self.weigh_layouts(vocab)
+        return self.learn_and_read(best, path, vocab)
 
     def initial_profiles(self, vocab: Background) -> None:
         """The vocabularies before any reading: the first article's body against the second's
@@ -709,6 +728,14 @@ class _Reader:
             top += [sk for sk in ranked[SPLIT_TOP:] if abs(sk[1] - full) <= 1]
         return top
 
+    def split_point_at(self, i: int, waiting_unit: Unit, tail_owner: str, indent: int,
+                       k: int | None) -> list[tuple[float, int]]:
+        """split_points' score of cutting unit i at k, if a column's line may end there."""
+        for sc, kk in self._split_scores(i, waiting_unit.text[-lexicon.WINDOW:], tail_owner):
+            if kk == k:
+                return [(sc + self.line_end(k, indent), k)]
+        return []
+
     def _full_column_at(self, i: int, start: int, indent: int) -> int | None:
         """How many characters into unit i the column begun at `start` fills its last line
         (its first line opened with `indent`), when the page shows its lines. The split
@@ -804,12 +831,16 @@ class _Reader:
         self._cands[i] = out
         return out
 
-    def moves(self, i: int, owner: str, other: _End, earlier: dict | None = None
+    def moves(self, i: int, owner: str, other: _End, earlier: dict | None = None,
+              wanted: tuple[str, int | None] | None = None
               ) -> list[tuple[tuple[str, _End], float, str, int | None]]:
         """The ways to read unit i while `owner`'s column is read and the other article's last
         piece is `other` (`earlier`: each article's piece before its last one, see
-        earlier_pieces): (next state, gain, move, split point)."""
+        earlier_pieces): (next state, gain, move, split point). With `wanted` (a move and its
+        split point), only that way, at any split point the line allows (for scoring a
+        given reading)."""
         earlier = earlier or {}
+        want = wanted[0] if wanted else None
         unit = self.units[i]
         # (the second article's first unit follows its title: nothing to join it to)
         mine_prev, mine_cut = (self.units[i - 1], self.ends[i - 1]) if i > 0 else (None, "end")
@@ -819,34 +850,39 @@ class _Reader:
         other_unit, other_cut = self.end_text(other), self.end_kind(other)
         out: list[tuple[tuple[str, _End], float, str, int | None]] = []
         # 1. the same column goes on
-        out.append(((owner, other),
-                    self.j.pair(mine_prev, mine_cut, unit, mine_before) + (voc if owner == "A" else 0.0),
-                    "stay", None))
+        if want in (None, "stay"):
+            out.append(((owner, other),
+                        self.j.pair(mine_prev, mine_cut, unit, mine_before) + (voc if owner == "A" else 0.0),
+                        "stay", None))
         # 2. the other article's column starts with this unit
         start = self.stop_of(other)
-        if i > 0:
+        if i > 0 and want in (None, "switch"):
             gain = self.j.pair(other_unit, other_cut, unit, other_before) + (voc if flip == "A" else 0.0) - SWITCH \
                 - self.column_fill(start, self.cum[i], mine_cut) - self.column_resumed(other, unit) \
                 + self.resumed_line_end(other, unit.text)
             out.append(((flip, _End(i - 1, None, start)), gain, "switch", None))
         # 3. this line holds the end of my column and the start of the other's
-        if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
+        if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4 and want in (None, "split"):
             maybe = MAYBE if other_cut == "maybe" else 0.0
             for indent, joined in self.head_readings(mine_prev, mine_cut, unit, mine_before):
-                for js, k in self.split_points(i, other_unit, flip, start, indent):
+                points = self.split_points(i, other_unit, flip, start, indent) if wanted is None \
+                    else self.split_point_at(i, other_unit, flip, indent, wanted[1])
+                for js, k in points:
                     gain = joined + js - SWITCH - SPLIT - maybe - self.column_fill(start, self.cum[i] + k, "cut") \
                         + self.resumed_line_end(other, unit.text[k:])
                     out.append(((flip, _End(i, k, start, indent)), gain, "split", k))
         # 4. this line holds a whole column of the other article, and my column resumes
         #    (the other's column opens a paragraph when its last piece ended one)
-        if i > 0 and mine_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4:
+        if i > 0 and mine_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4 and want in (None, "bounce"):
             head_start = self.cum[i]
             head_indent = INDENT if other_cut == "end" else 0
             enter = self.j.pair(other_unit, other_cut, unit, other_before) \
                 - self.column_fill(start, head_start, mine_cut) \
                 - self.column_resumed(other, unit) - 2 * SWITCH - SPLIT + self.resumed_line_end(other, unit.text)
             fill = self._head_fill(i, head_start, head_indent)
-            for js, k in self.split_points(i, mine_prev, owner, head_start, head_indent):
+            points = self.split_points(i, mine_prev, owner, head_start, head_indent) if wanted is None \
+                else self.split_point_at(i, mine_prev, owner, head_indent, wanted[1])
+            for js, k in points:
                 out.append(((owner, _End(i, k, head_start, head_indent)), enter + js - fill(k), "bounce", k))
         return out
 
@@ -927,19 +963,63 @@ class _Reader:
             return -math.inf, None
         return max(finals, key=lambda fp: fp[0])
 
+    def grid_reading(self):
+        """The best reading a column grid allows (see column_grid), by the text's score, and
+        its layout; None when no grid explains the page. The grid places each split at its
+        line's end; the text picks the character (a break moves off a mark)."""
+        if self._grid_found is None:
+            first = [_grid_piece(u) for u in self.first_body]
+            units = [_grid_piece(u) for u in self.units]
+            self._grid_found = [r for layout in column_grid.layouts(first)
+                                for r in column_grid.readings(first, units, *layout)]
+        found = self._grid_found
+        if not found:
+            return None
+        floor = min(r.cost for r in found)
+        scored = []
+        seen = set()
+        for r in found:
+            if r.cost > floor + GRID_SLACK or r.path in seen:
+                continue
+            seen.add(r.path)
+            self.width, self.lines_per_column = r.width, r.height
+            score, path = self.refine_splits(list(r.path))
+            scored.append((score - GRID_COST * r.cost, path, (r.width, r.height)))
+        if not scored:
+            return None
+        score, path, layout = max(scored, key=lambda s: s[0])
+        self.set_layout(layout)
+        return score, path
+
+    def refine_splits(self, path):
+        """Each split of `path` moved to the character near its line's end the text reads
+        best; returns (score, path)."""
+        best = self.score_of(path)[0]
+        for j, (owner, move, k) in enumerate(path):
+            if k is None:
+                continue
+            for kk in range(k - column_grid.KINSOKU, k + column_grid.KINSOKU + 1):
+                if kk == k:
+                    continue
+                trial = path[:j] + [(owner, move, kk)] + path[j + 1:]
+                score = self.score_of(trial)[0]
+                if score > best:
+                    best, path = score, trial
+        return best, path
+
     def score_of(self, path) -> tuple[float, list[str]]:
         """The score of a given reading, step by step (for diagnosis and tests)."""
         key, total, steps = ("B", _End(-1)), 0.0, []
         earlier = self.earlier_at_start()
         for i in range(len(self.units)):
             owner, move, k = path[i]
-            match = [(nk, g) for nk, g, m, kk in self.moves(i, *key, earlier)
+            match = [(nk, g) for nk, g, m, kk in self.moves(i, *key, earlier, wanted=(move, k))
                      if m == move and kk == k and nk[0] == owner]
             if not match:
                 steps.append(f"{i}: no move {move} {k} from {key}")
                 return -math.inf, steps
             earlier = self.earlier_pieces(earlier, i, key, move)
-            key, gain = match[0]
+            key, gain = max(match, key=lambda kg: kg[1])
             total += gain
             steps.append(f"{i}: {move} {gain:+.2f}")
         end = self.final(*key, path)
@@ -1000,6 +1080,11 @@ class _Reader:
                 (moved if owner == "A" else kept).append(unit)
             owner_of_prev = owner
         return moved, kept, heads
+
+
+def _grid_piece(unit: Unit) -> column_grid.Piece:
+    shape = "heading" if shapes.is_numbered_heading(unit.text) else ending(unit)
+    return column_grid.Piece(len(unit.text), shape, unit.text)
 
 
 def _piece_owners(previous: str, owner: str, move: str) -> tuple[str, str]:
