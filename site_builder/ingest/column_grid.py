@@ -2,36 +2,41 @@
 
 A newspaper sets an article's columns on a grid: every line of a column holds the same
 number of characters (W) and every column the same number of lines (L). When the text
-layer reads two articles' columns in turns, the grid says exactly where each column must
-end, so for a given (W, L) the stream of pieces can be read in only a few ways. This
-module finds those ways; interleave.py lets the text choose among them.
+layer reads two articles' columns in turns, the grid says where each column must end, so
+for a given (W, L) the stream of pieces can be read in only a few ways. This module finds
+those ways; interleave.py lets the text choose among them.
 
-The typesetter's rules replayed here (the simulator's `_columns` sets text by the same
-ones, and they are the ordinary rules of a grid):
+The typesetter's rules replayed here (the ordinary rules of a grid; the simulator's
+`_columns` sets text by them too):
   * a paragraph's first line is indented two characters and its last line may be short;
     the rest of a paragraph cut at a column's foot opens the article's next column flush;
   * a subheading takes its lines plus a line of space and keeps with the text after it:
-    where fewer than two lines would follow it, it moves to the next column, and that
-    column ends early; a subheading is never cut;
-  * a paragraph that does not fit is cut where the column's last line ends, the break
-    moved a character or two where a line may not start (kinsoku: not before a mark);
+    where fewer than two lines would follow it, it moves to the next column, which ends
+    the column early; a subheading is never cut;
+  * a paragraph that does not fit is cut where the column's last line ends, moved to the
+    nearest place a line may break (kinsoku: the next line does not open with a mark, and
+    a cut never falls at a sentence's end), checked once the rest of the paragraph shows;
     a paragraph that would leave only a few characters is squeezed in whole, and one that
-    would put only a few characters in the column starts in the next one (it ends early);
+    would put only a few in the column starts in the next one (the column ends early);
   * the last line of a column and the first line of the next may be read as one line (a
-    glued line): it splits where the first column's last line ends.
+    glued line): it splits where the first column's last line ends;
+  * the text layer may break a paragraph inside a column (a page break it added): the
+    paragraph's lines are counted whole.
 Reading order: the first article's first column, the second's head and first column, then
 columns in turns; once one article has run out the other's columns follow each other.
 
-A wrong (W, L) rarely explains a whole page: each cut must fall at a line's end and each
-column must close at its last line. Text layers that keep no trace of a grid (a
-typesetter who compresses punctuation) give no reading, and interleave.py reads the page
-from its text alone.
+A wrong (W, L) rarely explains a whole page: every cut must fall at a line's end and every
+column close at its last line. A text layer that keeps no trace of a grid (a typesetter
+who compresses punctuation: the real sample pages) gives no reading, and interleave.py
+reads such a page from its text alone.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from site_builder.ingest import shapes
+from site_builder.ingest.typography import CJK_RE
 
 INDENT = 2  # a paragraph's first line is indented two characters
 FEW = 8  # characters: a paragraph leaving fewer is squeezed in; a column with room for fewer is left
@@ -40,27 +45,27 @@ KEEP_WITH_NEXT = 2  # lines of text a subheading needs after it in its column
 MAX_EARLY = 6  # lines a column may leave empty when it ends early
 KEEP = 6  # readings kept per state
 WIDTHS = range(8, 25)
+_WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
 
-# costs of the events a true layout shows only now and then (a reading's cost is their sum)
-OFF_LINE_END = 1  # a cut a character or two off its line's end
+# what a reading costs: events a true layout shows only now and then
 RUN = 1  # the second article's last columns follow each other
 FIRST_ENDS_FIRST = 1  # the stream ends in the second article's column
+JOIN = 1  # a paragraph broken inside a column
 
 
 @dataclass(frozen=True)
 class Piece:
-    """What the grid needs of a unit: its length and how it ends."""
+    """What the grid needs of a unit: its text and how it ends."""
 
-    length: int
+    text: str
     shape: str  # "end" (a complete sentence), "cut" (in mid-sentence), "maybe" (a short
     #             unterminated line: a subheading or a cut), "heading" (a numbered subheading)
-    text: str
 
 
 @dataclass(frozen=True)
 class Reading:
     """One way the grid reads the second article's units: per unit, (owner of its tail,
-    move, split point) as interleave's readings are written."""
+    move, split point), as interleave writes its readings."""
 
     cost: int
     width: int
@@ -69,9 +74,8 @@ class Reading:
 
 
 def layouts(first: list[Piece]) -> list[tuple[int, int]]:
-    """The (W, L) a page may have: for every width, the heights the first column allows
-    (its lines, one fewer where it squeezed its last piece, a few more where it ended
-    early)."""
+    """The (W, L) a page may have: for every width, the heights its first column allows (its
+    lines, one fewer where it squeezed its last piece, a few more where it ended early)."""
     out = []
     for width in WIDTHS:
         lines = column_lines(first, width)
@@ -84,21 +88,99 @@ def column_lines(pieces: list[Piece], width: int) -> int:
     total = 0
     for k, p in enumerate(pieces):
         heading = p.shape == "heading" or (p.shape == "maybe" and k < len(pieces) - 1)
-        total += _lines(p.length, 0 if heading else INDENT, width) + (1 if heading else 0)
+        total += _lines(len(p.text), 0 if heading else INDENT, width) + (1 if heading else 0)
     return total
-
-
-def _lines(n: int, indent: int, width: int) -> int:
-    return -(-(n + indent) // width)
 
 
 def readings(first: list[Piece], units: list[Piece], width: int, height: int) -> list[Reading]:
     """The readings of `units` (the stream after the second article's head) that the grid
     (width, height) allows, the cheapest first; the first column holds `first` exactly."""
     grid = _Grid(tuple(first), tuple(units), width, height)
-    out = grid.read()
-    grid.clear()
-    return out
+    return grid.read()
+
+
+def _lines(n: int, indent: int, width: int) -> int:
+    return -(-(n + indent) // width)
+
+
+def _breakable(p: str, j: int) -> bool:
+    """A line may break before p[j]: the next line opens with a character, not a mark, and
+    the break is not at a sentence's end."""
+    return 0 < j < len(p) and bool(CJK_RE.match(p[j])) and p[j - 1] not in shapes.SENTENCE_END
+
+
+def kinsoku_ok(cut: "_Cut", rest: str, rest_len: int) -> bool:
+    """The cut stands where a typesetter puts it: at the breakable place nearest its line's
+    end (the earlier of two as near) that leaves a few characters on either side, judged on
+    the cut's last characters and the first ones of the rest of its paragraph (`rest_len`
+    characters long)."""
+    p = cut.tail + rest[:_WINDOW]
+    k = len(cut.tail)
+    q = k - cut.off
+
+    def fits(j: int) -> bool:
+        return _breakable(p, j) and cut.head - (k - j) >= FEW and rest_len - (j - k) > FEW
+
+    if not fits(k):
+        return False
+    nearer = [j for j in range(q - KINSOKU, q + KINSOKU + 1) if (abs(j - q), j) < (abs(cut.off), k)]
+    return not any(fits(j) for j in nearer)
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A column's foot that stopped in mid-sentence: its last characters and how far it
+    stands off its line's end (negative: short of it)."""
+
+    tail: str
+    off: int
+    head: int  # characters of the paragraph (or of its rest) in the cut's column
+
+
+@dataclass(frozen=True)
+class _State:
+    i: int  # the unit read next …
+    off: int  # … from this character (the tail of a glued line)
+    owner: str  # whose column is being read
+    room: int  # lines left in it
+    col_first: bool  # the column's first piece comes next
+    cut_a: _Cut | None = None  # the first article's last column stopped in mid-sentence
+    cut_b: _Cut | None = None
+    early_a: int = -1  # lines the first article's last column left empty (it ended early)
+    early_b: int = -1
+    phase: str = "turns"  # "turns", "run" (the second's last columns in a row), "after" (the first's)
+    carry: int = 0  # characters of a paragraph read so far in this column (a break inside it)
+
+    def other(self) -> str:
+        return "A" if self.owner == "B" else "B"
+
+    def cut_of(self, owner: str) -> _Cut | None:
+        return self.cut_a if owner == "A" else self.cut_b
+
+    def early_of(self, owner: str) -> int:
+        return self.early_a if owner == "A" else self.early_b
+
+    def opened(self) -> "_State":
+        """The state once the column's first piece is read (its checks done)."""
+        if not self.col_first:
+            return self
+        if self.owner == "A":
+            return replace(self, col_first=False, cut_a=None, early_a=-1)
+        return replace(self, col_first=False, cut_b=None, early_b=-1)
+
+    def advance(self, room: int, carry: int = 0) -> "_State":
+        return replace(self, i=self.i + 1, off=0, room=room, carry=carry)
+
+    def closed(self, cut: _Cut | None, early: int = -1) -> "_State":
+        """The state once the owner's column closed (on a cut or not, `early` lines left)."""
+        if self.owner == "A":
+            return replace(self, cut_a=cut, early_a=early)
+        return replace(self, cut_b=cut, early_b=early)
+
+    def column(self, owner: str, i: int, off: int, height: int, phase: str | None = None) -> "_State":
+        """The state as `owner`'s next column opens at unit i, character off."""
+        return replace(self, i=i, off=off, owner=owner, room=height, col_first=True,
+                       phase=phase or self.phase, carry=0)
 
 
 class _Grid:
@@ -108,46 +190,40 @@ class _Grid:
         self.w, self.h = width, height
         self.solve = lru_cache(maxsize=None)(self._solve)
 
-    def clear(self) -> None:
-        self.solve.cache_clear()
-
     def read(self) -> list[Reading]:
-        start = _State(0, 0, "A", self.h, True, False, False, False, -1, -1, "turns")
-        found = self.solve(start)
         out = []
-        for cost, steps in found:
+        for cost, steps in self.solve(_State(0, 0, "A", self.h, True)):
             path = self._path(steps)
             if path is not None:
                 out.append(Reading(cost, self.w, self.h, path))
         return out
 
-    # --- the search: each call reads one piece, returns the cheapest ways to go on ------
-    def _solve(self, s: "_State") -> list[tuple[int, tuple]]:
+    # --- the search: each call reads one piece and returns the cheapest ways on ---------
+    def _solve(self, s: _State) -> list[tuple[int, tuple]]:
         if s.i == len(self.stream):
             return self._finish(s)
         if s.i == self.boundary and s.off == 0 and not (s.col_first and s.owner == "B"):
             return []  # the first column closes at the second article's head
         piece = self.stream[s.i]
-        n = piece.length - s.off
-        options: list[tuple[int, tuple, "_State"]] = []  # (cost, step, next state)
+        found: list[tuple[int, tuple]] = []
         for kind, indent in self._kinds(s, piece):
-            options += self._place(s, piece, n, kind, indent)
-        best: list[tuple[int, tuple]] = []
-        for cost, step, nxt in options:
-            for c, rest in (self.solve(nxt) if nxt is not None else [(0, ())]):
-                best.append((cost + c, (step,) + rest))
-        best.sort(key=lambda cs: cs[0])
+            for cost, nxt in self._place(s, piece, kind, indent):
+                for c, steps in self.solve(nxt):
+                    found.append((cost + c, ((s.i, s.off, s.owner),) + steps))
+        found.sort(key=lambda cs: cs[0])
         out, seen = [], set()
-        for cost, steps in best:
+        for cost, steps in found:
             if steps not in seen:
                 seen.add(steps)
                 out.append((cost, steps))
         return out[:KEEP]
 
-    def _kinds(self, s: "_State", piece: Piece) -> list[tuple[str, int]]:
-        if s.col_first and s.pending(s.owner) and s.off == 0:
-            return [("rest", 0)]
-        if s.off > 0:
+    def _kinds(self, s: _State, piece: Piece) -> list[tuple[str, int]]:
+        """How the piece may be set: the rest of a cut paragraph (flush), the rest of one
+        broken inside the column, a subheading, or a paragraph (indented)."""
+        if s.carry:
+            return [("join", 0)]
+        if s.off > 0 or (s.col_first and s.cut_of(s.owner)):
             return [("rest", 0)]
         if piece.shape == "heading":
             return [("heading", 0)]
@@ -155,171 +231,114 @@ class _Grid:
             return [("heading", 0), ("para", INDENT)]
         return [("para", INDENT)]
 
-    def _place(self, s: "_State", piece: Piece, n: int, kind: str, indent: int):
-        w = self.w
-        step = (s.i, s.off, s.owner)
-        if s.col_first and not self._early_ok(s, piece, kind, n):
+    def _place(self, s: _State, piece: Piece, kind: str, indent: int) -> list[tuple[int, _State]]:
+        """(cost, next state) for each way the piece can be set in the column of `s`."""
+        text = piece.text[s.off:]
+        if s.col_first and not self._opens_well(s, text, kind, piece):
             return []
+        first_in_column = s.col_first
         s = s.opened()
-        lines = _lines(n, indent, w) + (1 if kind == "heading" else 0)
         if kind == "heading":
-            if lines + KEEP_WITH_NEXT > s.room and not s.col_first_was:
+            lines = _lines(len(text), 0, self.w) + 1
+            if (lines + KEEP_WITH_NEXT > s.room and not first_in_column) or s.room <= lines:
                 return []
-            if s.room - lines <= 0:
-                return []
-            return [(0, step, s.advance(s.i + 1, s.room - lines, after_heading=True))]
-        cut = piece.shape != "end" and piece.shape != "heading"
+            return [(0, s.advance(s.room - lines))]
+        cut = piece.shape not in ("end", "heading")
+        n = s.carry + len(text)  # (the paragraph's characters on this column so far)
+        lines = _lines(n, indent, self.w)
+        q = s.room * self.w - indent - s.carry  # characters of this piece that fill the column
         if lines <= s.room:
             room = s.room - lines
             if room == 0:  # the column closes at its last line
-                foot = (n + indent) % w
-                cost = 0
-                if cut and foot:
-                    if w - foot > KINSOKU:
-                        return []
-                    cost = OFF_LINE_END
-                return [(cost + c, step, nxt) for c, nxt in self._next_columns(s, s.i + 1, cut)]
-            if cut:
-                return []  # a piece stopping in mid-sentence inside a column
-            out = [(0, step, s.advance(s.i + 1, room))]
-            # or the column ends early here (checked when its article's next column opens)
-            out += [(c, step, nxt) for c, nxt in self._next_columns(s, s.i + 1, False, early=room)]
-            return out
-        q = s.room * w - indent
+                if not cut:
+                    return self._next_columns(s, None)
+                off = len(text) - q
+                return self._next_columns(s, _Cut(text[-_WINDOW:], off, n)) if off >= -KINSOKU else []
+            if cut:  # in mid-sentence inside a column: a break the text layer added
+                return [(JOIN, s.advance(s.room, carry=n + indent))]
+            return [(0, s.advance(room))] + self._next_columns(s, None, early=room)
         out = []
-        if n - q < FEW and not cut:  # squeezed in whole
-            out += [(c, step, nxt) for c, nxt in self._next_columns(s, s.i + 1, False)]
-        if cut and n - q <= KINSOKU:  # a cut a character or two past its line's end
-            out += [(OFF_LINE_END + c, step, nxt) for c, nxt in self._next_columns(s, s.i + 1, True)]
-        if q < FEW:
-            return out
-        other = s.other()
-        if not s.pending(other) or (other == "B" and s.phase != "turns") or s.i < self.boundary:
-            return out
-        # (split where the line ends; the text picks the character, see interleave)
-        if n - q >= FEW:
-            out.append((0, step, s.switched(other, s.i, s.off + q, self.h, cut_owner=s.owner)))
+        if not cut and len(text) - q < FEW:  # squeezed in whole
+            out += self._next_columns(s, None)
+        if cut and len(text) - q <= KINSOKU:  # a cut a character or two past its line's end
+            out += self._next_columns(s, _Cut(text[-_WINDOW:], len(text) - q, n))
+        if q >= FEW:
+            out += self._glued(s, text, q)
         return out
 
-    def _early_ok(self, s: "_State", piece: Piece, kind: str, n: int) -> bool:
-        """A column that ended early ended before a subheading that did not fit, or a
-        paragraph that would have put only a few characters in it."""
+    def _glued(self, s: _State, text: str, q: int) -> list[tuple[int, _State]]:
+        """A line that holds the foot of this column and the head of the other article's
+        next column (which resumes a cut paragraph): split where the line ends."""
+        other = s.other()
+        if not s.cut_of(other) or (other == "B" and s.phase != "turns") or s.i < self.boundary:
+            return []
+        out = []
+        for off in range(-KINSOKU, KINSOKU + 1):
+            k = q + off
+            if k < FEW or len(text) - k < FEW or text[k - 1] in shapes.SENTENCE_END:
+                continue
+            nxt = s.closed(_Cut(text[max(0, k - _WINDOW):k], off, s.carry + k)).column(other, s.i, s.off + k, self.h)
+            out.append((0, nxt))
+        return out
+
+    def _opens_well(self, s: _State, text: str, kind: str, piece: Piece) -> bool:
+        """A column's first piece: the rest of a cut paragraph resumes it where kinsoku put
+        the cut; after a column that ended early, what did not fit there."""
+        cut = s.cut_of(s.owner)
+        rest_len = len(text) if piece.shape == "end" else len(text) + FEW  # (cut again: longer)
+        if cut is not None and not kinsoku_ok(cut, text, rest_len):
+            return False
         room = s.early_of(s.owner)
         if room < 0:
             return True
         if kind == "heading":
-            return _lines(n, 0, self.w) + 1 + KEEP_WITH_NEXT > room
+            return _lines(len(text), 0, self.w) + 1 + KEEP_WITH_NEXT > room
         return room * self.w - INDENT < FEW
 
-    def _next_columns(self, s: "_State", i: int, cut: bool, early: int = -1):
-        """(cost, state) for each way the stream goes on after the column of `s` closes
-        before unit i (its last piece `cut` in mid-sentence or not)."""
-        owner, other = s.owner, s.other()
-        out = []
-        if i == self.boundary:
-            if owner == "A":
-                out.append((0, s.closed(cut, early).switched("B", i, 0, self.h)))
-            return out
+    def _next_columns(self, s: _State, cut: _Cut | None, early: int = -1) -> list[tuple[int, _State]]:
+        """(cost, state) for each way the stream goes on once the column of `s` closes after
+        the current unit (its last piece stopping in mid-sentence: `cut`; `early` lines
+        left empty)."""
+        i, owner = s.i + 1, s.owner
         if i < self.boundary:
             return []
         closed = s.closed(cut, early)
+        if i == self.boundary:
+            return [(0, closed.column("B", i, 0, self.h))] if owner == "A" else []
+        ran_out = s.closed(cut).column("A", i, 0, self.h, phase="after")  # (nothing left to check)
         if s.phase == "turns":
-            out.append((0, closed.switched(other, i, 0, self.h)))
-            if owner == "B" and not cut:  # the second article has run out
-                out.append((0, s.closed(cut, -1).switched("A", i, 0, self.h, phase="after")))
+            out = [(0, closed.column(s.other(), i, 0, self.h))]
+            if owner == "B" and cut is None:  # the second article has run out
+                out.append((0, ran_out))
             if owner == "B" and early < 0:  # its last columns follow each other
-                out.append((RUN, closed.switched("B", i, 0, self.h, phase="run")))
-        elif s.phase == "run":
-            out.append((0, closed.switched("B", i, 0, self.h, phase="run")))
-            if not cut:
-                out.append((0, s.closed(cut, -1).switched("A", i, 0, self.h, phase="after")))
-        else:  # "after": the first article's columns follow each other
-            out.append((0, closed.switched("A", i, 0, self.h)))
-        return out
-
-    def _finish(self, s: "_State") -> list[tuple[int, tuple]]:
-        if s.pending("A") or s.pending("B"):
-            return []
-        if s.phase == "turns" and s.owner == "B":
-            return [(FIRST_ENDS_FIRST, ())]
+                out.append((RUN, closed.column("B", i, 0, self.h, phase="run")))
+            return out
         if s.phase == "run":
+            return [(0, closed.column("B", i, 0, self.h))] + ([(0, ran_out)] if cut is None else [])
+        return [(0, closed.column("A", i, 0, self.h))]  # "after": the first's columns in a row
+
+    @staticmethod
+    def _finish(s: _State) -> list[tuple[int, tuple]]:
+        if s.cut_a or s.cut_b or s.carry or s.phase == "run":
             return []
-        return [(0, ())]
+        return [(FIRST_ENDS_FIRST if s.phase == "turns" and s.owner == "B" else 0, ())]
 
     def _path(self, steps: tuple) -> tuple | None:
-        """Interleave's reading (per unit of the second article: owner, move, split) from
-        the pieces' owners."""
+        """Interleave's reading (per unit of the second article: owner, move, split point)
+        from the owners of the pieces."""
         parts: dict[int, list[tuple[int, str]]] = {}
         for i, off, owner in steps:
             parts.setdefault(i, []).append((off, owner))
         path, prev = [], "B"
         for i in range(self.boundary, len(self.stream)):
             own = sorted(parts.get(i, []))
-            if not own:
-                return None
             if len(own) == 1:
-                o = own[0][1]
-                path.append((o, "stay" if o == prev or i == self.boundary else "switch", None))
-                prev = o
+                owner = own[0][1]
+                path.append((owner, "stay" if owner == prev or i == self.boundary else "switch", None))
             elif len(own) == 2:
-                (_, head), (k, tail) = own
-                path.append((tail, "split" if head == prev or i == self.boundary else "bounce", k))
-                prev = tail
+                (_, head), (k, owner) = own
+                path.append((owner, "split" if head == prev or i == self.boundary else "bounce", k))
             else:
                 return None
+            prev = owner
         return tuple(path)
-
-
-@dataclass(frozen=True)
-class _State:
-    i: int
-    off: int
-    owner: str
-    room: int
-    col_first: bool
-    after_heading: bool
-    pend_a: bool
-    pend_b: bool
-    early_a: int
-    early_b: int
-    phase: str  # "turns", "run" (the second's last columns in a row), "after" (the first's)
-    col_first_was: bool = False
-
-    def other(self) -> str:
-        return "A" if self.owner == "B" else "B"
-
-    def pending(self, owner: str) -> bool:
-        return self.pend_a if owner == "A" else self.pend_b
-
-    def early_of(self, owner: str) -> int:
-        return self.early_a if owner == "A" else self.early_b
-
-    def opened(self) -> "_State":
-        """The state once the column's first piece is placed (its checks done)."""
-        if not self.col_first:
-            return _replace(self, col_first_was=False)
-        upd = {"early_a": -1} if self.owner == "A" else {"early_b": -1}
-        upd.update({"pend_a": False} if self.owner == "A" else {"pend_b": False})
-        return _replace(self, col_first=False, col_first_was=True, **upd)
-
-    def advance(self, i: int, room: int, after_heading: bool = False) -> "_State":
-        return _replace(self, i=i, off=0, room=room, after_heading=after_heading, col_first_was=False)
-
-    def closed(self, cut: bool, early: int) -> "_State":
-        """The state once the owner's column closed (on a cut or not, `early` lines left)."""
-        if self.owner == "A":
-            return _replace(self, pend_a=cut, early_a=early)
-        return _replace(self, pend_b=cut, early_b=early)
-
-    def switched(self, owner: str, i: int, off: int, height: int, phase: str | None = None,
-                 cut_owner: str | None = None) -> "_State":
-        s = self
-        if cut_owner is not None:
-            s = s.closed(True, -1)
-        return _replace(s, i=i, off=off, owner=owner, room=height, col_first=True, after_heading=False,
-                        phase=phase or s.phase, col_first_was=False)
-
-
-def _replace(s: _State, **changes) -> _State:
-    from dataclasses import replace
-    return replace(s, **changes)

@@ -414,6 +414,7 @@ class _Reader:
         self._splits: dict[tuple[int, str, str], list[tuple[float, int]]] = {}
         self._junctions: dict[tuple[int, str], list[tuple[float, int]]] = {}
         self._grid_found: list[column_grid.Reading] | None = None
+        self.layout_known = False  # a grid has placed every column: the reading weighs the text only
 
     def read_by_grid(self, vocab: Background):
         """(score, reading) by a column grid that explains the page (see column_grid), the
@@ -623,6 +624,8 @@ class _Reader:
         mid-sentence stopped because its space ran out, so it holds as many lines as the
         first article's first column (when the page shows its line width), or about as much
         text; far less or far more means the reading is wrong."""
+        if self.layout_known:  # (a grid reading: the grid has placed every column)
+            return 0.0
         if ending_kind == "end" or self.column <= 0:
             return 0.0
         if self.lines_per_column:
@@ -634,6 +637,8 @@ class _Reader:
         """Penalty when an article's column that ended on a complete sentence is followed by
         another of its columns: it was not its last, so it was full (a column closes
         early only before a subheading, which is never split from its text)."""
+        if self.layout_known:  # (a grid reading: the grid has placed every column)
+            return 0.0
         if previous.index < 0 or self.column <= 0 or self.end_kind(previous) == "cut":
             return 0.0
         if self.lines_per_column:
@@ -796,6 +801,8 @@ class _Reader:
     def line_end(self, k: int, indent: int) -> float:
         """Evidence that a column's last line ends k characters into a piece opened with
         `indent`: the piece then fills whole lines."""
+        if self.layout_known:  # (a grid reading: the grid has placed every column)
+            return 0.0
         if not self.width:
             return 0.0
         off = self.off_line_end(k + indent)
@@ -808,6 +815,8 @@ class _Reader:
         next line, and the head stops a character short of the line's end. That is the
         place's own evidence once the continuation shows the mark second (line_end could
         count it only as a near miss while the continuation was unknown)."""
+        if self.layout_known:  # (a grid reading: the grid has placed every column)
+            return 0.0
         if not self.width or not head.head or len(continuation) < 2 or continuation[1] not in _NO_LINE_START:
             return 0.0
         if (head.split + head.indent + 1) % self.width == 0:
@@ -976,6 +985,7 @@ class _Reader:
         if not found:
             return None
         floor = min(r.cost for r in found)
+        self.layout_known = True
         scored = []
         seen = set()
         for r in found:
@@ -983,29 +993,14 @@ class _Reader:
                 continue
             seen.add(r.path)
             self.width, self.lines_per_column = r.width, r.height
-            score, path = self.refine_splits(list(r.path))
+            path = list(r.path)
+            score = self.score_of(path)[0]
             scored.append((score - GRID_COST * r.cost, path, (r.width, r.height)))
         if not scored:
             return None
         score, path, layout = max(scored, key=lambda s: s[0])
         self.set_layout(layout)
         return score, path
-
-    def refine_splits(self, path):
-        """Each split of `path` moved to the character near its line's end the text reads
-        best; returns (score, path)."""
-        best = self.score_of(path)[0]
-        for j, (owner, move, k) in enumerate(path):
-            if k is None:
-                continue
-            for kk in range(k - column_grid.KINSOKU, k + column_grid.KINSOKU + 1):
-                if kk == k:
-                    continue
-                trial = path[:j] + [(owner, move, kk)] + path[j + 1:]
-                score = self.score_of(trial)[0]
-                if score > best:
-                    best, path = score, trial
-        return best, path
 
     def score_of(self, path) -> tuple[float, list[str]]:
         """The score of a given reading, step by step (for diagnosis and tests)."""
@@ -1084,7 +1079,7 @@ class _Reader:
 
 def _grid_piece(unit: Unit) -> column_grid.Piece:
     shape = "heading" if shapes.is_numbered_heading(unit.text) else ending(unit)
-    return column_grid.Piece(len(unit.text), shape, unit.text)
+    return column_grid.Piece(unit.text, shape)
 
 
 def _piece_owners(previous: str, owner: str, move: str) -> tuple[str, str]:
