@@ -71,6 +71,8 @@ class Reading:
     width: int
     height: int
     path: tuple
+    cuts: frozenset = frozenset()  # short unterminated units read as cut text, not subheadings …
+    maybe: frozenset = frozenset()  # … of all the short unterminated units (indices into the stream)
 
 
 def layouts(first: list[Piece]) -> list[tuple[int, int]]:
@@ -187,6 +189,7 @@ class _Grid:
     def __init__(self, first: tuple, units: tuple, width: int, height: int):
         self.stream = first + units
         self.boundary = len(first)  # the second article's head stands here
+        self.maybe = frozenset(k for k, p in enumerate(self.stream) if p.shape == "maybe")
         self.w, self.h = width, height
         self.solve = lru_cache(maxsize=None)(self._solve)
 
@@ -195,7 +198,9 @@ class _Grid:
         for cost, steps in self.solve(_State(0, 0, "A", self.h, True)):
             path = self._path(steps)
             if path is not None:
-                out.append(Reading(cost, self.w, self.h, path))
+                cuts = frozenset(i for i, off, _, kind in steps
+                                 if kind != "heading" and self.stream[i].shape == "maybe")
+                out.append(Reading(cost, self.w, self.h, path, cuts, self.maybe))
         return out
 
     # --- the search: each call reads one piece and returns the cheapest ways on ---------
@@ -209,7 +214,7 @@ class _Grid:
         for kind, indent in self._kinds(s, piece):
             for cost, nxt in self._place(s, piece, kind, indent):
                 for c, steps in self.solve(nxt):
-                    found.append((cost + c, ((s.i, s.off, s.owner),) + steps))
+                    found.append((cost + c, ((s.i, s.off, s.owner, kind),) + steps))
         found.sort(key=lambda cs: cs[0])
         out, seen = [], set()
         for cost, steps in found:
@@ -327,7 +332,7 @@ class _Grid:
         """Interleave's reading (per unit of the second article: owner, move, split point)
         from the owners of the pieces."""
         parts: dict[int, list[tuple[int, str]]] = {}
-        for i, off, owner in steps:
+        for i, off, owner, _ in steps:
             parts.setdefault(i, []).append((off, owner))
         path, prev = [], "B"
         for i in range(self.boundary, len(self.stream)):

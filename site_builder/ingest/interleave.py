@@ -373,6 +373,7 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
             run_ends.add(id(unit))
     for pieces in ([reader.a_end] + moved, kept):
         reader.j.mark_cuts(pieces, run_ends)
+    reader.mark_grid_cuts()
     first.body.extend(moved)
     second.body = kept
     # closing lines follow the text they close: give them to the owner of the last piece
@@ -415,6 +416,7 @@ class _Reader:
         self._junctions: dict[tuple[int, str], list[tuple[float, int]]] = {}
         self._grid_found: list[column_grid.Reading] | None = None
         self.layout_known = False  # a grid has placed every column: the reading weighs the text only
+        self.grid_choice: column_grid.Reading | None = None
 
     def read_by_grid(self, vocab: Background):
         """(score, reading) by a column grid that explains the page (see column_grid), the
@@ -995,12 +997,25 @@ class _Reader:
             self.width, self.lines_per_column = r.width, r.height
             path = list(r.path)
             score = self.score_of(path)[0]
-            scored.append((score - GRID_COST * r.cost, path, (r.width, r.height)))
+            scored.append((score - GRID_COST * r.cost, path, r))
         if not scored:
             return None
-        score, path, layout = max(scored, key=lambda s: s[0])
-        self.set_layout(layout)
+        score, path, self.grid_choice = max(scored, key=lambda s: s[0])
+        self.set_layout((self.grid_choice.width, self.grid_choice.height))
         return score, path
+
+    def mark_grid_cuts(self) -> None:
+        """Where a grid read the page, it has set every short unterminated line: as cut text
+        (a column's foot, or a paragraph the text layer broke) or as a subheading."""
+        if self.grid_choice is None:
+            return
+        for k, unit in enumerate(self.first_body + self.units):
+            if k not in self.grid_choice.maybe:
+                continue
+            if k in self.grid_choice.cuts:
+                unit.info["read_as"] = "cut"
+            else:
+                unit.info.pop("read_as", None)
 
     def score_of(self, path) -> tuple[float, list[str]]:
         """The score of a given reading, step by step (for diagnosis and tests)."""
