@@ -43,12 +43,12 @@ FEW = 8  # characters: a paragraph leaving fewer is squeezed in; a column with r
 KINSOKU = 2  # a cut moves at most this many characters off its line's end
 KEEP_WITH_NEXT = 2  # lines of text a subheading needs after it in its column
 MAX_EARLY = 6  # lines a column may leave empty when it ends early
-KEEP = 6  # readings kept per state
+KEEP = 16  # readings kept per state
 WIDTHS = range(8, 25)
 _WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
 
 # what a reading costs: events a true layout shows only now and then
-RUN = 1  # the second article's last columns follow each other
+RUN = 0  # the second article's last columns follow each other
 FIRST_ENDS_FIRST = 1  # the stream ends in the second article's column
 JOIN = 1  # a paragraph broken inside a column
 
@@ -150,7 +150,8 @@ class _State:
     cut_b: _Cut | None = None
     early_a: int = -1  # lines the first article's last column left empty (it ended early)
     early_b: int = -1
-    phase: str = "turns"  # "turns", "run" (the second's last columns in a row), "after" (the first's)
+    phase: str = "turns"  # "turns"; "run" (the second's last columns in a row), then "last"
+    #                       (the first's last column); "after" (the first's columns in a row)
     carry: int = 0  # characters of a paragraph read so far in this column (a break inside it)
 
     def other(self) -> str:
@@ -318,8 +319,11 @@ class _Grid:
             if owner == "B" and early < 0:  # its last columns follow each other
                 out.append((RUN, closed.column("B", i, 0, self.h, phase="run")))
             return out
-        if s.phase == "run":
-            return [(0, closed.column("B", i, 0, self.h))] + ([(0, ran_out)] if cut is None else [])
+        if s.phase == "run":  # (after it, the first article's last column)
+            last = s.closed(cut).column("A", i, 0, self.h, phase="last")
+            return [(0, closed.column("B", i, 0, self.h))] + ([(0, last)] if cut is None else [])
+        if s.phase == "last":  # (the stream ends with it)
+            return [(0, closed.column("A", i, 0, self.h))] if i == len(self.stream) else []
         return [(0, closed.column("A", i, 0, self.h))]  # "after": the first's columns in a row
 
     @staticmethod

@@ -87,9 +87,9 @@ COLUMN_LINE_FIT = 6.0  # per line more or less than the first column's, beyond o
 COLUMN_BAND = 0.2  # columns side by side hold this much more or less text than each other, freely
 LOOSE_BAND = 0.35  # … than a first column that ends on a complete sentence (it may have closed early)
 LONGER_SECOND = 6.0  # the second article read as holding more text than the first
-LAST_COLUMN = 6.0
+LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
 GRID_SLACK = 1  # grid readings costing this much more than the cheapest are weighed too
-GRID_COST = 3.0  # per unit of a grid reading's cost (see column_grid)  # the reading ends in the second article's column though the first has no closing lines
+GRID_COST = 10.0  # per unit of a grid reading's cost (see column_grid)
 
 _CLOSERS = "”’）》」』】)"
 _NO_LINE_START = "，、。；：？！…）》」』】”’,.;:?!)"  # marks a typesetter never puts at a line's start
