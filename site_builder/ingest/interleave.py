@@ -90,6 +90,7 @@ LONGER_SECOND = 6.0  # the second article read as holding more text than the fir
 LAST_COLUMN = 6.0  # the reading ends in the second article's column though the first has no closing lines
 GRID_SLACK = 1  # grid readings costing this much more than the cheapest are weighed too
 GRID_COST = 10.0  # per unit of a grid reading's cost (see column_grid)
+GRID_ACCEPT = 0.0  # margin a grid reading needs over reading the second article straight through
 
 _CLOSERS = "”’）》」』】)"
 _NO_LINE_START = "，、。；：？！…）》」』】”’,.;:?!)"  # marks a typesetter never puts at a line's start
@@ -357,7 +358,8 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
     best, path = reader.read_by_grid(vocab)
     if path is None:
         best, path = reader.read_by_text(vocab, straight)
-    if path is None or best - straight < ACCEPT:
+    # (a grid reading has the layout's word already: it need only read better than none)
+    if path is None or best - straight < (GRID_ACCEPT if reader.grid_choice else ACCEPT):
         return Outcome(False)
     # the reading must stand on the text's shape too, not on vocabulary alone
     if best - reader.path_vocab(path) - straight < STRUCTURE_MIN:
