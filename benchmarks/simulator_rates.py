@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/simulator_rates.py [--pages 100] [--base 300000] [--kinds interleave,combined]
 
-The test (tests/ingest/test_simulator.py) runs 25 pages a kind from fixed seeds; this runs
+The test (tests/ingest/test_simulator.py) runs 100 pages a kind from fixed seeds; this runs
 as many as asked from another range of seeds, so a rule that only suits the test's pages
 shows up here as a lower rate.
 """

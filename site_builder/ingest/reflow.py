@@ -23,6 +23,7 @@ OPENER_SEEN = 2  # sentences inside the page's lines opening with a character be
 _SENTENCE_OPENER = re.compile(r"[。！？][”’）」』]?([^\s”’）」』，、。；：！？])")
 WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
+SERIES_HEAD = 3  # characters: the head word a series' items share (融合, 建设, 体系 …)
 
 
 @dataclass
@@ -120,6 +121,8 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
         score += 2.0
     if _opens_with_lone_noun(following.text):
         score += 2.5
+    if _series_completed(text, following.text):
+        score += 3.0
     opening = shapes.first_sentence(following.text)
     n = shapes.cjk_len(opening)
     if n <= 5 and len(opening) < len(following.text):
@@ -294,6 +297,16 @@ def _opens_with_lone_noun(text: str) -> bool:
         return False
     tags = rjieba.tag(head)
     return len(tags) == 1 and tags[0][1] in ("n", "vn", "nz", "ng")
+
+
+def _series_completed(text: str, following: str) -> bool:
+    """The line ends inside a series (…、) and the next line opens by finishing its last item
+    the way the item before it ends (…产学研融合、科教 | 融合、产教融合…): the items of a
+    series share their head word, so the series runs on across the break."""
+    items = _last_clause(text).split("、")
+    head = re.split("[、，。；：]", following, maxsplit=1)[0]
+    return len(items) >= 2 and bool(items[-1]) and 0 < len(head) <= SERIES_HEAD \
+        and following[len(head):len(head) + 1] == "、" and items[-2].endswith(head)
 
 
 @lru_cache(maxsize=4096)

@@ -95,6 +95,14 @@ def test_a_series_cut_after_the_head_of_its_next_item_is_a_cut():
     assert not is_cut_heading(unit("坚持技术领先、运行高效"), FOLLOWING, STATS)
 
 
+def test_a_series_whose_last_item_is_finished_after_the_break_is_a_cut():
+    """The items of a series share their head word: a line ending on the modifier of an item
+    whose head opens the next line (…党建引领、法治 | 引领、德治引领…) stops inside it."""
+    assert is_cut_heading(unit("健全基层治理体系，完善党建引领、法治"), unit("引领、德治引领的工作机制。"), STATS)
+    # a whole series before a paragraph that happens to open with its last word
+    assert not is_cut_heading(unit("坚持系统观念、守正创新"), unit("创新是引领发展的第一动力。"), STATS)
+
+
 def test_a_foot_one_character_off_its_line_still_shows_the_width():
     # four feet fill whole 13-character lines; two are a character off (the break moved
     # off a comma): that is evidence for 13 too, not against it
