@@ -8,6 +8,7 @@ whose junction forms a character pair the page uses elsewhere are likely one wor
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ OPENER_SEEN = 2  # sentences inside the page's lines opening with a character be
 _SENTENCE_OPENER = re.compile(r"[。！？][”’）」』]?([^\s”’）」』，、。；：！？])")
 WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
-SERIES_HEAD = 3  # characters: the head word a series' items share (融合, 建设, 体系 …)
+SERIES_HEAD = 6  # characters at most that finish a series' last item after a break
 
 
 @dataclass
@@ -300,13 +301,16 @@ def _opens_with_lone_noun(text: str) -> bool:
 
 
 def _series_completed(text: str, following: str) -> bool:
-    """The line ends inside a series (…、) and the next line opens by finishing its last item
-    the way the item before it ends (…产学研融合、科教 | 融合、产教融合…): the items of a
-    series share their head word, so the series runs on across the break."""
+    """The line ends inside a series (…、) and the next line's first words finish its last
+    item the way the item before it ends (…产学研融合、科教 | 融合、产教融合… / …党员情况、
+    党建工作 | 站点情况，…): the items of a series share their head word, so the series
+    runs on across the break."""
     items = _last_clause(text).split("、")
     head = re.split("[、，。；：]", following, maxsplit=1)[0]
-    return len(items) >= 2 and bool(items[-1]) and 0 < len(head) <= SERIES_HEAD \
-        and following[len(head):len(head) + 1] == "、" and items[-2].endswith(head)
+    if len(items) < 2 or not items[-1] or not 0 < len(head) <= SERIES_HEAD or len(head) == len(following):
+        return False
+    shared = os.path.commonprefix([items[-2][::-1], (items[-1] + head)[::-1]])
+    return len(shared) >= 2 and not items[-1].endswith(shared[::-1])
 
 
 @lru_cache(maxsize=4096)

@@ -99,6 +99,7 @@ def test_a_series_whose_last_item_is_finished_after_the_break_is_a_cut():
     """The items of a series share their head word: a line ending on the modifier of an item
     whose head opens the next line (…党建引领、法治 | 引领、德治引领…) stops inside it."""
     assert is_cut_heading(unit("健全基层治理体系，完善党建引领、法治"), unit("引领、德治引领的工作机制。"), STATS)
+    assert is_cut_heading(unit("要摸清辖区人口情况、企业情况、服务"), unit("设施情况，在此基础上分类施策。"), STATS)
     # a whole series before a paragraph that happens to open with its last word
     assert not is_cut_heading(unit("坚持系统观念、守正创新"), unit("创新是引领发展的第一动力。"), STATS)
 
