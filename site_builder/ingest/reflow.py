@@ -97,7 +97,8 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     # compound across a subheading's end bind weakly (优势|产业)
     bound = lexicon.cohesion(text[-4:], following.text[:4])
     if bound and _borrows_an_opener(text, following.text, bound, stats):
-        bound = min(bound, WORD_CUT_NATS / 2)
+        # (a frame that closes says its first character opens the sentence: no word at all)
+        bound = 0.0 if _FRAME_OPENING.match(following.text) else min(bound, WORD_CUT_NATS / 2)
     if bound >= WORD_CUT_NATS:
         score += 2.5
     elif bound > 0:
@@ -135,13 +136,17 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
 
 def _borrows_an_opener(text: str, following: str, bound: float, stats: PageStats) -> bool:
     """The word across the junction takes only the next line's first character, and that
-    character opens sentences elsewhere on the page (在, 以, 对 …): a subheading followed by a
-    sentence that opens with it makes such a word by chance (走实|在 → 实在), so it binds
-    no harder than a compound. (Earlier version: any word across counted as a word cut in
+    character opens sentences elsewhere on the page (在, 以, 对 …) or opens a frame here (在…中,
+    当…时): a subheading followed by a sentence that opens with it makes such a word by
+    chance (走实|在 → 实在), so it binds no harder than a compound. (Earlier version: any word across counted as a word cut in
     two, and subheadings ending before a sentence that opened with 在 were joined to it.)"""
-    if stats.openers[following[:1]] < OPENER_SEEN:
+    if stats.openers[following[:1]] < OPENER_SEEN and not _FRAME_OPENING.match(following):
         return False
     return lexicon.cohesion(text[-4:], following[:1]) >= bound - 0.5
+
+
+# a sentence opening with a frame (在…中，从…上，当…时 …): its first character opens it
+_FRAME_OPENING = re.compile(r"[在从当于][^，。；：！？、]{1,20}?(?:之中|之际|以来|方面|过程中|[中上下里内外前后间时])")
 
 
 _MODALS = {"可以", "能够", "能", "就", "就要", "才", "才能", "要", "应", "应当", "应该", "须", "必须", "需要", "将", "会", "可",

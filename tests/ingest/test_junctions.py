@@ -210,12 +210,20 @@ def test_a_word_made_with_a_sentence_opener_of_the_page_does_not_join_a_subheadi
     """走实|在 makes 实在 by chance: where 在 opens sentences elsewhere on the page, that word
     binds a subheading to the paragraph after it no harder than a compound; a word cut in
     two (建|设) still binds."""
-    heading, following = unit("制定差异化融合路径，推动融合改革走稳走实"), unit("在健全协同机制中打通融合育人堵点。推动融合。")
+    heading, following = unit("制定差异化融合路径，推动融合改革走稳走实"), unit("在打通融合育人堵点，推动融合。")
     page = PageStats.of(["协同发展。在此基础上推进。在实践中完善。", heading.text, following.text])
     assert is_cut_heading(heading, following, STATS)  # (a page that shows nothing of 在)
     assert not is_cut_heading(heading, following, page)
     cut = unit("要切实加强基层党组织建")
     assert is_cut_heading(cut, unit("设，推动基层治理。在此基础上推进。"), page)
+
+
+def test_a_sentence_opening_with_a_frame_does_not_join_a_subheading():
+    """在…中 (当…时, 从…上 …) opens the sentence after it: the word its first character makes
+    with the line before (走实|在 → 实在) is there by chance, whatever the page shows."""
+    heading = unit("形成多方对话机制，推动融合改革走深走实")
+    assert not is_cut_heading(heading, unit("在健全协同机制中打通融合育人堵点。推动融合改革。"), STATS)
+    assert is_cut_heading(heading, unit("在打通融合育人堵点，推动融合。"), STATS)  # (no frame closes)
 
 
 def test_a_target_whose_modifier_holds_the_only_verb_leaves_its_clause_open():
