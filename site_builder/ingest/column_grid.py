@@ -94,10 +94,12 @@ def column_lines(pieces: list[Piece], width: int) -> int:
     return total
 
 
-def readings(first: list[Piece], units: list[Piece], width: int, height: int) -> list[Reading]:
+def readings(first: list[Piece], units: list[Piece], width: int, height: int,
+             second_ends: int | None = None) -> list[Reading]:
     """The readings of `units` (the stream after the second article's head) that the grid
-    (width, height) allows, the cheapest first; the first column holds `first` exactly."""
-    grid = _Grid(tuple(first), tuple(units), width, height)
+    (width, height) allows, the cheapest first; the first column holds `first` exactly, and
+    the second article's text ends before unit `second_ends` when it is given."""
+    grid = _Grid(tuple(first), tuple(units), width, height, second_ends)
     return grid.read()
 
 
@@ -187,9 +189,11 @@ class _State:
 
 
 class _Grid:
-    def __init__(self, first: tuple, units: tuple, width: int, height: int):
+    def __init__(self, first: tuple, units: tuple, width: int, height: int, second_ends: int | None = None):
         self.stream = first + units
         self.boundary = len(first)  # the second article's head stands here
+        # (… and its byline, printed after its body, here: the rest is the first article's)
+        self.second_ends = len(self.stream) if second_ends is None else self.boundary + second_ends
         self.maybe = frozenset(k for k, p in enumerate(self.stream) if p.shape == "maybe")
         self.w, self.h = width, height
         self.solve = lru_cache(maxsize=None)(self._solve)
@@ -210,6 +214,8 @@ class _Grid:
             return self._finish(s)
         if s.i == self.boundary and s.off == 0 and not (s.col_first and s.owner == "B"):
             return []  # the first column closes at the second article's head
+        if s.i >= self.second_ends and (s.owner == "B" or s.cut_b or s.phase == "run"):
+            return []  # the second article's text has ended
         piece = self.stream[s.i]
         found: list[tuple[int, tuple]] = []
         for kind, indent in self._kinds(s, piece):

@@ -347,11 +347,13 @@ class _End:
         return self.split is not None
 
 
-def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
-    """Move the first article's passages out of the second's body; report what moved."""
+def deinterleave(first: Draft, second: Draft, vocab: "Background", second_ends: int | None = None) -> Outcome:
+    """Move the first article's passages out of the second's body; report what moved.
+    `second_ends`: the second article's text ends before this unit of its body (its byline
+    printed after its body stands there; what follows is the first article's)."""
     if first.has_footer() or len(second.body) < 3 or not first.body:
         return Outcome(False)
-    reader = _Reader(first, second, vocab)
+    reader = _Reader(first, second, vocab, second_ends)
     if not reader.plausible():
         return Outcome(False)
     straight = reader.straight_score()
@@ -387,8 +389,9 @@ def deinterleave(first: Draft, second: Draft, vocab: "Background") -> Outcome:
 
 
 class _Reader:
-    def __init__(self, first: Draft, second: Draft, vocab: Background):
+    def __init__(self, first: Draft, second: Draft, vocab: Background, second_ends: int | None = None):
         self.first, self.units = first, second.body
+        self.second_ends = second_ends
         page_pairs: Counter = Counter()
         for unit in first.body + second.body:
             t = unit.text
@@ -897,7 +900,16 @@ class _Reader:
                 else self.split_point_at(i, mine_prev, owner, head_indent, wanted[1])
             for js, k in points:
                 out.append(((owner, _End(i, k, head_start, head_indent)), enter + js - fill(k), "bounce", k))
+        if self.second_ends is not None:
+            out = [o for o in out if self._within_second(i, o[0][0], o[2])]
         return out
+
+    def _within_second(self, i: int, owner: str, move: str) -> bool:
+        """A way to read unit i that keeps the second article's text before `second_ends`
+        and ends it right there."""
+        if i >= self.second_ends:
+            return owner == "A" and move in ("stay", "switch")
+        return owner == "B" if i == self.second_ends - 1 else True
 
     def head_readings(self, prev: Unit | None, prev_end: str, unit: Unit,
                       context: Unit | None = None) -> list[tuple[int, float]]:
@@ -984,7 +996,7 @@ class _Reader:
             first = [_grid_piece(u) for u in self.first_body]
             units = [_grid_piece(u) for u in self.units]
             self._grid_found = [r for layout in column_grid.layouts(first)
-                                for r in column_grid.readings(first, units, *layout)]
+                                for r in column_grid.readings(first, units, *layout, self.second_ends)]
         found = self._grid_found
         if not found:
             return None

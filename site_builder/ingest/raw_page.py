@@ -103,11 +103,26 @@ class _Page:
 
     def fix_interleaving(self, drafts: list[Draft], stats: PageStats) -> None:
         vocab = Background.of(stats.bigrams)
-        for first, second in zip(drafts, drafts[1:]):
-            outcome = deinterleave(first, second, vocab)
+        k = 0
+        while k + 1 < len(drafts):
+            first, second = drafts[k], drafts[k + 1]
+            third = drafts[k + 2] if k + 2 < len(drafts) else None
+            if _runs_on_after_byline(second, third):
+                # the second article's byline printed after its body, then text with no head:
+                # the first article's last columns (the second's text ended at its byline)
+                ends = len(second.body)
+                second.body, second.footer = second.body + third.body, second.footer + third.footer
+                outcome = deinterleave(first, second, vocab, second_ends=ends)
+                if outcome.moved:
+                    del drafts[k + 2]
+                else:  # (not interleaved after all: as segmented)
+                    second.body, second.footer = second.body[:ends], second.footer[:len(second.footer) - len(third.footer)]
+            else:
+                outcome = deinterleave(first, second, vocab)
             for line, message in outcome.notes:
                 self.warn(message, line, "interleave")
                 first.interleaved = second.interleaved = message  # type: ignore[attr-defined]
+            k += 1
 
     def reflow_article(self, draft: Draft, stats: PageStats) -> _ArticleParts:
         pieces, dropped = reflow(draft.body, stats)
@@ -268,6 +283,12 @@ class _Page:
         line = article.blocks[0].lines[0].first if article.blocks and article.blocks[0].lines else None
         self.warn("the page prints no title for this article; one was made from its first sentence",
                   line, "title-inferred", article.warnings)
+
+
+def _runs_on_after_byline(second: Draft, third: Draft | None) -> bool:
+    """The draft after `second` (whose byline stands after its body) has no head at all."""
+    return third is not None and second.byline_after_body and not second.footer and third.title is None \
+        and not (third.bylines or third.kickers or third.summary or third.label) and bool(third.body)
 
 
 def _join_wrapped(lines: list[str]) -> str:

@@ -8,6 +8,7 @@ character by character (nothing vanishes). The report prints every kind's rate.
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,14 @@ def test_an_interleaved_page_whose_width_only_the_learnt_vocabularies_confirm():
     page = make_page(305009, "interleave")
     doc = extract_text(Path("sim.txt"), page.text)
     assert differences(page, doc) == []
+
+
+def test_a_byline_printed_after_an_interleaved_body():
+    """The second article's byline stands after its last column, and the first article's
+    last columns follow it with no head of their own: they are read with the interleaved
+    columns (the second article's text ends at its byline), not as an article of their own."""
+    for seed in (16006, 16010, 16019, 16021, 16023):
+        page = make_page(seed, "combined", kinds=["interleave", "byline-after"])
+        doc = extract_text(Path(f"sim-{seed}.txt"), page.text)
+        assert differences(page, doc) == [], seed
+        assert unaccounted(page.text, doc) == (Counter(), Counter()), seed
