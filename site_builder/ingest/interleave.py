@@ -989,30 +989,29 @@ class _Reader:
         return max(finals, key=lambda fp: fp[0])
 
     def grid_reading(self):
-        """The best reading a column grid allows (see column_grid), by the text's score, and
-        its layout; None when no grid explains the page. The grid places each split at its
-        line's end; the text picks the character (a break moves off a mark)."""
+        """(score, reading) of the best reading a column grid allows (see column_grid), the
+        text choosing among the grid's readings (their cost weighed against it); None when no
+        grid explains the page, and the reader then reads by the text alone."""
         if self._grid_found is None:
             first = [_grid_piece(u) for u in self.first_body]
             units = [_grid_piece(u) for u in self.units]
             self._grid_found = [r for layout in column_grid.layouts(first)
                                 for r in column_grid.readings(first, units, *layout, self.second_ends)]
         found = self._grid_found
-        if not found:
-            return None
-        floor = min(r.cost for r in found)
-        self.layout_known = True
-        scored = []
-        seen = set()
+        self.layout_known, self.grid_choice = bool(found), None
+        floor = min((r.cost for r in found), default=0)
+        scored, seen = [], set()
         for r in found:
             if r.cost > floor + GRID_SLACK or r.path in seen:
                 continue
             seen.add(r.path)
             self.width, self.lines_per_column = r.width, r.height
-            path = list(r.path)
-            score = self.score_of(path)[0]
-            scored.append((score - GRID_COST * r.cost, path, r))
+            score = self.score_of(list(r.path))[0]
+            if score > -math.inf:  # (a reading the text forbids: a split inside a word's mark)
+                scored.append((score - GRID_COST * r.cost, list(r.path), r))
         if not scored:
+            self.layout_known = False
+            self.set_widths(line_widths(self.feet))  # (as the page's feet show them)
             return None
         score, path, self.grid_choice = max(scored, key=lambda s: s[0])
         self.set_layout((self.grid_choice.width, self.grid_choice.height))
@@ -1032,7 +1031,7 @@ class _Reader:
                 unit.info.pop("read_as", None)
 
     def score_of(self, path) -> tuple[float, list[str]]:
-        """The score of a given reading, step by step (for diagnosis and tests)."""
+        """The score of a given reading (a grid's, or one to diagnose), step by step."""
         key, total, steps = ("B", _End(-1)), 0.0, []
         earlier = self.earlier_at_start()
         for i in range(len(self.units)):
