@@ -47,8 +47,10 @@ KEEP = 16  # readings kept per state
 WIDTHS = range(8, 25)
 _WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
 
-# what a reading costs: events a true layout shows only now and then
-RUN = 0  # the second article's last columns follow each other
+# what a reading costs: events a true layout shows only now and then (a cost of 1 weighs
+# GRID_COST nats of the text's evidence in interleave)
+RUN = 0  # the second article's last columns follow each other (no rarer than not: it happens
+#          whenever the second has as many columns as the first; costing it misread more pages)
 FIRST_ENDS_FIRST = 1  # the stream ends in the second article's column
 JOIN = 1  # a paragraph broken inside a column
 
@@ -115,9 +117,10 @@ def _breakable(p: str, j: int) -> bool:
 
 def kinsoku_ok(cut: "_Cut", rest: str, rest_len: int) -> bool:
     """The cut stands where a typesetter puts it: at the breakable place nearest its line's
-    end (the earlier of two as near) that leaves a few characters on either side, judged on
-    the cut's last characters and the first ones of the rest of its paragraph (`rest_len`
-    characters long)."""
+    end (the earlier of two as near) that keeps at least FEW characters in its column and
+    leaves more than FEW to the next (a paragraph that would leave fewer is squeezed in
+    instead), judged on the cut's last characters and the first ones of the rest of its
+    paragraph (`rest_len` characters long)."""
     p = cut.tail + rest[:_WINDOW]
     k = len(cut.tail)
     q = k - cut.off
