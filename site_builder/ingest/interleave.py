@@ -993,8 +993,8 @@ class _Reader:
         text choosing among the grid's readings (their cost weighed against it); None when no
         grid explains the page, and the reader then reads by the text alone."""
         if self._grid_found is None:
-            first = [_grid_piece(u) for u in self.first_body]
-            units = [_grid_piece(u) for u in self.units]
+            first = [_grid_piece(u, ending(u)) for u in self.first_body]
+            units = [_grid_piece(u, e) for u, e in zip(self.units, self.ends)]
             self._grid_found = [r for layout in column_grid.layouts(first)
                                 for r in column_grid.readings(first, units, *layout, self.second_ends)]
         found = self._grid_found
@@ -1105,9 +1105,9 @@ class _Reader:
         return moved, kept, heads
 
 
-def _grid_piece(unit: Unit) -> column_grid.Piece:
-    shape = "heading" if shapes.is_numbered_heading(unit.text) else ending(unit)
-    return column_grid.Piece(unit.text, shape)
+def _grid_piece(unit: Unit, end: str) -> column_grid.Piece:
+    """The unit as the grid sees it (`end`: how it ends, see ending)."""
+    return column_grid.Piece(unit.text, "heading" if shapes.is_numbered_heading(unit.text) else end)
 
 
 def _piece_owners(previous: str, owner: str, move: str) -> tuple[str, str]:

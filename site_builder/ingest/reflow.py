@@ -22,6 +22,8 @@ OVERLAP_MIN = 4  # characters printed twice at a break (both sides of the cut)
 CUT_EVIDENCE = 2.5  # see is_cut_heading
 OPENER_SEEN = 2  # sentences inside the page's lines opening with a character before it counts as an opener
 _SENTENCE_OPENER = re.compile(r"[。！？][”’）」』]?([^\s”’）」』，、。；：！？])")
+# a sentence opening with a frame (在…中，从…上，当…时 …): its first character opens it
+_FRAME_OPENING = re.compile(r"[在从当于][^，。；：！？、]{1,20}?(?:之中|之际|以来|方面|过程中|[中上下里内外前后间时])")
 WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 SERIES_HEAD = 6  # characters at most that finish a series' last item after a break
@@ -143,10 +145,6 @@ def _borrows_an_opener(text: str, following: str, bound: float, stats: PageStats
     if stats.openers[following[:1]] < OPENER_SEEN and not _FRAME_OPENING.match(following):
         return False
     return lexicon.cohesion(text[-4:], following[:1]) >= bound - 0.5
-
-
-# a sentence opening with a frame (在…中，从…上，当…时 …): its first character opens it
-_FRAME_OPENING = re.compile(r"[在从当于][^，。；：！？、]{1,20}?(?:之中|之际|以来|方面|过程中|[中上下里内外前后间时])")
 
 
 _MODALS = {"可以", "能够", "能", "就", "就要", "才", "才能", "要", "应", "应当", "应该", "须", "必须", "需要", "将", "会", "可",
