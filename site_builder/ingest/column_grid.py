@@ -73,8 +73,7 @@ class Reading:
     width: int
     height: int
     path: tuple
-    cuts: frozenset = frozenset()  # short unterminated units read as cut text, not subheadings …
-    maybe: frozenset = frozenset()  # … of all the short unterminated units (indices into the stream)
+    cuts: frozenset = frozenset()  # short unterminated units read as cut text, not subheadings (stream indices)
 
 
 def layouts(first: list[Piece]) -> list[tuple[int, int]]:
@@ -197,7 +196,6 @@ class _Grid:
         self.boundary = len(first)  # the second article's head stands here
         # (… and its byline, printed after its body, here: the rest is the first article's)
         self.second_ends = len(self.stream) if second_ends is None else self.boundary + second_ends
-        self.maybe = frozenset(k for k, p in enumerate(self.stream) if p.shape == "maybe")
         self.w, self.h = width, height
         self.solve = lru_cache(maxsize=None)(self._solve)
 
@@ -208,7 +206,7 @@ class _Grid:
             if path is not None:
                 cuts = frozenset(i for i, off, _, kind in steps
                                  if kind != "heading" and self.stream[i].shape == "maybe")
-                out.append(Reading(cost, self.w, self.h, path, cuts, self.maybe))
+                out.append(Reading(cost, self.w, self.h, path, cuts))
         return out
 
     # --- the search: each call reads one piece and returns the cheapest ways on ---------

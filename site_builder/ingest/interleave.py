@@ -420,6 +420,7 @@ class _Reader:
         self._splits: dict[tuple[int, str, str], list[tuple[float, int]]] = {}
         self._junctions: dict[tuple[int, str], list[tuple[float, int]]] = {}
         self._grid_found: list[column_grid.Reading] | None = None
+        self._grid_pieces: list[column_grid.Piece] = []  # (the first article's, then the second's units)
         self.layout_known = False  # a grid has placed every column: the reading weighs the text only
         self.grid_choice: column_grid.Reading | None = None
 
@@ -995,6 +996,7 @@ class _Reader:
         if self._grid_found is None:
             first = [_grid_piece(u, ending(u)) for u in self.first_body]
             units = [_grid_piece(u, e) for u, e in zip(self.units, self.ends)]
+            self._grid_pieces = first + units
             self._grid_found = [r for layout in column_grid.layouts(first)
                                 for r in column_grid.readings(first, units, *layout, self.second_ends)]
         found = self._grid_found
@@ -1022,8 +1024,8 @@ class _Reader:
         (a column's foot, or a paragraph the text layer broke) or as a subheading."""
         if self.grid_choice is None:
             return
-        for k, unit in enumerate(self.first_body + self.units):
-            if k not in self.grid_choice.maybe:
+        for k, (unit, piece) in enumerate(zip(self.first_body + self.units, self._grid_pieces)):
+            if piece.shape != "maybe":
                 continue
             if k in self.grid_choice.cuts:
                 unit.info["read_as"] = "cut"

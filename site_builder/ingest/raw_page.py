@@ -110,13 +110,13 @@ class _Page:
             if _runs_on_after_byline(second, third):
                 # the second article's byline printed after its body, then text with no head:
                 # the first article's last columns (the second's text ended at its byline)
-                ends = len(second.body)
+                segmented = second.body, second.footer
                 second.body, second.footer = second.body + third.body, second.footer + third.footer
-                outcome = deinterleave(first, second, vocab, second_ends=ends)
+                outcome = deinterleave(first, second, vocab, second_ends=len(segmented[0]))
                 if outcome.moved:
                     del drafts[k + 2]
                 else:  # (not interleaved after all: as segmented)
-                    second.body, second.footer = second.body[:ends], second.footer[:len(second.footer) - len(third.footer)]
+                    second.body, second.footer = segmented
             else:
                 outcome = deinterleave(first, second, vocab)
             for line, message in outcome.notes:

@@ -98,9 +98,10 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     # a word cut in two binds hard (建|设: many nats); two words that merely make a
     # compound across a subheading's end bind weakly (优势|产业)
     bound = lexicon.cohesion(text[-4:], following.text[:4])
-    if bound and _borrows_an_opener(text, following.text, bound, stats):
+    frame = bool(_FRAME_OPENING.match(following.text))
+    if bound and _borrows_an_opener(text, following.text, bound, stats, frame):
         # (a frame that closes says its first character opens the sentence: no word at all)
-        bound = 0.0 if _FRAME_OPENING.match(following.text) else min(bound, WORD_CUT_NATS / 2)
+        bound = 0.0 if frame else min(bound, WORD_CUT_NATS / 2)
     if bound >= WORD_CUT_NATS:
         score += 2.5
     elif bound > 0:
@@ -136,13 +137,14 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     return score
 
 
-def _borrows_an_opener(text: str, following: str, bound: float, stats: PageStats) -> bool:
+def _borrows_an_opener(text: str, following: str, bound: float, stats: PageStats, frame: bool) -> bool:
     """The word across the junction takes only the next line's first character, and that
-    character opens sentences elsewhere on the page (在, 以, 对 …) or opens a frame here (在…中,
-    当…时): a subheading followed by a sentence that opens with it makes such a word by
-    chance (走实|在 → 实在), so it binds no harder than a compound. (Earlier version: any word across counted as a word cut in
-    two, and subheadings ending before a sentence that opened with 在 were joined to it.)"""
-    if stats.openers[following[:1]] < OPENER_SEEN and not _FRAME_OPENING.match(following):
+    character opens sentences elsewhere on the page (在, 以, 对 …) or opens a frame here
+    (`frame`: 在…中, 当…时 …): a subheading followed by a sentence that opens with it makes
+    such a word by chance (走实|在 → 实在). (Earlier version: any word across counted as a
+    word cut in two, and subheadings ending before a sentence that opened with 在 were
+    joined to it.)"""
+    if stats.openers[following[:1]] < OPENER_SEEN and not frame:
         return False
     return lexicon.cohesion(text[-4:], following[:1]) >= bound - 0.5
 
