@@ -42,6 +42,7 @@ from functools import lru_cache
 from site_builder.ingest import column_grid, lexicon, shapes
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.reflow import heading_candidate
+from site_builder.ingest.shapes import opens_with_closer
 from site_builder.ingest.segment import Draft
 from site_builder.ingest.typography import CJK_RE
 
@@ -92,9 +93,7 @@ GRID_SLACK = 1  # grid readings costing this much more than the cheapest are wei
 GRID_COST = 10.0  # per unit of a grid reading's cost (see column_grid)
 GRID_ACCEPT = 0.0  # margin a grid reading needs over reading the second article straight through
 
-_CLOSERS = "”’）》」』】)"
 _NO_LINE_START = "，、。；：？！…）》」』】”’,.;:?!)"  # marks a typesetter never puts at a line's start
-_OPENERS = "“‘（《「『【("
 
 
 def bigrams(text: str) -> list[str]:
@@ -200,23 +199,6 @@ def bond(left: str, right: str) -> float:
     return BOND * min(BOND_CAP, lexicon.cohesion(left[-lexicon.WINDOW:], right[:lexicon.WINDOW]))
 
 
-@lru_cache(maxsize=8192)
-def opens_with_closer(text: str) -> bool:
-    """The piece opens with the closing half of a quote or bracket (or with punctuation)."""
-    t = text.lstrip()
-    if not t:
-        return False
-    if t[0] in _CLOSERS or t[0] in "，、；：。":
-        return True
-    head = t[:40]
-    for ch in head:
-        if ch in _OPENERS:
-            return False
-        if ch in _CLOSERS:
-            return True
-    return False
-
-
 def ending(unit: Unit) -> str:
     """How a piece ends: "end" (a complete sentence or a numbered subheading), "cut" (in
     mid-sentence) or "maybe" (short and unterminated: a subheading or a cut piece)."""
@@ -264,14 +246,14 @@ class _Junctions:
             if ending(prev) != "maybe":
                 continue
             if id(prev) in run_ends and not opens(nxt) and not heading_candidate(nxt):
-                prev.info["read_as"] = "cut"
+                prev.read_as_cut = True
                 continue
             as_start = -CLOSER_AFTER_END if opens_with_closer(nxt.text) else 0.0
             as_rest = -OPEN_AFTER_CUT if opens(nxt) else self.score(prev.text, nxt.text)
             if heading_candidate(nxt):
                 as_rest -= MAYBE
             if as_rest - MAYBE > as_start:
-                prev.info["read_as"] = "cut"
+                prev.read_as_cut = True
 
     def shape(self, unit: Unit) -> tuple[bool, bool, bool, bool, bool]:
         """(opens with a closer, opens a paragraph, could be a subheading, opens a sentence
@@ -1028,9 +1010,9 @@ class _Reader:
             if piece.shape != "maybe":
                 continue
             if k in self.grid_choice.cuts:
-                unit.info["read_as"] = "cut"
+                unit.read_as_cut = True
             else:
-                unit.info.pop("read_as", None)
+                unit.read_as_cut = False
 
     def score_of(self, path) -> tuple[float, list[str]]:
         """The score of a given reading (a grid's, or one to diagnose), step by step."""
@@ -1131,6 +1113,7 @@ def _keep(layer: dict, key, score: float, back, earlier) -> None:
 
 
 def _split_unit(unit: Unit, k: int) -> tuple[Unit, Unit]:
-    head = Unit(unit.raw, list(unit.spans), unit.text[:k], unit.markdown_heading, unit.kind, dict(unit.info))
+    head = Unit(unit.raw, list(unit.spans), unit.text[:k], unit.markdown_heading, unit.kind, dict(unit.info),
+                unit.read_as_cut)
     tail = Unit("", list(unit.spans), unit.text[k:], False, unit.kind, {"split_from": unit.first_line})
     return head, tail

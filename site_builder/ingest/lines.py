@@ -23,6 +23,9 @@ class Unit:
     markdown_heading: bool = False
     kind: str = "text"  # text | source | affiliation | byline | label | kicker | furniture | bullet
     info: dict = field(default_factory=dict)  # what classification parsed out of it
+    # set by de-interleaving: the reading took this short unterminated line as the first half
+    # of a cut sentence (a column's foot), so reflow must not read it as a subheading
+    read_as_cut: bool = False
 
     @property
     def first_line(self) -> int:
@@ -30,7 +33,7 @@ class Unit:
 
     def joined_with(self, other: "Unit", text: str) -> "Unit":
         return Unit(self.raw + "\n" + other.raw, merge_spans(self.spans + other.spans), text,
-                    self.markdown_heading, self.kind, dict(self.info))
+                    self.markdown_heading, self.kind, dict(self.info), self.read_as_cut)
 
 
 def merge_spans(spans: list[LineSpan]) -> list[LineSpan]:

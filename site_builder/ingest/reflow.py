@@ -87,8 +87,6 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     carries on the sentence. The evidence is weighed: a word of the general lexicon
     running across the junction, a junction pair the page writes elsewhere, a quote or
     bracket left open before the break and closed after it, a short rest of a sentence."""
-    from site_builder.ingest.interleave import opens_with_closer
-
     text = head.text
     if shapes.ends_open(text) or shapes.starts_run_in(text):
         return math.inf
@@ -107,7 +105,7 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
     elif bound > 0:
         score += 2.0
     score += 0.8 * math.log1p(stats.junction(text, following.text))
-    if opens_with_closer(following.text):
+    if shapes.opens_with_closer(following.text):
         score += 3.0
     if _left_open(text):
         score += 3.0
@@ -407,7 +405,7 @@ def _left_open(text: str) -> bool:
 
 def heading_candidate(unit: Unit) -> bool:
     text = unit.text
-    if unit.info.get("read_as") == "cut":  # de-interleaving read it as a cut sentence
+    if unit.read_as_cut:  # de-interleaving read it as a cut sentence
         return False
     if (shapes.starts_new_paragraph(text) or shapes.starts_sentence(text)) and not shapes.is_numbered_heading(text):
         return False

@@ -4,12 +4,17 @@ how a paragraph opens. Shared by segmentation, reflow and de-interleaving.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from site_builder.ingest.typography import CJK
 
 SENTENCE_END = "。！？；…!?;"
 CLOSERS = "”’）》」』】)\"'"
 # a paragraph can never end on these: the sentence goes on after a break
+# the closing and opening halves of quotes and brackets, as a junction's evidence reads them
+# (ASCII quotes are left out: one mark both opens and closes)
+BRACKET_CLOSERS = "”’）》」』】)"
+BRACKET_OPENERS = "“‘（《「『【("
 OPEN_ENDINGS = "，、：“（《—·,(:"
 TITLE_MAX = 45
 HEADING_MAX = 40
@@ -89,3 +94,20 @@ def first_sentence(text: str) -> str:
 
 def cjk_len(text: str) -> int:
     return len(re.findall(f"[{CJK}]", text))
+
+
+@lru_cache(maxsize=8192)
+def opens_with_closer(text: str) -> bool:
+    """The piece opens with the closing half of a quote or bracket (or with punctuation):
+    it carries on a sentence that began before it."""
+    t = text.lstrip()
+    if not t:
+        return False
+    if t[0] in BRACKET_CLOSERS or t[0] in "，、；：。":
+        return True
+    for ch in t[:40]:
+        if ch in BRACKET_OPENERS:
+            return False
+        if ch in BRACKET_CLOSERS:
+            return True
+    return False
