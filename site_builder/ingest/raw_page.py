@@ -43,6 +43,8 @@ class _ArticleParts:
     draft: Draft
     pieces: list[Piece]
     warnings: list[Warning_] = field(default_factory=list)
+    # pieces reflow found stranded (a cut paragraph elsewhere on the page may claim them)
+    orphans: list[Unit] = field(default_factory=list)
 
 
 class _Page:
@@ -121,7 +123,7 @@ class _Page:
                 outcome = deinterleave(first, second, vocab)
             for line, message in outcome.notes:
                 self.warn(message, line, "interleave")
-                first.interleaved = second.interleaved = message  # type: ignore[attr-defined]
+                first.interleaved = second.interleaved = message
             k += 1
 
     def reflow_article(self, draft: Draft, stats: PageStats) -> _ArticleParts:
@@ -138,8 +140,7 @@ class _Page:
                 self.warn(f"a passage printed twice was dropped: {copy[:20]}…", piece.unit.first_line,
                           "duplicate", parts.warnings)
             piece.unit.text = balance_quotes(cleaned)
-        parts.pieces, orphans = split_orphans(pieces)
-        draft.orphans = orphans  # type: ignore[attr-defined]
+        parts.pieces, parts.orphans = split_orphans(pieces)
         return parts
 
     def place_fragments(self, parts: list[_ArticleParts], page_fragments: list[Unit]) -> None:
@@ -148,7 +149,7 @@ class _Page:
         stats = PageStats.of([p.unit.text for part in parts for p in part.pieces]
                              + [u.text for u in page_fragments])
         orphans = [(u, None) for u in page_fragments] + [
-            (u, part) for part in parts for u in getattr(part.draft, "orphans", [])]
+            (u, part) for part in parts for u in part.orphans]
         for unit, owner in orphans:
             target = self._best_dangling(parts, unit, stats)
             if target is not None:
@@ -200,7 +201,7 @@ class _Page:
             self.infer_title(article, d)
         spans = [s for u in _all_units(d) for s in u.spans] + [s for b in article.blocks for s in b.lines]
         article.lines = merge_spans(spans)
-        if getattr(d, "interleaved", None):
+        if d.interleaved:
             self.warn(d.interleaved, article.lines[0].first if article.lines else None, "interleave",
                       article.warnings)
         return article

@@ -26,6 +26,8 @@ class Draft:
     footer: list[Unit] = field(default_factory=list)
     title_after_body: bool = False
     byline_after_body: bool = False
+    # set by de-interleaving: what it decided about this article's columns (a warning's text)
+    interleaved: str | None = None
 
     def has_footer(self) -> bool:
         return bool(self.footer)
