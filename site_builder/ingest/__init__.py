@@ -1,7 +1,8 @@
 """Ingest: input files -> SourceDocument (articles, leftovers, warnings).
 
 Two kinds of input, both first-class:
-- raw newspaper pages `content/raw/*.txt` (damaged OCR / PDF text) -> `raw_page.extract_raw_page`
+- raw newspaper pages `content/raw/*.txt` (damaged OCR / PDF text) -> `decode.read_page`,
+  then `raw_page.extract_text`
 - hand-written or corrected articles `content/articles/*.md` -> `markdown_article.read_markdown_article`
 
 `site-builder extract` and `site-builder build` both call `read_source`.
@@ -12,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.errors import ContentError
+from site_builder.ingest.decode import read_page
 from site_builder.ingest.markdown_article import read_markdown_article
-from site_builder.ingest.raw_page import extract_raw_page
-from site_builder.model import SourceDocument
+from site_builder.ingest.raw_page import extract_text
+from site_builder.model import SourceDocument, Warning_
 
 RAW_DIR = "raw"
 ARTICLES_DIR = "articles"
@@ -25,8 +27,21 @@ def read_source(path: Path) -> SourceDocument:
     if path.suffix == ".md":
         return read_markdown_article(path)
     if path.suffix == ".txt":
-        return extract_raw_page(path)
+        decoded = read_page(path)
+        doc = extract_text(path, decoded.text)
+        doc.warnings[:0] = decoded.warnings
+        _warn_untitled(doc)
+        return doc
     raise ContentError("unknown kind of content file (expected .txt or .md)", path)
+
+
+def _warn_untitled(doc: SourceDocument) -> None:
+    """An article with no title, printed or inferred, is published as （无题）: an editor should know."""
+    for article in doc.articles:
+        if not (article.title or "").strip():
+            line = article.lines[0].first if article.lines else None
+            article.warnings.append(Warning_(doc.path, "an article with no title (published as （无题）); "
+                                             "add a Markdown correction with its title", line, "untitled"))
 
 
 @dataclass

@@ -1,11 +1,25 @@
-"""Reading a raw page's bytes into text: encoding detection and the checks on bad files."""
+"""Reading a raw page's bytes into text: encoding detection and the checks on bad files.
+
+The encodings tried, in order:
+- a byte-order mark (UTF-8, UTF-16 LE/BE) decides;
+- UTF-16 without a mark, when the first 4 KB hold NUL bytes (the high byte of every ASCII
+  character) and the bytes decode, in a byte order that reads as ASCII characters where the NULs
+  are and has no control characters; of two such, the one with line breaks (read in the wrong
+  order, "\\n" is U+0A00);
+- UTF-8; a page that is UTF-8 but for a few damaged bytes (a copy cut mid-character) is read
+  as UTF-8 with U+FFFD in their place and a warning naming each damaged line;
+- GB18030 or Big5, as charset_normalizer judges.
+Anything else (NUL bytes in no UTF-16 pattern, control characters) is not a text page.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from site_builder.errors import ContentError
+from site_builder.model import Warning_
 
 MAX_RAW_BYTES = 5 * 1024 * 1024  # a newspaper page is ~20-60 KB; 5 MB is not a page
 _BOMS = (
@@ -13,10 +27,27 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+SNIFF_BYTES = 4096
+# UTF-8 with damage: at least this many intact multi-byte characters per damaged sequence
+# (GB18030 read as UTF-8 has about one intact character per five damaged ones)
+UTF8_INTACT_PER_DAMAGED = 20
+EARLY_VERDICT = 64  # damaged sequences after which a page this damaged is not UTF-8
+MAX_LINE_WARNINGS = 20  # damaged lines named one by one; beyond, one summary warning
+
+
+@dataclass
+class Decoded:
+    text: str  # line breaks normalised to "\n"
+    warnings: list[Warning_] = field(default_factory=list)
 
 
 def read_text(path: Path) -> str:
     """Decode a raw page, whatever its encoding; ContentError naming the file when it is not text."""
+    return read_page(path).text
+
+
+def read_page(path: Path) -> Decoded:
+    """The page's text and what decoding it had to repair (each warning names file and line)."""
     try:
         size = path.stat().st_size
         if size > MAX_RAW_BYTES:
@@ -27,30 +58,101 @@ def read_text(path: Path) -> str:
         raise ContentError(f"cannot read file: {exc.strerror}", path) from exc
     if not data.strip():
         raise ContentError("file is empty", path)
-    text = _decode(data, path)
-    if not text.strip():
+    decoded = _decode(data, path)
+    if not decoded.text.strip():
         raise ContentError("file holds no text", path)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decoded
 
 
-def _decode(data: bytes, path: Path) -> str:
+def _decode(data: bytes, path: Path) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return Decoded(_newlines(data.decode(codec)))
             except UnicodeDecodeError as exc:
                 raise ContentError(f"starts with a {codec} byte-order mark but does not decode: "
                                    f"{exc.reason} at byte {exc.start}", path) from exc
-    if b"\x00" in data[:4096]:
-        raise ContentError("binary file (NUL bytes), not a text page", path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if b"\x00" in data[:SNIFF_BYTES]:
+        text = _utf16_without_mark(data)
+        if text is None:
+            raise ContentError("binary file (NUL bytes), not a text page", path)
+        return Decoded(_newlines(text))
+    utf8 = _damaged_utf8(data, path)
+    if utf8 is not None:
+        return utf8
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best()
     if best is None or _control_ratio(str(best)) > 0.01:
         raise ContentError("not text in a known encoding (tried UTF-8, UTF-16, GB18030, Big5)", path)
-    return str(best)
+    return Decoded(_newlines(str(best)))
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """UTF-16 text in the byte order that reads as lines of text, or None when neither does."""
+    if len(data) % 2:
+        return None
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        ascii_chars = _ascii(text[:SNIFF_BYTES // 2])  # the NULs of the sample, if this order is right
+        if ascii_chars and _control_ratio(text) <= 0.01:
+            readings.append((_line_breaks(text), ascii_chars, text))
+    return max(readings)[2] if readings else None
+
+
+def _damaged_utf8(data: bytes, path: Path) -> Decoded | None:
+    """UTF-8, with U+FFFD for each damaged sequence and a warning per damaged line; None when
+    the bytes are not UTF-8 at all (too few intact characters for the damaged ones)."""
+    pieces: list[str] = []
+    damaged_lines: list[int] = []
+    line = damaged = intact = start = 0
+    while True:
+        try:
+            pieces.append(data[start:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            good = data[start:start + exc.start].decode("utf-8")
+            pieces += [good, "\ufffd"]
+            line += _line_breaks(good)
+            if not damaged_lines or damaged_lines[-1] != line + 1:
+                damaged_lines.append(line + 1)
+            damaged, intact = damaged + 1, intact + _non_ascii(good)
+            if damaged > EARLY_VERDICT and intact < UTF8_INTACT_PER_DAMAGED * damaged:
+                return None  # (a GB18030 page: no need to walk all of it)
+            start += exc.end
+    if not damaged_lines:
+        return Decoded(_newlines(pieces[0]))
+    if intact + _non_ascii(pieces[-1]) < UTF8_INTACT_PER_DAMAGED * damaged:
+        return None
+    return Decoded(_newlines("".join(pieces)), _damage_warnings(path, damaged_lines))
+
+
+def _ascii(text: str) -> int:
+    return len(text.encode("ascii", "ignore"))
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - _ascii(text)
+
+
+def _line_breaks(text: str) -> int:
+    """Line breaks as read_page counts them: \\r\\n, \\r and \\n are one each."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _damage_warnings(path: Path, lines: list[int]) -> list[Warning_]:
+    message = "bytes that are not UTF-8 were read as \ufffd (a damaged copy?)"
+    warnings = [Warning_(path, message, line, "encoding") for line in lines[:MAX_LINE_WARNINGS]]
+    if len(lines) > MAX_LINE_WARNINGS:
+        warnings.append(Warning_(path, f"… and on {len(lines) - MAX_LINE_WARNINGS} more lines",
+                                 lines[MAX_LINE_WARNINGS], "encoding"))
+    return warnings
 
 
 def _control_ratio(text: str) -> float:
