@@ -4,19 +4,26 @@ Printings are grouped by identity key (normalised title) and, for titles printed
 differently on two pages, by the sentences their bodies share. A hand-written Markdown article joins
 the group of the extraction it corrects (same title, or a `slug` equal to the group's
 permalink slug) and wins: its fields are what the page shows.
+
+A title is not an article, though: two different articles may share one. Printings with the
+same title are one article only when their texts are the same (see `same_text`); otherwise
+they are published apart, with a warning naming both files (see `split_same_titles`).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from site_builder.analyze.identity import article_slug, normalise_key
-from site_builder.model import Article, Printing
+from site_builder.analyze.identity import article_slug, normalise_key, short_hash
+from site_builder.model import Article, Printing, Warning_
 
 OPENING_CHARS = 40  # normalised body characters that identify an untitled article
 MIN_SENTENCE_CHARS = 12
 MIN_SHARED_SENTENCES = 3
 SHARED_SHARE = 0.6  # of the shorter article's sentences
 COMMON_SENTENCE = 20  # a sentence in more articles than this is a quotation, not a reprint
+FINGERPRINT_CHARS = 200  # normalised body characters that tell two same-titled articles apart
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
@@ -27,7 +34,11 @@ def identity_key(article: Article) -> str:
 
 
 def _opening(article: Article) -> str:
-    return normalise_key("".join(b.text for b in article.blocks if b.type == "paragraph"))[:OPENING_CHARS]
+    return _body_key(article)[:OPENING_CHARS]
+
+
+def _body_key(article: Article) -> str:
+    return normalise_key("".join(b.text for b in article.blocks if b.type == "paragraph"))
 
 
 class _Groups:
@@ -48,24 +59,112 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def group_printings(articles: list[Article]) -> list[list[Article]]:
-    """Articles grouped so that each group is one article; groups in first-seen order."""
-    groups = _Groups(len(articles))
-    first_by_signal: dict[str, int] = {}
+# --- one title, several articles --------------------------------------------------------------
+
+@dataclass
+class Edition:
+    """Printings with one title and the same text (indexes into the article list)."""
+
+    key: str  # the title's identity key; for a second article of that title, with its text's hash
+    members: list[int] = field(default_factory=list)
+    sentences: set[str] = field(default_factory=set)
+    has_markdown: bool = False
+
+
+def same_text(a: set[str], body_a: str, b: set[str], body_b: str) -> bool:
+    """Whether two printings are one text: a reprint agrees with its original nearly everywhere,
+    up to OCR damage in some sentences and a cut end. So: most (SHARED_SHARE) of the shorter
+    text's sentences are sentences of the other; a text too short to have sentences of
+    MIN_SENTENCE_CHARS must be contained in the other whole (normalised)."""
+    if a and b:
+        return len(a & b) >= SHARED_SHARE * min(len(a), len(b))
+    if a or b:
+        return False
+    shorter, longer = sorted((body_a, body_b), key=len)
+    return shorter in longer
+
+
+def split_same_titles(articles: list[Article]) -> tuple[list[Edition], list[Warning_]]:
+    """Every article in one edition: articles of one title are one edition when their texts
+    are the same; a Markdown file whose text matches none corrects the first edition that has
+    no Markdown file yet. The first edition of a title (in file order: raw pages, then Markdown,
+    by name) keeps the title's key, so a newly added namesake never moves a published URL; each
+    other edition's key adds a hash of its text's opening (the same on every build)."""
+    by_title: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
-        key = identity_key(article)
-        slug = article.slug or article_slug(key, article.title or "")
-        for signal in (key, "slug:" + slug):
-            if signal in first_by_signal:
-                groups.union(first_by_signal[signal], index)
-            else:
-                first_by_signal[signal] = index
+        by_title.setdefault(identity_key(article), []).append(index)
+    sentences = [_sentences(a) for a in articles]
+    bodies = [_body_key(a) for a in articles]
+    editions: list[Edition] = []
+    warnings: list[Warning_] = []
+    for key, indexes in by_title.items():
+        found: list[Edition] = []
+        for index in indexes:
+            _place(articles[index], index, found, sentences, bodies)
+        for extra in found[1:]:
+            extra.key = f"{key}~{short_hash(bodies[extra.members[0]][:FINGERPRINT_CHARS])}"
+            warnings.append(_namesake_warning(articles, found[0], extra))
+        editions += found
+    return editions, warnings
+
+
+def _place(article: Article, index: int, found: list[Edition], sentences: list[set[str]],
+           bodies: list[str]) -> None:
+    markdown = article.origin_kind == "markdown"
+    edition = next((e for e in found if same_text(sentences[index], bodies[index], e.sentences,
+                                                  bodies[e.members[0]])), None)
+    if edition is None and markdown:
+        edition = next((e for e in found if not e.has_markdown), None)
+    if edition is None:
+        edition = Edition(key=identity_key(article))
+        found.append(edition)
+    edition.members.append(index)
+    edition.sentences |= sentences[index]
+    edition.has_markdown |= markdown
+
+
+def _namesake_warning(articles: list[Article], first: Edition, extra: Edition) -> Warning_:
+    kept, other = articles[first.members[0]], articles[extra.members[0]]
+    slug = other.slug or article_slug(extra.key, other.title or "")
+    line = other.lines[0].first if other.lines else None
+    return Warning_(_file_of(other), f"two different articles are titled '{other.title}' "
+                    f"(the other is in {kept.origin}): published apart, this one at /articles/{slug}/",
+                    line, "same-title")
+
+
+# --- groups of printings -----------------------------------------------------------------------
+
+@dataclass
+class Group:
+    """The printings of one article and the identity key its permalink is made from."""
+
+    key: str
+    printings: list[Article]
+
+
+def group_articles(articles: list[Article]) -> tuple[list[Group], list[Warning_]]:
+    """Articles grouped so that each group is one article (groups in first-seen order), and a
+    warning for every title that two different articles share."""
+    editions, warnings = split_same_titles(articles)
+    groups = _Groups(len(editions))
+    edition_of = {index: e for e, edition in enumerate(editions) for index in edition.members}
+    first_by_slug: dict[str, int] = {}
+    for e, edition in enumerate(editions):
+        for index in edition.members:
+            article = articles[index]
+            slug = article.slug or article_slug(edition.key, article.title or "")
+            groups.union(first_by_slug.setdefault(slug, e), e)
     for a, b in _same_text_pairs(articles):
-        groups.union(a, b)
-    by_root: dict[int, list[Article]] = {}
-    for index, article in enumerate(articles):
-        by_root.setdefault(groups.find(index), []).append(article)
-    return list(by_root.values())
+        groups.union(edition_of[a], edition_of[b])
+    by_root: dict[int, list[int]] = {}
+    for e in range(len(editions)):
+        by_root.setdefault(groups.find(e), []).append(e)
+    result = []
+    for members in sorted(by_root.values(), key=lambda m: min(i for e in m for i in editions[e].members)):
+        indexes = sorted(i for e in members for i in editions[e].members)
+        shown = max(indexes, key=lambda i: _rank(articles[i]))
+        result.append(Group(editions[edition_of[shown]].key, [articles[i] for i in indexes]))
+    return result, warnings
 
 
 def _same_text_pairs(articles: list[Article]) -> list[tuple[int, int]]:
@@ -99,19 +198,23 @@ def _sentences(article: Article) -> set[str]:
     return {s for s in normalised if len(s) >= MIN_SENTENCE_CHARS}
 
 
+def _rank(article: Article) -> tuple:
+    filled = sum(bool(x) for x in (article.kicker, article.affiliation, article.summary,
+                                   article.source_paper, article.authors))
+    return (article.origin_kind == "markdown", not article.title_inferred, filled, -len(article.warnings))
+
+
 def winner(printings: list[Article]) -> Article:
     """The printing whose fields the page shows: a hand correction, else the most complete."""
-
-    def rank(article: Article) -> tuple:
-        filled = sum(bool(x) for x in (article.kicker, article.affiliation, article.summary,
-                                       article.source_paper, article.authors))
-        return (article.origin_kind == "markdown", not article.title_inferred, filled,
-                -len(article.warnings))
-
-    best = max(printings, key=rank)
-    return best
+    return max(printings, key=_rank)
 
 
 def printing_of(article: Article) -> Printing:
-    return Printing(origin=article.origin, origin_kind=article.origin_kind, source=article.source,
+    return Printing(origin=_file_of(article), origin_kind=article.origin_kind, source=article.source,
                     source_paper=article.source_paper, date=article.date, lines=article.lines)
+
+
+def _file_of(article: Article) -> Path:
+    if article.origin is None:  # ingest sets it on every article; analysis needs it for provenance
+        raise ValueError(f"article {article.title!r} has no origin file")
+    return article.origin
