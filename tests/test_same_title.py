@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, write_markdown
-from site_builder.analyze.reprints import same_text, split_same_titles
+from site_builder.analyze.reprints import sentences_of, same_text, split_same_titles
 from site_builder.build import BuildOptions, build_site, load_archive
 from site_builder.errors import StrictModeError
 from site_builder.model import Article, Block
@@ -121,7 +121,8 @@ def test_same_text_allows_ocr_damage_and_a_cut_but_not_a_shared_quotation():
     cut = _article("".join(SENTENCES[:2]), "c.txt")
     other = _article(SENTENCES[0] + "这是另外一篇文章，谈的是城市更新和老旧小区改造的问题。"
                      "社区治理要发挥居民主体作用，共建共治共享。", "d.txt")
-    editions, warnings = split_same_titles([full, damaged, cut, other])
+    articles = [full, damaged, cut, other]
+    editions, warnings = split_same_titles(articles, [sentences_of(a) for a in articles])
     assert [e.members for e in editions] == [[0, 1, 2], [3]]
     assert [(w.file.name, w.code) for w in warnings] == [("d.txt", "same-title")]
     assert editions[0].key != editions[1].key

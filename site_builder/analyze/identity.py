@@ -42,10 +42,21 @@ def pinyin_slug(text: str, max_syllables: int = 8) -> str:
     return "-".join(words[:max_syllables])
 
 
+NAMESAKE = "~"  # in a key: the title's key, then what tells this article from a namesake
+
+
+def namesake_key(title_key: str, text: str) -> str:
+    """The key of an article that shares its title with a different, earlier one."""
+    return f"{title_key}{NAMESAKE}{short_hash(text, 10)}"
+
+
 def article_slug(key: str, title: str) -> str:
-    """Permalink slug for an article: pinyin of the title's start plus a hash of its key."""
+    """Permalink slug for an article: pinyin of the title's start plus a hash of its key (and,
+    for a namesake, the hash of its text: a sibling of the title's URL)."""
     readable = pinyin_slug(title, 6) or "article"
-    return f"{readable}-{short_hash(key)}"
+    title_key, _, namesake = key.partition(NAMESAKE)
+    slug = f"{readable}-{short_hash(title_key)}"
+    return f"{slug}-{namesake}" if namesake else slug
 
 
 def pinyin_sort_key(text: str) -> tuple:

@@ -12,10 +12,11 @@ they are published apart, with a warning naming both files (see `split_same_titl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.analyze.identity import article_slug, normalise_key, short_hash
+from site_builder.analyze.identity import article_slug, namesake_key, normalise_key
 from site_builder.model import Article, Printing, Warning_
 
 OPENING_CHARS = 40  # normalised body characters that identify an untitled article
@@ -84,7 +85,7 @@ def same_text(a: set[str], body_a: str, b: set[str], body_b: str) -> bool:
     return shorter in longer
 
 
-def split_same_titles(articles: list[Article]) -> tuple[list[Edition], list[Warning_]]:
+def split_same_titles(articles: list[Article], sentences: list[set[str]]) -> tuple[list[Edition], list[Warning_]]:
     """Every article in one edition: articles of one title are one edition when their texts
     are the same; a Markdown file whose text matches none corrects the first edition that has
     no Markdown file yet. The first edition of a title (in file order: raw pages, then Markdown,
@@ -93,34 +94,55 @@ def split_same_titles(articles: list[Article]) -> tuple[list[Edition], list[Warn
     by_title: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         by_title.setdefault(identity_key(article), []).append(index)
-    sentences = [_sentences(a) for a in articles]
-    bodies = [_body_key(a) for a in articles]
+    texts = _Texts(sentences, [_body_key(a) for a in articles])
     editions: list[Edition] = []
     warnings: list[Warning_] = []
     for key, indexes in by_title.items():
-        found: list[Edition] = []
-        for index in indexes:
-            _place(articles[index], index, found, sentences, bodies)
+        found = texts.editions(articles, indexes)
         for extra in found[1:]:
-            extra.key = f"{key}~{short_hash(bodies[extra.members[0]][:FINGERPRINT_CHARS])}"
+            extra.key = namesake_key(key, texts.bodies[extra.members[0]][:FINGERPRINT_CHARS])
             warnings.append(_namesake_warning(articles, found[0], extra))
         editions += found
     return editions, warnings
 
 
-def _place(article: Article, index: int, found: list[Edition], sentences: list[set[str]],
-           bodies: list[str]) -> None:
-    markdown = article.origin_kind == "markdown"
-    edition = next((e for e in found if same_text(sentences[index], bodies[index], e.sentences,
-                                                  bodies[e.members[0]])), None)
-    if edition is None and markdown:
-        edition = next((e for e in found if not e.has_markdown), None)
-    if edition is None:
-        edition = Edition(key=identity_key(article))
-        found.append(edition)
-    edition.members.append(index)
-    edition.sentences |= sentences[index]
-    edition.has_markdown |= markdown
+@dataclass
+class _Texts:
+    """Each article's sentences and normalised body; makes the editions of one title."""
+
+    sentences: list[set[str]]
+    bodies: list[str]
+
+    def editions(self, articles: list[Article], indexes: list[int]) -> list[Edition]:
+        found: list[Edition] = []
+        holders: dict[str, list[int]] = {}  # sentence -> editions (positions in found) holding it
+        for index in indexes:
+            article = articles[index]
+            place = self._same_text_edition(index, found, holders)
+            if place is None and article.origin_kind == "markdown":
+                place = next((n for n, e in enumerate(found) if not e.has_markdown), None)
+            if place is None:
+                place = len(found)
+                found.append(Edition(key=identity_key(article)))
+            edition = found[place]
+            edition.members.append(index)
+            for sentence in self.sentences[index] - edition.sentences:
+                holders.setdefault(sentence, []).append(place)
+            edition.sentences |= self.sentences[index]
+            edition.has_markdown |= article.origin_kind == "markdown"
+        return found
+
+    def _same_text_edition(self, index: int, found: list[Edition], holders: dict[str, list[int]]) -> int | None:
+        """The first edition whose text is this article's (see same_text), found by counting
+        the sentences it shares with each edition; for a text with no sentences, among those
+        with none."""
+        mine = self.sentences[index]
+        if not mine:
+            return next((n for n, e in enumerate(found) if not e.sentences
+                         and same_text(mine, self.bodies[index], e.sentences, self.bodies[e.members[0]])), None)
+        shared = Counter(n for s in mine for n in holders.get(s, ()))
+        return min((n for n, count in shared.items()
+                    if count >= SHARED_SHARE * min(len(mine), len(found[n].sentences))), default=None)
 
 
 def _namesake_warning(articles: list[Article], first: Edition, extra: Edition) -> Warning_:
@@ -145,7 +167,8 @@ class Group:
 def group_articles(articles: list[Article]) -> tuple[list[Group], list[Warning_]]:
     """Articles grouped so that each group is one article (groups in first-seen order), and a
     warning for every title that two different articles share."""
-    editions, warnings = split_same_titles(articles)
+    sentences = [sentences_of(a) for a in articles]
+    editions, warnings = split_same_titles(articles, sentences)
     groups = _Groups(len(editions))
     edition_of = {index: e for e, edition in enumerate(editions) for index in edition.members}
     first_by_slug: dict[str, int] = {}
@@ -154,7 +177,7 @@ def group_articles(articles: list[Article]) -> tuple[list[Group], list[Warning_]
             article = articles[index]
             slug = article.slug or article_slug(edition.key, article.title or "")
             groups.union(first_by_slug.setdefault(slug, e), e)
-    for a, b in _same_text_pairs(articles):
+    for a, b in _same_text_pairs(sentences):
         groups.union(edition_of[a], edition_of[b])
     by_root: dict[int, list[int]] = {}
     for e in range(len(editions)):
@@ -167,11 +190,10 @@ def group_articles(articles: list[Article]) -> tuple[list[Group], list[Warning_]
     return result, warnings
 
 
-def _same_text_pairs(articles: list[Article]) -> list[tuple[int, int]]:
+def _same_text_pairs(sentences: list[set[str]]) -> list[tuple[int, int]]:
     """Pairs of articles whose bodies share most of their sentences (a reprint whose title
     was printed or damaged differently). Sentences found in many articles, such as a quoted
     speech, are left out: they say nothing about two articles being one."""
-    sentences = [_sentences(a) for a in articles]
     where: dict[str, list[int]] = {}
     for index, found in enumerate(sentences):
         for sentence in found:
@@ -192,7 +214,7 @@ def _same_text_pairs(articles: list[Article]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _sentences(article: Article) -> set[str]:
+def sentences_of(article: Article) -> set[str]:
     body = "".join(b.text for b in article.blocks if b.type == "paragraph")
     normalised = (normalise_key(s) for s in _SENTENCE_END.split(body))
     return {s for s in normalised if len(s) >= MIN_SENTENCE_CHARS}
