@@ -1,33 +1,27 @@
-"""The preview HTTP server: the built site as it is, plus a live-reload script in HTML pages.
-
-The build output stays identical to production: nothing is written into it. Instead every
-HTML response gets one `<script src="/__livereload.js" data-version="…">` inserted before
-`</body>`. That script listens on `/__livereload` (Server-Sent Events) and reloads the page
-when a newer build than the one the page came from has succeeded; when the latest build
-failed it shows the error in a banner over the last good site.
+"""The preview HTTP server: the built site as it is, plus a live-reload script in HTML pages
+(see livereload). It listens on the loopback interface only and serves nothing outside the
+output folder: `..` in any encoding, backslashes, NULs and links leading out are 404.
 
 The build replaces the output folder by renaming a staging folder into place, so every
 request resolves its file against the output *path* afresh (no open directory, no chdir).
 """
 from __future__ import annotations
 
-import html
-import json
+import ipaddress
 import mimetypes
 import socket
 import sys
 import threading
 import time
 import urllib.parse
-from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from socketserver import TCPServer
 
-EVENTS_PATH = "/__livereload"
-SCRIPT_PATH = "/__livereload.js"
-STATE_PATH = "/__livereload.json"
+from site_builder.serve.livereload import (EVENTS_PATH, LIVERELOAD_JS, SCRIPT_PATH, STATE_PATH, LiveState,
+                                          inject, status_page)
+
 KEEPALIVE_SECONDS = 10.0
 
 CONTENT_TYPES = {
@@ -78,147 +72,51 @@ def content_type(path: Path) -> str:
     return guessed
 
 
-# --- what the browser is told -------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Snapshot:
-    seq: int  # changes on every success or failure
-    version: str  # id of the last good build ("" before the first one)
-    error: str | None  # message of the last build, when it failed
-
-    def as_json(self) -> str:
-        return json.dumps({"version": self.version, "error": self.error}, ensure_ascii=False)
-
-
-class LiveState:
-    """The last good build's id and the last build's error, with waiting for changes."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        # unique per server process, so a page from a previous `serve` reloads on reconnect
-        self._session = f"{time.time_ns():x}"
-        self._builds = 0
-        self._snapshot = Snapshot(seq=0, version="", error=None)
-        self._closed = False
-
-    def snapshot(self) -> Snapshot:
-        with self._cond:
-            return self._snapshot
-
-    def built(self) -> Snapshot:
-        with self._cond:
-            self._builds += 1
-            s = self._snapshot
-            self._snapshot = Snapshot(s.seq + 1, f"{self._session}-{self._builds}", None)
-            self._cond.notify_all()
-            return self._snapshot
-
-    def failed(self, message: str) -> Snapshot:
-        with self._cond:
-            s = self._snapshot
-            self._snapshot = Snapshot(s.seq + 1, s.version, message)
-            self._cond.notify_all()
-            return self._snapshot
-
-    def wait(self, after_seq: int | None, timeout: float) -> Snapshot | None:
-        """The state once it differs from `after_seq` (or after `timeout`); None once closed."""
-        with self._cond:
-            self._cond.wait_for(lambda: self._closed or self._snapshot.seq != after_seq, timeout)
-            return None if self._closed else self._snapshot
-
-    def close(self) -> None:
-        with self._cond:
-            self._closed = True
-            self._cond.notify_all()
-
-    @property
-    def closed(self) -> bool:
-        with self._cond:
-            return self._closed
-
-
-# --- the injected script --------------------------------------------------------------------
-
-LIVERELOAD_JS = r"""// site-builder serve: live reload (dev server only, never part of the built site)
-(function () {
-  "use strict";
-  var me = document.currentScript;
-  var built = (me && me.getAttribute("data-version")) || "";
-  if (!window.EventSource) { return; }
-  var source = new EventSource("%(events)s");
-  source.addEventListener("state", function (event) {
-    var state = JSON.parse(event.data);
-    if (state.version && state.version !== built) {
-      source.close();
-      window.location.reload();
-      return;
-    }
-    banner(state.error);
-  });
-  function banner(error) {
-    var box = document.getElementById("__site_builder_error");
-    if (!error) { if (box) { box.remove(); } return; }
-    if (!box) {
-      box = document.createElement("pre");
-      box.id = "__site_builder_error";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:2147483647;margin:0;" +
-        "max-height:50vh;overflow:auto;padding:1em;background:#fff0f0;color:#900;" +
-        "border-top:3px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;text-align:left";
-      document.body.appendChild(box);
-    }
-    box.textContent = "site-builder: the last build failed, showing the last good site\n\n" + error;
-  }
-})();
-""" % {"events": EVENTS_PATH}
-
-
-def script_tag(version: str) -> bytes:
-    return f'<script src="{SCRIPT_PATH}" data-version="{html.escape(version)}"></script>'.encode()
-
-
-def inject(page: bytes, version: str) -> bytes:
-    """Insert the live-reload script before the last `</body>` (or at the end)."""
-    tag = script_tag(version)
-    at = page.lower().rfind(b"</body")
-    if at < 0:
-        return page + tag
-    return page[:at] + tag + page[at:]
-
-
-def status_page(title: str, message: str | None, version: str) -> bytes:
-    body = f"<p>{html.escape(message)}</p>" if message else ""
-    return inject(
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"</head><body><h1>{html.escape(title)}</h1>{body}</body></html>".encode(),
-        version,
-    )
-
-
 # --- HTTP -----------------------------------------------------------------------------------
 
+MAX_PATH_BYTES = 4096  # PATH_MAX: no file of the site has a longer path (414 beyond)
+MAX_SEGMENT_BYTES = 255  # NAME_MAX: no file name is longer (404 beyond)
+Found = tuple[Path, bytes]  # a file of the site and its bytes
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class PreviewServer(ThreadingHTTPServer):
-    """ThreadingHTTPServer that can be stopped completely: it ends its open connections too."""
+    """ThreadingHTTPServer on the loopback interface that can be stopped completely: it ends
+    its open connections too."""
 
     daemon_threads = True
+    # listen backlog: a page load (or a test) opens many connections at once; with the default
+    # of 5 the kernel drops the rest and the browser retries a second later
+    request_queue_size = 1024
 
     def __init__(self, address: tuple[str, int], root: Path, state: LiveState):
+        if not is_loopback(address[0]):
+            raise ValueError(f"the preview server listens on the loopback interface only, not {address[0]}")
         self.root = root
         self.state = state
         self._lock = threading.Lock()
         self._connections: set[socket.socket] = set()
         self._handler_threads: set[threading.Thread] = set()
+        self._serve_thread: threading.Thread | None = None
         super().__init__(address, PreviewHandler)
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind does a reverse DNS lookup (getfqdn); not needed on localhost
         TCPServer.server_bind(self)
         host, port = self.server_address[:2]
-        self.server_name, self.server_port = host, port
+        self.server_name, self.server_port = str(host), int(port)
 
     @property
     def port(self) -> int:
-        return self.server_address[1]
+        return int(self.server_address[1])
 
     def process_request(self, request, client_address):  # noqa: ANN001 - socketserver API
         with self._lock:
@@ -256,7 +154,7 @@ class PreviewServer(ThreadingHTTPServer):
     def stop(self, timeout: float = 3.0) -> None:
         """Stop accepting, end live-reload streams and idle connections, join the threads."""
         self.state.close()
-        if getattr(self, "_serve_thread", None) is not None:
+        if self._serve_thread is not None:
             self.shutdown()
             self._serve_thread.join(timeout)
         with self._lock:
@@ -294,6 +192,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self._respond(head=True)
 
     def _respond(self, head: bool) -> None:
+        if len(self.path) > MAX_PATH_BYTES:  # (http.server answers 414 itself beyond 64 KB)
+            self._send(HTTPStatus.REQUEST_URI_TOO_LONG, CONTENT_TYPES[".txt"], b"request path too long\n", head)
+            return
         url = urllib.parse.urlsplit(self.path)
         try:
             path = urllib.parse.unquote(url.path, errors="strict") if url.path else "/"
@@ -315,48 +216,42 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _file(self, path: str, query: str, head: bool) -> None:
         snap = self.server.state.snapshot()  # before reading: the page is at least this new
         root = self.server.root
-        parts = [p for p in path.split("/") if p not in ("", ".")]
-        if ".." in parts or any("\\" in p or "\x00" in p for p in parts):
+        parts = site_parts(path)
+        if parts is None:
             self._send(HTTPStatus.NOT_FOUND, CONTENT_TYPES[".txt"], b"not found\n", head)
-            return
-        for _ in range(100):  # the output folder is briefly absent while a build swaps it in
-            if root.is_dir() or (not _swapping(root) and not root.is_dir()):
-                break
-            time.sleep(0.01)
-        if not root.is_dir():
+        elif not _output_present(root):
             title = "The site has not been built yet"
             message = snap.error or "Building… this page reloads when the build is done."
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, CONTENT_TYPES[".html"],
                        status_page(title, message, snap.version), head)
-            return
-        # Find the file. A miss that straddles a build's folder swap is looked up again.
-        for _ in range(50):
-            before = _identity(root)
-            found = _locate(root, parts, path.endswith("/"))
-            if found != "missing" or (before is not None and before == _identity(root)):
-                break
-            time.sleep(0.01)
-        if found == "redirect":
-            location = urllib.parse.quote(path + "/") + (f"?{query}" if query else "")
-            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-            self.send_header("Location", location)
-            self.send_header("Content-Length", "0")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            return
-        status = HTTPStatus.OK
-        if found == "missing":
-            status, target = HTTPStatus.NOT_FOUND, root / "404.html"
-            data = _read(target, root)
-            if data is None:
-                self._send(status, CONTENT_TYPES[".txt"], b"not found\n", head)
-                return
         else:
-            target, data = found
+            found = _find(root, parts, path.endswith("/"))
+            if found == "redirect":
+                self._redirect(urllib.parse.quote(path + "/") + (f"?{query}" if query else ""))
+            elif isinstance(found, tuple):
+                self._page(HTTPStatus.OK, found, snap.version, head)
+            else:
+                self._not_found(root, snap.version, head)
+
+    def _not_found(self, root: Path, version: str, head: bool) -> None:
+        page = root / "404.html"
+        data = _read(page, root)
+        if data is None:
+            self._send(HTTPStatus.NOT_FOUND, CONTENT_TYPES[".txt"], b"not found\n", head)
+        else:
+            self._page(HTTPStatus.NOT_FOUND, (page, data), version, head)
+
+    def _page(self, status: HTTPStatus, found: Found, version: str, head: bool) -> None:
+        target, data = found
         kind = content_type(target)
-        if kind.startswith("text/html"):
-            data = inject(data, snap.version)
-        self._send(status, kind, data, head)
+        self._send(status, kind, inject(data, version) if kind.startswith("text/html") else data, head)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
 
     def _send(self, status: int, kind: str, body: bytes, head: bool) -> None:
         self.send_response(status)
@@ -398,16 +293,51 @@ class PreviewHandler(BaseHTTPRequestHandler):
         pass
 
 
-def _locate(root: Path, parts: list[str], slash: bool) -> tuple[Path, bytes] | str:
-    """`(file, bytes)`, "redirect" (a folder asked for without its slash) or "missing"."""
+def site_parts(path: str) -> list[str] | None:
+    """The decoded path's segments, or None when it cannot name a file inside the site: a
+    `..`, a backslash (a Windows separator), a NUL, or a segment longer than a file name."""
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    for part in parts:
+        if part == ".." or "\\" in part or "\x00" in part or len(part.encode()) > MAX_SEGMENT_BYTES:
+            return None
+    return parts
+
+
+def _output_present(root: Path) -> bool:
+    """Whether the output folder is there, waiting out a build swapping a new one in."""
+    for _ in range(100):
+        if root.is_dir() or not _swapping(root):
+            break
+        time.sleep(0.01)
+    return root.is_dir()
+
+
+def _find(root: Path, parts: list[str], slash: bool) -> Found | str:
+    """Look the file up; a miss that straddles a build's folder swap is looked up again."""
+    found: Found | str = "missing"
+    for _ in range(50):
+        before = _identity(root)
+        found = _locate(root, parts, slash)
+        if found != "missing" or (before is not None and before == _identity(root)):
+            break
+        time.sleep(0.01)
+    return found
+
+
+def _locate(root: Path, parts: list[str], slash: bool) -> Found | str:
+    """`(file, bytes)`, "redirect" (a folder asked for without its slash) or "missing". A link
+    in the site that leads outside it is missing too."""
     target = root.joinpath(*parts)
-    if not _inside(target, root):
+    try:
+        if not _inside(target, root):
+            return "missing"
+        if target.is_dir():
+            if not slash:
+                return "redirect"
+            target = target / "index.html"
+    except OSError:  # a name the file system refuses, a loop of links: nothing to serve
         return "missing"
-    if target.is_dir():
-        if not slash:
-            return "redirect"
-        target = target / "index.html"
-    data = _read(target, root)
+    data = _read(target, root) if _inside(target, root) else None
     return "missing" if data is None else (target, data)
 
 
