@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import mimetypes
+import os
 import socket
 import sys
 import threading
@@ -182,6 +183,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "site-builder-serve"
     timeout = 60  # an idle connection (a browser's preconnect) is dropped after this
+    # a request line that is not HTTP would be answered as HTTP/0.9: a bare page, no status
+    # line; as HTTP/1.0 a client (or a curl of a typo) sees the 400
+    default_request_version = "HTTP/1.0"
+    disable_nagle_algorithm = True  # headers and body are two writes: no wait for an ACK between
 
     # -- dispatch
 
@@ -329,11 +334,9 @@ def _locate(root: Path, parts: list[str], slash: bool) -> Found | str:
     in the site that leads outside it is missing too."""
     target = root.joinpath(*parts)
     try:
-        if not _inside(target, root):
-            return "missing"
         if target.is_dir():
             if not slash:
-                return "redirect"
+                return "redirect" if _inside(target, root) else "missing"
             target = target / "index.html"
     except OSError:  # a name the file system refuses, a loop of links: nothing to serve
         return "missing"
@@ -351,9 +354,11 @@ def _identity(root: Path) -> tuple[int, int] | None:
 
 
 def _inside(target: Path, root: Path) -> bool:
+    """Whether the file, its links followed, lies in the output folder (a link may lead out)."""
     try:
-        return target.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
+        real_root = os.path.realpath(root)
+        return os.path.realpath(target).startswith(real_root + os.sep)
+    except (OSError, ValueError):
         return False
 
 
