@@ -232,7 +232,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         else:
             found = _find(root, parts, path.endswith("/"))
             if found == "redirect":
-                self._redirect(urllib.parse.quote(path + "/") + (f"?{query}" if query else ""))
+                # rebuilt from the checked segments: "//host" in the path must not become a
+                # Location to another site
+                folder = "/" + "".join(urllib.parse.quote(p) + "/" for p in parts)
+                self._redirect(folder + (f"?{query}" if query else ""))
             elif isinstance(found, tuple):
                 self._page(HTTPStatus.OK, found, snap.version, head)
             else:

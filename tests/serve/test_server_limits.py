@@ -41,8 +41,9 @@ def served(tmp_path: Path):
     server.stop()
 
 
-def raw_request(port: int, request: bytes, timeout: float = 10.0) -> tuple[int, bytes]:
-    """Send bytes as they are (no client-side cleaning of the path); the status and the body."""
+def raw_request(port: int, request: bytes, timeout: float = 10.0, whole: bool = False):
+    """Send bytes as they are (no client-side cleaning of the path); the status and the body
+    (or, `whole`, the reply as it came)."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
         sock.sendall(request)
         sock.shutdown(socket.SHUT_WR)
@@ -50,6 +51,8 @@ def raw_request(port: int, request: bytes, timeout: float = 10.0) -> tuple[int, 
         while chunk := sock.recv(65536):
             reply += chunk
     assert reply.startswith(b"HTTP/"), f"no HTTP reply to {request[:80]!r}: {reply[:80]!r}"
+    if whole:
+        return reply
     head, _, body = reply.partition(b"\r\n\r\n")
     return int(head.split(b" ", 2)[1]), body
 
@@ -86,6 +89,14 @@ def test_nothing_outside_the_site_is_served(served, path):
     status, body = get_path(served.port, path)
     assert status == 404, (path, status)
     assert SECRET.encode() not in body
+
+
+def test_a_folder_redirect_stays_on_the_site(served):
+    (served.root / "example.com").mkdir()
+    for path in ("/%2F%2Fexample.com", "/%2f/example.com", "/.//example.com"):
+        reply = raw_request(served.port, f"GET {path} HTTP/1.1\r\nConnection: close\r\n\r\n".encode(),
+                            whole=True)
+        assert reply.startswith(b"HTTP/1.0 301") and b"\r\nLocation: /example.com/\r\n" in reply, path
 
 
 @pytest.mark.parametrize("path,status", [
