@@ -49,21 +49,39 @@ def check_page(data: bytes) -> None:
             assert exc.file == path and "fuzzed.txt" in str(exc)
             return
         text = read_text(path)
-    missing, made_up = same_character_simplified(*unaccounted(text, doc))
+    missing, made_up = same_characters_simplified(text, *unaccounted(text, doc))
     assert not missing and not made_up, (missing, made_up)
 
 
-def same_character_simplified(missing: Counter, made_up: Counter) -> tuple[Counter, Counter]:
-    """Take out of both sides a character the extraction shows in its simplified form (苧 as
-    苎): OpenCC converts by phrase, so the page converted whole (as the accounting does) and
-    in pieces (as the extractor does) may differ at a random run of characters."""
+def same_characters_simplified(text: str, missing: Counter, made_up: Counter) -> tuple[Counter, Counter]:
+    """Take out of both sides a character that OpenCC simplifies differently depending on
+    what stands around it. The accounting converts the page whole and the extraction's
+    texts (already simplified by the extractor, in pieces) once more, so at a random run of
+    characters one side may read 沈 where the other reads 沉 (瀋下 -> 沈下 -> 沉下). The forms
+    are read off conversions of the character's surroundings on the page."""
     missing, made_up = Counter(missing), Counter(made_up)
+    whole = _T2S.convert(text)
     for ch in list(missing):
-        for simplified in {_T2S.convert(ch)} - {ch}:
+        for simplified in _other_forms(text, whole, ch) & set(made_up):
             both = min(missing[ch], made_up[simplified])
             missing[ch] -= both
             made_up[simplified] -= both
     return +missing, +made_up
+
+
+def _other_forms(text: str, whole: str, ch: str, reach: int = 4) -> set[str]:
+    """What the page's characters that read `ch` in `whole` (the page converted) read as when
+    a shorter run around them is converted, from the page or from `whole` once more."""
+    forms = set()
+    places = [i for i, c in enumerate(whole) if c == ch] if len(whole) == len(text) else []
+    for source in (text, whole):
+        for at in places:
+            for start in range(max(0, at - reach), at + 1):
+                for end in range(at + 1, min(len(source), at + reach) + 1):
+                    converted = _T2S.convert(source[start:end])
+                    if len(converted) == end - start:
+                        forms.add(converted[at - start])
+    return forms - {ch}
 
 
 def lines_of(chars: st.SearchStrategy[str], max_lines: int = 40, max_len: int = 80) -> st.SearchStrategy[str]:
