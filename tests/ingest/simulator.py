@@ -72,10 +72,9 @@ def sentence_pool() -> list[str]:
 
 class _Source:
     """One sample article's sentences, read on from a random place, each once; None when
-    they run out. (An earlier version then took any sentence of the samples: a paragraph
-    of one article then read as a patchwork of others, which no real article is, and the
-    vocabulary that tells two interleaved articles apart was blurred by the simulator
-    itself.)"""
+    they run out. (Sentences are never drawn from another article: a paragraph would then
+    read as a patchwork, which no real article is, and the vocabulary that tells two
+    interleaved articles apart would be blurred by the simulator itself.)"""
 
     def __init__(self, rng: random.Random, pool: list[str], used: set[str]):
         self.rng, self.pool, self.used = rng, pool, used
@@ -329,10 +328,6 @@ def interleave(rng, lines, articles):
     and its closing lines follow its last column; the second prints none (as on page 002).
     Not modelled: the first article ending first (its closing lines would then stand
     between two columns of the second).
-
-    (Earlier version: three chunks of the first article against two of the second, cut
-    at random paragraphs, so chunk sizes bore no relation to each other and no line was
-    ever glued; that is not what a column layout does.)
     """
     if len(articles) < 2:
         return lines
@@ -406,10 +401,8 @@ def _columns(rng, blocks: list[tuple[str, str]], lines_per_column: int, width: i
     does not fit is cut where the column's last line ends (moved to the nearest place
     inside a sentence: the extraction repairs breaks inside sentences), leaving a piece of
     role "cut" at the column's foot and one of role "rest" at the next one's head.
-
-    (Earlier version: each column held its own random amount of text, within 10% of a
-    capacity, whatever its paragraphs; a column's height is fixed, so its text varies only
-    with the space lost at paragraph ends and around subheadings.)"""
+    A column's height is fixed, so the text it holds varies only with the space lost at
+    paragraph ends and around subheadings."""
     columns: list[list[Line]] = [[]]
     room = lines_per_column
     queue = list(blocks)
