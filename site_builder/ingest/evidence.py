@@ -116,8 +116,10 @@ def words_bound_weakly(j: Junction) -> float:
 
 
 def word_bond_nats(j: Junction) -> float:
-    """The lexicon's cohesion across the junction, uncorrected (de-interleaving's bond)."""
-    return lexicon.cohesion(j.before[-lexicon.WINDOW:], j.after[:lexicon.WINDOW])
+    """The lexicon's cohesion across the junction as it stands, up to the interleave
+    section's bond_cap nats (de-interleaving's bond)."""
+    cohesion = lexicon.cohesion(j.before[-lexicon.WINDOW:], j.after[:lexicon.WINDOW])
+    return min(CUT_WEIGHTS.interleave.bond_cap, cohesion)
 
 
 def pair_seen(j: Junction) -> float:
@@ -188,8 +190,8 @@ def short_opening(j: Junction) -> float:
 class ReflowWeights:
     """Nats of log-odds that a short unterminated line is the first half of a cut paragraph,
     its junction with the next line decided alone. A line is read as cut when the evidence
-    reaches `bar`: one strong sign (a clause left open, a closer after the break) falls
-    just short, a strong sign and any other reaches it."""
+    reaches `bar`: one strong sign (2.5 or 3 nats: a word cut in two, a quote left open)
+    reaches it alone, a weaker one (2 nats or less) needs another beside it."""
 
     bar: float = 2.5  # the prior against a cut: most such lines on the sample pages are subheadings
     # a word of the lexicon cut in two (建|设): rarely made by chance at a subheading's end
@@ -198,8 +200,8 @@ class ReflowWeights:
     # start can make by chance. (A step, not per nat: alone, one long word's nats would
     # outweigh the line's whole grammar.)
     words_bound_weakly: float = 2.0
-    # per log-count of the junction's pair on the page: a pair written ten times is worth
-    # about one strong sign
+    # per log-count of the junction's pair on the page: a pair the page writes 20 times
+    # adds 2.4 nats, about one strong sign; once, 0.55
     pair_seen: float = 0.8
     # the next line opens with the closing half of a quote or bracket: it carries on a
     # sentence begun before it, unless that sentence was whole inside the subheading
@@ -226,8 +228,9 @@ class ReflowWeights:
 @dataclass(frozen=True)
 class InterleaveWeights:
     """Nats a reading of de-interleaving gains or loses at a junction (interleave.py's
-    constants). The reading with the best sum wins, so a junction's evidence is graded, not
-    decided: a cut's rest is set against the same pieces read as a paragraph's start."""
+    constants; magnitudes, the reading adds or subtracts them). The reading with the best
+    sum wins, so a junction's evidence is graded, not decided: a cut's rest is set against
+    the same pieces read as a paragraph's start."""
 
     junction_base: float = 1.5  # what an arbitrary junction loses: gluing must earn its place
     pair: float = 0.8  # per log-count of the pair, as in reflow (one function: pair_seen)
@@ -278,6 +281,14 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (series_completed, _R.series_completed),
     (very_short_opening, _R.very_short_opening),
     (short_opening, _R.short_opening),
+)
+_I = CUT_WEIGHTS.interleave
+# de-interleaving's score of a junction read as a cut's rest (interleave's _Junctions.score):
+# weigh(junction, INTERLEAVE_JUNCTION, start=-_I.junction_base)
+INTERLEAVE_JUNCTION: tuple[tuple[Feature, float], ...] = (
+    (pair_seen, _I.pair),
+    (word_bond_nats, _I.bond),
+    (closer_opens_after, _I.closer),
 )
 
 
