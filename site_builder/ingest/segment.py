@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from site_builder.ingest import furniture, metadata, shapes
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.typography import strip_markdown
 
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
 FRAGMENT_MAX = 80  # an untitled piece this short is an orphan, not an article
@@ -52,7 +53,7 @@ def classify(unit: Unit) -> None:
         unit.kind, unit.info = "furniture", {"leftover": kind}
         return
     plain = " ".join(unit.raw.split())
-    plain, _ = _markdown_free(plain)
+    plain, _ = strip_markdown(plain)
     for kind, parse in (("source", metadata.parse_source), ("affiliation", metadata.parse_affiliation)):
         info = parse(text)
         if info:
@@ -74,12 +75,6 @@ def classify(unit: Unit) -> None:
         return
     names = metadata.parse_byline(plain)
     unit.kind, unit.info = "text", ({"names": names} if names else {})
-
-
-def _markdown_free(text: str) -> tuple[str, bool]:
-    from site_builder.ingest.typography import strip_markdown
-
-    return strip_markdown(text)
 
 
 def is_name(unit: Unit) -> bool:
