@@ -116,14 +116,21 @@ class Article:
     byline_mark: str = "■"
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    """The simulator's own segmenter (jieba's dictionary as shipped): pages must not change
+    with what the program under test taught a shared one earlier in the process."""
+    import rjieba
+
+    return rjieba.Jieba()
+
+
 @lru_cache(maxsize=None)
 def _whole_phrase(clause: str) -> bool:
     """A clause that can stand as a title or subheading: it ends on a noun, verb or adjective
     and opens with a content word (提高引领能力, 城市更新法治保障的重要意义), not a
     fragment of a sentence (在…的同时, 针对…, 将…与…, …的)."""
-    import rjieba
-
-    tags = rjieba.tag(clause)
+    tags = _tagger().tag(clause)
     first, last = tags[0][1], tags[-1][1]
     return first[:1] in "nvailj" and last[:1] in "nvailj" and len(tags[-1][0]) > 1 \
         and not _needs_more(clause, tags)

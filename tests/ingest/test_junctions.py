@@ -229,7 +229,7 @@ def test_a_sentence_opening_with_a_frame_does_not_join_a_subheading():
 def test_a_target_whose_modifier_holds_the_only_verb_leaves_its_clause_open():
     """针对 + an object whose modifier holds the only verb (职工反映突出的问题) still waits for
     its predicate: the line stops in mid-sentence. After 把 the verb is the predicate."""
-    from site_builder.ingest.reflow import _open_last_clause
+    from site_builder.ingest.grammar import open_last_clause as _open_last_clause
     assert _open_last_clause("定期召开工作联席会，针对职工反映突出的热点、难点、疑点问题")
     assert not _open_last_clause("提高服务能力，把服务群众、造福群众作为基层治理的出发点和落脚点")
     assert not _open_last_clause("定期召开工作联席会，针对职工反映的问题开展研究")
