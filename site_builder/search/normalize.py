@@ -205,9 +205,9 @@ def make_t2s(dictionary_dir: Path) -> dict[str, str]:
             simplified_keys.add(line.split("\t", 1)[0])
     simplified_values = {v for values in ts.values() for v in values}
     table = {}
-    for key, values in sorted(ts.items()):
-        target = values[0]
-        if (len(key) == 1 and len(target) == 1 and key not in values and key not in simplified_keys
+    for key, candidates in sorted(ts.items()):
+        target = candidates[0]
+        if (len(key) == 1 and len(target) == 1 and key not in candidates and key not in simplified_keys
                 and key not in simplified_values and ord(key) < 0x10000 and ord(target) < 0x10000):
             table[key] = target
     return table
