@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>", re.S)
 _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
@@ -77,16 +78,14 @@ def extract(page: str) -> PageRecord | None:
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-@dataclass(frozen=True)
-class _Field:
+class _Field(NamedTuple):
     """A data-pagefind-filter or data-pagefind-meta element: its text is the value."""
 
     kind: str  # "filter" or "meta"
     key: str  # or "key:value" (the attribute form)
 
 
-@dataclass(frozen=True)
-class _Element:
+class _Element(NamedTuple):  # a tuple: one is made for every tag of every page
     name: str
     skip: bool  # its text is not indexed (data-pagefind-ignore, script, style …)
     search_field: _Field | None
