@@ -28,11 +28,11 @@ from pathlib import Path
 from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
-from site_builder.search.normalize import fold_table_json, t2s_table
+from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import PagefindRuns
 from site_builder.search.shadow import ShadowPage, shadow, shadow_page
 
-__all__ = ["SearchStats", "build_index", "fold_table_json", "shadow_page", "template_globals"]
+__all__ = ["SearchStats", "build_index", "shadow_page", "template_globals"]
 
 BUNDLE_DIR = "pagefind"
 SHARDS_FILE = "site-search.json"  # the shards' folders, for the search page to merge
