@@ -84,14 +84,14 @@ def test_pagefind_cache_headers(netlify, published):
 
 
 def test_cache_headers_name_shards_and_meta_files(tmp_path):
-    from site_builder.build import write_cache_headers
+    from site_builder.search.headers import write_cache_headers
 
     for folder in ("pagefind/index", "pagefind/shards/0/index", "pagefind/shards/0/fragment",
                    "pagefind/shards/1/filter"):
         (tmp_path / folder).mkdir(parents=True)
     for meta in ("pagefind/pagefind.zh-cn_ab12.pf_meta", "pagefind/shards/0/pagefind.zh-cn_cd34.pf_meta"):
         (tmp_path / meta).write_bytes(b"x")
-    write_cache_headers(tmp_path)
+    write_cache_headers(tmp_path, tmp_path / "pagefind")
     rules = [line for line in (tmp_path / "_headers").read_text().splitlines() if line.startswith("/")]
     assert rules == ["/pagefind/pagefind.zh-cn_ab12.pf_meta", "/pagefind/shards/0/pagefind.zh-cn_cd34.pf_meta",
                      "/pagefind/shards/0/index/*", "/pagefind/shards/0/fragment/*", "/pagefind/shards/1/filter/*"]

@@ -113,5 +113,7 @@ def winner(printings: list[Article]) -> Article:
 
 
 def printing_of(article: Article) -> Printing:
+    if article.origin is None:  # ingest names the file of every article it reads
+        raise ValueError(f"article {article.title!r} reached analysis without its file")
     return Printing(origin=article.origin, origin_kind=article.origin_kind, source=article.source,
                     source_paper=article.source_paper, date=article.date, lines=article.lines)
