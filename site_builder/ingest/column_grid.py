@@ -38,13 +38,13 @@ from functools import lru_cache
 from site_builder.ingest import shapes
 from site_builder.ingest.typography import CJK_RE
 
-INDENT = 2  # a paragraph's first line is indented two characters
+INDENT = 2  # characters: a paragraph's first line is indented this much (the text reading's too)
+LINE_WIDTHS = range(8, 25)  # characters a column's line may hold (the text reading tries the same)
 FEW = 8  # characters: a paragraph leaving fewer is squeezed in; a column with room for fewer is left
 KINSOKU = 2  # a cut moves at most this many characters off its line's end
 KEEP_WITH_NEXT = 2  # lines of text a subheading needs after it in its column
 MAX_EARLY = 6  # lines a column may leave empty when it ends early
 KEEP = 16  # readings kept per state
-WIDTHS = range(8, 25)
 _WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
 
 # what a reading costs: events a true layout shows only now and then (a cost of 1 weighs
@@ -80,7 +80,7 @@ def layouts(first: list[Piece]) -> list[tuple[int, int]]:
     """The (W, L) a page may have: for every width, the heights its first column allows (its
     lines, one fewer where it squeezed its last piece, a few more where it ended early)."""
     out = []
-    for width in WIDTHS:
+    for width in LINE_WIDTHS:
         lines = column_lines(first, width)
         out += [(width, h) for h in range(max(2, lines - 1), lines + MAX_EARLY + 1)]
     return out

@@ -8,7 +8,8 @@ from collections import Counter
 
 from site_builder.ingest import column_grid
 from site_builder.ingest.column_grid import Piece, _Cut, kinsoku_ok
-from site_builder.ingest.interleave import Background, _Reader
+from site_builder.ingest.interleave import Background
+from site_builder.ingest.interleave.reader import _Reader
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.segment import Draft
 from tests.ingest import simulator

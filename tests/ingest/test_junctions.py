@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from site_builder.ingest import lexicon
-from site_builder.ingest.interleave import line_widths
+from site_builder.ingest.interleave.widths import line_widths
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.reflow import PageStats, is_cut_heading
 
@@ -115,14 +115,15 @@ def test_a_foot_one_character_off_its_line_still_shows_the_width():
 def _reader(first_body: list[str], second_body: list[str]):
     from collections import Counter
 
-    from site_builder.ingest.interleave import Background, _Reader
+    from site_builder.ingest.interleave import Background
+    from site_builder.ingest.interleave.reader import _Reader
     from site_builder.ingest.segment import Draft
     return _Reader(Draft(body=[unit(t) for t in first_body]), Draft(body=[unit(t) for t in second_body]),
                    Background.of(Counter()))
 
 
 def test_a_head_a_character_short_of_its_line_is_explained_by_a_mark_pushed_down():
-    from site_builder.ingest.interleave import LINE_END, _End
+    from site_builder.ingest.interleave.reader import LINE_END, _End
     reader = _reader(["一二三四五六七八九十。"], ["甲" * 40, "乙" * 40, "丙" * 40])
     reader.width = 13
     short = _End(0, 12, 0, 0)  # 12 characters: one short of a 13-character line
@@ -140,7 +141,7 @@ def test_a_glued_line_may_hold_a_column_that_opens_a_paragraph():
                      ["乙文的头一栏写到这里还没有写完，这句话被栏",
                       "甲文的下一栏另起一段，这一段一直写到栏底也没写完" + "尾，接着是乙文的下文继续写完。",
                       "乙文的后文。"])
-    from site_builder.ingest.interleave import _End
+    from site_builder.ingest.interleave.reader import _End
     moves = reader.moves(1, "B", _End(-1))
     assert any(move == "bounce" for _, _, move, _ in moves)
 
@@ -148,7 +149,7 @@ def test_a_glued_line_may_hold_a_column_that_opens_a_paragraph():
 def test_a_line_after_a_short_unterminated_line_is_measured_both_ways():
     """After a subheading a paragraph opens indented; after the first half of a cut
     sentence the text carries on unindented: a split's line end is measured both ways."""
-    from site_builder.ingest.interleave import INDENT
+    from site_builder.ingest.column_grid import INDENT
     reader = _reader(["甲文的头一栏到这里结束了，整句话说完。"], ["甲" * 40, "乙" * 40, "丙" * 40])
     short, following = unit("强化统筹协调的机制"), unit("要建立健全跨部门协调机制，加强信息共享。")
     assert sorted(indent for indent, _ in reader.head_readings(short, "maybe", following)) == [0, INDENT]
@@ -167,7 +168,7 @@ def test_a_subheading_is_set_unindented_and_the_paragraph_after_it_indented():
 def test_the_places_where_a_column_runs_out_of_lines_are_always_read():
     """Where the text alone says nothing of a glued line's split points, the place where the
     column's last line ends (and a character either side of it) is still read in full."""
-    from site_builder.ingest import interleave
+    from site_builder.ingest.interleave import reader as interleave
     reader = _reader(["甲文的头一栏到这里结束了，整句话说完。"], ["甲" * 40, "乙" * 90, "丙" * 40])
     reader.set_widths([])
     reader.width, reader.lines_per_column = 10, 7
@@ -183,12 +184,12 @@ def test_a_short_piece_is_read_with_the_piece_before_it_for_coherence():
     paragraph after it shares its words with the text before that piece."""
     from collections import Counter
 
-    from site_builder.ingest.interleave import _Junctions
+    from site_builder.ingest.interleave.junctions import Junctions
     long_before = unit("推进城市更新行动，完善城市更新法治保障，城市更新条例规定明确，城市更新项目有序推进。")
     closing = unit("落到实处。")
     following = unit("城市更新法治保障要让群众参与，城市更新条例要得到执行。")
     other = unit("乡村振兴需要人才支撑，乡村人才培养要从教育抓起。")
-    junctions = _Junctions(Counter())
+    junctions = Junctions(Counter())
     junctions.learn_units([long_before, closing, following, other] + [unit(f"无关的第{n}段文字。") for n in range(20)])
     alone = junctions.coherence(closing, following)
     with_before = junctions.coherence(closing, following, long_before)

@@ -1,74 +1,29 @@
-"""De-interleaving: two articles whose columns the text layer read in turns.
-
-The damage (sample page 002 shows it): the columns of two articles stand side by side and
-the text is read column by column: the first article's column, then the second article's
-title, byline and first column, then the first article's next column, and so on. Every
-column ends where its space runs out, so its last piece usually stops in mid-sentence (a
-"cut"); the last line of one column is sometimes glued to the first line of the next.
-The first article shows the damage by stopping without its closing lines while the next
-article runs on.
-
-What generalises is the shape of the text and of the layout, not its words:
-  * in its own article, a cut is followed by the rest of its sentence: never by a
-    subheading, a paragraph opener (一是, 首先, （一）…) or a sentence's connective
-    (例如，因此，…); a word of the general lexicon often binds the junction (see
-    lexicon.cohesion), the page writes the junction's pair of characters elsewhere, a
-    piece that opens with the closing half of a quote continues;
-  * after a complete sentence, a piece opens with a whole sentence: not with a closing
-    mark, nor with the few characters that end a sentence begun elsewhere;
-  * an article does not end on a cut;
-  * columns side by side have one height: a column that stops in mid-sentence holds as
-    many lines as the first article's first column (when the page shows its line width:
-    the pieces at columns' feet fill whole lines, see line_widths) or about as much text;
-    a glued line splits where a line ends;
-  * each article keeps its vocabulary (a log-likelihood ratio of character pairs: weak
-    evidence, two articles of one page often share a theme);
-  * columns alternate, each switch costs a little, and the first article's column ends
-    last (once the second has run out, what follows is the first's).
-The second article's body is read as runs owned in turns (second, first, second …) and
-the best reading is found by dynamic programming over its units (`moves` lists the ways
-to read one unit: go on, switch, split a glued line, or read a line that holds a whole
-column of the other article). The reading is kept only when it beats reading the second
-article straight through by a clear margin, and not on vocabulary alone.
-"""
+"""The reading of two interleaved articles: the choice between a column grid's reading and
+the text's, the text reading's dynamic programme, and applying the reading (see the
+package's docstring)."""
 from __future__ import annotations
 
 import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from site_builder.ingest import column_grid, lexicon, shapes
+from site_builder.ingest.column_grid import INDENT
+from site_builder.ingest.interleave.junctions import JUNCTION_WEIGHTS as W
+from site_builder.ingest.interleave.junctions import Junctions, bond, ending
+from site_builder.ingest.interleave.vocabulary import Background, Profile
+from site_builder.ingest.interleave.widths import WEAK_WIDTHS, foot_lengths, line_widths, width_evidence
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.reflow import heading_candidate
 from site_builder.ingest.shapes import opens_with_closer
 from site_builder.ingest.segment import Draft
 from site_builder.ingest.typography import CJK_RE
 
-LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
 VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
 VOCAB_CAP = 8.0  # … and one unit's vocabulary never outweighs a broken sentence
 VOCAB_SHAPE = 0.1  # per nat: a glued line splits where its vocabulary changes hands
-OPEN_AFTER_CUT = 14.0  # a subheading or paragraph opener right after a cut
-CLOSER_AFTER_END = 6.0  # a closing mark opening a piece after a complete sentence
-SHORT_OPENING = 3.0  # a piece opening with a sentence of at most SHORT_SENTENCE characters after a complete one
-SHORT_SENTENCE = 7
-CONNECTIVE_AFTER_CUT = 6.0  # a sentence's connective (例如，…) right after a cut in mid-clause
-ENDS_ON_CUT = 9.0  # an article whose last piece stops in mid-sentence
 LINE_END = 4.0  # a glued line split where the column's last line ends (see line_width)
-INDENT = 2  # a paragraph's first line is indented two characters
-WIDTH_MIN, WIDTH_MAX = 8, 24  # characters on a column's line
-WIDTH_EVIDENCE = 4.0  # nats before a line width is believed
-WIDTH_RIVAL = 3.0  # widths this close to the likeliest are tried too …
-WIDTH_CANDIDATES = 2  # … up to this many
-WEAK_WIDTHS = 3  # widths below the bar the reading may weigh, when none is above it
-BOND = 0.3  # per nat of the lexicon's cohesion across a junction (a word spanning it) …
-BOND_CAP = 12.0  # … up to this many nats
-PAIR = 0.8  # per log-count of the junction's character pair on the page
-CLOSER = 3.0  # the piece opens with the closing half of a quote or bracket
-JUNCTION_BASE = 1.5  # what an arbitrary junction scores
-MAYBE = 2.0  # reading a short unterminated piece as a cut (or a cut's rest as one)
 SWITCH = 1.0  # each change of column
 SPLIT = 3.0  # a line holding the ends of two columns
 SPLIT_MIN = 8  # characters on each side of a split
@@ -77,9 +32,6 @@ ACCEPT = 6.0  # margin over reading the second article straight through
 STRUCTURE_MIN = -12.0  # … of which this much without the vocabulary
 EM_ROUNDS = 2
 BEAM = 24  # readings kept per unit
-COHERENCE = 0.3  # per unit of shared rare pairs between neighbouring paragraphs
-COHERENCE_CAP = 12.0
-CLOSING_PIECE = 100  # characters: a piece this short that closes a paragraph is read with the rest of it
 COLUMN_FIT = 30.0  # per column-length of deviation from the measured column, beyond the band
 HEIGHT_CANDIDATES = 3  # column heights tried when the first column ends on a whole sentence
 ONE_LINE_OFF = 2.0  # a column a line longer or shorter than the first (a line's end moved to a sentence)
@@ -93,224 +45,15 @@ GRID_SLACK = 1  # grid readings costing this much more than the cheapest are wei
 GRID_COST = 10.0  # per unit of a grid reading's cost (see column_grid)
 GRID_ACCEPT = 0.0  # margin a grid reading needs over reading the second article straight through
 
-_NO_LINE_START = "，、。；：？！…）》」』】”’,.;:?!)"  # marks a typesetter never puts at a line's start
-
-
-def bigrams(text: str) -> list[str]:
-    return [text[i:i + 2] for i in range(len(text) - 1) if CJK_RE.match(text[i]) and CJK_RE.match(text[i + 1])]
-
-
-@dataclass
-class Profile:
-    counts: Counter = field(default_factory=Counter)
-    total: int = 0
-
-    def add(self, text: str, sign: int = 1) -> None:
-        for b in bigrams(text):
-            self.counts[b] += sign
-            self.total += sign
-
-    def logp(self, b: str, background: "Background") -> float:
-        # interpolated with the page's own pair frequencies: a pair the profile lacks, or
-        # holds at the page's own rate, is no evidence whatever the profile's size
-        own = self.counts[b] / self.total if self.total > 0 else 0.0
-        return math.log(LAMBDA * own + (1 - LAMBDA) * background.p(b))
-
-
-@dataclass
-class Background:
-    """Pair frequencies of the whole page: what an unseen pair is worth to a profile."""
-
-    counts: Counter
-    total: int
-
-    @classmethod
-    def of(cls, counts: Counter) -> "Background":
-        cjk = Counter({b: n for b, n in counts.items() if len(b) == 2 and CJK_RE.match(b[0]) and CJK_RE.match(b[1])})
-        return cls(cjk, sum(cjk.values()))
-
-    def p(self, b: str) -> float:
-        return (self.counts[b] + 0.5) / (self.total + 0.5 * (len(self.counts) + 1))
+# marks a typesetter never puts at a line's start: sentence and clause marks and closing
+# brackets and quotes (shapes.BRACKET_CLOSERS holds the closing brackets and quotes alone)
+NEVER_OPENS_A_LINE = "，、。；：？！…）》」』】”’,.;:?!)"
 
 
 @dataclass
 class Outcome:
     moved: bool
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
-
-
-# --- junctions -------------------------------------------------------------------------
-def line_widths(column_ends: list[Unit | int]) -> list[int]:
-    """The width of the columns' lines, when the page shows one (the likeliest first; a
-    few pieces may fit more than one width, and the reading then tries each).
-
-    A column whose text runs on into the next one ends where its last line is full, so the
-    piece at its foot holds whole lines: its length, plus the indent when it opens a
-    paragraph, is a multiple of the line width, or a character off it where the break moved
-    off a comma or a full stop (see _fit_evidence). A width that fits (nearly) every such
-    piece is believed when the chance of that is small (a wrong width fits a piece about
-    two times in `width`); a text layer that keeps no trace of the lines gives none.
-    (Earlier version: only exact multiples counted, and a foot a character off counted as
-    much against a width as any other length.)
-
-    The bar (WIDTH_EVIDENCE) is set by the real sample pages, not by the simulator, whose
-    lines are a strict grid: a typesetter compresses punctuation, so real feet fit their
-    width less strictly, and three real feet can fit a narrow width by chance (one time in
-    64 at 8 characters). At 3 nats the simulator's interleaved pages read 5-8 points
-    better, and the real interleaved sample page reads a false width of 8 and fails."""
-    lengths = foot_lengths(column_ends)
-    if len(lengths) < 3:
-        return []
-    scored = [(llr, w) for llr, w in width_evidence(lengths) if llr > WIDTH_EVIDENCE]
-    return [w for llr, w in scored if llr > scored[0][0] - WIDTH_RIVAL][:WIDTH_CANDIDATES]
-
-
-def foot_lengths(column_ends: list[Unit | int]) -> list[int]:
-    """The lengths of the pieces at column feet long enough to say something of a width."""
-    return [n for n in (u if isinstance(u, int) else len(u.text) for u in column_ends) if n >= 8]
-
-
-def width_evidence(lengths: list[int]) -> list[tuple[float, int]]:
-    """(log-likelihood ratio, width) for every width a column's line may have, the likeliest
-    first, from the lengths of pieces at column feet."""
-    return sorted(((sum(_fit_evidence(n, w) for n in lengths), w) for w in range(WIDTH_MIN, WIDTH_MAX + 1)),
-                  reverse=True)
-
-
-# how a foot's length sits against the true line width: a whole number of lines, one
-# character off (the break moved off a comma or a full stop), or anything else
-_FIT = {"exact": 0.75, "near": 0.2, "other": 0.05}
-
-
-def _fit_evidence(n: int, width: int) -> float:
-    """Log-likelihood ratio, true width against a chance one, of a foot of n characters
-    (opening a paragraph or not: the indent is unknown)."""
-    off = min(min(m % width, width - m % width) for m in (n, n + INDENT))
-    exact, near = 2 / width, 4 / width
-    if off == 0:
-        return math.log(_FIT["exact"] / exact)
-    if off == 1:
-        return math.log(_FIT["near"] / near)
-    return math.log(_FIT["other"] / (1 - exact - near))
-
-
-def bond(left: str, right: str) -> float:
-    """Evidence that `right` carries on the text of `left`: a word of the lexicon across."""
-    return BOND * min(BOND_CAP, lexicon.cohesion(left[-lexicon.WINDOW:], right[:lexicon.WINDOW]))
-
-
-def ending(unit: Unit) -> str:
-    """How a piece ends: "end" (a complete sentence or a numbered subheading), "cut" (in
-    mid-sentence) or "maybe" (short and unterminated: a subheading or a cut piece)."""
-    text = unit.text
-    if not shapes.dangling(text) or shapes.is_numbered_heading(text):
-        return "end"
-    if heading_candidate(unit):
-        return "maybe"
-    return "cut"
-
-
-def opens(unit: Unit) -> bool:
-    """A piece that can never continue a sentence cut by a column break."""
-    return shapes.starts_new_paragraph(unit.text) or shapes.is_numbered_heading(unit.text)
-
-
-class _Junctions:
-    def __init__(self, pairs: Counter):
-        self.pairs = pairs
-        self._shapes: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
-        self._sets: dict[str, frozenset] = {}
-        self.df: Counter = Counter()
-        self.n_units = 1
-
-    def learn_units(self, units: list[Unit]) -> None:
-        """How many units of the two articles use each pair (for coherence)."""
-        self.n_units = len(units) + 1
-        for unit in units:
-            self.df.update(self.pair_set(unit))
-
-    def score(self, left: str, right: str) -> float:
-        s = -JUNCTION_BASE
-        if left and right and CJK_RE.match(left[-1]) and CJK_RE.match(right[0]):
-            s += PAIR * math.log1p(self.pairs[left[-1] + right[0]])
-            s += bond(left, right)
-        if opens_with_closer(right):
-            s += CLOSER
-        return s
-
-    def mark_cuts(self, pieces: list[Unit], run_ends: set[int]) -> None:
-        """Tell reflow how the reading took each short unterminated piece: a piece read as
-        the first half of a cut sentence is not a subheading. A piece that ends a column
-        run is one (a column ends where its space runs out) unless an opener follows it."""
-        for prev, nxt in zip(pieces, pieces[1:]):
-            if ending(prev) != "maybe":
-                continue
-            if id(prev) in run_ends and not opens(nxt) and not heading_candidate(nxt):
-                prev.read_as_cut = True
-                continue
-            as_start = -CLOSER_AFTER_END if opens_with_closer(nxt.text) else 0.0
-            as_rest = -OPEN_AFTER_CUT if opens(nxt) else self.score(prev.text, nxt.text)
-            if heading_candidate(nxt):
-                as_rest -= MAYBE
-            if as_rest - MAYBE > as_start:
-                prev.read_as_cut = True
-
-    def shape(self, unit: Unit) -> tuple[bool, bool, bool, bool, bool]:
-        """(opens with a closer, opens a paragraph, could be a subheading, opens a sentence
-        with a connective, opens with a very short sentence), remembered."""
-        key = id(unit)
-        if key not in self._shapes:
-            text = unit.text
-            opening = shapes.first_sentence(text)
-            short = len(opening) < len(text) and shapes.cjk_len(opening) <= SHORT_SENTENCE
-            self._shapes[key] = (opens_with_closer(text), opens(unit), heading_candidate(unit),
-                                 shapes.starts_sentence(text), short)
-        return self._shapes[key]
-
-    def pair(self, prev: Unit | None, prev_end: str, nxt: Unit, context: Unit | None = None) -> float:
-        """How well `nxt` follows `prev` (which ends as `prev_end`; `context` is the piece
-        before `prev` in its article, if any) in one article."""
-        if prev is None:
-            return 0.0
-        return self._pair(prev, prev_end, nxt) + self.coherence(prev, nxt, context)
-
-    def coherence(self, prev: Unit, nxt: Unit, context: Unit | None = None) -> float:
-        """Neighbouring paragraphs of one article share words the rest of the page rarely
-        uses. A short `prev` is read with the piece before it in its article (`context`):
-        a column's first line may hold only the few characters that close a paragraph, and
-        its last lines only the few that open one. (Earlier version: `prev` alone, so the
-        reading that put a short piece where it belongs lost what the text around it shared
-        with `nxt`.)"""
-        if not self.df:
-            return 0.0
-        before = self.pair_set(prev)
-        if context is not None and len(prev.text) < CLOSING_PIECE:
-            before = before | self.pair_set(context)
-        shared = before & self.pair_set(nxt)
-        weight = sum(math.log(self.n_units / self.df.get(b, 1)) for b in shared)
-        return COHERENCE * min(weight, COHERENCE_CAP)
-
-    def pair_set(self, unit: Unit) -> frozenset:
-        key = unit.text  # (split heads are made afresh: never key on the object)
-        if key not in self._sets:
-            self._sets[key] = frozenset(bigrams(unit.text))
-        return self._sets[key]
-
-    def _pair(self, prev: Unit, prev_end: str, nxt: Unit) -> float:
-        closer, opener, maybe, connective, short = self.shape(nxt)
-        # a paragraph opens with a whole sentence: not with a closing mark, nor with the
-        # few characters that end a sentence begun elsewhere
-        as_start = -(CLOSER_AFTER_END if closer else 0.0) - (SHORT_OPENING if short else 0.0)
-        if prev_end == "end":
-            return as_start
-        as_rest = -OPEN_AFTER_CUT if opener else self.score(prev.text, nxt.text)
-        if connective and not shapes.ends_open(prev.text):
-            as_rest -= CONNECTIVE_AFTER_CUT
-        if maybe:
-            as_rest -= MAYBE
-        if prev_end == "cut":
-            return as_rest
-        return max(as_start, as_rest - MAYBE)  # "maybe": a subheading, or a cut piece
 
 
 # --- the reading -----------------------------------------------------------------------
@@ -378,7 +121,7 @@ class _Reader:
         for unit in first.body + second.body:
             t = unit.text
             page_pairs.update(t[i:i + 2] for i in range(len(t) - 1))
-        self.j = _Junctions(page_pairs)
+        self.j = Junctions(page_pairs)
         self.j.learn_units(first.body + second.body)
         self.a_end = first.body[-1]
         self.ends = [ending(u) for u in self.units]
@@ -705,7 +448,7 @@ class _Reader:
         s = 0.0
         for k in range(1, len(self.units)):
             s += self.j.pair(self.units[k - 1], self.ends[k - 1], self.units[k], self.units[k - 2] if k >= 2 else None)
-        s -= ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.a_ending != "end"))
+        s -= W.ends_on_cut * ((self.ends[-1] != "end") + (self.a_ending != "end"))
         return s
 
     def split_points(self, i: int, waiting_unit: Unit, tail_owner: str, start: int,
@@ -783,8 +526,8 @@ class _Reader:
         if key not in self._junctions:
             text = self.units[i].text
             self._junctions[key] = [
-                (glue + PAIR * math.log1p(self.j.pairs[end[-1:] + text[k]]) + bond(end, text[k:k + lexicon.WINDOW])
-                 + (CLOSER if opens_with_closer(text[k:k + 40]) else 0.0) - JUNCTION_BASE, k)
+                (glue + W.pair * math.log1p(self.j.pairs[end[-1:] + text[k]]) + bond(end, text[k:k + lexicon.WINDOW])
+                 + (W.closer if opens_with_closer(text[k:k + 40]) else 0.0) - W.junction_base, k)
                 for glue, k in self._candidates(i)]
         return self._junctions[key]
 
@@ -807,7 +550,7 @@ class _Reader:
         count it only as a near miss while the continuation was unknown)."""
         if self.layout_known:  # (a grid reading: the grid has placed every column)
             return 0.0
-        if not self.width or not head.head or len(continuation) < 2 or continuation[1] not in _NO_LINE_START:
+        if not self.width or not head.head or len(continuation) < 2 or continuation[1] not in NEVER_OPENS_A_LINE:
             return 0.0
         if (head.split + head.indent + 1) % self.width == 0:
             return LINE_END - LINE_END / 4
@@ -825,7 +568,7 @@ class _Reader:
             if not CJK_RE.match(text[k]) or text[k - 1] in shapes.SENTENCE_END + "：:" \
                     or (text[k - 1] in shapes.CLOSERS and text[k - 2] in shapes.SENTENCE_END):
                 continue
-            glue = -PAIR * math.log1p(self.j.pairs[text[k - 1:k + 1]] - 1) if CJK_RE.match(text[k - 1]) else 0.0
+            glue = -W.pair * math.log1p(self.j.pairs[text[k - 1:k + 1]] - 1) if CJK_RE.match(text[k - 1]) else 0.0
             out.append((glue - bond(text[:k], text[k:]), k))
         self._cands[i] = out
         return out
@@ -862,7 +605,7 @@ class _Reader:
             out.append(((flip, _End(i - 1, None, start)), gain, "switch", None))
         # 3. this line holds the end of my column and the start of the other's
         if other_cut != "end" and len(unit.text) >= 2 * SPLIT_MIN + 4 and want in (None, "split"):
-            maybe = MAYBE if other_cut == "maybe" else 0.0
+            maybe = W.maybe if other_cut == "maybe" else 0.0
             for indent, joined in self.head_readings(mine_prev, mine_cut, unit, mine_before):
                 points = self.split_points(i, other_unit, flip, start, indent) if wanted is None \
                     else self.split_point_at(i, other_unit, flip, indent, wanted[1])
@@ -905,14 +648,14 @@ class _Reader:
             return [(INDENT, 0.0)]
         if prev_end == "maybe":
             return [(INDENT, self.j.pair(prev, "end", unit, context)),
-                    (0, self.j.pair(prev, "cut", unit, context) - MAYBE)]
+                    (0, self.j.pair(prev, "cut", unit, context) - W.maybe)]
         return [(INDENT if prev_end == "end" else 0, self.j.pair(prev, prev_end, unit, context))]
 
     def final(self, owner: str, other: _End, path) -> float:
         """What the end of a reading adds: an article does not end on a cut, and the first
         article's column ends last (side by side, the longer text runs on below the
         shorter, and its closing lines follow it)."""
-        score = -ENDS_ON_CUT * ((self.ends[-1] != "end") + (self.end_kind(other) != "end"))
+        score = -W.ends_on_cut * ((self.ends[-1] != "end") + (self.end_kind(other) != "end"))
         if owner == "B" and other.index >= 0:
             score -= LAST_COLUMN
         return score - self.longer_second(path)
