@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 from site_builder.ingest import shapes
 from site_builder.ingest.typography import CJK_RE
@@ -55,6 +56,38 @@ FIRST_ENDS_FIRST = 1  # the stream ends in the second article's column
 JOIN = 1  # a paragraph broken inside a column
 
 
+Owner = Literal["A", "B"]  # the first article (whose column opens the stream) or the second
+Move = Literal["stay", "switch", "split", "bounce"]
+
+
+def other(owner: Owner) -> Owner:
+    return "A" if owner == "B" else "B"
+
+
+@dataclass(frozen=True)
+class Step:
+    """How a reading takes one unit of the second article's body (a reading is a list of
+    steps, one a unit): whose text the unit's tail is (`owner`) and how it gets there
+    (`move`): the same column goes on ("stay"), the other article's column starts with the
+    unit ("switch"), the unit is a glued line holding the end of one article's column and
+    the start of the other's ("split"), or holding a whole column of the other article
+    between two of the owner's ("bounce"); the last two split `split` characters into it."""
+
+    owner: Owner
+    move: Move
+    split: int | None = None
+
+    def owners(self, previous: Owner) -> tuple[Owner, Owner]:
+        """Who owns the head and the tail of the unit when `previous` owns the unit before:
+        a split line ends the previous owner's column and starts the other's; a bounced line
+        holds a whole column of the other article between two of the owner's."""
+        if self.move == "bounce":
+            return other(self.owner), self.owner
+        if self.move == "split":
+            return previous, self.owner
+        return self.owner, self.owner
+
+
 @dataclass(frozen=True)
 class Piece:
     """What the grid needs of a unit: its text and how it ends."""
@@ -66,13 +99,13 @@ class Piece:
 
 @dataclass(frozen=True)
 class Reading:
-    """One way the grid reads the second article's units: per unit, (owner of its tail,
-    move, split point), as interleave writes its readings."""
+    """One way the grid reads the second article's units: a step per unit, as the text
+    reading writes its readings."""
 
     cost: int
     width: int
     height: int
-    path: tuple
+    path: tuple[Step, ...]
     cuts: frozenset = frozenset()  # short unterminated units read as cut text, not subheadings (stream indices)
 
 
@@ -147,7 +180,7 @@ class _Cut:
 class _State:
     i: int  # the unit read next …
     off: int  # … from this character (the tail of a glued line)
-    owner: str  # whose column is being read
+    owner: Owner  # whose column is being read
     room: int  # lines left in it
     col_first: bool  # the column's first piece comes next
     cut_a: _Cut | None = None  # the first article's last column stopped in mid-sentence
@@ -158,13 +191,13 @@ class _State:
     #                       (the first's last column); "after" (the first's columns in a row)
     carry: int = 0  # characters of a paragraph read so far in this column (a break inside it)
 
-    def other(self) -> str:
-        return "A" if self.owner == "B" else "B"
+    def other(self) -> Owner:
+        return other(self.owner)
 
-    def cut_of(self, owner: str) -> _Cut | None:
+    def cut_of(self, owner: Owner) -> _Cut | None:
         return self.cut_a if owner == "A" else self.cut_b
 
-    def early_of(self, owner: str) -> int:
+    def early_of(self, owner: Owner) -> int:
         return self.early_a if owner == "A" else self.early_b
 
     def opened(self) -> "_State":
@@ -184,7 +217,7 @@ class _State:
             return replace(self, cut_a=cut, early_a=early)
         return replace(self, cut_b=cut, early_b=early)
 
-    def column(self, owner: str, i: int, off: int, height: int, phase: str | None = None) -> "_State":
+    def column(self, owner: Owner, i: int, off: int, height: int, phase: str | None = None) -> "_State":
         """The state as `owner`'s next column opens at unit i, character off."""
         return replace(self, i=i, off=off, owner=owner, room=height, col_first=True,
                        phase=phase or self.phase, carry=0)
@@ -339,21 +372,21 @@ class _Grid:
             return []
         return [(FIRST_ENDS_FIRST if s.phase == "turns" and s.owner == "B" else 0, ())]
 
-    def _path(self, steps: tuple) -> tuple | None:
-        """Interleave's reading (per unit of the second article: owner, move, split point)
-        from the owners of the pieces."""
-        parts: dict[int, list[tuple[int, str]]] = {}
+    def _path(self, steps: tuple) -> tuple[Step, ...] | None:
+        """The reading (a step per unit of the second article) from the owners of the pieces."""
+        parts: dict[int, list[tuple[int, Owner]]] = {}
         for i, off, owner, _ in steps:
             parts.setdefault(i, []).append((off, owner))
-        path, prev = [], "B"
+        path: list[Step] = []
+        prev: Owner = "B"
         for i in range(self.boundary, len(self.stream)):
             own = sorted(parts.get(i, []))
             if len(own) == 1:
                 owner = own[0][1]
-                path.append((owner, "stay" if owner == prev or i == self.boundary else "switch", None))
+                path.append(Step(owner, "stay" if owner == prev or i == self.boundary else "switch"))
             elif len(own) == 2:
                 (_, head), (k, owner) = own
-                path.append((owner, "split" if head == prev or i == self.boundary else "bounce", k))
+                path.append(Step(owner, "split" if head == prev or i == self.boundary else "bounce", k))
             else:
                 return None
             prev = owner

@@ -29,9 +29,23 @@ The second article's body is read as runs owned in turns (second, first, second 
 the best reading is found by dynamic programming over its units (`moves` lists the ways
 to read one unit: go on, switch, split a glued line, or read a line that holds a whole
 column of the other article). The reading is kept only when it beats reading the second
-article straight through by a clear margin, and not on vocabulary alone.
+article straight through by a clear margin, and not on vocabulary alone. Before it, a
+column grid that explains the whole page is tried (see column_grid): the text then only
+chooses among the grid's readings.
+
+The package, module by module:
+  junctions   what a junction between two pieces of one article is worth (the weights' table)
+  vocabulary  each article's vocabulary, learnt from a reading (EM)
+  widths      the width of the columns' lines, as the column feet show it
+  stream      the two articles' units as the reading sees them
+  layout      a candidate layout (line width, column height) and the text measured in it
+  splits      where a glued line may split
+  moves       the ways to read a unit, and what each is worth
+  search      the best reading by dynamic programming
+  reader      the choice between a column grid's reading and the text's
+  driver      deinterleave: keep a convincing reading and move the passages back
 """
-from site_builder.ingest.interleave.reader import Outcome, deinterleave
+from site_builder.ingest.interleave.driver import Outcome, deinterleave
 from site_builder.ingest.interleave.vocabulary import Background
 
 __all__ = ["Background", "Outcome", "deinterleave"]
