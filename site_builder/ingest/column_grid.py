@@ -4,7 +4,7 @@ A newspaper sets an article's columns on a grid: every line of a column holds th
 number of characters (W) and every column the same number of lines (L). When the text
 layer reads two articles' columns in turns, the grid says where each column must end, so
 for a given (W, L) the stream of pieces can be read in only a few ways. This module finds
-those ways; interleave.py lets the text choose among them.
+those ways; the interleave package lets the text choose among them.
 
 The typesetter's rules replayed here (the ordinary rules of a grid; the simulator's
 `_columns` sets text by them too):
@@ -27,8 +27,8 @@ columns in turns; once one article has run out the other's columns follow each o
 
 A wrong (W, L) rarely explains a whole page: every cut must fall at a line's end and every
 column close at its last line. A text layer that keeps no trace of a grid (a typesetter
-who compresses punctuation: the real sample pages) gives no reading, and interleave.py
-reads such a page from its text alone.
+who compresses punctuation: the real sample pages) gives no reading, and the interleave
+package reads such a page from its text alone.
 """
 from __future__ import annotations
 

@@ -25,11 +25,10 @@ class End:
         return self.split is not None
 
 
-FIRST_BODY = End(-1)  # (the first article's last piece before the stream is read)
-
-
 @dataclass(frozen=True)
 class Stream:
+    """The first article's body and the second's, as measured once before any reading."""
+
     first_body: list[Unit]
     units: list[Unit]  # the second article's body
     ends: list[Ending]  # how each unit ends

@@ -11,10 +11,14 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from site_builder.ingest.column_grid import Owner, Step
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import CJK_RE
+
+if TYPE_CHECKING:  # (splits reads a Vocabulary: imported for the annotation only)
+    from site_builder.ingest.interleave.splits import SplitPoint
 
 LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
 VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
@@ -69,8 +73,9 @@ class Vocabulary:
     # per unit: the running sum of the pairs' log-likelihood ratios (first article against
     # second) up to each character
     rows: list[list[float]]
-    # split scores under these profiles, remembered by the reading (see splits.SplitScorer)
-    split_scores: dict = field(default_factory=dict)
+    # split scores under these profiles, remembered per (unit, the waiting piece's last
+    # characters, the tail's owner) by splits.SplitPlaces.scores
+    split_scores: dict[tuple[int, str, Owner], list[SplitPoint]] = field(default_factory=dict)
 
     def evidence(self, i: int, lo: int = 0, hi: int | None = None) -> float:
         """Weighed and capped evidence that the stretch [lo, hi) of unit i is the first article's."""
