@@ -49,12 +49,11 @@ KEEP = 16  # readings kept per state
 _WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
 
 # what a reading costs: events a true layout shows only now and then (a cost of 1 weighs
-# GRID_COST nats of the text's evidence in interleave)
+# GRID_COST nats of the text's evidence in interleave.reader)
 RUN = 0  # the second article's last columns follow each other (no rarer than not: it happens
 #          whenever the second has as many columns as the first; costing it misread more pages)
 FIRST_ENDS_FIRST = 1  # the stream ends in the second article's column
 JOIN = 1  # a paragraph broken inside a column
-
 
 Owner = Literal["A", "B"]  # the first article (whose column opens the stream) or the second
 Move = Literal["stay", "switch", "split", "bounce"]
@@ -66,12 +65,11 @@ def other(owner: Owner) -> Owner:
 
 @dataclass(frozen=True)
 class Step:
-    """How a reading takes one unit of the second article's body (a reading is a list of
-    steps, one a unit): whose text the unit's tail is (`owner`) and how it gets there
-    (`move`): the same column goes on ("stay"), the other article's column starts with the
-    unit ("switch"), the unit is a glued line holding the end of one article's column and
-    the start of the other's ("split"), or holding a whole column of the other article
-    between two of the owner's ("bounce"); the last two split `split` characters into it."""
+    """How a reading (a step per unit) takes one unit of the second article's body: whose
+    text its tail is, and how: the column goes on ("stay"), the other article's column
+    starts with it ("switch"), or it is a glued line, split `split` characters in, holding
+    the end of one article's column and the start of the other's ("split") or a whole
+    column of the other article between two of the owner's ("bounce")."""
 
     owner: Owner
     move: Move
@@ -106,7 +104,7 @@ class Reading:
     width: int
     height: int
     path: tuple[Step, ...]
-    cuts: frozenset = frozenset()  # short unterminated units read as cut text, not subheadings (stream indices)
+    cuts: frozenset[int] = frozenset()  # short unterminated units read as cut text, not subheadings (stream indices)
 
 
 def layouts(first: list[Piece]) -> list[tuple[int, int]]:
@@ -124,7 +122,7 @@ def column_lines(pieces: list[Piece], width: int) -> int:
     total = 0
     for k, p in enumerate(pieces):
         heading = p.shape == "heading" or (p.shape == "maybe" and k < len(pieces) - 1)
-        total += _lines(len(p.text), 0 if heading else INDENT, width) + (1 if heading else 0)
+        total += lines_of(len(p.text), 0 if heading else INDENT, width) + (1 if heading else 0)
     return total
 
 
@@ -137,7 +135,8 @@ def readings(first: list[Piece], units: list[Piece], width: int, height: int,
     return grid.read()
 
 
-def _lines(n: int, indent: int, width: int) -> int:
+def lines_of(n: int, indent: int, width: int) -> int:
+    """Lines n characters fill at `width` characters a line, the first indented `indent`."""
     return -(-(n + indent) // width)
 
 
@@ -223,8 +222,15 @@ class _State:
                        phase=phase or self.phase, carry=0)
 
 
+# a piece as the search placed it: (its unit, from which character, whose column, set as
+# which kind: see _Grid._kinds)
+_Placed = tuple[int, int, Owner, str]
+# (cost, the pieces placed) of one way on from a state
+_Found = tuple[int, tuple[_Placed, ...]]
+
+
 class _Grid:
-    def __init__(self, first: tuple, units: tuple, width: int, height: int, second_ends: int | None = None):
+    def __init__(self, first: tuple[Piece, ...], units: tuple[Piece, ...], width: int, height: int, second_ends: int | None = None):
         self.stream = first + units
         self.boundary = len(first)  # the second article's head stands here
         # (… and its byline, printed after its body, here: the rest is the first article's)
@@ -243,7 +249,7 @@ class _Grid:
         return out
 
     # --- the search: each call reads one piece and returns the cheapest ways on ---------
-    def _solve(self, s: _State) -> list[tuple[int, tuple]]:
+    def _solve(self, s: _State) -> list[_Found]:
         if s.i == len(self.stream):
             return self._finish(s)
         if s.i == self.boundary and s.off == 0 and not (s.col_first and s.owner == "B"):
@@ -251,7 +257,7 @@ class _Grid:
         if s.i >= self.second_ends and (s.owner == "B" or s.cut_b or s.phase == "run"):
             return []  # the second article's text has ended
         piece = self.stream[s.i]
-        found: list[tuple[int, tuple]] = []
+        found: list[_Found] = []
         for kind, indent in self._kinds(s, piece):
             for cost, nxt in self._place(s, piece, kind, indent):
                 for c, steps in self.solve(nxt):
@@ -285,13 +291,13 @@ class _Grid:
         first_in_column = s.col_first
         s = s.opened()
         if kind == "heading":
-            lines = _lines(len(text), 0, self.w) + 1
+            lines = lines_of(len(text), 0, self.w) + 1
             if (lines + KEEP_WITH_NEXT > s.room and not first_in_column) or s.room <= lines:
                 return []
             return [(0, s.advance(s.room - lines))]
         cut = piece.shape not in ("end", "heading")
         n = s.carry + len(text)  # (the paragraph's characters on this column so far)
-        lines = _lines(n, indent, self.w)
+        lines = lines_of(n, indent, self.w)
         q = s.room * self.w - indent - s.carry  # characters of this piece that fill the column
         if lines <= s.room:
             room = s.room - lines
@@ -338,7 +344,7 @@ class _Grid:
         if room < 0:
             return True
         if kind == "heading":
-            return _lines(len(text), 0, self.w) + 1 + KEEP_WITH_NEXT > room
+            return lines_of(len(text), 0, self.w) + 1 + KEEP_WITH_NEXT > room
         return room * self.w - INDENT < FEW
 
     def _next_columns(self, s: _State, cut: _Cut | None, early: int = -1) -> list[tuple[int, _State]]:
@@ -367,12 +373,12 @@ class _Grid:
         return [(0, closed.column("A", i, 0, self.h))]  # "after": the first's columns in a row
 
     @staticmethod
-    def _finish(s: _State) -> list[tuple[int, tuple]]:
+    def _finish(s: _State) -> list[_Found]:
         if s.cut_a or s.cut_b or s.carry or s.phase == "run":
             return []
         return [(FIRST_ENDS_FIRST if s.phase == "turns" and s.owner == "B" else 0, ())]
 
-    def _path(self, steps: tuple) -> tuple[Step, ...] | None:
+    def _path(self, steps: tuple[_Placed, ...]) -> tuple[Step, ...] | None:
         """The reading (a step per unit of the second article) from the owners of the pieces."""
         parts: dict[int, list[tuple[int, Owner]]] = {}
         for i, off, owner, _ in steps:

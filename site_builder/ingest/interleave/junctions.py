@@ -26,46 +26,54 @@ Ending = Literal["end", "cut", "maybe"]
 
 @dataclass(frozen=True)
 class JunctionWeights:
-    """What each kind of junction evidence is worth, in nats. The reading adds them to the
-    vocabulary's evidence (capped at 8 nats a unit) and to the layout's penalties."""
+    """What each kind of junction evidence is worth, in nats (a log-likelihood ratio: the
+    junction read one way against the other). The reading adds them to the vocabulary's
+    evidence (at most 8 nats a unit) and to the layout's penalties.
 
-    # per log-count of the junction's character pair elsewhere on the page: a pair the page
-    # writes n times scores pair * log(1 + n). Below 1 because a page is short and common
-    # pairs (的发, 和社) meet at a junction by chance
+    The values were set by hand and checked on the sample pages and the simulator's test
+    pages (git log records each change and what it measured); each comment says what the
+    weight is set against. A junction's positive evidence is at most a full bond (3.6), a
+    closing mark (3.0) and its character pair (3.7 for a pair the page writes a hundred
+    times): about 10 nats."""
+
+    # per log-count of the junction's character pair elsewhere on the page: a pair written
+    # n times scores pair * log(1 + n), so a pair alone outweighs junction_base only when the
+    # page writes it six times or more
     pair: float = 0.8
     # per nat of the lexicon's cohesion across the junction (a word spanning it) …
     bond: float = 0.3
-    # … counted up to this many nats of cohesion (so at most 3.6 nats): one word across a
-    # junction never outweighs a paragraph opener after a cut
+    # … counted up to this many nats of cohesion: a bond is worth at most 3.6 nats, less than
+    # a connective (6) or an opener (14) after a cut weighs against it
     bond_cap: float = 12.0
-    # nats for a piece that opens with the closing half of a quote or bracket: it carries on
-    # a sentence begun elsewhere
+    # for a piece that opens with the closing half of a quote or bracket (it carries on a
+    # sentence begun elsewhere): about a full bond
     closer: float = 3.0
-    # nats an arbitrary junction costs: with no evidence for it, carrying a cut sentence on
+    # what an arbitrary junction costs: carrying a cut sentence on with no evidence for it
     # scores below an article's own plain sentence start (0)
     junction_base: float = 1.5
-    # nats against a subheading or paragraph opener (一是, 首先, （一）…) right after a cut:
-    # the rest of a sentence never opens that way; more than every bond a junction can show
+    # against a subheading or paragraph opener (一是, 首先, （一）…) right after a cut (the
+    # rest of a sentence never opens that way): more than all a junction's positive evidence
     open_after_cut: float = 14.0
-    # nats against a closing mark opening a piece after a complete sentence: a paragraph
-    # opens with a whole sentence
+    # against a closing mark opening a piece after a complete sentence (a paragraph opens
+    # with a whole sentence): more than a full bond
     closer_after_end: float = 6.0
-    # nats against a piece opening with a sentence of at most SHORT_SENTENCE characters after
-    # a complete one: more often the end of a sentence begun elsewhere; weak, since short
-    # sentences exist
+    # against a piece opening with a sentence of at most SHORT_SENTENCE characters after a
+    # complete one (more often the end of a sentence begun elsewhere): less than a full bond,
+    # since short sentences exist
     short_opening: float = 3.0
-    # nats against a sentence's connective (例如，因此，…) right after a cut in mid-clause
+    # against a sentence's connective (例如，因此，…) right after a cut in mid-clause: more
+    # than a full bond
     connective_after_cut: float = 6.0
-    # nats against an article whose last piece stops in mid-sentence (each article counted);
-    # more than a junction's evidence, less than an opener after a cut
+    # against an article whose last piece stops in mid-sentence (each article counted): more
+    # than a junction's bond and closing mark together, less than an opener after a cut
     ends_on_cut: float = 9.0
-    # nats for reading a short unterminated piece as a cut (or its rest as one): a subheading
-    # is the likelier reading, the cut must be shown by the junction
+    # for reading a short unterminated piece as a cut (or its rest as one) rather than as a
+    # subheading, the likelier reading: the junction must show the cut by this much
     maybe: float = 2.0
-    # per unit of shared rare pairs (inverse document frequency, in nats) between
-    # neighbouring paragraphs of one article …
+    # per nat of rare pairs (inverse document frequency) neighbouring paragraphs of one
+    # article share …
     coherence: float = 0.3
-    # … counted up to this many units (so at most 3.6 nats, like a bond)
+    # … counted up to this many nats: at most 3.6 nats, as much as a full bond
     coherence_cap: float = 12.0
 
 

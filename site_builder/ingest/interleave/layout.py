@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from site_builder.ingest.column_grid import INDENT, Step
+from site_builder.ingest.column_grid import INDENT, Step, lines_of
 from site_builder.ingest.interleave.junctions import Ending, ending
 from site_builder.ingest.interleave.stream import End, Stream
 from site_builder.ingest.lines import Unit
@@ -56,7 +56,7 @@ class Columns:
         return COLUMN_BAND if self.stream.a_ending == "cut" else LOOSE_BAND
 
     def lines(self, n: int, indent: int) -> int:
-        return -(-(n + indent) // self.layout.width)
+        return lines_of(n, indent, self.layout.width)
 
     def piece_lines(self, n: int, opens_paragraph: bool, subheading: bool) -> int:
         """Lines a piece of n characters fills: a paragraph's opening line is indented, and a

@@ -42,6 +42,13 @@ class State(NamedTuple):
 START = State("B", End(-1))  # (before the first unit: the second article's column, after its head)
 
 
+class HeadReading(NamedTuple):
+    """One way to read the line before a glued line's head, and what it makes of the head."""
+
+    indent: int  # the head's first line is indented this much
+    score: float  # how well the head follows the line before
+
+
 class Option(NamedTuple):
     """One way to read a unit: the state it leads to, what it is worth, and how."""
 
@@ -152,17 +159,17 @@ class Scorer:
         return owner == "B" if i == second_ends - 1 else True
 
     def head_readings(self, prev: Unit | None, prev_end: Ending, unit: Unit,
-                      context: Unit | None = None) -> list[tuple[int, float]]:
+                      context: Unit | None = None) -> list[HeadReading]:
         """(indent of `unit`'s first line, how well it follows `prev`) for each way to read
         `prev`: after a short unterminated line read as a subheading, `unit` opens an
         indented paragraph; after one read as the first half of a cut sentence, it carries
         on the line unindented."""
         if prev is None:
-            return [(INDENT, 0.0)]
+            return [HeadReading(INDENT, 0.0)]
         if prev_end == "maybe":
-            return [(INDENT, self.j.pair(prev, "end", unit, context)),
-                    (0, self.j.pair(prev, "cut", unit, context) - W.maybe)]
-        return [(INDENT if prev_end == "end" else 0, self.j.pair(prev, prev_end, unit, context))]
+            return [HeadReading(INDENT, self.j.pair(prev, "end", unit, context)),
+                    HeadReading(0, self.j.pair(prev, "cut", unit, context) - W.maybe)]
+        return [HeadReading(INDENT if prev_end == "end" else 0, self.j.pair(prev, prev_end, unit, context))]
 
     def split_points(self, i: int, waiting_unit: Unit, tail_owner: Owner, start: int,
                      indent: int) -> list[SplitPoint]:
