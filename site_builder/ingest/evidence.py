@@ -115,11 +115,18 @@ def words_bound_weakly(j: Junction) -> float:
     return float(0 < j.word_nats < WORD_CUT_NATS)
 
 
-def word_bond_nats(j: Junction) -> float:
-    """The lexicon's cohesion across the junction as it stands, up to the interleave
-    section's bond_cap nats (de-interleaving's bond)."""
-    cohesion = lexicon.cohesion(j.before[-lexicon.WINDOW:], j.after[:lexicon.WINDOW])
+def bond_nats(before: str, after: str) -> float:
+    """The lexicon's cohesion across a junction as it stands (no discount for a borrowed
+    opener), up to the interleave section's `bond_cap` nats."""
+    cohesion = lexicon.cohesion(before[-lexicon.WINDOW:], after[:lexicon.WINDOW])
     return min(CUT_WEIGHTS.interleave.bond_cap, cohesion)
+
+
+def word_bond_nats(j: Junction) -> float:
+    """De-interleaving's bond: `bond_nats` of a junction of two Chinese characters."""
+    if not (j.before and j.after and CJK_RE.match(j.before[-1]) and CJK_RE.match(j.after[0])):
+        return 0.0
+    return bond_nats(j.before, j.after)
 
 
 def pair_seen(j: Junction) -> float:
@@ -227,29 +234,53 @@ class ReflowWeights:
 
 @dataclass(frozen=True)
 class InterleaveWeights:
-    """Nats a reading of de-interleaving gains or loses at a junction (interleave.py's
-    constants; magnitudes, the reading adds or subtracts them). The reading with the best
-    sum wins, so a junction's evidence is graded, not decided: a cut's rest is set against
-    the same pieces read as a paragraph's start."""
+    """Nats a reading of de-interleaving gains or loses at a junction (magnitudes: the
+    reading adds or subtracts them). The reading with the best sum wins, so a junction's
+    evidence is graded, not decided: a cut's rest is set against the same pieces read as a
+    paragraph's start. The reading adds these to the vocabulary's evidence (at most 8 nats
+    a unit) and to the layout's penalties. A junction's positive evidence is at most a full
+    bond (3.6), a closing mark (3.0) and its character pair (3.7 for a pair the page writes
+    a hundred times): about 10 nats."""
 
-    junction_base: float = 1.5  # what an arbitrary junction loses: gluing must earn its place
-    pair: float = 0.8  # per log-count of the pair, as in reflow (one function: pair_seen)
+    # what an arbitrary junction costs: carrying a cut sentence on with no evidence for it
+    # scores below an article's own plain sentence start (0)
+    junction_base: float = 1.5
+    # per log-count of the junction's pair, as in reflow (one feature: pair_seen); a pair
+    # alone outweighs junction_base only when the page writes it six times or more
+    pair: float = 0.8
     # per nat of the word across (word_bond_nats), up to `bond_cap` nats: graded where reflow
-    # steps, because rival readings differ by how well each junction binds; capped so that
-    # one junction never outweighs a broken sentence (open_after_cut)
+    # steps, because rival readings differ by how well each junction binds; capped (3.6
+    # nats at most) so that one junction never outweighs a connective (6) or an opener (14)
+    # after a cut
     bond: float = 0.3
     bond_cap: float = 12.0
-    closer: float = 3.0  # as in reflow (closer_opens_after)
-    # a paragraph opener or a subheading right after a cut: the reading broke a sentence.
-    # Reflow never weighs this: an opener after the line decides alone (shape_decides)
+    # a piece opening with the closing half of a quote or bracket carries on a sentence begun
+    # elsewhere: about a full bond, as in reflow (closer_opens_after)
+    closer: float = 3.0
+    # against a subheading or paragraph opener (一是, 首先, （一）…) right after a cut: the
+    # reading broke a sentence; more than all a junction's positive evidence. Reflow never
+    # weighs this: an opener after the line decides alone (shape_decides)
     open_after_cut: float = 14.0
-    closer_after_end: float = 6.0  # a closer opening a piece after a complete sentence
-    # a piece opening with a sentence of at most 7 characters after a complete sentence
-    # (reflow: very_short_opening, 5, for the cut's side of the same evidence)
+    # against a closing mark opening a piece after a complete sentence (a paragraph opens
+    # with a whole sentence): more than a full bond
+    closer_after_end: float = 6.0
+    # against a piece opening with a sentence of at most 7 characters after a complete one
+    # (more often the end of a sentence begun elsewhere): less than a full bond, since short
+    # sentences exist (reflow's very_short_opening, 5, weighs the cut's side of it)
     short_opening: float = 3.0
-    connective_after_cut: float = 6.0  # 例如，… right after a cut in mid-clause
-    ends_on_cut: float = 9.0  # an article whose last piece stops in mid-sentence
-    maybe: float = 2.0  # reading a short unterminated piece as a cut (or a cut's rest as one)
+    # against a sentence's connective (例如，因此，…) right after a cut in mid-clause: more
+    # than a full bond
+    connective_after_cut: float = 6.0
+    # against an article whose last piece stops in mid-sentence (each article counted): more
+    # than a junction's bond and closing mark together, less than an opener after a cut
+    ends_on_cut: float = 9.0
+    # for reading a short unterminated piece as a cut (or its rest as one) rather than as a
+    # subheading, the likelier reading: the junction must show the cut by this much
+    maybe: float = 2.0
+    # per nat of rare pairs (inverse document frequency) that neighbouring paragraphs of one
+    # article share, up to `coherence_cap` nats: at most 3.6 nats, as much as a full bond
+    coherence: float = 0.3
+    coherence_cap: float = 12.0
 
 
 @dataclass(frozen=True)
@@ -283,7 +314,7 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (short_opening, _R.short_opening),
 )
 _I = CUT_WEIGHTS.interleave
-# de-interleaving's score of a junction read as a cut's rest (interleave's _Junctions.score):
+# de-interleaving's score of a junction read as a cut's rest (interleave.junctions.Junctions.score):
 # weigh(junction, INTERLEAVE_JUNCTION, start=-_I.junction_base)
 INTERLEAVE_JUNCTION: tuple[tuple[Feature, float], ...] = (
     (pair_seen, _I.pair),
@@ -299,3 +330,8 @@ def weigh(junction: Junction, evidence: tuple[tuple[Feature, float], ...], start
     for feature, nats in evidence:
         score += nats * feature(junction)
     return score
+
+
+def bigrams(text: str) -> list[str]:
+    """The text's pairs of adjacent Chinese characters (vocabulary and coherence read them)."""
+    return [text[i:i + 2] for i in range(len(text) - 1) if CJK_RE.match(text[i]) and CJK_RE.match(text[i + 1])]

@@ -1,84 +1,27 @@
-"""Junction evidence: how well one piece of text follows another in one article.
+"""Junction evidence as de-interleaving reads it: how well one piece of text follows
+another in one article.
 
-Every weight here is a log-likelihood ratio in nats (or nats per unit of the measure it
-multiplies), the same scale as the vocabulary's evidence and the layout's penalties that
-the reading adds to it. They are kept in one table, JUNCTION_WEIGHTS, so that a reader can
-see them side by side and weigh one against another.
+The features and their weights are evidence.py's (its table's `interleave` section, in
+nats, beside reflow's); this module applies them to the pieces of a reading.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from site_builder.ingest import lexicon, shapes
+from site_builder.ingest import shapes
+from site_builder.ingest.evidence import CUT_WEIGHTS, INTERLEAVE_JUNCTION, Junction, PageStats, bigrams, bond_nats, weigh
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.reflow import heading_candidate
 from site_builder.ingest.shapes import opens_with_closer
-from site_builder.ingest.typography import CJK_RE
-from site_builder.ingest.interleave.vocabulary import bigrams
 
 # how a piece ends: a complete sentence (or a numbered subheading), in mid-sentence, or
 # short and unterminated (a subheading or a cut piece: the reading decides)
 Ending = Literal["end", "cut", "maybe"]
 
 
-@dataclass(frozen=True)
-class JunctionWeights:
-    """What each kind of junction evidence is worth, in nats (a log-likelihood ratio: the
-    junction read one way against the other). The reading adds them to the vocabulary's
-    evidence (at most 8 nats a unit) and to the layout's penalties.
-
-    The values were set by hand and checked on the sample pages and the simulator's test
-    pages (git log records each change and what it measured); each comment says what the
-    weight is set against. A junction's positive evidence is at most a full bond (3.6), a
-    closing mark (3.0) and its character pair (3.7 for a pair the page writes a hundred
-    times): about 10 nats."""
-
-    # per log-count of the junction's character pair elsewhere on the page: a pair written
-    # n times scores pair * log(1 + n), so a pair alone outweighs junction_base only when the
-    # page writes it six times or more
-    pair: float = 0.8
-    # per nat of the lexicon's cohesion across the junction (a word spanning it) …
-    bond: float = 0.3
-    # … counted up to this many nats of cohesion: a bond is worth at most 3.6 nats, less than
-    # a connective (6) or an opener (14) after a cut weighs against it
-    bond_cap: float = 12.0
-    # for a piece that opens with the closing half of a quote or bracket (it carries on a
-    # sentence begun elsewhere): about a full bond
-    closer: float = 3.0
-    # what an arbitrary junction costs: carrying a cut sentence on with no evidence for it
-    # scores below an article's own plain sentence start (0)
-    junction_base: float = 1.5
-    # against a subheading or paragraph opener (一是, 首先, （一）…) right after a cut (the
-    # rest of a sentence never opens that way): more than all a junction's positive evidence
-    open_after_cut: float = 14.0
-    # against a closing mark opening a piece after a complete sentence (a paragraph opens
-    # with a whole sentence): more than a full bond
-    closer_after_end: float = 6.0
-    # against a piece opening with a sentence of at most SHORT_SENTENCE characters after a
-    # complete one (more often the end of a sentence begun elsewhere): less than a full bond,
-    # since short sentences exist
-    short_opening: float = 3.0
-    # against a sentence's connective (例如，因此，…) right after a cut in mid-clause: more
-    # than a full bond
-    connective_after_cut: float = 6.0
-    # against an article whose last piece stops in mid-sentence (each article counted): more
-    # than a junction's bond and closing mark together, less than an opener after a cut
-    ends_on_cut: float = 9.0
-    # for reading a short unterminated piece as a cut (or its rest as one) rather than as a
-    # subheading, the likelier reading: the junction must show the cut by this much
-    maybe: float = 2.0
-    # per nat of rare pairs (inverse document frequency) neighbouring paragraphs of one
-    # article share …
-    coherence: float = 0.3
-    # … counted up to this many nats: at most 3.6 nats, as much as a full bond
-    coherence_cap: float = 12.0
-
-
-JUNCTION_WEIGHTS = JunctionWeights()
-W = JUNCTION_WEIGHTS  # (the table's short name in the expressions below)
+W = CUT_WEIGHTS.interleave  # de-interleaving's section of the one junction-evidence table
 
 SHORT_SENTENCE = 7  # characters: an opening sentence this short weighs short_opening
 CLOSING_PIECE = 100  # characters: a piece this short that closes a paragraph is read with the rest of it
@@ -96,7 +39,7 @@ class Opening(NamedTuple):
 
 def bond(left: str, right: str) -> float:
     """Evidence that `right` carries on the text of `left`: a word of the lexicon across."""
-    return W.bond * min(W.bond_cap, lexicon.cohesion(left[-lexicon.WINDOW:], right[:lexicon.WINDOW]))
+    return W.bond * bond_nats(left, right)
 
 
 def pair_evidence(pairs: Counter, left_char: str, right_char: str) -> float:
@@ -126,6 +69,7 @@ class Junctions:
 
     def __init__(self, pairs: Counter):
         self.pairs = pairs
+        self.stats = PageStats(pairs)
         self._openings: dict[int, Opening] = {}
         self._sets: dict[str, frozenset[str]] = {}
         self.df: Counter = Counter()
@@ -139,13 +83,7 @@ class Junctions:
 
     def score(self, left: str, right: str) -> float:
         """How well `right` carries on a sentence that `left` leaves cut."""
-        s = -W.junction_base
-        if left and right and CJK_RE.match(left[-1]) and CJK_RE.match(right[0]):
-            s += pair_evidence(self.pairs, left[-1], right[0])
-            s += bond(left, right)
-        if opens_with_closer(right):
-            s += W.closer
-        return s
+        return weigh(Junction(left, right, self.stats), INTERLEAVE_JUNCTION, start=-W.junction_base)
 
     def mark_cuts(self, pieces: list[Unit], run_ends: set[int]) -> None:
         """Tell reflow how the reading took each short unterminated piece: a piece read as

@@ -13,10 +13,11 @@ from typing import NamedTuple
 
 from site_builder.ingest import lexicon
 from site_builder.ingest.column_grid import INDENT, Move, Owner, Step, other
-from site_builder.ingest.interleave.junctions import JUNCTION_WEIGHTS as W
+from site_builder.ingest.interleave.junctions import W
 from site_builder.ingest.interleave.junctions import Ending, Junctions
 from site_builder.ingest.interleave.layout import Columns
-from site_builder.ingest.interleave.splits import SPLIT_MIN, SplitPlaces, SplitPoint
+from site_builder.ingest.interleave.splits import SPLIT_MIN, SplitPlaces
+from site_builder.ingest.interleave.stream import SplitPoint
 from site_builder.ingest.interleave.stream import End, Stream
 from site_builder.ingest.interleave.vocabulary import Vocabulary
 from site_builder.ingest.lines import Unit

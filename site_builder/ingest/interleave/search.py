@@ -7,7 +7,7 @@ import math
 from typing import NamedTuple
 
 from site_builder.ingest.column_grid import Move, Step
-from site_builder.ingest.interleave.junctions import JUNCTION_WEIGHTS as W
+from site_builder.ingest.interleave.junctions import W
 from site_builder.ingest.interleave.junctions import Junctions
 from site_builder.ingest.interleave.moves import START, Earlier, Scorer, State
 from site_builder.ingest.interleave.stream import Stream

@@ -3,12 +3,12 @@ and the other column's text go on, as the text and the vocabulary weigh them."""
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 
 from site_builder.ingest import lexicon, shapes
 from site_builder.ingest.column_grid import Owner
-from site_builder.ingest.interleave.junctions import JUNCTION_WEIGHTS as W
+from site_builder.ingest.interleave.junctions import W
 from site_builder.ingest.interleave.junctions import Junctions, bond, pair_evidence
+from site_builder.ingest.interleave.stream import SplitPoint
 from site_builder.ingest.interleave.vocabulary import Vocabulary
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.shapes import opens_with_closer
@@ -17,11 +17,6 @@ from site_builder.ingest.typography import CJK_RE
 SPLIT_MIN = 8  # characters on each side of a split
 VOCAB_SHAPE = 0.1  # nats per nat of vocabulary: a glued line splits where its vocabulary changes hands
 CLOSER_LOOKAHEAD = 40  # characters after a split point read for a closing mark that opens the tail
-
-
-class SplitPoint(NamedTuple):
-    score: float  # nats
-    at: int  # characters into the unit
 
 
 class SplitPlaces:

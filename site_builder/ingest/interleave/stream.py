@@ -4,6 +4,7 @@ where it stands in the stream."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from site_builder.ingest.interleave.junctions import Ending, ending
 from site_builder.ingest.lines import Unit
@@ -86,3 +87,10 @@ class Stream:
         if end.index < 0:
             return self.a_ending
         return "cut" if end.head else self.ends[end.index]
+
+
+class SplitPoint(NamedTuple):
+    """A place to split a glued unit, and what the evidence says of it."""
+
+    score: float  # nats
+    at: int  # characters into the unit

@@ -11,23 +11,18 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from site_builder.ingest.column_grid import Owner, Step
+from site_builder.ingest.evidence import bigrams
+from site_builder.ingest.interleave.stream import SplitPoint
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import CJK_RE
 
-if TYPE_CHECKING:  # (splits reads a Vocabulary: imported for the annotation only)
-    from site_builder.ingest.interleave.splits import SplitPoint
 
 LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
 VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
 VOCAB_CAP = 8.0  # … and one unit's vocabulary never outweighs a broken sentence
 EM_ROUNDS = 2  # times the vocabularies are learnt from a reading and the page read again
-
-
-def bigrams(text: str) -> list[str]:
-    return [text[i:i + 2] for i in range(len(text) - 1) if CJK_RE.match(text[i]) and CJK_RE.match(text[i + 1])]
 
 
 @dataclass
