@@ -3,6 +3,7 @@
 #   ruff     pyflakes, bugbear and complexity (pyproject.toml) on the package, tests, benchmarks, scripts
 #   mypy     the package, as configured in pyproject.toml
 #   cycles   no import cycle between the package's modules (scripts/import_cycles.py)
+#   size     no module over 400 lines, no class over 300 (scripts/code_size.py)
 # Exits non-zero when any of them finds something. Tools come from .venv/ (or $VENV).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ run() {  # run NAME COMMAND... : run a check, remember it when it fails
 run ruff "$VENV/bin/ruff" check site_builder tests benchmarks scripts
 run mypy "$VENV/bin/mypy"
 run cycles "$VENV/bin/python" scripts/import_cycles.py site_builder
+run size "$VENV/bin/python" scripts/code_size.py site_builder
 
 if [ ${#failed[@]} -ne 0 ]; then
   echo "lint.sh: findings from: ${failed[*]}" >&2
