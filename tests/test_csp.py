@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 import tomllib
 from pathlib import Path
@@ -116,6 +117,18 @@ def test_every_file_gets_the_policy_and_no_header_twice(seed_site, rules):
         assert SECURITY_HEADERS <= set(names), url
         assert len(names) == len(set(names)), f"{url}: a header set by two rules (Netlify would merge them)"
     assert dict(headers_for(rules, "/"))["Content-Security-Policy"] == POLICY
+
+
+# what 'self' forbids in a page: inline scripts (JSON data blocks are not run), styles, handlers
+INLINE = re.compile(r"""<script(?![^>]*\b(src=|type="application/json"))|<style\b|\sstyle=|\son[a-z]+=""")
+
+
+def test_no_page_needs_inline_script_or_style(seed_site):
+    pages = list(seed_site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        found = INLINE.search(page.read_text(encoding="utf-8"))
+        assert found is None, f"{page.relative_to(seed_site)}: {found and found.group(0)}"
 
 
 def test_pages_load_and_search_under_the_policy(served, seed_site, page):
