@@ -1,8 +1,10 @@
 """The build: ingest -> analyze -> render -> search, into a staging folder, then swap.
 
 Nothing is written to the output folder until every stage has succeeded: the site is built
-in a sibling staging folder and renamed into place, so a failed build leaves the previous
-good site exactly as it was, and readers never see a half-written one.
+in a sibling staging folder and renamed into place, so a failed (or killed) build leaves the
+previous good site exactly as it was, and readers never see a half-written one. The staging
+folder is made first (see `staging`), so an output folder that cannot be written fails
+before the ingest.
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ import functools
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.model import Archive, Warning_
 from site_builder.search import SearchStats
+from site_builder.staging import claim_staging
 
 
 @dataclass
@@ -52,12 +54,11 @@ def build_site(options: BuildOptions) -> BuildResult:
     if not content_dir.is_dir():
         raise SiteBuildError("content folder does not exist", content_dir)
     _refuse_dangerous_output(content_dir, output_dir)
-    config, archive, skipped = _read_and_analyze(content_dir, keep_going=options.keep_going)
-    if options.strict and archive.warnings:
-        raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.staging-", dir=output_dir.parent))
+    staging = claim_staging(output_dir)  # first: an output folder that cannot be written fails now
     try:
+        config, archive, skipped = _read_and_analyze(content_dir, keep_going=options.keep_going)
+        if options.strict and archive.warnings:
+            raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
         pages = render.render_site(archive, config, staging, template_dirs(content_dir))
         stats = search.build_index(staging, config) if options.with_search else None
         retired = _swap_into_place(staging, output_dir)
@@ -77,7 +78,7 @@ def template_dirs(content_dir: Path) -> list[Path]:
     return ([own] if own.is_dir() else []) + [DEFAULT_TEMPLATES]
 
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default theme, shipped in the package
 
 
 def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from site_builder import __version__
 from site_builder.build import BuildOptions, build_site
 from site_builder.errors import SiteBuildError
 from site_builder.report import print_report
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="site-builder", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build the site from a content folder")

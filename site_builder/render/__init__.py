@@ -1,7 +1,7 @@
 """Render: Archive + config -> every file of the site, through Jinja2 templates.
 
-Templates are looked up in the site's own `templates/` folder first, then in the project's
-`templates/`: a user overrides any template (or static file) by dropping in one of that name.
+Templates are looked up in the site's own `templates/` folder first, then in the default theme,
+`site_builder/templates/`: a user overrides any template (or static file) by dropping in one of that name.
 """
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import PagefindRuns
+from site_builder.search.reproducible import make_reproducible
 from site_builder.search.shadow import ShadowPage, shadow, shadow_page
 
 __all__ = ["SearchStats", "build_index", "shadow_page", "template_globals"]
@@ -92,6 +93,7 @@ def build_index(site: Path, config: SiteConfig, shard_pairs: int | None = None) 
     if bundle.exists():
         folders = [f"shards/{number}/" for number in range(1, shards.count)]
         (bundle / SHARDS_FILE).write_text(json.dumps({"shards": folders}) + "\n", encoding="utf-8")
+    make_reproducible(bundle)  # Pagefind writes its filter files in no fixed order
     write_cache_headers(site, bundle)
     files = [f for f in bundle.rglob("*") if f.is_file()]
     return SearchStats(pages=shards.pages, shards=shards.count, pairs=shards.pairs, files=len(files),

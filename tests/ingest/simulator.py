@@ -355,7 +355,7 @@ def interleave(rng, lines, articles):
         return lines
     dropped = articles[b].blocks[len(kept):]
     articles[b].blocks = kept
-    for kind, text in dropped:
+    for _kind, text in dropped:
         lines.remove(next(x for x in lines if x.article == b and x.text == text))
     articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
     head_roles = ("kicker", "title", "byline", "label", "summary")
@@ -545,7 +545,7 @@ def traditional(rng, lines, articles):
     for x in lines:
         if x.role in ("paragraph", "heading", "title"):
             chars = [conv.convert(c) if rng.random() < 0.05 else c for c in x.text]
-            out.append(Line("".join(c if len(c) == 1 else o for c, o in zip(chars, x.text)), x.role, x.article))
+            out.append(Line("".join(c if len(c) == 1 else o for c, o in zip(chars, x.text, strict=True)), x.role, x.article))
         else:
             out.append(x)
     return out
@@ -664,7 +664,7 @@ def differences(page: Page, doc) -> list[str]:
         have = got(have)
         for key, value in want.items():
             if key == "blocks" and have[key] != value:
-                k = next((k for k, (x, y) in enumerate(zip(have[key], value)) if x != y), min(len(have[key]), len(value)))
+                k = next((k for k, (x, y) in enumerate(zip(have[key], value, strict=False)) if x != y), min(len(have[key]), len(value)))
                 problems.append(f"{art.title[:10]} block {k}: got {have[key][k:k + 2]!r}"[:300]
                                 + f" want {value[k:k + 2]!r}"[:300])
             elif have[key] != value:
