@@ -1,8 +1,10 @@
 """The build: ingest -> analyze -> render -> search, into a staging folder, then swap.
 
 Nothing is written to the output folder until every stage has succeeded: the site is built
-in a sibling staging folder and renamed into place, so a failed build leaves the previous
-good site exactly as it was, and readers never see a half-written one.
+in a sibling staging folder and renamed into place, so a failed (or killed) build leaves the
+previous good site exactly as it was, and readers never see a half-written one. The staging
+folder is made first (see `staging`), so an output folder that cannot be written fails
+before the ingest.
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ import functools
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from site_builder import analyze, ingest, render, search
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.model import Archive, Warning_
+from site_builder.search import SearchStats
+from site_builder.staging import claim_staging
 
 
 @dataclass
@@ -39,8 +42,8 @@ class BuildResult:
     articles: int = 0
     pages_written: int = 0
     warnings: list[Warning_] = field(default_factory=list)
-    errors: list[SiteBuildError] = field(default_factory=list)  # skipped bad files (keep_going)
-    search: dict = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
+    search: SearchStats | None = None
     seconds: float = 0.0
 
 
@@ -51,15 +54,13 @@ def build_site(options: BuildOptions) -> BuildResult:
     if not content_dir.is_dir():
         raise SiteBuildError("content folder does not exist", content_dir)
     _refuse_dangerous_output(content_dir, output_dir)
-    config, archive, skipped = _read_and_analyze(content_dir, keep_going=options.keep_going)
-    if options.strict and archive.warnings:
-        raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.staging-", dir=output_dir.parent))
+    staging = claim_staging(output_dir)  # first: an output folder that cannot be written fails now
     try:
+        config, archive, skipped = _read_and_analyze(content_dir, keep_going=options.keep_going)
+        if options.strict and archive.warnings:
+            raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
         pages = render.render_site(archive, config, staging, template_dirs(content_dir))
-        stats = search.build_index(staging, config) if options.with_search else {}
-        write_cache_headers(staging)
+        stats = search.build_index(staging, config) if options.with_search else None
         retired = _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -77,7 +78,7 @@ def template_dirs(content_dir: Path) -> list[Path]:
     return ([own] if own.is_dir() else []) + [DEFAULT_TEMPLATES]
 
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default theme, shipped in the package
 
 
 def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
@@ -109,25 +110,6 @@ def _refuse_dangerous_output(content_dir: Path, output_dir: Path) -> None:
         raise SiteBuildError(f"refusing to use {output_dir} as output: it would replace the content")
     if output_dir.exists() and not output_dir.is_dir():
         raise SiteBuildError("output path exists and is not a folder", output_dir)
-
-
-IMMUTABLE = "public, max-age=31536000, immutable"
-
-
-def write_cache_headers(site: Path) -> None:
-    """Netlify `_headers` for content-hashed search files that netlify.toml cannot name:
-    each pagefind.<hash>.pf_meta (a rule's `*` may only end a path, and fixed-name files sit
-    beside it) and the folders of index shards, whose number only the build knows."""
-    rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(site.glob("pagefind/**/*.pf_meta"))]
-    for shard in sorted(p for p in site.glob("pagefind/shards/*") if p.is_dir()):
-        rules += [f"/{(shard / kind).relative_to(site).as_posix()}/*"
-                  for kind in HASHED_FOLDERS if (shard / kind).is_dir()]
-    if rules:
-        text = "".join(f"{rule}\n  Cache-Control: {IMMUTABLE}\n" for rule in rules)
-        (site / "_headers").write_text(text, encoding="utf-8")
-
-
-HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in them by its hash
 
 
 def _swap_into_place(staging: Path, output_dir: Path) -> Path | None:

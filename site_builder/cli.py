@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
-from site_builder.build import BuildOptions, BuildResult, build_site
+from site_builder import __version__
+from site_builder.build import BuildOptions, build_site
 from site_builder.errors import SiteBuildError
+from site_builder.report import print_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="site-builder", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build the site from a content folder")
@@ -59,22 +61,6 @@ def _run_build(args: argparse.Namespace) -> int:
     result = build_site(_options(args))
     print_report(result)
     return 1 if result.errors else 0
-
-
-def print_report(result: BuildResult) -> None:
-    """The build summary: what was made, what the extractor was unsure of, what was skipped."""
-    for error in result.errors:
-        print(f"error: {error} (skipped)", file=sys.stderr)
-    if result.warnings:
-        counts = Counter(w.code for w in result.warnings)
-        summary = ", ".join(f"{n} {code}" for code, n in counts.most_common())
-        print(f"{len(result.warnings)} warning(s): {summary}", file=sys.stderr)
-        for warning in result.warnings:
-            print(f"  warning: {warning}", file=sys.stderr)
-    indexed = result.search.get("pages")
-    search = f", {indexed} pages searchable" if indexed is not None else ""
-    print(f"built {result.articles} articles, {result.pages_written} pages{search} "
-          f"into {result.output_dir} in {result.seconds:.1f} s")
 
 
 def _run_serve(args: argparse.Namespace) -> int:

@@ -65,7 +65,7 @@ def load_config(content_dir: Path) -> SiteConfig:
 def config_from_dict(data: dict, path: Path, text: str = "") -> SiteConfig:
     declared = {f.name: f for f in fields(SiteConfig) if f.name != "path"}
     hints = typing.get_type_hints(SiteConfig)
-    values: dict[str, object] = {}
+    values: dict[str, typing.Any] = {}  # each checked against its declared type below
     for key, value in data.items():
         line = _line_of_key(text, key)
         if key not in declared:

@@ -46,7 +46,7 @@ class Leftover:
 class Warning_:
     """Something the extractor guessed or a content problem an editor should look at."""
 
-    file: Path
+    file: Path | None
     message: str
     line: int | None = None
     code: str = "guess"  # short machine name: title-inferred, interleave, duplicate, …

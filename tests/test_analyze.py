@@ -109,3 +109,17 @@ def test_homophone_authors_get_distinct_urls():
     b = _article("乙文", ["二。"], authors=["李逸"], origin="b.txt")
     urls = [t.url for t in analyze(_docs(a, b), CONFIG).taxonomies["authors"].terms]
     assert len(set(urls)) == 2 and all(u.startswith("/authors/li-yi-") for u in urls)
+
+
+def test_vocabulary_cuts_whole_in_keywords_and_never_reaches_the_module_cutter():
+    """Ingest reads pages with rjieba's module-level cutter: what one build's vocabulary
+    teaches analyze must not change how a later build (the preview's rebuild) reads a page."""
+    import rjieba
+
+    from site_builder.analyze.keywords import KeywordReader
+
+    text = "发展新质生产力是推动高质量发展的内在要求和重要着力点。"
+    assert "新质生产力" not in KeywordReader([]).keywords(text)
+    assert "新质生产力" in KeywordReader(["新质生产力"]).keywords(text)
+    analyze(_docs(_article("培育新质生产力", [text])), SiteConfig(topics={"新质生产力": ["新质生产力"]}))
+    assert rjieba.cut(text)[1:3] == ["新质", "生产力"]

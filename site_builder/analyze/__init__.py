@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from site_builder.analyze.identity import article_slug, pinyin_sort_key
-from site_builder.analyze.keywords import keywords, teach_words
+from site_builder.analyze.keywords import KeywordReader
 from site_builder.analyze.related import link_related
 from site_builder.analyze.reprints import Group, group_articles, printing_of, winner
 from site_builder.analyze.taxonomy import build_taxonomies
@@ -13,16 +13,16 @@ from site_builder.model import Archive, Entry, SourceDocument, Warning_
 
 
 def analyze(documents: list[SourceDocument], config: SiteConfig) -> Archive:
-    teach_words(vocabulary_words(config))
+    reader = KeywordReader(vocabulary_words(config))
     articles = [a for doc in documents for a in doc.articles]
     groups, namesake_warnings = group_articles(articles)
     entries = [_entry(group) for group in groups]
     _check_unique_urls(entries)
-    tags = {e.key: keywords(_text_for_keywords(e)) for e in entries}
+    tags = {e.key: reader.keywords(_text_for_keywords(e)) for e in entries}
     for entry in entries:
         entry.topics = entry.article.topics or assign_topics(entry.title, tags[entry.key], config)
     entries.sort(key=_archive_order)
-    for before, after in zip(entries, entries[1:]):
+    for before, after in zip(entries, entries[1:], strict=False):
         before.next, after.prev = after, before
     link_related(entries, tags, config.related_count)
     warnings = [w for doc in documents for w in doc.warnings]

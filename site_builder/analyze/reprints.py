@@ -237,6 +237,6 @@ def printing_of(article: Article) -> Printing:
 
 
 def _file_of(article: Article) -> Path:
-    if article.origin is None:  # ingest sets it on every article; analysis needs it for provenance
-        raise ValueError(f"article {article.title!r} has no origin file")
+    if article.origin is None:  # ingest names the file of every article it reads
+        raise ValueError(f"article {article.title!r} reached analysis without its file")
     return article.origin

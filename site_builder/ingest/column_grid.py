@@ -4,7 +4,7 @@ A newspaper sets an article's columns on a grid: every line of a column holds th
 number of characters (W) and every column the same number of lines (L). When the text
 layer reads two articles' columns in turns, the grid says where each column must end, so
 for a given (W, L) the stream of pieces can be read in only a few ways. This module finds
-those ways; interleave.py lets the text choose among them.
+those ways; the interleave package lets the text choose among them.
 
 The typesetter's rules replayed here (the ordinary rules of a grid; the simulator's
 `_columns` sets text by them too):
@@ -27,32 +27,63 @@ columns in turns; once one article has run out the other's columns follow each o
 
 A wrong (W, L) rarely explains a whole page: every cut must fall at a line's end and every
 column close at its last line. A text layer that keeps no trace of a grid (a typesetter
-who compresses punctuation: the real sample pages) gives no reading, and interleave.py
-reads such a page from its text alone.
+who compresses punctuation: the real sample pages) gives no reading, and the interleave
+package reads such a page from its text alone.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 from site_builder.ingest import shapes
 from site_builder.ingest.typography import CJK_RE
 
-INDENT = 2  # a paragraph's first line is indented two characters
+INDENT = 2  # characters: a paragraph's first line is indented this much (the text reading's too)
+LINE_WIDTHS = range(8, 25)  # characters a column's line may hold (the text reading tries the same)
 FEW = 8  # characters: a paragraph leaving fewer is squeezed in; a column with room for fewer is left
 KINSOKU = 2  # a cut moves at most this many characters off its line's end
 KEEP_WITH_NEXT = 2  # lines of text a subheading needs after it in its column
 MAX_EARLY = 6  # lines a column may leave empty when it ends early
 KEEP = 16  # readings kept per state
-WIDTHS = range(8, 25)
 _WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
 
 # what a reading costs: events a true layout shows only now and then (a cost of 1 weighs
-# GRID_COST nats of the text's evidence in interleave)
+# GRID_COST nats of the text's evidence in interleave.reader)
 RUN = 0  # the second article's last columns follow each other (no rarer than not: it happens
 #          whenever the second has as many columns as the first; costing it misread more pages)
 FIRST_ENDS_FIRST = 1  # the stream ends in the second article's column
 JOIN = 1  # a paragraph broken inside a column
+
+Owner = Literal["A", "B"]  # the first article (whose column opens the stream) or the second
+Move = Literal["stay", "switch", "split", "bounce"]
+
+
+def other(owner: Owner) -> Owner:
+    return "A" if owner == "B" else "B"
+
+
+@dataclass(frozen=True)
+class Step:
+    """How a reading (a step per unit) takes one unit of the second article's body: whose
+    text its tail is, and how: the column goes on ("stay"), the other article's column
+    starts with it ("switch"), or it is a glued line, split `split` characters in, holding
+    the end of one article's column and the start of the other's ("split") or a whole
+    column of the other article between two of the owner's ("bounce")."""
+
+    owner: Owner
+    move: Move
+    split: int | None = None
+
+    def owners(self, previous: Owner) -> tuple[Owner, Owner]:
+        """Who owns the head and the tail of the unit when `previous` owns the unit before:
+        a split line ends the previous owner's column and starts the other's; a bounced line
+        holds a whole column of the other article between two of the owner's."""
+        if self.move == "bounce":
+            return other(self.owner), self.owner
+        if self.move == "split":
+            return previous, self.owner
+        return self.owner, self.owner
 
 
 @dataclass(frozen=True)
@@ -66,21 +97,21 @@ class Piece:
 
 @dataclass(frozen=True)
 class Reading:
-    """One way the grid reads the second article's units: per unit, (owner of its tail,
-    move, split point), as interleave writes its readings."""
+    """One way the grid reads the second article's units: a step per unit, as the text
+    reading writes its readings."""
 
     cost: int
     width: int
     height: int
-    path: tuple
-    cuts: frozenset = frozenset()  # short unterminated units read as cut text, not subheadings (stream indices)
+    path: tuple[Step, ...]
+    cuts: frozenset[int] = frozenset()  # short unterminated units read as cut text, not subheadings (stream indices)
 
 
 def layouts(first: list[Piece]) -> list[tuple[int, int]]:
     """The (W, L) a page may have: for every width, the heights its first column allows (its
     lines, one fewer where it squeezed its last piece, a few more where it ended early)."""
     out = []
-    for width in WIDTHS:
+    for width in LINE_WIDTHS:
         lines = column_lines(first, width)
         out += [(width, h) for h in range(max(2, lines - 1), lines + MAX_EARLY + 1)]
     return out
@@ -91,7 +122,7 @@ def column_lines(pieces: list[Piece], width: int) -> int:
     total = 0
     for k, p in enumerate(pieces):
         heading = p.shape == "heading" or (p.shape == "maybe" and k < len(pieces) - 1)
-        total += _lines(len(p.text), 0 if heading else INDENT, width) + (1 if heading else 0)
+        total += lines_of(len(p.text), 0 if heading else INDENT, width) + (1 if heading else 0)
     return total
 
 
@@ -104,7 +135,8 @@ def readings(first: list[Piece], units: list[Piece], width: int, height: int,
     return grid.read()
 
 
-def _lines(n: int, indent: int, width: int) -> int:
+def lines_of(n: int, indent: int, width: int) -> int:
+    """Lines n characters fill at `width` characters a line, the first indented `indent`."""
     return -(-(n + indent) // width)
 
 
@@ -147,7 +179,7 @@ class _Cut:
 class _State:
     i: int  # the unit read next …
     off: int  # … from this character (the tail of a glued line)
-    owner: str  # whose column is being read
+    owner: Owner  # whose column is being read
     room: int  # lines left in it
     col_first: bool  # the column's first piece comes next
     cut_a: _Cut | None = None  # the first article's last column stopped in mid-sentence
@@ -158,13 +190,13 @@ class _State:
     #                       (the first's last column); "after" (the first's columns in a row)
     carry: int = 0  # characters of a paragraph read so far in this column (a break inside it)
 
-    def other(self) -> str:
-        return "A" if self.owner == "B" else "B"
+    def other(self) -> Owner:
+        return other(self.owner)
 
-    def cut_of(self, owner: str) -> _Cut | None:
+    def cut_of(self, owner: Owner) -> _Cut | None:
         return self.cut_a if owner == "A" else self.cut_b
 
-    def early_of(self, owner: str) -> int:
+    def early_of(self, owner: Owner) -> int:
         return self.early_a if owner == "A" else self.early_b
 
     def opened(self) -> "_State":
@@ -184,14 +216,21 @@ class _State:
             return replace(self, cut_a=cut, early_a=early)
         return replace(self, cut_b=cut, early_b=early)
 
-    def column(self, owner: str, i: int, off: int, height: int, phase: str | None = None) -> "_State":
+    def column(self, owner: Owner, i: int, off: int, height: int, phase: str | None = None) -> "_State":
         """The state as `owner`'s next column opens at unit i, character off."""
         return replace(self, i=i, off=off, owner=owner, room=height, col_first=True,
                        phase=phase or self.phase, carry=0)
 
 
+# a piece as the search placed it: (its unit, from which character, whose column, set as
+# which kind: see _Grid._kinds)
+_Placed = tuple[int, int, Owner, str]
+# (cost, the pieces placed) of one way on from a state
+_Found = tuple[int, tuple[_Placed, ...]]
+
+
 class _Grid:
-    def __init__(self, first: tuple, units: tuple, width: int, height: int, second_ends: int | None = None):
+    def __init__(self, first: tuple[Piece, ...], units: tuple[Piece, ...], width: int, height: int, second_ends: int | None = None):
         self.stream = first + units
         self.boundary = len(first)  # the second article's head stands here
         # (… and its byline, printed after its body, here: the rest is the first article's)
@@ -210,7 +249,7 @@ class _Grid:
         return out
 
     # --- the search: each call reads one piece and returns the cheapest ways on ---------
-    def _solve(self, s: _State) -> list[tuple[int, tuple]]:
+    def _solve(self, s: _State) -> list[_Found]:
         if s.i == len(self.stream):
             return self._finish(s)
         if s.i == self.boundary and s.off == 0 and not (s.col_first and s.owner == "B"):
@@ -218,7 +257,7 @@ class _Grid:
         if s.i >= self.second_ends and (s.owner == "B" or s.cut_b or s.phase == "run"):
             return []  # the second article's text has ended
         piece = self.stream[s.i]
-        found: list[tuple[int, tuple]] = []
+        found: list[_Found] = []
         for kind, indent in self._kinds(s, piece):
             for cost, nxt in self._place(s, piece, kind, indent):
                 for c, steps in self.solve(nxt):
@@ -252,13 +291,13 @@ class _Grid:
         first_in_column = s.col_first
         s = s.opened()
         if kind == "heading":
-            lines = _lines(len(text), 0, self.w) + 1
+            lines = lines_of(len(text), 0, self.w) + 1
             if (lines + KEEP_WITH_NEXT > s.room and not first_in_column) or s.room <= lines:
                 return []
             return [(0, s.advance(s.room - lines))]
         cut = piece.shape not in ("end", "heading")
         n = s.carry + len(text)  # (the paragraph's characters on this column so far)
-        lines = _lines(n, indent, self.w)
+        lines = lines_of(n, indent, self.w)
         q = s.room * self.w - indent - s.carry  # characters of this piece that fill the column
         if lines <= s.room:
             room = s.room - lines
@@ -305,7 +344,7 @@ class _Grid:
         if room < 0:
             return True
         if kind == "heading":
-            return _lines(len(text), 0, self.w) + 1 + KEEP_WITH_NEXT > room
+            return lines_of(len(text), 0, self.w) + 1 + KEEP_WITH_NEXT > room
         return room * self.w - INDENT < FEW
 
     def _next_columns(self, s: _State, cut: _Cut | None, early: int = -1) -> list[tuple[int, _State]]:
@@ -334,26 +373,26 @@ class _Grid:
         return [(0, closed.column("A", i, 0, self.h))]  # "after": the first's columns in a row
 
     @staticmethod
-    def _finish(s: _State) -> list[tuple[int, tuple]]:
+    def _finish(s: _State) -> list[_Found]:
         if s.cut_a or s.cut_b or s.carry or s.phase == "run":
             return []
         return [(FIRST_ENDS_FIRST if s.phase == "turns" and s.owner == "B" else 0, ())]
 
-    def _path(self, steps: tuple) -> tuple | None:
-        """Interleave's reading (per unit of the second article: owner, move, split point)
-        from the owners of the pieces."""
-        parts: dict[int, list[tuple[int, str]]] = {}
+    def _path(self, steps: tuple[_Placed, ...]) -> tuple[Step, ...] | None:
+        """The reading (a step per unit of the second article) from the owners of the pieces."""
+        parts: dict[int, list[tuple[int, Owner]]] = {}
         for i, off, owner, _ in steps:
             parts.setdefault(i, []).append((off, owner))
-        path, prev = [], "B"
+        path: list[Step] = []
+        prev: Owner = "B"
         for i in range(self.boundary, len(self.stream)):
             own = sorted(parts.get(i, []))
             if len(own) == 1:
                 owner = own[0][1]
-                path.append((owner, "stay" if owner == prev or i == self.boundary else "switch", None))
+                path.append(Step(owner, "stay" if owner == prev or i == self.boundary else "switch"))
             elif len(own) == 2:
                 (_, head), (k, owner) = own
-                path.append((owner, "split" if head == prev or i == self.boundary else "bounce", k))
+                path.append(Step(owner, "split" if head == prev or i == self.boundary else "bounce", k))
             else:
                 return None
             prev = owner

@@ -57,7 +57,7 @@ def _find_tandem(text: str) -> tuple[int, int] | None:
     for positions in where.values():
         if len(positions) < 2:
             continue
-        for a, b in zip(positions, positions[1:]):
+        for a, b in zip(positions, positions[1:], strict=False):
             length = b - a
             if length < TANDEM_MIN or (best and length <= best[1]):
                 continue

@@ -13,8 +13,12 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder.ingest.typography import CJK_RE
+
+if TYPE_CHECKING:
+    import rjieba
 
 WINDOW = 4  # characters either side of a junction
 MAX_WORD = 6  # longest dictionary word tried
@@ -23,31 +27,34 @@ _CJK_RUN_START = re.compile(f"[{CJK_RE.pattern[1:-1]}]{{1,{WINDOW}}}")
 
 
 @lru_cache(maxsize=1)
-def _cutter():
-    try:
-        import rjieba
+def segmenter() -> rjieba.Jieba:
+    """Ingest's own word segmenter: jieba's dictionary as shipped, and nothing else.
 
-        return lambda text: rjieba.cut(text, False)
-    except ImportError:  # pragma: no cover - rjieba is a dependency; jieba is its fallback
-        import jieba
+    Other parts of the program teach words to a segmenter (analyze's keyword cutter learns
+    the site's vocabulary); rjieba's module functions share one dictionary, so a page read
+    after a build in the same process would be cut by what the build taught. Every cut and
+    tag in ingest goes through this instance, which nothing teaches."""
+    import rjieba  # (loading a dictionary takes a tenth of a second: only when ingest cuts)
 
-        return lambda text: list(jieba.cut(text, HMM=False))
+    return rjieba.Jieba()
 
 
-def cut(text: str) -> list[str]:
-    """Words of the text (jieba's dictionary, no HMM guessing of unknown words)."""
-    return _cutter()(text)
+def cut(text: str, *, guess_unknown: bool = False) -> list[str]:
+    """Words of the text: dictionary words only, or with jieba's HMM guessing unknown words."""
+    return segmenter().cut(text, guess_unknown)
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """Words of the text with their part-of-speech tags (HMM guessing unknown words)."""
+    return segmenter().tag(text)
 
 
 @lru_cache(maxsize=1)
 def _frequencies() -> tuple[dict[str, int], float]:
-    """jieba's word frequencies and the log of their total. Read from its dict.txt (half a
-    second) unless jieba has loaded its dictionary already in this process."""
+    """Word frequencies of jieba's dictionary as shipped (its dict.txt) and the log of their
+    total, whatever the words taught to a segmenter in this process."""
     import jieba
 
-    if getattr(jieba.dt, "initialized", False):
-        freq = {w: n for w, n in jieba.dt.FREQ.items() if n}
-        return freq, math.log(jieba.dt.total)
     freq: dict[str, int] = {}
     total = 0
     with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as handle:

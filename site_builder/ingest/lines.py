@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from site_builder.model import LineSpan
 
-INDENT = ("\u3000\u3000", "  ", "\t")
+# what opens an indented line of a raw page (the layout's indent, two characters, is
+# column_grid.INDENT)
+INDENT_MARKS = ("\u3000\u3000", "  ", "\t")
 # a wrapped line runs to the column edge; a paragraph's last line stops short of it
 FULL_LINE_SHARE = 0.8
 
@@ -82,7 +84,7 @@ def _unwrap(group: list[tuple[int, str]], width: int) -> list[Unit]:
     units: list[Unit] = []
     piece: list[tuple[int, str]] = []
     for number, line in group:
-        starts_paragraph = line.startswith(INDENT)
+        starts_paragraph = line.startswith(INDENT_MARKS)
         if piece and (starts_paragraph or not _runs_to_edge(piece[-1][1], width)):
             units.append(_unit(piece))
             piece = []

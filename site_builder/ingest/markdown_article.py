@@ -92,7 +92,7 @@ def _article_from_meta(meta: dict, path: Path) -> Article:
     def line_of(key: str) -> int | None:
         return _meta_line(path, key)
 
-    for key, value in meta.items():
+    for key in meta:
         if key not in FIELDS:
             raise ContentError(f"unknown front matter key '{key}' (known: {', '.join(FIELDS)})",
                                path, line_of(key))

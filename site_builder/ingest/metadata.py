@@ -19,7 +19,7 @@ _BYLINE_PLAIN = re.compile(rf"^(?:文[/／]|作者[:：]\s*)?((?:{_NAME}|[{CJK}]
 _BYLINE_STAFF = re.compile(rf"^[{MARKERS}]?\s*(本报(?:特约)?评论员|本报(?:记者|通讯员)[\s{CJK}、]*|评论员)\s*$")
 
 _LEAD_SOURCE = r"原载|原刊于|原刊|刊于|转载自|转自|摘自|选自|摘编自|来源[:：]|据|载"
-_SOURCE = re.compile(rf"^[{_OPEN}]?\s*((?:{_LEAD_SOURCE})\s*.*?)\s*[{_CLOSE}]?\s*$")
+_SOURCE = re.compile(rf"^[{_OPEN}]?\s*((?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{_CLOSE}]?\s*$")
 _PAPER = re.compile(r"《([^》]{2,20})》")
 _AUTHOR_PART = re.compile(r"[，,；;\s]*(作者(?:单位)?\s*[:：系为是]?|作者系|作者为|作者是)\s*(.+)$")
 _LEAD_AFFILIATION = r"作者单位\s*[:：系为是]?|作者系|作者为|作者是|作者[:：]"
@@ -63,7 +63,7 @@ def parse_source(text: str) -> dict | None:
     if not m or len(text) > 160:
         return None
     body = m.group(1)
-    lead = re.match(_LEAD_SOURCE, body).group(0)
+    lead = m.group("lead")
     paper = _PAPER.search(body)
     bracketed = text[:1] in "（(〔[【"
     if lead in ("据", "载") and not (paper and paper.start() - len(lead) <= 12):

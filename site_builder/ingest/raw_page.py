@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from site_builder.ingest import dedupe, furniture, metadata, shapes
 from site_builder.ingest.decode import read_text
@@ -19,7 +20,7 @@ from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, classify, segment
 from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio
-from site_builder.model import Article, Block, Leftover, LineSpan, SourceDocument, Warning_
+from site_builder.model import Article, Block, Leftover, LeftoverKind, LineSpan, SourceDocument, Warning_
 
 # a page this traditional is a traditional-script page, not simplified text with strays
 TRADITIONAL_PAGE = 0.25
@@ -58,7 +59,7 @@ class _Page:
     def warn(self, message: str, line: int | None, code: str, into: list[Warning_] | None = None) -> None:
         (self.warnings if into is None else into).append(Warning_(self.path, message, line, code))
 
-    def leftover(self, kind: str, text: str, spans: list[LineSpan]) -> None:
+    def leftover(self, kind: LeftoverKind, text: str, spans: list[LineSpan]) -> None:
         if text.strip():
             self.leftovers.append(Leftover(kind, text, merge_spans(spans)))
 
@@ -70,7 +71,8 @@ class _Page:
         units = self.drop_duplicate_units(units)
         seg = segment(units)
         for kind, unit in seg.leftovers:
-            self.leftover(kind, unit.text, unit.spans)
+            # (segment names its leftovers by LeftoverKind's names, in tuples typed str)
+            self.leftover(cast(LeftoverKind, kind), unit.text, unit.spans)
         stats = PageStats.of([u.text for u in units])
         self.fix_interleaving(seg.drafts, stats)
         self.drafts = seg.drafts
@@ -109,7 +111,7 @@ class _Page:
         while k + 1 < len(drafts):
             first, second = drafts[k], drafts[k + 1]
             third = drafts[k + 2] if k + 2 < len(drafts) else None
-            if _runs_on_after_byline(second, third):
+            if third is not None and _runs_on_after_byline(second, third):
                 # the second article's byline printed after its body, then text with no head:
                 # the first article's last columns (the second's text ended at its byline)
                 segmented = second.body, second.footer
@@ -172,10 +174,11 @@ class _Page:
                 return
 
     @staticmethod
-    def _best_dangling(parts: list[_ArticleParts], unit: Unit, stats: PageStats):
+    def _best_dangling(parts: list[_ArticleParts], unit: Unit, stats: PageStats) -> tuple[_ArticleParts, Piece] | None:
         if not shapes.terminated(unit.text) or shapes.starts_new_paragraph(unit.text):
             return None
-        best, best_score = None, 0
+        best: tuple[_ArticleParts, Piece] | None = None
+        best_score = 0
         for part in parts:
             for k, piece in enumerate(part.pieces):
                 if piece.heading or not shapes.dangling(piece.unit.text):
@@ -286,9 +289,9 @@ class _Page:
                   line, "title-inferred", article.warnings)
 
 
-def _runs_on_after_byline(second: Draft, third: Draft | None) -> bool:
+def _runs_on_after_byline(second: Draft, third: Draft) -> bool:
     """The draft after `second` (whose byline stands after its body) has no head at all."""
-    return third is not None and second.byline_after_body and not second.footer and third.title is None \
+    return second.byline_after_body and not second.footer and third.title is None \
         and not (third.bylines or third.kickers or third.summary or third.label) and bool(third.body)
 
 
@@ -298,7 +301,7 @@ def _join_wrapped(lines: list[str]) -> str:
     space either side are one word; anything else is joined with a space (which
     normalisation drops between Chinese characters)."""
     out = lines[0].strip() if lines else ""
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in zip(lines, lines[1:], strict=False):
         glued = prev[-1:].isascii() and prev[-1:].isalpha() and line[:1].isascii() and line[:1].isalpha()
         out += ("" if glued else " ") + line.strip()
     return out

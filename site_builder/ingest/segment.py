@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from site_builder.ingest import furniture, metadata, shapes
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.typography import strip_markdown
 
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
 FRAGMENT_MAX = 80  # an untitled piece this short is an orphan, not an article
@@ -52,7 +53,7 @@ def classify(unit: Unit) -> None:
         unit.kind, unit.info = "furniture", {"leftover": kind}
         return
     plain = " ".join(unit.raw.split())
-    plain, _ = _markdown_free(plain)
+    plain, _ = strip_markdown(plain)
     for kind, parse in (("source", metadata.parse_source), ("affiliation", metadata.parse_affiliation)):
         info = parse(text)
         if info:
@@ -74,12 +75,6 @@ def classify(unit: Unit) -> None:
         return
     names = metadata.parse_byline(plain)
     unit.kind, unit.info = "text", ({"names": names} if names else {})
-
-
-def _markdown_free(text: str) -> tuple[str, bool]:
-    from site_builder.ingest.typography import strip_markdown
-
-    return strip_markdown(text)
 
 
 def is_name(unit: Unit) -> bool:
@@ -117,7 +112,7 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return True
     prev = _prev_index(units, i, skip=("furniture",))
     opens_page = prev is None or units[prev].kind in ("source", "affiliation", "kicker") or (prev in titles)
-    if units[prev].kind == "byline" if prev is not None else False:
+    if prev is not None and units[prev].kind == "byline":
         opens_page = _after_footer(units, prev)
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
 
@@ -199,42 +194,64 @@ class _Walker:
             self.leftovers.extend(("banner", unit) for unit in self.pending_kickers)
 
     def step(self, i: int, unit: Unit) -> None:
+        """Put unit i where it belongs: in the leftovers, or in a part of a draft."""
         cur = self.current
         if unit.kind == "furniture":
             self.leftovers.append((unit.info["leftover"], unit))
         elif unit.kind == "kicker" and i not in self.titles and not self._kicker_is_text(i):
-            # a kicker after a title is that title's (printed below it), unless another
-            # title follows: a kicker stands above its own title first of all (the title
-            # before may be one printed after its article)
-            if cur is not None and self.phase == "header" and cur.title is not None \
-                    and _next_index(self.units, i, skip=("kicker", "furniture")) not in self.titles:
-                cur.kickers.append(unit)
-            else:
-                self.pending_kickers.append(unit)
+            self.take_kicker(i, unit)
         elif i in self.titles:
             self.open(title=unit)
         elif is_name(unit) and self._byline_fits(unit):
             self.take_byline(i, unit)
         elif unit.kind == "label" and cur is not None and self.phase == "header":
-            cur.label, self.phase = unit, "summary"
-            if unit.info["rest"]:
-                cur.summary.append(unit)
-                self.phase = "body"
+            self.take_label(cur, unit)
         elif self.phase == "summary" and cur is not None and (unit.kind == "bullet" or not cur.summary):
-            cur.summary.append(unit)
-            if unit.kind != "bullet":
-                self.phase = "body"
+            self.take_summary(cur, unit)
         elif unit.kind in ("source", "affiliation"):
-            if cur is None:
-                self.leftovers.append(("other", unit))
-            else:
-                cur.footer.append(unit)
-                self.phase = "footer"
+            self.take_closing_line(unit)
         else:
-            if cur is None or self.phase == "footer":
-                cur = self.open()
-            cur.body.append(unit)
+            self.take_body(unit)
+
+    def take_kicker(self, i: int, unit: Unit) -> None:
+        """A kicker after a title is that title's (printed below it), unless another title
+        follows: a kicker stands above its own title first of all (the title before may be
+        one printed after its article)."""
+        cur = self.current
+        if cur is not None and self.phase == "header" and cur.title is not None \
+                and _next_index(self.units, i, skip=("kicker", "furniture")) not in self.titles:
+            cur.kickers.append(unit)
+        else:
+            self.pending_kickers.append(unit)
+
+    def take_label(self, cur: Draft, unit: Unit) -> None:
+        """A summary label (内容提要：…): the summary follows it, or is the rest of its line."""
+        cur.label, self.phase = unit, "summary"
+        if unit.info["rest"]:
+            cur.summary.append(unit)
             self.phase = "body"
+
+    def take_summary(self, cur: Draft, unit: Unit) -> None:
+        """A summary's bullet, or its one paragraph (the body follows that)."""
+        cur.summary.append(unit)
+        if unit.kind != "bullet":
+            self.phase = "body"
+
+    def take_closing_line(self, unit: Unit) -> None:
+        """A reprint or author-unit line closes the article it follows."""
+        if self.current is None:
+            self.leftovers.append(("other", unit))
+        else:
+            self.current.footer.append(unit)
+            self.phase = "footer"
+
+    def take_body(self, unit: Unit) -> None:
+        """Body text; after an article's closing lines it opens a draft without a title."""
+        cur = self.current
+        if cur is None or self.phase == "footer":
+            cur = self.open()
+        cur.body.append(unit)
+        self.phase = "body"
 
     def _kicker_is_text(self, i: int) -> bool:
         """A campaign-shaped line inside a body, followed by more body, is a subheading."""
@@ -280,8 +297,10 @@ def segment(units: list[Unit]) -> Segmented:
     return Segmented(drafts, leftovers, fragments)
 
 
-def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
-    """Titles printed after their article, header-only drafts and tiny orphan pieces."""
+def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
+                     ) -> tuple[list[Draft], list[tuple[str, Unit]], list[Unit]]:
+    """Titles printed after their article, header-only drafts and tiny orphan pieces:
+    (the drafts kept, the leftovers, the fragments a cut paragraph elsewhere may claim)."""
     kept: list[Draft] = []
     fragments: list[Unit] = []
     for draft in drafts:
@@ -289,40 +308,51 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]):
         if not draft.body and not draft.summary:
             if prev is not None and prev.title is None and (draft.title or draft.bylines):
                 _attach_late_header(prev, draft)
-                continue
-            leftovers.extend(_as_leftovers(draft))
+            else:
+                leftovers.extend(_as_leftovers(draft))
+        elif prev is not None and draft.title is None and not draft.bylines \
+                and _hand_to_previous(draft, prev, leftovers):
             continue
-        late = _late_title(draft.body) if draft.title is None and not draft.bylines and draft.body \
-            and prev is not None and prev.title is None and _is_tiny(draft) else None
-        if late is not None:
-            # a title printed after its article, its kicker and the page's slogans, and
-            # perhaps a closing line printed again at the page foot: all of it belongs to
-            # the article before
-            title, kickers, slogans = late
-            prev.title, prev.title_after_body = title, True
-            prev.kickers.extend(draft.kickers + kickers)
-            prev.footer.extend(draft.footer)
-            leftovers.extend(("slogan", u) for u in slogans)
-            continue
-        if draft.title is None and not draft.bylines and draft.footer and prev is not None \
-                and all(furniture.is_slogan_shape(u.text) for u in draft.body):
-            # a page slogan, then a closing line printed again at the page foot: the slogan
-            # is furniture and the line goes to the article before (where a copy is dropped)
-            leftovers.extend(("slogan", u) for u in draft.body)
-            leftovers.extend(("banner", k) for k in draft.kickers)
-            prev.footer.extend(draft.footer)
-            continue
-        if draft.title is None and not draft.bylines and not draft.footer and _is_tiny(draft):
-            for unit in draft.body:
-                kind = "slogan" if furniture.is_slogan_shape(unit.text) else \
-                    "banner" if unit.kind == "kicker" else "fragment"
-                leftovers.append((kind, unit))
-                if kind == "fragment":
-                    fragments.append(unit)
-            leftovers.extend(("banner", k) for k in draft.kickers)
-            continue
-        kept.append(draft)
+        elif draft.title is None and not draft.bylines and not draft.footer and _is_tiny(draft):
+            _scatter(draft, leftovers, fragments)
+        else:
+            kept.append(draft)
     return kept, leftovers, fragments
+
+
+def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit]]) -> bool:
+    """Give a headless draft's pieces to the article before when they are its own (and
+    say so): a title printed after that article, or a closing line printed again."""
+    late = _late_title(draft.body) if draft.body and prev.title is None and _is_tiny(draft) else None
+    if late is not None:
+        # a title printed after its article, its kicker and the page's slogans, and
+        # perhaps a closing line printed again at the page foot: all of it belongs to
+        # the article before
+        title, kickers, slogans = late
+        prev.title, prev.title_after_body = title, True
+        prev.kickers.extend(draft.kickers + kickers)
+        prev.footer.extend(draft.footer)
+        leftovers.extend(("slogan", u) for u in slogans)
+        return True
+    if draft.footer and all(furniture.is_slogan_shape(u.text) for u in draft.body):
+        # a page slogan, then a closing line printed again at the page foot: the slogan
+        # is furniture and the line goes to the article before (where a copy is dropped)
+        leftovers.extend(("slogan", u) for u in draft.body)
+        leftovers.extend(("banner", k) for k in draft.kickers)
+        prev.footer.extend(draft.footer)
+        return True
+    return False
+
+
+def _scatter(draft: Draft, leftovers: list[tuple[str, Unit]], fragments: list[Unit]) -> None:
+    """A tiny headless draft is no article: its pieces are slogans, banners and fragments."""
+    for unit in draft.body:
+        kind = "slogan" if furniture.is_slogan_shape(unit.text) else \
+            "banner" if unit.kind == "kicker" else "fragment"
+        leftovers.append((kind, unit))
+        if kind == "fragment":
+            fragments.append(unit)
+    leftovers.extend(("banner", k) for k in draft.kickers)
 
 
 def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:

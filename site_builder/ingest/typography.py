@@ -116,12 +116,12 @@ def _full_width_parens(text: str) -> str:
 
 
 def _full_width_quotes(text: str) -> str:
-    """ASCII double quotes become “ ” in turn; a stray one is read from its neighbours."""
+    """ASCII double quotes become “ ” in turn."""
     if '"' not in text:
         return text
     out: list[str] = []
     opening = True
-    for i, ch in enumerate(text):
+    for ch in text:
         if ch == '"':
             out.append("“" if opening else "”")
             opening = not opening

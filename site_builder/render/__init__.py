@@ -1,7 +1,7 @@
 """Render: Archive + config -> every file of the site, through Jinja2 templates.
 
-Templates are looked up in the site's own `templates/` folder first, then in the project's
-`templates/`: a user overrides any template (or static file) by dropping in one of that name.
+Templates are looked up in the site's own `templates/` folder first, then in the default theme,
+`site_builder/templates/`: a user overrides any template (or static file) by dropping in one of that name.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.model import Archive, Entry
 from site_builder.render.charts import overview_charts
-from site_builder.render.plan import PagePlan, plan_site
+from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
 
 
 def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path]) -> int:
@@ -71,8 +71,7 @@ def _terms_by_name(archive: Archive, taxonomy: str) -> dict:
 
 def _page_urls(plans: list[PagePlan]) -> list[str]:
     """Site-relative URLs of the HTML pages a reader may land on (for the sitemap)."""
-    return [plan.context["page_url"] for plan in plans
-            if plan.path.endswith("index.html") and plan.template != "search.html"]
+    return [plan.url for plan in plans if plan.kind in READER_PAGES]
 
 
 def raw_lines_of(entry: Entry, archive: Archive) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -97,7 +96,7 @@ def _feed_updated(archive: Archive) -> str:
 
 def _render(env: jinja2.Environment, plan: PagePlan, template_dirs: list[Path]) -> str:
     try:
-        return env.get_template(plan.template).render(plan.context)
+        return env.get_template(plan.template).render({**plan.context, "page_url": plan.url})
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}", exc.filename or plan.template,
                             exc.lineno) from exc

@@ -86,8 +86,3 @@ def fragment_urls(bundle: Path) -> dict[str, str]:
         out[f.name[: -len(".pf_fragment")]] = json.loads(data)["url"]
     return out
 
-
-def bytes_fetched_js() -> str:
-    """JavaScript returning the bytes transferred for all resources so far on the page."""
-    return ("() => performance.getEntriesByType('resource')"
-            ".reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)")

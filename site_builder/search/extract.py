@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>", re.S)
 _ATTR = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
@@ -56,78 +57,116 @@ def extract(page: str) -> PageRecord | None:
     start = _BODY_START.search(page)
     if not start:
         return None
-    blocks: list[Block] = []
-    filters: dict[str, list[str]] = {}
-    meta: dict[str, str] = {}
-    current: list[str] = []
-    level_stack: list[int] = []
-    # stack of (tag, ignored, field) for open elements inside the body
-    stack: list[tuple[str, bool, tuple[str, str] | None]] = []
-    captures: list[list[str]] = []  # text of open data-pagefind-filter/meta elements
-
-    def flush() -> None:
-        text = " ".join("".join(current).split())
-        if text:
-            blocks.append(Block(text, level_stack[-1] if level_stack else 0))
-        current.clear()
-
+    reader = _BodyReader()
     pos = start.start()
-    ignored = 0
     for m in _TAG.finditer(page, pos):
         text = page[pos:m.start()]
         pos = m.end()
         if text:
-            text = html.unescape(text)
-            if not ignored:
-                current.append(text)
-            for c in captures:
-                c.append(text)
-        closing, name, raw_attrs, selfclosing = m.group(1), m.group(2), m.group(3), m.group(4)
+            reader.text(html.unescape(text))
+        closing, name, raw_attrs, selfclosing = m.groups()
         if name is None:  # a comment
             continue
-        name = name.lower()
         if not closing:
-            if name in _BLOCK and not ignored:
-                flush()
-            if name in _VOID or selfclosing:
-                continue
-            attrs = attributes(raw_attrs) if raw_attrs and "data-" in raw_attrs else {}
-            skip = name in _SKIP or "data-pagefind-ignore" in attrs
-            fld = None
-            if "data-pagefind-filter" in attrs:
-                fld = ("filter", attrs["data-pagefind-filter"])
-            elif "data-pagefind-meta" in attrs:
-                fld = ("meta", attrs["data-pagefind-meta"])
-            if fld:
-                captures.append([])
-            if name in ("h1", "h2", "h3", "h4", "h5", "h6") and not ignored:
-                level_stack.append(int(name[1]))
-            stack.append((name, skip, fld))
-            ignored += skip
-            continue
-        # a closing tag: pop up to the matching element (tolerates unclosed inline elements)
-        while stack:
-            open_name, skip, fld = stack.pop()
-            ignored -= skip
-            if fld:
-                value = " ".join("".join(captures.pop()).split())
-                kind, key = fld
-                if ":" in key and not value:  # attribute form key:value
-                    key, value = key.split(":", 1)
-                if value:
-                    if kind == "filter":
-                        filters.setdefault(key, []).append(value)
-                    else:
-                        meta[key] = value
-            if open_name in ("h1", "h2", "h3", "h4", "h5", "h6") and not ignored:
-                flush()
-                if level_stack:
-                    level_stack.pop()
-            if open_name == name:
-                break
-        if name in _BLOCK and not ignored:
-            flush()
-        if not stack:  # the body element closed
+            reader.open(name.lower(), raw_attrs or "", bool(selfclosing))
+        elif reader.close(name.lower()):
             break
-    flush()
-    return PageRecord(blocks, filters, meta)
+    reader.flush()
+    return PageRecord(reader.blocks, reader.filters, reader.meta)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+class _Field(NamedTuple):
+    """A data-pagefind-filter or data-pagefind-meta element: its text is the value."""
+
+    kind: str  # "filter" or "meta"
+    key: str  # or "key:value" (the attribute form)
+
+
+class _Element(NamedTuple):  # a tuple: one is made for every tag of every page
+    name: str
+    skip: bool  # its text is not indexed (data-pagefind-ignore, script, style …)
+    search_field: _Field | None
+
+
+def _field_of(attrs: dict[str, str]) -> _Field | None:
+    if "data-pagefind-filter" in attrs:
+        return _Field("filter", attrs["data-pagefind-filter"])
+    if "data-pagefind-meta" in attrs:
+        return _Field("meta", attrs["data-pagefind-meta"])
+    return None
+
+
+class _BodyReader:
+    """The body element's text read tag by tag: blocks with heading levels, filters, meta."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.filters: dict[str, list[str]] = {}
+        self.meta: dict[str, str] = {}
+        self._current: list[str] = []  # text of the block being read
+        self._levels: list[int] = []  # levels of the open headings
+        self._open: list[_Element] = []  # open elements inside the body, the body first
+        self._captures: list[list[str]] = []  # text of the open filter/meta elements
+        self._ignored = 0  # open elements whose text is not indexed
+
+    def text(self, text: str) -> None:
+        if not self._ignored:
+            self._current.append(text)
+        for capture in self._captures:
+            capture.append(text)
+
+    def flush(self) -> None:
+        """End the block being read."""
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(Block(text, self._levels[-1] if self._levels else 0))
+        self._current.clear()
+
+    def open(self, name: str, raw_attrs: str, selfclosing: bool) -> None:
+        if name in _BLOCK and not self._ignored:
+            self.flush()
+        if name in _VOID or selfclosing:
+            return
+        attrs = attributes(raw_attrs) if "data-" in raw_attrs else {}
+        element = _Element(name, name in _SKIP or "data-pagefind-ignore" in attrs, _field_of(attrs))
+        if element.search_field:
+            self._captures.append([])
+        if name in _HEADINGS and not self._ignored:
+            self._levels.append(int(name[1]))
+        self._open.append(element)
+        self._ignored += element.skip
+
+    def close(self, name: str) -> bool:
+        """Close up to the matching element (tolerates unclosed inline elements); True when
+        that closed the body."""
+        while self._open:
+            element = self._open.pop()
+            self._end(element)
+            if element.name == name:
+                break
+        if name in _BLOCK and not self._ignored:
+            self.flush()
+        return not self._open
+
+    def _end(self, element: _Element) -> None:
+        self._ignored -= element.skip
+        if element.search_field:
+            self._store(element.search_field, " ".join("".join(self._captures.pop()).split()))
+        if element.name in _HEADINGS and not self._ignored:
+            self.flush()
+            if self._levels:
+                self._levels.pop()
+
+    def _store(self, search_field: _Field, value: str) -> None:
+        key = search_field.key
+        if ":" in key and not value:  # attribute form key:value
+            key, value = key.split(":", 1)
+        if not value:
+            return
+        if search_field.kind == "filter":
+            self.filters.setdefault(key, []).append(value)
+        else:
+            self.meta[key] = value

@@ -1,8 +1,8 @@
 """The one normalisation and the segmentation-free token scheme of the archive's search.
 
 Index time (Python, here) and query time (the browser, ``templates/static/search.js``) apply
-the same rules, and the per-character folding table is generated from this module into the
-site (``fold_table_json``), so both sides agree by construction. The unit tests check the
+the same rules, and the per-character folding table is written from this module into the
+search page (``site_builder.search.fold_pairs``), so both sides agree by construction. The unit tests check the
 Python side; the browser tests run the JavaScript side on the same strings and compare.
 
 Normalisation, one code point at a time:
@@ -205,17 +205,12 @@ def make_t2s(dictionary_dir: Path) -> dict[str, str]:
             simplified_keys.add(line.split("\t", 1)[0])
     simplified_values = {v for values in ts.values() for v in values}
     table = {}
-    for key, values in sorted(ts.items()):
-        target = values[0]
-        if (len(key) == 1 and len(target) == 1 and key not in values and key not in simplified_keys
+    for key, candidates in sorted(ts.items()):
+        target = candidates[0]
+        if (len(key) == 1 and len(target) == 1 and key not in candidates and key not in simplified_keys
                 and key not in simplified_values and ord(key) < 0x10000 and ord(target) < 0x10000):
             table[key] = target
     return table
-
-
-def fold_table_json() -> str:
-    """The table the browser uses (same data as ``t2s_table``), compact JSON."""
-    return json.dumps(t2s_table(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 if __name__ == "__main__":  # regenerate t2s.json: python -m site_builder.search.normalize DIR

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from site_builder.build import BuildOptions, BuildResult, build_site, template_dirs
+from site_builder.report import print_report
 from site_builder.serve.server import LiveState, PreviewServer, make_server
 from site_builder.serve.watch import Watcher, describe_changes, describe_failure, watched_dirs
 
@@ -91,8 +92,6 @@ def serve(options: BuildOptions, port: int = 8000, *,
 def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
              state: LiveState, roots: list[Path], seen: dict | None = None) -> bool:
     """One full build; on failure the last good site stays in place and is still served."""
-    from site_builder.cli import print_report  # cli imports this package lazily: no cycle
-
     started = time.perf_counter()
     try:
         result = build(options)

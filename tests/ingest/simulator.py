@@ -72,10 +72,9 @@ def sentence_pool() -> list[str]:
 
 class _Source:
     """One sample article's sentences, read on from a random place, each once; None when
-    they run out. (An earlier version then took any sentence of the samples: a paragraph
-    of one article then read as a patchwork of others, which no real article is, and the
-    vocabulary that tells two interleaved articles apart was blurred by the simulator
-    itself.)"""
+    they run out. (Sentences are never drawn from another article: a paragraph would then
+    read as a patchwork, which no real article is, and the vocabulary that tells two
+    interleaved articles apart would be blurred by the simulator itself.)"""
 
     def __init__(self, rng: random.Random, pool: list[str], used: set[str]):
         self.rng, self.pool, self.used = rng, pool, used
@@ -117,14 +116,21 @@ class Article:
     byline_mark: str = "■"
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    """The simulator's own segmenter (jieba's dictionary as shipped): pages must not change
+    with what the program under test taught a shared one earlier in the process."""
+    import rjieba
+
+    return rjieba.Jieba()
+
+
 @lru_cache(maxsize=None)
 def _whole_phrase(clause: str) -> bool:
     """A clause that can stand as a title or subheading: it ends on a noun, verb or adjective
     and opens with a content word (提高引领能力, 城市更新法治保障的重要意义), not a
     fragment of a sentence (在…的同时, 针对…, 将…与…, …的)."""
-    import rjieba
-
-    tags = rjieba.tag(clause)
+    tags = _tagger().tag(clause)
     first, last = tags[0][1], tags[-1][1]
     return first[:1] in "nvailj" and last[:1] in "nvailj" and len(tags[-1][0]) > 1 \
         and not _needs_more(clause, tags)
@@ -329,10 +335,6 @@ def interleave(rng, lines, articles):
     and its closing lines follow its last column; the second prints none (as on page 002).
     Not modelled: the first article ending first (its closing lines would then stand
     between two columns of the second).
-
-    (Earlier version: three chunks of the first article against two of the second, cut
-    at random paragraphs, so chunk sizes bore no relation to each other and no line was
-    ever glued; that is not what a column layout does.)
     """
     if len(articles) < 2:
         return lines
@@ -353,7 +355,7 @@ def interleave(rng, lines, articles):
         return lines
     dropped = articles[b].blocks[len(kept):]
     articles[b].blocks = kept
-    for kind, text in dropped:
+    for _kind, text in dropped:
         lines.remove(next(x for x in lines if x.article == b and x.text == text))
     articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
     head_roles = ("kicker", "title", "byline", "label", "summary")
@@ -406,10 +408,8 @@ def _columns(rng, blocks: list[tuple[str, str]], lines_per_column: int, width: i
     does not fit is cut where the column's last line ends (moved to the nearest place
     inside a sentence: the extraction repairs breaks inside sentences), leaving a piece of
     role "cut" at the column's foot and one of role "rest" at the next one's head.
-
-    (Earlier version: each column held its own random amount of text, within 10% of a
-    capacity, whatever its paragraphs; a column's height is fixed, so its text varies only
-    with the space lost at paragraph ends and around subheadings.)"""
+    A column's height is fixed, so the text it holds varies only with the space lost at
+    paragraph ends and around subheadings."""
     columns: list[list[Line]] = [[]]
     room = lines_per_column
     queue = list(blocks)
@@ -545,7 +545,7 @@ def traditional(rng, lines, articles):
     for x in lines:
         if x.role in ("paragraph", "heading", "title"):
             chars = [conv.convert(c) if rng.random() < 0.05 else c for c in x.text]
-            out.append(Line("".join(c if len(c) == 1 else o for c, o in zip(chars, x.text)), x.role, x.article))
+            out.append(Line("".join(c if len(c) == 1 else o for c, o in zip(chars, x.text, strict=True)), x.role, x.article))
         else:
             out.append(x)
     return out
@@ -664,7 +664,7 @@ def differences(page: Page, doc) -> list[str]:
         have = got(have)
         for key, value in want.items():
             if key == "blocks" and have[key] != value:
-                k = next((k for k, (x, y) in enumerate(zip(have[key], value)) if x != y), min(len(have[key]), len(value)))
+                k = next((k for k, (x, y) in enumerate(zip(have[key], value, strict=False)) if x != y), min(len(have[key]), len(value)))
                 problems.append(f"{art.title[:10]} block {k}: got {have[key][k:k + 2]!r}"[:300]
                                 + f" want {value[k:k + 2]!r}"[:300])
             elif have[key] != value:

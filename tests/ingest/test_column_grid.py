@@ -7,8 +7,9 @@ import random
 from collections import Counter
 
 from site_builder.ingest import column_grid
-from site_builder.ingest.column_grid import Piece, _Cut, kinsoku_ok
-from site_builder.ingest.interleave import Background, _Reader
+from site_builder.ingest.column_grid import Piece, Step, _Cut, kinsoku_ok
+from site_builder.ingest.interleave import Background
+from site_builder.ingest.interleave.reader import Reader
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.segment import Draft
 from tests.ingest import simulator
@@ -41,21 +42,21 @@ def _interleaved(seed: int, glue: bool = False):
     b_cols = simulator._columns(rng, _paragraphs(rng, 4), HEIGHT, WIDTH, 1)
     assert 1 < len(b_cols) < len(a_cols)
     stream: list[Piece] = []
-    path: list[tuple] = []
+    path: list[Step] = []
     for k in range(1, len(a_cols)):
         columns = [("B", b_cols[k - 1])] if k <= len(b_cols) else []
         for owner, col in columns + [("A", a_cols[k])]:
             for n, line in enumerate(col):
                 if glue and n == 0 and stream and stream[-1].shape == "cut" and line.role == "rest" \
-                        and path[-1][0] != owner:
+                        and path[-1].owner != owner:
                     # the column's first line read with the other column's last
-                    cut, (head_owner, _, _) = stream.pop(), path.pop()
-                    before = path[-1][0] if path else "B"
+                    cut, head_owner = stream.pop(), path.pop().owner
+                    before = path[-1].owner if path else "B"
                     stream.append(Piece(cut.text + line.text, "end"))
-                    path.append((owner, "split" if head_owner == before or not path else "bounce", len(cut.text)))
+                    path.append(Step(owner, "split" if head_owner == before or not path else "bounce", len(cut.text)))
                     continue
                 stream.append(_piece(line))
-                path.append((owner, "stay" if len(path) == 0 or path[-1][0] == owner else "switch", None))
+                path.append(Step(owner, "stay" if len(path) == 0 or path[-1].owner == owner else "switch"))
     return [_piece(line) for line in a_cols[0]], stream, tuple(path)
 
 
@@ -77,7 +78,7 @@ def test_a_glued_line_splits_where_the_column_ends():
     hits = 0
     for seed in range(3, 12):
         first, stream, truth = _interleaved(seed, glue=True)
-        if not any(move == "split" for _, move, _ in truth):
+        if not any(step.move == "split" for step in truth):
             continue
         hits += 1
         assert truth in {r.path for r in column_grid.readings(first, stream, WIDTH, HEIGHT)}, seed
@@ -106,10 +107,10 @@ def test_a_paragraph_broken_inside_a_column_is_counted_whole():
     """A text layer may break a paragraph inside a column (a page break it added): the grid
     reads on, the short unterminated line read as cut text, not as a subheading."""
     first, stream, truth = _interleaved(4)
-    k = next(i for i, p in enumerate(stream) if p.shape == "end" and len(p.text) > 30 and truth[i][1] == "stay")
+    k = next(i for i, p in enumerate(stream) if p.shape == "end" and len(p.text) > 30 and truth[i].move == "stay")
     text = stream[k].text
     broken = stream[:k] + [Piece(text[:12], "maybe"), Piece(text[12:], "end")] + stream[k + 1:]
-    truth2 = truth[:k] + (truth[k], (truth[k][0], "stay", None)) + truth[k + 1:]
+    truth2 = truth[:k] + (truth[k], Step(truth[k].owner, "stay")) + truth[k + 1:]
     found = {r.path: r for r in column_grid.readings(first, broken, WIDTH, HEIGHT)}
     assert truth2 in found
     assert found[truth2].cost == column_grid.JOIN
@@ -128,6 +129,6 @@ def test_a_text_layer_without_a_grid_gives_no_grid_reading():
     first = [_unit("".join(rng.sample(pool, 2))), _unit("".join(rng.sample(pool, 2))[:-5])]
     second = [_unit("".join(rng.sample(pool, 2)) if n % 2 else "".join(rng.sample(pool, 3))[:-7])
               for n in range(7)]
-    reader = _Reader(Draft(body=first), Draft(body=second), Background.of(Counter()))
-    assert reader.grid_reading() is None
-    assert reader.grid_choice is None and not reader.layout_known
+    reader = Reader(Draft(body=first), Draft(body=second), Background.of(Counter()))
+    assert reader.stream.plausible()  # (a page the reader would read)
+    assert reader.read_by_grid() is None

@@ -449,9 +449,9 @@ def test_every_page_is_accessible(which, request):
 
 
 def test_stylesheet_uses_no_external_fonts_or_cdns():
-    css = (ROOT / "templates" / "static" / "style.css").read_text(encoding="utf-8")
+    css = (ROOT / "site_builder" / "templates" / "static" / "style.css").read_text(encoding="utf-8")
     assert "@import" not in css and "@font-face" not in css and "http" not in css
     assert "Noto Serif CJK SC" in css and "Noto Sans CJK SC" in css
-    for template in (ROOT / "templates").rglob("*.html"):
+    for template in (ROOT / "site_builder" / "templates").rglob("*.html"):
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"""(src|href)=["']https?://""", text), template

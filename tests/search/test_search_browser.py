@@ -102,7 +102,7 @@ def test_sixty_queries_recall_and_precision(search_page, texts, articles, seed_s
     kinds = {k for k, _ in queries}
     assert {"word2", "phrase", "name", "idiom", "fragment", "spaced", "punct", "single"} <= kinds
     missed, false_hits, shown, with_hits = [], [], 0, 0
-    for kind, q in queries:
+    for _kind, q in queries:
         results = search_page.evaluate("q => siteSearch(q)", q)
         urls = [r["url"] for r in results]
         truth = {u for u, t in texts.items() if matches(q, t)}
@@ -171,7 +171,7 @@ def test_browser_and_python_normalise_identically(search_page, texts, articles):
     got = search_page.evaluate(
         "xs => xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.prefix, p.exact])])",
         samples)
-    for sample, (norm, plans) in zip(samples, got):
+    for sample, (norm, plans) in zip(samples, got, strict=True):
         assert norm == normalize(sample), sample
         want = [[p.text, list(p.phrase), p.prefix, p.exact] for p in plan_query(sample)]
         assert plans == want, sample
@@ -187,7 +187,7 @@ def test_sharded_index_finds_the_same_pages(seed_site, browser, texts, articles,
     site = tmp_path / "site"
     shutil.copytree(seed_site, site)
     stats = build_index(site, SiteConfig(), shard_pairs=6000)
-    assert stats["shards"] >= 3 and stats["pages"] == len(articles)
+    assert stats.shards >= 3 and stats.pages == len(articles)
     filters, authors, titles = _fields(articles)
     queries = [q for _, q in query_set(texts, authors, titles)]
     with serve(site) as base:
@@ -196,5 +196,5 @@ def test_sharded_index_finds_the_same_pages(seed_site, browser, texts, articles,
         page.wait_for_function("window.siteSearch && window.siteSearch.ready")
         got = page.evaluate("async qs => { const out = []; for (const q of qs) out.push((await siteSearch(q)).map(r => r.url)); return out; }", queries)
         page.close()
-    for q, urls in zip(queries, got):
+    for q, urls in zip(queries, got, strict=True):
         assert set(urls) == {u for u, t in texts.items() if matches(q, t)}, q

@@ -1,0 +1,337 @@
+"""The evidence at a junction of two pieces of text: is this line break a cut in a
+paragraph (the sentence runs on across it), or does a piece end here (a subheading, a
+paragraph, an article's column)?
+
+A junction's features are named functions of a `Junction` (the text either side and the
+page's statistics). Their weights are in nats of log-odds that the break is a cut, in ONE
+table, `CUT_WEIGHTS`, with a section for each reader that weighs them:
+  * reflow decides one junction alone: a short unterminated line followed by a paragraph
+    is a subheading unless the evidence for a cut reaches a bar;
+  * de-interleaving compares whole readings of two articles whose columns the text layer
+    read in turns: a junction's score is one term of a reading's sum, set against the
+    score of the same pieces read as the start of a paragraph.
+Where the two weigh one feature differently, the table's comment says why.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from site_builder.ingest import grammar, lexicon, shapes
+from site_builder.ingest.typography import CJK_RE
+
+OPENER_SEEN = 2  # sentences inside the page's lines opening with a character before it counts as an opener
+WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
+VERY_SHORT_OPENING = 5  # Chinese characters: the few that end a sentence begun before the break
+SHORT_OPENING = 12  # … or a clause at most this long, with no comma
+TYPICAL_HEADING = 24  # Chinese characters: most subheadings are no longer …
+LONGEST_HEADING = 32  # … and none is longer (the longest on the sample pages has 31)
+_SENTENCE_OPENER = re.compile(r"[。！？][”’）」』]?([^\s”’）」』，、。；：！？])")
+# a sentence opening with a frame (在…中，从…上，当…时 …): its first character opens it
+_FRAME_OPENING = re.compile(r"[在从当于][^，。；：！？、]{1,20}?(?:之中|之际|以来|方面|过程中|[中上下里内外前后间时])")
+
+
+@dataclass
+class PageStats:
+    """What the page's own text says about characters: the pairs it writes and the
+    characters its sentences open with."""
+
+    bigrams: Counter
+    openers: Counter = field(default_factory=Counter)  # first characters of sentences inside lines
+
+    @classmethod
+    def of(cls, texts: list[str]) -> "PageStats":
+        counts: Counter = Counter()
+        openers: Counter = Counter()
+        for text in texts:
+            counts.update(text[i:i + 2] for i in range(len(text) - 1))
+            openers.update(m.group(1) for m in _SENTENCE_OPENER.finditer(text))
+        return cls(counts, openers)
+
+    def junction(self, left: str, right: str) -> int:
+        """How often the page writes the pair of characters that would meet at this join."""
+        if not left or not right or not (CJK_RE.match(left[-1]) and CJK_RE.match(right[0])):
+            return 0
+        return self.bigrams[left[-1] + right[0]]
+
+
+@dataclass(frozen=True)
+class Junction:
+    """A line break: the text before it, the text after it, and the page's statistics."""
+
+    before: str
+    after: str
+    stats: PageStats
+
+    @cached_property
+    def word_nats(self) -> float:
+        """Nats by which a word of the lexicon binds the two sides (lexicon.cohesion), none
+        where the word is there by chance: it takes only the next line's first character
+        and that character opens sentences on the page or opens a frame here (走实|在 →
+        实在, before 在…中)."""
+        bound = lexicon.cohesion(self.before[-4:], self.after[:4])
+        frame = bool(_FRAME_OPENING.match(self.after))
+        if bound and _borrows_an_opener(self, bound, frame):
+            # (a frame that closes says its first character opens the sentence: no word at all)
+            return 0.0 if frame else min(bound, WORD_CUT_NATS / 2)
+        return bound
+
+    @cached_property
+    def opening(self) -> str | None:
+        """The next piece's first sentence, when it ends inside the piece (else None)."""
+        sentence = shapes.first_sentence(self.after)
+        return sentence if len(sentence) < len(self.after) else None
+
+
+def _borrows_an_opener(junction: Junction, bound: float, frame: bool) -> bool:
+    """The word across takes only the next line's first character, and that character
+    opens sentences elsewhere on the page (在, 以, 对 …) or opens a frame here (`frame`)."""
+    first = junction.after[:1]
+    if junction.stats.openers[first] < OPENER_SEEN and not frame:
+        return False
+    return lexicon.cohesion(junction.before[-4:], first) >= bound - 0.5
+
+
+def shape_decides(junction: Junction) -> float | None:
+    """±infinity where the shapes alone decide (a line ending on a comma or opening a run-in
+    enumeration is cut; a numbered subheading, or a next line opening a paragraph, is not)."""
+    if shapes.ends_open(junction.before) or shapes.starts_run_in(junction.before):
+        return math.inf
+    if shapes.is_numbered_heading(junction.before) or shapes.starts_new_paragraph(junction.after):
+        return -math.inf
+    return None
+
+
+# --- the features: each a number (1.0 or 0.0 for a yes or no) the table weighs ---------
+def word_cut_in_two(j: Junction) -> float:
+    return float(j.word_nats >= WORD_CUT_NATS)
+
+
+def words_bound_weakly(j: Junction) -> float:
+    return float(0 < j.word_nats < WORD_CUT_NATS)
+
+
+def bond_nats(before: str, after: str) -> float:
+    """The lexicon's cohesion across a junction as it stands (no discount for a borrowed
+    opener), up to the interleave section's `bond_cap` nats."""
+    cohesion = lexicon.cohesion(before[-lexicon.WINDOW:], after[:lexicon.WINDOW])
+    return min(CUT_WEIGHTS.interleave.bond_cap, cohesion)
+
+
+def word_bond_nats(j: Junction) -> float:
+    """De-interleaving's bond: `bond_nats` of a junction of two Chinese characters."""
+    if not (j.before and j.after and CJK_RE.match(j.before[-1]) and CJK_RE.match(j.after[0])):
+        return 0.0
+    return bond_nats(j.before, j.after)
+
+
+def pair_seen(j: Junction) -> float:
+    """log(1 + how often the page writes the junction's pair of characters)."""
+    return math.log1p(j.stats.junction(j.before, j.after))
+
+
+def closer_opens_after(j: Junction) -> float:
+    return float(shapes.opens_with_closer(j.after))
+
+
+def left_open(j: Junction) -> float:
+    return float(grammar.left_open(j.before))
+
+
+def many_clauses(j: Junction) -> float:
+    return float(j.before.count("，") >= 2)
+
+
+def ends_on_bare_verb(j: Junction) -> float:
+    return float(grammar.ends_on_bare_verb(j.before))
+
+
+def reports_speech(j: Junction) -> float:
+    return float(grammar.reports_speech(j.before))
+
+
+def longer_than_most_headings(j: Junction) -> float:
+    return float(TYPICAL_HEADING < shapes.cjk_len(j.before) <= LONGEST_HEADING)
+
+
+def longer_than_any_heading(j: Junction) -> float:
+    return float(shapes.cjk_len(j.before) > LONGEST_HEADING)
+
+
+def sentence_goes_on(j: Junction) -> float:
+    return float(grammar.starts_bound(j.after) or grammar.stops_short(j.before))
+
+
+def open_last_clause(j: Junction) -> float:
+    return float(grammar.open_last_clause(j.before))
+
+
+def ends_on_single_character(j: Junction) -> float:
+    return float(grammar.ends_on_single_character(j.before))
+
+
+def opens_with_lone_noun(j: Junction) -> float:
+    return float(grammar.opens_with_lone_noun(j.after))
+
+
+def series_completed(j: Junction) -> float:
+    return float(grammar.series_completed(j.before, j.after))
+
+
+def very_short_opening(j: Junction) -> float:
+    return float(j.opening is not None and shapes.cjk_len(j.opening) <= VERY_SHORT_OPENING)
+
+
+def short_opening(j: Junction) -> float:
+    opening = j.opening
+    return float(opening is not None and "，" not in opening
+                 and VERY_SHORT_OPENING < shapes.cjk_len(opening) <= SHORT_OPENING)
+
+
+# --- the weights ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReflowWeights:
+    """Nats of log-odds that a short unterminated line is the first half of a cut paragraph,
+    its junction with the next line decided alone. A line is read as cut when the evidence
+    reaches `bar`: one strong sign (2.5 or 3 nats: a word cut in two, a quote left open)
+    reaches it alone, a weaker one (2 nats or less) needs another beside it."""
+
+    bar: float = 2.5  # the prior against a cut: most such lines on the sample pages are subheadings
+    # a word of the lexicon cut in two (建|设): rarely made by chance at a subheading's end
+    word_cut_in_two: float = 2.5
+    # a looser compound across (优势|产业): two words a subheading's end and a sentence's
+    # start can make by chance. (A step, not per nat: alone, one long word's nats would
+    # outweigh the line's whole grammar.)
+    words_bound_weakly: float = 2.0
+    # per log-count of the junction's pair on the page: a pair the page writes 20 times
+    # adds 2.4 nats, about one strong sign; once, 0.55
+    pair_seen: float = 0.8
+    # the next line opens with the closing half of a quote or bracket: it carries on a
+    # sentence begun before it, unless that sentence was whole inside the subheading
+    closer_opens_after: float = 3.0
+    left_open: float = 3.0  # a quote or bracket opened and not closed: the sentence runs on
+    many_clauses: float = 2.5  # two commas or more: more clauses than a subheading has
+    ends_on_bare_verb: float = 2.5  # …可以推动: a predicate waiting for its object
+    reports_speech: float = 3.0  # 总书记强调，…: a sentence of the body, never a subheading
+    longer_than_most_headings: float = 1.0  # over 24 characters: few subheadings are so long
+    longer_than_any_heading: float = 3.0  # over 32 characters: no subheading of the samples is
+    # the line stops on a function word, a bare preposition, a clause's subject … or the
+    # next line opens with a character bound to what precedes it (的, 们, 中 …)
+    sentence_goes_on: float = 3.0
+    open_last_clause: float = 2.0  # …，对楼宇内: weaker, a subheading may end on a phrase
+    ends_on_single_character: float = 2.0  # …展现了党: a subheading ends on a whole word
+    opens_with_lone_noun: float = 2.5  # 属性，…: a noun phrase's tail, not a paragraph's start
+    series_completed: float = 3.0  # …、科教 | 融合、…: a series runs on across the break
+    # the next line's first sentence has at most 5 characters (…建设。): the end of a
+    # sentence begun before; a paragraph opens with a whole sentence
+    very_short_opening: float = 3.0
+    short_opening: float = 1.0  # … at most 12, without a comma: weaker, short sentences exist
+
+
+@dataclass(frozen=True)
+class InterleaveWeights:
+    """Nats a reading of de-interleaving gains or loses at a junction (magnitudes: the
+    reading adds or subtracts them). The reading with the best sum wins, so a junction's
+    evidence is graded, not decided: a cut's rest is set against the same pieces read as a
+    paragraph's start. The reading adds these to the vocabulary's evidence (at most 8 nats
+    a unit) and to the layout's penalties. A junction's positive evidence is at most a full
+    bond (3.6), a closing mark (3.0) and its character pair (3.7 for a pair the page writes
+    a hundred times): about 10 nats."""
+
+    # what an arbitrary junction costs: carrying a cut sentence on with no evidence for it
+    # scores below an article's own plain sentence start (0)
+    junction_base: float = 1.5
+    # per log-count of the junction's pair, as in reflow (one feature: pair_seen); a pair
+    # alone outweighs junction_base only when the page writes it six times or more
+    pair: float = 0.8
+    # per nat of the word across (word_bond_nats), up to `bond_cap` nats: graded where reflow
+    # steps, because rival readings differ by how well each junction binds; capped (3.6
+    # nats at most) so that one junction never outweighs a connective (6) or an opener (14)
+    # after a cut
+    bond: float = 0.3
+    bond_cap: float = 12.0
+    # a piece opening with the closing half of a quote or bracket carries on a sentence begun
+    # elsewhere: about a full bond, as in reflow (closer_opens_after)
+    closer: float = 3.0
+    # against a subheading or paragraph opener (一是, 首先, （一）…) right after a cut: the
+    # reading broke a sentence; more than all a junction's positive evidence. Reflow never
+    # weighs this: an opener after the line decides alone (shape_decides)
+    open_after_cut: float = 14.0
+    # against a closing mark opening a piece after a complete sentence (a paragraph opens
+    # with a whole sentence): more than a full bond
+    closer_after_end: float = 6.0
+    # against a piece opening with a sentence of at most 7 characters after a complete one
+    # (more often the end of a sentence begun elsewhere): less than a full bond, since short
+    # sentences exist (reflow's very_short_opening, 5, weighs the cut's side of it)
+    short_opening: float = 3.0
+    # against a sentence's connective (例如，因此，…) right after a cut in mid-clause: more
+    # than a full bond
+    connective_after_cut: float = 6.0
+    # against an article whose last piece stops in mid-sentence (each article counted): more
+    # than a junction's bond and closing mark together, less than an opener after a cut
+    ends_on_cut: float = 9.0
+    # for reading a short unterminated piece as a cut (or its rest as one) rather than as a
+    # subheading, the likelier reading: the junction must show the cut by this much
+    maybe: float = 2.0
+    # per nat of rare pairs (inverse document frequency) that neighbouring paragraphs of one
+    # article share, up to `coherence_cap` nats: at most 3.6 nats, as much as a full bond
+    coherence: float = 0.3
+    coherence_cap: float = 12.0
+
+
+@dataclass(frozen=True)
+class CutWeights:
+    reflow: ReflowWeights = ReflowWeights()
+    interleave: InterleaveWeights = InterleaveWeights()
+
+
+CUT_WEIGHTS = CutWeights()
+
+Feature = Callable[[Junction], float]
+_R = CUT_WEIGHTS.reflow
+# reflow's evidence, summed in this order
+REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
+    (word_cut_in_two, _R.word_cut_in_two),
+    (words_bound_weakly, _R.words_bound_weakly),
+    (pair_seen, _R.pair_seen),
+    (closer_opens_after, _R.closer_opens_after),
+    (left_open, _R.left_open),
+    (many_clauses, _R.many_clauses),
+    (ends_on_bare_verb, _R.ends_on_bare_verb),
+    (reports_speech, _R.reports_speech),
+    (longer_than_most_headings, _R.longer_than_most_headings),
+    (longer_than_any_heading, _R.longer_than_any_heading),
+    (sentence_goes_on, _R.sentence_goes_on),
+    (open_last_clause, _R.open_last_clause),
+    (ends_on_single_character, _R.ends_on_single_character),
+    (opens_with_lone_noun, _R.opens_with_lone_noun),
+    (series_completed, _R.series_completed),
+    (very_short_opening, _R.very_short_opening),
+    (short_opening, _R.short_opening),
+)
+_I = CUT_WEIGHTS.interleave
+# de-interleaving's score of a junction read as a cut's rest (interleave.junctions.Junctions.score):
+# weigh(junction, INTERLEAVE_JUNCTION, start=-_I.junction_base)
+INTERLEAVE_JUNCTION: tuple[tuple[Feature, float], ...] = (
+    (pair_seen, _I.pair),
+    (word_bond_nats, _I.bond),
+    (closer_opens_after, _I.closer),
+)
+
+
+def weigh(junction: Junction, evidence: tuple[tuple[Feature, float], ...], start: float = 0.0) -> float:
+    """`start` plus each feature times its weight, added in the table's order (a plain loop:
+    the same order gives the same float, which a bar compares)."""
+    score = start
+    for feature, nats in evidence:
+        score += nats * feature(junction)
+    return score
+
+
+def bigrams(text: str) -> list[str]:
+    """The text's pairs of adjacent Chinese characters (vocabulary and coherence read them)."""
+    return [text[i:i + 2] for i in range(len(text) - 1) if CJK_RE.match(text[i]) and CJK_RE.match(text[i + 1])]

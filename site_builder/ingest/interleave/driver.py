@@ -1,0 +1,109 @@
+"""De-interleaving one pair of articles: read them, keep the reading only when it beats
+reading the second article straight through, and move the first article's passages back."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from site_builder.ingest.column_grid import Owner, Step
+from site_builder.ingest.interleave.layout import Columns
+from site_builder.ingest.interleave.reader import Choice, Reader
+from site_builder.ingest.interleave.vocabulary import Background
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.segment import Draft
+
+ACCEPT = 6.0  # nats: margin a text reading needs over reading the second article straight through
+STRUCTURE_MIN = -12.0  # … of which this much without the vocabulary
+GRID_ACCEPT = 0.0  # nats: margin a grid reading needs over it (the layout has spoken already)
+
+
+@dataclass
+class Outcome:
+    moved: bool
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A reading applied to the second article's units."""
+
+    moved: list[Unit]  # pieces of the first article
+    kept: list[Unit]  # pieces the second keeps
+    heads: list[Unit]  # the heads of split lines: each ends a column
+
+
+def deinterleave(first: Draft, second: Draft, vocab: Background, second_ends: int | None = None) -> Outcome:
+    """Move the first article's passages out of the second's body; report what moved.
+    `second_ends`: the second article's text ends before this unit of its body (its byline
+    printed after its body stands there; what follows is the first article's)."""
+    if first.has_footer() or len(second.body) < 3 or not first.body:
+        return Outcome(False)
+    reader = Reader(first, second, vocab, second_ends)
+    if not reader.stream.plausible():
+        return Outcome(False)
+    straight = reader.straight_score()
+    choice = reader.read_by_grid() or reader.read_by_text(straight)
+    path = choice.path
+    if path is None or not _convincing(choice, straight):
+        return Outcome(False)
+    applied = apply(reader.stream.units, path)
+    if not applied.moved:
+        return Outcome(False)
+    run_ends = _run_ends(reader, choice, path, applied)
+    for pieces in ([reader.stream.a_end] + applied.moved, applied.kept):
+        reader.junctions.mark_cuts(pieces, run_ends)
+    if choice.grid is not None:
+        reader.mark_grid_cuts(choice.grid)
+    first.body.extend(applied.moved)
+    second.body = applied.kept
+    # closing lines follow the text they close: give them to the owner of the last piece
+    if second.footer and path[-1].owner == "A":
+        first.footer, second.footer = second.footer, []
+    lines = sorted({p.first_line for p in applied.moved})
+    return Outcome(True, [(lines[0], f"{len(applied.moved)} passage(s) from lines {lines[0]}-{lines[-1]} "
+                                     f"put back into the article they were interleaved with")])
+
+
+def _convincing(choice: Choice, straight: float) -> bool:
+    """The reading beats reading the second article straight through by a clear margin (a
+    grid reading has the layout's word already: it need only read better than none), and
+    stands on the text's shape too, not on vocabulary alone."""
+    assert choice.path is not None
+    if choice.score - straight < (GRID_ACCEPT if choice.grid else ACCEPT):
+        return False
+    return choice.score - choice.vocabulary.of_reading(choice.path) - straight >= STRUCTURE_MIN
+
+
+def _run_ends(reader: Reader, choice: Choice, path: list[Step], applied: Applied) -> set[int]:
+    """The last piece of each column run (by id): a column ends where its space runs out
+    (the head of a split line is one by construction)."""
+    units = reader.stream.units
+    feet = Columns(reader.stream, choice.layout).column_feet(path)
+    run_ends = {id(reader.stream.a_end)} | {id(units[k]) for k in feet} | {id(h) for h in applied.heads}
+    for step, nxt, unit in zip(path, path[1:], units, strict=False):
+        if step.owner != nxt.owner and nxt.move == "switch":
+            run_ends.add(id(unit))
+    return run_ends
+
+
+def apply(units: list[Unit], path: list[Step]) -> Applied:
+    """The pieces of each article, and the heads of split lines, from a reading."""
+    applied = Applied([], [], [])
+    owner_of_prev: Owner = "B"
+    for unit, step in zip(units, path, strict=True):
+        if step.split is not None:
+            head, tail = _split_unit(unit, step.split)
+            applied.heads.append(head)
+            head_owner, _ = step.owners(owner_of_prev)
+            (applied.moved if head_owner == "A" else applied.kept).append(head)
+            (applied.moved if step.owner == "A" else applied.kept).append(tail)
+        else:
+            (applied.moved if step.owner == "A" else applied.kept).append(unit)
+        owner_of_prev = step.owner
+    return applied
+
+
+def _split_unit(unit: Unit, k: int) -> tuple[Unit, Unit]:
+    head = Unit(unit.raw, list(unit.spans), unit.text[:k], unit.markdown_heading, unit.kind, dict(unit.info),
+                unit.read_as_cut)
+    tail = Unit("", list(unit.spans), unit.text[k:], False, unit.kind, {"split_from": unit.first_line})
+    return head, tail

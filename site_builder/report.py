@@ -1,0 +1,22 @@
+"""The build summary printed by `site-builder build` and after each rebuild of `serve`."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+from site_builder.build import BuildResult
+
+
+def print_report(result: BuildResult) -> None:
+    """What was made (stdout); what the extractor was unsure of and what was skipped (stderr)."""
+    for error in result.errors:
+        print(f"error: {error} (skipped)", file=sys.stderr)
+    if result.warnings:
+        counts = Counter(w.code for w in result.warnings)
+        summary = ", ".join(f"{n} {code}" for code, n in counts.most_common())
+        print(f"{len(result.warnings)} warning(s): {summary}", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"  warning: {warning}", file=sys.stderr)
+    searchable = f", {result.search.pages} pages searchable" if result.search is not None else ""
+    print(f"built {result.articles} articles, {result.pages_written} pages{searchable} "
+          f"into {result.output_dir} in {result.seconds:.1f} s")

@@ -1,0 +1,28 @@
+"""Netlify's ``_headers`` file for the search files whose names only the build knows.
+
+Pagefind names the files of its index, fragment and filter folders, and its pf_meta file,
+by their content hash: they never change, so they may be cached for a year. netlify.toml
+marks the main bundle's hashed folders; what it cannot name is written here: each
+pagefind.<hash>.pf_meta (a rule's ``*`` may only end a path, and fixed-name files sit beside
+it) and the hashed folders of index shards, whose number only the build knows.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+HEADERS_FILE = "_headers"
+IMMUTABLE = "public, max-age=31536000, immutable"
+HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in them by its hash
+
+
+def write_cache_headers(site: Path, bundle: Path) -> None:
+    """Write ``site/_headers`` with an immutable Cache-Control rule for each hashed file or
+    folder of the search bundle (a folder in ``site``) that netlify.toml cannot name; no
+    file when there is none."""
+    rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(bundle.glob("**/*.pf_meta"))]
+    for shard in sorted(p for p in bundle.glob("shards/*") if p.is_dir()):
+        rules += [f"/{(shard / kind).relative_to(site).as_posix()}/*"
+                  for kind in HASHED_FOLDERS if (shard / kind).is_dir()]
+    if rules:
+        text = "".join(f"{rule}\n  Cache-Control: {IMMUTABLE}\n" for rule in rules)
+        (site / HEADERS_FILE).write_text(text, encoding="utf-8")
