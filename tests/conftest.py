@@ -2,18 +2,18 @@
 raw page's extraction done once per distinct text."""
 from __future__ import annotations
 
-import io
-import pickle
+import os
 import shutil
-from pathlib import Path, PurePath
+import sys
+from pathlib import Path
 
 import pytest
 
 import site_builder.ingest
+from extraction_cache import extract_raw_page_once, share_with_other_workers
 from site_builder.build import BuildOptions, BuildResult, build_site, load_archive
 from site_builder.config import SiteConfig
-from site_builder.ingest.raw_page import extract_raw_page
-from site_builder.model import Archive, SourceDocument
+from site_builder.model import Archive
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -34,58 +34,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # ---------- one extraction per distinct raw page ----------
 
-# the file's bytes -> its extraction, pickled with the page's own path left out
-EXTRACTIONS: dict[bytes, bytes] = {}
-
-
-class _PagePickler(pickle.Pickler):
-    """Pickles an extraction with every reference to its page's path left as a slot, which
-    _PageUnpickler fills with the path of the copy being read."""
-
-    def __init__(self, file, page: Path):
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.page = page
-
-    def persistent_id(self, obj):
-        return "page" if isinstance(obj, PurePath) and obj == self.page else None
-
-
-class _PageUnpickler(pickle.Unpickler):
-    def __init__(self, file, page: Path):
-        super().__init__(file)
-        self.page = page
-
-    def persistent_load(self, pid):
-        assert pid == "page", pid
-        return self.page
-
-
-def extract_raw_page_once(path: Path) -> SourceDocument:
-    """`extract_raw_page`, run once per distinct file content in this test process.
-
-    The sample pages are read by most builds of the suite, in many copies of the content
-    folder, and one of them takes seconds to extract; the extraction depends on the text
-    alone (the path is only recorded in it: tests/ingest/test_seeds.py checks that a copy
-    read from the cache equals a fresh extraction). Each call gets its own copy, which the
-    build may change freely. Files that do not read, or fail to extract, always take the
-    real path, so their errors are the real ones."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return extract_raw_page(path)
-    if data not in EXTRACTIONS:
-        buffer = io.BytesIO()
-        _PagePickler(buffer, path).dump(extract_raw_page(path))
-        EXTRACTIONS[data] = buffer.getvalue()
-    return _PageUnpickler(io.BytesIO(EXTRACTIONS[data]), path).load()
-
-
 @pytest.fixture(scope="session", autouse=True)
-def extraction_once_per_page():
-    """Every in-process build and `read_source` in this session reads raw pages through
-    extract_raw_page_once (subprocesses run the real command, uncached)."""
+def extraction_once_per_page(tmp_path_factory):
+    """Every in-process build, `read_source` and the damage simulator's sample sentences
+    read raw pages through tests/extraction_cache.py (subprocesses run the real command)."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent  # the folder of this run, above each worker's own
+    share_with_other_workers(run_folder / "extractions")
+    simulator = sys.modules.get("tests.ingest.simulator")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(site_builder.ingest, "extract_raw_page", extract_raw_page_once)
+        if simulator is not None:
+            patch.setattr(simulator, "extract_raw_page", extract_raw_page_once)
         yield
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXTRACTIONS
+from extraction_cache import EXTRACTIONS
 from site_builder.ingest import read_source
 from site_builder.ingest.export import document_to_json
 from site_builder.ingest.raw_page import extract_raw_page
@@ -71,7 +71,7 @@ def test_warnings_have_codes():
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_a_cached_extraction_equals_a_fresh_one(page: Path, tmp_path: Path):
-    """The suite reads each raw page through a cache keyed by its bytes (tests/conftest.py):
+    """The suite reads each raw page through a cache keyed by its bytes (tests/extraction_cache.py):
     a copy of the page elsewhere, served from that cache, must be what extracting the copy
     itself gives, down to every path recorded in it."""
     read_source(page)

@@ -106,6 +106,7 @@ def _entry(archive, title):
 def test_every_article_page_has_its_title_authors_topics_and_neighbours(seed):
     site, _, archive = seed
     assert archive.entries, "the seed has articles"
+    checked = {"author": 0, "topic": 0, "prev": 0, "next": 0, "related": 0}
     for entry in archive.entries:
         doc = parse(page_of(site, entry.url))
         where = entry.url
@@ -119,9 +120,11 @@ def test_every_article_page_has_its_title_authors_topics_and_neighbours(seed):
             assert links, f"{where}: author {author} is not linked"
             assert links[0].attrs["href"] == archive.taxonomies["authors"].terms[
                 [t.name for t in archive.taxonomies["authors"].terms].index(author)].url
+            checked["author"] += 1
         topic_urls = {t.name: t.url for t in archive.taxonomies["topics"].terms}
         for topic in entry.topics:
             assert doc.find_all("a", href=topic_urls[topic]), f"{where}: topic {topic} is not linked"
+            checked["topic"] += 1
         for rel, other in (("prev", entry.prev), ("next", entry.next)):
             links = doc.find_all("a", rel=rel)
             if other is None:
@@ -129,12 +132,15 @@ def test_every_article_page_has_its_title_authors_topics_and_neighbours(seed):
             else:
                 assert [a.attrs["href"] for a in links] == [other.url], f"{where}: {rel} link"
                 assert other.title in links[0].clean_text()
+                checked[rel] += 1
         related = doc.find("section", class_="related")
         if entry.related:
             hrefs = [a.attrs["href"] for a in related.find_all("a")]
             assert hrefs == [e.url for e in entry.related], f"{where}: related links"
+            checked["related"] += 1
         else:
             assert related is None
+    assert all(checked.values()), f"some kinds of link were never checked: {checked}"
 
 
 def test_pagefind_body_wraps_the_article_text_and_nothing_else(seed):
@@ -161,6 +167,7 @@ def test_pagefind_body_wraps_the_article_text_and_nothing_else(seed):
 
 def test_raw_view_and_printings(seed):
     site, _, archive = seed
+    raw_views = regions = 0
     for entry in archive.entries:
         doc = parse(page_of(site, entry.url))
         printings = doc.find("ul", class_="printings")
@@ -171,9 +178,12 @@ def test_raw_view_and_printings(seed):
             assert raw is not None and raw.find("summary") is not None, entry.url
             numbers = [int(li.attrs["value"]) for li in raw.find_all("li")]
             assert numbers and numbers[0] == raw_printings[0].lines[0].first
+            raw_views += 1
         # a scrolling region must be reachable from the keyboard and named
         for region in doc.find_all(class_="raw-scroll"):
             assert region.attrs.get("tabindex") == "0" and region.attrs.get("aria-label")
+            regions += 1
+    assert raw_views and regions, "the seed's articles come from raw pages: their raw views were checked"
 
 
 def test_rich_article_shows_kicker_summary_lines_subheadings_and_date(rich):
@@ -217,7 +227,7 @@ def test_home_has_one_accessible_svg_per_chart(seed):
     figures = doc.find_all("figure", class_="chart")
     assert len(figures) == len(charts) >= 4
     ids = {n.attrs["id"]: n for n in doc.iter() if n.attrs.get("id")}
-    for figure, chart in zip(figures, charts):
+    for figure, chart in zip(figures, charts, strict=True):
         svgs = figure.find_all("svg")
         assert len(svgs) == 1
         svg = svgs[0]
@@ -290,6 +300,7 @@ def test_every_page_is_accessible(which, request):
     site = request.getfixturevalue(which)[0]
     pages = _html_pages(site)
     assert len(pages) > 10
+    checked = {"svg": 0, "input": 0}
     for path in pages:
         doc = parse(path)
         where = str(path.relative_to(site))
@@ -317,18 +328,21 @@ def test_every_page_is_accessible(which, request):
             assert svg.attrs.get("role") == "img", f"{where}: svg without role=img"
             named = svg.attrs.get("aria-label") or svg.attrs.get("aria-labelledby") or svg.find("title")
             assert named, f"{where}: svg without an accessible name"
+            checked["svg"] += 1
         for a in doc.find_all("a"):
             assert a.clean_text() or a.attrs.get("aria-label"), f"{where}: a link without text"
             assert a.clean_text() not in ("点击这里", "这里", "更多", "click here", "more"), where
         levels = [int(n.tag[1]) for n in doc.iter() if re.fullmatch(r"h[1-6]", n.tag)]
         assert levels and levels[0] == 1 and levels.count(1) == 1, f"{where}: headings {levels}"
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, f"{where}: heading level skips from h{before} to h{after}"
         for field_ in doc.find_all("input"):
             if field_.attrs.get("type") in ("hidden", "submit", "button"):
                 continue
             labelled = field_.attrs.get("aria-label") or doc.find("label", for_=field_.attrs.get("id"))
             assert labelled, f"{where}: an input without a label"
+            checked["input"] += 1
+    assert all(checked.values()), f"the charts' drawings and the search field were not checked: {checked}"
 
 
 def test_stylesheet_uses_no_external_fonts_or_cdns():
