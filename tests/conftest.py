@@ -65,10 +65,25 @@ def seed_site(seed_build) -> Path:
     return seed_build.output_dir
 
 
+class SeedArchive:
+    """The seed content's config and analysed archive, unpacked as `config, archive = …`.
+    Its repr is short: pytest prints a failing test's arguments, and an Archive's repr
+    (entries linking each other) grows until the test run runs out of memory."""
+
+    def __init__(self, config: SiteConfig, archive: Archive):
+        self.config, self.archive = config, archive
+
+    def __iter__(self):
+        return iter((self.config, self.archive))
+
+    def __repr__(self) -> str:
+        return f"SeedArchive({len(self.archive.entries)} articles)"
+
+
 @pytest.fixture(scope="session")
-def seed_archive() -> tuple[SiteConfig, Archive]:
+def seed_archive() -> SeedArchive:
     """The seed content's config and analysed archive (read-only for every test)."""
-    return load_archive(CONTENT)
+    return SeedArchive(*load_archive(CONTENT))
 
 
 @pytest.fixture
