@@ -19,9 +19,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 
 # Test modules whose module-scoped fixtures are costly (a browser, a built site, a build run
-# as a subprocess): under `pytest -n` (pytest-xdist, --dist loadgroup) each runs on a single
-# worker, so that those fixtures are made once; every other test is spread on its own.
-ONE_WORKER_MODULES = ("render/test_pages.py", "search/test_search_browser.py", "test_netlify.py")
+# as a subprocess, an installed wheel): under `pytest -n` (pytest-xdist, --dist loadgroup)
+# each runs on a single worker, so that those fixtures are made once; every other test is
+# spread on its own.
+ONE_WORKER_MODULES = ("render/test_pages.py", "search/test_search_browser.py", "test_csp.py",
+                      "test_packaging.py", "test_publish.py")
 TESTS = Path(__file__).resolve().parent
 
 
