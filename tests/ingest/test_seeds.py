@@ -4,12 +4,15 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from extraction_cache import EXTRACTIONS
 from site_builder.ingest import read_source
 from site_builder.ingest.export import document_to_json
+from site_builder.ingest.raw_page import extract_raw_page
 from tests.ingest.accounting import unaccounted
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,6 +50,7 @@ def test_nothing_vanishes(page: Path):
 def test_every_block_knows_its_lines(page: Path):
     doc = read_source(page)
     n = len(doc.raw_lines)
+    assert doc.articles
     for article in doc.articles:
         assert article.lines
         for block in article.blocks:
@@ -63,3 +67,18 @@ def test_warnings_have_codes():
         codes |= {w.code for w in doc.warnings}
         codes |= {w.code for a in doc.articles for w in a.warnings}
     assert {"duplicate", "interleave", "title-inferred", "title-after-body"} <= codes
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_a_cached_extraction_equals_a_fresh_one(page: Path, tmp_path: Path):
+    """The suite reads each raw page through a cache keyed by its bytes (tests/extraction_cache.py):
+    a copy of the page elsewhere, served from that cache, must be what extracting the copy
+    itself gives, down to every path recorded in it."""
+    read_source(page)
+    assert page.read_bytes() in EXTRACTIONS
+    copy = tmp_path / "elsewhere" / page.name
+    copy.parent.mkdir()
+    shutil.copy(page, copy)
+    cached, fresh = read_source(copy), extract_raw_page(copy)
+    assert cached is not fresh and cached.path == copy
+    assert cached == fresh

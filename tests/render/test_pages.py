@@ -1,7 +1,7 @@
 """The rendered pages: structure, links and accessibility of every page of a built site.
 
-The seed site is built once (without the search index); its pages are parsed with
-html.parser into a small element tree and checked against the archive they came from.
+The seed site is the session's (tests/conftest.py); its pages are parsed with html.parser
+into a small element tree (tests/sitecheck.py) and checked against the archive they came from.
 A second, richer site (the seed plus Markdown articles with every field set) checks what
 the seed does not exercise: kicker, several summary lines, subheadings, dates, pagination.
 """
@@ -9,131 +9,16 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from sitecheck import Node, page_of, parse
 from site_builder.build import BuildOptions, build_site, load_archive
 from site_builder.render.charts import overview_charts
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-# ---------- a tiny DOM on html.parser ----------
-
-@dataclass(eq=False, repr=False)
-class Node:
-    tag: str
-    attrs: dict[str, str | None]
-    parent: "Node | None" = None
-    children: list["Node | str"] = field(default_factory=list)
-
-    def __repr__(self) -> str:  # short: the tree links both ways, a full repr never ends
-        return f"<{self.tag} {' '.join(f'{k}={v!r}' for k, v in self.attrs.items())}>"[:120]
-
-    def iter(self):
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, **attrs) -> list["Node"]:
-        out = []
-        for node in self.iter():
-            if tag is not None and node.tag != tag:
-                continue
-            if all(_attr_matches(node, k.rstrip("_").replace("_", "-"), v) for k, v in attrs.items()):
-                out.append(node)
-        return out
-
-    def find(self, tag: str | None = None, **attrs) -> "Node | None":
-        found = self.find_all(tag, **attrs)
-        return found[0] if found else None
-
-    def text(self) -> str:
-        parts = []
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif child.tag == "img":
-                parts.append(child.attrs.get("alt") or "")
-            elif child.tag not in ("script", "style", "template"):
-                parts.append(child.text())
-        return "".join(parts)
-
-    def clean_text(self) -> str:
-        return re.sub(r"\s+", " ", self.text()).strip()
-
-    def has_class(self, name: str) -> bool:
-        return name in (self.attrs.get("class") or "").split()
-
-    def ancestors(self):
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
-    def contains(self, other: "Node") -> bool:
-        return any(a is self for a in other.ancestors())
-
-
-def _attr_matches(node: Node, name: str, want) -> bool:
-    if name == "class":
-        return node.has_class(want)
-    if want is True:
-        return name in node.attrs
-    return node.attrs.get(name) == want
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.current = self.root
-        self.errors: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, dict(attrs), parent=self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_startendtag(self, tag, attrs):
-        node = Node(tag, dict(attrs), parent=self.current)
-        self.current.children.append(node)
-
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            return
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is None:
-            self.errors.append(f"stray </{tag}>")
-            return
-        if node is not self.current:
-            self.errors.append(f"</{tag}> closes unclosed <{self.current.tag}>")
-        self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def parse(path: Path) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(path.read_text(encoding="utf-8"))
-    builder.close()
-    assert not builder.errors, f"{path}: badly nested HTML: {builder.errors[:3]}"
-    assert builder.current is builder.root, f"{path}: <{builder.current.tag}> is never closed"
-    return builder.root
-
-
-def page_of(site: Path, url: str) -> Path:
-    return site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html"
 
 
 # ---------- fixtures ----------
@@ -156,11 +41,9 @@ class Built:
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    out = tmp_path_factory.mktemp("render") / "site"
-    build_site(BuildOptions(content_dir=CONTENT, output_dir=out, with_search=False))
-    config, archive = load_archive(CONTENT)
-    return Built(out, config, archive)
+def seed(seed_site, seed_archive):
+    config, archive = seed_archive
+    return Built(seed_site, config, archive)
 
 
 RICH_ARTICLES = {
@@ -223,6 +106,7 @@ def _entry(archive, title):
 def test_every_article_page_has_its_title_authors_topics_and_neighbours(seed):
     site, _, archive = seed
     assert archive.entries, "the seed has articles"
+    checked = {"author": 0, "topic": 0, "prev": 0, "next": 0, "related": 0}
     for entry in archive.entries:
         doc = parse(page_of(site, entry.url))
         where = entry.url
@@ -236,9 +120,11 @@ def test_every_article_page_has_its_title_authors_topics_and_neighbours(seed):
             assert links, f"{where}: author {author} is not linked"
             assert links[0].attrs["href"] == archive.taxonomies["authors"].terms[
                 [t.name for t in archive.taxonomies["authors"].terms].index(author)].url
+            checked["author"] += 1
         topic_urls = {t.name: t.url for t in archive.taxonomies["topics"].terms}
         for topic in entry.topics:
             assert doc.find_all("a", href=topic_urls[topic]), f"{where}: topic {topic} is not linked"
+            checked["topic"] += 1
         for rel, other in (("prev", entry.prev), ("next", entry.next)):
             links = doc.find_all("a", rel=rel)
             if other is None:
@@ -246,12 +132,15 @@ def test_every_article_page_has_its_title_authors_topics_and_neighbours(seed):
             else:
                 assert [a.attrs["href"] for a in links] == [other.url], f"{where}: {rel} link"
                 assert other.title in links[0].clean_text()
+                checked[rel] += 1
         related = doc.find("section", class_="related")
         if entry.related:
             hrefs = [a.attrs["href"] for a in related.find_all("a")]
             assert hrefs == [e.url for e in entry.related], f"{where}: related links"
+            checked["related"] += 1
         else:
             assert related is None
+    assert all(checked.values()), f"some kinds of link were never checked: {checked}"
 
 
 def test_pagefind_body_wraps_the_article_text_and_nothing_else(seed):
@@ -278,6 +167,7 @@ def test_pagefind_body_wraps_the_article_text_and_nothing_else(seed):
 
 def test_raw_view_and_printings(seed):
     site, _, archive = seed
+    raw_views = regions = 0
     for entry in archive.entries:
         doc = parse(page_of(site, entry.url))
         printings = doc.find("ul", class_="printings")
@@ -288,9 +178,12 @@ def test_raw_view_and_printings(seed):
             assert raw is not None and raw.find("summary") is not None, entry.url
             numbers = [int(li.attrs["value"]) for li in raw.find_all("li")]
             assert numbers and numbers[0] == raw_printings[0].lines[0].first
+            raw_views += 1
         # a scrolling region must be reachable from the keyboard and named
         for region in doc.find_all(class_="raw-scroll"):
             assert region.attrs.get("tabindex") == "0" and region.attrs.get("aria-label")
+            regions += 1
+    assert raw_views and regions, "the seed's articles come from raw pages: their raw views were checked"
 
 
 def test_rich_article_shows_kicker_summary_lines_subheadings_and_date(rich):
@@ -334,7 +227,7 @@ def test_home_has_one_accessible_svg_per_chart(seed):
     figures = doc.find_all("figure", class_="chart")
     assert len(figures) == len(charts) >= 4
     ids = {n.attrs["id"]: n for n in doc.iter() if n.attrs.get("id")}
-    for figure, chart in zip(figures, charts):
+    for figure, chart in zip(figures, charts, strict=True):
         svgs = figure.find_all("svg")
         assert len(svgs) == 1
         svg = svgs[0]
@@ -407,6 +300,7 @@ def test_every_page_is_accessible(which, request):
     site = request.getfixturevalue(which)[0]
     pages = _html_pages(site)
     assert len(pages) > 10
+    checked = {"svg": 0, "input": 0}
     for path in pages:
         doc = parse(path)
         where = str(path.relative_to(site))
@@ -434,18 +328,21 @@ def test_every_page_is_accessible(which, request):
             assert svg.attrs.get("role") == "img", f"{where}: svg without role=img"
             named = svg.attrs.get("aria-label") or svg.attrs.get("aria-labelledby") or svg.find("title")
             assert named, f"{where}: svg without an accessible name"
+            checked["svg"] += 1
         for a in doc.find_all("a"):
             assert a.clean_text() or a.attrs.get("aria-label"), f"{where}: a link without text"
             assert a.clean_text() not in ("点击这里", "这里", "更多", "click here", "more"), where
         levels = [int(n.tag[1]) for n in doc.iter() if re.fullmatch(r"h[1-6]", n.tag)]
         assert levels and levels[0] == 1 and levels.count(1) == 1, f"{where}: headings {levels}"
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, f"{where}: heading level skips from h{before} to h{after}"
         for field_ in doc.find_all("input"):
             if field_.attrs.get("type") in ("hidden", "submit", "button"):
                 continue
             labelled = field_.attrs.get("aria-label") or doc.find("label", for_=field_.attrs.get("id"))
             assert labelled, f"{where}: an input without a label"
+            checked["input"] += 1
+    assert all(checked.values()), f"the charts' drawings and the search field were not checked: {checked}"
 
 
 def test_stylesheet_uses_no_external_fonts_or_cdns():

@@ -2,7 +2,9 @@
 
 The tiny builder follows the contract of `site_builder.build.build_site` (raises
 SiteBuildError naming the file, builds in a sibling staging folder and swaps it into place
-with renames, so a failed build leaves the output untouched) without the real pipeline.
+with renames, so a failed build leaves the output untouched) without the rest of the
+pipeline: it reads the articles with the real Markdown reader (so a broken article gives
+the real error message) and renders them with one `string.Template`.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from site_builder.build import BuildOptions, BuildResult, _swap_into_place
-from site_builder.errors import ContentError, SiteBuildError, TemplateError
+from site_builder.errors import SiteBuildError, TemplateError
+from site_builder.ingest.markdown_article import read_markdown_article
 
 PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>$title</title>
@@ -112,20 +115,9 @@ class TinyBuilder:
 
 
 def _read_article(path: Path) -> tuple[str, str, str]:
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if not lines or lines[0] != "---" or "---" not in lines[1:]:
-        raise ContentError("front matter must start and end with a line of three dashes", path, 1)
-    end = lines.index("---", 1)
-    meta = {}
-    for number, line in enumerate(lines[1:end], start=2):
-        key, sep, value = line.partition(":")
-        if not sep or not key.strip().isidentifier():
-            raise ContentError(f"front matter line is not `key: value`: {line!r}", path, number)
-        meta[key.strip()] = value.strip()
-    if not meta.get("title"):
-        raise ContentError("front matter has no title", path, 1)
-    return path.stem, meta["title"], "\n".join(lines[end + 1:]).strip()
+    """(slug, title, body text) of an article, read by the real Markdown reader."""
+    (article,) = read_markdown_article(path).articles
+    return path.stem, article.title or "", "\n".join(block.text for block in article.blocks)
 
 
 def _render(template: string.Template, path: Path, title: str, body: str) -> str:

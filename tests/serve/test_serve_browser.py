@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -41,11 +42,12 @@ def body_text(tab) -> str:
 
 def test_page_reloads_by_itself_after_a_save(site, page):
     site.start()
-    page.goto(site.url + "a/first/")
+    # wait for the page's event stream to be open (not needed for correctness: the page
+    # carries its build id, so a page that connects late still sees it is stale)
+    with page.expect_response(lambda response: urlsplit(response.url).path == "/__livereload"):
+        page.goto(site.url + "a/first/")
     assert body_text(page) == "第一版正文"
     page.evaluate("window.__notReloaded = true")
-    page.wait_for_timeout(300)  # let the EventSource connect (not needed for correctness: the
-    # page carries its build id, so a page that connects late still sees it is stale)
 
     saved = time.perf_counter()
     write_article(site.content, "first", "城市治理", "浏览器里看到的新正文")

@@ -26,7 +26,7 @@ class Process:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen([sys.executable, "-m", "site_builder", *args], cwd=cwd, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     encoding="utf-8")
+                                     encoding="utf-8", preexec_fn=_ctrl_c_as_in_a_terminal)
         self.lines: queue.Queue[tuple[str, str]] = queue.Queue()
         self.stdout: list[str] = []
         self.stderr: list[str] = []
@@ -60,6 +60,12 @@ class Process:
             self.proc.wait(10)
         for r in self.readers:
             r.join(10)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child: Ctrl-C (SIGINT) as a terminal delivers it. A shell starts background
+    jobs with SIGINT ignored, and a pytest started so would pass that on to the server."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from site_builder.build import BuildOptions
 from site_builder.serve.server import LIVERELOAD_JS, LiveState, inject, make_server
 
-from .sitekit import EventStream, TinyBuilder, get, write_site
+from .sitekit import EventStream, TinyBuilder, get, wait_until, write_site
 
 
 @pytest.fixture
@@ -179,9 +179,11 @@ def test_requests_during_rebuilds_never_fail(served):
     rebuilder = threading.Thread(target=rebuild_forever)
     rebuilder.start()
     try:
-        deadline = time.monotonic() + 2.0
+        # until the site has been swapped at least 20 times under the readers (a bound on
+        # the time only keeps a broken build from looping for ever)
+        deadline = time.monotonic() + 60.0
         requests = 0
-        while time.monotonic() < deadline:
+        while (served.test_builder.builds <= 20 or requests <= 50) and time.monotonic() < deadline:
             for path in ("/", "/a/first/", "/style.css"):
                 status, _, body = get(url(served, path))
                 requests += 1
@@ -202,8 +204,7 @@ def test_stop_ends_open_streams_and_idle_connections(served):
     half = socket.create_connection(("127.0.0.1", served.port), timeout=5)
     half.sendall(b"GET / HTTP/1.1\r\n")  # a request that never finishes
     try:
-        time.sleep(0.2)
-        assert served.handler_threads() >= 2
+        wait_until(lambda: served.handler_threads() >= 2, 10, what="the connections to be handled")
         began = time.monotonic()
         served.stop()
         assert time.monotonic() - began < 2.0
