@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for people and CI, on a fresh Debian machine with Python 3.11:
 #   scripts/dev.sh serve   set up, build content/ into public/, preview at http://127.0.0.1:8000
-#   scripts/dev.sh test    set up (system packages too) and run the whole test suite
+#   scripts/dev.sh test    set up (system packages too), run the static checks and the whole test suite
 #   scripts/dev.sh setup   set up only
 # It installs what is missing and nothing else: Python packages into .venv/, and for the
 # tests Debian's chromium, CJK fonts and a Java runtime (apt-get; needs root or sudo).
@@ -54,6 +54,7 @@ case "${1:-}" in
   build) setup_python; shift; exec "$VENV/bin/site-builder" build "$@" ;;
   test)
     setup_python test; setup_test_tools; shift
+    scripts/lint.sh  # ruff, mypy, import cycles, module and class sizes
     # two workers (pytest-xdist) for the two cores; tests/conftest.py keeps the modules with
     # costly shared fixtures on one worker each (--dist loadgroup), the rest is spread
     exec "$VENV/bin/python" -m pytest -n 2 --dist loadgroup "$@" ;;
