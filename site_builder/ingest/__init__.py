@@ -1,8 +1,7 @@
 """Ingest: input files -> SourceDocument (articles, leftovers, warnings).
 
 Two kinds of input, both first-class:
-- raw newspaper pages `content/raw/*.txt` (damaged OCR / PDF text) -> `decode.read_page`,
-  then `raw_page.extract_text`
+- raw newspaper pages `content/raw/*.txt` (damaged OCR / PDF text) -> `raw_page.extract_raw_page`
 - hand-written or corrected articles `content/articles/*.md` -> `markdown_article.read_markdown_article`
 
 `site-builder extract` and `site-builder build` both call `read_source`.
@@ -13,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.errors import ContentError
-from site_builder.ingest.decode import read_page
 from site_builder.ingest.markdown_article import read_markdown_article
-from site_builder.ingest.raw_page import extract_text
+from site_builder.ingest.raw_page import extract_raw_page
 from site_builder.model import SourceDocument, Warning_
 
 RAW_DIR = "raw"
@@ -27,9 +25,7 @@ def read_source(path: Path) -> SourceDocument:
     if path.suffix == ".md":
         return read_markdown_article(path)
     if path.suffix == ".txt":
-        decoded = read_page(path)
-        doc = extract_text(path, decoded.text)
-        doc.warnings[:0] = decoded.warnings
+        doc = extract_raw_page(path)
         _warn_untitled(doc)
         return doc
     raise ContentError("unknown kind of content file (expected .txt or .md)", path)

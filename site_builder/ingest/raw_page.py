@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from site_builder.ingest import dedupe, furniture, metadata, shapes
-from site_builder.ingest.decode import read_text
+from site_builder.ingest.decode import read_page
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
@@ -28,8 +28,12 @@ INFERRED_TITLE_MAX = 24
 
 
 def extract_raw_page(path: Path) -> SourceDocument:
-    text = read_text(path)
-    return extract_text(path, text)
+    """Decode the page (ContentError naming the file when it is not text) and extract it; what
+    decoding had to repair is warned first."""
+    decoded = read_page(path)
+    doc = extract_text(path, decoded.text)
+    doc.warnings[:0] = decoded.warnings
+    return doc
 
 
 def extract_text(path: Path, text: str) -> SourceDocument:
