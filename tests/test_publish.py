@@ -40,6 +40,15 @@ def stagings(output: Path) -> list[Path]:
     return sorted(p for p in output.parent.iterdir() if p.name.startswith(f".{output.name}.staging-"))
 
 
+def wait_for_staging(output: Path, before: set[Path], process: subprocess.Popen) -> None:
+    """Until the build's own staging folder exists (its first write), or it has ended."""
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if output.parent.exists() and set(stagings(output)) - before:
+            return
+        time.sleep(0.01)
+
+
 def start_time(pid: int) -> str:
     """Field 22 of /proc/<pid>/stat: when the process started, in clock ticks after boot."""
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
@@ -111,9 +120,16 @@ def test_kill_9_never_breaks_the_published_site(reference, tmp_path):
     for kill in range(KILLS):
         if kill == KILLS // 2:
             assert build(output, tmp_path).returncode == 0
+        before = set(stagings(output)) if output.parent.exists() else set()
         process = subprocess.Popen([*BUILD, "--output", str(output)], cwd=tmp_path,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(seconds * (kill % (KILLS // 2) + moments.random()) / (KILLS // 2))
+        wait_for_staging(output, before, process)  # the build has begun writing
+        # kills at random moments spread over the reference build's duration, but the last
+        # of each half at once (a build surely in progress: each build removes the staging
+        # folders of the dead builds before it, so the last kill's must be left to find)
+        step = kill % (KILLS // 2)
+        last = step == KILLS // 2 - 1
+        time.sleep(0.0 if last else seconds * (step + moments.random()) / (KILLS // 2))
         started = descendants(process.pid)  # its Pagefind run, if any, outlives it
         process.kill()
         process.wait()
