@@ -23,14 +23,11 @@ def test_edit_rebuilds_and_pushes_reload(site, capsys):
     with EventStream(site.url) as events:
         before = events.next_state(5)
         assert before["version"] and before["error"] is None
-        saved = time.perf_counter()
         write_article(site.content, "first", "城市治理", "第二版正文")
-        after = events.next_state(10)
-        elapsed = time.perf_counter() - saved
+        after = events.next_state(10)  # (benchmarks measure how soon; here: that it comes)
     assert after["version"] != before["version"] and after["error"] is None
     assert "第二版正文" in text_of(site)
     assert f'data-version="{after["version"]}"' in text_of(site)
-    assert elapsed < 5.0  # ~0.1 s on an idle machine
     out = capsys.readouterr().out
     assert "serving" in out and "changed: content/articles/first.md" in out
 
