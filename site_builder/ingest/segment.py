@@ -6,43 +6,13 @@ summary label, a body after a closed article), not by what they say.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from site_builder.ingest import furniture, metadata, shapes
+from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import strip_markdown
 
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
 FRAGMENT_MAX = 80  # an untitled piece this short is an orphan, not an article
-
-
-@dataclass
-class Draft:
-    title: Unit | None = None
-    kickers: list[Unit] = field(default_factory=list)
-    bylines: list[Unit] = field(default_factory=list)
-    label: Unit | None = None
-    summary: list[Unit] = field(default_factory=list)
-    body: list[Unit] = field(default_factory=list)
-    footer: list[Unit] = field(default_factory=list)
-    title_after_body: bool = False
-    byline_after_body: bool = False
-    # set by de-interleaving: what it decided about this article's columns (a warning's text)
-    interleaved: str | None = None
-
-    def has_footer(self) -> bool:
-        return bool(self.footer)
-
-    def first_line(self) -> int:
-        parts = [u for u in (self.kickers + [self.title] + self.bylines + self.summary + self.body + self.footer) if u]
-        return min(u.first_line for u in parts)
-
-
-@dataclass
-class Segmented:
-    drafts: list[Draft]
-    leftovers: list[tuple[str, Unit]]  # (leftover kind, unit)
-    fragments: list[Unit]  # orphan pieces that a cut paragraph elsewhere may claim
 
 
 def classify(unit: Unit) -> None:
@@ -294,7 +264,17 @@ def segment(units: list[Unit]) -> Segmented:
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
+    _check_each_placed_once(units, drafts, leftovers)
     return Segmented(drafts, leftovers, fragments)
+
+
+def _check_each_placed_once(units: list[Unit], drafts: list[Draft], leftovers: list[tuple[str, Unit]]) -> None:
+    """Every unit goes to one draft or the leftovers (a fragment is a leftover too): a unit
+    placed nowhere would vanish from the page, one placed twice would be printed twice."""
+    placed = [id(u) for d in drafts for u in d.units()] + [id(u) for _, u in leftovers]
+    if sorted(placed) != sorted(id(u) for u in units):
+        lines = sorted(u.first_line for u in units if placed.count(id(u)) != 1)
+        raise AssertionError(f"segmentation placed a unit other than once (lines {lines})")
 
 
 def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
@@ -308,6 +288,8 @@ def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
         if not draft.body and not draft.summary:
             if prev is not None and prev.title is None and (draft.title or draft.bylines):
                 _attach_late_header(prev, draft)
+                if draft.label is not None:  # a summary label with no summary after it
+                    leftovers.append(("other", draft.label))
             else:
                 leftovers.extend(_as_leftovers(draft))
         elif prev is not None and draft.title is None and not draft.bylines \
@@ -369,6 +351,8 @@ def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:
 
 
 def _attach_late_header(prev: Draft, late: Draft) -> None:
+    """A title and byline printed after the body, and the closing lines after them: all
+    the article's own (its summary label, with no summary, is not: the caller's leftover)."""
     if late.title is not None:
         prev.title, prev.title_after_body = late.title, True
     if late.bylines and not prev.bylines:
@@ -376,6 +360,7 @@ def _attach_late_header(prev: Draft, late: Draft) -> None:
         prev.byline_after_body = True
     elif late.bylines:
         prev.footer.extend(late.bylines)
+    prev.footer.extend(late.footer)
     prev.kickers.extend(late.kickers)
 
 

@@ -68,3 +68,39 @@ def test_late_title_then_a_slogan_then_a_closing_line_printed_again():
     assert len(arts) == 2
     assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
     assert "slogan" in [left.kind for left in doc.leftovers]
+
+
+# An article whose title and byline are printed after its body, and then its closing lines
+# (a reprint line, author-unit lines, its byline again): all of them the article's.
+BODY_ONLY = LATE_BODY.split("\n\n")[1] + "\n\n"
+LATE_HEAD = "推进城市更新法治保障\n\n●李强\n\n"
+
+
+def test_a_source_line_after_a_late_title_and_byline_is_the_articles():
+    doc, arts = _articles(FIRST + BODY_ONLY + LATE_HEAD + "（原载11月8日《人民日报》）\n")
+    assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
+    assert doc.articles[1].source == "原载11月8日《人民日报》"
+    assert doc.leftovers == []
+
+
+def test_unit_lines_after_a_late_title_and_unmarked_name_are_the_articles():
+    page = FIRST + BODY_ONLY + "推进城市更新法治保障\n\n李强\n\n（作者单位：南川市委党校）\n\n（作者单位：北山大学）\n"
+    doc, arts = _articles(page)
+    assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
+    assert doc.articles[1].affiliation == "南川市委党校；北山大学"
+    assert doc.leftovers == []
+
+
+def test_a_byline_printed_again_after_a_late_head_and_unit_line_is_a_leftover():
+    page = FIRST + BODY_ONLY + LATE_HEAD + "（作者系南川市委书记）\n\n●李强\n"
+    doc, arts = _articles(page)
+    assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
+    assert doc.articles[1].affiliation == "南川市委书记"
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("byline", "●李强")]
+
+
+def test_a_summary_label_with_nothing_after_a_late_head_is_a_leftover():
+    doc, arts = _articles(FIRST + BODY_ONLY + LATE_HEAD + "内容提要：\n")
+    assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
+    assert doc.articles[1].summary is None
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("other", "内容提要：")]
