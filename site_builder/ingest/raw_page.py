@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, furniture, metadata, shapes
 from site_builder.ingest.decode import read_page
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
-from site_builder.ingest.segment import Draft, classify, segment
+from site_builder.ingest.segment import Draft, LostTrack, classify, segment
 from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio
 from site_builder.model import Article, Block, Leftover, LeftoverKind, LineSpan, SourceDocument, Warning_
 
@@ -40,7 +41,12 @@ def extract_text(path: Path, text: str) -> SourceDocument:
     """The extractor proper, on decoded text (the simulator calls it without a file)."""
     lines = split_lines(text)
     page = _Page(path, lines, simplify=traditional_ratio(text) < TRADITIONAL_PAGE)
-    return page.extract()
+    try:
+        return page.extract()
+    except LostTrack as bug:
+        raise ContentError(f"the extractor lost track of the text on lines {bug.lines} (a bug in "
+                           "site_builder: please report it with this page); the page is not published",
+                           path, bug.lines[0] if bug.lines else None) from bug
 
 
 @dataclass

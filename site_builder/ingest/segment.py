@@ -274,7 +274,17 @@ def _check_each_placed_once(units: list[Unit], drafts: list[Draft], leftovers: l
     placed = [id(u) for d in drafts for u in d.units()] + [id(u) for _, u in leftovers]
     if sorted(placed) != sorted(id(u) for u in units):
         lines = sorted(u.first_line for u in units if placed.count(id(u)) != 1)
-        raise AssertionError(f"segmentation placed a unit other than once (lines {lines})")
+        raise LostTrack(lines)
+
+
+class LostTrack(Exception):
+    """Segmentation placed some units nowhere or twice: a bug, never the page's fault. The
+    page's reader turns it into an error naming the file and lines, so that no page is
+    published with text missing or doubled."""
+
+    def __init__(self, lines: list[int]):
+        self.lines = lines
+        super().__init__(f"segmentation placed a unit other than once (lines {lines})")
 
 
 def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
