@@ -8,8 +8,6 @@ request resolves its file against the output *path* afresh (no open directory, n
 from __future__ import annotations
 
 import ipaddress
-import mimetypes
-import os
 import socket
 import sys
 import threading
@@ -20,64 +18,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from socketserver import TCPServer
 
+from site_builder.serve.files import (CONTENT_TYPES, Answer, AnswerCache, Found, content_type, find, identity,
+                                     output_present, read, site_parts)
 from site_builder.serve.livereload import (EVENTS_PATH, LIVERELOAD_JS, SCRIPT_PATH, STATE_PATH, LiveState,
                                           inject, status_page)
 
+__all__ = ["LIVERELOAD_JS", "LiveState", "PreviewHandler", "PreviewServer", "inject", "make_server"]
+
 KEEPALIVE_SECONDS = 10.0
-
-CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json; charset=utf-8",
-    ".map": "application/json; charset=utf-8",
-    ".webmanifest": "application/manifest+json; charset=utf-8",
-    ".svg": "image/svg+xml; charset=utf-8",
-    ".xml": "application/xml; charset=utf-8",
-    ".rss": "application/rss+xml; charset=utf-8",
-    ".atom": "application/atom+xml; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".md": "text/plain; charset=utf-8",
-    ".wasm": "application/wasm",
-    # Pagefind's index files are (gzipped) binary
-    ".pagefind": "application/octet-stream",
-    ".pf_meta": "application/octet-stream",
-    ".pf_fragment": "application/octet-stream",
-    ".pf_index": "application/octet-stream",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-    ".ico": "image/x-icon",
-    ".woff": "font/woff",
-    ".woff2": "font/woff2",
-    ".ttf": "font/ttf",
-    ".otf": "font/otf",
-    ".pdf": "application/pdf",
-}
-
-
-def content_type(path: Path) -> str:
-    known = CONTENT_TYPES.get(path.suffix.lower())
-    if known:
-        return known
-    guessed, _ = mimetypes.guess_type(path.name)
-    if guessed is None:
-        return "application/octet-stream"
-    if guessed.startswith("text/"):
-        return f"{guessed}; charset=utf-8"
-    return guessed
 
 
 # --- HTTP -----------------------------------------------------------------------------------
 
 MAX_PATH_BYTES = 4096  # PATH_MAX: no file of the site has a longer path (414 beyond)
-MAX_SEGMENT_BYTES = 255  # NAME_MAX: no file name is longer (404 beyond)
-Found = tuple[Path, bytes]  # a file of the site and its bytes
 
 
 def is_loopback(host: str) -> bool:
@@ -103,6 +56,7 @@ class PreviewServer(ThreadingHTTPServer):
             raise ValueError(f"the preview server listens on the loopback interface only, not {address[0]}")
         self.root = root
         self.state = state
+        self.answers = AnswerCache()
         self._lock = threading.Lock()
         self._connections: set[socket.socket] = set()
         self._handler_threads: set[threading.Thread] = set()
@@ -224,38 +178,45 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _file(self, path: str, query: str, head: bool) -> None:
         snap = self.server.state.snapshot()  # before reading: the page is at least this new
         root = self.server.root
+        answer = self.server.answers.get(root, snap.version, path)
+        if answer is not None:
+            self._send(HTTPStatus.OK, answer.kind, answer.body, head)
+            return
         parts = site_parts(path)
         if parts is None:
             self._send(HTTPStatus.NOT_FOUND, CONTENT_TYPES[".txt"], b"not found\n", head)
-        elif not _output_present(root):
+        elif not output_present(root):
             title = "The site has not been built yet"
             message = snap.error or "Building… this page reloads when the build is done."
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, CONTENT_TYPES[".html"],
                        status_page(title, message, snap.version), head)
         else:
-            found = _find(root, parts, path.endswith("/"))
+            generation = identity(root)
+            found = find(root, parts, path.endswith("/"))
             if found == "redirect":
                 # rebuilt from the checked segments: "//host" in the path must not become a
                 # Location to another site
                 folder = "/" + "".join(urllib.parse.quote(p) + "/" for p in parts)
                 self._redirect(folder + (f"?{query}" if query else ""))
-            elif isinstance(found, tuple):
-                self._page(HTTPStatus.OK, found, snap.version, head)
+            elif isinstance(found, Found):
+                answer = self._page(HTTPStatus.OK, found, snap.version, head)
+                if generation == identity(root):  # read from that generation of the folder
+                    self.server.answers.put(generation, snap.version, path, found, answer)
             else:
                 self._not_found(root, snap.version, head)
 
     def _not_found(self, root: Path, version: str, head: bool) -> None:
-        page = root / "404.html"
-        data = _read(page, root)
-        if data is None:
+        found = read(root / "404.html", root)
+        if found is None:
             self._send(HTTPStatus.NOT_FOUND, CONTENT_TYPES[".txt"], b"not found\n", head)
         else:
-            self._page(HTTPStatus.NOT_FOUND, (page, data), version, head)
+            self._page(HTTPStatus.NOT_FOUND, found, version, head)
 
-    def _page(self, status: HTTPStatus, found: Found, version: str, head: bool) -> None:
-        target, data = found
-        kind = content_type(target)
-        self._send(status, kind, inject(data, version) if kind.startswith("text/html") else data, head)
+    def _page(self, status: HTTPStatus, found: Found, version: str, head: bool) -> Answer:
+        kind = content_type(found.path)
+        answer = Answer(kind, inject(found.data, version) if kind.startswith("text/html") else found.data)
+        self._send(status, answer.kind, answer.body, head)
+        return answer
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -306,92 +267,6 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def log_error(self, format: str, *args) -> None:  # noqa: A002
         pass
-
-
-def site_parts(path: str) -> list[str] | None:
-    """The decoded path's segments, or None when it cannot name a file inside the site: a
-    `..`, a backslash (a Windows separator), a NUL, or a segment longer than a file name."""
-    parts = [p for p in path.split("/") if p not in ("", ".")]
-    for part in parts:
-        if part == ".." or "\\" in part or "\x00" in part or len(part.encode()) > MAX_SEGMENT_BYTES:
-            return None
-    return parts
-
-
-def _output_present(root: Path) -> bool:
-    """Whether the output folder is there, waiting out a build swapping a new one in."""
-    for _ in range(100):
-        if root.is_dir() or not _swapping(root):
-            break
-        time.sleep(0.01)
-    return root.is_dir()
-
-
-def _find(root: Path, parts: list[str], slash: bool) -> Found | str:
-    """Look the file up; a miss that straddles a build's folder swap is looked up again."""
-    found: Found | str = "missing"
-    for _ in range(50):
-        before = _identity(root)
-        found = _locate(root, parts, slash)
-        if found != "missing" or (before is not None and before == _identity(root)):
-            break
-        time.sleep(0.01)
-    return found
-
-
-def _locate(root: Path, parts: list[str], slash: bool) -> Found | str:
-    """`(file, bytes)`, "redirect" (a folder asked for without its slash) or "missing". A link
-    in the site that leads outside it is missing too."""
-    target = root.joinpath(*parts)
-    try:
-        if target.is_dir():
-            if not slash:
-                return "redirect" if _inside(target, root) else "missing"
-            target = target / "index.html"
-    except OSError:  # a name the file system refuses, a loop of links: nothing to serve
-        return "missing"
-    data = _read(target, root) if _inside(target, root) else None
-    return "missing" if data is None else (target, data)
-
-
-def _identity(root: Path) -> tuple[int, int] | None:
-    """Which generation of the output folder `root` is (each build renames a new one in)."""
-    try:
-        st = root.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _inside(target: Path, root: Path) -> bool:
-    """Whether the file, its links followed, lies in the output folder (a link may lead out)."""
-    try:
-        real_root = os.path.realpath(root)
-        return os.path.realpath(target).startswith(real_root + os.sep)
-    except (OSError, ValueError):
-        return False
-
-
-def _read(target: Path, root: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist (retrying across a folder swap)."""
-    for _ in range(100):
-        try:
-            return target.read_bytes()
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            if root.is_dir() or not _swapping(root):
-                return None
-            time.sleep(0.01)
-        except OSError:
-            return None
-    return None
-
-
-def _swapping(root: Path) -> bool:
-    """Whether a build is in the middle of renaming a fresh site into `root`."""
-    try:
-        return any(p.name.startswith(f".{root.name}.old-") for p in root.parent.iterdir())
-    except OSError:
-        return False
 
 
 def make_server(host: str, port: int, root: Path, state: LiveState) -> PreviewServer:
