@@ -13,6 +13,8 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections import deque
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +24,8 @@ from site_builder.serve.files import (CONTENT_TYPES, Answer, AnswerCache, Found,
                                      output_present, read, site_parts)
 from site_builder.serve.livereload import (EVENTS_PATH, LIVERELOAD_JS, SCRIPT_PATH, STATE_PATH, LiveState,
                                           inject, status_page)
+
+Job = tuple[socket.socket, tuple[str, int]]  # an accepted connection and its peer
 
 __all__ = ["LIVERELOAD_JS", "LiveState", "PreviewHandler", "PreviewServer", "inject", "make_server"]
 
@@ -40,6 +44,61 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+class Workers:
+    """Threads that each handle one connection at a time, then wait for the next: a burst of
+    connections does not pay for a thread each. A connection never queues behind a busy
+    worker (a live-reload stream or an idle keep-alive connection holds one for long): with
+    no worker waiting, a new one starts. A worker left waiting `idle_seconds` ends."""
+
+    def __init__(self, handle: Callable[[Job], None], idle_seconds: float = 30.0):
+        self._handle = handle
+        self._idle_seconds = idle_seconds
+        self._cond = threading.Condition()
+        self._jobs: deque[Job] = deque()
+        self._waiting = 0  # workers waiting and not yet promised one of the jobs
+        self._threads: set[threading.Thread] = set()
+        self._closed = False
+
+    def submit(self, job: Job) -> None:
+        with self._cond:
+            if self._waiting > 0:
+                self._waiting -= 1
+                self._jobs.append(job)
+                self._cond.notify()
+                return
+            thread = threading.Thread(target=self._work, args=(job,), name="site-builder-worker", daemon=True)
+            self._threads.add(thread)
+        thread.start()
+
+    def _work(self, job: Job | None) -> None:
+        try:
+            while job is not None:
+                self._handle(job)
+                job = self._next()
+        finally:
+            with self._cond:
+                self._threads.discard(threading.current_thread())
+
+    def _next(self) -> Job | None:
+        with self._cond:
+            self._waiting += 1
+            self._cond.wait_for(lambda: self._jobs or self._closed, self._idle_seconds)
+            if self._jobs:  # promised to a waiting worker: whichever takes it, the count holds
+                return self._jobs.popleft()
+            self._waiting -= 1
+            return None
+
+    def close(self, timeout: float) -> None:
+        """End the waiting workers once the queued jobs are taken; join them all."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+            threads = list(self._threads)
+        deadline = time.monotonic() + timeout
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -61,6 +120,7 @@ class PreviewServer(ThreadingHTTPServer):
         self._connections: set[socket.socket] = set()
         self._handler_threads: set[threading.Thread] = set()
         self._serve_thread: threading.Thread | None = None
+        self._workers = Workers(lambda job: self.process_request_thread(*job))
         super().__init__(address, PreviewHandler)
 
     def server_bind(self) -> None:
@@ -76,7 +136,7 @@ class PreviewServer(ThreadingHTTPServer):
     def process_request(self, request, client_address):  # noqa: ANN001 - socketserver API
         with self._lock:
             self._connections.add(request)
-        super().process_request(request, client_address)
+        self._workers.submit((request, client_address))
 
     def process_request_thread(self, request, client_address):  # noqa: ANN001
         me = threading.current_thread()
@@ -126,6 +186,7 @@ class PreviewServer(ThreadingHTTPServer):
             if not threads or time.monotonic() > deadline:
                 break
             threads[0].join(max(0.0, deadline - time.monotonic()))
+        self._workers.close(max(0.0, deadline - time.monotonic()))
         self.server_close()
 
     def handler_threads(self) -> int:

@@ -6,15 +6,18 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from site_builder.build import BuildOptions
+from site_builder.serve import files, server
+from site_builder.serve.files import SETTLED_NS
 from site_builder.serve.server import LiveState, make_server
 
-from .sitekit import TinyBuilder, get, write_site
+from .sitekit import TinyBuilder, get, wait_until, write_article, write_site
 
 SECRET = "SECRET-OUTSIDE-THE-SITE"
 
@@ -135,3 +138,44 @@ def test_two_hundred_concurrent_requests_are_all_answered(served):
         results = list(pool.map(fetch, range(count)))
     assert len(results) == count
     assert all(status == 200 and "城市治理".encode() in body for status, body in results)
+
+
+def settled_and_cached(served, path: str, file: Path) -> bytes:
+    """The body of `path` once it is answered from the server's cache of answers (which keeps
+    only files whose last change is older than SETTLED_NS)."""
+    wait_until(lambda: time.time_ns() - os.stat(file).st_ctime_ns > 2 * SETTLED_NS, 5, what="the file to settle")
+    status, first = get_path(served.port, path)
+    hits = served.answers.hits
+    status_again, again = get_path(served.port, path)
+    assert (status, status_again) == (200, 200) and again == first
+    assert served.answers.hits == hits + 1, "the second answer did not come from the cache"
+    return again
+
+
+def test_a_file_rewritten_in_place_is_served_fresh(served):
+    style = served.root / "style.css"
+    assert settled_and_cached(served, "/style.css", style) == b"body { color: #222 }"
+    style.write_bytes(b"body { color: #f00 }")  # same size, same inode, same folder
+    assert get_path(served.port, "/style.css") == (200, b"body { color: #f00 }")
+
+
+def test_a_rebuilt_page_is_served_fresh(served, tmp_path: Path):
+    page = served.root / "a" / "first" / "index.html"
+    assert "城市治理".encode() in settled_and_cached(served, "/a/first/", page)
+    write_article(tmp_path / "content", "first", "新标题", "改写后的正文")
+    TinyBuilder()(BuildOptions(content_dir=tmp_path / "content", output_dir=served.root))
+    status, body = get_path(served.port, "/a/first/")
+    assert status == 200 and "改写后的正文".encode() in body and "城市治理".encode() not in body
+
+
+def test_a_reused_folder_identity_does_not_serve_stale_pages(served, tmp_path: Path, monkeypatch):
+    # a later build's folder may get the inode number of a deleted one: every generation
+    # looking the same must still not serve the old page
+    monkeypatch.setattr(files, "identity", lambda root: (1, 1))
+    monkeypatch.setattr(server, "identity", lambda root: (1, 1))
+    page = served.root / "a" / "first" / "index.html"
+    assert "城市治理".encode() in settled_and_cached(served, "/a/first/", page)
+    write_article(tmp_path / "content", "first", "新标题", "改写后的正文")
+    TinyBuilder()(BuildOptions(content_dir=tmp_path / "content", output_dir=served.root))
+    status, body = get_path(served.port, "/a/first/")
+    assert status == 200 and "改写后的正文".encode() in body
