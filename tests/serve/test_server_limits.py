@@ -179,3 +179,29 @@ def test_a_reused_folder_identity_does_not_serve_stale_pages(served, tmp_path: P
     TinyBuilder()(BuildOptions(content_dir=tmp_path / "content", output_dir=served.root))
     status, body = get_path(served.port, "/a/first/")
     assert status == 200 and "改写后的正文".encode() in body
+
+
+def test_slow_idle_and_open_connections_do_not_hold_up_others(served):
+    # the server handles requests on a few threads: a connection waiting on its client must
+    # not keep one of them (else the next request would wait for a timeout of a minute)
+    many = served.workers + 2
+    port = served.port
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(many)]
+    half = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(many)]
+    kept = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(many)]
+    streams: list[socket.socket] = []
+    try:
+        for sock in half:
+            sock.sendall(b"GET /a/first/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+        for sock in kept:
+            sock.sendall(b"GET /style.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")  # keep-alive
+            assert sock.recv(65536).startswith(b"HTTP/1.0 200")
+        for _ in range(many):  # (a request sent at once, as a browser's live-reload script does)
+            streams.append(socket.create_connection(("127.0.0.1", port), timeout=10))
+            streams[-1].sendall(b"GET /__livereload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert streams[-1].recv(65536).startswith(b"HTTP/1.0 200")
+        status, body = get_path(port, "/a/first/")  # times out (10 s) when held up
+        assert status == 200 and "城市治理".encode() in body
+    finally:
+        for sock in idle + half + kept + streams:
+            sock.close()
