@@ -3,7 +3,9 @@
 output folder: `..` in any encoding, backslashes, NULs and links leading out are 404.
 
 The build replaces the output folder by renaming a staging folder into place, so every
-request resolves its file against the output *path* afresh (no open directory, no chdir).
+request resolves its file against the output *path* afresh (no open directory, no chdir), or
+reuses an answer made from that very file (files.AnswerCache). A few persistent threads
+answer the requests in turn (Workers).
 """
 from __future__ import annotations
 
@@ -118,10 +120,9 @@ class Workers:
 
 
 class PreviewServer(ThreadingHTTPServer):
-    """ThreadingHTTPServer on the loopback interface that can be stopped completely: it ends
-    its open connections too."""
+    """HTTP server on the loopback interface, its connections handled by Workers, that can be
+    stopped completely: it ends its open connections too."""
 
-    daemon_threads = True
     # listen backlog: a page load (or a test) opens many connections at once; with the default
     # of 5 the kernel drops the rest and the browser retries a second later
     request_queue_size = 1024
