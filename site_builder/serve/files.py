@@ -214,6 +214,7 @@ class AnswerCache:
         self._lock = threading.Lock()
         self._entries: dict[tuple[object, ...], _Entry] = {}
         self._bytes = 0
+        self._current: tuple[object, ...] = ()  # folder generation and version of the last put
         self.max_bytes, self.max_file_bytes = max_bytes, max_file_bytes
         self.hits = 0
 
@@ -235,6 +236,10 @@ class AnswerCache:
             return
         key = (generation, version, path)
         with self._lock:
+            if key[:2] != self._current:  # a new build: the answers made before are not asked for
+                self._current = key[:2]
+                self._entries.clear()
+                self._bytes = 0
             old = self._entries.pop(key, None)
             self._bytes -= len(old.answer.body) if old else 0
             self._entries[key] = _Entry(answer, found.path, found.stamp)
