@@ -35,6 +35,11 @@ _SENTENCE_OPENER = re.compile(r"[。！？][”’）」』]?([^\s”’）」�
 _FRAME_OPENING = re.compile(r"[在从当于][^，。；：！？、]{1,20}?(?:之中|之际|以来|方面|过程中|[中上下里内外前后间时])")
 
 
+def joins_chinese(left: str, right: str) -> bool:
+    """The junction joins two Chinese characters (pair and word evidence speak only there)."""
+    return bool(left and right and CJK_RE.match(left[-1]) and CJK_RE.match(right[0]))
+
+
 @dataclass
 class PageStats:
     """What the page's own text says about characters: the pairs it writes and the
@@ -54,7 +59,7 @@ class PageStats:
 
     def junction(self, left: str, right: str) -> int:
         """How often the page writes the pair of characters that would meet at this join."""
-        if not left or not right or not (CJK_RE.match(left[-1]) and CJK_RE.match(right[0])):
+        if not joins_chinese(left, right):
             return 0
         return self.bigrams[left[-1] + right[0]]
 
@@ -124,7 +129,7 @@ def bond_nats(before: str, after: str) -> float:
 
 def word_bond_nats(j: Junction) -> float:
     """De-interleaving's bond: `bond_nats` of a junction of two Chinese characters."""
-    if not (j.before and j.after and CJK_RE.match(j.before[-1]) and CJK_RE.match(j.after[0])):
+    if not joins_chinese(j.before, j.after):
         return 0.0
     return bond_nats(j.before, j.after)
 
