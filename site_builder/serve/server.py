@@ -52,8 +52,8 @@ def is_loopback(host: str) -> bool:
 class Workers:
     """A few persistent threads that handle the connections in turn: a burst of requests
     neither pays for a thread each nor has hundreds of threads contend for the interpreter.
-    A connection that will stay open long (a live-reload stream, an idle keep-alive or
-    preconnected socket) must not hold a worker: its thread `detach()`es, leaving the pool
+    A connection that will stay open long (a live-reload stream, a preconnected socket or a
+    slow client) must not hold a worker: its thread `detach()`es, leaving the pool
     to a fresh worker, and ends once that connection is done."""
 
     def __init__(self, handle: Callable[[Job], None], size: int):
@@ -234,15 +234,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
     # calls of an unbuffered writer, which is what a burst of requests waits on
     wbufsize = 64 * 1024
     disable_nagle_algorithm = True  # larger bodies are more writes: no wait for an ACK between
-
-    def handle(self) -> None:
-        # a connection kept alive after its request waits for the next: it may not hold a
-        # worker (HTTP/1.0, the protocol_version, closes after each request; HTTP/1.1 would not)
-        self.handle_one_request()
-        if not self.close_connection:
-            self.server.detach()
-        while not self.close_connection:
-            self.handle_one_request()
+    # (protocol_version stays HTTP/1.0: a connection closes after its request, so none waits
+    # on a worker for a next request; tests/serve/test_server_limits.py holds this)
 
     # -- dispatch
 
