@@ -28,6 +28,23 @@ class LineSpan:
             raise ValueError(f"bad line span {self.first}-{self.last}")
 
 
+@dataclass(frozen=True)
+class PageInfo:
+    """What is known of the printed page a raw file holds (issue date, paper, 版次, 版名).
+
+    Filled by ingest from, in order of precedence, the editor's sidecar TOML beside the page,
+    the page head printed on it, and the file name; None where nothing says."""
+
+    paper: str | None = None  # 人民日报
+    date: dt.date | None = None  # the issue's date
+    page: int | None = None  # 版次: 9 for 第9版
+    page_name: str | None = None  # 版名: 理论
+
+    @property
+    def known(self) -> bool:
+        return any(v is not None for v in (self.paper, self.date, self.page, self.page_name))
+
+
 @dataclass
 class Block:
     type: BlockType
@@ -73,8 +90,11 @@ class Article:
     source_paper: str | None = None  # just the paper: 人民日报
     summary: str | None = None
     note: str | None = None  # a funding/project note printed with the author line: 本文为…成果
-    # Set by hand in Markdown front matter (or a raw page's sidecar); None = unknown.
+    # The date of the printing this article was read from: Markdown front matter, or the raw
+    # page's PageInfo.date; None = unknown.
     date: dt.date | None = None
+    # The original printing's date read from its 原载… line (month and day, year known).
+    source_date: dt.date | None = None
     topics: list[str] = field(default_factory=list)
     slug: str | None = None  # a pinned permalink slug
     # Where it came from
@@ -97,6 +117,10 @@ class SourceDocument:
     leftovers: list[Leftover] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     raw_lines: list[str] = field(default_factory=list)  # decoded lines, for the 原文 view
+    page: PageInfo = field(default_factory=PageInfo)  # raw pages: paper, date, 版次, 版名
+    # When the file entered the archive (its first git commit, else its mtime; SOURCE_DATE_EPOCH
+    # wins): the feed date of an article whose publication date is unknown.
+    added: dt.datetime | None = None
 
 
 @dataclass
@@ -109,6 +133,7 @@ class Printing:
     source_paper: str | None
     date: dt.date | None
     lines: list[LineSpan]
+    page: PageInfo = field(default_factory=PageInfo)  # the printed page, for raw pages
 
 
 @dataclass
