@@ -1,32 +1,56 @@
 """Typography normalisation of Chinese text damaged by PDF/OCR extraction.
 
-Repairs: markdown marks, half-width punctuation next to Chinese, spaces between
-Chinese characters (justification and old line-wrap points), a stray English "and"
-between Chinese words, odd middle dots, and stray traditional characters.
+Each repair is a named function that fixes one kind of damage and nothing else; `normalize`
+runs them in this order on a paragraph, title or field, and any of them can be switched
+off by name (``normalize(text, skip={"ellipsis"})``):
+
+  markdown        `##` heading marks and `**` emphasis of a Markdown copy
+  stray_and       a stray English "and" between Chinese words (a translation tool's) -> 和
+  middle_dots     odd middle dots between Chinese words (・ • ‧ ∙ ･) -> ·
+  punctuation     half-width , : ; ! ? . ( ) in Chinese text -> full-width
+  double_quotes   ASCII double quotes -> “ ” in turn
+  single_quotes   ASCII single quotes around Chinese text -> ‘ ’
+  ellipsis        ASCII dot runs and a lone … beside Chinese -> …… (a correct …… stays)
+  split_numbers   a space left inside a number at an old wrap point (20 19年 -> 2019年)
+  chinese_spaces  spaces between Chinese characters (justification, old wrap points)
+
+Stray traditional characters are repaired per paragraph by `simplify_stray`
+(stray_traditional.py); control characters are removed when a file is decoded (decode.py).
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable, Collection
+
+from site_builder.ingest.stray_traditional import simplify_stray, traditional_ratio
+
+__all__ = ["CJK", "CJK_RE", "FW_PUNCT", "REPAIRS", "balance_quotes", "has_cjk", "normalize",
+           "simplify_stray", "strip_markdown", "traditional_ratio"]
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width punctuation and the typographic marks used in running Chinese text.
 FW_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
 CJK_RE = re.compile(f"[{CJK}]")
+_TIGHT = f"{CJK}{FW_PUNCT}"
+_TIGHT_RE = re.compile(f"[{_TIGHT}]")
+_GAP = "[ \t\u3000\u00a0]"
 
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 _STRAY_AND = re.compile(rf"(?<=[{CJK}])\s*\band\b\s*(?=[{CJK}])")
 _DOTS = re.compile(rf"(?<=[{CJK}“”])\s*[\u30fb\u2022\u2027\u2219\uff65]\s*(?=[{CJK}“”])")
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = re.compile(rf"{_GAP}+")
 # A space is dropped when both neighbours are Chinese, full-width punctuation or
 # digits (a digit run beside Chinese), but kept between Latin words (“App 上”).
-_TIGHT = f"{CJK}{FW_PUNCT}"
-_SPACE_BETWEEN = re.compile(rf"(?<=[{_TIGHT}])[ \t\u3000\u00a0]+(?=[{_TIGHT}0-9])"
-                            rf"|(?<=[0-9])[ \t\u3000\u00a0]+(?=[{_TIGHT}])")
+_SPACE_BETWEEN = re.compile(rf"(?<=[{_TIGHT}]){_GAP}+(?=[{_TIGHT}0-9])|(?<=[0-9]){_GAP}+(?=[{_TIGHT}])")
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-_ELLIPSIS = re.compile(r"\.{3,}|…(?!…)")
 _PERIOD = re.compile(rf"(?<=[{CJK}])\.(?=\s|$|[{CJK}])")
+_DOT_RUN = re.compile(r"\.{3,}")
+_ELLIPSIS_RUN = re.compile(rf"…(?:{_GAP}*…)*")
+_SINGLE_QUOTED = re.compile(rf"(?<![A-Za-z0-9])'([^'\n]*[{CJK}][^'\n]*)'(?![A-Za-z])")
+# two digit runs split by one space, then what follows the number (a unit, or Chinese)
+_SPLIT_NUMBER = re.compile(rf"(?<![0-9.,])([0-9]+) ([0-9]+)(?= ?[%％‰{CJK}])")
+_YEAR_DIGITS = 4  # two runs this long each are two numbers (2023 2024年), not one
 
 
 def has_cjk(text: str) -> bool:
@@ -40,19 +64,117 @@ def strip_markdown(text: str) -> tuple[str, bool]:
     return _MARKDOWN_EMPHASIS.sub("", text), heading
 
 
-def normalize(text: str, *, keep_gap: bool = False) -> str:
-    """Clean one paragraph, title or field. keep_gap keeps one space between two title halves."""
-    text, _ = strip_markdown(text)
+def repair_stray_and(text: str) -> str:
+    """A stray English "and" between Chinese words (a machine translation's leftover) -> 和."""
+    return _STRAY_AND.sub("和", text)
+
+
+def repair_middle_dots(text: str) -> str:
+    """Odd middle dots between Chinese words (katakana ・, bullet •, ‧, ∙, ･) -> the · of
+    Chinese text (马克思·恩格斯): OCR reads the one mark as any of them."""
+    return _DOTS.sub("·", text)
+
+
+def repair_punctuation(text: str) -> str:
+    """Half-width , : ; ! ? next to Chinese, a . after Chinese and ( ) around or beside
+    Chinese -> full-width; numbers (1,000, 12:30), addresses and English keep theirs."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch in _HALF_TO_FULL:
+            before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+            # 1,000 / 12:30 / https:// / English prose keep their ASCII marks
+            if _is_ascii_word(before) and (_is_ascii_word(after) or not after):
+                continue
+            if not before and _is_ascii_word(after):
+                continue
+            chars[i] = _HALF_TO_FULL[ch]
+    text = "".join(chars)
+    text = _PERIOD.sub("。", text)
+    return _full_width_parens(text)
+
+
+def repair_double_quotes(text: str) -> str:
+    """ASCII double quotes -> “ ” in turn (Chinese text has no straight quotes)."""
+    if '"' not in text:
+        return text
+    out: list[str] = []
+    opening = True
+    for ch in text:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def repair_single_quotes(text: str) -> str:
+    """A pair of ASCII single quotes around Chinese text -> ‘ ’ (the quotation inside a
+    quotation); an apostrophe between Latin letters or digits (Xi's, '90s) is not one."""
+    if "'" not in text:
+        return text
+    return _SINGLE_QUOTED.sub(r"‘\1’", text)
+
+
+def repair_ellipsis(text: str) -> str:
+    """A run of three or more ASCII dots, or a lone …, beside Chinese -> …… (the Chinese
+    ellipsis is two ellipsis characters). A pair, even split by a space, is left as it is."""
+    dotted = _DOT_RUN.sub(lambda m: "……" if _beside_chinese(text, m.start(), m.end()) else m.group(0), text)
+    return _ELLIPSIS_RUN.sub(lambda m: "……" if m.group(0) == "…" and _beside_chinese(dotted, m.start(), m.end())
+                             else m.group(0), dotted)
+
+
+def repair_split_numbers(text: str) -> str:
+    """Digits split by one space inside a number of Chinese text (20 19年, 8 9%, 2 013年):
+    a line wrapped inside the number and the wrap became a space. Joined only when the
+    number stands in Chinese text (Chinese or the start before it, a unit or Chinese after
+    it): two numbers of Chinese prose are never set apart by a bare space, but a list of
+    numbers (1 2 3) or two years (2023 2024年) is two numbers."""
+    if " " not in text:
+        return text
+
+    def join(m: re.Match) -> str:
+        before = _neighbour(text, m.start(), -1)
+        if (before and not _TIGHT_RE.match(before)) or \
+                (len(m.group(1)) >= _YEAR_DIGITS and len(m.group(2)) >= _YEAR_DIGITS):
+            return m.group(0)
+        return m.group(1) + m.group(2)
+    return _SPLIT_NUMBER.sub(join, text)
+
+
+def repair_chinese_spaces(text: str) -> str:
+    """Spaces between Chinese characters, full-width punctuation and digits beside them
+    (justification spaces, old wrap points); a space between Latin words stays."""
+    return _SPACE_BETWEEN.sub("", text)
+
+
+# run in this order; chinese_spaces last (the title gap is found before it)
+REPAIRS: dict[str, Callable[[str], str]] = {
+    "stray_and": repair_stray_and,
+    "middle_dots": repair_middle_dots,
+    "punctuation": repair_punctuation,
+    "double_quotes": repair_double_quotes,
+    "single_quotes": repair_single_quotes,
+    "ellipsis": repair_ellipsis,
+    "split_numbers": repair_split_numbers,
+}
+
+
+def normalize(text: str, *, keep_gap: bool = False, skip: Collection[str] = ()) -> str:
+    """Clean one paragraph, title or field. keep_gap keeps one space between two title
+    halves; skip names repairs (see the module docstring) not to run."""
+    if "markdown" not in skip:
+        text, _ = strip_markdown(text)
     text = _SPACES.sub(" ", text).strip()
     if not has_cjk(text):
         return text
-    text = _STRAY_AND.sub("和", text)
-    text = _DOTS.sub("·", text)
-    text = _full_width_punctuation(text)
-    text = _full_width_quotes(text)
-    text = _ELLIPSIS.sub("……", text)
+    for name, repair in REPAIRS.items():
+        if name not in skip:
+            text = repair(text)
+    if "chinese_spaces" in skip:
+        return text
     gap = _title_gap(text) if keep_gap else None
-    text = _SPACE_BETWEEN.sub("", text)
+    text = repair_chinese_spaces(text)
     if gap is not None and gap < len(text):
         text = text[:gap] + " " + text[gap:]
     return text
@@ -73,24 +195,12 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
+def _beside_chinese(text: str, start: int, end: int) -> bool:
+    return any(_TIGHT_RE.match(ch) for ch in (_neighbour(text, start, -1), _neighbour(text, end - 1, 1)) if ch)
+
+
 def _is_ascii_word(ch: str) -> bool:
     return bool(ch) and ch.isascii() and (ch.isalnum() or ch in "/.@_-%")
-
-
-def _full_width_punctuation(text: str) -> str:
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch in _HALF_TO_FULL:
-            before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-            # 1,000 / 12:30 / https:// / English prose keep their ASCII marks
-            if _is_ascii_word(before) and (_is_ascii_word(after) or not after):
-                continue
-            if not before and _is_ascii_word(after):
-                continue
-            chars[i] = _HALF_TO_FULL[ch]
-    text = "".join(chars)
-    text = _PERIOD.sub("。", text)
-    return _full_width_parens(text)
 
 
 def _full_width_parens(text: str) -> str:
@@ -115,21 +225,6 @@ def _full_width_parens(text: str) -> str:
     return "".join(chars)
 
 
-def _full_width_quotes(text: str) -> str:
-    """ASCII double quotes become “ ” in turn."""
-    if '"' not in text:
-        return text
-    out: list[str] = []
-    opening = True
-    for ch in text:
-        if ch == '"':
-            out.append("“" if opening else "”")
-            opening = not opening
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def balance_quotes(text: str) -> str:
     """Double quotes of a paragraph alternate “ ”. Half-width quotes are turned in the order
     a line gives them, so a paragraph put back together from pieces (or freed of a repeated
@@ -142,39 +237,3 @@ def balance_quotes(text: str) -> str:
     for k, i in enumerate(marks):
         chars[i] = "“”"[k % 2]
     return "".join(chars)
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=4096)
-def _simplified_char(ch: str) -> str:
-    out = _t2s().convert(ch)
-    return out if len(out) == 1 else ch
-
-
-def traditional_ratio(text: str) -> float:
-    """Share of Chinese characters that OpenCC reads as traditional-only forms."""
-    han = [c for c in text if CJK_RE.match(c)]
-    if not han:
-        return 0.0
-    return sum(1 for c in set(han) if _simplified_char(c) != c) / max(1, len(set(han)))
-
-
-def simplify_stray(text: str) -> str:
-    """Replace the traditional characters of otherwise simplified text, one character at a time.
-
-    OpenCC converts the whole text (its phrase tables pick the right form for one-to-many
-    characters); only positions where a single character changed into a single character
-    are taken, so correct simplified words are never rewritten.
-    """
-    if not any(_simplified_char(c) != c for c in text if CJK_RE.match(c)):
-        return text
-    converted = _t2s().convert(text)
-    if len(converted) != len(text):
-        return "".join(_simplified_char(c) for c in text)
-    return converted
