@@ -5,14 +5,19 @@ The encodings tried, in order:
 - UTF-16 without a mark, when the first 4 KB hold NUL bytes (the high byte of every ASCII
   character) and the bytes decode, in a byte order that reads as ASCII characters where the NULs
   are and has no control characters; of two such, the one with line breaks (read in the wrong
-  order, "\\n" is U+0A00);
+  order, "\\n" is U+0A00); else UTF-8 with a few stray NUL bytes (at most 1 % control characters);
 - UTF-8; a page that is UTF-8 but for a few damaged bytes (a copy cut mid-character) is read
   as UTF-8 with U+FFFD in their place and a warning naming each damaged line;
 - GB18030 or Big5, as charset_normalizer judges.
 Anything else (NUL bytes in no UTF-16 pattern, control characters) is not a text page.
+
+A text page may still hold a few control characters (U+0000-U+001F but tab and newline,
+U+007F, the C1 controls U+0080-U+009F): no text means them, and they make the site's XML
+(the Atom feed) ill-formed. They are removed, with a warning naming each line that held one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +38,7 @@ SNIFF_BYTES = 4096
 UTF8_INTACT_PER_DAMAGED = 20
 EARLY_VERDICT = 64  # damaged sequences after which a page this damaged is not UTF-8
 MAX_LINE_WARNINGS = 20  # damaged lines named one by one; beyond, one summary warning
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc, but tab and newline
 
 
 @dataclass
@@ -59,6 +65,8 @@ def read_page(path: Path) -> Decoded:
     if not data.strip():
         raise ContentError("file is empty", path)
     decoded = _decode(data, path)
+    text, removed = remove_control_characters(decoded.text, path)
+    decoded = Decoded(text, decoded.warnings + removed)
     if not decoded.text.strip():
         raise ContentError("file holds no text", path)
     return decoded
@@ -74,6 +82,8 @@ def _decode(data: bytes, path: Path) -> Decoded:
                                    f"{exc.reason} at byte {exc.start}", path) from exc
     if b"\x00" in data[:SNIFF_BYTES]:
         text = _utf16_without_mark(data)
+        if text is None:
+            text = _utf8_with_stray_nuls(data)
         if text is None:
             raise ContentError("binary file (NUL bytes), not a text page", path)
         return Decoded(_newlines(text))
@@ -104,6 +114,15 @@ def _utf16_without_mark(data: bytes) -> str | None:
         if ascii_chars and _control_ratio(text) <= 0.01:
             readings.append((_line_breaks(text), ascii_chars, text))
     return max(readings)[2] if readings else None
+
+
+def _utf8_with_stray_nuls(data: bytes) -> str | None:
+    """UTF-8 text with a few NUL bytes (a copy's artefact, removed later), or None."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if _control_ratio(text) <= 0.01 else None
 
 
 def _damaged_utf8(data: bytes, path: Path) -> Decoded | None:
@@ -148,10 +167,29 @@ def _line_breaks(text: str) -> int:
 
 def _damage_warnings(path: Path, lines: list[int]) -> list[Warning_]:
     message = "bytes that are not UTF-8 were read as \ufffd (a damaged copy?)"
-    warnings = [Warning_(path, message, line, "encoding") for line in lines[:MAX_LINE_WARNINGS]]
-    if len(lines) > MAX_LINE_WARNINGS:
-        warnings.append(Warning_(path, f"… and on {len(lines) - MAX_LINE_WARNINGS} more lines",
-                                 lines[MAX_LINE_WARNINGS], "encoding"))
+    return _line_warnings(path, [(line, message) for line in lines], "encoding")
+
+
+def remove_control_characters(text: str, path: Path) -> tuple[str, list[Warning_]]:
+    """The text without control characters (line breaks "\n" and tabs kept), and a warning
+    for each line that held any, naming them (one summary beyond MAX_LINE_WARNINGS lines)."""
+    if not CONTROL.search(text):
+        return text, []
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        codes = CONTROL.findall(line)
+        if codes:
+            named = ", ".join(f"U+{ord(ch):04X}" + (f" ×{codes.count(ch)}" if codes.count(ch) > 1 else "")
+                              for ch in sorted(set(codes)))
+            found.append((number, f"control characters removed ({named}): no text means them"))
+    return CONTROL.sub("", text), _line_warnings(path, found, "control-character")
+
+
+def _line_warnings(path: Path, found: list[tuple[int, str]], code: str) -> list[Warning_]:
+    warnings = [Warning_(path, message, line, code) for line, message in found[:MAX_LINE_WARNINGS]]
+    if len(found) > MAX_LINE_WARNINGS:
+        warnings.append(Warning_(path, f"… and on {len(found) - MAX_LINE_WARNINGS} more lines",
+                                 found[MAX_LINE_WARNINGS][0], code))
     return warnings
 
 

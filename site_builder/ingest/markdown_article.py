@@ -29,6 +29,7 @@ import markdown
 import yaml
 
 from site_builder.errors import ContentError
+from site_builder.ingest.decode import remove_control_characters
 from site_builder.model import Article, Block, LineSpan, SourceDocument
 
 FIELDS = {
@@ -41,7 +42,7 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def read_markdown_article(path: Path) -> SourceDocument:
-    text = _read_utf8(path)
+    text, warnings = remove_control_characters(_read_utf8(path), path)
     lines = text.split("\n")
     meta, body_start = _front_matter(lines, path)
     article = _article_from_meta(meta, path)
@@ -50,7 +51,7 @@ def read_markdown_article(path: Path) -> SourceDocument:
     article.lines = [LineSpan(1, max(1, len(lines)))]
     if not article.blocks:
         raise ContentError("the article has no body text after its front matter", path, body_start + 1)
-    return SourceDocument(path=path, kind="markdown", articles=[article], raw_lines=lines)
+    return SourceDocument(path=path, kind="markdown", articles=[article], warnings=warnings, raw_lines=lines)
 
 
 def _read_utf8(path: Path) -> str:
