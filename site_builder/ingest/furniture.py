@@ -1,7 +1,7 @@
 """Page furniture: what a newspaper page prints around its articles and no article owns.
 
-Submission notices, editor lines, jump lines (（下转第4版）), captions, separators, page
-headers. Slogans are recognised later, by position (a line no article body follows).
+Submission notices, editor lines, jump lines (（下转第4版）), photo captions and credits
+(leftovers of their own kind, `caption`), separators, page headers. Slogans are recognised later, by position (a line no article body follows).
 """
 from __future__ import annotations
 
@@ -14,8 +14,19 @@ JUMP = re.compile(rf"[（(]\s*(?:下转|上接|转|接|紧接|续)\s*第?\s*{_NU
 _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮箱|联系电话|本版编辑|责任编辑|责编|美术编辑|美编|"
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
 _SEPARATOR = re.compile(r"^[\s\-—–=_*·•～~#※◆◇○●■□▲△]{3,}$")
-_CAPTION = re.compile(r"^(?:图为|上图|下图|左图|右图|图[:：/]|图片[:：/]|资料图片|制图[:：]).{0,120}$"
-                      r"|^.{0,80}(?:摄|供图|制图|资料图片)[)）]?$")
+# A photo's or chart's credit: who took or drew it (新华社记者 李明 摄, 张华 供图, 制图：王芳),
+# who sent it (新华社发), where it is from (照片由作者提供, 本版图片除署名外均由…提供, 资料图片).
+_NAME = rf"[{CJK}·]{{1,4}}(?:\s[{CJK}·]{{1,4}})?"
+_CREDIT = (rf"(?:(?:[{CJK}]{{0,6}}(?:记者|通讯员)\s*)?{_NAME}\s*(?<!拍)(?:摄影?|供图|制图)"
+           rf"|[{CJK}]{{2,8}}(?:社|网|报)发|(?:制图|摄影|绘图|插图|图片来源)[:：]\s*[^。；]{{1,20}}"
+           rf"|(?:本版)?(?:照片|图片|图像|插图|配图)(?:均|除署名外均?)?(?:由|来自|来源于).{{1,30}}?(?:提供)?"
+           rf"|资料(?:图片|照片))")
+_CREDIT_LINE = re.compile(rf"[（(]?{_CREDIT}[）)]?")
+# what opens a caption: 图为…, 上图/左图…, 图①…, 图1：…, 图：…
+_CAPTION_LEAD = re.compile(r"^(?:图为|[上下左右]图|图[①-⑩]|图\s*[0-9一二三四五六七八九十]+\s*[:：]|图[:：/]|图片[:：/])")
+_CAPTION_ENDS_ON_CREDIT = re.compile(rf"(?:\s|[。，]|[（(])\s*{_CREDIT}[）)]?$")
+CAPTION_MAX = 120  # a caption is a line or two under a photo, never a column of text
+_SENTENCE_END = re.compile(r"[。！？]")
 _PAGE_HEAD = re.compile(rf"^(?:第?\s*{_NUM}\s*版|.{{0,12}}版\s*[/／|]\s*.{{0,20}}"
                         rf"|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期[一二三四五六日天])?"
                         rf"|星期[一二三四五六日天]|[{CJK}]{{0,4}}版)$")
@@ -34,9 +45,27 @@ def furniture_kind(text: str) -> str | None:
         return "notice"
     if len(t) <= 40 and _PAGE_HEAD.match(t):
         return "other"
-    if len(t) <= 120 and _CAPTION.match(t) and not t.endswith(("。", "；")):
-        return "other"
+    if is_caption(t):
+        return "caption"
     return None
+
+
+def is_caption(text: str) -> bool:
+    """A photo's or chart's caption or credit line: a credit alone (（新华社发）, 照片由作者提供,
+    新华社记者 李明 摄, 制图：王芳), or a line opening as captions do (图为…, 左图…, 图①…) that ends
+    on a credit or says one thing (at most one sentence, ending the line). Body text may open
+    with 图为 too, but runs on: several sentences, or more than a caption's length."""
+    t = text.strip()
+    if len(t) > CAPTION_MAX:
+        return False
+    if _CREDIT_LINE.fullmatch(t):
+        return True
+    if not _CAPTION_LEAD.match(t):
+        return False
+    if _CAPTION_ENDS_ON_CREDIT.search(t):
+        return True
+    ends = _SENTENCE_END.findall(t)
+    return not ends or (len(ends) == 1 and t.endswith("。") and len(t) <= CAPTION_MAX // 2)
 
 
 def split_jump_lines(text: str) -> tuple[str, list[str]]:

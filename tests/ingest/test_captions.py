@@ -1,0 +1,63 @@
+"""Photo captions and credits are page furniture: leftovers of the kind `caption`, never body."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.ingest.furniture import furniture_kind
+from site_builder.ingest.raw_page import extract_text
+
+
+@pytest.mark.parametrize("line", [
+    "照片由作者提供", "本版图片除署名外均由视觉中国提供", "图片来源：人民网", "资料图片", "（资料图片）",
+    "（新华社发）", "新华社发", "新华社记者 李明 摄", "（本报记者 苏 雁摄）", "张华供图", "制图：王芳", "王芳制图",
+    "图为2023年5月，游客在西湖边游览。新华社记者 王某 摄",
+    "图为村民在田间查看秧苗长势。",
+    "左图：市民在社区服务中心办理业务。",
+    "图①：新建成的产业园区。（资料图片）",
+])
+def test_caption_forms(line):
+    assert furniture_kind(line) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    # body text may open with 图为 but runs on: more sentences than a caption says
+    "图为我们提供了一条思路。这说明基层治理要因地制宜。要加强研究，形成制度。",
+    "蓝图共绘", "做好新闻拍摄", "新闻拍摄", "城市治理要摄取经验",  # headings that end like credits
+    "本报记者 苏雁",  # a reporter's byline, not a photo credit
+])
+def test_not_captions(line):
+    assert furniture_kind(line) != "caption"
+
+
+PAGE = """推动城市治理现代化
+
+■ 王明
+
+照片由作者提供
+
+城市治理是国家治理体系和治理能力现代化的重要内容。近年来，各地坚持以人民为中心，推动城市治理重心下移，
+
+图为2023年5月，社区工作者走访居民。新华社记者 李华 摄
+
+不断提升城市治理的精细化水平。实践证明，只有依靠群众，才能把城市治理好。
+
+图为我们提供了一条思路。这说明基层治理要因地制宜，要加强研究，形成可复制的制度成果。
+
+（新华社发）
+
+（作者单位：某市委党校）
+"""
+
+
+def test_captions_on_a_page_are_leftovers_and_the_body_reads_on():
+    doc = extract_text(Path("captions.txt"), PAGE)
+    (article,) = doc.articles
+    body = [b.text for b in article.blocks]
+    assert body[0].endswith("推动城市治理重心下移，不断提升城市治理的精细化水平。实践证明，只有依靠群众，才能把城市治理好。")
+    assert body[1].startswith("图为我们提供了一条思路。")  # a body paragraph that opens with 图为
+    captions = [left.text for left in doc.leftovers if left.kind == "caption"]
+    assert captions == ["照片由作者提供", "图为2023年5月，社区工作者走访居民。新华社记者李华摄", "（新华社发）"]
+    assert not any("李华摄" in b or "作者提供" in b or "新华社发" in b for b in body)
+    assert article.affiliation == "某市委党校"
