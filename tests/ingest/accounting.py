@@ -7,6 +7,7 @@ and the extraction lacks may only be the labels the extractor strips on purpose
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -51,3 +52,91 @@ def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     missing = have - got
     # a source line keeps 原载/据 but its lead-in 作者为… moves to the affiliation: fine either way
     return missing - labels, got - have
+
+
+# --- no character altered but by the listed repairs ------------------------------------
+# Every character the extraction gives must stand in the raw page, with the characters
+# around it in its own text, once both sides are read through the repairs the extractor may
+# make: width (NFKC: full-width punctuation, digits, letters), stray traditional characters
+# (the extractor's own table: only a traditional-only or ambiguous character may become one
+# of its candidates), markdown marks, spaces and line breaks, control characters, quotes
+# (straight or curly, either direction), middle dots, the full stop after Chinese, the stray
+# "and" (和) and the ellipsis (three or more ASCII dots, or a lone …, as ……).
+# A character is explained by a run of GRAM characters of its text found in the page;
+# a text shorter than that must be found whole. A rewritten character (坏 -> 坯, 昇 -> 升,
+# …… -> ………) breaks every run through it.
+GRAM = 4
+_JOINS = re.compile(r"[；\n]")  # the extractor joins two affiliations, sources or notes with ；
+_QUOTES = str.maketrans({c: '"' for c in "“”‘’'"})
+_MIDDLE_DOTS = str.maketrans({c: "·" for c in "\u30fb\u2022\u2027\u2219\uff65"})
+_GAPS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+_MARKS = re.compile(r"[*#_]")
+_LONE_ELLIPSIS = re.compile(r"(?<!…)…(?!…)")
+_DOT_RUN = re.compile(r"\.{3,}")
+_ELLIPSES = re.compile(r"(…+)")
+_TOKENS = re.compile(r"…+|.", re.S)
+_RUN_MARKS = 0xE000  # private-use code points: U+E000 + n stands for a run of n ellipses
+
+
+def _fold(text: str) -> str:
+    """The text as the listed repairs leave it, whichever of them the extractor applied."""
+    # (NFKC reads … as three dots: a run of ellipses is kept as one mark saying its length,
+    # so that runs of characters found in the page cannot make ……… of ……)
+    pieces = _ELLIPSES.split(text)
+    text = "".join(unicodedata.normalize("NFKC", piece) if k % 2 == 0 else chr(_RUN_MARKS + len(piece))
+                   for k, piece in enumerate(pieces))
+    text = text.translate(_QUOTES).translate(_MIDDLE_DOTS)
+    return _MARKS.sub("", text).replace("。", ".")
+
+
+def _raw_readings(raw: str) -> list[str]:
+    """For each character of the folded page, the characters the extraction may print for it."""
+    from site_builder.ingest.traditional_table import AMBIGUOUS, TRADITIONAL_ONLY
+
+    text = _GAPS.sub("", _AND.sub("和", raw))
+    text = _LONE_ELLIPSIS.sub("……", _DOT_RUN.sub("……", text))
+    readings = []
+    for token in _TOKENS.findall(text):  # a run of ellipses, or one character
+        folded = _fold(token)
+        options = TRADITIONAL_ONLY.get(token, "") + AMBIGUOUS.get(token, "")
+        readings.extend(folded[:-1])
+        readings.append(folded[-1:] + options if folded else "")
+    return [r for r in readings if r]
+
+
+class _Page:
+    def __init__(self, raw: str):
+        readings = _raw_readings(raw)
+        self.grams: set[str] = set()
+        for n in range(1, GRAM + 1):
+            for i in range(len(readings) - n + 1):
+                window = readings[i:i + n]
+                if all(len(r) == 1 for r in window):
+                    self.grams.add("".join(window))
+                else:
+                    self.grams.update("".join(p) for p in itertools.product(*window))
+
+    def unexplained(self, text: str) -> list[int]:
+        """Positions of the folded text no run of GRAM characters found in the page covers."""
+        if len(text) < GRAM:
+            return [] if text in self.grams else list(range(len(text)))
+        found = [text[a:a + GRAM] in self.grams for a in range(len(text) - GRAM + 1)]
+        return [j for j in range(len(text))
+                if not any(found[a] for a in range(max(0, j - GRAM + 1), min(j, len(text) - GRAM) + 1))]
+
+
+def altered(raw: str, doc: SourceDocument) -> list[str]:
+    """The characters of the extraction that no listed repair of the raw page explains, each
+    shown in its text ([x] marks it); empty when every character is the page's own."""
+    page = _Page(raw)
+    problems: list[str] = []
+    for text in output_texts(doc):
+        for part in _JOINS.split(text):
+            folded = _fold(_GAPS.sub("", part))
+            for j in page.unexplained(folded):
+                problems.append(_shown(f"{folded[max(0, j - 8):j]}[{folded[j]}]{folded[j + 1:j + 9]}"))
+    return problems
+
+
+def _shown(text: str) -> str:
+    return re.sub("[\ue001-\ue0ff]", lambda m: f"…×{ord(m.group(0)) - _RUN_MARKS}", text)
