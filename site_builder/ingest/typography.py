@@ -134,11 +134,12 @@ def repair_split_numbers(text: str) -> str:
         return text
 
     def join(m: re.Match) -> str:
-        before = _neighbour(text, m.start(), -1)
-        if (before and not _TIGHT_RE.match(before)) or \
-                (len(m.group(1)) >= _YEAR_DIGITS and len(m.group(2)) >= _YEAR_DIGITS):
+        before, left, right = _neighbour(text, m.start(), -1), m.group(1), m.group(2)
+        # (a run opening on 0 is a code, an area code before its number: 010 12345678)
+        if (before and not _TIGHT_RE.match(before)) or left.startswith("0") or \
+                (len(left) >= _YEAR_DIGITS and len(right) >= _YEAR_DIGITS):
             return m.group(0)
-        return m.group(1) + m.group(2)
+        return left + right
     return _SPLIT_NUMBER.sub(join, text)
 
 

@@ -54,6 +54,7 @@ def test_a_number_split_at_an_old_wrap_point_is_joined(damaged, repaired):
     ("G 20峰会", "G 20"),  # a Latin word before it
     ("增长3.5 6%", "3.5 6"),  # a decimal before it
     ("iPhone 15 Pro", "15 Pro"),  # no Chinese at all
+    ("电话：010 12345678转总机", "010 12345678"),  # an area code and its number
 ])
 def test_separate_numbers_stay_apart(text, kept):
     assert kept in normalize(text)
