@@ -1,0 +1,86 @@
+"""Pages from seeds: which articles a page holds, and the kinds of damage applied to it."""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from tests.ingest.sim import corpus, damage_layout, damage_text
+from tests.ingest.sim.compose import make_article, short_two_part
+from tests.ingest.sim.corpus import Written
+from tests.ingest.sim.interleave import interleave
+from tests.ingest.sim.page import Page, clean_lines, render
+
+Damage = Callable[..., list]
+
+# the kinds the extraction reads today (each >= 0.98 in tests/ingest/test_simulator.py)
+KINDS = ["column-break", "interleave", "duplicate", "half-width", "spaces", "markdown", "hard-wrap",
+         "traditional", "stray-and", "byline-after", "title-after", "kicker-after", "furniture", "combined"]
+# kinds of issue 15 whose extraction is being built; the test expects them to fail for now
+PENDING_KINDS: list[str] = []
+
+DAMAGE: dict[str, Damage] = {
+    "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,
+    "half-width": damage_text.half_width, "spaces": damage_text.spaces, "markdown": damage_text.markdown,
+    "traditional": damage_text.traditional, "stray-and": damage_text.stray_and,
+    "byline-after": damage_layout.byline_after, "title-after": damage_layout.title_after,
+    "kicker-after": damage_layout.kicker_after, "furniture": damage_layout.page_furniture,
+}
+# a kind that needs an article of some shape: (which written articles fit, what their composition may show)
+NEEDS: dict[str, tuple[Callable[[Written], bool], frozenset[str]]] = {}
+# kinds applied first (they lay out clean articles) and last (they damage whatever is printed)
+FIRST = ["interleave"]
+LAST = ["spaces"]
+# kinds that a combined page does not draw together with another (second drops)
+EXCLUSIVE = [("interleave", "title-after")]
+
+
+def _kinds(rng: random.Random, kind: str, kinds: list[str] | None) -> list[str]:
+    if kinds is not None:
+        chosen = list(kinds)
+    elif kind == "combined":
+        chosen = rng.sample([k for k in KINDS if k != "combined"], 3)
+    elif kind == "combined-new":
+        chosen = rng.sample([k for k in KINDS + PENDING_KINDS if not k.startswith("combined")], 3)
+    else:
+        chosen = [] if kind == "clean" else [kind]
+    for first, second in EXCLUSIVE:
+        if first in chosen and second in chosen:
+            chosen.remove(second)
+    return chosen
+
+
+def _choose(rng: random.Random, kinds: list[str]) -> list[Written]:
+    """2-4 articles of the corpus; one at least fits each kind that needs a shape."""
+    plain = [w for w in corpus.by_form("article") if not short_two_part(w.title)]
+    chosen = rng.sample(plain, rng.randint(2, 4))
+    for k in kinds:
+        if k in NEEDS and not any(NEEDS[k][0](w) for w in chosen):
+            fits = [w for w in corpus.articles() if NEEDS[k][0](w) and w not in chosen]
+            chosen[rng.randrange(len(chosen))] = rng.choice(fits)
+    return chosen
+
+
+def _allow(written: Written, kinds: list[str]) -> frozenset[str]:
+    allow: frozenset[str] = frozenset()
+    for k in kinds:
+        if k in NEEDS and NEEDS[k][0](written):
+            allow |= NEEDS[k][1]
+    return allow
+
+
+def _order(kind: str) -> tuple[int, int]:
+    return (0 if kind in FIRST else 2 if kind in LAST else 1, 0)
+
+
+def make_page(seed: int, kind: str, kinds: list[str] | None = None) -> Page:
+    """A page with one kind of damage, none ("clean"), three at random ("combined": of the
+    kinds read today; "combined-new": of all), or the given `kinds` together."""
+    rng = random.Random(seed)
+    chosen = _kinds(rng, kind, kinds)
+    articles = [make_article(rng, w, _allow(w, chosen)) for w in _choose(rng, chosen)]
+    page = Page("", articles, chosen)
+    lines = clean_lines(articles)
+    for k in sorted((k for k in chosen if k != "hard-wrap"), key=_order):
+        lines = DAMAGE[k](rng, lines, page)
+    page.text = render(damage_text.hard_wrap(rng, lines) if "hard-wrap" in chosen else lines)
+    return page
