@@ -56,12 +56,25 @@ def _compare(art: Article, have, page: Page) -> list[str]:
     return problems
 
 
+def _outputs(doc) -> list[str]:
+    texts = [left.text for left in doc.leftovers]
+    for a in doc.articles:
+        texts += [x for x in (a.title, a.kicker, a.affiliation, a.source, a.summary) if x]
+        texts += a.authors + [b.text for b in a.blocks]
+    return texts
+
+
 def _page_matter(page: Page, doc) -> list[str]:
     problems: list[str] = []
     for kind, text in page.leftovers:
         if not any(_key(text) in _key(left.text) and kind in (None, left.kind) for left in doc.leftovers):
             problems.append(f"no leftover{' ' + kind if kind else ''} {text[:20]!r}: "
                             f"{[(left.kind, left.text[:15]) for left in doc.leftovers]}"[:300])
+    for pattern in page.forbidden:
+        for text in _outputs(doc):
+            if re.search(pattern, text):
+                problems.append(f"{pattern!r} matches {text[:40]!r}")
+                break
     for text in page.absent:
         for a in doc.articles:
             where = [a.title or "", a.kicker or "", *(b.text for b in a.blocks)]

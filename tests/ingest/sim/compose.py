@@ -146,7 +146,7 @@ def make_article(rng: random.Random, written: Written, allow: frozenset[str] = f
 
 def _add_summary(rng: random.Random, art: Article, written: Written) -> None:
     sentences = SENTENCE.findall(written.summary or "")
-    # (a bullet shorter than a sentence of the body reads as a list of names today: see `short-bullets`)
+    # (bullets as short as 教育是国之大计、党之大计 are read as a list of names today)
     if len(sentences) >= 2 and min(map(len, sentences)) >= 15 and rng.random() < 0.4:
         art.summary, art.summary_label, art.summary_bullets = [s[:-1] for s in sentences], "核心提示", True
     else:

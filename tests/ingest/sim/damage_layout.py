@@ -11,7 +11,10 @@ MARKS = "■●▲"
 
 def byline_after(rng, lines, page):
     """An article's byline printed after its text (before its closing lines)."""
-    i = rng.randrange(len(page.articles))
+    signed = sorted({x.article for x in lines if x.role == "byline" and x.article >= 0})
+    if not signed:
+        return lines
+    i = rng.choice(signed)
     by = next(x for x in lines if x.article == i and x.role == "byline")
     if by.text[:1] not in MARKS:
         by.text = "■" + by.text
@@ -24,7 +27,8 @@ def byline_after(rng, lines, page):
 def title_after(rng, lines, page):
     """An article whose title (and byline) is printed after it, below its closing lines."""
     choices = [i for i in range(1, len(page.articles)) if not page.articles[i].kicker and not page.articles[i].summary
-               and not page.articles[i].subtitle]
+               and not page.articles[i].subtitle and sum(x.article == i and x.role == "byline" for x in lines) == 1
+               and not page.articles[i].before]
     if not choices:
         return lines
     i = rng.choice(choices)
@@ -40,12 +44,14 @@ def title_after(rng, lines, page):
 
 def kicker_after(rng, lines, page):
     """Every article has a kicker; about half are printed after their title."""
-    for i, a in enumerate(page.articles):
+    titled = [i for i, a in enumerate(page.articles) if not a.title_inferred]
+    for i in titled:
+        a = page.articles[i]
         if not a.kicker:
             a.kicker = rng.choice(KICKERS)
             k = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
             lines.insert(k, Line(a.kicker, "kicker", i))
-    for i in range(len(page.articles)):
+    for i in titled:
         k = next(n for n, x in enumerate(lines) if x.article == i and x.role == "kicker")
         t = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
         if rng.random() < 0.5 and k < t:

@@ -1,11 +1,31 @@
 """Two neighbouring articles set in columns side by side and read column by column."""
 from __future__ import annotations
 
+from tests.ingest.sim.compose import KICKERS, PLACES, UNITS
 from tests.ingest.sim.corpus import CJK
 from tests.ingest.sim.page import Line
 
 
-def interleave(rng, lines, page):
+def interleave_unsigned(rng, lines, page):
+    """Interleaved columns where the second article prints no name: only its unit under the
+    title, or only a kicker above it."""
+    return interleave(rng, lines, page, unsigned=True)
+
+
+def _unsign(rng, lines: list[Line], art, b: int) -> None:
+    for line in [x for x in lines if x.article == b and x.role == "byline"]:
+        lines.remove(line)
+    art.authors, art.byline = [], []
+    title = next(k for k, x in enumerate(lines) if x.article == b and x.role == "title")
+    if rng.random() < 0.5:
+        art.affiliation = rng.choice(PLACES) + rng.choice(UNITS)
+        lines.insert(title + 1, Line(f"（作者单位：{art.affiliation}）", "byline", b))
+    elif not art.kicker:
+        art.kicker = rng.choice(KICKERS)
+        lines.insert(title, Line(art.kicker, "kicker", b))
+
+
+def interleave(rng, lines, page, unsigned: bool = False):
     """Two neighbouring articles printed in columns side by side, read column by column.
 
     Modelled on the real damage (sample page 002): the text layer reads one column of the
@@ -43,6 +63,8 @@ def interleave(rng, lines, page):
     for _kind, text in dropped:
         lines.remove(next(x for x in lines if x.article == b and x.text == text))
     articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
+    if unsigned:
+        _unsign(rng, lines, articles[b], b)
     head_roles = ("kicker", "title", "subtitle", "byline", "label", "summary")
     mine = [line for line in lines if line.article == a]
     a_head = [x for x in mine if x.role in head_roles]

@@ -1,37 +1,13 @@
-"""Pages from seeds: which articles a page holds, and the kinds of damage applied to it."""
+"""Pages from seeds: which articles a page holds, and the kinds applied to it."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 
-from tests.ingest.sim import corpus, damage_layout, damage_text
+from tests.ingest.sim import corpus, damage_text
 from tests.ingest.sim.compose import make_article, short_two_part
 from tests.ingest.sim.corpus import Written
-from tests.ingest.sim.interleave import interleave
+from tests.ingest.sim.kinds import DAMAGE, EXCLUSIVE, FIRST, KINDS, LAST, NEEDS, PENDING_KINDS, SHAPES
 from tests.ingest.sim.page import Page, clean_lines, render
-
-Damage = Callable[..., list]
-
-# the kinds the extraction reads today (each >= 0.98 in tests/ingest/test_simulator.py)
-KINDS = ["column-break", "interleave", "duplicate", "half-width", "spaces", "markdown", "hard-wrap",
-         "traditional", "stray-and", "byline-after", "title-after", "kicker-after", "furniture", "combined"]
-# kinds of issue 15 whose extraction is being built; the test expects them to fail for now
-PENDING_KINDS: list[str] = []
-
-DAMAGE: dict[str, Damage] = {
-    "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,
-    "half-width": damage_text.half_width, "spaces": damage_text.spaces, "markdown": damage_text.markdown,
-    "traditional": damage_text.traditional, "stray-and": damage_text.stray_and,
-    "byline-after": damage_layout.byline_after, "title-after": damage_layout.title_after,
-    "kicker-after": damage_layout.kicker_after, "furniture": damage_layout.page_furniture,
-}
-# a kind that needs an article of some shape: (which written articles fit, what their composition may show)
-NEEDS: dict[str, tuple[Callable[[Written], bool], frozenset[str]]] = {}
-# kinds applied first (they lay out clean articles) and last (they damage whatever is printed)
-FIRST = ["interleave"]
-LAST = ["spaces"]
-# kinds that a combined page does not draw together with another (second drops)
-EXCLUSIVE = [("interleave", "title-after")]
 
 
 def _kinds(rng: random.Random, kind: str, kinds: list[str] | None) -> list[str]:
@@ -69,7 +45,7 @@ def _allow(written: Written, kinds: list[str]) -> frozenset[str]:
 
 
 def _order(kind: str) -> tuple[int, int]:
-    return (0 if kind in FIRST else 2 if kind in LAST else 1, 0)
+    return (0, FIRST.index(kind)) if kind in FIRST else (2, LAST.index(kind)) if kind in LAST else (1, 0)
 
 
 def make_page(seed: int, kind: str, kinds: list[str] | None = None) -> Page:
@@ -79,8 +55,10 @@ def make_page(seed: int, kind: str, kinds: list[str] | None = None) -> Page:
     chosen = _kinds(rng, kind, kinds)
     articles = [make_article(rng, w, _allow(w, chosen)) for w in _choose(rng, chosen)]
     page = Page("", articles, chosen)
-    lines = clean_lines(articles)
-    for k in sorted((k for k in chosen if k != "hard-wrap"), key=_order):
+    for k in (k for k in SHAPES if k in chosen):
+        SHAPES[k](rng, page)
+    lines = clean_lines(page.articles)
+    for k in sorted((k for k in chosen if k in DAMAGE), key=_order):
         lines = DAMAGE[k](rng, lines, page)
     page.text = render(damage_text.hard_wrap(rng, lines) if "hard-wrap" in chosen else lines)
     return page

@@ -25,6 +25,7 @@ class Page:
     date: str | None = None  # ISO date every article must carry (a page head says it)
     leftovers: list[tuple[str | None, str]] = field(default_factory=list)  # (kind or any, text) expected
     absent: list[str] = field(default_factory=list)  # page matter never in a title or body
+    forbidden: list[str] = field(default_factory=list)  # patterns no output text may match
 
 
 def byline_lines(a: Article) -> list[str]:
