@@ -85,16 +85,21 @@ def expert_group(rng, page):
 def continuation(rng, page):
     """The page opens with the rest of an article from another page, under （上接第N版） or
     nothing: no title (one is inferred), a numbered subheading (三、…) among its blocks."""
-    fits = [w for w in corpus.articles() if any(NUMBERED_LATER.match(h) for h in w.headings)]
-    written = rng.choice(fits)
-    at = next(k for k, (kind, text) in enumerate(written.blocks) if kind == "heading" and NUMBERED_LATER.match(text))
-    blocks = list(written.blocks[at - 1:]) if written.blocks[at - 1][0] == "paragraph" else list(written.blocks[at:])
-    if blocks[0][0] == "paragraph":
-        sentences = SENTENCE.findall(blocks[0][1])
-        blocks[0] = ("paragraph", "".join(sentences[rng.randrange(len(sentences)):]) if len(sentences) > 1
-                     else blocks[0][1])
-    art = make_article(rng, written)
-    art.blocks, art.title_inferred, art.kicker, art.summary, art.subtitle = blocks, True, None, None, None
+    on_page = {a.title for a in page.articles}
+    fits = [w for w in corpus.by_form("article") if any(NUMBERED_LATER.match(h) for h in w.headings)
+            and w.title not in on_page]
+    for written in rng.sample(fits, len(fits)):
+        art = make_article(rng, written, frozenset({"whole"}))
+        at = next((k for k, (kind, text) in enumerate(art.blocks) if kind == "heading" and NUMBERED_LATER.match(text)
+                   and art.blocks[k - 1][0] == "paragraph"), None)
+        if at is not None:
+            break
+    else:
+        raise AssertionError("the corpus holds no article with a later numbered subheading")
+    sentences = SENTENCE.findall(art.blocks[at - 1][1])
+    opening = "".join(sentences[rng.randrange(len(sentences)):]) if len(sentences) > 1 else art.blocks[at - 1][1]
+    art.blocks = [("paragraph", opening), *art.blocks[at:]]
+    art.title_inferred, art.kicker, art.summary, art.subtitle = True, None, None, None
     art.authors, art.byline = [], []
     if rng.random() < 0.6:
         marker = f"（上接第{rng.randint(1, 8)}版）"
