@@ -5,6 +5,8 @@ from tests.ingest.sim.compose import KICKERS, PLACES, UNITS
 from tests.ingest.sim.corpus import CJK
 from tests.ingest.sim.page import Line
 
+HEAD_ROLES = ("kicker", "title", "subtitle", "byline", "label", "summary")
+
 
 def interleave_unsigned(rng, lines, page):
     """Interleaved columns where the second article prints no name: only its unit under the
@@ -65,11 +67,10 @@ def interleave(rng, lines, page, unsigned: bool = False):
     articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
     if unsigned:
         _unsign(rng, lines, articles[b], b)
-    head_roles = ("kicker", "title", "subtitle", "byline", "label", "summary")
     mine = [line for line in lines if line.article == a]
-    a_head = [x for x in mine if x.role in head_roles]
+    a_head = [x for x in mine if x.role in HEAD_ROLES]
     a_foot = [x for x in mine if x.role == "footer"]
-    b_head = [x for x in lines if x.article == b and x.role in head_roles]
+    b_head = [x for x in lines if x.article == b and x.role in HEAD_ROLES]
     capacity = int(body_len(b) * rng.uniform(0.3, 0.48))
     width = rng.randint(10, 16)
     lines_per_column = max(6, capacity // width)

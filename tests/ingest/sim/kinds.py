@@ -13,6 +13,7 @@ from tests.ingest.sim import damage_layout, damage_text, forms, shapes
 from tests.ingest.sim.compose import has_trap, long_heading, opens_short, short_two_part, short_word_end
 from tests.ingest.sim.corpus import Written
 from tests.ingest.sim.interleave import interleave, interleave_unsigned
+from tests.ingest.sim.three_columns import three_columns
 
 KINDS = ["column-break", "interleave", "duplicate", "half-width", "spaces", "markdown", "hard-wrap",
          "traditional", "stray-and", "byline-after", "title-after", "kicker-after", "furniture", "combined"]
@@ -20,7 +21,7 @@ PENDING_KINDS = ["editor-note", "separator", "byline-displaced", "continuation",
                  "interleave-unsigned", "mid-page-kicker", "dash-subtitle", "paren-byline", "reporter-lines",
                  "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
                  "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
-                 "link-box", "expert-group", "combined-new"]
+                 "link-box", "expert-group", "three-columns", "combined-new"]
 
 # shapes, in the order they run
 SHAPES: dict[str, Callable] = {
@@ -37,16 +38,20 @@ DAMAGE: dict[str, Callable] = {
     "interleave-unsigned": interleave_unsigned, "separator": forms.separator,
     "byline-displaced": forms.byline_displaced, "joint-footers": forms.joint_footers,
     "mid-page-kicker": forms.mid_page_kicker, "caption": forms.caption, "page-head": forms.page_head,
-    "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
+    "three-columns": three_columns, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
-FIRST = ["interleave", "interleave-unsigned"]
+FIRST = ["interleave", "interleave-unsigned", "three-columns"]
 LAST = ["page-head", "keep-text", "number-spaces", "control-chars", "spaces"]
 # kinds a combined page does not draw together (the second drops)
 EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after"),
              ("interleave", "interleave-unsigned"), ("interleave", "continuation"),
              ("interleave-unsigned", "continuation"), ("interleave", "expert-group"),
-             ("interleave-unsigned", "expert-group")]
+             ("interleave-unsigned", "expert-group"), ("three-columns", "interleave"),
+             ("three-columns", "interleave-unsigned"), ("three-columns", "title-after"),
+             ("three-columns", "continuation"), ("three-columns", "expert-group")]
+# kinds that need more articles on the page than the 2-4 drawn
+MIN_ARTICLES = {"three-columns": 3}
 
 
 def _pairs(w: Written):

@@ -6,7 +6,7 @@ import random
 from tests.ingest.sim import corpus, damage_text
 from tests.ingest.sim.compose import make_article, short_two_part
 from tests.ingest.sim.corpus import Written
-from tests.ingest.sim.kinds import DAMAGE, EXCLUSIVE, FIRST, KINDS, LAST, NEEDS, PENDING_KINDS, SHAPES
+from tests.ingest.sim.kinds import DAMAGE, EXCLUSIVE, FIRST, KINDS, LAST, MIN_ARTICLES, NEEDS, PENDING_KINDS, SHAPES
 from tests.ingest.sim.page import Page, clean_lines, render
 
 
@@ -28,7 +28,7 @@ def _kinds(rng: random.Random, kind: str, kinds: list[str] | None) -> list[str]:
 def _choose(rng: random.Random, kinds: list[str]) -> list[Written]:
     """2-4 articles of the corpus; one at least fits each kind that needs a shape."""
     plain = [w for w in corpus.by_form("article") if not short_two_part(w.title)]
-    chosen = rng.sample(plain, rng.randint(2, 4))
+    chosen = rng.sample(plain, max([rng.randint(2, 4), *(MIN_ARTICLES.get(k, 0) for k in kinds)]))
     for k in kinds:
         if k in NEEDS and not any(NEEDS[k][0](w) for w in chosen):
             fits = [w for w in corpus.articles() if NEEDS[k][0](w) and w not in chosen]
