@@ -17,6 +17,7 @@ from site_builder.ingest.raw_page import extract_text
 from tests.ingest.accounting import unaccounted
 from tests.ingest.sim import KINDS, PENDING_KINDS, differences, make_page
 from tests.ingest.sim import corpus
+from tests.ingest.sim.check import page_problems
 from tests.ingest.sim.frozen import frozen_page
 from tests.ingest.sim.reprint import reprint_pages
 
@@ -30,12 +31,7 @@ def pass_rate(kind: str) -> tuple[float, list[str]]:
     failures: list[str] = []
     for n in range(PAGES_PER_KIND):
         page = make_page(1000 * EVERY_KIND.index(kind) + n, kind)
-        doc = extract_text(Path(f"sim-{kind}-{n}.txt"), page.text)
-        problems = differences(page, doc)
-        missing, invented = unaccounted(page.text, doc)
-        if missing or invented:
-            problems.append(f"characters unaccounted: {''.join(missing.elements())[:30]!r} "
-                            f"invented: {''.join(invented.elements())[:30]!r}")
+        problems = page_problems(page, extract_text(Path(f"sim-{kind}-{n}.txt"), page.text))
         if problems:
             failures.append(f"seed {n} {page.kinds}: {problems[0][:200]}")
     return 1 - len(failures) / PAGES_PER_KIND, failures

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from tests.ingest.accounting import unaccounted
 from tests.ingest.sim.compose import Article
 from tests.ingest.sim.page import Page
 
@@ -96,3 +97,13 @@ def differences(page: Page, doc) -> list[str]:
             continue
         problems += _compare(art, have, page)
     return problems + _page_matter(page, doc)
+
+
+def page_problems(page: Page, doc) -> list[str]:
+    """`differences`, then any character of the page the extraction lost or made up."""
+    problems = differences(page, doc)
+    missing, invented = unaccounted(page.text, doc)
+    if missing or invented:
+        problems.append(f"characters unaccounted: {''.join(missing.elements())[:30]!r} "
+                        f"invented: {''.join(invented.elements())[:30]!r}")
+    return problems
