@@ -130,13 +130,8 @@ def number_spaces(rng, lines, page):
     """Spaces left inside numbers at old wrap points: 20 19年, 8 9%."""
     page.forbidden.append(r"\d[ \u3000]+\d")
     for x in lines:
-        spots = [m.start() + 1 + k for m in re.finditer(r"\d{2,}", x.text) for k in range(len(m.group(0)) - 1)]
-        if x.role == "paragraph" and spots:
-            for p in sorted(rng.sample(spots, min(len(spots), 2)), reverse=True):
-                x.text = x.text[:p] + " " + x.text[p:]
-    return lines
-
-
-def as_composed(rng, lines, page):
-    """Kinds that are a form of the composed articles (dash subtitles, long subheadings, …)."""
+        numbers = [m for m in re.finditer(r"\d{2,}", x.text)] if x.role == "paragraph" else []
+        for m in sorted(rng.sample(numbers, min(len(numbers), 2)), key=lambda m: -m.start()):
+            p = rng.randrange(m.start() + 1, m.end())  # one wrap point a number
+            x.text = x.text[:p] + " " + x.text[p:]
     return lines
