@@ -29,10 +29,23 @@ def _choose(rng: random.Random, kinds: list[str]) -> list[Written]:
     """2-4 articles of the corpus; one at least fits each kind that needs a shape."""
     plain = [w for w in corpus.by_form("article") if not short_two_part(w.title)]
     chosen = rng.sample(plain, max([rng.randint(2, 4), *(MIN_ARTICLES.get(k, 0) for k in kinds)]))
+    pinned: set[int] = set()  # places holding an article another kind needs
     for k in kinds:
-        if k in NEEDS and not any(NEEDS[k][0](w) for w in chosen):
-            fits = [w for w in corpus.articles() if NEEDS[k][0](w) and w not in chosen]
-            chosen[rng.randrange(len(chosen))] = rng.choice(fits)
+        if k not in NEEDS:
+            continue
+        fitting = [n for n, w in enumerate(chosen) if NEEDS[k][0](w)]
+        if fitting:
+            pinned.add(fitting[0])
+            continue
+        fits = [w for w in corpus.articles() if NEEDS[k][0](w) and w not in chosen]
+        free = [n for n in range(len(chosen)) if n not in pinned]
+        if free:
+            at = rng.choice(free)
+            chosen[at] = rng.choice(fits)
+        else:  # every place is needed: one more article
+            at = len(chosen)
+            chosen.append(rng.choice(fits))
+        pinned.add(at)
     return chosen
 
 
