@@ -44,6 +44,7 @@ class Article:
     title_inferred: bool = False  # no printed title (a continuation): the title is not checked
     byline: list[str] | None = None  # the printed byline lines, when not mark + names
     before: list[str] = field(default_factory=list)  # page matter printed above it (编者按, 上接第N版)
+    date: str | None = None  # ISO date of the printing, when the page says it (a page head)
 
     @property
     def full_title(self) -> str:

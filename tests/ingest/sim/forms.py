@@ -36,6 +36,8 @@ def page_head(rng, lines, page):
     head = rng.choice(HEADS).format(paper=rng.choice(PAPERS), y=day.year, m=day.month, d=day.day,
                                     w=WEEKDAYS[day.weekday()], p=rng.randint(5, 16))
     page.date = day.isoformat()
+    for art in page.articles:
+        art.date = page.date
     page.absent.append(head)
     lines.insert(0, Line(head, "furniture", -1))
     return lines
