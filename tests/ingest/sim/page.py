@@ -2,6 +2,7 @@
 asked for, then written out as raw text."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tests.ingest.sim.compose import Article
@@ -55,7 +56,7 @@ def clean_lines(articles: list[Article]) -> list[Line]:
     return [line for i, a in enumerate(articles) for line in article_lines(a, i)]
 
 
-def render(lines: list[Line | str]) -> str:
+def render(lines: Sequence[Line | str]) -> str:
     """Lines separated by blank lines; a str item is written as is (hard-wrapped text)."""
     out = ["", ""]
     for line in lines:
