@@ -107,9 +107,9 @@ def _keeps(kind: str, text: str, allow: frozenset[str]) -> bool:
 
 
 def body(rng: random.Random, written: Written, allow: frozenset[str]) -> list[tuple[str, str]]:
-    """The written body, from its start: 4-8 paragraphs (all with `whole`), each subheading
-    kept only before a paragraph that is kept."""
-    wanted = len(written.blocks) if "whole" in allow else rng.randint(4, 8)
+    """The written body, whole (a page prints whole articles), each subheading kept only
+    before a paragraph that is kept."""
+    wanted = len(written.blocks)
     blocks: list[tuple[str, str]] = []
     heading: str | None = None
     for kind, text in written.blocks:
