@@ -8,6 +8,8 @@ extraction lands; the coordinator empties that list then.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -175,3 +177,13 @@ def test_a_malformed_corpus_file_is_named_with_its_line(tmp_path):
     bad.write_text("---\ntitle: 标题\nno colon here\n---\n正文。\n", encoding="utf-8")
     with pytest.raises(corpus.CorpusError, match=r"99-bad\.md:3: not 'key: value'"):
         corpus.parse(bad)
+
+
+def test_the_simulator_takes_no_text_from_the_program_under_test():
+    """Pages are made without the extractor: composing them loads no module of site_builder
+    but the data model (which character accounting reads). Run in a fresh interpreter."""
+    code = ("import sys; from tests.ingest.sim import make_page; make_page(1, 'combined-new'); "
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('site_builder'))))")
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["site_builder", "site_builder.model"]
