@@ -5,6 +5,17 @@ from tests.ingest.sim.interleave import HEAD_ROLES, _columns
 from tests.ingest.sim.page import Line
 
 
+PARAGRAPHS = 4  # each article's first paragraphs only: reading three in turns costs the extraction seconds
+
+
+def _shorten(lines: list[Line], art, i: int, paragraphs: int) -> list[Line]:
+    """`art` cut after its first `paragraphs` paragraphs (a subheading never ends it)."""
+    keep = [k for k, (kind, _) in enumerate(art.blocks) if kind == "paragraph"][:paragraphs][-1] + 1
+    dropped = {text for _, text in art.blocks[keep:]}
+    art.blocks = art.blocks[:keep]
+    return [x for x in lines if not (x.article == i and x.role in ("paragraph", "heading") and x.text in dropped)]
+
+
 def three_columns(rng, lines, page):
     """Three neighbouring articles stacked one above the other, each in columns of the same
     width, and a text layer that reads the page column by column: a column of the first,
@@ -16,6 +27,8 @@ def three_columns(rng, lines, page):
         return lines
     first = rng.randrange(len(articles) - 2)
     trio = [first, first + 1, first + 2]
+    for i in trio:
+        lines = _shorten(lines, articles[i], i, PARAGRAPHS)
     width = rng.randint(10, 16)
     shortest = min(sum(len(t) for _, t in articles[i].blocks) for i in trio)
     lines_per_column = max(6, int(shortest * rng.uniform(0.3, 0.48)) // width)
