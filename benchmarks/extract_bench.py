@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from site_builder.ingest.raw_page import extract_text  # noqa: E402
-from tests.ingest.simulator import KINDS, make_page  # noqa: E402
+from tests.ingest.sim import KINDS, make_page  # noqa: E402
 
 
 def main() -> int:

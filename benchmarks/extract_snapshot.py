@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from site_builder.ingest import read_source  # noqa: E402
 from site_builder.ingest.export import document_to_json  # noqa: E402
 from site_builder.ingest.raw_page import extract_text  # noqa: E402
-from tests.ingest.simulator import KINDS, make_page  # noqa: E402
+from tests.ingest.sim import KINDS, make_page  # noqa: E402
 from tests.ingest.test_simulator import PAGES_PER_KIND  # noqa: E402
 
 

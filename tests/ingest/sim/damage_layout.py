@@ -1,0 +1,73 @@
+"""Damage to the order of a page's lines: heads and bylines printed out of place, page
+furniture among the articles."""
+from __future__ import annotations
+
+from tests.ingest.sim.compose import KICKERS
+from tests.ingest.sim.page import Line, last_of, paragraphs
+
+SLOGANS = ["奋力谱写新时代新篇章！", "坚定信心　真抓实干　推动高质量发展取得新成效！", "凝心聚力　砥砺奋进！"]
+MARKS = "■●▲"
+
+
+def byline_after(rng, lines, page):
+    """An article's byline printed after its text (before its closing lines)."""
+    signed = sorted({x.article for x in lines if x.role == "byline" and x.article >= 0})
+    if not signed:
+        return lines
+    i = rng.choice(signed)
+    by = next(x for x in lines if x.article == i and x.role == "byline")
+    if by.text[:1] not in MARKS:
+        by.text = "■" + by.text
+    lines.remove(by)
+    last = last_of(lines, i, ("paragraph", "heading"))
+    lines.insert(last + 1, by)
+    return lines
+
+
+def title_after(rng, lines, page):
+    """An article whose title (and byline) is printed after it, below its closing lines."""
+    choices = [i for i in range(1, len(page.articles)) if not page.articles[i].kicker and not page.articles[i].summary
+               and not page.articles[i].subtitle and sum(x.article == i and x.role == "byline" for x in lines) == 1
+               and not page.articles[i].before]
+    if not choices:
+        return lines
+    i = rng.choice(choices)
+    head = [x for x in lines if x.article == i and x.role in ("title", "byline")]
+    for x in head:
+        lines.remove(x)
+    if head[1].text[:1] not in MARKS:
+        head[1].text = "●" + head[1].text
+    last = last_of(lines, i)
+    lines[last + 1:last + 1] = [head[1], head[0]]
+    return lines
+
+
+def kicker_after(rng, lines, page):
+    """Every article has a kicker; about half are printed after their title."""
+    titled = [i for i, a in enumerate(page.articles) if not a.title_inferred]
+    for i in titled:
+        a = page.articles[i]
+        if not a.kicker:
+            a.kicker = rng.choice(KICKERS)
+            k = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
+            lines.insert(k, Line(a.kicker, "kicker", i))
+    for i in titled:
+        k = next(n for n, x in enumerate(lines) if x.article == i and x.role == "kicker")
+        t = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
+        if rng.random() < 0.5 and k < t:
+            lines[k], lines[t] = lines[t], lines[k]
+    return lines
+
+
+def page_furniture(rng, lines, page):
+    """A date line, a slogan, a submission notice, a 下转 note and a rule among the articles."""
+    if rng.random() < 0.5:
+        lines.insert(0, Line(f"{rng.randint(2015, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 星期三", "furniture", -1))
+    lines.append(Line(rng.choice(SLOGANS), "furniture", -1))
+    lines.append(Line(f"本版投稿邮箱：{rng.choice(['lilun', 'sixiang', 'pinglun'])}{rng.randint(1, 999)}@example.com",
+                      "furniture", -1))
+    k = rng.choice(paragraphs(lines))
+    lines[k] = Line(lines[k].text + f"（下转第{rng.randint(2, 8)}版）", "paragraph", lines[k].article)
+    k = rng.choice(paragraphs(lines))
+    lines.insert(k + 1, Line(rng.choice(["———", "* * *", "━━━━━━"]), "furniture", -1))
+    return lines

@@ -1,0 +1,139 @@
+"""Kinds of issue 15 that damage or add to the laid-out lines: page heads, captions,
+separators, control characters, bylines and closing lines out of place, a second article
+starting mid-page, text that normalisation must leave alone.
+
+Each takes (rng, lines, page) and returns the lines (and notes what the page must give back)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tests.ingest.sim import corpus
+from tests.ingest.sim.compose import KICKERS, has_trap, name
+from tests.ingest.sim.damage_text import s2t, traditional_chars
+from tests.ingest.sim.page import Line, first_of, last_of
+
+SEPARATORS = ["* * *", "＊＊＊", "——", "※　※　※"]
+CONTROL = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85]]
+CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85]"  # (CR is a line ending: not sprinkled)
+WEEKDAYS = "一二三四五六日"
+HEADS = [
+    "{paper} {y}年{m}月{d}日 星期{w} 第{p}版 理论",
+    "{y}年{m}月{d}日 星期{w} 理论周刊 {p}",
+    "{paper} {y}-{m:02}-{d:02} 第{p}版：理论",
+    "{paper}　{y}年{m}月{d}日　星期{w}　第{p:02}版　思想理论",
+    "第{p}版 理论·观点 {y}年{m}月{d}日 星期{w}",
+    "{paper} {y}.{m:02}.{d:02} 星期{w} {p}版 评论",
+]
+PAPERS = ["人民日报", "光明日报", "经济日报", "学习时报", "解放日报", "中国青年报", "南方日报"]
+MORE_KICKERS = ["理论前沿", "思想纵横", "学思践悟", "治理之道", "理论视点"]
+
+
+def page_head(rng, lines, page):
+    """A page head naming the paper, the date and the page: never in a body; its date is
+    every article's date."""
+    day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+    head = rng.choice(HEADS).format(paper=rng.choice(PAPERS), y=day.year, m=day.month, d=day.day,
+                                    w=WEEKDAYS[day.weekday()], p=rng.randint(5, 16))
+    page.date = day.isoformat()
+    for art in page.articles:
+        art.date = page.date
+    page.absent.append(head)
+    lines.insert(0, Line(head, "furniture", -1))
+    return lines
+
+
+def separator(rng, lines, page):
+    """A rule line between neighbouring articles."""
+    for i in range(len(page.articles) - 1, 0, -1):
+        if rng.random() < 0.7 or i == 1:
+            lines.insert(first_of(lines, i), Line(rng.choice(SEPARATORS), "furniture", -1))
+    return lines
+
+
+def caption(rng, lines, page):
+    """One to three photo or chart captions between paragraphs: page matter, never body text."""
+    for _ in range(rng.randint(1, 3)):
+        text = rng.choice(corpus.captions()).format(name=name(rng))
+        k = rng.choice([k for k, x in enumerate(lines) if x.role == "paragraph"])
+        lines.insert(k + 1, Line(text, "furniture", -1))
+        page.leftovers.append((None, text))
+        page.absent.append(text)
+    return lines
+
+
+def control_chars(rng, lines, page):
+    """Control characters (C0 but tab and newline, DEL, NEL) sprinkled into the text."""
+    page.forbidden.append(CONTROL_PATTERN)
+    for _ in range(rng.randint(3, 8)):
+        x = rng.choice(lines)
+        p = rng.randrange(len(x.text) + 1)
+        x.text = x.text[:p] + rng.choice(CONTROL) + x.text[p:]
+    return lines
+
+
+def byline_displaced(rng, lines, page):
+    """An article's byline printed after the next article (below its closing lines)."""
+    signed = [i for i in range(len(page.articles) - 1)
+              if any(x.article == i and x.role == "byline" for x in lines)]
+    if not signed:
+        return lines
+    i = rng.choice(signed)
+    moved = [x for x in lines if x.article == i and x.role == "byline"]
+    lines = [x for x in lines if x not in moved]
+    at = last_of(lines, i + 1) + 1
+    return lines[:at] + moved + lines[at:]
+
+
+def joint_footers(rng, lines, page):
+    """Two articles' closing lines (作者单位…, 原载…) printed together below the second."""
+    pairs = [i for i in range(len(page.articles) - 1) if page.articles[i].footer and page.articles[i + 1].footer]
+    if not pairs:
+        return lines
+    i = rng.choice(pairs)
+    moved = [x for x in lines if x.article == i and x.role == "footer"]
+    lines = [x for x in lines if x not in moved]
+    at = first_of(lines, i + 1, ("footer",))
+    return lines[:at] + moved + lines[at:]
+
+
+def mid_page_kicker(rng, lines, page):
+    """A later article starts mid-page with a kicker, then its title; a column ends a few
+    characters into its first paragraph."""
+    i = rng.randrange(1, len(page.articles))
+    art = page.articles[i]
+    if not art.kicker:
+        art.kicker = rng.choice(KICKERS + MORE_KICKERS)
+        lines.insert(first_of(lines, i, ("title",)), Line(art.kicker, "kicker", i))
+    k = first_of(lines, i, ("paragraph",))
+    text = lines[k].text
+    spots = [p for p in range(4, min(16, len(text) - 10)) if re.match(r"[\u4e00-\u9fff]", text[p - 1] + text[p])
+             and text[p - 1] not in "。！？"]
+    if spots:
+        p = rng.choice(spots)
+        lines[k:k + 1] = [Line(text[:p], "paragraph", i), Line(text[p:], "paragraph", i)]
+    return lines
+
+
+def keep_text(rng, lines, page):
+    """Paragraphs whose correct text a careless normalisation changes (……, 'ASCII quotes',
+    毕昇, 乾县) get one stray traditional character elsewhere: repairs must touch only it."""
+    for x in lines:
+        if x.role == "paragraph" and has_trap(x.text):
+            safe = [p for p, c in enumerate(x.text) if s2t().convert(c) != c
+                    and not has_trap(x.text[max(0, p - 3):p + 4])]
+            if safe:
+                p = rng.choice(safe)
+                x.text = x.text[:p] + traditional_chars(rng, x.text[p], 1.0) + x.text[p + 1:]
+    return lines
+
+
+def number_spaces(rng, lines, page):
+    """Spaces left inside numbers at old wrap points: 20 19年, 8 9%."""
+    page.forbidden.append(r"\d[ \u3000]+\d")
+    for x in lines:
+        numbers = [m for m in re.finditer(r"\d{2,}", x.text)] if x.role == "paragraph" else []
+        for m in sorted(rng.sample(numbers, min(len(numbers), 2)), key=lambda m: -m.start()):
+            p = rng.randrange(m.start() + 1, m.end())  # one wrap point a number
+            x.text = x.text[:p] + " " + x.text[p:]
+    return lines

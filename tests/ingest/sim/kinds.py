@@ -1,0 +1,77 @@
+"""The kinds of damage and form a page can show, and what each needs of the page.
+
+KINDS are read by the extraction today; PENDING_KINDS are the forms of issue 15 whose
+extraction is being built. A kind is one of: a shape (changes the articles before they are
+laid out), a damage (changes the laid-out lines), or a form of the composed articles (it
+only asks for articles that show it: NEEDS)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tests.ingest.sim import damage_layout, damage_text, forms, shapes
+from tests.ingest.sim.compose import has_trap, long_heading, opens_short, short_two_part, short_word_end
+from tests.ingest.sim.corpus import Written
+from tests.ingest.sim.interleave import interleave, interleave_unsigned
+from tests.ingest.sim.three_columns import three_columns
+
+KINDS = ["column-break", "interleave", "duplicate", "half-width", "spaces", "markdown", "hard-wrap",
+         "traditional", "stray-and", "byline-after", "title-after", "kicker-after", "furniture", "combined"]
+PENDING_KINDS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-footers",
+                 "interleave-unsigned", "mid-page-kicker", "dash-subtitle", "paren-byline", "reporter-lines",
+                 "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
+                 "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
+                 "link-box", "expert-group", "three-columns", "combined-new"]
+
+# shapes, in the order they run
+SHAPES: dict[str, Callable] = {
+    "paren-byline": shapes.paren_byline, "reporter-lines": shapes.reporter_lines,
+    "commentary": shapes.commentary, "link-box": shapes.link_box, "expert-group": shapes.expert_group,
+    "editor-note": shapes.editor_note, "continuation": shapes.continuation,
+}
+DAMAGE: dict[str, Callable] = {
+    "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,
+    "half-width": damage_text.half_width, "spaces": damage_text.spaces, "markdown": damage_text.markdown,
+    "traditional": damage_text.traditional, "stray-and": damage_text.stray_and,
+    "byline-after": damage_layout.byline_after, "title-after": damage_layout.title_after,
+    "kicker-after": damage_layout.kicker_after, "furniture": damage_layout.page_furniture,
+    "interleave-unsigned": interleave_unsigned, "separator": forms.separator,
+    "byline-displaced": forms.byline_displaced, "joint-footers": forms.joint_footers,
+    "mid-page-kicker": forms.mid_page_kicker, "caption": forms.caption, "page-head": forms.page_head,
+    "three-columns": three_columns, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
+}
+# damage applied first (it lays out clean articles) and last (it damages whatever is printed)
+FIRST = ["interleave", "interleave-unsigned", "three-columns"]
+LAST = ["page-head", "keep-text", "number-spaces", "control-chars", "spaces"]
+# kinds a combined page does not draw together (the second drops)
+EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after"),
+             ("interleave", "interleave-unsigned"), ("interleave", "continuation"),
+             ("interleave-unsigned", "continuation"), ("interleave", "expert-group"),
+             ("interleave-unsigned", "expert-group"), ("three-columns", "interleave"),
+             ("three-columns", "interleave-unsigned"), ("three-columns", "title-after"),
+             ("three-columns", "continuation"), ("three-columns", "expert-group")]
+# kinds that need more articles on the page than the 2-4 drawn
+MIN_ARTICLES = {"three-columns": 3}
+
+
+def _pairs(w: Written):
+    return zip(w.blocks, w.blocks[1:], strict=False)
+
+
+# kinds that need an article of some shape: (which written articles fit, what their composition may show)
+NEEDS: dict[str, tuple[Callable[[Written], bool], frozenset[str]]] = {
+    "dash-subtitle": (lambda w: bool(w.subtitle) and w.form == "article", frozenset({"subtitle"})),
+    "long-heading": (lambda w: any(map(long_heading, w.headings)), frozenset({"long-heading", "whole"})),
+    "short-word-heading": (lambda w: any(map(short_word_end, w.headings)),
+                           frozenset({"short-word-heading", "whole"})),
+    "short-title": (lambda w: short_two_part(w.title), frozenset()),
+    "maxim-after-heading": (lambda w: any(a[0] == "heading" and b[0] == "paragraph" and opens_short(b[1])
+                                          for a, b in _pairs(w)), frozenset({"maxim", "whole"})),
+    "keep-text": (lambda w: any(has_trap(t) for k, t in w.blocks if k == "paragraph"),
+                  frozenset({"traps", "whole"})),
+    "number-spaces": (lambda w: any(re.search(r"\d{2,}", t) for k, t in w.blocks if k == "paragraph"),
+                      frozenset({"whole"})),
+    "commentary": (lambda w: w.form == "commentary", frozenset({"whole"})),
+    "interview": (lambda w: w.form == "interview", frozenset({"whole", "subtitle"})),
+    "link-box": (lambda w: bool(w.box), frozenset({"whole"})),
+}
