@@ -15,7 +15,7 @@ from typing import cast
 
 from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, furniture, metadata, shapes
-from site_builder.ingest.decode import read_page
+from site_builder.ingest.decode import read_page, remove_control_characters
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
@@ -38,15 +38,20 @@ def extract_raw_page(path: Path) -> SourceDocument:
 
 
 def extract_text(path: Path, text: str) -> SourceDocument:
-    """The extractor proper, on decoded text (the simulator calls it without a file)."""
+    """The extractor proper, on decoded text (the simulator calls it without a file). Control
+    characters are removed here too, not only when a file is decoded: no caller's text may
+    carry them into the site's HTML and XML."""
+    text, removed = remove_control_characters(text, path)
     lines = split_lines(text)
     page = _Page(path, lines, simplify=traditional_ratio(text) < TRADITIONAL_PAGE)
     try:
-        return page.extract()
+        doc = page.extract()
     except LostTrack as bug:
         raise ContentError(f"the extractor lost track of the text on lines {bug.lines} (a bug in "
                            "site_builder: please report it with this page); the page is not published",
                            path, bug.lines[0] if bug.lines else None) from bug
+    doc.warnings[:0] = removed
+    return doc
 
 
 @dataclass

@@ -49,7 +49,9 @@ _DOT_RUN = re.compile(r"\.{3,}")
 _ELLIPSIS_RUN = re.compile(rf"…(?:{_GAP}*…)*")
 _SINGLE_QUOTED = re.compile(rf"(?<![A-Za-z0-9])'([^'\n]*[{CJK}][^'\n]*)'(?![A-Za-z])")
 # two digit runs split by one space, then what follows the number (a unit, or Chinese)
-_SPLIT_NUMBER = re.compile(rf"(?<![0-9.,])([0-9]+) ([0-9]+)(?= ?[%％‰{CJK}])")
+# one run of digits, a decimal part allowed on either side of the space (10.9 2亿, 7 7.5%),
+# followed by a unit, Chinese or a full-width mark (“12 345”热线)
+_SPLIT_NUMBER = re.compile(rf"(?<![0-9.,])([0-9]+(?:\.[0-9]+)?) ([0-9]+(?:\.[0-9]+)?)(?= ?[%％‰{_TIGHT}])")
 _YEAR_DIGITS = 4  # two runs this long each are two numbers (2023 2024年), not one
 
 
@@ -137,7 +139,8 @@ def repair_split_numbers(text: str) -> str:
         before, left, right = _neighbour(text, m.start(), -1), m.group(1), m.group(2)
         # (a run opening on 0 is a code, an area code before its number: 010 12345678)
         if (before and not _TIGHT_RE.match(before)) or left.startswith("0") or \
-                (len(left) >= _YEAR_DIGITS and len(right) >= _YEAR_DIGITS):
+                (len(left) >= _YEAR_DIGITS and len(right) >= _YEAR_DIGITS) or \
+                ("." in left and "." in right):  # two decimals are two numbers
             return m.group(0)
         return left + right
     return _SPLIT_NUMBER.sub(join, text)

@@ -14,6 +14,7 @@ from collections import Counter
 
 import opencc
 
+from site_builder.ingest.decode import CONTROL
 from site_builder.model import SourceDocument
 
 _T2S = opencc.OpenCC("t2s")
@@ -41,6 +42,7 @@ def output_texts(doc: SourceDocument) -> list[str]:
 
 def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     """(characters of the page found nowhere, characters the extraction made up)."""
+    raw = CONTROL.sub("", raw)  # removed by the extractor, with a warning (a listed repair)
     # a Latin word split by a line break is one word (the extractor rejoins it)
     have = content(re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", "", raw))
     got = Counter()
@@ -122,7 +124,15 @@ class _Page:
             return [] if text in self.grams else list(range(len(text)))
         found = [text[a:a + GRAM] in self.grams for a in range(len(text) - GRAM + 1)]
         return [j for j in range(len(text))
-                if not any(found[a] for a in range(max(0, j - GRAM + 1), min(j, len(text) - GRAM) + 1))]
+                if not any(found[a] for a in range(max(0, j - GRAM + 1), min(j, len(text) - GRAM) + 1))
+                and not self._edge_run(text, j)]
+
+    def _edge_run(self, text: str, j: int) -> bool:
+        """A character near either end of its text, in a run of two or more reaching that end
+        found in the page: the last words of a column carried to the article they continue
+        (律师 | 费。) stand in the page only up to the column's foot."""
+        tail, head = text[j:], text[:j + 1]
+        return (2 <= len(tail) < GRAM and tail in self.grams) or (2 <= len(head) < GRAM and head in self.grams)
 
 
 def altered(raw: str, doc: SourceDocument) -> list[str]:
@@ -130,8 +140,10 @@ def altered(raw: str, doc: SourceDocument) -> list[str]:
     shown in its text ([x] marks it); empty when every character is the page's own."""
     page = _Page(raw)
     problems: list[str] = []
+    joined = {x for a in doc.articles for x in (a.affiliation, a.source, a.note) if x}
     for text in output_texts(doc):
-        for part in _JOINS.split(text):
+        # (only fields the extractor joins with ； are split there: a body's ； is printed)
+        for part in (_JOINS.split(text) if text in joined else text.split("\n")):
             folded = _fold(_GAPS.sub("", part))
             for j in page.unexplained(folded):
                 problems.append(_shown(f"{folded[max(0, j - 8):j]}[{folded[j]}]{folded[j + 1:j + 9]}"))

@@ -10,12 +10,15 @@ from site_builder.ingest import read_source
 from site_builder.ingest.decode import read_text
 from site_builder.ingest.raw_page import extract_text
 from tests.ingest.accounting import altered, unaccounted
-from tests.ingest.simulator import KINDS, SEED_PAGES, make_page
+from tests.ingest.sim import KINDS, make_page
 
 ALL_KINDS = ["clean", *KINDS]
 PAGE = ("活字印刷与毕昇\n\n■ 王明\n\n"
         "北宋毕昇发明活字印刷术,这一發明推动了文化传播...工匠们反复试验，泥活字打坏了就重做。\n\n"
         "他说：“省略号……不多不少。”又说'中国之治'，时在20 19年。\n")
+
+
+SEED_PAGES = sorted((Path(__file__).resolve().parents[2] / "content" / "raw").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", SEED_PAGES, ids=lambda p: p.name)

@@ -43,6 +43,10 @@ def test_an_apostrophe_is_not_a_quote():
     ("成立1 00周年", "成立100周年"),
     ("纲要（2024—2 035年）", "纲要（2024—2035年）"),
     ("在2 013 年", "在2013年"),
+    ("增长3.5 6%", "增长3.56%"),  # the wrap in a decimal's fraction
+    ("达到10.9 2亿人", "达到10.92亿人"),
+    ("达7 7.5%。", "达77.5%。"),  # the wrap before the decimal point
+    ("用好“12 345”热线", "用好“12345”热线"),  # a number in quotes
 ])
 def test_a_number_split_at_an_old_wrap_point_is_joined(damaged, repaired):
     assert normalize(damaged) == repaired
@@ -52,7 +56,7 @@ def test_a_number_split_at_an_old_wrap_point_is_joined(damaged, repaired):
     ("2023 2024年度", "2023 2024"),  # two years
     ("分别为1 2 3个", "1 2 3"),  # a list of numbers
     ("G 20峰会", "G 20"),  # a Latin word before it
-    ("增长3.5 6%", "3.5 6"),  # a decimal before it
+    ("分别为1.5 2.5亿", "1.5 2.5"),  # two decimals
     ("iPhone 15 Pro", "15 Pro"),  # no Chinese at all
     ("电话：010 12345678转总机", "010 12345678"),  # an area code and its number
 ])

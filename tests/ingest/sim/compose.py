@@ -62,9 +62,10 @@ def _t2s() -> opencc.OpenCC:
 
 @lru_cache(maxsize=None)
 def has_trap(text: str) -> bool:
-    """Correct text that a careless normalisation changes: an ellipsis, ASCII quotes, a word
+    """Correct text that a careless normalisation changes or must finish: an ellipsis, single
+    quotes (printed as ASCII by keep_text), a word
     OpenCC's phrase tables turn into another (毕昇 → 毕升)."""
-    return "……" in text or "'" in text or _t2s().convert(text) != text
+    return "……" in text or "‘" in text or _t2s().convert(text) != text
 
 
 @lru_cache(maxsize=1)

@@ -116,10 +116,12 @@ def mid_page_kicker(rng, lines, page):
 
 
 def keep_text(rng, lines, page):
-    """Paragraphs whose correct text a careless normalisation changes (……, 'ASCII quotes',
+    """Paragraphs whose correct text a careless normalisation changes (……, single quotes
+    printed as ASCII ', which must come back as ‘…’,
     毕昇, 乾县) get one stray traditional character elsewhere: repairs must touch only it."""
     for x in lines:
         if x.role == "paragraph" and has_trap(x.text):
+            x.text = x.text.replace("‘", "'").replace("’", "'")
             safe = [p for p, c in enumerate(x.text) if s2t().convert(c) != c
                     and not has_trap(x.text[max(0, p - 3):p + 4])]
             if safe:
@@ -132,7 +134,7 @@ def number_spaces(rng, lines, page):
     """Spaces left inside numbers at old wrap points: 20 19年, 8 9%."""
     page.forbidden.append(r"\d[ \u3000]+\d")
     for x in lines:
-        numbers = [m for m in re.finditer(r"\d{2,}", x.text)] if x.role == "paragraph" else []
+        numbers = [m for m in re.finditer(r"\d[\d.]*\d", x.text)] if x.role == "paragraph" else []
         for m in sorted(rng.sample(numbers, min(len(numbers), 2)), key=lambda m: -m.start()):
             p = rng.randrange(m.start() + 1, m.end())  # one wrap point a number
             x.text = x.text[:p] + " " + x.text[p:]
