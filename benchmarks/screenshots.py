@@ -33,6 +33,7 @@ from site_builder.search.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: 
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SEARCH_WORD = "治理"
+ELEMENTS = {"cite": ".cite", "article-head": ".article-header"}  # shots of one element of a page
 
 
 def build(content: Path, out: Path) -> None:
@@ -81,7 +82,7 @@ def generated_site(articles: int, tmp: Path) -> tuple[Path, dict[str, str]]:
                   key=lambda page: (bool(page.raw_files), len(page.items)))
     cited = max(busiest.entries, key=lambda e: len(e.article.authors))
     year = timeline.calendar(archive)[0]
-    return site, {"cite": cited.url, "article": cited.url, "year": year.url, "month": year.months[-1].url,
+    return site, {"cite": cited.url, "article-head": cited.url, "year": year.url, "month": year.months[-1].url,
                   "printed": busiest.url, "home": "/"}
 
 
@@ -122,8 +123,8 @@ def shoot(site: Path, out_dir: Path, pages: dict[str, str], fold: bool, schemes:
                     if name == "search":
                         search_for(page, SEARCH_WORD)
                     target = out_dir / f"{name}-{suffix}.png"
-                    if name == "cite":  # the 引用 block, not the whole article
-                        page.locator(".cite").screenshot(path=str(target))
+                    if name in ELEMENTS:  # one part of the page, not the whole of it
+                        page.locator(ELEMENTS[name]).screenshot(path=str(target))
                     else:
                         page.screenshot(path=str(target), full_page=True)
                     saved.append(target)

@@ -26,7 +26,7 @@ def time_axis_globals(archive: Archive, config: SiteConfig) -> dict[str, object]
     return {
         "printed_page_of": printed_page_of,
         "view_url": view_url,
-        "day_url": lambda date: f"{timeline.DATES_URL}{date.year}/{date.month:02d}/{date.day:02d}/",
+        "day_url": timeline.day_url,
         "citation": cite.gbt7714,
         "bibtex": lambda entry: cite.bibtex(entry, config),
         "json_ld": lambda entry, description: cite.json_ld(entry, config, description),

@@ -25,7 +25,7 @@ class Day:
 
     @property
     def url(self) -> str:
-        return f"{DATES_URL}{self.date.year}/{self.date.month:02d}/{self.date.day:02d}/"
+        return day_url(self.date)
 
     @property
     def weekday(self) -> str:
@@ -54,7 +54,7 @@ class Year:
 
     @property
     def url(self) -> str:
-        return f"{DATES_URL}{self.year}/"
+        return year_url(self.year)
 
     @property
     def count(self) -> int:
@@ -66,6 +66,10 @@ class Year:
 
 def year_url(year: int) -> str:
     return f"{DATES_URL}{year}/"
+
+
+def day_url(date: dt.date) -> str:
+    return f"{DATES_URL}{date.year}/{date.month:02d}/{date.day:02d}/"
 
 
 def calendar(archive: Archive) -> list[Year]:
