@@ -1,5 +1,7 @@
 """Every kind of page of the seed site has no axe-core violations (WCAG 2.1 A and AA and axe's
-best practices), at desktop and phone widths, in Chromium.
+best practices), at desktop and phone widths, in the light and the dark colour scheme, in Chromium.
+The kinds the seed cannot have (its pages print no date: no year, month or day, no newspaper
+view) are checked on the generated site of tests/test_generated_site.py.
 
 axe-core comes from the PyPI package axe-playwright-python (it ships axe.min.js); the script
 is injected into each page as Playwright opens it from a local server on 127.0.0.1.
@@ -17,7 +19,12 @@ from site_builder.search.browser import chromium, serve
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # the kinds a reader opens in a browser (feed, sitemap and robots are not HTML pages)
-HTML_KINDS = [kind for kind in PageKind if kind not in (PageKind.FEED, PageKind.SITEMAP, PageKind.ROBOTS)]
+HTML_KINDS = [kind for kind in PageKind if kind not in (PageKind.FEED, PageKind.TERM_FEED, PageKind.SITEMAP,
+                                                        PageKind.ROBOTS)]
+# kinds only dated printings make
+DATED_KINDS = {PageKind.YEAR, PageKind.MONTH, PageKind.DAY, PageKind.PAPERS, PageKind.PAPER, PageKind.ISSUE,
+               PageKind.PRINTED_PAGE}
+SCHEMES = ["light", "dark"]
 
 
 @pytest.fixture(scope="module")
@@ -45,18 +52,21 @@ def violations(page, axe_script: str) -> list[str]:
 
 
 def test_every_kind_of_page_has_a_url(pages_by_kind):
-    """The check below covers every HTML kind the plan makes (a new kind is not skipped)."""
-    assert set(pages_by_kind) == set(HTML_KINDS)
+    """The check below covers every HTML kind the plan makes for undated pages (a new kind is
+    not skipped)."""
+    assert set(pages_by_kind) == set(HTML_KINDS) - DATED_KINDS
 
 
-@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_no_axe_violations_on_any_kind_of_page(seed_site, pages_by_kind, axe_script, viewport):
+def axe_problems(site, urls: dict[PageKind, list[str]], axe_script: str, viewport: dict, scheme: str
+                 ) -> tuple[int, dict[str, list[str]]]:
+    """Open each URL in Chromium and run axe on it: how many pages were checked, and what axe found."""
     found: dict[str, list[str]] = {}
     checked = 0
-    with serve(seed_site) as base, chromium() as browser:
-        page = browser.new_page(viewport=VIEWPORTS[viewport])
-        for kind, url in sorted(pages_by_kind.items(), key=lambda item: item[0].value):
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport=viewport, color_scheme=scheme)
+        for kind, url in ((k, u) for k, us in sorted(urls.items(), key=lambda item: item[0].value) for u in us):
             page.goto(urljoin(base + "/", url.lstrip("/")))
+            assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
             if kind is PageKind.SEARCH:  # with results on the page, as a reader sees it
                 page.fill("#search-input", "治理")
                 page.keyboard.press("Enter")
@@ -65,5 +75,13 @@ def test_no_axe_violations_on_any_kind_of_page(seed_site, pages_by_kind, axe_scr
             checked += 1
             if problems:
                 found[f"{kind.value} {url}"] = problems
-    assert checked == len(HTML_KINDS)
+    return checked, found
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_no_axe_violations_on_any_kind_of_page(seed_site, pages_by_kind, axe_script, viewport, scheme):
+    checked, found = axe_problems(seed_site, {k: [u] for k, u in pages_by_kind.items()}, axe_script,
+                                  VIEWPORTS[viewport], scheme)
+    assert checked == len(pages_by_kind)
     assert found == {}

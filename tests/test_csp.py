@@ -119,8 +119,8 @@ def test_every_file_gets_the_policy_and_no_header_twice(seed_site, rules):
     assert dict(headers_for(rules, "/"))["Content-Security-Policy"] == POLICY
 
 
-# what 'self' forbids in a page: inline scripts (JSON data blocks are not run), styles, handlers
-INLINE = re.compile(r"""<script(?![^>]*\b(src=|type="application/json"))|<style\b|\sstyle=|\son[a-z]+=""")
+# what 'self' forbids in a page: inline scripts (JSON and JSON-LD data blocks are not run), styles, handlers
+INLINE = re.compile(r"""<script(?![^>]*\b(src=|type="application/(ld\+)?json"))|<style\b|\sstyle=|\son[a-z]+=""")
 
 
 def test_no_page_needs_inline_script_or_style(seed_site):

@@ -55,6 +55,7 @@ RAW_PAGE = "\n\n".join([
 
 OWN_ELEMENTS_ONLY = """() => {
   const bad = [];
+  const parsesAsJson = text => { try { JSON.parse(text); return true; } catch (e) { return false; } };
   for (const el of document.querySelectorAll('*')) {
     for (const attr of el.getAttributeNames()) {
       const value = (el.getAttribute(attr) || '').replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
@@ -66,7 +67,8 @@ OWN_ELEMENTS_ONLY = """() => {
     const src = s.getAttribute('src');
     const own = src ? /^\\/(static|pagefind)\\//.test(new URL(src, location.href).pathname)
                       && new URL(src, location.href).origin === location.origin
-                    : s.type === 'application/json' && s.id === 'search-fold';
+                    : (s.type === 'application/json' && s.id === 'search-fold')
+                      || (s.type === 'application/ld+json' && s.id === 'article-data' && parsesAsJson(s.textContent));
     if (!own) bad.push('script ' + (src || s.textContent.slice(0, 40)));
   }
   for (const tag of ['iframe', 'object', 'embed', 'img[src="x"]', 'svg[onload]']) {

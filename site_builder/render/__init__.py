@@ -17,6 +17,7 @@ from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.model import Archive, Entry
 from site_builder.render.charts import overview_charts
+from site_builder.render.context import time_axis_globals
 from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
 
 
@@ -54,12 +55,12 @@ def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[P
         charts=overview_charts(archive, config.chart_bars),
         url=lambda path: base_path + quote(path, safe="/#?=&"),
         absolute_url=lambda path: config.absolute_url(quote(path, safe="/#?=&")),
-        feed_updated=_feed_updated(archive),
         author_terms=_terms_by_name(archive, "authors"),
         source_terms=_terms_by_name(archive, "sources"),
         topic_terms=_terms_by_name(archive, "topics"),
         raw_lines_of=lambda entry: raw_lines_of(entry, archive),
     )
+    env.globals.update(time_axis_globals(archive, config))
     env.globals.update(search.template_globals())
     env.filters["cn_date"] = lambda d: f"{d.year}年{d.month}月{d.day}日" if d else ""
     return env
@@ -86,12 +87,6 @@ def raw_lines_of(entry: Entry, archive: Archive) -> list[tuple[str, list[tuple[i
                     for n in range(span.first, min(span.last, len(raw)) + 1)]
         views.append((printing.origin.name, numbered))
     return views
-
-
-def _feed_updated(archive: Archive) -> str:
-    """The newest article date, so that the feed is the same on every build of the same content."""
-    dates = [e.date for e in archive.entries if e.date]
-    return (max(dates).isoformat() if dates else "2000-01-01") + "T00:00:00Z"
 
 
 def _render(env: jinja2.Environment, plan: PagePlan, template_dirs: list[Path]) -> str:

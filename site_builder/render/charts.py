@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from site_builder.model import Archive
+from site_builder.render.timeline import DATES_URL, UNDATED_URL, year_url
 
 UNDATED = "日期不详"
 
@@ -83,12 +84,13 @@ def overview_charts(archive: Archive, bars: int) -> list[Chart]:
     dated = sorted(int(y) for y in years if y != UNDATED)
     # every year from the first to the last, so that a year without articles shows as a gap
     span = range(dated[0], dated[-1] + 1) if dated else range(0)
-    year_bars = [Bar(str(y), years.get(str(y), 0)) for y in span]
+    # each year with articles links to its page of the date view
+    year_bars = [Bar(str(y), years.get(str(y), 0), year_url(y) if years.get(str(y)) else None) for y in span]
     undated = years.get(UNDATED, 0)
     if undated and not year_bars:  # nothing is dated: one grey column says so
-        year_bars.append(Bar(UNDATED, undated, muted=True))
+        year_bars.append(Bar(UNDATED, undated, UNDATED_URL, muted=True))
     year_chart = Chart("years", "各年文章数", "篇", year_bars, kind="columns",
-                       more_url="/articles/", more_label="全部文章", undated=undated)
+                       more_url=DATES_URL, more_label="按日期浏览", undated=undated)
     if undated:  # not drawn beside the years: it is no year, and would dwarf them
         year_chart.notes.append(f"{'全部' if not dated else '另有 '}{undated} 篇文章的刊发日期不详。")
     charts = [year_chart]

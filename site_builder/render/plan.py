@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from site_builder.config import SiteConfig
 from site_builder.model import Archive, Entry, Taxonomy, Term
+from site_builder.render import feeds, papers, timeline
 
 
 class PageKind(enum.Enum):
@@ -19,16 +20,28 @@ class PageKind(enum.Enum):
     ARTICLE_LIST = "article list"  # a page of the list of all articles
     TAXONOMY = "taxonomy"  # the index of a taxonomy's terms (/topics/)
     TERM = "term"  # a page of one term's articles (/topics/x/)
+    DATES = "dates"  # every year (/dates/)
+    YEAR = "year"  # a year's months (/dates/2024/)
+    MONTH = "month"  # a month's days and their articles (/dates/2024/06/)
+    DAY = "day"  # one day's articles (/dates/2024/06/20/)
+    UNDATED = "undated"  # a page of the list of articles whose date is not known
+    PAPERS = "papers"  # every newspaper (/papers/)
+    PAPER = "paper"  # a paper's issues (/papers/renmin-ribao/)
+    ISSUE = "issue"  # an issue's pages (/papers/renmin-ribao/2024-06-20/)
+    PRINTED_PAGE = "printed page"  # one page's articles in page order and its 原文
     SEARCH = "search"
     NOT_FOUND = "not found"
     FEED = "feed"
+    TERM_FEED = "term feed"  # the feed of one topic, author or source
     SITEMAP = "sitemap"
     ROBOTS = "robots"
 
 
 # pages a reader may land on from a search engine: what the sitemap lists
 READER_PAGES = frozenset({PageKind.HOME, PageKind.ARTICLE, PageKind.ARTICLE_LIST, PageKind.TAXONOMY,
-                          PageKind.TERM})
+                          PageKind.TERM, PageKind.DATES, PageKind.YEAR, PageKind.MONTH, PageKind.DAY,
+                          PageKind.UNDATED, PageKind.PAPERS, PageKind.PAPER, PageKind.ISSUE,
+                          PageKind.PRINTED_PAGE})
 
 
 @dataclass
@@ -70,10 +83,12 @@ def plan_site(archive: Archive, config: SiteConfig) -> list[PagePlan]:
         plans.append(_page(PageKind.TAXONOMY, taxonomy.url, "taxonomy.html", {"taxonomy": taxonomy}))
         for term in taxonomy.terms:
             plans += _term_pages(taxonomy, term, config)
+    plans += _date_pages(archive, config) + _paper_pages(archive)
+    site_feed = feeds.site_feed(archive, config.title)
     plans += [
         _page(PageKind.SEARCH, "/search/", "search.html"),
         PagePlan(PageKind.NOT_FOUND, "/404.html", "404.html", "404.html"),
-        PagePlan(PageKind.FEED, "/feed.xml", "feed.xml", "feed.xml"),
+        PagePlan(PageKind.FEED, site_feed.url, feeds.FEED_NAME, "feed.xml", {"feed": site_feed}),
         PagePlan(PageKind.SITEMAP, "/sitemap.xml", "sitemap.xml", "sitemap.xml"),
         PagePlan(PageKind.ROBOTS, "/robots.txt", "robots.txt", "robots.txt"),
     ]
@@ -86,8 +101,45 @@ def _page(kind: PageKind, url: str, template: str, context: dict[str, object] | 
 
 
 def _term_pages(taxonomy: Taxonomy, term: Term, config: SiteConfig) -> list[PagePlan]:
-    extra = {"heading": f"{taxonomy.label}：{term.name}", "term": term, "taxonomy": taxonomy}
-    return _list_pages(term.url, PageKind.TERM, term.entries, config, extra)
+    feed = feeds.term_feed(term, taxonomy.label, config.title)
+    extra = {"heading": f"{taxonomy.label}：{term.name}", "term": term, "taxonomy": taxonomy, "feed": feed}
+    pages = _list_pages(term.url, PageKind.TERM, term.entries, config, extra)
+    return [*pages, PagePlan(PageKind.TERM_FEED, feed.url, feed.url.lstrip("/"), "feed.xml", {"feed": feed})]
+
+
+def _date_pages(archive: Archive, config: SiteConfig) -> list[PagePlan]:
+    """/dates/ and every year, month and day with articles; the undated list when there is one."""
+    years = timeline.calendar(archive)
+    undated = timeline.undated(archive)
+    plans = [_page(PageKind.DATES, timeline.DATES_URL, "dates.html", {"years": years, "undated": undated})]
+    for newer, year, older in timeline.neighbours(years):
+        plans.append(_page(PageKind.YEAR, year.url, "year.html", {"year": year, "newer": newer, "older": older}))
+    months = [month for year in reversed(years) for month in year.months]
+    for prev_month, month, next_month in timeline.neighbours(months):
+        plans.append(_page(PageKind.MONTH, month.url, "month.html",
+                           {"month": month, "prev": prev_month, "next": next_month}))
+    days = [day for month in months for day in month.days]
+    for prev_day, day, next_day in timeline.neighbours(days):
+        plans.append(_page(PageKind.DAY, day.url, "day.html", {"day": day, "prev": prev_day, "next": next_day}))
+    if undated:
+        plans += _list_pages(timeline.UNDATED_URL, PageKind.UNDATED, undated, config,
+                             {"heading": "日期不详的文章", "term": None, "taxonomy": None})
+    return plans
+
+
+def _paper_pages(archive: Archive) -> list[PagePlan]:
+    """The newspaper view, when any printing names its paper and date."""
+    found = papers.newspapers(archive)
+    if not found:
+        return []
+    plans = [_page(PageKind.PAPERS, papers.PAPERS_URL, "papers.html", {"papers": found})]
+    for paper in found:
+        plans.append(_page(PageKind.PAPER, paper.url, "paper.html", {"paper": paper}))
+        for issue in paper.issues:
+            plans.append(_page(PageKind.ISSUE, issue.url, "issue.html", {"issue": issue}))
+            plans += [_page(PageKind.PRINTED_PAGE, page.url, "printed_page.html", {"printed": page})
+                      for page in issue.pages if page.number is not None]
+    return plans
 
 
 def _list_pages(base_url: str, kind: PageKind, entries: list[Entry], config: SiteConfig,
@@ -99,7 +151,7 @@ def _list_pages(base_url: str, kind: PageKind, entries: list[Entry], config: Sit
     for number in range(1, count + 1):
         page = Paginator(number, count, entries[(number - 1) * size: number * size], base_url)
         url = page.url_of(number)
-        plans.append(_page(kind, url, "list.html", {**extra, "paginator": page}))
+        plans.append(_page(kind, url, "list.html", {**extra, "paginator": page, "total": len(entries)}))
     return plans
 
 

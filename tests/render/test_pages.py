@@ -352,3 +352,24 @@ def test_stylesheet_uses_no_external_fonts_or_cdns():
     for template in (ROOT / "site_builder" / "templates").rglob("*.html"):
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"""(src|href)=["']https?://""", text), template
+
+
+def test_the_seed_site_invents_no_date(seed):
+    """The sample pages print no year: no year, month, day or newspaper pages; every article is
+    in the 日期不详 list, which the date index and the home page's year chart link to."""
+    site, config, archive = seed
+    from site_builder.render.plan import PageKind, plan_site
+
+    plans = plan_site(archive, config)
+    assert not {plan.kind for plan in plans} & {PageKind.YEAR, PageKind.MONTH, PageKind.DAY, PageKind.PAPERS,
+                                                PageKind.PRINTED_PAGE}
+    assert not (site / "papers").exists() and not [p for p in (site / "dates").iterdir() if p.name[0].isdigit()]
+    listed = []
+    for url in [plan.url for plan in plans if plan.kind is PageKind.UNDATED]:
+        undated = parse(page_of(site, url))
+        assert undated.find("h1").clean_text() == "日期不详的文章"
+        listed += [a.attrs["href"] for a in undated.find_all("a") if a.parent.has_class("entry-title")]
+    assert len(listed) == len(archive.entries) == len(set(listed))
+    assert "/dates/undated/" in [a.attrs.get("href") for a in parse(page_of(site, "/dates/")).find_all("a")]
+    chart = parse(page_of(site, "/")).find("figure", class_="chart--columns")
+    assert "/dates/undated/" in [a.attrs.get("href") for a in chart.find_all("a")]
