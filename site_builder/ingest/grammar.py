@@ -65,10 +65,17 @@ def _ends_on_function_word(text: str) -> bool:
     head, where no subheading stops.
     (Longer adverbs are left out: jieba's tags call some nouns adverbs.)"""
     tags = lexicon.tag(text[-8:])
-    if not tags:
+    if not tags or _literary_head([word for word, _ in tags]):
         return False
     word, tag = tags[-1]
     return tag.startswith(_FUNCTION_TAGS) or (tag in ("d", "r") and len(word) == 1) or word in _COPULAS
+
+
+def _literary_head(words: list[str]) -> bool:
+    """The words end on the literary 之 and a one-character noun (…发展之路, …治理之策,
+    …富裕之本): a noun phrase a subheading closes with, whatever the segmenter makes of its
+    last character (a single word, a pronoun)."""
+    return len(words) >= 2 and words[-2] == "之" and len(words[-1]) == 1
 
 
 @lru_cache(maxsize=4096)
@@ -141,8 +148,11 @@ def last_clause(text: str) -> str:
 @lru_cache(maxsize=4096)
 def ends_on_single_character(text: str) -> bool:
     """The line's last word is a single character (…展现了党): a subheading ends on a word
-    of two or more (…治理基础, …更精准)."""
+    of two or more (…治理基础, …更精准). The literary 之 and a one-character noun (…发展之路,
+    …治理之策, …富裕之本) is one word of a subheading, however the segmenter cuts it."""
     words = lexicon.cut(text[-8:], guess_unknown=True)
+    if _literary_head(words):
+        return False
     return bool(words) and len(words[-1]) == 1 and bool(CJK_RE.match(words[-1]))
 
 
