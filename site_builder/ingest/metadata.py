@@ -18,9 +18,10 @@ _BYLINE_PLAIN = re.compile(rf"^(?:文[/／]|作者[:：]\s*)?((?:{_NAME}|[{CJK}]
 # A staff byline names its writers after their role: 本报记者 苏 雁, 新华社记者 王某 李某,
 # 本报通讯员 姬尊雨, several roles on one line. The role: the paper or agency (本报, X社,
 # X日报 …), a qualifier (特约, 见习, 驻京 …) and the post. A role with no name after it is
-# itself the byline (本报评论员).
+# itself the byline (本报评论员). (Public: the role words are labels the byline's names drop,
+# as 作者单位 is the affiliation's.)
 _AGENCY = rf"(?:本报|本刊|本台|本网|[{CJK}]{{2,8}}?(?:日报|晚报|时报|社|台|网))"
-_ROLE = re.compile(rf"{_AGENCY}?(?:特约|见习|实习|驻[{CJK}]{{1,4}})?(?:记者|通讯员|评论员|实习生)")
+STAFF_ROLE = re.compile(rf"{_AGENCY}?(?:特约|见习|实习|驻[{CJK}]{{1,4}})?(?:记者|通讯员|评论员|实习生)")
 _NAMES_PART = re.compile(rf"^[\s{CJK}·、，,]*$")
 # A byline in brackets with the name last: （某某大学教授 王某）, (某某市委党校副教授 李某某).
 # What stands before the name is the writer's post or unit, so it ends on a word that names one.
@@ -77,9 +78,9 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
 def _staff_names(text: str) -> list[str] | None:
     """The names of a staff byline, each role's writers in turn (roles left out); a role
     printed without a name stands for its writer. None when the line is not one."""
-    if not _ROLE.match(text):
+    if not STAFF_ROLE.match(text):
         return None
-    roles = list(_ROLE.finditer(text))
+    roles = list(STAFF_ROLE.finditer(text))
     names: list[str] = []
     for role, following in zip(roles, roles[1:] + [None], strict=False):
         part = text[role.end():following.start() if following else len(text)]
@@ -93,7 +94,7 @@ def _staff_names(text: str) -> list[str] | None:
 
 
 _AGENCY_LED = re.compile(rf"^{_AGENCY}")
-_WHOLE_NAME = re.compile(rf"^(?:{_NAME}|{_ROLE.pattern})$")
+_WHOLE_NAME = re.compile(rf"^(?:{_NAME}|{STAFF_ROLE.pattern})$")
 
 
 def _bracketed_byline(text: str) -> dict | None:
