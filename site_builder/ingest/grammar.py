@@ -126,8 +126,20 @@ def _fronted_without_verb(text: str) -> bool:
     (…应把社区工作的重心, 将基层党建与社区, 每季度由街道负责同志轮流): the verb comes
     after the break. (A subheading's 把 clause has its verb: 把服务群众作为…)"""
     tags = lexicon.tag(last_clause(text).replace("、", ""))
-    at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())), None)
+    at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())
+               and not _grips(tags, k)), None)
     return at is not None and not any(tag == "v" for _, tag in tags[at + 1:])
+
+
+# 把 with a complement of result is the verb "to hold" (把好…关, 把牢…方向, 把稳…之舵, 把准…脉搏):
+# the clause has its verb, nothing fronted
+_GRIP_COMPLEMENTS = ("好", "牢", "稳", "准")
+
+
+def _grips(tags: list[tuple[str, str]], k: int) -> bool:
+    """把 at k is the verb 把好/把牢/… (not 把好的做法…: a fronted object whose modifier is 好)."""
+    words = [word for word, _ in tags[k:k + 3]] + ["", ""]
+    return words[0] == "把" and words[1] in _GRIP_COMPLEMENTS and words[2] != "的"
 
 
 @lru_cache(maxsize=4096)

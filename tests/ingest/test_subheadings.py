@@ -65,3 +65,10 @@ def test_a_long_line_out_of_its_siblings_series_is_joined():
 def test_zhi_and_a_noun_is_a_whole_word_however_it_is_cut():
     assert not grammar.ends_on_single_character("筑牢共同富裕之本")
     assert grammar.ends_on_single_character("展现了党")
+
+
+def test_ba_with_a_complement_of_result_is_a_verb_not_a_fronted_object():
+    """把好…之舵 holds its verb (把好); 把 fronting an object waits for the verb after a break."""
+    blocks = _blocks(("加强党建引领，夯实基层治理根基", PARAGRAPHS[0]), ("把牢基层党建工作方向", PARAGRAPHS[3]))
+    assert blocks[3:] == [("heading", "把牢基层党建工作方向"), ("paragraph", PARAGRAPHS[3])]
+    assert grammar.stops_short("各社区应把社区工作的重心") and not grammar.stops_short("把好乡村人才培养之关")
