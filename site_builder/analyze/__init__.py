@@ -4,7 +4,7 @@ from __future__ import annotations
 from site_builder.analyze.identity import article_slug, pinyin_sort_key
 from site_builder.analyze.keywords import KeywordReader
 from site_builder.analyze.related import link_related
-from site_builder.analyze.reprints import Group, group_articles, printing_of, winner
+from site_builder.analyze.reprints import Group, group_articles, printing_of, shown_article
 from site_builder.analyze.taxonomy import build_taxonomies
 from site_builder.analyze.topics import assign_topics, vocabulary_words
 from site_builder.config import SiteConfig
@@ -16,7 +16,11 @@ def analyze(documents: list[SourceDocument], config: SiteConfig) -> Archive:
     reader = KeywordReader(vocabulary_words(config))
     articles = [a for doc in documents for a in doc.articles]
     groups, namesake_warnings = group_articles(articles)
-    entries = [_entry(group) for group in groups]
+    entries, reprint_warnings = [], []
+    for group in groups:
+        entry, passed_over = _entry(group)
+        entries.append(entry)
+        reprint_warnings += passed_over
     _check_unique_urls(entries)
     tags = {e.key: reader.keywords(_text_for_keywords(e)) for e in entries}
     for entry in entries:
@@ -27,17 +31,18 @@ def analyze(documents: list[SourceDocument], config: SiteConfig) -> Archive:
     link_related(entries, tags, config.related_count)
     warnings = [w for doc in documents for w in doc.warnings]
     warnings += [w for e in entries for a in [e.article] for w in a.warnings]
-    warnings += namesake_warnings + _vocabulary_warnings(entries, config)
+    warnings += namesake_warnings + reprint_warnings + _vocabulary_warnings(entries, config)
     return Archive(entries=entries, taxonomies=build_taxonomies(entries), documents=documents,
                    warnings=warnings)
 
 
-def _entry(group: Group) -> Entry:
-    shown, key = winner(group.printings), group.key
+def _entry(group: Group) -> tuple[Entry, list[Warning_]]:
+    """The group's entry, and a warning for each printing whose text was passed over."""
+    (shown, passed_over), key = shown_article(group.printings), group.key
     slug = shown.slug or article_slug(key, shown.title or "")
     ordered = sorted(group.printings, key=lambda a: (a.origin_kind != "markdown", str(a.origin)))
     return Entry(key=key, slug=slug, url=f"/articles/{slug}/", article=shown,
-                 printings=[printing_of(a) for a in ordered])
+                 printings=[printing_of(a) for a in ordered]), passed_over
 
 
 def _archive_order(entry: Entry) -> tuple:

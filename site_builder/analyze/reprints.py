@@ -3,7 +3,9 @@
 Printings are grouped by identity key (normalised title) and, for titles printed or damaged
 differently on two pages, by the sentences their bodies share. A hand-written Markdown article joins
 the group of the extraction it corrects (same title, or a `slug` equal to the group's
-permalink slug) and wins: its fields are what the page shows.
+permalink slug) and wins: its fields are what the page shows. Otherwise the page shows the
+fields of the printing with the most of them and the most complete text of all printings (a
+page may print an article cut), and says which printings' texts were passed over.
 
 A title is not an article, though: two different articles may share one. Printings with the
 same title are one article only when their texts are the same (see `same_text`); otherwise
@@ -13,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from site_builder.analyze.completeness import completeness, first_cut
 from site_builder.analyze.identity import article_slug, namesake_key, normalise_key
 from site_builder.model import Article, Printing, Warning_
 
@@ -229,6 +232,33 @@ def _rank(article: Article) -> tuple:
 def winner(printings: list[Article]) -> Article:
     """The printing whose fields the page shows: a hand correction, else the most complete."""
     return max(printings, key=_rank)
+
+
+def shown_article(printings: list[Article]) -> tuple[Article, list[Warning_]]:
+    """What the page shows: the winner's fields with the most complete text of the printings,
+    and a warning on every printing whose text is less complete than the one shown (naming
+    the file the shown text is from). A hand-corrected Markdown article is shown as written."""
+    shown = winner(printings)
+    if shown.origin_kind == "markdown" or len(printings) < 2:
+        return shown, []
+    measured = [(completeness(p), p) for p in printings]
+    best_measure, best = max(measured, key=lambda pair: pair[0].order())
+    text_from, text_measure = shown, completeness(shown)
+    if best_measure.beats(text_measure):
+        text_from, text_measure = best, best_measure
+        shown = replace(shown, blocks=list(best.blocks), warnings=list(shown.warnings))
+    warnings = [_less_complete_warning(p, text_from) for m, p in measured
+                if p is not text_from and text_measure.beats(m)]
+    return shown, warnings
+
+
+def _less_complete_warning(printing: Article, text_from: Article) -> Warning_:
+    cut = first_cut(printing)
+    how = f"stops in mid-sentence after '…{cut}'" if cut else "is shorter"
+    line = printing.lines[0].first if printing.lines else None
+    return Warning_(_file_of(printing), f"'{printing.title}' is printed again in {_file_of(text_from)}: this "
+                    f"printing's text {how}; the site shows the text printed in {_file_of(text_from).name}",
+                    line, "reprint-text")
 
 
 def printing_of(article: Article) -> Printing:

@@ -28,8 +28,18 @@ OPENER_SEEN = 2  # sentences inside the page's lines opening with a character be
 WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
 VERY_SHORT_OPENING = 5  # Chinese characters: the few that end a sentence begun before the break
 SHORT_OPENING = 12  # … or a clause at most this long, with no comma
-TYPICAL_HEADING = 24  # Chinese characters: most subheadings are no longer …
-LONGEST_HEADING = 32  # … and none is longer (the longest on the sample pages has 31)
+# Chinese characters: most subheadings of the genre are no longer (one clause, or two short
+# ones) …
+TYPICAL_HEADING = 24
+# … and longer ones are two clauses of a dozen characters or more each, up to the genre's
+# longest (shapes.HEADING_MAX: no line longer is a subheading candidate at all)
+TWO_CLAUSE_HEADING = 36
+# an article's subheadings are parallel in form and length (the longest of a series is rarely
+# twice the shortest): a line more than twice as long as the longest of them is out of their
+# series, one whose length a sibling nearly reaches (three quarters) is in it
+SIBLING_RATIO = 2.0
+SIBLING_NEAR = 0.75
+_CLAUSE_BREAK = re.compile("[，；：,;:]")
 _SENTENCE_OPENER = re.compile(r"[。！？][”’）」』]?([^\s”’）」』，、。；：！？])")
 # a sentence opening with a frame (在…中，从…上，当…时 …): its first character opens it
 _FRAME_OPENING = re.compile(r"[在从当于][^，。；：！？、]{1,20}?(?:之中|之际|以来|方面|过程中|[中上下里内外前后间时])")
@@ -71,6 +81,9 @@ class Junction:
     before: str
     after: str
     stats: PageStats
+    # the lengths (Chinese characters) of the other lines of the article read as its
+    # subheadings, where reflow knows them (its siblings: an article's subheadings are parallel)
+    siblings: tuple[int, ...] = ()
 
     @cached_property
     def word_nats(self) -> float:
@@ -160,11 +173,28 @@ def reports_speech(j: Junction) -> float:
 
 
 def longer_than_most_headings(j: Junction) -> float:
-    return float(TYPICAL_HEADING < shapes.cjk_len(j.before) <= LONGEST_HEADING)
+    return float(shapes.cjk_len(j.before) > TYPICAL_HEADING)
 
 
-def longer_than_any_heading(j: Junction) -> float:
-    return float(shapes.cjk_len(j.before) > LONGEST_HEADING)
+def longer_than_two_clauses(j: Junction) -> float:
+    return float(shapes.cjk_len(j.before) > TWO_CLAUSE_HEADING)
+
+
+def clause_longer_than_headings(j: Junction) -> float:
+    """A clause of the line (between commas) is longer than most whole subheadings."""
+    return float(max(shapes.cjk_len(clause) for clause in _CLAUSE_BREAK.split(j.before)) > TYPICAL_HEADING)
+
+
+def longer_than_siblings(j: Junction) -> float:
+    """Longer than most headings, and longer than the article's subheadings by far."""
+    length = shapes.cjk_len(j.before)
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and length > SIBLING_RATIO * max(j.siblings))
+
+
+def as_long_as_siblings(j: Junction) -> float:
+    """Longer than most headings, as one of the article's subheadings nearly is."""
+    length = shapes.cjk_len(j.before)
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and max(j.siblings) >= SIBLING_NEAR * length)
 
 
 def sentence_goes_on(j: Junction) -> float:
@@ -223,7 +253,20 @@ class ReflowWeights:
     ends_on_bare_verb: float = 2.5  # …可以推动: a predicate waiting for its object
     reports_speech: float = 3.0  # 总书记强调，…: a sentence of the body, never a subheading
     longer_than_most_headings: float = 1.0  # over 24 characters: few subheadings are so long
-    longer_than_any_heading: float = 3.0  # over 32 characters: no subheading of the samples is
+    # over 36 characters as well: only the longest two-clause subheadings are (a step more,
+    # not enough alone: the genre prints them, up to shapes.HEADING_MAX)
+    longer_than_two_clauses: float = 1.0
+    # … and over twice as long as the article's longest subheading (they are parallel): a
+    # step like the length's, so that a long line out of its siblings' series is read as a
+    # cut by its length alone only when it is longer than two clauses as well
+    longer_than_siblings: float = 1.0
+    # … or nearly as long as one of them: the page prints subheadings this long, so half the
+    # length's prior (longer_than_most_headings) is taken back (half: a sibling shows that the
+    # series reaches this length, not that this line is of the series)
+    as_long_as_siblings: float = -0.5
+    # one clause (between commas) over 24 characters: a long subheading is two clauses, each
+    # no longer than most subheadings; a clause so long is a sentence's
+    clause_longer_than_headings: float = 1.0
     # the line stops on a function word, a bare preposition, a clause's subject … or the
     # next line opens with a character bound to what precedes it (的, 们, 中 …)
     sentence_goes_on: float = 3.0
@@ -309,7 +352,10 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (ends_on_bare_verb, _R.ends_on_bare_verb),
     (reports_speech, _R.reports_speech),
     (longer_than_most_headings, _R.longer_than_most_headings),
-    (longer_than_any_heading, _R.longer_than_any_heading),
+    (longer_than_two_clauses, _R.longer_than_two_clauses),
+    (longer_than_siblings, _R.longer_than_siblings),
+    (as_long_as_siblings, _R.as_long_as_siblings),
+    (clause_longer_than_headings, _R.clause_longer_than_headings),
     (sentence_goes_on, _R.sentence_goes_on),
     (open_last_clause, _R.open_last_clause),
     (ends_on_single_character, _R.ends_on_single_character),

@@ -65,10 +65,17 @@ def _ends_on_function_word(text: str) -> bool:
     head, where no subheading stops.
     (Longer adverbs are left out: jieba's tags call some nouns adverbs.)"""
     tags = lexicon.tag(text[-8:])
-    if not tags:
+    if not tags or _literary_head([word for word, _ in tags]):
         return False
     word, tag = tags[-1]
     return tag.startswith(_FUNCTION_TAGS) or (tag in ("d", "r") and len(word) == 1) or word in _COPULAS
+
+
+def _literary_head(words: list[str]) -> bool:
+    """The words end on the literary 之 and a one-character noun (…发展之路, …治理之策,
+    …富裕之本): a noun phrase a subheading closes with, whatever the segmenter makes of its
+    last character (a single word, a pronoun)."""
+    return len(words) >= 2 and words[-2] == "之" and len(words[-1]) == 1
 
 
 @lru_cache(maxsize=4096)
@@ -119,8 +126,20 @@ def _fronted_without_verb(text: str) -> bool:
     (…应把社区工作的重心, 将基层党建与社区, 每季度由街道负责同志轮流): the verb comes
     after the break. (A subheading's 把 clause has its verb: 把服务群众作为…)"""
     tags = lexicon.tag(last_clause(text).replace("、", ""))
-    at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())), None)
+    at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())
+               and not _grips(tags, k)), None)
     return at is not None and not any(tag == "v" for _, tag in tags[at + 1:])
+
+
+# 把 with a complement of result is the verb "to hold" (把好…关, 把牢…方向, 把稳…之舵, 把准…脉搏):
+# the clause has its verb, nothing fronted
+_GRIP_COMPLEMENTS = ("好", "牢", "稳", "准")
+
+
+def _grips(tags: list[tuple[str, str]], k: int) -> bool:
+    """把 at k is the verb 把好/把牢/… (not 把好的做法…: a fronted object whose modifier is 好)."""
+    words = [word for word, _ in tags[k:k + 3]] + ["", ""]
+    return words[0] == "把" and words[1] in _GRIP_COMPLEMENTS and words[2] != "的"
 
 
 @lru_cache(maxsize=4096)
@@ -141,8 +160,11 @@ def last_clause(text: str) -> str:
 @lru_cache(maxsize=4096)
 def ends_on_single_character(text: str) -> bool:
     """The line's last word is a single character (…展现了党): a subheading ends on a word
-    of two or more (…治理基础, …更精准)."""
+    of two or more (…治理基础, …更精准). The literary 之 and a one-character noun (…发展之路,
+    …治理之策, …富裕之本) is one word of a subheading, however the segmenter cuts it."""
     words = lexicon.cut(text[-8:], guess_unknown=True)
+    if _literary_head(words):
+        return False
     return bool(words) and len(words[-1]) == 1 and bool(CJK_RE.match(words[-1]))
 
 

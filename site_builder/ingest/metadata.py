@@ -15,8 +15,22 @@ _NAME = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
 _BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*((?:文[/／]|作者[:：]\s*)?(?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
                             rf"(?:[\s、，,]+(?:{_NAME}))*)\s*$")
 _BYLINE_PLAIN = re.compile(rf"^(?:文[/／]|作者[:：]\s*)?((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,3}})$")
-# e.g. 本报评论员, 本报记者 张三: a staff byline
-_BYLINE_STAFF = re.compile(rf"^[{MARKERS}]?\s*(本报(?:特约)?评论员|本报(?:记者|通讯员)[\s{CJK}、]*|评论员)\s*$")
+# A staff byline names its writers after their role: 本报记者 苏 雁, 新华社记者 王某 李某,
+# 本报通讯员 姬尊雨, several roles on one line. The role: the paper or agency (本报, X社,
+# X日报 …), a qualifier (特约, 见习, 驻京 …) and the post. A role with no name after it is
+# itself the byline (本报评论员). (Public: the role words are labels the byline's names drop,
+# as 作者单位 is the affiliation's.)
+_AGENCY = rf"(?:本报|本刊|本台|本网|[{CJK}]{{2,8}}?(?:日报|晚报|时报|社|台|网))"
+STAFF_ROLE = re.compile(rf"{_AGENCY}?(?:特约|见习|实习|驻[{CJK}]{{1,4}})?(?:记者|通讯员|评论员|实习生)")
+_NAMES_PART = re.compile(rf"^[\s{CJK}·、，,]*$")
+# A byline in brackets with the name last: （某某大学教授 王某）, (某某市委党校副教授 李某某).
+# What stands before the name is the writer's post or unit, so it ends on a word that names one.
+_POSTS = ("教授", "研究员", "讲师", "博士", "博士生", "博士后", "研究生", "硕士生", "学者", "专家", "教师",
+          "院长", "所长", "校长", "主任", "书记", "部长", "局长", "处长", "会长", "理事", "委员", "馆员",
+          "编辑", "干部", "学员", "成员", "顾问", "助理")
+_UNITS = ("大学", "学院", "学校", "党校", "研究院", "研究所", "研究会", "中心", "基地", "委员会", "实验室",
+          "部", "局", "厅", "委", "办", "院", "所", "处", "馆", "会", "集团", "公司")
+_BRACKETED = re.compile(r"^[（(]\s*([^（()）]{2,60}?)\s*[）)]$")
 
 _LEAD_SOURCE = r"原载|原刊于|原刊|刊于|转载自|转自|摘自|选自|摘编自|来源[:：]|据|载"
 _SOURCE = re.compile(rf"^[{_OPEN}]?\s*((?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{_CLOSE}]?\s*$")
@@ -37,24 +51,100 @@ _SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S.{2,40}$")
 
 
 def parse_byline(text: str, *, marked_only: bool = False) -> list[str] | None:
-    """Names of a byline line (■李奕 / 陆 静 / 张三 李四), or None when it is not one."""
+    """Names of a byline line (■李奕 / 陆 静 / 张三 李四 / 本报记者 苏 雁 / （某某大学教授 王某）),
+    or None when it is not one. A line in brackets or led by a role counts as marked."""
+    parts = parse_byline_parts(text, marked_only=marked_only)
+    return parts["names"] if parts else None
+
+
+def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
+    """A byline's names, and the writer's post or unit where the line prints it before the
+    name ({"names": [...], "affiliation": "…"}); None when the line is no byline."""
     text = text.strip()
-    m = _BYLINE_STAFF.match(text)
-    if m:
-        return [re.sub(r"\s+", " ", m.group(1)).strip()]
+    staff = _staff_names(text.lstrip(MARKERS).strip())
+    if staff:
+        return {"names": staff}
+    bracketed = _bracketed_byline(text)
+    if bracketed:
+        return bracketed
     m = _BYLINE_MARKED.match(text)
     if not m and not marked_only and not text.startswith(tuple(MARKERS)):
         m = _BYLINE_PLAIN.match(text)
     if not m:
         return None
-    return split_names(re.sub(r"^(?:文[/／]|作者[:：])\s*", "", m.group(1)))
+    return {"names": split_names(re.sub(r"^(?:文[/／]|作者[:：])\s*", "", m.group(1)))}
+
+
+def _staff_names(text: str) -> list[str] | None:
+    """The names of a staff byline, each role's writers in turn (roles left out); a role
+    printed without a name stands for its writer. None when the line is not one."""
+    if not STAFF_ROLE.match(text):
+        return None
+    roles = list(STAFF_ROLE.finditer(text))
+    names: list[str] = []
+    for role, following in zip(roles, roles[1:] + [None], strict=False):
+        part = text[role.end():following.start() if following else len(text)]
+        if not _NAMES_PART.match(part) or (part[:1].strip() and not _AGENCY_LED.match(role.group(0))):
+            return None  # (a bare 记者 must be followed by a space: 记者观察 is a column)
+        found = split_names(part) if part.strip() else [role.group(0)]
+        if not all(_WHOLE_NAME.match(name) for name in found):
+            return None
+        names += found
+    return names
+
+
+_AGENCY_LED = re.compile(rf"^{_AGENCY}")
+_WHOLE_NAME = re.compile(rf"^(?:{_NAME}|{STAFF_ROLE.pattern})$")
+
+
+def _bracketed_byline(text: str) -> dict | None:
+    """（某某大学教授 王某）: the writer's post or unit, then the name, in brackets (a staff
+    byline in brackets gives its names)."""
+    m = _BRACKETED.match(text)
+    if not m:
+        return None
+    inner = m.group(1).strip()
+    staff = _staff_names(inner)
+    if staff:
+        return {"names": staff}
+    words = inner.split()
+    # the name: the last word, or its last two characters printed with a justification space
+    cut = -2 if len(words) > 2 and len(words[-1]) == len(words[-2]) == 1 else -1
+    head, name = " ".join(words[:cut]), "".join(words[cut:])
+    if not head:  # no space: the name follows the post's last word (某某大学教授王某)
+        post = max((inner.rfind(word) + len(word) for word in _POSTS if word in inner[:-2]), default=-1)
+        head, name = (inner[:post], inner[post:]) if post > 0 else ("", inner)
+    head = head.strip()
+    if not head.endswith(_POSTS + _UNITS) or not re.fullmatch(_NAME, name) or len(name) > 4:
+        return None
+    return {"names": [name], "affiliation": re.sub(r"\s+", "", head)}
 
 
 def split_names(names: str) -> list[str]:
+    """Names of a byline's name part. A two- or three-character name may be printed with
+    justification spaces between its characters (苏 雁): a run of single characters is one
+    name (a run of four, two names of two)."""
     parts = [p for p in re.split(r"[\s、，,]+", names) if p]
-    if all(len(p) == 1 for p in parts):  # justification spaces inside one name: 陆 静
-        return ["".join(parts)]
-    return parts
+    out: list[str] = []
+    run: list[str] = []
+    for part in parts + [""]:
+        if len(part) == 1:
+            run.append(part)
+            continue
+        if run:
+            out += _names_of_run(run)
+            run = []
+        if part:
+            out.append(part)
+    return out
+
+
+def _names_of_run(chars: list[str]) -> list[str]:
+    if len(chars) in (2, 3):
+        return ["".join(chars)]
+    if len(chars) % 2 == 0:
+        return ["".join(chars[k:k + 2]) for k in range(0, len(chars), 2)]
+    return ["".join(chars)]
 
 
 def parse_source(text: str) -> dict | None:

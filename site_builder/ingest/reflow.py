@@ -11,11 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from site_builder.ingest import shapes
-from site_builder.ingest.evidence import CUT_WEIGHTS, REFLOW_EVIDENCE, Junction, PageStats, shape_decides, weigh
+from site_builder.ingest.evidence import (
+    CUT_WEIGHTS,
+    REFLOW_EVIDENCE,
+    TYPICAL_HEADING,
+    Junction,
+    PageStats,
+    shape_decides,
+    weigh,
+)
 from site_builder.ingest.lines import Unit
 
 OVERLAP_MIN = 4  # characters printed twice at a break (both sides of the cut)
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
+# the longest piece de-interleaving weighs as perhaps a subheading: in columns read in turns,
+# an unterminated piece longer than this is a column's cut far more often than one of the
+# genre's rare two-clause subheadings of 41 to 50 characters (reflow, reading one junction
+# at a time, weighs those by their evidence)
+COLUMN_HEADING_MAX = 40
 
 
 @dataclass
@@ -41,31 +54,39 @@ def _overlap(left: str, right: str) -> int:
     return 0
 
 
-def is_cut_heading(head: Unit, following: Unit, stats: PageStats) -> bool:
-    """Is this short unterminated line the first half of a cut paragraph (not a subheading)?"""
-    return cut_evidence(head, following, stats) >= CUT_WEIGHTS.reflow.bar
+def is_cut_heading(head: Unit, following: Unit, stats: PageStats, siblings: tuple[int, ...] = ()) -> bool:
+    """Is this short unterminated line the first half of a cut paragraph (not a subheading)?
+    (`siblings`: the lengths of the article's other subheadings, where known.)"""
+    return cut_evidence(head, following, stats, siblings) >= CUT_WEIGHTS.reflow.bar
 
 
-def cut_evidence(head: Unit, following: Unit, stats: PageStats) -> float:
+def cut_evidence(head: Unit, following: Unit, stats: PageStats, siblings: tuple[int, ...] = ()) -> float:
     """How strongly the line reads as the first half of a cut paragraph, in nats (at least
     CUT_WEIGHTS.reflow.bar: it does; infinite when its shape decides alone).
 
     A subheading ends at a word's end, closes what it opens and is followed by a paragraph
     that starts a sentence; the first half of a cut paragraph stops anywhere, and its rest
     carries on the sentence. The evidence and its weights: evidence.REFLOW_EVIDENCE."""
-    junction = Junction(head.text, following.text, stats)
+    junction = Junction(head.text, following.text, stats, siblings)
     decided = shape_decides(junction)
     return decided if decided is not None else weigh(junction, REFLOW_EVIDENCE)
 
 
-def heading_candidate(unit: Unit) -> bool:
+def heading_candidate(unit: Unit, limit: int = COLUMN_HEADING_MAX) -> bool:
+    """Could the unit be a subheading (short, unterminated, title-shaped, or numbered)?
+    Reflow asks up to the genre's longest (shapes.HEADING_MAX); de-interleaving, by default,
+    up to COLUMN_HEADING_MAX."""
     text = unit.text
     if unit.read_as_cut:  # de-interleaving read it as a cut sentence
         return False
     if (shapes.starts_new_paragraph(text) or shapes.starts_sentence(text)) and not shapes.is_numbered_heading(text):
         return False
-    return (shapes.title_shaped(text, limit=shapes.HEADING_MAX) and shapes.dangling(text)) \
+    return (shapes.title_shaped(text, limit=limit) and shapes.dangling(text)) \
         or shapes.is_numbered_heading(text)
+
+
+def _candidate(unit: Unit) -> bool:
+    return heading_candidate(unit, limit=shapes.HEADING_MAX)
 
 
 def may_continue(prev: str, nxt: str) -> bool:
@@ -82,20 +103,26 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     pieces: list[Piece] = []
     dropped: list[tuple[str, Unit]] = []
     queue = list(units)
+    headings = _subheading_lengths(queue, stats)
+
+    def siblings(unit: Unit) -> tuple[int, ...]:
+        return tuple(length for other, length in headings if other is not unit)
+
     i = 0
     while i < len(queue):
         unit = queue[i]
         nxt = queue[i + 1] if i + 1 < len(queue) else None
         nxt2 = queue[i + 2] if i + 2 < len(queue) else None
-        if heading_candidate(unit) and nxt is not None and heading_candidate(nxt) and nxt2 is not None \
-                and not heading_candidate(nxt2) and not shapes.ends_open(unit.text) \
-                and is_cut_heading(nxt, nxt2, stats) and not is_cut_heading(unit, nxt, stats):
+        if _candidate(unit) and nxt is not None and _candidate(nxt) and nxt2 is not None \
+                and not _candidate(nxt2) and not shapes.ends_open(unit.text) \
+                and is_cut_heading(nxt, nxt2, stats, siblings(nxt)) \
+                and not is_cut_heading(unit, nxt, stats, siblings(unit)):
             # a subheading, then a paragraph whose short first half a break cut off
             pieces.append(Piece(unit, heading=True))
             i += 1
             continue
-        if heading_candidate(unit) and nxt is not None and not heading_candidate(nxt):
-            if not is_cut_heading(unit, nxt, stats):
+        if _candidate(unit) and nxt is not None and not _candidate(nxt):
+            if not is_cut_heading(unit, nxt, stats, siblings(unit)):
                 pieces.append(Piece(unit, heading=True))
                 i += 1
                 continue
@@ -114,9 +141,19 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     return pieces, dropped
 
 
+def _subheading_lengths(units: list[Unit], stats: PageStats) -> list[tuple[Unit, int]]:
+    """The body's lines that read as subheadings on their own evidence, with their lengths
+    (Chinese characters): what a long line's siblings are. Only asked when some candidate is
+    long enough for its siblings to matter."""
+    if not any(shapes.cjk_len(u.text) > TYPICAL_HEADING and _candidate(u) for u in units):
+        return []
+    return [(unit, shapes.cjk_len(unit.text)) for unit, nxt in zip(units, units[1:], strict=False)
+            if _candidate(unit) and not _candidate(nxt) and not is_cut_heading(unit, nxt, stats)]
+
+
 def _is_new_heading(unit: Unit, queue: list[Unit], i: int) -> bool:
     """A short unterminated unit followed by its own paragraph is not the tail of the one before."""
-    return heading_candidate(unit) and i + 1 < len(queue)
+    return _candidate(unit) and i + 1 < len(queue)
 
 
 def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit]]:

@@ -17,7 +17,8 @@ BRACKET_CLOSERS = "”’）》」』】)"
 BRACKET_OPENERS = "“‘（《「『【("
 OPEN_ENDINGS = "，、：“（《—·,(:"
 TITLE_MAX = 45
-HEADING_MAX = 40
+# the genre's longest subheadings: two clauses (…，…) of up to about 25 characters each
+HEADING_MAX = 50
 
 _ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|首先|其次|再次|最后|此外|另外|同时[，,]|总之|总而言之|综上"
@@ -68,7 +69,7 @@ def starts_sentence(text: str) -> bool:
 
 
 def is_numbered_heading(text: str) -> bool:
-    return bool(_NUMBERED_HEADING.match(text)) and len(text) <= HEADING_MAX + 6 and "。" not in text
+    return bool(_NUMBERED_HEADING.match(text)) and len(text) <= HEADING_MAX and "。" not in text
 
 
 def starts_run_in(text: str) -> bool:
