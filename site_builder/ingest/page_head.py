@@ -19,8 +19,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from site_builder.ingest.typography import CJK
-from site_builder.model import PageInfo
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.typography import CJK, normalize
+from site_builder.model import LineSpan, PageInfo
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CN_NUMBER = "〇零一二三四五六七八九十百"
@@ -45,10 +46,12 @@ _IGNORED = [
 _SEPARATOR = re.compile(r"[\s|｜/／·•:：\-—–]+")
 _QUOTED_PAPER = re.compile(r"《(?P<p>[^》]{2,12})》")
 # a paper's name by its shape; a line holding nothing but a name needs one of the first kind
-_PAPER_ALONE = re.compile(rf"[{CJK}]{{1,8}}(?:日报|时报|晚报|早报|周报|青年报|军报|商报|法治报)")
+_PAPER_ALONE = re.compile(rf"[{CJK}]{{1,8}}(?:日报|时报|晚报|早报|周报|青年报|军报|商报|法治报)|中国[{CJK}]{{1,6}}报")
 _PAPER_SHAPED = re.compile(rf"[{CJK}]{{2,10}}(?:报|周刊)")
+_GLUED = re.compile(rf"[{CJK}·]{{2,18}}(?:报|周刊)")  # a page's name and a paper's, the gap lost
 PAPER_MAX, PAGE_NAME_MAX = 12, 8
 HEAD_MAX = 60  # characters: a head is one short line
+HEAD_LINES = 3  # a head printed over more lines than this is not one
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,8 @@ def _word_at(line: str, at: int) -> _Token | None:
     end = at
     while end < len(line):
         ch = line[end]
-        joins = ch == "·" and end > at and re.match(f"[{CJK}]", line[end + 1:end + 2])
+        joins = ch == "·" and end > at and bool(re.match(f"[{CJK}]", line[end + 1:end + 2])) \
+            and not _token_at(line, end + 1)
         if not (re.match(f"[{CJK}]", ch) or joins) or (end > at and _token_at(line, end)):
             break
         end += 1
@@ -160,36 +164,53 @@ def _assign(tokens: list[_Token]) -> Head | None:
     if numbers and numbers[0] not in (0, len(tokens) - 1):
         return None  # a bare page number stands at the head's outer edge
     page_at = next((i for i, t in enumerate(tokens) if t.kind in ("page", "number")), None)
-    # the page's name is printed next to its number: 第9版 理论, 理论周刊 7, 7 理论周刊
-    beside = [i for i in _beside_page(tokens, page_at) if tokens[i].kind == "word"]
-    page_name = tokens[beside[0]].text if beside else None
-    papers = [str(t.value) for t in tokens if t.kind == "paper"]
-    for i, token in enumerate(tokens):
-        if token.kind != "word" or (beside and i == beside[0]):
-            continue
-        if not papers and _PAPER_SHAPED.fullmatch(token.text):
-            papers.append(token.text)
-        elif page_name is None:
-            page_name = token.text
-        else:
-            return None
-    if len(papers) > 1 or any(len(p) > PAPER_MAX for p in papers) or len(page_name or "") > PAGE_NAME_MAX:
+    names = _names(tokens, page_at)
+    if names is None:
         return None
     date = next((t.value for t in tokens if t.kind == "date"), None)
     page = tokens[page_at].value if page_at is not None else None
-    info = PageInfo(papers[0] if papers else None, date if isinstance(date, dt.date) else None,
-                    page if isinstance(page, int) and page > 0 else None, page_name)
+    info = PageInfo(names[0], date if isinstance(date, dt.date) else None,
+                    page if isinstance(page, int) and page > 0 else None, names[1])
     if not _says_head(kinds, info, tokens):
         return None
     return Head(info, date if isinstance(date, str) else None)
 
 
-def _beside_page(tokens: list[_Token], page_at: int | None) -> list[int]:
+def _names(tokens: list[_Token], page_at: int | None) -> tuple[str | None, str | None] | None:
+    """(paper, page name) of the head's words; None when they are not a head's."""
+    papers = [str(t.value) for t in tokens if t.kind == "paper"]
+    # the page's name is printed next to its number: 第9版 理论, 理论周刊 7, 7 理论周刊
+    beside = _beside_page(tokens, page_at)
+    # (a page's name never ends in 报: a name so ending beside a bare number is the paper's)
+    if beside is not None and beside < len(tokens) and tokens[beside].kind == "word" \
+            and len(tokens[beside].text) <= PAGE_NAME_MAX and not tokens[beside].text.endswith("报"):
+        page_name: str | None = tokens[beside].text
+    else:
+        page_name, beside = None, None
+    for i, token in enumerate(tokens):
+        word = token.text
+        if token.kind != "word" or i == beside:
+            continue
+        if not papers and len(word) <= PAPER_MAX and _PAPER_SHAPED.fullmatch(word):
+            papers.append(word)
+        elif page_name is None and len(word) <= PAGE_NAME_MAX and not word.endswith("报"):
+            page_name = word
+        elif papers or not (len(word) <= PAPER_MAX + PAGE_NAME_MAX and _GLUED.fullmatch(word)):
+            return None
+        # else a page name and a paper printed as one word (cleaning dropped the gap between
+        # them): a head all the same, whose two names are not known apart
+    if len(papers) > 1 or any(len(p) > PAPER_MAX for p in papers):
+        return None
+    return (papers[0] if papers else None), page_name
+
+
+def _beside_page(tokens: list[_Token], page_at: int | None) -> int | None:
+    """Where the page's name stands: after 第N版, on the inner side of a bare number."""
     if page_at is None:
-        return []
-    if tokens[page_at].kind == "page":  # 第9版 理论: after it
-        return [page_at + 1] if page_at + 1 < len(tokens) else []
-    return [page_at - 1] if page_at > 0 else [1] if len(tokens) > 1 else []
+        return None
+    if tokens[page_at].kind == "page":
+        return page_at + 1
+    return page_at - 1 if page_at > 0 else 1
 
 
 def _says_head(kinds: list[str], info: PageInfo, tokens: list[_Token]) -> bool:
@@ -202,3 +223,28 @@ def _says_head(kinds: list[str], info: PageInfo, tokens: list[_Token]) -> bool:
     if len(tokens) == 1 and info.paper is not None:
         return tokens[0].kind == "paper" or bool(_PAPER_ALONE.fullmatch(info.paper))
     return False
+
+
+def split_head_lines(units: list[Unit]) -> list[Unit]:
+    """Give a head printed straight above a title (or below a paragraph, with no blank line
+    between) units of its own, so that furniture finds it whole."""
+    out: list[Unit] = []
+    for unit in units:
+        lines = unit.raw.split("\n")
+        if len(lines) < 2 or len(unit.spans) != 1 or _is_head(lines):
+            out.append(unit)
+            continue
+        # the longest run of lines at the top, and at the bottom, that reads as a head
+        top = next((k for k in range(min(HEAD_LINES, len(lines) - 1), 0, -1) if _is_head(lines[:k])), 0)
+        bottom = next((k for k in range(max(top, len(lines) - HEAD_LINES), len(lines)) if _is_head(lines[k:])),
+                      len(lines))
+        bounds = sorted({0, top, bottom, len(lines)})
+        first = unit.spans[0].first
+        out.extend(Unit("\n".join(lines[a:b]), [LineSpan(first + a, first + b - 1)])
+                   for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
+    return out
+
+
+def _is_head(lines: list[str]) -> bool:
+    text = " ".join(line.strip() for line in lines)
+    return len(text) <= HEAD_MAX and read_head(normalize(text)) is not None

@@ -24,7 +24,8 @@ from typing import TypeVar
 
 from site_builder.ingest.page_head import cn_number, read_head
 from site_builder.ingest.sidecar import read_sidecar, sidecar_of
-from site_builder.model import PageInfo, SourceDocument, Warning_
+from site_builder.ingest.typography import normalize
+from site_builder.model import Leftover, PageInfo, SourceDocument, Warning_
 
 T = TypeVar("T")
 FIELDS = ("paper", "date", "page", "page_name")
@@ -93,7 +94,7 @@ def _from_heads(doc: SourceDocument) -> dict[str, Said]:
     """What the page's head lines say (a head printed over two lines gives two of them)."""
     lines: list[dict[str, Said]] = []
     for left in doc.leftovers:
-        head = read_head(left.text) if left.kind in _HEAD_KINDS else None
+        head = read_head(_spaced(left, doc.raw_lines)) or read_head(left.text) if left.kind in _HEAD_KINDS else None
         if head is None:
             continue
         line = left.lines[0].first if left.lines else None
@@ -105,6 +106,23 @@ def _from_heads(doc: SourceDocument) -> dict[str, Said]:
         lines.append({name: Said(getattr(head.info, name), where, line) for name in FIELDS
                       if getattr(head.info, name) is not None})
     return _merge(lines, doc)
+
+
+def _spaced(left: Leftover, raw_lines: list[str]) -> str:
+    """A leftover's text with the gaps its raw lines print between words put back: cleaning
+    drops a space between two Chinese characters, and a head needs the one between a page's
+    name and a paper's (7 理论 人民日报). The cleaned text where the two do not line up."""
+    raw = " ".join(raw_lines[n - 1] for span in left.lines for n in range(span.first, span.last + 1)
+                   if n <= len(raw_lines))
+    words = [normalize(word) for word in raw.split()]
+    text = left.text.replace(" ", "")
+    if sum(len(word) for word in words) != len(text):
+        return left.text
+    spaced, at = [], 0
+    for word in words:
+        spaced.append(text[at:at + len(word)])
+        at += len(word)
+    return " ".join(word for word in spaced if word)
 
 
 def _from_file_name(doc: SourceDocument) -> dict[str, Said]:
