@@ -51,6 +51,8 @@ _PAPER_SHAPED = re.compile(rf"[{CJK}]{{2,10}}(?:报|周刊)")
 _GLUED = re.compile(rf"[{CJK}·]{{2,18}}(?:报|周刊)")  # a page's name and a paper's, the gap lost
 PAPER_MAX, PAGE_NAME_MAX = 12, 8
 HEAD_MAX = 60  # characters: a head is one short line
+# what every head holds: a date's digits or 月, 第N版, a paper's 报 / 周刊 / 《…》
+_HINT = re.compile(r"[0-9０-９版报《月]|周刊")
 HEAD_LINES = 3  # a head printed over more lines than this is not one
 
 
@@ -74,7 +76,7 @@ def read_head(text: str) -> Head | None:
     if len(text) > HEAD_MAX:
         return None
     line = unicodedata.normalize("NFKC", text).strip()
-    if not line:
+    if not _HINT.search(line):  # most lines, cheaply: a head always holds one of these
         return None
     tokens = _tokens(line)
     return _assign(tokens) if tokens else None
@@ -247,4 +249,4 @@ def split_head_lines(units: list[Unit]) -> list[Unit]:
 
 def _is_head(lines: list[str]) -> bool:
     text = " ".join(line.strip() for line in lines)
-    return len(text) <= HEAD_MAX and read_head(normalize(text)) is not None
+    return len(text) <= HEAD_MAX and bool(_HINT.search(text)) and read_head(normalize(text)) is not None
