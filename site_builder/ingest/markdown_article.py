@@ -33,6 +33,7 @@ import yaml
 
 from site_builder.errors import ContentError
 from site_builder.ingest.page_meta import reprint_date
+from site_builder.ingest.text_files import read_utf8
 from site_builder.model import Article, Block, LineSpan, PageInfo, SourceDocument
 
 FIELDS = {
@@ -60,15 +61,7 @@ def read_markdown_article(path: Path) -> SourceDocument:
 
 
 def _read_utf8(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read file: {exc.strerror}", path) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ContentError(f"not UTF-8 text ({exc.reason})", path, line) from exc
+    text = read_utf8(path)
     if not text.strip():
         raise ContentError("file is empty", path)
     return text.replace("\r\n", "\n")

@@ -17,6 +17,7 @@ import tomllib
 from pathlib import Path
 
 from site_builder.errors import ContentError
+from site_builder.ingest.text_files import read_utf8
 
 KEYS = ("paper", "date", "page", "page_name")
 PAGE_MAX = 999
@@ -30,7 +31,7 @@ def sidecar_of(page: Path) -> Path:
 
 def read_sidecar(path: Path) -> dict[str, tuple[object, int | None]]:
     """Each key the sidecar sets: its checked value and the line it is set on."""
-    text = _read_text(path)
+    text = read_utf8(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -45,18 +46,6 @@ def read_sidecar(path: Path) -> dict[str, tuple[object, int | None]]:
             raise ContentError(f"unknown key '{key}' in a page sidecar (known: {', '.join(KEYS)})", path, line)
         said[key] = (_checked(key, value, path, line), line)
     return said
-
-
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read the page sidecar: {exc.strerror}", path) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise ContentError(f"the page sidecar is not UTF-8 text ({exc.reason})", path, line) from exc
 
 
 def _checked(key: str, value: object, path: Path, line: int | None) -> object:

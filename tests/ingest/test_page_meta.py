@@ -167,6 +167,15 @@ def test_a_bad_sidecar_is_an_error_naming_file_and_line(tmp_path: Path, sidecar:
     assert says in caught.value.message
 
 
+def test_a_sidecar_that_is_not_utf8_is_an_error_naming_file_and_line(tmp_path: Path):
+    (tmp_path / "page.toml").write_bytes('paper = "人民日报"\n'.encode() + 'page_name = "理论"\n'.encode("gbk"))
+    page = tmp_path / "page.txt"
+    page.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(ContentError, match="not UTF-8") as caught:
+        read_source(page)
+    assert (caught.value.file, caught.value.line) == (tmp_path / "page.toml", 2)
+
+
 def test_extract_prints_the_page_and_article_dates(tmp_path: Path):
     page = tmp_path / "page.txt"
     page.write_text("光明日报 2024-06-25 第11版：理论\n\n" + REPRINTED.read_text(encoding="utf-8"), encoding="utf-8")
