@@ -100,6 +100,7 @@ class Article:
     # Where it came from
     origin: Path | None = None
     origin_kind: Literal["raw", "markdown"] = "raw"
+    page: PageInfo = field(default_factory=PageInfo)  # the printed page it is on: its document's
     lines: list[LineSpan] = field(default_factory=list)  # raw lines of the whole article
     warnings: list[Warning_] = field(default_factory=list)
 

@@ -233,7 +233,8 @@ def winner(printings: list[Article]) -> Article:
 
 def printing_of(article: Article) -> Printing:
     return Printing(origin=_file_of(article), origin_kind=article.origin_kind, source=article.source,
-                    source_paper=article.source_paper, date=article.date, lines=article.lines)
+                    source_paper=article.source_paper, date=article.date, lines=article.lines,
+                    page=article.page)
 
 
 def _file_of(article: Article) -> Path:
