@@ -26,6 +26,7 @@ def test_front_matter_fills_the_page(tmp_path: Path):
                           "source: 原载6月20日《光明日报》\n")
     assert doc.page == PageInfo("人民日报", dt.date(2024, 6, 25), 9, "理论")
     [article] = doc.articles
+    assert article.page == doc.page
     assert article.date == dt.date(2024, 6, 25) and article.source_date == dt.date(2024, 6, 20)
 
 

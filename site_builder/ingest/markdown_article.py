@@ -56,8 +56,8 @@ def read_markdown_article(path: Path) -> SourceDocument:
     article.lines = [LineSpan(1, max(1, len(lines)))]
     if not article.blocks:
         raise ContentError("the article has no body text after its front matter", path, body_start + 1)
-    return SourceDocument(path=path, kind="markdown", articles=[article], raw_lines=lines,
-                          page=_page_from_meta(meta, path, article.date))
+    article.page = _page_from_meta(meta, path, article.date)
+    return SourceDocument(path=path, kind="markdown", articles=[article], raw_lines=lines, page=article.page)
 
 
 def _read_utf8(path: Path) -> str:

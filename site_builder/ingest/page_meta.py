@@ -48,14 +48,14 @@ class Said:
 
 
 def fill_page_info(doc: SourceDocument) -> None:
-    """Set doc.page from its three sources, each article's date from it and each article's
-    source_date from its 原载… line. A bad sidecar raises ContentError naming it."""
+    """Set doc.page from its three sources, each article's page and date from it and each
+    article's source_date from its 原载… line. A bad sidecar raises ContentError naming it."""
     sources = [_from_sidecar(doc.path), _from_heads(doc), _from_file_name(doc)]
     said = _merge(sources, doc)
     doc.page = PageInfo(_typed(said, "paper", str), _typed(said, "date", dt.date), _typed(said, "page", int),
                         _typed(said, "page_name", str))
     for article in doc.articles:
-        article.date = doc.page.date
+        article.page, article.date = doc.page, doc.page.date
         article.source_date = reprint_date(article.source, article.date)
 
 

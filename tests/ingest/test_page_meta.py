@@ -93,7 +93,7 @@ def test_the_head_is_kept_out_of_the_articles(tmp_path: Path, head: list[str]):
     # (a line of a date alone, or 第N版 alone, was page furniture of kind `other` already)
     assert {left.kind for left in heads} <= {"banner", "other"} and "banner" in {left.kind for left in heads}
     assert "".join(h.text for h in heads) == "人民日报2024年6月20日星期四第9版理论"
-    assert all(a.date == D(2024, 6, 20) for a in doc.articles)
+    assert all(a.date == D(2024, 6, 20) and a.page == doc.page for a in doc.articles)
     missing, invented = unaccounted("\n".join(head + _lines(SAMPLE)), doc)
     assert not missing and not invented
 
