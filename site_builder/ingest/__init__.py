@@ -16,6 +16,7 @@ from site_builder.ingest.markdown_article import read_markdown_article
 from site_builder.ingest.page_meta import fill_page_info
 from site_builder.ingest.provenance import entry_times
 from site_builder.ingest.raw_page import extract_raw_page
+from site_builder.ingest.sidecar import orphan_sidecars
 from site_builder.model import SourceDocument, Warning_
 
 RAW_DIR = "raw"
@@ -71,4 +72,5 @@ def load_content(content_dir: Path) -> LoadedContent:
             loaded.documents[-1].added = added[path]
         except ContentError as exc:
             loaded.errors.append(exc)
+    loaded.errors.extend(orphan_sidecars(content_dir / RAW_DIR))
     return loaded

@@ -49,6 +49,8 @@ _QUOTED_PAPER = re.compile(r"《(?P<p>[^》]{2,12})》")
 _PAPER_ALONE = re.compile(rf"[{CJK}]{{1,8}}(?:日报|时报|晚报|早报|周报|青年报|军报|商报|法治报)|中国[{CJK}]{{1,6}}报")
 _PAPER_SHAPED = re.compile(rf"[{CJK}]{{2,10}}(?:报|周刊)")
 _GLUED = re.compile(rf"[{CJK}·]{{2,18}}(?:报|周刊)")  # a page's name and a paper's, the gap lost
+# a line that cites a printing (原载2024年6月20日《人民日报》, 见《人民日报》…第9版) is no head
+_CITING = re.compile(r"原载|原刊|转载|转自|摘自|摘编|选自|刊于|刊发|来源|据|载|见|参见")
 PAPER_MAX, PAGE_NAME_MAX = 12, 8
 HEAD_MAX = 60  # characters: a head is one short line
 # what every head holds: a date's digits or 月, 第N版, a paper's 报 / 周刊 / 《…》
@@ -189,6 +191,8 @@ def _names(tokens: list[_Token], page_at: int | None) -> tuple[str | None, str |
         page_name: str | None = tokens[beside].text
     else:
         page_name, beside = None, None
+    if any(t.kind == "word" and (len(t.text) < 2 or _CITING.match(t.text)) for t in tokens):
+        return None
     for i, token in enumerate(tokens):
         word = token.text
         if token.kind != "word" or i == beside:

@@ -29,6 +29,13 @@ def sidecar_of(page: Path) -> Path:
     return page.with_suffix(".toml")
 
 
+def orphan_sidecars(raw_dir: Path) -> list[ContentError]:
+    """Sidecars with no page beside them (a misspelt name): what they say would be lost."""
+    sidecars = sorted(raw_dir.glob("*.toml")) if raw_dir.is_dir() else []
+    return [ContentError(f"a page sidecar with no page beside it (expected {path.with_suffix('.txt').name})", path)
+            for path in sidecars if not path.name.startswith(".") and not path.with_suffix(".txt").exists()]
+
+
 def read_sidecar(path: Path) -> dict[str, tuple[object, int | None]]:
     """Each key the sidecar sets: its checked value and the line it is set on."""
     text = read_utf8(path)

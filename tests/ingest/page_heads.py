@@ -64,3 +64,53 @@ def make_page_head(rng: random.Random, date: dt.date, paper: str | None, page: i
     if layout == 3 and name:  # 人民日报 / 2024年6月20日 星期四 第9版 理论
         return [name[0], sep.join(when + numbered)]
     return [sep.join(name + when), sep.join(numbered)]  # … 星期四 / 第9版 理论
+
+
+# ---- the rate at which heads read back: python -m tests.ingest.page_heads --first 100000 --count 1000
+PAPERS = ["人民日报", "光明日报", "经济日报", "学习时报", "解放军报", "中国青年报", "中国纪检监察报", "求是", None]
+PAGE_NAMES = ["理论", "理论周刊", "学术", "思想理论", "评论", "观点", "理论·实践", None]
+SHORT_PAGE = ["抓好城市治理体系和治理能力现代化", "", "■伍爱群", "",
+              "城市治理是国家治理体系和治理能力现代化的重要内容，关系人民群众的获得感、幸福感、安全感。", "",
+              "推进城市治理现代化，要坚持人民城市人民建、人民城市为人民，把服务群众落到每一个细节。"]
+
+
+def read_back(seed: int, blank_line: bool) -> tuple[bool, list[str], object]:
+    """One random head above a short page, through the whole extractor: read back exactly,
+    the article untouched, nothing warned?"""
+    from pathlib import Path
+
+    from site_builder.ingest.page_meta import fill_page_info
+    from site_builder.ingest.raw_page import extract_text
+    from site_builder.model import PageInfo
+
+    rng = random.Random(seed)
+    date = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9500))
+    want = PageInfo(rng.choice(PAPERS), date, rng.randint(1, 24), rng.choice(PAGE_NAMES))
+    head = make_page_head(rng, date, want.paper, want.page or 1, want.page_name)
+    doc = extract_text(Path("sim.txt"), "\n".join(head + ([""] if blank_line else []) + SHORT_PAGE))
+    fill_page_info(doc)
+    exact = doc.page == want and [a.title for a in doc.articles] == [SHORT_PAGE[0]] and not doc.warnings \
+        and all(a.date == date for a in doc.articles)
+    return exact, head, doc.page
+
+
+def main() -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--first", type=int, default=100_000)
+    ap.add_argument("--count", type=int, default=1000)
+    args = ap.parse_args()
+    for blank_line in (True, False):
+        results = [read_back(seed, blank_line) for seed in range(args.first, args.first + args.count)]
+        exact = sum(r[0] for r in results)
+        where = "a blank line" if blank_line else "no blank line"
+        print(f"seeds {args.first}..{args.first + args.count - 1}, {where} before the title: "
+              f"{exact}/{args.count} read back exactly")
+        for _, head, page in [r for r in results if not r[0]][:5]:
+            print("  ", head, page)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
