@@ -33,7 +33,8 @@ _DATES = [
     re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
     re.compile(rf"(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DAY_CN})\s*月\s*(?P<d>{_DAY_CN})\s*日"),
 ]
-_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+WEEKDAYS = "一二三四五六日"  # 星期一 … 星期日: the index is date.weekday()
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")  # 星期天 is 星期日
 _PAGE = re.compile(rf"第\s*(?P<n>\d{{1,3}}|[{_CN_NUMBER}]{{1,4}})\s*版")
 _NUMBER = re.compile(r"(?P<n>\d{1,3})(?!\d)")
 # printed by heads, read into no field
@@ -67,10 +68,12 @@ class _Token:
 
 @dataclass(frozen=True)
 class Head:
-    """What one head line says. `bad_date` holds a printed date that is no date (2月30日)."""
+    """What one head line says. `bad_date` holds a printed date that is no date (2月30日);
+    `weekday` the weekday printed (0 Monday … 6 Sunday), which the date should fall on."""
 
     info: PageInfo
     bad_date: str | None = None
+    weekday: int | None = None
 
 
 def read_head(text: str) -> Head | None:
@@ -177,7 +180,8 @@ def _assign(tokens: list[_Token]) -> Head | None:
                     page if isinstance(page, int) and page > 0 else None, names[1])
     if not _says_head(kinds, info, tokens):
         return None
-    return Head(info, date if isinstance(date, str) else None)
+    weekday = next((WEEKDAYS.index(t.text[-1].replace("天", "日")) for t in tokens if t.kind == "weekday"), None)
+    return Head(info, date if isinstance(date, str) else None, weekday)
 
 
 def _names(tokens: list[_Token], page_at: int | None) -> tuple[str | None, str | None] | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from site_builder.ingest.page_head import cn_number, read_head
+from site_builder.ingest.page_head import WEEKDAYS, cn_number, read_head
 from site_builder.ingest.sidecar import read_sidecar, sidecar_of
 from site_builder.ingest.typography import normalize
 from site_builder.model import Leftover, PageInfo, SourceDocument, Warning_
@@ -93,6 +93,7 @@ def _from_sidecar(page: Path) -> dict[str, Said]:
 def _from_heads(doc: SourceDocument) -> dict[str, Said]:
     """What the page's head lines say (a head printed over two lines gives two of them)."""
     lines: list[dict[str, Said]] = []
+    weekdays: list[tuple[int, int | None]] = []  # (weekday printed, its line)
     for left in doc.leftovers:
         head = read_head(_spaced(left, doc.raw_lines)) or read_head(left.text) if left.kind in _HEAD_KINDS else None
         if head is None:
@@ -102,10 +103,19 @@ def _from_heads(doc: SourceDocument) -> dict[str, Said]:
             doc.warnings.append(Warning_(doc.path, f"the page head prints the date {head.bad_date}, "
                                          "which does not exist; the page's date is not read from it",
                                          line, "page-head-date"))
+        if head.weekday is not None:
+            weekdays.append((head.weekday, line))
         where = f"the page head (line {line})"
         lines.append({name: Said(getattr(head.info, name), where, line) for name in FIELDS
                       if getattr(head.info, name) is not None})
-    return _merge(lines, doc)
+    said = _merge(lines, doc)
+    date = said["date"].value if "date" in said else None
+    if isinstance(date, dt.date) and weekdays and weekdays[0][0] != date.weekday():
+        printed, line = weekdays[0]
+        doc.warnings.append(Warning_(doc.path, f"the page head prints 星期{WEEKDAYS[printed]}, but {date.isoformat()} "
+                                     f"is a 星期{WEEKDAYS[date.weekday()]}: is the date misprinted?", line,
+                                     "page-head-weekday"))
+    return said
 
 
 def _spaced(left: Leftover, raw_lines: list[str]) -> str:

@@ -72,6 +72,19 @@ def test_an_impossible_date_is_a_head_whose_date_is_warned(tmp_path: Path):
     assert "2023年2月30日" in str(doc.warnings[-1]) and doc.warnings[-1].line == 1
 
 
+@pytest.mark.parametrize(("head", "weekday_warned"), [
+    (["人民日报 2024年6月20日 星期四 第9版", ""], False),
+    (["人民日报 2024年6月23日 星期天 第9版", ""], False),  # 星期天 = 星期日
+    (["人民日报 2024年6月20日 周三 第9版", ""], True),
+    (["人民日报 2024年6月20日", "星期五 第9版", ""], True),  # the weekday on the head's second line
+])
+def test_a_weekday_the_date_does_not_fall_on_is_warned(tmp_path: Path, head: list[str], weekday_warned: bool):
+    doc = _extracted(tmp_path, "x.txt", head + _lines(SAMPLE))
+    warned = [w for w in doc.warnings if w.code == "page-head-weekday"]
+    assert doc.page.date is not None and bool(warned) == weekday_warned
+    assert all("is a 星期四: is the date misprinted?" in str(w) for w in warned)
+
+
 @pytest.mark.parametrize("head", [
     ["人民日报 2024年6月20日 星期四 第9版 理论", ""],
     ["人民日报 2024年6月20日 星期四 第9版 理论"],  # no blank line before the title
