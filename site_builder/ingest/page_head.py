@@ -11,6 +11,10 @@ numerals), the weekday, 第N版 or a bare page number at either end, a page name
 heads also print and no field needs (issue number, lunar date, 今日N版). A line is a head,
 or one line of a head printed over two, only when every character of it belongs to a token
 and it says something only a head says (a date, a 第N版, a paper with a weekday or page).
+
+furniture.py keeps such lines out of the articles (leftovers of kind `banner`); page_meta.py
+reads them into the page's PageInfo; split_head_lines cuts a head printed with no blank line
+above a title (or below a paragraph) out of that unit first.
 """
 from __future__ import annotations
 
