@@ -13,7 +13,10 @@ from pathlib import Path
 
 from site_builder.errors import ContentError
 from site_builder.ingest.markdown_article import read_markdown_article
+from site_builder.ingest.page_meta import fill_page_info
+from site_builder.ingest.provenance import entry_times
 from site_builder.ingest.raw_page import extract_raw_page
+from site_builder.ingest.sidecar import orphan_sidecars
 from site_builder.model import SourceDocument, Warning_
 
 RAW_DIR = "raw"
@@ -27,6 +30,7 @@ def read_source(path: Path) -> SourceDocument:
     if path.suffix == ".txt":
         doc = extract_raw_page(path)
         _warn_untitled(doc)
+        fill_page_info(doc)  # paper, date, 版次, 版名; each article's date and source_date
         return doc
     raise ContentError("unknown kind of content file (expected .txt or .md)", path)
 
@@ -60,9 +64,13 @@ def content_files(content_dir: Path) -> list[Path]:
 def load_content(content_dir: Path) -> LoadedContent:
     """Read every input file; a bad file is recorded, the others still load."""
     loaded = LoadedContent()
-    for path in content_files(content_dir):
+    files = content_files(content_dir)
+    added = entry_times(content_dir, files)  # one `git log` for the folder, not one a file
+    for path in files:
         try:
             loaded.documents.append(read_source(path))
+            loaded.documents[-1].added = added[path]
         except ContentError as exc:
             loaded.errors.append(exc)
+    loaded.errors.extend(orphan_sidecars(content_dir / RAW_DIR))
     return loaded

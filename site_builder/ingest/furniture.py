@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from site_builder.ingest.page_head import read_head
 from site_builder.ingest.typography import CJK
 
 _NUM = r"[0-9一二三四五六七八九十百零〇]+"
@@ -45,6 +46,8 @@ def furniture_kind(text: str) -> str | None:
         return "notice"
     if len(t) <= 40 and _PAGE_HEAD.match(t):
         return "other"
+    if read_head(t):  # paper, date, 版次, 版名: page_meta reads it into the page's PageInfo
+        return "banner"
     if is_caption(t):
         return "caption"
     return None

@@ -4,6 +4,9 @@
     title: 抓好城市治理体系和治理能力现代化
     authors: [伍爱群]
     date: 2024-06-20
+    paper: 人民日报     # optional, with page and page_name: the printed page it stands on
+    page: 9            # 版次
+    page_name: 理论     # 版名
     topics: [城市治理]
     source: 原载6月20日《人民日报》
     source_paper: 人民日报     # optional; read from `source` when absent
@@ -30,11 +33,14 @@ import yaml
 
 from site_builder.errors import ContentError
 from site_builder.ingest.decode import remove_control_characters
-from site_builder.model import Article, Block, LineSpan, SourceDocument
+from site_builder.ingest.page_meta import reprint_date
+from site_builder.ingest.text_files import read_utf8
+from site_builder.model import Article, Block, LineSpan, PageInfo, SourceDocument
 
 FIELDS = {
     "title": str, "authors": list, "date": dt.date, "topics": list, "source": str,
     "source_paper": str, "kicker": str, "summary": str, "affiliation": str, "slug": str,
+    "paper": str, "page": int, "page_name": str,
 }
 REQUIRED = ("title",)
 _PAPER_RE = re.compile(r"《([^》]+)》")
@@ -51,19 +57,13 @@ def read_markdown_article(path: Path) -> SourceDocument:
     article.lines = [LineSpan(1, max(1, len(lines)))]
     if not article.blocks:
         raise ContentError("the article has no body text after its front matter", path, body_start + 1)
-    return SourceDocument(path=path, kind="markdown", articles=[article], warnings=warnings, raw_lines=lines)
+    article.page = _page_from_meta(meta, path, article.date)
+    return SourceDocument(path=path, kind="markdown", articles=[article], warnings=warnings, raw_lines=lines,
+                          page=article.page)
 
 
 def _read_utf8(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read file: {exc.strerror}", path) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ContentError(f"not UTF-8 text ({exc.reason})", path, line) from exc
+    text = read_utf8(path)
     if not text.strip():
         raise ContentError("file is empty", path)
     return text.replace("\r\n", "\n")
@@ -114,7 +114,17 @@ def _article_from_meta(meta: dict, path: Path) -> Article:
         authors=values.get("authors", []), affiliation=values.get("affiliation"),
         source=source, source_paper=paper, summary=values.get("summary"),
         date=values.get("date"), topics=values.get("topics", []), slug=slug,
+        source_date=reprint_date(source, values.get("date")),
     )
+
+
+def _page_from_meta(meta: dict, path: Path, date: dt.date | None) -> PageInfo:
+    """The printed page the article stands on, as the front matter gives it (keys checked)."""
+    def value(key: str):
+        return _coerce(key, meta[key], path, _meta_line(path, key)) if meta.get(key) is not None else None
+
+    paper = value("paper")
+    return PageInfo(paper.strip("《》") if paper else None, date, value("page"), value("page_name"))
 
 
 def _coerce(key: str, value: object, path: Path, line: int | None):
@@ -125,6 +135,13 @@ def _coerce(key: str, value: object, path: Path, line: int | None):
         if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
             raise ContentError(f"'{key}' must be a list of names", path, line)
         return [str(v).strip() for v in value if str(v).strip()]
+    if want is int:
+        if isinstance(value, str) and value.strip().isdigit():  # page: "09"
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ContentError(f"'{key}' must be the page number (版次), a whole number like 9, got {value!r}",
+                               path, line)
+        return value
     if want is dt.date:
         if isinstance(value, dt.datetime):
             return value.date()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from site_builder.errors import ContentError
-from site_builder.ingest import dedupe, furniture, metadata, shapes
+from site_builder.ingest import dedupe, furniture, metadata, page_head, shapes
 from site_builder.ingest.decode import read_page, remove_control_characters
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
@@ -80,7 +80,7 @@ class _Page:
 
     # --- steps -------------------------------------------------------------------------
     def extract(self) -> SourceDocument:
-        units = self.clean_units(units_from_lines(self.lines))
+        units = self.clean_units(page_head.split_head_lines(units_from_lines(self.lines)))
         for unit in units:
             classify(unit)
         units = self.drop_duplicate_units(units)
