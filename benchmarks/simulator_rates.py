@@ -17,9 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from site_builder.ingest.raw_page import extract_text  # noqa: E402
 from tests.ingest.sim import KINDS, PENDING_KINDS, make_page  # noqa: E402
-from tests.ingest.sim.check import page_problems  # noqa: E402
+from tests.ingest.sim.check import extract_page, page_problems  # noqa: E402
 
 EVERY_KIND = ["clean", *KINDS, *PENDING_KINDS]
 
@@ -29,7 +28,7 @@ def rate(kind: str, pages: int, base: int) -> tuple[int, str | None]:
     failed, first = 0, None
     for n in range(pages):
         page = make_page(base + 10_000 * EVERY_KIND.index(kind) + n, kind)
-        problems = page_problems(page, extract_text(Path(f"sim-{kind}-{n}.txt"), page.text))
+        problems = page_problems(page, extract_page(page, f"sim-{kind}-{n}.txt"))
         if problems:
             failed += 1
             first = first or f"seed {base + 10_000 * EVERY_KIND.index(kind) + n}: {problems[0][:160]}"

@@ -39,7 +39,8 @@ _DATES = [
 ]
 WEEKDAYS = "一二三四五六日"  # 星期一 … 星期日: the index is date.weekday()
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")  # 星期天 is 星期日
-_PAGE = re.compile(rf"第\s*(?P<n>\d{{1,3}}|[{_CN_NUMBER}]{{1,4}})\s*版")
+# 第9版, 第九版, and the e-paper's 9版 / A9版 (the letter names a section: A9版 is page 9)
+_PAGE = re.compile(rf"(?:第\s*|(?<![0-9])[A-D]?)(?P<n>\d{{1,3}}|(?<=第)[{_CN_NUMBER}]{{1,4}})\s*版")
 _NUMBER = re.compile(r"(?P<n>\d{1,3})(?!\d)")
 # printed by heads, read into no field
 _IGNORED = [

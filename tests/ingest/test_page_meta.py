@@ -246,3 +246,12 @@ def _extracted(folder: Path, name: str, lines: list[str]) -> SourceDocument:
     page = folder / name
     page.write_text("\n".join(lines), encoding="utf-8")
     return read_source(page)
+
+
+@pytest.mark.parametrize(("head", "page"), [
+    ("人民日报 2018.10.26 星期五 14版 评论", 14),  # the e-paper's page without 第
+    ("2024年6月20日 A9版 理论", 9),  # a section letter before the number
+])
+def test_a_page_number_printed_without_its_di(head, page):
+    found = read_head(head)
+    assert found is not None and found.info.page == page

@@ -19,7 +19,7 @@ from site_builder.ingest.raw_page import extract_text
 from tests.ingest.accounting import unaccounted
 from tests.ingest.sim import KINDS, PENDING_KINDS, differences, make_page
 from tests.ingest.sim import corpus
-from tests.ingest.sim.check import page_problems
+from tests.ingest.sim.check import extract_page, page_problems
 from tests.ingest.sim.frozen import frozen_page
 from tests.ingest.sim.reprint import reprint_pages
 
@@ -33,7 +33,7 @@ def pass_rate(kind: str) -> tuple[float, list[str]]:
     failures: list[str] = []
     for n in range(PAGES_PER_KIND):
         page = make_page(1000 * EVERY_KIND.index(kind) + n, kind)
-        problems = page_problems(page, extract_text(Path(f"sim-{kind}-{n}.txt"), page.text))
+        problems = page_problems(page, extract_page(page, f"sim-{kind}-{n}.txt"))
         if problems:
             failures.append(f"seed {n} {page.kinds}: {problems[0][:200]}")
     return 1 - len(failures) / PAGES_PER_KIND, failures

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tests.ingest.accounting import unaccounted
 from tests.ingest.sim.compose import Article
@@ -100,6 +101,17 @@ def differences(page: Page, doc) -> list[str]:
             continue
         problems += _compare(art, have, page)
     return problems + _page_matter(page, doc)
+
+
+def extract_page(page: Page, name: str):
+    """What ingest makes of a generated page read from a file of that name: the extractor,
+    then the page's metadata (the page head it prints gives every article its date)."""
+    from site_builder.ingest.page_meta import fill_page_info
+    from site_builder.ingest.raw_page import extract_text
+
+    doc = extract_text(Path(name), page.text)
+    fill_page_info(doc)
+    return doc
 
 
 def page_problems(page: Page, doc) -> list[str]:
