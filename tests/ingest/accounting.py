@@ -15,12 +15,15 @@ from collections import Counter
 import opencc
 
 from site_builder.ingest.decode import CONTROL
+from site_builder.ingest.metadata import STAFF_ROLE
 from site_builder.model import SourceDocument
 
 _T2S = opencc.OpenCC("t2s")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
+# label words the extractor drops on purpose: a summary's label, an affiliation's lead-in, a staff
+# byline's role (本报记者 苏雁 gives the author 苏雁), an editor's note's 编者按
 LABELS = re.compile(r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
-                    r"|作者系|作者为|作者是|作者|文/|文／")
+                    r"|作者系|作者为|作者是|作者|文/|文／|编者按|" + STAFF_ROLE.pattern)
 
 
 def content(text: str) -> Counter:
