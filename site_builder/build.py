@@ -23,6 +23,7 @@ from site_builder import analyze, ingest, render, search
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.model import Archive, Warning_
+from site_builder.progress import Progress
 from site_builder.search import SearchStats
 from site_builder.staging import claim_staging
 
@@ -34,6 +35,7 @@ class BuildOptions:
     strict: bool = False  # warnings are failures
     keep_going: bool = False  # publish the good files even when some input files are bad
     with_search: bool = True
+    progress: Progress | None = None  # per-stage progress; None: a terminal shows it, else quiet
 
 
 @dataclass
@@ -45,6 +47,7 @@ class BuildResult:
     errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
     search: SearchStats | None = None
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
 
 
 def build_site(options: BuildOptions) -> BuildResult:
@@ -54,14 +57,20 @@ def build_site(options: BuildOptions) -> BuildResult:
     if not content_dir.is_dir():
         raise SiteBuildError("content folder does not exist", content_dir)
     _refuse_dangerous_output(content_dir, output_dir)
+    progress = options.progress or Progress()
     staging = claim_staging(output_dir)  # first: an output folder that cannot be written fails now
     try:
-        config, archive, skipped = _read_and_analyze(content_dir, keep_going=options.keep_going)
+        config, archive, skipped = _read_and_analyze(content_dir, options.keep_going, progress)
         if options.strict and archive.warnings:
             raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
-        pages = render.render_site(archive, config, staging, template_dirs(content_dir))
-        stats = search.build_index(staging, config) if options.with_search else None
-        retired = _swap_into_place(staging, output_dir)
+        with progress.stage("render") as stage:
+            pages = render.render_site(archive, config, staging, template_dirs(content_dir), stage)
+        stats = None
+        if options.with_search:
+            with progress.stage("search"):
+                stats = search.build_index(staging, config)
+        with progress.stage("publish"):
+            retired = _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -69,7 +78,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         remove_in_background(retired)
     return BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=pages,
                        warnings=archive.warnings, errors=skipped, search=stats,
-                       seconds=time.perf_counter() - started)
+                       seconds=time.perf_counter() - started, stages=dict(progress.seconds))
 
 
 def template_dirs(content_dir: Path) -> list[Path]:
@@ -83,18 +92,22 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default
 
 def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
     """Ingest and analyze only (used by tools and tests that do not need files written)."""
-    config, archive, _ = _read_and_analyze(content_dir, keep_going=False)
+    config, archive, _ = _read_and_analyze(content_dir, False, Progress(enabled=False))
     return config, archive
 
 
-def _read_and_analyze(content_dir: Path, keep_going: bool) -> tuple[SiteConfig, Archive, list[ContentError]]:
+def _read_and_analyze(content_dir: Path, keep_going: bool,
+                      progress: Progress) -> tuple[SiteConfig, Archive, list[ContentError]]:
     """Config, every content file, the analysis; bad files fail it unless keep_going (then
     they are returned, left out of the archive)."""
     config = load_config(content_dir)
-    loaded = ingest.load_content(content_dir)
+    with progress.stage("ingest"):
+        loaded = ingest.load_content(content_dir)
     if loaded.errors and not keep_going:
         raise _combined(loaded.errors)
-    return config, analyze.analyze(loaded.documents, config), list(loaded.errors)
+    with progress.stage("analyze"):
+        archive = analyze.analyze(loaded.documents, config)
+    return config, archive, list(loaded.errors)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -5,6 +5,7 @@ import sys
 from collections import Counter
 
 from site_builder.build import BuildResult
+from site_builder.progress import summary
 
 
 def print_report(result: BuildResult) -> None:
@@ -19,4 +20,8 @@ def print_report(result: BuildResult) -> None:
             print(f"  warning: {warning}", file=sys.stderr)
     searchable = f", {result.search.pages} pages searchable" if result.search is not None else ""
     print(f"built {result.articles} articles, {result.pages_written} pages{searchable} "
-          f"into {result.output_dir} in {result.seconds:.1f} s")
+          f"into {result.output_dir} in {result.seconds:.1f} s{_stages(result)}")
+
+
+def _stages(result: BuildResult) -> str:
+    return f" ({summary(result.stages)})" if result.stages else ""

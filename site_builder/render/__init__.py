@@ -16,14 +16,18 @@ from site_builder import search
 from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.model import Archive, Entry
+from site_builder.progress import Progress
 from site_builder.render.charts import overview_charts
 from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
 
 
-def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path]) -> int:
+def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path],
+                progress: Progress | None = None) -> int:
     """Write every planned page and the static files; return the number of files written."""
     env = make_environment(archive, config, template_dirs)
     plans = plan_site(archive, config)
+    if progress is not None:
+        progress.set_total(len(plans))
     env.globals["sitemap_urls"] = lambda: _page_urls(plans)
     written: set[str] = set()
     for plan in plans:
@@ -34,6 +38,8 @@ def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_di
         target = out_dir / plan.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
+        if progress is not None:
+            progress.advance()
     return len(written) + copy_static(template_dirs, out_dir / "static")
 
 
