@@ -50,11 +50,13 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="fail on any warning")
     command.add_argument("--keep-going", action="store_true",
                          help="publish the rest of the site when some content files are bad (still exits 1)")
+    command.add_argument("--no-cache", action="store_true",
+                         help="neither read nor keep earlier builds' results (.site-builder-cache/)")
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(content_dir=args.content, output_dir=args.output, strict=args.strict,
-                        keep_going=args.keep_going)
+                        keep_going=args.keep_going, cache=not args.no_cache)
 
 
 def _run_build(args: argparse.Namespace) -> int:

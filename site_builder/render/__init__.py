@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -18,29 +19,39 @@ from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.model import Archive, Entry
 from site_builder.progress import Progress
 from site_builder.render.charts import overview_charts
+from site_builder.render.inputs import Fingerprints
 from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
+from site_builder.render.writer import PublishedPages, WrittenPages, write_pages
+
+
+@dataclass
+class RenderedSite:
+    pages: WrittenPages  # every page: its fingerprint and the SHA-1 of its bytes
+    files: int  # files in the site: pages and static files
 
 
 def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path],
-                progress: Progress | None = None) -> int:
-    """Write every planned page and the static files; return the number of files written."""
+                fingerprints: Fingerprints, published: PublishedPages | None = None,
+                progress: Progress | None = None) -> RenderedSite:
+    """Write every planned page and the static files. A page whose fingerprint is the one it
+    has in `published` is linked from there instead of rendered (render/writer.py)."""
+    progress = progress or Progress(enabled=False)
     env = make_environment(archive, config, template_dirs)
     plans = plan_site(archive, config)
-    if progress is not None:
-        progress.set_total(len(plans))
     env.globals["sitemap_urls"] = lambda: _page_urls(plans)
-    written: set[str] = set()
+    _refuse_shared_paths(plans)
+    progress.set_total(len(plans))
+    pages = write_pages(plans, [fingerprints.of(plan) for plan in plans],
+                        lambda plan: _render(env, plan, template_dirs), out_dir, published, progress)
+    return RenderedSite(pages, len(plans) + copy_static(template_dirs, out_dir / "static"))
+
+
+def _refuse_shared_paths(plans: list[PagePlan]) -> None:
+    seen: set[str] = set()
     for plan in plans:
-        if plan.path in written:
+        if plan.path in seen:
             raise SiteBuildError(f"two pages would be written to {plan.path}")
-        written.add(plan.path)
-        html = _render(env, plan, template_dirs)
-        target = out_dir / plan.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-        if progress is not None:
-            progress.advance()
-    return len(written) + copy_static(template_dirs, out_dir / "static")
+        seen.add(plan.path)
 
 
 def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[Path]) -> jinja2.Environment:

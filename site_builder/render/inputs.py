@@ -1,0 +1,110 @@
+"""What each page is made from, as one fingerprint: an unchanged fingerprint, an unchanged page.
+
+A page's fingerprint covers
+- what renders every page alike: the code version, site.toml, every template file
+  (`render_key`);
+- what every page shows of the whole site: the number of entries and each taxonomy's label,
+  URL and number of terms (the header and footer of base.html) (`site_summary`);
+- its own inputs, read from its PagePlan: the kind, URL, path, template, and the context,
+  walked generically, so a new PageKind needs nothing here. An Entry given as the page's
+  subject counts with everything its page shows of it: its article, printings, topics, the
+  raw lines of the pages it came from, and its neighbours and related entries as cards. An
+  Entry met deeper (in a paginator, a term, a taxonomy) counts as a card: its own fields.
+- A plan whose context names no entry, term or taxonomy (home, feed, sitemap, search, 404)
+  reads the archive through the template globals, so it counts every entry (`archive_key`).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from pathlib import Path
+
+from site_builder.cache import sha1_of
+from site_builder.model import Archive, Entry, Taxonomy, Term
+from site_builder.render.plan import PagePlan
+
+
+class Fingerprints:
+    """Fingerprints of the plans of one archive (card digests computed once per entry)."""
+
+    def __init__(self, archive: Archive, render_key: str, file_hashes: dict[Path, str]):
+        self.render_key = render_key
+        self.file_hashes = file_hashes
+        self._cards: dict[int, str] = {}
+        self.site_summary = sha1_of(str(len(archive.entries)), *(
+            f"{t.key}|{t.label}|{t.url}|{len(t.terms)}" for t in archive.taxonomies.values()))
+        self._archive_key: str | None = None
+        self._names_content = False  # whether the context walked last names archive content
+        self._archive = archive
+
+    def of(self, plan: PagePlan) -> str:
+        self._names_content = False
+        parts = list(self._context_parts(plan.context))
+        scope = self.site_summary if self._names_content else self.archive_key()
+        return sha1_of(self.render_key, scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
+
+    def archive_key(self) -> str:
+        if self._archive_key is None:
+            archive = self._archive
+            self._archive_key = sha1_of(self.site_summary, *(self.subject(e) for e in archive.entries),
+                                        *(self._taxonomy(t) for t in archive.taxonomies.values()))
+        return self._archive_key
+
+    def card(self, entry: Entry) -> str:
+        """An entry's own fields: what a list, a neighbour link or a related list shows."""
+        known = self._cards.get(id(entry))
+        if known is None:
+            known = sha1_of(entry.key, entry.slug, entry.url, repr(entry.topics), repr(entry.article),
+                            repr(entry.printings))
+            self._cards[id(entry)] = known
+        return known
+
+    def subject(self, entry: Entry) -> str:
+        """Everything an entry's own page shows of it."""
+        neighbours = [entry.prev, entry.next, *entry.related]
+        raw = [self.file_hashes.get(p.origin, "?") for p in entry.printings]
+        return sha1_of(self.card(entry), *(self.card(n) if n is not None else "-" for n in neighbours), *raw)
+
+    def _taxonomy(self, taxonomy: Taxonomy) -> str:
+        return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url, *(self._term(t) for t in taxonomy.terms))
+
+    def _term(self, term: Term) -> str:
+        return sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
+
+    def _context_parts(self, context: dict[str, object]) -> Iterator[str]:
+        for name in sorted(context):
+            value = context[name]
+            if isinstance(value, Entry):
+                self._names_content = True
+                yield f"entry:{name}={self.subject(value)}"
+            else:
+                yield f"{name}={''.join(self._nested(value))}"
+
+    def _nested(self, value: object) -> Iterator[str]:
+        if isinstance(value, (Entry, Term, Taxonomy)):
+            self._names_content = True
+            yield self.card(value) if isinstance(value, Entry) else \
+                self._term(value) if isinstance(value, Term) else self._taxonomy(value)
+        elif isinstance(value, (list, tuple)):
+            yield "["
+            for item in value:
+                yield from self._nested(item)
+                yield ","
+            yield "]"
+        elif isinstance(value, dict):
+            for key in sorted(value, key=repr):
+                yield f"{key!r}:"
+                yield from self._nested(value[key])
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            yield type(value).__name__ + "("
+            for item in dataclasses.fields(value):
+                yield f"{item.name}="
+                yield from self._nested(getattr(value, item.name))
+            yield ")"
+        elif value is None or isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum)):
+            yield repr(value)
+        else:
+            raise TypeError(f"a page context holds a {type(value).__name__}: say in render/inputs.py "
+                            "what of it the page shows")
