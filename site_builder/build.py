@@ -23,6 +23,7 @@ from pathlib import Path
 from site_builder import analyze, render, search
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
+from site_builder.corrections import corrections_in, stale_corrections
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.model import Archive, Warning_
 from site_builder.incremental import (SiteRecord, build_key, folders_key, forget_record, link_files,
@@ -173,6 +174,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         raise _combined(sources.errors)
     with progress.stage("analyze"):
         archive = analyze.analyze(sources.documents, config)
+    archive.warnings += stale_corrections(corrections_in(sources.documents), sources.hashes)
     return config, archive, list(sources.errors), sources.hashes
 
 
