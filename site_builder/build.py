@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder import analyze, render, search
+from site_builder.build_report import FileReport, report_of
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.corrections import corrections_in, stale_corrections
@@ -59,6 +60,7 @@ class BuildResult:
     search: SearchStats | None = None
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
+    report: list[FileReport] = field(default_factory=list)  # per content file (build_report.py)
 
 
 def build_site(options: BuildOptions) -> BuildResult:
@@ -80,10 +82,11 @@ def build_site(options: BuildOptions) -> BuildResult:
             staging.rmdir()
             _remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
-        config, archive, skipped, hashes = _read_and_analyze(content_dir, options.keep_going, progress, cache)
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache)
+        config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
-        fingerprints = Fingerprints(archive, _render_key(cache, config, templates), hashes)
+        fingerprints = Fingerprints(archive, _render_key(cache, config, templates), read.hashes)
         with progress.stage("render") as stage:
             published = PublishedPages(output_dir, record.pages) if record is not None else None
             site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
@@ -100,7 +103,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         remove_in_background(retired)
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
-                         search=search_made.stats if search_made else None,
+                         search=search_made.stats if search_made else None, report=read.report,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
@@ -119,7 +122,8 @@ def _unchanged(recorded: BuildResult, options: BuildOptions, started: float, pro
 
 
 def _strict(warnings: list[Warning_]) -> StrictModeError:
-    return StrictModeError(f"--strict: {len(warnings)} warning(s), first: {warnings[0]}")
+    listing = "".join(f"\n  {warning}" for warning in warnings)
+    return StrictModeError(f"--strict: {len(warnings)} warning(s):{listing}")
 
 
 def _render_key(cache: BuildCache, config: SiteConfig, templates: list[Path]) -> str:
@@ -159,14 +163,22 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default
 
 def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
     """Ingest and analyze only (used by tools and tests that do not need files written)."""
-    config, archive, _, _ = _read_and_analyze(content_dir, False, Progress(enabled=False), BuildCache(None))
-    return config, archive
+    read = _read_and_analyze(content_dir, False, Progress(enabled=False), BuildCache(None))
+    return read.config, read.archive
 
 
-def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache
-                      ) -> tuple[SiteConfig, Archive, list[ContentError], dict[Path, str]]:
-    """Config, every content file (through the cache), the analysis, each file's SHA-1; bad
-    files fail it unless keep_going (then they are returned, left out of the archive)."""
+@dataclass
+class _Read:
+    config: SiteConfig
+    archive: Archive
+    skipped: list[ContentError]  # bad files left out (keep_going)
+    hashes: dict[Path, str]  # SHA-1 of each content file
+    report: list[FileReport]
+
+
+def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache) -> _Read:
+    """Config, every content file (through the cache), the analysis; bad files fail it
+    unless keep_going (then they are returned, left out of the archive)."""
     config = load_config(content_dir)
     with progress.stage("ingest") as stage:
         sources = read_sources(content_dir, cache, stage)
@@ -174,8 +186,9 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         raise _combined(sources.errors)
     with progress.stage("analyze"):
         archive = analyze.analyze(sources.documents, config)
-    archive.warnings += stale_corrections(corrections_in(sources.documents), sources.hashes)
-    return config, archive, list(sources.errors), sources.hashes
+    corrections = corrections_in(sources.documents)
+    archive.warnings += stale_corrections(corrections, sources.hashes)
+    return _Read(config, archive, list(sources.errors), sources.hashes, report_of(archive, corrections))
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

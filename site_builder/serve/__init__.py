@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from site_builder.build import BuildOptions, BuildResult, build_site, template_dirs
+from site_builder.build_report import REPORT_PATH, report_page
 from site_builder.report import print_report
 from site_builder.serve.server import LiveState, PreviewServer, make_server
 from site_builder.serve.watch import Watcher, describe_changes, describe_failure, watched_dirs
@@ -67,7 +68,7 @@ def serve(options: BuildOptions, port: int = 8000, *,
         watcher.start()
         seen: dict = {}
         _rebuild(build, options, state, roots, seen)
-        _out(f"serving {output_dir} at {url}")
+        _out(f"serving {output_dir} at {url} (build report: {url.rstrip('/')}{REPORT_PATH})")
         _out(f"watching {', '.join(str(r) for r in roots)} (Ctrl-C to stop)")
         if on_ready is not None:
             on_ready(url)
@@ -115,6 +116,7 @@ def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions
     if seen is not None:
         seen["warnings"] = warnings
     sys.stdout.flush()
+    state.report = report_page(result.report, result.warnings)
     state.built()
     _out(f"reloading open pages ({time.perf_counter() - started:.2f} s)")
     return True

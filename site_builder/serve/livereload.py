@@ -41,6 +41,7 @@ class LiveState:
         self._builds = 0
         self._snapshot = Snapshot(seq=0, version="", error=None)
         self._closed = False
+        self.report = b""  # the last good build's report page (build_report.py), served at /__build/
 
     def snapshot(self) -> Snapshot:
         with self._cond:
