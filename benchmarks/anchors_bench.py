@@ -136,8 +136,8 @@ class Pelican(Generator):
         (self.root / "pelicanconf.py").write_text(
             "SITENAME = '理论文章档案'\nSITEURL = ''\nPATH = 'content'\nTIMEZONE = 'Asia/Shanghai'\n"
             "DEFAULT_LANG = 'zh'\nDEFAULT_PAGINATION = 20\nCACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
-            "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n",
-            encoding="utf-8")
+            "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n"
+            f"CACHE_PATH = {str(self.root / 'cache')!r}\n", encoding="utf-8")
         for article in articles:
             self.article_file(article.name).write_text(self.article_text(article), encoding="utf-8")
 

@@ -46,6 +46,9 @@ class BuildOptions:
     with_search: bool = True
     progress: Progress | None = None  # per-stage progress; None: a terminal shows it, else quiet
     cache: bool = True  # read and keep earlier builds' results (site_builder/cache.py)
+    # publish changed pages with the last build's search files when the index would need
+    # remaking (`BuildResult.search_stale`); a build without this flag then remakes it
+    search_may_lag: bool = False
 
 
 @dataclass
@@ -55,6 +58,7 @@ class BuildResult:
     pages_written: int = 0  # files in the site
     pages_rendered: int = 0  # pages this build rendered (the others were unchanged)
     unchanged: bool = False  # nothing had changed: the build wrote nothing
+    search_stale: bool = False  # the search files are an earlier build's (search_may_lag)
     warnings: list[Warning_] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
     search: SearchStats | None = None
@@ -78,7 +82,8 @@ def build_site(options: BuildOptions) -> BuildResult:
         with progress.stage("check"):
             key = build_key(cache, content_dir, templates, options.with_search)
             record = load_record(cache, output_dir) if cache.enabled else None
-        if record is not None and record.key == key and isinstance(record.result, BuildResult):
+        if record is not None and record.key == key and isinstance(record.result, BuildResult) \
+                and (options.search_may_lag or not record.result.search_stale):
             staging.rmdir()
             _remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
@@ -90,8 +95,8 @@ def build_site(options: BuildOptions) -> BuildResult:
         with progress.stage("render") as stage:
             published = PublishedPages(output_dir, record.pages) if record is not None else None
             site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
-        search_made = _search(staging, config, site.pages.pages, record, output_dir, progress) \
-            if options.with_search else None
+        search_made = _search(staging, config, site.pages.pages, record, output_dir, progress,
+                              options.search_may_lag) if options.with_search else None
         with progress.stage("publish"):
             files = site_stamps(staging)
             forget_record(cache, output_dir)
@@ -104,6 +109,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
                          search=search_made.stats if search_made else None, report=read.report,
+                         search_stale=search_made.stale if search_made else False,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
@@ -136,17 +142,20 @@ class _SearchFiles:
     stats: SearchStats
     key: str  # what they were made from
     files: list[str]  # their paths in the site
+    stale: bool = False  # made from other pages than these
 
 
 def _search(staging: Path, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
-            output_dir: Path, progress: Progress) -> _SearchFiles:
-    """The search files: linked from the published site when no page changed, else made."""
+            output_dir: Path, progress: Progress, may_lag: bool) -> _SearchFiles:
+    """The search files: linked from the published site when no page changed (or when they
+    may lag behind the pages), else made."""
     with progress.stage("search"):
         key = search_key(pages, repr(dataclasses.replace(config, path=None)))
-        if record is not None and record.search_key == key and isinstance(record.result, BuildResult) \
-                and record.result.search is not None \
+        if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
+                and isinstance(record.result, BuildResult) and record.result.search is not None \
                 and link_files(output_dir, staging, record.search_files):
-            return _SearchFiles(record.result.search, key, record.search_files)
+            return _SearchFiles(record.result.search, record.search_key, record.search_files,
+                                stale=record.search_key != key)
         before = set(site_stamps(staging))
         stats = search.build_index(staging, config)
         return _SearchFiles(stats, key, sorted(set(site_stamps(staging)) - before))

@@ -4,8 +4,10 @@
 
 - The HTTP server starts first, so a browser opened during the first build gets the
   previous site (or a "building" page) and reloads by itself when the build is done.
-- Every change under the content folder or a template folder triggers a full build (correct
-  over clever: navigation, topic and search pages are never stale).
+- Every change under the content folder or a template folder triggers a build; it renders
+  only the pages whose inputs changed (build.py) and publishes them with the last search
+  index, then remakes the index and reloads again; meanwhile the open pages say the search
+  index is being updated.
 - A failed build prints `error: file:line: message`, keeps serving the last good site, and
   shows the error in a banner in the open page; the next good save recovers.
 - Ctrl-C (or `stop_event`) stops the watcher and the server and returns 0.
@@ -95,7 +97,7 @@ def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions
     """One full build; on failure the last good site stays in place and is still served."""
     started = time.perf_counter()
     try:
-        result = build(options)
+        result = build(dataclasses.replace(options, search_may_lag=True))
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
@@ -117,9 +119,32 @@ def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions
         seen["warnings"] = warnings
     sys.stdout.flush()
     state.report = report_page(result.report, result.warnings)
-    state.built()
+    state.built(notice=SEARCH_LAGS if result.search_stale else None)
     _out(f"reloading open pages ({time.perf_counter() - started:.2f} s)")
+    if result.search_stale:
+        _remake_search(build, options, state, roots)
     return True
+
+
+SEARCH_LAGS = "搜索索引正在更新：刚保存的修改稍后才能搜到"
+
+
+def _remake_search(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
+                   state: LiveState, roots: list[Path]) -> None:
+    """The pages are published and shown; now the search index catches up with them."""
+    try:
+        result = build(options)
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
+        message, internal = describe_failure(exc, roots)
+        if internal:
+            traceback.print_exception(exc, file=sys.stderr)
+        _err(f"error: search index: {message}")
+        state.failed(message)
+        return
+    state.built()
+    _out(f"search index current ({result.seconds:.1f} s)")
 
 
 def _out(message: str) -> None:

@@ -26,9 +26,13 @@ class Snapshot:
     seq: int  # changes on every success or failure
     version: str  # id of the last good build ("" before the first one)
     error: str | None  # message of the last build, when it failed
+    notice: str | None = None  # what the open pages should know (the search index is being remade)
 
     def as_json(self) -> str:
-        return json.dumps({"version": self.version, "error": self.error}, ensure_ascii=False)
+        told: dict[str, str | None] = {"version": self.version, "error": self.error}
+        if self.notice:
+            told["notice"] = self.notice
+        return json.dumps(told, ensure_ascii=False)
 
 
 class LiveState:
@@ -47,11 +51,11 @@ class LiveState:
         with self._cond:
             return self._snapshot
 
-    def built(self) -> Snapshot:
+    def built(self, notice: str | None = None) -> Snapshot:
         with self._cond:
             self._builds += 1
             s = self._snapshot
-            self._snapshot = Snapshot(s.seq + 1, f"{self._session}-{self._builds}", None)
+            self._snapshot = Snapshot(s.seq + 1, f"{self._session}-{self._builds}", None, notice)
             self._cond.notify_all()
             return self._snapshot
 
@@ -96,7 +100,21 @@ LIVERELOAD_JS = r"""// site-builder serve: live reload (dev server only, never p
       return;
     }
     banner(state.error);
+    notice(state.notice);
   });
+  function notice(text) {
+    var box = document.getElementById("__site_builder_notice");
+    if (!text) { if (box) { box.remove(); } return; }
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "__site_builder_notice";
+      box.setAttribute("role", "status");
+      box.style.cssText = "position:fixed;left:0;right:0;top:0;z-index:2147483647;margin:0;padding:.4em 1em;" +
+        "background:#fffbe6;color:#5c4400;border-bottom:2px solid #e6c200;font:14px/1.5 sans-serif;text-align:center";
+      document.body.appendChild(box);
+    }
+    box.textContent = text;
+  }
   function banner(error) {
     var box = document.getElementById("__site_builder_error");
     if (!error) { if (box) { box.remove(); } return; }
