@@ -1,7 +1,8 @@
 """The build cache: what earlier builds made, keyed by content and by what produced it.
 
-It lives in `.site-builder-cache/` beside the content folder (the project folder, for the
-usual `content/` layout; `SITE_BUILDER_CACHE` names another folder, `off` turns it off).
+It lives in `.site-builder-cache/` inside the content folder (a hidden folder: no build reads
+it as content, the preview does not watch it; `SITE_BUILDER_CACHE` names another folder,
+`off` turns it off).
 Deleting it is always safe: the next build is a cold one and makes it again. Everything in
 it sits under the *code version*, a hash of the package's own source files, so a changed
 site_builder never reads what an older one wrote; older versions' folders are removed.
@@ -55,7 +56,7 @@ def cache_root(content_dir: Path) -> Path | None:
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
         return None if chosen.lower() in ("", "off", "0", "no") else Path(chosen)
-    return content_dir.resolve().parent / CACHE_DIR_NAME
+    return content_dir.resolve() / CACHE_DIR_NAME
 
 
 class BuildCache:

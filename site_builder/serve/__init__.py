@@ -97,7 +97,8 @@ def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions
     """One full build; on failure the last good site stays in place and is still served."""
     started = time.perf_counter()
     try:
-        result = build(dataclasses.replace(options, search_may_lag=True))
+        quick = dataclasses.replace(options, search_may_lag=True) if isinstance(options, BuildOptions) else options
+        result = build(quick)
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
