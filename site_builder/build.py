@@ -20,21 +20,22 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder import analyze, render, search
-from site_builder.build_report import FileReport, report_of
+from typing import TYPE_CHECKING
+
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
-from site_builder.corrections import corrections_in, stale_corrections
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.model import Archive, Warning_
 from site_builder.incremental import (SiteRecord, build_key, folders_key, forget_record, link_files,
                                       load_record, search_key, site_stamps, store_record, without_output)
+from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
-from site_builder.render.inputs import Fingerprints
-from site_builder.render.writer import PublishedPages
-from site_builder.search import SearchStats
-from site_builder.sources import read_sources
 from site_builder.staging import claim_staging
+
+# The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
+# run, so that a build with nothing to do, which runs none of them, starts at once.
+if TYPE_CHECKING:
+    from site_builder.build_report import FileReport
+    from site_builder.search import SearchStats
 
 
 @dataclass
@@ -87,6 +88,10 @@ def build_site(options: BuildOptions) -> BuildResult:
             staging.rmdir()
             _remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
+        from site_builder import render
+        from site_builder.render.inputs import Fingerprints
+        from site_builder.render.writer import PublishedPages
+
         read = _read_and_analyze(content_dir, options.keep_going, progress, cache)
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
@@ -149,6 +154,8 @@ def _search(staging: Path, config: SiteConfig, pages: dict[str, tuple[str, str]]
             output_dir: Path, progress: Progress, may_lag: bool) -> _SearchFiles:
     """The search files: linked from the published site when no page changed (or when they
     may lag behind the pages), else made."""
+    from site_builder import search
+
     with progress.stage("search"):
         key = search_key(pages, repr(dataclasses.replace(config, path=None)))
         if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
@@ -188,6 +195,11 @@ class _Read:
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache) -> _Read:
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive)."""
+    from site_builder import analyze
+    from site_builder.build_report import report_of
+    from site_builder.corrections import corrections_in, stale_corrections
+    from site_builder.sources import read_sources
+
     config = load_config(content_dir)
     with progress.stage("ingest") as stage:
         sources = read_sources(content_dir, cache, stage)

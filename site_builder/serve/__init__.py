@@ -94,20 +94,14 @@ def serve(options: BuildOptions, port: int = 8000, *,
 
 def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
              state: LiveState, roots: list[Path], seen: dict | None = None) -> bool:
-    """One full build; on failure the last good site stays in place and is still served."""
+    """One build; on failure the last good site stays in place and is still served. The
+    changed pages are published first, with the last search index when it needs remaking
+    (the open pages say so); then the index catches up."""
     started = time.perf_counter()
-    try:
-        quick = dataclasses.replace(options, search_may_lag=True) if isinstance(options, BuildOptions) else options
-        result = build(quick)
-    except KeyboardInterrupt:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
-        message, internal = describe_failure(exc, roots)
-        if internal:
-            traceback.print_exception(exc, file=sys.stderr)
-        _err(f"error: {message}")
-        _err("build failed: still serving the last good site; fix the file and save to rebuild")
-        state.failed(message)
+    quick = dataclasses.replace(options, search_may_lag=True) if isinstance(options, BuildOptions) else options
+    result = _try_build(build, quick, state, roots,
+                        "build failed: still serving the last good site; fix the file and save to rebuild")
+    if result is None:
         return False
     # the full list of warnings once; on later builds only when it changed
     warnings = [str(w) for w in result.warnings]
@@ -123,29 +117,31 @@ def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions
     state.built(notice=SEARCH_LAGS if result.search_stale else None)
     _out(f"reloading open pages ({time.perf_counter() - started:.2f} s)")
     if result.search_stale:
-        _remake_search(build, options, state, roots)
+        remade = _try_build(build, options, state, roots, "search index not remade: still the last one")
+        if remade is not None:
+            state.built()
+            _out(f"search index current ({remade.seconds:.1f} s)")
     return True
 
 
 SEARCH_LAGS = "搜索索引正在更新：刚保存的修改稍后才能搜到"
 
 
-def _remake_search(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
-                   state: LiveState, roots: list[Path]) -> None:
-    """The pages are published and shown; now the search index catches up with them."""
+def _try_build(build: Callable[[BuildOptions], BuildResult], options: BuildOptions, state: LiveState,
+               roots: list[Path], after_failure: str) -> BuildResult | None:
+    """The build's result, or None when it failed (said on stderr and in the open pages)."""
     try:
-        result = build(options)
+        return build(options)
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
         message, internal = describe_failure(exc, roots)
         if internal:
             traceback.print_exception(exc, file=sys.stderr)
-        _err(f"error: search index: {message}")
+        _err(f"error: {message}")
+        _err(after_failure)
         state.failed(message)
-        return
-    state.built()
-    _out(f"search index current ({result.seconds:.1f} s)")
+        return None
 
 
 def _out(message: str) -> None:

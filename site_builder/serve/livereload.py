@@ -103,31 +103,30 @@ LIVERELOAD_JS = r"""// site-builder serve: live reload (dev server only, never p
     notice(state.notice);
   });
   function notice(text) {
-    var box = document.getElementById("__site_builder_notice");
-    if (!text) { if (box) { box.remove(); } return; }
-    if (!box) {
-      box = document.createElement("p");
-      box.id = "__site_builder_notice";
-      box.setAttribute("role", "status");
-      box.style.cssText = "position:fixed;left:0;right:0;top:0;z-index:2147483647;margin:0;padding:.4em 1em;" +
-        "background:#fffbe6;color:#5c4400;border-bottom:2px solid #e6c200;font:14px/1.5 sans-serif;text-align:center";
-      document.body.appendChild(box);
-    }
-    box.textContent = text;
+    var box = shown(text, "__site_builder_notice", "p", "status",
+      "top:0;padding:.4em 1em;background:#fffbe6;color:#5c4400;border-bottom:2px solid #e6c200;" +
+      "font:14px/1.5 sans-serif;text-align:center");
+    if (box) { box.textContent = text; }
   }
   function banner(error) {
-    var box = document.getElementById("__site_builder_error");
-    if (!error) { if (box) { box.remove(); } return; }
+    var box = shown(error, "__site_builder_error", "pre", "alert",
+      "bottom:0;max-height:50vh;overflow:auto;padding:1em;background:#fff0f0;color:#900;" +
+      "border-top:3px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;text-align:left");
+    if (!box) { return; }
+    box.textContent = "site-builder: the last build failed, showing the last good site\n\n" + error;
+  }
+  // the box with this id when there is text to show (made if missing), else none (removed)
+  function shown(text, id, tag, role, css) {
+    var box = document.getElementById(id);
+    if (!text) { if (box) { box.remove(); } return null; }
     if (!box) {
-      box = document.createElement("pre");
-      box.id = "__site_builder_error";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:2147483647;margin:0;" +
-        "max-height:50vh;overflow:auto;padding:1em;background:#fff0f0;color:#900;" +
-        "border-top:3px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;text-align:left";
+      box = document.createElement(tag);
+      box.id = id;
+      box.setAttribute("role", role);
+      box.style.cssText = "position:fixed;left:0;right:0;z-index:2147483647;margin:0;" + css;
       document.body.appendChild(box);
     }
-    box.textContent = "site-builder: the last build failed, showing the last good site\n\n" + error;
+    return box;
   }
 })();
 """ % {"events": EVENTS_PATH}
