@@ -10,6 +10,9 @@ A page's fingerprint covers
   subject counts with everything its page shows of it: its article, printings, topics, the
   raw lines of the pages it came from, and its neighbours and related entries as cards. An
   Entry met deeper (in a paginator, a term, a taxonomy) counts as a card: its own fields.
+  The most specific content object of a context (entry, list of entries, term, taxonomy)
+  counts in full; broader ones (the taxonomy named on a term's page) by their names, URLs
+  and counts (`_level`).
 - A plan whose context names no entry, term or taxonomy (home, feed, sitemap, search, 404)
   reads the archive through the template globals, so it counts every entry (`archive_key`).
 """
@@ -37,6 +40,7 @@ class Fingerprints:
             f"{t.key}|{t.label}|{t.url}|{len(t.terms)}" for t in archive.taxonomies.values()))
         self._archive_key: str | None = None
         self._names_content = False  # whether the context walked last names archive content
+        self._subject_level = _NOTHING  # how specific the page's subject is (_level)
         self._archive = archive
 
     def of(self, plan: PagePlan) -> str:
@@ -73,7 +77,17 @@ class Fingerprints:
     def _term(self, term: Term) -> str:
         return sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
 
+    @staticmethod
+    def _taxonomy_summary(taxonomy: Taxonomy) -> str:
+        return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url,
+                       *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
+
+    @staticmethod
+    def _term_summary(term: Term) -> str:
+        return sha1_of(term.taxonomy, term.name, term.slug, term.url, str(len(term.entries)))
+
     def _context_parts(self, context: dict[str, object]) -> Iterator[str]:
+        self._subject_level = min((_level(v) for v in context.values()), default=_NOTHING)
         for name in sorted(context):
             value = context[name]
             if isinstance(value, Entry):
@@ -83,10 +97,16 @@ class Fingerprints:
                 yield f"{name}={''.join(self._nested(value))}"
 
     def _nested(self, value: object) -> Iterator[str]:
-        if isinstance(value, (Entry, Term, Taxonomy)):
+        if isinstance(value, Entry):
             self._names_content = True
-            yield self.card(value) if isinstance(value, Entry) else \
-                self._term(value) if isinstance(value, Term) else self._taxonomy(value)
+            yield self.card(value)
+        elif isinstance(value, (Term, Taxonomy)):
+            self._names_content = True
+            broader = _level(value) > self._subject_level  # a breadcrumb, not what the page is about
+            if isinstance(value, Term):
+                yield self._term_summary(value) if broader else self._term(value)
+            else:
+                yield self._taxonomy_summary(value) if broader else self._taxonomy(value)
         elif isinstance(value, (list, tuple)):
             yield "["
             for item in value:
@@ -108,3 +128,26 @@ class Fingerprints:
         else:
             raise TypeError(f"a page context holds a {type(value).__name__}: say in render/inputs.py "
                             "what of it the page shows")
+
+
+# How specific a context value is: an entry, a list of entries (a paginator), a term, a
+# taxonomy. The most specific one is the page's subject and counts in full; a broader one
+# (the taxonomy on a term's page) counts only by what a breadcrumb or heading shows of it:
+# its names, URLs and counts.
+_NOTHING = 9
+
+
+def _level(value: object) -> int:
+    if isinstance(value, Entry):
+        return 0
+    if isinstance(value, Term):
+        return 2
+    if isinstance(value, Taxonomy):
+        return 3
+    items = value if isinstance(value, (list, tuple)) else \
+        [getattr(value, f.name) for f in dataclasses.fields(value)] \
+        if dataclasses.is_dataclass(value) and not isinstance(value, type) else []
+    if any(isinstance(item, Entry) or (isinstance(item, list) and item and isinstance(item[0], Entry))
+           for item in items):
+        return 1
+    return _NOTHING
