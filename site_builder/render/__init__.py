@@ -5,6 +5,7 @@ Templates are looked up in the site's own `templates/` folder first, then in the
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -43,7 +44,8 @@ def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_di
     progress.set_total(len(plans))
     pages = write_pages(plans, [fingerprints.of(plan) for plan in plans],
                         lambda plan: _render(env, plan, template_dirs), out_dir, published, progress)
-    return RenderedSite(pages, len(plans) + copy_static(template_dirs, out_dir / "static"))
+    static = published.folder / "static" if published is not None else None
+    return RenderedSite(pages, len(plans) + copy_static(template_dirs, out_dir / "static", static))
 
 
 def _refuse_shared_paths(plans: list[PagePlan]) -> None:
@@ -138,8 +140,10 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     return file, line
 
 
-def copy_static(template_dirs: list[Path], target: Path) -> int:
-    """Copy `static/` of every template folder, the site's own files winning over the defaults."""
+def copy_static(template_dirs: list[Path], target: Path, published: Path | None = None) -> int:
+    """Copy `static/` of every template folder, the site's own files winning over the defaults;
+    a file the published site (`published`: its static folder) holds with the same bytes is
+    hard-linked from there instead, so an unchanged file is not written again."""
     copied: set[Path] = set()
     for folder in template_dirs:
         static = folder / "static"
@@ -150,6 +154,17 @@ def copy_static(template_dirs: list[Path], target: Path) -> int:
             if source.is_file() and relative not in copied:
                 destination = target / relative
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, destination)
+                if not (published is not None and _link_same(source, published / relative, destination)):
+                    shutil.copyfile(source, destination)
                 copied.add(relative)
     return len(copied)
+
+
+def _link_same(source: Path, old: Path, destination: Path) -> bool:
+    try:
+        if old.stat().st_size != source.stat().st_size or old.read_bytes() != source.read_bytes():
+            return False
+        os.link(old, destination)
+    except OSError:
+        return False
+    return True
