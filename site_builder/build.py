@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import ctypes
+import dataclasses
 import functools
 import os
 import shutil
@@ -19,12 +20,22 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder import analyze, ingest, render, search
+from typing import TYPE_CHECKING
+
+from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
+from site_builder.incremental import (SiteRecord, build_key, folders_key, forget_record, link_files,
+                                      load_record, search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
-from site_builder.search import SearchStats
+from site_builder.progress import Progress
 from site_builder.staging import claim_staging
+
+# The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
+# run, so that a build with nothing to do, which runs none of them, starts at once.
+if TYPE_CHECKING:
+    from site_builder.build_report import FileReport
+    from site_builder.search import SearchStats
 
 
 @dataclass
@@ -34,17 +45,27 @@ class BuildOptions:
     strict: bool = False  # warnings are failures
     keep_going: bool = False  # publish the good files even when some input files are bad
     with_search: bool = True
+    progress: Progress | None = None  # per-stage progress; None: a terminal shows it, else quiet
+    cache: bool = True  # read and keep earlier builds' results (site_builder/cache.py)
+    # publish changed pages with the last build's search files when the index would need
+    # remaking (`BuildResult.search_stale`); a build without this flag then remakes it
+    search_may_lag: bool = False
 
 
 @dataclass
 class BuildResult:
     output_dir: Path
     articles: int = 0
-    pages_written: int = 0
+    pages_written: int = 0  # files in the site
+    pages_rendered: int = 0  # pages this build rendered (the others were unchanged)
+    unchanged: bool = False  # nothing had changed: the build wrote nothing
+    search_stale: bool = False  # the search files are an earlier build's (search_may_lag)
     warnings: list[Warning_] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
     search: SearchStats | None = None
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
+    report: list[FileReport] = field(default_factory=list)  # per content file (build_report.py)
 
 
 def build_site(options: BuildOptions) -> BuildResult:
@@ -54,22 +75,97 @@ def build_site(options: BuildOptions) -> BuildResult:
     if not content_dir.is_dir():
         raise SiteBuildError("content folder does not exist", content_dir)
     _refuse_dangerous_output(content_dir, output_dir)
-    staging = claim_staging(output_dir)  # first: an output folder that cannot be written fails now
+    progress = options.progress or Progress()
+    cache = BuildCache(cache_root(content_dir) if options.cache else None)
+    templates = template_dirs(content_dir)
+    staging = claim_staging(output_dir)  # first write: an output folder that cannot be written fails now
     try:
-        config, archive, skipped = _read_and_analyze(content_dir, keep_going=options.keep_going)
+        with progress.stage("check"):
+            key = build_key(cache, content_dir, templates, options.with_search)
+            record = load_record(cache, output_dir) if cache.enabled else None
+        if record is not None and record.key == key and isinstance(record.result, BuildResult) \
+                and (options.search_may_lag or not record.result.search_stale):
+            staging.rmdir()
+            _remove_leftovers(output_dir)
+            return _unchanged(record.result, options, started, progress)
+        from site_builder import render
+        from site_builder.render.inputs import Fingerprints
+        from site_builder.render.writer import PublishedPages
+
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache)
+        config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
-            raise StrictModeError(f"--strict: {len(archive.warnings)} warning(s), first: {archive.warnings[0]}")
-        pages = render.render_site(archive, config, staging, template_dirs(content_dir))
-        stats = search.build_index(staging, config) if options.with_search else None
-        retired = _swap_into_place(staging, output_dir)
+            raise _strict(archive.warnings)
+        fingerprints = Fingerprints(archive, _render_key(cache, config, templates), read.hashes)
+        with progress.stage("render") as stage:
+            published = PublishedPages(output_dir, record.pages) if record is not None else None
+            site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
+        search_made = _search(staging, config, site.pages.pages, record, output_dir, progress,
+                              options.search_may_lag) if options.with_search else None
+        with progress.stage("publish"):
+            files = site_stamps(staging)
+            forget_record(cache, output_dir)
+            retired = _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if retired is not None:
         remove_in_background(retired)
-    return BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=pages,
-                       warnings=archive.warnings, errors=skipped, search=stats,
-                       seconds=time.perf_counter() - started)
+    result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
+                         pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
+                         search=search_made.stats if search_made else None, report=read.report,
+                         search_stale=search_made.stale if search_made else False,
+                         seconds=time.perf_counter() - started, stages=dict(progress.seconds))
+    if not skipped:
+        store_record(cache, output_dir, SiteRecord(
+            key, files, site.pages.pages, search_made.key if search_made else None,
+            search_made.files if search_made else [], without_output(result)))
+    cache.save()
+    return result
+
+
+def _unchanged(recorded: BuildResult, options: BuildOptions, started: float, progress: Progress) -> BuildResult:
+    """Nothing the site is made from has changed, and the site is as it was left: nothing to do."""
+    if options.strict and recorded.warnings:
+        raise _strict(recorded.warnings)
+    return dataclasses.replace(recorded, pages_rendered=0, unchanged=True, seconds=time.perf_counter() - started,
+                               stages=dict(progress.seconds))
+
+
+def _strict(warnings: list[Warning_]) -> StrictModeError:
+    listing = "".join(f"\n  {warning}" for warning in warnings)
+    return StrictModeError(f"--strict: {len(warnings)} warning(s):{listing}")
+
+
+def _render_key(cache: BuildCache, config: SiteConfig, templates: list[Path]) -> str:
+    """What renders every page alike: the code, the configuration, every template file."""
+    return sha1_of(code_version(), repr(dataclasses.replace(config, path=None)), folders_key(cache, templates))
+
+
+@dataclass
+class _SearchFiles:
+    stats: SearchStats
+    key: str  # what they were made from
+    files: list[str]  # their paths in the site
+    stale: bool = False  # made from other pages than these
+
+
+def _search(staging: Path, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
+            output_dir: Path, progress: Progress, may_lag: bool) -> _SearchFiles:
+    """The search files: linked from the published site when no page changed (or when they
+    may lag behind the pages), else made."""
+    from site_builder import search
+
+    with progress.stage("search"):
+        key = search_key(pages, repr(dataclasses.replace(config, path=None)))
+        if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
+                and isinstance(record.result, BuildResult) and record.result.search is not None \
+                and link_files(output_dir, staging, record.search_files):
+            return _SearchFiles(record.result.search, record.search_key, record.search_files,
+                                stale=record.search_key != key)
+        before = set(site_stamps(staging))
+        stats = search.build_index(staging, config)
+        return _SearchFiles(stats, key, sorted(set(site_stamps(staging)) - before))
 
 
 def template_dirs(content_dir: Path) -> list[Path]:
@@ -83,18 +179,37 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default
 
 def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
     """Ingest and analyze only (used by tools and tests that do not need files written)."""
-    config, archive, _ = _read_and_analyze(content_dir, keep_going=False)
-    return config, archive
+    read = _read_and_analyze(content_dir, False, Progress(enabled=False), BuildCache(None))
+    return read.config, read.archive
 
 
-def _read_and_analyze(content_dir: Path, keep_going: bool) -> tuple[SiteConfig, Archive, list[ContentError]]:
-    """Config, every content file, the analysis; bad files fail it unless keep_going (then
-    they are returned, left out of the archive)."""
+@dataclass
+class _Read:
+    config: SiteConfig
+    archive: Archive
+    skipped: list[ContentError]  # bad files left out (keep_going)
+    hashes: dict[Path, str]  # SHA-1 of each content file
+    report: list[FileReport]
+
+
+def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache) -> _Read:
+    """Config, every content file (through the cache), the analysis; bad files fail it
+    unless keep_going (then they are returned, left out of the archive)."""
+    from site_builder import analyze
+    from site_builder.build_report import report_of
+    from site_builder.corrections import corrections_in, stale_corrections
+    from site_builder.sources import read_sources
+
     config = load_config(content_dir)
-    loaded = ingest.load_content(content_dir)
-    if loaded.errors and not keep_going:
-        raise _combined(loaded.errors)
-    return config, analyze.analyze(loaded.documents, config), list(loaded.errors)
+    with progress.stage("ingest") as stage:
+        sources = read_sources(content_dir, cache, stage)
+    if sources.errors and not keep_going:
+        raise _combined(sources.errors)
+    with progress.stage("analyze"):
+        archive = analyze.analyze(sources.documents, config)
+    corrections = corrections_in(sources.documents)
+    archive.warnings += stale_corrections(corrections, sources.hashes)
+    return _Read(config, archive, list(sources.errors), sources.hashes, report_of(archive, corrections))
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -1,4 +1,4 @@
-"""The command line: `site-builder build | serve | extract`."""
+"""The command line: `site-builder build | serve | correct | extract`."""
 from __future__ import annotations
 
 import argparse
@@ -38,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
     serve.set_defaults(run=_run_serve)
 
+    correct = commands.add_parser("correct", help="write an extracted article as Markdown into "
+                                  "content/articles/ for an editor to correct (it then wins over the extraction)")
+    correct.add_argument("raw_page", type=Path, metavar="RAW_PAGE", help="content/raw/X.txt")
+    which = correct.add_mutually_exclusive_group()
+    which.add_argument("--article", type=int, metavar="N", help="the page's Nth article (1-based)")
+    which.add_argument("--title", help="the article of this title")
+    correct.set_defaults(run=_run_correct)
+
     extract = commands.add_parser("extract", help="print the articles extracted from raw pages as JSON")
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
     extract.set_defaults(run=_run_extract)
@@ -50,11 +58,13 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="fail on any warning")
     command.add_argument("--keep-going", action="store_true",
                          help="publish the rest of the site when some content files are bad (still exits 1)")
+    command.add_argument("--no-cache", action="store_true",
+                         help="neither read nor keep earlier builds' results (.site-builder-cache/)")
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(content_dir=args.content, output_dir=args.output, strict=args.strict,
-                        keep_going=args.keep_going)
+                        keep_going=args.keep_going, cache=not args.no_cache)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -67,6 +77,14 @@ def _run_serve(args: argparse.Namespace) -> int:
     from site_builder.serve import serve  # imports the file watcher only when serving
 
     return serve(_options(args), port=args.port)
+
+
+def _run_correct(args: argparse.Namespace) -> int:
+    from site_builder.corrections import write_correction
+
+    written = write_correction(args.raw_page, args.article, args.title)
+    print(f"wrote {written}: correct it there; it replaces the extraction on every build")
+    return 0
 
 
 def _run_extract(args: argparse.Namespace) -> int:

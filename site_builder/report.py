@@ -5,6 +5,7 @@ import sys
 from collections import Counter
 
 from site_builder.build import BuildResult
+from site_builder.progress import summary
 
 
 def print_report(result: BuildResult) -> None:
@@ -18,5 +19,14 @@ def print_report(result: BuildResult) -> None:
         for warning in result.warnings:
             print(f"  warning: {warning}", file=sys.stderr)
     searchable = f", {result.search.pages} pages searchable" if result.search is not None else ""
-    print(f"built {result.articles} articles, {result.pages_written} pages{searchable} "
-          f"into {result.output_dir} in {result.seconds:.1f} s")
+    if result.unchanged:
+        print(f"nothing changed: {result.output_dir} is current ({result.articles} articles, "
+              f"{result.pages_written} pages{searchable}; checked in {result.seconds:.1f} s)")
+        return
+    rendered = f" ({result.pages_rendered} rendered)"
+    print(f"built {result.articles} articles, {result.pages_written} pages{rendered}{searchable} "
+          f"into {result.output_dir} in {result.seconds:.1f} s{_stages(result)}")
+
+
+def _stages(result: BuildResult) -> str:
+    return f" ({summary(result.stages)})" if result.stages else ""

@@ -5,8 +5,10 @@ Templates are looked up in the site's own `templates/` folder first, then in the
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -16,26 +18,43 @@ from site_builder import search
 from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.model import Archive, Entry
+from site_builder.progress import Progress
 from site_builder.render.charts import overview_charts
 from site_builder.render.context import time_axis_globals
+from site_builder.render.inputs import Fingerprints
 from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
+from site_builder.render.writer import PublishedPages, WrittenPages, write_pages
 
 
-def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path]) -> int:
-    """Write every planned page and the static files; return the number of files written."""
+@dataclass
+class RenderedSite:
+    pages: WrittenPages  # every page: its fingerprint and the SHA-1 of its bytes
+    files: int  # files in the site: pages and static files
+
+
+def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path],
+                fingerprints: Fingerprints, published: PublishedPages | None = None,
+                progress: Progress | None = None) -> RenderedSite:
+    """Write every planned page and the static files. A page whose fingerprint is the one it
+    has in `published` is linked from there instead of rendered (render/writer.py)."""
+    progress = progress or Progress(enabled=False)
     env = make_environment(archive, config, template_dirs)
     plans = plan_site(archive, config)
     env.globals["sitemap_urls"] = lambda: _page_urls(plans)
-    written: set[str] = set()
+    _refuse_shared_paths(plans)
+    progress.set_total(len(plans))
+    pages = write_pages(plans, [fingerprints.of(plan) for plan in plans],
+                        lambda plan: _render(env, plan, template_dirs), out_dir, published, progress)
+    static = published.folder / "static" if published is not None else None
+    return RenderedSite(pages, len(plans) + copy_static(template_dirs, out_dir / "static", static))
+
+
+def _refuse_shared_paths(plans: list[PagePlan]) -> None:
+    seen: set[str] = set()
     for plan in plans:
-        if plan.path in written:
+        if plan.path in seen:
             raise SiteBuildError(f"two pages would be written to {plan.path}")
-        written.add(plan.path)
-        html = _render(env, plan, template_dirs)
-        target = out_dir / plan.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-    return len(written) + copy_static(template_dirs, out_dir / "static")
+        seen.add(plan.path)
 
 
 def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[Path]) -> jinja2.Environment:
@@ -116,8 +135,10 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     return file, line
 
 
-def copy_static(template_dirs: list[Path], target: Path) -> int:
-    """Copy `static/` of every template folder, the site's own files winning over the defaults."""
+def copy_static(template_dirs: list[Path], target: Path, published: Path | None = None) -> int:
+    """Copy `static/` of every template folder, the site's own files winning over the defaults;
+    a file the published site (`published`: its static folder) holds with the same bytes is
+    hard-linked from there instead, so an unchanged file is not written again."""
     copied: set[Path] = set()
     for folder in template_dirs:
         static = folder / "static"
@@ -128,6 +149,17 @@ def copy_static(template_dirs: list[Path], target: Path) -> int:
             if source.is_file() and relative not in copied:
                 destination = target / relative
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, destination)
+                if not (published is not None and _link_same(source, published / relative, destination)):
+                    shutil.copyfile(source, destination)
                 copied.add(relative)
     return len(copied)
+
+
+def _link_same(source: Path, old: Path, destination: Path) -> bool:
+    try:
+        if old.stat().st_size != source.stat().st_size or old.read_bytes() != source.read_bytes():
+            return False
+        os.link(old, destination)
+    except OSError:
+        return False
+    return True

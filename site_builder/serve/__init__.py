@@ -4,8 +4,10 @@
 
 - The HTTP server starts first, so a browser opened during the first build gets the
   previous site (or a "building" page) and reloads by itself when the build is done.
-- Every change under the content folder or a template folder triggers a full build (correct
-  over clever: navigation, topic and search pages are never stale).
+- Every change under the content folder or a template folder triggers a build; it renders
+  only the pages whose inputs changed (build.py) and publishes them with the last search
+  index, then remakes the index and reloads again; meanwhile the open pages say the search
+  index is being updated.
 - A failed build prints `error: file:line: message`, keeps serving the last good site, and
   shows the error in a banner in the open page; the next good save recovers.
 - Ctrl-C (or `stop_event`) stops the watcher and the server and returns 0.
@@ -25,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from site_builder.build import BuildOptions, BuildResult, build_site, template_dirs
+from site_builder.build_report import REPORT_PATH, report_page
 from site_builder.report import print_report
 from site_builder.serve.server import LiveState, PreviewServer, make_server
 from site_builder.serve.watch import Watcher, describe_changes, describe_failure, watched_dirs
@@ -67,7 +70,7 @@ def serve(options: BuildOptions, port: int = 8000, *,
         watcher.start()
         seen: dict = {}
         _rebuild(build, options, state, roots, seen)
-        _out(f"serving {output_dir} at {url}")
+        _out(f"serving {output_dir} at {url} (build report: {url.rstrip('/')}{REPORT_PATH})")
         _out(f"watching {', '.join(str(r) for r in roots)} (Ctrl-C to stop)")
         if on_ready is not None:
             on_ready(url)
@@ -91,19 +94,14 @@ def serve(options: BuildOptions, port: int = 8000, *,
 
 def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
              state: LiveState, roots: list[Path], seen: dict | None = None) -> bool:
-    """One full build; on failure the last good site stays in place and is still served."""
+    """One build; on failure the last good site stays in place and is still served. The
+    changed pages are published first, with the last search index when it needs remaking
+    (the open pages say so); then the index catches up."""
     started = time.perf_counter()
-    try:
-        result = build(options)
-    except KeyboardInterrupt:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
-        message, internal = describe_failure(exc, roots)
-        if internal:
-            traceback.print_exception(exc, file=sys.stderr)
-        _err(f"error: {message}")
-        _err("build failed: still serving the last good site; fix the file and save to rebuild")
-        state.failed(message)
+    quick = dataclasses.replace(options, search_may_lag=True) if isinstance(options, BuildOptions) else options
+    result = _try_build(build, quick, state, roots,
+                        "build failed: still serving the last good site; fix the file and save to rebuild")
+    if result is None:
         return False
     # the full list of warnings once; on later builds only when it changed
     warnings = [str(w) for w in result.warnings]
@@ -115,9 +113,35 @@ def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions
     if seen is not None:
         seen["warnings"] = warnings
     sys.stdout.flush()
-    state.built()
+    state.report = report_page(result.report, result.warnings)
+    state.built(notice=SEARCH_LAGS if result.search_stale else None)
     _out(f"reloading open pages ({time.perf_counter() - started:.2f} s)")
+    if result.search_stale:
+        remade = _try_build(build, options, state, roots, "search index not remade: still the last one")
+        if remade is not None:
+            state.built()
+            _out(f"search index current ({remade.seconds:.1f} s)")
     return True
+
+
+SEARCH_LAGS = "搜索索引正在更新：刚保存的修改稍后才能搜到"
+
+
+def _try_build(build: Callable[[BuildOptions], BuildResult], options: BuildOptions, state: LiveState,
+               roots: list[Path], after_failure: str) -> BuildResult | None:
+    """The build's result, or None when it failed (said on stderr and in the open pages)."""
+    try:
+        return build(options)
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
+        message, internal = describe_failure(exc, roots)
+        if internal:
+            traceback.print_exception(exc, file=sys.stderr)
+        _err(f"error: {message}")
+        _err(after_failure)
+        state.failed(message)
+        return None
 
 
 def _out(message: str) -> None:

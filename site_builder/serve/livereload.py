@@ -26,9 +26,13 @@ class Snapshot:
     seq: int  # changes on every success or failure
     version: str  # id of the last good build ("" before the first one)
     error: str | None  # message of the last build, when it failed
+    notice: str | None = None  # what the open pages should know (the search index is being remade)
 
     def as_json(self) -> str:
-        return json.dumps({"version": self.version, "error": self.error}, ensure_ascii=False)
+        told: dict[str, str | None] = {"version": self.version, "error": self.error}
+        if self.notice:
+            told["notice"] = self.notice
+        return json.dumps(told, ensure_ascii=False)
 
 
 class LiveState:
@@ -41,16 +45,17 @@ class LiveState:
         self._builds = 0
         self._snapshot = Snapshot(seq=0, version="", error=None)
         self._closed = False
+        self.report = b""  # the last good build's report page (build_report.py), served at /__build/
 
     def snapshot(self) -> Snapshot:
         with self._cond:
             return self._snapshot
 
-    def built(self) -> Snapshot:
+    def built(self, notice: str | None = None) -> Snapshot:
         with self._cond:
             self._builds += 1
             s = self._snapshot
-            self._snapshot = Snapshot(s.seq + 1, f"{self._session}-{self._builds}", None)
+            self._snapshot = Snapshot(s.seq + 1, f"{self._session}-{self._builds}", None, notice)
             self._cond.notify_all()
             return self._snapshot
 
@@ -95,20 +100,33 @@ LIVERELOAD_JS = r"""// site-builder serve: live reload (dev server only, never p
       return;
     }
     banner(state.error);
+    notice(state.notice);
   });
+  function notice(text) {
+    var box = shown(text, "__site_builder_notice", "p", "status",
+      "top:0;padding:.4em 1em;background:#fffbe6;color:#5c4400;border-bottom:2px solid #e6c200;" +
+      "font:14px/1.5 sans-serif;text-align:center");
+    if (box) { box.textContent = text; }
+  }
   function banner(error) {
-    var box = document.getElementById("__site_builder_error");
-    if (!error) { if (box) { box.remove(); } return; }
+    var box = shown(error, "__site_builder_error", "pre", "alert",
+      "bottom:0;max-height:50vh;overflow:auto;padding:1em;background:#fff0f0;color:#900;" +
+      "border-top:3px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;text-align:left");
+    if (!box) { return; }
+    box.textContent = "site-builder: the last build failed, showing the last good site\n\n" + error;
+  }
+  // the box with this id when there is text to show (made if missing), else none (removed)
+  function shown(text, id, tag, role, css) {
+    var box = document.getElementById(id);
+    if (!text) { if (box) { box.remove(); } return null; }
     if (!box) {
-      box = document.createElement("pre");
-      box.id = "__site_builder_error";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:2147483647;margin:0;" +
-        "max-height:50vh;overflow:auto;padding:1em;background:#fff0f0;color:#900;" +
-        "border-top:3px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap;text-align:left";
+      box = document.createElement(tag);
+      box.id = id;
+      box.setAttribute("role", role);
+      box.style.cssText = "position:fixed;left:0;right:0;z-index:2147483647;margin:0;" + css;
       document.body.appendChild(box);
     }
-    box.textContent = "site-builder: the last build failed, showing the last good site\n\n" + error;
+    return box;
   }
 })();
 """ % {"events": EVENTS_PATH}

@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from socketserver import TCPServer
 
+from site_builder.build_report import REPORT_PATH
 from site_builder.serve.files import (CONTENT_TYPES, Answer, AnswerCache, Found, content_type, find, identity,
                                      output_present, read, site_parts)
 from site_builder.serve.livereload import (EVENTS_PATH, LIVERELOAD_JS, SCRIPT_PATH, STATE_PATH, LiveState,
@@ -262,6 +263,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         elif path == STATE_PATH:
             body = self.server.state.snapshot().as_json().encode()
             self._send(HTTPStatus.OK, CONTENT_TYPES[".json"], body, head)
+        elif path == REPORT_PATH:
+            state = self.server.state
+            page = state.report or status_page("No build yet", "The report appears after the first build.", "")
+            self._send(HTTPStatus.OK, CONTENT_TYPES[".html"], inject(page, state.snapshot().version), head)
         else:
             self._file(path, url.query, head)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import watchfiles
 
+from site_builder.cache import CACHE_DIR_NAME
 from site_builder.errors import SiteBuildError
 
 # editor droppings: vim swap and its write test file, emacs lock/autosave, backups, Kate, Chrome
@@ -37,7 +38,7 @@ EDITOR_TEMP_PATTERNS = (
 
 
 class SiteFilter(watchfiles.DefaultFilter):
-    """Content and template files only: no editor temp files, no build output."""
+    """Content and template files only: no editor temp files, no build output, no build cache."""
 
     def __init__(self, output_dir: Path):
         self.output_dir = output_dir
@@ -48,7 +49,7 @@ class SiteFilter(watchfiles.DefaultFilter):
         if not super().__call__(change, path):
             return False
         p = Path(path)
-        return not any(self._build_dirs.match(part) for part in p.parts)
+        return not any(self._build_dirs.match(part) or part == CACHE_DIR_NAME for part in p.parts)
 
 
 def watched_dirs(content_dir: Path, template_dirs: list[Path]) -> list[Path]:

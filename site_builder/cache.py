@@ -1,0 +1,131 @@
+"""The build cache: what earlier builds made, keyed by content and by what produced it.
+
+It lives in `.site-builder-cache/` inside the content folder (a hidden folder: no build reads
+it as content, the preview does not watch it; `SITE_BUILDER_CACHE` names another folder,
+`off` turns it off).
+Deleting it is always safe: the next build is a cold one and makes it again. Everything in
+it sits under the *code version*, a hash of the package's own source files, so a changed
+site_builder never reads what an older one wrote; older versions' folders are removed.
+
+- file stamps: (path, size, mtime_ns) -> the file's SHA-1, so an unchanged file is not
+  read again to learn that it is unchanged (Pelican's approach); a stamp younger than
+  `RACY_SECONDS` is not kept, since a second write within the file system's time
+  granularity could leave size and mtime as they were.
+- entries: pickles keyed by a SHA-1 of what they were made from (`load` / `store`).
+
+Each file is written to a temporary name and renamed, so a killed build or two builds at
+once never leave a half-written entry; an entry that does not unpickle is a miss.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR_NAME = ".site-builder-cache"
+CACHE_ENV = "SITE_BUILDER_CACHE"
+RACY_SECONDS = 2.0
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """SHA-1 of every Python file of the package (name and bytes), in a fixed order."""
+    digest = hashlib.sha1()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def sha1_of(*parts: str | bytes) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def cache_root(content_dir: Path) -> Path | None:
+    """Where the cache of this content folder lives; None when it is turned off."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return None if chosen.lower() in ("", "off", "0", "no") else Path(chosen)
+    return content_dir.resolve() / CACHE_DIR_NAME
+
+
+class BuildCache:
+    """One build's view of the cache; `BuildCache(None)` is a cache that keeps nothing."""
+
+    def __init__(self, root: Path | None):
+        self.folder = root / code_version()[:16] if root is not None else None
+        self._stamps: dict[str, tuple[int, int, str]] = {}
+        self._stamps_changed = False
+        if self.folder is not None:
+            self._stamps = self.load("stamps", "files") or {}
+            _remove_other_versions(self.folder)
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def file_hash(self, path: Path) -> str:
+        """SHA-1 of a file's bytes; from its stamp when size and mtime are as last seen."""
+        stat = path.stat()
+        key = str(path)
+        known = self._stamps.get(key)
+        if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+            return known[2]
+        sha1 = hashlib.sha1(path.read_bytes()).hexdigest()
+        if time.time() - stat.st_mtime > RACY_SECONDS:
+            self._stamps[key] = (stat.st_size, stat.st_mtime_ns, sha1)
+            self._stamps_changed = True
+        return sha1
+
+    def load(self, kind: str, key: str) -> Any:
+        """The value stored under (kind, key), or None."""
+        if self.folder is None:
+            return None
+        try:
+            with open(self._path(kind, key), "rb") as stored:
+                return pickle.load(stored)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
+            return None
+
+    def store(self, kind: str, key: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        target = self._path(kind, key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except OSError:  # a cache that cannot be written only makes builds slower
+            return
+
+    def save(self) -> None:
+        """Keep the file stamps learnt in this build."""
+        if self._stamps_changed:
+            self.store("stamps", "files", self._stamps)
+            self._stamps_changed = False
+
+    def _path(self, kind: str, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / kind / key[:2] / key
+
+
+def _remove_other_versions(folder: Path) -> None:
+    """Entries written by other versions of the code can never be read again."""
+    try:
+        siblings = [p for p in folder.parent.iterdir() if p.is_dir() and p != folder]
+    except OSError:
+        return
+    for sibling in siblings:
+        shutil.rmtree(sibling, ignore_errors=True)

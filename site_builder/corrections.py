@@ -1,0 +1,114 @@
+"""Hand corrections: an extracted article written out as Markdown for an editor to correct.
+
+`site-builder correct content/raw/X.txt --article N` writes the article as
+`content/articles/X-N.md`. It keeps the extracted title, so on every later build it
+joins the extraction's reprint group and wins over it (`analyze.reprints.winner` prefers a
+Markdown printing): whatever the editor fixes in it is what the site shows.
+
+The file's front matter opens with a YAML comment naming the raw page and the SHA-1 of its
+bytes when the correction was made:
+
+    # corrects: X.txt raw_sha1: 3f2a…
+
+When the raw page changes afterwards, each build warns that the correction may be out of
+date, naming both files (`stale_corrections`). (A comment, not a key: the Markdown reader
+refuses keys it does not know.)
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from site_builder import ingest
+from site_builder.errors import SiteBuildError
+from site_builder.model import Article, SourceDocument, Warning_
+
+_MARK = re.compile(r"^# corrects: (?P<raw>\S+) raw_sha1: (?P<sha1>[0-9a-f]{40})\s*$", re.MULTILINE)
+_ESCAPE = re.compile(r"([\\`*_\[\]!])")  # what the Markdown reader would read as markup
+
+
+@dataclass(frozen=True)
+class Correction:
+    markdown: Path  # content/articles/X-1.md
+    raw: Path  # content/raw/X.txt
+    raw_sha1: str  # of the raw page when the correction was written
+
+
+def write_correction(raw_page: Path, number: int | None = None, title: str | None = None) -> Path:
+    """Write article `number` (1-based) or the one titled `title` of a raw page as Markdown
+    into the content folder's articles/; return the file written. Never overwrites."""
+    raw_page = raw_page.resolve()
+    if raw_page.parent.name != ingest.RAW_DIR or raw_page.suffix != ".txt":
+        raise SiteBuildError(f"not a raw page (expected <content>/{ingest.RAW_DIR}/*.txt)", raw_page)
+    document = ingest.read_source(raw_page)
+    article, number = _chosen(document.articles, number, title, raw_page)
+    target = raw_page.parent.parent / ingest.ARTICLES_DIR / f"{raw_page.stem}-{number}.md"
+    if target.exists():
+        raise SiteBuildError("a correction of this article exists already: edit it, or delete it first", target)
+    sha1 = hashlib.sha1(raw_page.read_bytes()).hexdigest()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(as_markdown(article, raw_page.name, sha1), encoding="utf-8")
+    return target
+
+
+def _chosen(articles: list[Article], number: int | None, title: str | None, page: Path) -> tuple[Article, int]:
+    listing = "; ".join(f"{n}: {a.title or '（无题）'}" for n, a in enumerate(articles, start=1))
+    if title is not None:
+        for n, article in enumerate(articles, start=1):
+            if (article.title or "") == title:
+                return article, n
+        raise SiteBuildError(f"no article titled {title!r} on this page (its articles: {listing})", page)
+    if number is None and len(articles) == 1:
+        number = 1
+    if number is None or not 1 <= number <= len(articles):
+        raise SiteBuildError(f"say which article with --article N (its articles: {listing or 'none'})", page)
+    return articles[number - 1], number
+
+
+def as_markdown(article: Article, raw_name: str, raw_sha1: str) -> str:
+    fields: dict[str, object] = {"title": article.title or "（无题）"}
+    for key in ("kicker", "authors", "affiliation", "date", "source", "summary", "topics"):
+        value = getattr(article, key)
+        if value:
+            fields[key] = value
+    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
+    body = "\n\n".join(("## " + _escaped(b.text)) if b.type == "heading" else _escaped(b.text)
+                       for b in article.blocks)
+    return f"---\n# corrects: {raw_name} raw_sha1: {raw_sha1}\n{front}---\n{body}\n"
+
+
+def _escaped(text: str) -> str:
+    text = _ESCAPE.sub(r"\\\1", text.replace("\n", " "))
+    return "\\" + text if text.startswith("#") else text
+
+
+def corrections_in(documents: list[SourceDocument]) -> list[Correction]:
+    """The corrections among the Markdown articles (those whose front matter names a raw page)."""
+    found = []
+    for document in documents:
+        if document.kind != "markdown":
+            continue
+        front = "\n".join(document.raw_lines[:60]).split("\n---", 1)[0]
+        mark = _MARK.search(front)
+        if mark is not None:
+            raw = document.path.parent.parent / ingest.RAW_DIR / mark["raw"]
+            found.append(Correction(document.path, raw, mark["sha1"]))
+    return found
+
+
+def stale_corrections(corrections: list[Correction], hashes: dict[Path, str]) -> list[Warning_]:
+    """A warning for each correction whose raw page changed (or went) since it was written."""
+    warnings = []
+    for correction in corrections:
+        now = hashes.get(correction.raw)
+        if now == correction.raw_sha1:
+            continue
+        why = "no longer exists" if now is None else "has changed"
+        warnings.append(Warning_(correction.markdown, f"this correction may be out of date: {correction.raw} "
+                                 f"{why} since it was written (raw_sha1 {correction.raw_sha1[:12]}…)",
+                                 2, "stale-correction"))
+    return warnings

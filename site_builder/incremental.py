@@ -1,0 +1,126 @@
+"""What the last build of an output folder made, and whether that site is still as it left it.
+
+After each successful build a `SiteRecord` is kept in the cache under the output folder's
+path: the key of every input that made the site (`build_key`), each file's stamp (size,
+mtime_ns, inode), each page's fingerprint and SHA-1, the search files and what they were
+made from, and the build's result. The next build of the same output folder
+- does nothing at all when the key is the same and every file of the site is as recorded;
+- otherwise links into its staging folder the pages whose fingerprints are unchanged, and the
+  search files when no page changed (`link_files`), and renders the rest.
+A site changed by hand since (a file edited, added or removed) is not trusted: the build
+renders every page, as a cold one does.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from site_builder.cache import BuildCache, code_version, sha1_of
+
+Stamp = tuple[int, int, int]  # size, mtime_ns, inode
+
+# what besides the files can change what a build writes
+BUILD_ENVIRONMENT = ("SOURCE_DATE_EPOCH", "SITE_SEARCH_SHARD_PAIRS")
+
+
+@dataclass
+class SiteRecord:
+    key: str
+    files: dict[str, Stamp]
+    pages: dict[str, tuple[str, str]]  # page path -> (fingerprint, SHA-1)
+    search_key: str | None = None  # what the search files were made from (None: no search)
+    search_files: list[str] = field(default_factory=list)
+    result: Any = None  # the BuildResult, for a build that finds nothing to do
+
+
+def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], with_search: bool) -> str:
+    """Everything a build reads: each file of the content folder and of the template
+    folders (name and SHA-1), the code version, the options and environment that matter."""
+    parts = [code_version(), f"search={with_search}", folders_key(cache, [content_dir, *template_dirs])]
+    parts += [f"{name}={os.environ.get(name, '')}" for name in BUILD_ENVIRONMENT]
+    return sha1_of(*parts)
+
+
+def folders_key(cache: BuildCache, folders: list[Path]) -> str:
+    """Each file of the folders (where, name and SHA-1), in a fixed order."""
+    parts = []
+    for number, folder in enumerate(folders):
+        for path in _files_under(folder):
+            try:
+                sha1 = cache.file_hash(path)
+            except OSError:  # unreadable, or a dangling link: reading it will say which
+                sha1 = "unreadable"
+            parts.append(f"{number}:{path.relative_to(folder).as_posix()}={sha1}")
+    return sha1_of(*parts)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Files of a folder, hidden ones (editor litter, the cache itself) left out."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root, name) for name in sorted(files) if not name.startswith(".")]
+    return found
+
+
+def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:
+    """The search files depend on the pages' bytes, the configuration and the code."""
+    return sha1_of(code_version(), config_repr, os.environ.get("SITE_SEARCH_SHARD_PAIRS", ""),
+                   *(f"{path}={sha1}" for path, (_, sha1) in sorted(pages.items())))
+
+
+def site_stamps(folder: Path) -> dict[str, Stamp]:
+    stamps: dict[str, Stamp] = {}
+    for root, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            stamps[os.path.relpath(path, folder)] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return stamps
+
+
+def load_record(cache: BuildCache, output_dir: Path) -> SiteRecord | None:
+    """The record of the site in output_dir, when that site is still exactly as recorded."""
+    record = cache.load("site", _record_name(output_dir))
+    if not isinstance(record, SiteRecord) or not output_dir.is_dir():
+        return None
+    return record if site_stamps(output_dir) == record.files else None
+
+
+def store_record(cache: BuildCache, output_dir: Path, record: SiteRecord) -> None:
+    cache.store("site", _record_name(output_dir), record)
+
+
+def forget_record(cache: BuildCache, output_dir: Path) -> None:
+    """Before the published site is replaced: a build killed after the swap must not leave a
+    record that describes the site before it."""
+    cache.store("site", _record_name(output_dir), None)
+
+
+def _record_name(output_dir: Path) -> str:
+    return sha1_of(str(output_dir))
+
+
+def link_files(source: Path, target: Path, names: list[str]) -> bool:
+    """Hard-link each file of source named in `names` into target; when one cannot be,
+    remove those linked and return False."""
+    linked = []
+    try:
+        for name in names:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            os.link(source / name, target / name)
+            linked.append(target / name)
+    except OSError:
+        for path in linked:
+            path.unlink()
+        return False
+    return True
+
+
+def without_output(result: Any) -> Any:
+    """A BuildResult as kept in a record (the skipped files are never kept: such a build is
+    never reused)."""
+    return dataclasses.replace(result, errors=[])

@@ -1,0 +1,158 @@
+"""What each page is made from, as one fingerprint: an unchanged fingerprint, an unchanged page.
+
+A page's fingerprint covers
+- what renders every page alike: the code version, site.toml, every template file
+  (`render_key`);
+- what every page shows of the whole site: the number of entries, each taxonomy's label,
+  URL and number of terms, and the papers named (the header and footer of base.html)
+  (`site_summary`);
+- its own inputs, read from its PagePlan: the kind, URL, path, template, and the context,
+  walked generically, so a new PageKind needs nothing here. An Entry given as the page's
+  subject counts with everything its page shows of it: its article, printings, topics, the
+  raw lines of the pages it came from, and its neighbours and related entries as cards. An
+  Entry met deeper (in a paginator, a term, a taxonomy) counts as a card: its own fields.
+  The most specific content object of a context (entry, list of entries, term, taxonomy)
+  counts in full; broader ones (the taxonomy named on a term's page) by their names, URLs
+  and counts (`_level`).
+- A plan whose context names no entry, term or taxonomy (home, feed, sitemap, search, 404)
+  reads the archive through the template globals, so it counts every entry (`archive_key`).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from pathlib import Path
+
+from site_builder.cache import sha1_of
+from site_builder.model import Archive, Entry, Taxonomy, Term
+from site_builder.render.plan import PagePlan
+
+
+class Fingerprints:
+    """Fingerprints of the plans of one archive (card digests computed once per entry)."""
+
+    def __init__(self, archive: Archive, render_key: str, file_hashes: dict[Path, str]):
+        self.render_key = render_key
+        self.file_hashes = file_hashes
+        self._cards: dict[int, str] = {}
+        # when each source entered the archive: the feed date of an undated entry
+        self._added = {d.path: str(d.added) for d in archive.documents}
+        papers = sorted({p.page.paper for e in archive.entries for p in e.printings if p.page.paper})
+        self.site_summary = sha1_of(str(len(archive.entries)), *(
+            f"{t.key}|{t.label}|{t.url}|{len(t.terms)}" for t in archive.taxonomies.values()),
+            "papers:" + "|".join(papers))  # the navigation offers the newspaper view when any is known
+        self._archive_key: str | None = None
+        self._names_content = False  # whether the context walked last names archive content
+        self._subject_level = _NOTHING  # how specific the page's subject is (_level)
+        self._archive = archive
+
+    def of(self, plan: PagePlan) -> str:
+        self._names_content = False
+        parts = list(self._context_parts(plan.context))
+        scope = self.site_summary if self._names_content else self.archive_key()
+        return sha1_of(self.render_key, scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
+
+    def archive_key(self) -> str:
+        if self._archive_key is None:
+            archive = self._archive
+            self._archive_key = sha1_of(self.site_summary, *(self.subject(e) for e in archive.entries),
+                                        *(self._taxonomy(t) for t in archive.taxonomies.values()))
+        return self._archive_key
+
+    def card(self, entry: Entry) -> str:
+        """An entry's own fields: what a list, a neighbour link or a related list shows."""
+        known = self._cards.get(id(entry))
+        if known is None:
+            known = sha1_of(entry.key, entry.slug, entry.url, repr(entry.topics), repr(entry.article),
+                            repr(entry.printings), *(self._added.get(p.origin, "-") for p in entry.printings))
+            self._cards[id(entry)] = known
+        return known
+
+    def subject(self, entry: Entry) -> str:
+        """Everything an entry's own page shows of it."""
+        neighbours = [entry.prev, entry.next, *entry.related]
+        raw = [self.file_hashes.get(p.origin, "?") for p in entry.printings]
+        return sha1_of(self.card(entry), *(self.card(n) if n is not None else "-" for n in neighbours), *raw)
+
+    def _taxonomy(self, taxonomy: Taxonomy) -> str:
+        return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url, *(self._term(t) for t in taxonomy.terms))
+
+    def _term(self, term: Term) -> str:
+        return sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
+
+    @staticmethod
+    def _taxonomy_summary(taxonomy: Taxonomy) -> str:
+        return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url,
+                       *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
+
+    @staticmethod
+    def _term_summary(term: Term) -> str:
+        return sha1_of(term.taxonomy, term.name, term.slug, term.url, str(len(term.entries)))
+
+    def _context_parts(self, context: dict[str, object]) -> Iterator[str]:
+        self._subject_level = min((_level(v) for v in context.values()), default=_NOTHING)
+        for name in sorted(context):
+            value = context[name]
+            if isinstance(value, Entry):
+                self._names_content = True
+                yield f"entry:{name}={self.subject(value)}"
+            else:
+                yield f"{name}={''.join(self._nested(value))}"
+
+    def _nested(self, value: object) -> Iterator[str]:
+        if isinstance(value, Entry):
+            self._names_content = True
+            yield self.card(value)
+        elif isinstance(value, (Term, Taxonomy)):
+            self._names_content = True
+            broader = _level(value) > self._subject_level  # a breadcrumb, not what the page is about
+            if isinstance(value, Term):
+                yield self._term_summary(value) if broader else self._term(value)
+            else:
+                yield self._taxonomy_summary(value) if broader else self._taxonomy(value)
+        elif isinstance(value, (list, tuple)):
+            yield "["
+            for item in value:
+                yield from self._nested(item)
+                yield ","
+            yield "]"
+        elif isinstance(value, dict):
+            for key in sorted(value, key=repr):
+                yield f"{key!r}:"
+                yield from self._nested(value[key])
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            yield type(value).__name__ + "("
+            for item in dataclasses.fields(value):
+                yield f"{item.name}="
+                yield from self._nested(getattr(value, item.name))
+            yield ")"
+        elif value is None or isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum)):
+            yield repr(value)
+        else:
+            raise TypeError(f"a page context holds a {type(value).__name__}: say in render/inputs.py "
+                            "what of it the page shows")
+
+
+# How specific a context value is: an entry, a list of entries (a paginator), a term, a
+# taxonomy. The most specific one is the page's subject and counts in full; a broader one
+# (the taxonomy on a term's page) counts only by what a breadcrumb or heading shows of it:
+# its names, URLs and counts.
+_NOTHING = 9
+
+
+def _level(value: object) -> int:
+    if isinstance(value, Entry):
+        return 0
+    if isinstance(value, Term):
+        return 2
+    if isinstance(value, Taxonomy):
+        return 3
+    items = value if isinstance(value, (list, tuple)) else \
+        [getattr(value, f.name) for f in dataclasses.fields(value)] \
+        if dataclasses.is_dataclass(value) and not isinstance(value, type) else []
+    if any(isinstance(item, Entry) or (isinstance(item, list) and item and isinstance(item[0], Entry))
+           for item in items):
+        return 1
+    return _NOTHING

@@ -1,0 +1,100 @@
+"""Reading the content files through the cache, the files not in it on both cores.
+
+Each input file's SourceDocument is kept in the build cache under the file's path and the
+SHA-1 of its bytes (and SOURCE_DATE_EPOCH, which ingest may read): an unchanged file is
+unpickled, not extracted again. Files the cache does not hold are read by a pool of
+processes when there are enough of them to pay for it; results come back in file order,
+so the documents, and everything made from them, are the same as a serial read's.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder import ingest
+from site_builder.cache import BuildCache, sha1_of
+from site_builder.errors import ContentError
+from site_builder.model import SourceDocument
+from site_builder.progress import Progress
+
+PARALLEL_FROM = 48  # fewer files than this are read in this process (a pool costs ~0.1 s)
+
+
+@dataclass
+class Sources:
+    """The content files read: documents in file order, bad files, each file's SHA-1."""
+
+    documents: list[SourceDocument] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+    hashes: dict[Path, str] = field(default_factory=dict)  # every file listed, read or not
+
+
+def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> Sources:
+    paths = ingest.content_files(content_dir)
+    progress.set_total(len(paths))
+    sources = Sources()
+    found: dict[Path, SourceDocument] = {}
+    missing: list[Path] = []
+    for path in paths:
+        try:
+            sources.hashes[path] = cache.file_hash(path)
+        except OSError:  # unreadable or a dangling link: reading it reports the file
+            missing.append(path)
+            continue
+        document = cache.load("document", _document_key(path, sources.hashes[path]))
+        if isinstance(document, SourceDocument):
+            found[path] = document
+            progress.advance()
+        else:
+            missing.append(path)
+    for path, outcome in zip(missing, _read_all(missing, progress), strict=True):
+        if isinstance(outcome, SourceDocument):
+            found[path] = outcome
+            if path in sources.hashes:
+                cache.store("document", _document_key(path, sources.hashes[path]), outcome)
+        else:
+            sources.errors.append(outcome)
+    sources.documents = [found[p] for p in paths if p in found]
+    return sources
+
+
+def _document_key(path: Path, sha1: str) -> str:
+    return sha1_of(str(path), sha1, os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def _read_all(paths: list[Path], progress: Progress) -> list[SourceDocument | ContentError]:
+    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        outcomes = []
+        for path in paths:
+            outcomes.append(_read_one(path))
+            progress.advance()
+        return outcomes
+    # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost
+    with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1)) as pool:
+        results = []
+        for outcome in pool.imap(_read_in_worker, paths, chunksize=8):
+            results.append(_error_of(outcome) if isinstance(outcome, tuple) else outcome)
+            progress.advance()
+        return results
+
+
+def _read_one(path: Path) -> SourceDocument | ContentError:
+    try:
+        return ingest.read_source(path)
+    except ContentError as exc:
+        return exc
+
+
+def _read_in_worker(path: Path) -> SourceDocument | tuple[str, str, Path | None, int | None]:
+    """A ContentError does not survive pickling with its file and line: send its parts."""
+    outcome = _read_one(path)
+    if isinstance(outcome, ContentError):
+        return (type(outcome).__name__, outcome.message, outcome.file, outcome.line)
+    return outcome
+
+
+def _error_of(parts: tuple[str, str, Path | None, int | None]) -> ContentError:
+    _, message, file, line = parts
+    return ContentError(message, file, line)
