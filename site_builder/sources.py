@@ -16,6 +16,8 @@ from pathlib import Path
 from site_builder import ingest
 from site_builder.cache import BuildCache, sha1_of
 from site_builder.errors import ContentError
+from site_builder.ingest.provenance import entry_times
+from site_builder.ingest.sidecar import orphan_sidecars, sidecar_of
 from site_builder.model import SourceDocument
 from site_builder.progress import Progress
 
@@ -43,7 +45,7 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
         except OSError:  # unreadable or a dangling link: reading it reports the file
             missing.append(path)
             continue
-        document = cache.load("document", _document_key(path, sources.hashes[path]))
+        document = cache.load("document", _document_key(path, sources.hashes[path], cache))
         if isinstance(document, SourceDocument):
             found[path] = document
             progress.advance()
@@ -53,15 +55,24 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
         if isinstance(outcome, SourceDocument):
             found[path] = outcome
             if path in sources.hashes:
-                cache.store("document", _document_key(path, sources.hashes[path]), outcome)
+                cache.store("document", _document_key(path, sources.hashes[path], cache), outcome)
         else:
             sources.errors.append(outcome)
     sources.documents = [found[p] for p in paths if p in found]
+    # (not cached: a file's first commit or mtime is no part of its bytes)
+    added = entry_times(content_dir, paths)
+    for document in sources.documents:
+        document.added = added.get(document.path)
+    sources.errors.extend(orphan_sidecars(content_dir / ingest.RAW_DIR))
     return sources
 
 
-def _document_key(path: Path, sha1: str) -> str:
-    return sha1_of(str(path), sha1, os.environ.get("SOURCE_DATE_EPOCH", ""))
+def _document_key(path: Path, sha1: str, cache: BuildCache) -> str:
+    """A document is made from its file, a raw page's sidecar (paper, date, page) and, for
+    its dates, SOURCE_DATE_EPOCH."""
+    sidecar = sidecar_of(path)
+    sidecar_sha1 = cache.file_hash(sidecar) if sidecar.is_file() else "-"
+    return sha1_of(str(path), sha1, sidecar_sha1, os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
 def _read_all(paths: list[Path], progress: Progress) -> list[SourceDocument | ContentError]:
@@ -98,3 +109,8 @@ def _read_in_worker(path: Path) -> SourceDocument | tuple[str, str, Path | None,
 def _error_of(parts: tuple[str, str, Path | None, int | None]) -> ContentError:
     _, message, file, line = parts
     return ContentError(message, file, line)
+
+
+def load_content(content_dir: Path) -> Sources:
+    """Read every input file without a build cache, in this process (tests, tools)."""
+    return read_sources(content_dir, BuildCache(None), Progress(enabled=False))

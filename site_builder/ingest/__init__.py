@@ -8,15 +8,12 @@ Two kinds of input, both first-class:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.errors import ContentError
 from site_builder.ingest.markdown_article import read_markdown_article
 from site_builder.ingest.page_meta import fill_page_info
-from site_builder.ingest.provenance import entry_times
 from site_builder.ingest.raw_page import extract_raw_page
-from site_builder.ingest.sidecar import orphan_sidecars
 from site_builder.model import SourceDocument, Warning_
 
 RAW_DIR = "raw"
@@ -44,12 +41,6 @@ def _warn_untitled(doc: SourceDocument) -> None:
                                              "add a Markdown correction with its title", line, "untitled"))
 
 
-@dataclass
-class LoadedContent:
-    documents: list[SourceDocument] = field(default_factory=list)
-    errors: list[ContentError] = field(default_factory=list)
-
-
 def content_files(content_dir: Path) -> list[Path]:
     """Every input file, in a fixed order (raw pages, then Markdown articles, by name)."""
     raw = sorted((content_dir / RAW_DIR).glob("*.txt")) if (content_dir / RAW_DIR).is_dir() else []
@@ -59,18 +50,3 @@ def content_files(content_dir: Path) -> list[Path]:
     # kept, so that reading it reports the file instead of skipping it silently
     return [p for p in raw + articles
             if not p.name.startswith(".") and (p.is_file() or p.is_symlink())]
-
-
-def load_content(content_dir: Path) -> LoadedContent:
-    """Read every input file; a bad file is recorded, the others still load."""
-    loaded = LoadedContent()
-    files = content_files(content_dir)
-    added = entry_times(content_dir, files)  # one `git log` for the folder, not one a file
-    for path in files:
-        try:
-            loaded.documents.append(read_source(path))
-            loaded.documents[-1].added = added[path]
-        except ContentError as exc:
-            loaded.errors.append(exc)
-    loaded.errors.extend(orphan_sidecars(content_dir / RAW_DIR))
-    return loaded

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from site_builder.ingest.typography import CJK_RE
+from site_builder.ingest.cjk import CJK_RE
 
 if TYPE_CHECKING:
     import rjieba
@@ -50,6 +50,11 @@ def tag(text: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary (as shipped) counts the word; 0 when it is no word of it."""
+    return _frequencies()[0].get(word, 0)
+
+
 def _frequencies() -> tuple[dict[str, int], float]:
     """Word frequencies of jieba's dictionary as shipped (its dict.txt) and the log of their
     total, whatever the words taught to a segmenter in this process."""

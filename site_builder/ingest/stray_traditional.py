@@ -129,14 +129,13 @@ def phrase_reading(text: str, i: int) -> str | None:
 def _best_word(text: str, i: int) -> int:
     """Frequency of the most frequent word of jieba's dictionary (two characters or more)
     that covers position i of the text."""
-    from site_builder.ingest.lexicon import _frequencies  # (jieba's dict.txt, read once for ingest)
+    from site_builder.ingest.lexicon import word_frequency  # (jieba's dict.txt, read once for ingest)
 
-    frequency = _frequencies()[0]
     best = 0
     for start in range(max(0, i - WORD_WINDOW), i + 1):
         for end in range(i + 1, min(len(text), i + WORD_WINDOW + 1) + 1):
             if end - start >= 2:
-                best = max(best, frequency.get(text[start:end], 0))
+                best = max(best, word_frequency(text[start:end]))
     return best
 
 

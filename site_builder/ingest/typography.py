@@ -22,15 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from site_builder.ingest.cjk import CJK, CJK_RE
 from site_builder.ingest.stray_traditional import simplify_stray, traditional_ratio
 
 __all__ = ["CJK", "CJK_RE", "FW_PUNCT", "REPAIRS", "balance_quotes", "has_cjk", "normalize",
            "simplify_stray", "strip_markdown", "traditional_ratio"]
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width punctuation and the typographic marks used in running Chinese text.
 FW_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
-CJK_RE = re.compile(f"[{CJK}]")
 _TIGHT = f"{CJK}{FW_PUNCT}"
 _TIGHT_RE = re.compile(f"[{_TIGHT}]")
 _GAP = "[ \t\u3000\u00a0]"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.errors import ContentError
-from site_builder.ingest import load_content, read_source
+from site_builder.ingest import read_source
+from site_builder.sources import load_content
 from site_builder.ingest.page_head import read_head
 from site_builder.ingest.page_meta import reprint_date
 from site_builder.model import PageInfo, SourceDocument

@@ -12,7 +12,7 @@ import pytest
 
 import site_builder.ingest.provenance as provenance
 from site_builder.errors import SiteBuildError
-from site_builder.ingest import load_content
+from site_builder.sources import load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "content" / "raw" / "001_ded6bf816fead40a.txt"
