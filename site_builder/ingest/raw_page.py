@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from site_builder.errors import ContentError
-from site_builder.ingest import dedupe, furniture, metadata, shapes
+from site_builder.ingest import dedupe, displaced, furniture, metadata, shapes
 from site_builder.ingest.decode import read_page
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
@@ -85,6 +85,7 @@ class _Page:
             self.leftover(cast(LeftoverKind, kind), unit.text, unit.spans)
         stats = PageStats.of([u.text for u in units])
         self.fix_interleaving(seg.drafts, stats)
+        displaced.return_closing_lines(seg.drafts)
         self.drafts = seg.drafts
         parts = [self.reflow_article(d, stats) for d in seg.drafts]
         self.place_fragments(parts, seg.fragments)
