@@ -1,0 +1,97 @@
+"""Where articles begin: which units are titles.
+
+A title is found by its shape and by what stands around it (a byline or a summary label
+after it, a closed article or the page's top before it), not by what it says.
+"""
+from __future__ import annotations
+
+from site_builder.ingest import furniture, shapes
+from site_builder.ingest.lines import Unit
+
+LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
+
+
+def is_name(unit: Unit) -> bool:
+    return unit.kind == "byline" or (unit.kind == "text" and "names" in unit.info)
+
+
+def find_titles(units: list[Unit]) -> set[int]:
+    """Indexes of the units that open an article as its title."""
+    titles: set[int] = set()
+    for i, unit in enumerate(units):
+        if unit.kind == "kicker" and _kicker_shaped_title(units, i):
+            titles.add(i)
+            continue
+        if unit.kind != "text" or "names" in unit.info:
+            continue
+        if _is_title(units, i, titles):
+            titles.add(i)
+    return titles
+
+
+def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
+    text = units[i].text
+    slogan = furniture.is_slogan_shape(text)
+    if not shapes.title_shaped(text) and not (slogan and len(text) <= shapes.TITLE_MAX):
+        return False
+    nxt = next_index(units, i, skip=("kicker", "furniture"))
+    following = units[nxt] if nxt is not None else None
+    if following is None:
+        return False
+    if is_name(following) or following.kind == "label":
+        return True
+    if slogan:
+        return False
+    if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
+        return True
+    prev = prev_index(units, i, skip=("furniture",))
+    opens_page = prev is None or units[prev].kind in ("source", "affiliation", "kicker") or (prev in titles)
+    if prev is not None and units[prev].kind == "byline":
+        opens_page = _after_footer(units, prev)
+    return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
+    """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
+    printed right above its byline or its body, where an article opens."""
+    if units[i].text.startswith("【"):
+        return False
+    prev = prev_index(units, i, skip=("furniture",))
+    nxt = next_index(units, i, skip=("furniture",))
+    # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
+    opens_article = prev is None or units[prev].kind in ("kicker", "source", "affiliation")
+    if not opens_article or nxt is None:
+        return False
+    if is_name(units[nxt]) or units[nxt].kind == "label":
+        return True
+    # straight above the body (its byline printed after it): a title, unless it has the
+    # campaign banner's own form (学习贯彻…精神), which heads an article whose title follows
+    following = units[nxt]
+    return following.kind == "text" and len(following.text) >= LONG_PARAGRAPH \
+        and not units[i].text.endswith("精神")
+
+
+def _is_subheading_slot(units: list[Unit], i: int) -> bool:
+    """A markdown heading between two body paragraphs of one article is a subheading."""
+    prev = prev_index(units, i, skip=("furniture",))
+    return prev is not None and units[prev].kind == "text" and len(units[prev].text) >= LONG_PARAGRAPH \
+        and shapes.terminated(units[prev].text)
+
+
+def _after_footer(units: list[Unit], i: int) -> bool:
+    prev = prev_index(units, i, skip=("furniture",))
+    return prev is None or units[prev].kind in ("source", "affiliation")
+
+
+def next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    for j in range(i + 1, len(units)):
+        if units[j].kind not in skip:
+            return j
+    return None
+
+
+def prev_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if units[j].kind not in skip:
+            return j
+    return None
