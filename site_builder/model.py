@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 BlockType = Literal["paragraph", "heading"]
-LeftoverKind = Literal["slogan", "notice", "banner", "fragment", "byline", "duplicate", "other"]
+LeftoverKind = Literal["slogan", "notice", "banner", "fragment", "byline", "duplicate", "editor_note", "other"]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import furniture, metadata
+from site_builder.ingest import editor_note, furniture, metadata
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
@@ -18,6 +18,9 @@ from site_builder.ingest.typography import strip_markdown
 def classify(unit: Unit) -> None:
     """Set unit.kind and unit.info from the unit's own text."""
     text = unit.text
+    if editor_note.is_editor_note(text):
+        unit.kind = editor_note.KIND
+        return
     kind = furniture.furniture_kind(text)
     if kind:
         unit.kind, unit.info = "furniture", {"leftover": kind}
@@ -81,6 +84,10 @@ class _Walker:
         cur = self.current
         if unit.kind == "furniture":
             self.leftovers.append((unit.info["leftover"], unit))
+        elif unit.kind == editor_note.KIND:
+            # page matter heading the articles below it: what comes after opens one of them
+            self.leftovers.append((editor_note.KIND, unit))
+            self.current, self.phase = None, "none"
         elif unit.kind == "kicker" and i not in self.titles and not self._kicker_is_text(i):
             self.take_kicker(i, unit)
         elif i in self.titles:
@@ -174,6 +181,7 @@ class _Walker:
 
 
 def segment(units: list[Unit]) -> Segmented:
+    editor_note.mark_note_runs(units)
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)

@@ -9,6 +9,9 @@ from site_builder.ingest import furniture, shapes
 from site_builder.ingest.lines import Unit
 
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
+# what stands between two articles: an article's closing lines, an editor's note heading
+# the articles after it
+BETWEEN_ARTICLES = ("source", "affiliation", "editor_note")
 
 
 def is_name(unit: Unit) -> bool:
@@ -45,7 +48,7 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
         return True
     prev = prev_index(units, i, skip=("furniture",))
-    opens_page = prev is None or units[prev].kind in ("source", "affiliation", "kicker") or (prev in titles)
+    opens_page = prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") or (prev in titles)
     if prev is not None and units[prev].kind == "byline":
         opens_page = _after_footer(units, prev)
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
@@ -59,7 +62,7 @@ def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
     prev = prev_index(units, i, skip=("furniture",))
     nxt = next_index(units, i, skip=("furniture",))
     # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
-    opens_article = prev is None or units[prev].kind in ("kicker", "source", "affiliation")
+    opens_article = prev is None or units[prev].kind in ("kicker", *BETWEEN_ARTICLES)
     if not opens_article or nxt is None:
         return False
     if is_name(units[nxt]) or units[nxt].kind == "label":
@@ -80,7 +83,7 @@ def _is_subheading_slot(units: list[Unit], i: int) -> bool:
 
 def _after_footer(units: list[Unit], i: int) -> bool:
     prev = prev_index(units, i, skip=("furniture",))
-    return prev is None or units[prev].kind in ("source", "affiliation")
+    return prev is None or units[prev].kind in BETWEEN_ARTICLES
 
 
 def next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
