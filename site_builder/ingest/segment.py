@@ -46,7 +46,9 @@ def classify(unit: Unit) -> None:
     if metadata.is_bullet(text):
         unit.kind = "bullet"
         return
-    names = metadata.parse_byline(plain)
+    # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
+    # head of a paragraph cut by a column
+    names = metadata.parse_byline(plain) if "，" not in text else None
     unit.kind, unit.info = "text", ({"names": names} if names else {})
 
 class _Walker:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from site_builder.ingest import furniture, shapes
 from site_builder.ingest.lines import Unit
 
+DASHES = "—–-－"
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
 # what stands between two articles: an article's closing lines, an editor's note heading
 # the articles after it
@@ -43,15 +44,59 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return False
     if is_name(following) or following.kind == "label":
         return True
-    if slogan:
+    if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
         return False
     if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
         return True
     prev = prev_index(units, i, skip=("furniture",))
-    opens_page = prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") or (prev in titles)
+    if prev is not None and _heads_a_title(units, prev) and following.kind == "text" and prev not in titles:
+        # a kicker, then a title-shaped line: an article's head, however short the piece of
+        # its body a column cut leaves before the next column
+        return True
+    opens_page = prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") or (prev in titles) \
+        or _parts_two_articles(units, i, titles)
     if prev is not None and units[prev].kind == "byline":
         opens_page = _after_footer(units, prev)
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def is_dash_subtitle(text: str) -> bool:
+    """A subtitle line (——以…为例): it opens with a dash."""
+    return text[:1] in DASHES
+
+
+def is_separator(text: str) -> bool:
+    """A row of marks the page sets between two articles (* * *, ＊＊＊, ☆☆☆, ———)."""
+    marks = "".join(text.split())
+    return len(marks) >= 3 and not any(ch.isalnum() for ch in marks)
+
+
+def _heads_a_title(units: list[Unit], k: int) -> bool:
+    """Unit k is a kicker that stands above a title (a dash subtitle stands below its title)."""
+    return units[k].kind == "kicker" and not is_dash_subtitle(units[k].text)
+
+
+def _parts_two_articles(units: list[Unit], i: int, titles: set[int]) -> bool:
+    """A separator (* * *, ☆☆☆ …) stands right above unit i, with an article's byline on each
+    side of it: the one above has its byline, and unit i's text closes with a byline of its
+    own. (A separator between two sections of one article has the one byline.)"""
+    j = i - 1
+    while j >= 0 and units[j].kind == "furniture" and not is_separator(units[j].text):
+        j -= 1
+    if j < 0 or units[j].kind != "furniture":
+        return False
+    last_title = max((t for t in titles if t < j), default=-1)
+    return any(is_name(u) for u in units[last_title + 1:j]) and _byline_ahead(units, i)
+
+
+def _byline_ahead(units: list[Unit], i: int) -> bool:
+    """The first unit after unit i that is not body text is a byline."""
+    for unit in units[i + 1:]:
+        if is_name(unit):
+            return True
+        if unit.kind not in ("text", "bullet", "furniture"):
+            return False
+    return False
 
 
 def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
