@@ -87,7 +87,7 @@ def _attach_late_header(prev: Draft, late: Draft) -> None:
     """A title and byline printed after the body, and the closing lines after them: all
     the article's own (its summary label, with no summary, is not: the caller's leftover)."""
     if late.title is not None:
-        prev.title, prev.title_after_body = late.title, True
+        prev.title, prev.subtitle, prev.title_after_body = late.title, late.subtitle, True
     if late.bylines and not prev.bylines:
         prev.bylines = late.bylines
         prev.byline_after_body = True
@@ -102,6 +102,8 @@ def _as_leftovers(draft: Draft) -> list[tuple[str, Unit]]:
     if draft.title is not None:
         kind = "slogan" if furniture.is_slogan_shape(draft.title.text) else "fragment"
         out.append((kind, draft.title))
+    if draft.subtitle is not None:
+        out.append(("fragment", draft.subtitle))
     out.extend(("byline", b) for b in draft.bylines)
     if draft.label is not None:
         out.append(("other", draft.label))

@@ -9,6 +9,7 @@ The steps, each in its own module:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -224,6 +225,8 @@ class _Page:
         if d.title is not None:
             raw = " ".join(d.title.raw.split()) if d.title.raw else d.title.text
             article.title = normalize(raw, keep_gap=True) if d.title.raw else d.title.text
+            if d.subtitle is not None:  # printed as one: 主标题——副标题
+                article.title += re.sub(r"^(\W+?)\s+", r"\1", d.subtitle.text)
             if self.simplify:
                 article.title = simplify_stray(article.title)
             if d.title_after_body:
@@ -329,7 +332,7 @@ def _join(old: str | None, new: str) -> str:
 
 
 def _all_units(d: Draft) -> list[Unit]:
-    units = list(d.kickers) + ([d.title] if d.title else []) + d.bylines + d.summary + d.footer
+    units = list(d.kickers) + [u for u in (d.title, d.subtitle) if u] + d.bylines + d.summary + d.footer
     if d.label is not None and d.label not in d.summary:
         units.append(d.label)
     return units

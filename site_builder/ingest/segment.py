@@ -11,7 +11,7 @@ from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import find_titles, is_name, next_index
+from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index
 from site_builder.ingest.typography import strip_markdown
 
 
@@ -110,7 +110,10 @@ class _Walker:
         follows: a kicker stands above its own title first of all (the title before may be
         one printed after its article)."""
         cur = self.current
-        if cur is not None and self.phase == "header" and cur.title is not None \
+        if cur is not None and cur.title is not None and self.units[i - 1] is cur.title \
+                and is_dash_subtitle(unit.text):
+            cur.subtitle = unit  # (the title's second half, not a kicker)
+        elif cur is not None and self.phase == "header" and cur.title is not None \
                 and next_index(self.units, i, skip=("kicker", "furniture")) not in self.titles:
             cur.kickers.append(unit)
         else:
