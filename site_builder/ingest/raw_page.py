@@ -17,6 +17,7 @@ from typing import cast
 from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, displaced, furniture, metadata, shapes
 from site_builder.ingest.decode import read_page
+from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
@@ -26,7 +27,6 @@ from site_builder.model import Article, Block, Leftover, LeftoverKind, LineSpan,
 
 # a page this traditional is a traditional-script page, not simplified text with strays
 TRADITIONAL_PAGE = 0.25
-INFERRED_TITLE_MAX = 24
 
 
 def extract_raw_page(path: Path) -> SourceDocument:
@@ -292,11 +292,9 @@ class _Page:
             or (unit.kind == "affiliation" and has_unit)
 
     def infer_title(self, article: Article, d: Draft) -> None:
-        first = next((b.text for b in article.blocks if b.type == "paragraph"), "")
-        clause = first.split("，")[0].split("。")[0]
-        if not clause:
+        title = inferred_title([b.text for b in article.blocks if b.type == "paragraph"])
+        if title is None:
             return
-        title = clause if len(clause) <= INFERRED_TITLE_MAX else clause[:INFERRED_TITLE_MAX] + "…"
         article.title, article.title_inferred = title, True
         line = article.blocks[0].lines[0].first if article.blocks and article.blocks[0].lines else None
         self.warn("the page prints no title for this article; one was made from its first sentence",
