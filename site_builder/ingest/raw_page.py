@@ -87,6 +87,7 @@ class _Page:
         stats = PageStats.of([u.text for u in units])
         self.fix_interleaving(seg.drafts, stats)
         displaced.return_closing_lines(seg.drafts)
+        displaced.return_bylines(seg.drafts)
         self.drafts = seg.drafts
         parts = [self.reflow_article(d, stats) for d in seg.drafts]
         self.place_fragments(parts, seg.fragments)

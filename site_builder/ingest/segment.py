@@ -180,8 +180,9 @@ class _Walker:
             self.open(bylines=[unit])
 
     def _closes(self, i: int) -> bool:
-        """What follows unit i is closing lines, the next article's title, or nothing."""
-        nxt = next_index(self.units, i, skip=("furniture", "kicker"))
+        """What follows unit i (and the bylines set with it) is closing lines, the next
+        article's title, or nothing."""
+        nxt = next_index(self.units, i, skip=("furniture", "kicker", "byline"))
         return nxt is None or nxt in self.titles or self.units[nxt].kind in ("source", "affiliation")
 
 
