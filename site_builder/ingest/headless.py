@@ -93,7 +93,7 @@ def _attach_late_header(prev: Draft, late: Draft) -> None:
         prev.byline_after_body = True
     elif late.bylines:
         prev.footer.extend(late.bylines)
-    prev.footer.extend(late.footer)
+    prev.footer.extend(late.head_lines + late.footer)
     prev.kickers.extend(late.kickers)
 
 
@@ -104,6 +104,7 @@ def _as_leftovers(draft: Draft) -> list[tuple[str, Unit]]:
         out.append((kind, draft.title))
     if draft.subtitle is not None:
         out.append(("fragment", draft.subtitle))
+    out.extend(("other", u) for u in draft.head_lines)
     out.extend(("byline", b) for b in draft.bylines)
     if draft.label is not None:
         out.append(("other", draft.label))

@@ -245,9 +245,9 @@ class _Page:
 
     def fill_footer(self, article: Article, d: Draft) -> None:
         notes: list[str] = []
-        for unit in d.footer:
+        for unit in d.head_lines + d.footer:
             info = unit.info
-            if self._repeated_footer(unit, d):
+            if any(unit is u for u in d.footer) and self._repeated_footer(unit, d):
                 self.leftover("duplicate", unit.text, unit.spans)
                 self.warn(f"a closing line printed twice was dropped: {unit.text}", unit.first_line,
                           "duplicate", article.warnings)
@@ -331,7 +331,7 @@ def _join(old: str | None, new: str) -> str:
 
 
 def _all_units(d: Draft) -> list[Unit]:
-    units = list(d.kickers) + [u for u in (d.title, d.subtitle) if u] + d.bylines + d.summary + d.footer
+    units = [u for u in d.head() if u] + d.summary + d.footer
     if d.label is not None and d.label not in d.summary:
         units.append(d.label)
     return units

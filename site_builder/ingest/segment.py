@@ -11,7 +11,7 @@ from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index
+from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index, unit_line_heads_body
 from site_builder.ingest.typography import strip_markdown
 
 
@@ -101,7 +101,7 @@ class _Walker:
         elif self.phase == "summary" and cur is not None and (unit.kind == "bullet" or not cur.summary):
             self.take_summary(cur, unit)
         elif unit.kind in ("source", "affiliation"):
-            self.take_closing_line(unit)
+            self.take_closing_line(i, unit)
         else:
             self.take_body(unit)
 
@@ -132,13 +132,21 @@ class _Walker:
         if unit.kind != "bullet":
             self.phase = "body"
 
-    def take_closing_line(self, unit: Unit) -> None:
-        """A reprint or author-unit line closes the article it follows."""
+    def take_closing_line(self, i: int, unit: Unit) -> None:
+        """A reprint or author-unit line closes the article it follows; an author-unit line
+        under a title, with the body after it, is the head's (an article with no byline name)."""
         if self.current is None:
             self.leftovers.append(("other", unit))
+        elif self._in_head(i):
+            self.current.head_lines.append(unit)
         else:
             self.current.footer.append(unit)
             self.phase = "footer"
+
+    def _in_head(self, i: int) -> bool:
+        cur = self.current
+        return cur is not None and self.phase == "header" and cur.title is not None \
+            and unit_line_heads_body(self.units, i)
 
     def take_body(self, unit: Unit) -> None:
         """Body text; after an article's closing lines it opens a draft without a title."""

@@ -42,7 +42,7 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     following = units[nxt] if nxt is not None else None
     if following is None:
         return False
-    if is_name(following) or following.kind == "label":
+    if is_name(following) or following.kind == "label" or (nxt is not None and unit_line_heads_body(units, nxt)):
         return True
     if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
         return False
@@ -69,6 +69,17 @@ def is_separator(text: str) -> bool:
     """A row of marks the page sets between two articles (* * *, ＊＊＊, ☆☆☆, ———)."""
     marks = "".join(text.split())
     return len(marks) >= 3 and not any(ch.isalnum() for ch in marks)
+
+
+def unit_line_heads_body(units: list[Unit], k: int) -> bool:
+    """Unit k is an author-unit line with body text (or a summary label) after it, not the
+    next title: printed in a head, under the title, where an article has no byline name."""
+    nxt = next_index(units, k, skip=("furniture",))
+    if units[k].kind != "affiliation" or nxt is None:
+        return False
+    after = units[nxt]
+    return after.kind == "label" or (after.kind == "text" and "names" not in after.info
+                                     and not shapes.title_shaped(after.text))
 
 
 def _heads_a_title(units: list[Unit], k: int) -> bool:
