@@ -20,14 +20,16 @@ _EDITOR_NOTE = re.compile(r"^[【\[〔（(]?\s*编者按")
 
 
 def inferred_title(paragraphs: list[str]) -> str | None:
-    """The first clause of the paragraphs that can stand as a title, cut to a title's length
-    (marked with …), or None when none can."""
-    for text in paragraphs:
-        for clause in _CLAUSE_END.split(text):
-            clause = clause.strip()
-            if _names_something(clause):
-                return clause if len(clause) <= INFERRED_TITLE_MAX else clause[:INFERRED_TITLE_MAX] + "…"
-    return None
+    """The first clause of the first paragraph that can stand as a title, cut to a title's
+    length (marked with …), or None when none can (or the text opens with a clause mark:
+    the tail of a sentence names nothing)."""
+    clauses = [c.strip() for c in _CLAUSE_END.split(paragraphs[0])] if paragraphs else []
+    if not clauses or not clauses[0]:
+        return None
+    clause = next((c for c in clauses if _names_something(c)), None)
+    if clause is None:
+        return None
+    return clause if len(clause) <= INFERRED_TITLE_MAX else clause[:INFERRED_TITLE_MAX] + "…"
 
 
 def _names_something(clause: str) -> bool:
