@@ -34,8 +34,7 @@ def return_closing_lines(drafts: list[Draft]) -> None:
     none: the first group to the first of them, in page order; the last group stays."""
     for k, draft in enumerate(drafts):
         groups = closing_groups(draft.footer)
-        if len(groups) < 2 or len(groups) <= _authors(draft):
-            # (one unit line per author is one article's footer)
+        if len(groups) < 2:
             continue
         bare = _bare_run_before(drafts, k)
         if not bare:
@@ -56,9 +55,6 @@ def _bare_run_before(drafts: list[Draft], k: int) -> list[Draft]:
         run.insert(0, draft)
     return run
 
-
-def _authors(draft: Draft) -> int:
-    return sum(len(b.info.get("names", [])) for b in draft.bylines)
 
 
 def return_bylines(drafts: list[Draft]) -> None:

@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import editor_note, furniture, metadata
+from site_builder.ingest import editor_note, furniture, metadata, shapes
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
@@ -51,6 +51,9 @@ def classify(unit: Unit) -> None:
     names = metadata.parse_byline(plain) if "，" not in text else None
     unit.kind, unit.info = "text", ({"names": names} if names else {})
 
+COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
+
+
 class _Walker:
     """Walks the classified units once, opening and filling drafts."""
 
@@ -94,6 +97,8 @@ class _Walker:
             self.take_kicker(i, unit)
         elif i in self.titles:
             self.open(title=unit)
+        elif self._column_name_above_title(i, unit):
+            self.pending_kickers.append(unit)
         elif is_name(unit) and self._byline_fits(unit):
             self.take_byline(i, unit)
         elif unit.kind == "label" and cur is not None and self.phase == "header":
@@ -156,6 +161,17 @@ class _Walker:
         cur.body.append(unit)
         self.phase = "body"
 
+    def _column_name_above_title(self, i: int, unit: Unit) -> bool:
+        """A short line of words alone, between a closed article (or the page's top) and the
+        next title: the column's name over that article (思想纵横, 理论前沿)."""
+        words = unit.text.strip("“”《》·")
+        cur = self.current
+        # (after an article printed without its title, the line is that title, printed late)
+        closed = cur is None or (self.phase == "footer" and cur.title is not None)
+        return unit.kind == "text" and closed \
+            and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX \
+            and next_index(self.units, i, skip=("furniture", "kicker")) in self.titles
+
     def _kicker_is_text(self, i: int) -> bool:
         """A campaign-shaped line inside a body, followed by more body, is a subheading."""
         if self.units[i].text.startswith("【") or self.phase != "body":
@@ -199,8 +215,21 @@ def segment(units: list[Unit]) -> Segmented:
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
+    for draft in drafts:
+        _mark_opening_cut(draft)
     _check_each_placed_once(units, drafts, leftovers)
     return Segmented(drafts, leftovers, fragments)
+
+
+def _mark_opening_cut(draft: Draft) -> None:
+    """A titled article's body opens with a paragraph, or with a numbered section: a short
+    unfinished line right under the head is its first paragraph cut by a column's foot."""
+    if draft.title is None or len(draft.body) < 2:
+        return
+    first, rest = draft.body[0], draft.body[1]
+    if shapes.dangling(first.text) and not shapes.is_numbered_heading(first.text) and not first.markdown_heading \
+            and rest.kind == "text" and not shapes.title_shaped(rest.text):
+        first.read_as_cut = True
 
 
 def _check_each_placed_once(units: list[Unit], drafts: list[Draft], leftovers: list[tuple[str, Unit]]) -> None:

@@ -38,9 +38,11 @@ def test_a_wrapped_unit_line_stays_one_line():
     assert doc.articles[0].note == "本文为国家社科基金项目阶段性成果"
 
 
-def test_two_authors_of_one_article_keep_their_two_unit_lines():
+def test_the_second_article_by_two_authors_keeps_one_of_the_two_unit_lines():
+    """Two unit lines under an article by two authors, after an article with none: the
+    lines of two articles set together (one article's authors share one line, 作者分别系…)."""
     text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
                 CULTURE.title, "■李晓红　赵文博", body(CULTURE.paragraphs),
                 "（作者单位：东江市委党校）", "（作者单位：南屏大学）")
     doc = extract(text)
-    assert [a.affiliation for a in doc.articles] == [None, "东江市委党校；南屏大学"]
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", "南屏大学"]
