@@ -12,6 +12,7 @@ from __future__ import annotations
 from site_builder.ingest import shapes
 from site_builder.ingest.draft import Draft
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.titles import is_name
 
 CLOSING_KINDS = ("source", "affiliation")
 
@@ -65,7 +66,7 @@ def return_bylines(drafts: list[Draft]) -> None:
     k = 0
     while k < len(drafts):
         draft = drafts[k]
-        for unit in [u for u in draft.footer if u.kind == "byline"]:
+        for unit in [u for u in draft.footer if is_name(u)]:
             if not draft.bylines or _names(unit) <= {n for b in draft.bylines for n in _names(b)}:
                 continue  # (the article's own byline, or a copy of it: fill_footer's)
             if waiting:

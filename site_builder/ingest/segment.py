@@ -97,10 +97,10 @@ class _Walker:
             self.take_kicker(i, unit)
         elif i in self.titles:
             self.open(title=unit)
+        elif is_name(unit) and self._byline_fits(i, unit):
+            self.take_byline(i, unit)
         elif self._column_name_above_title(i, unit):
             self.pending_kickers.append(unit)
-        elif is_name(unit) and self._byline_fits(unit):
-            self.take_byline(i, unit)
         elif unit.kind == "label" and cur is not None and self.phase == "header":
             self.take_label(cur, unit)
         elif self.phase == "summary" and cur is not None and (unit.kind == "bullet" or not cur.summary):
@@ -179,11 +179,14 @@ class _Walker:
         nxt = next_index(self.units, i, skip=("kicker", "furniture"))
         return nxt is not None and nxt not in self.titles and self.units[nxt].kind == "text"
 
-    def _byline_fits(self, unit: Unit) -> bool:
+    def _byline_fits(self, i: int, unit: Unit) -> bool:
         cur = self.current
         if unit.kind == "byline":
             return True
-        # an unmarked name counts only right after a title
+        # an unmarked name counts right after a title, or after closing lines, before the next
+        # article, when an article before has no byline (see displaced.return_bylines)
+        if cur is not None and self.phase == "footer" and cur.bylines and self._closes(i):
+            return any(d.title is not None and not d.bylines for d in self.drafts[:-1])
         return cur is not None and self.phase == "header" and not cur.bylines
 
     def take_byline(self, i: int, unit: Unit) -> None:

@@ -39,3 +39,11 @@ def test_an_article_with_its_sections_and_two_byline_lines_stays_one():
                        GOVERNANCE.byline, CULTURE.byline))
     assert [a.title for a in doc.articles] == [GOVERNANCE.title]
     assert [b.type for b in doc.articles[0].blocks].count("heading") == 2
+
+
+def test_an_unmarked_byline_after_the_next_articles_closing_lines_goes_back():
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                       CULTURE.title, "李晓红", body(CULTURE.paragraphs), "（作者系南屏大学教授）",
+                       "张明远", "“三农”时评", DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs)))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]
+    assert not doc.leftovers
