@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Literal
 
 BlockType = Literal["paragraph", "heading"]
-LeftoverKind = Literal["slogan", "notice", "banner", "fragment", "byline", "duplicate", "caption", "other"]
+LeftoverKind = Literal["slogan", "notice", "banner", "fragment", "byline", "duplicate", "caption", "editor_note",
+                      "other"]
 
 
 @dataclass(frozen=True)

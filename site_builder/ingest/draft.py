@@ -10,8 +10,11 @@ from site_builder.ingest.lines import Unit
 @dataclass
 class Draft:
     title: Unit | None = None
+    subtitle: Unit | None = None  # a dash subtitle printed under the title (——以…为例)
     kickers: list[Unit] = field(default_factory=list)
     bylines: list[Unit] = field(default_factory=list)
+    # an author-unit line printed in the head, under the title (an article with no byline name)
+    head_lines: list[Unit] = field(default_factory=list)
     label: Unit | None = None
     summary: list[Unit] = field(default_factory=list)
     body: list[Unit] = field(default_factory=list)
@@ -26,12 +29,16 @@ class Draft:
 
     def units(self) -> list[Unit]:
         """Every unit the draft holds (a label with its line's rest is in the summary too)."""
-        parts = self.kickers + [self.title] + self.bylines + [self.label] + self.summary + self.body + self.footer
+        parts = self.head() + [self.label] + self.summary + self.body + self.footer
         return list({id(u): u for u in parts if u is not None}.values())
 
     def first_line(self) -> int:
-        parts = [u for u in (self.kickers + [self.title] + self.bylines + self.summary + self.body + self.footer) if u]
+        parts = [u for u in (self.head() + self.summary + self.body + self.footer) if u]
         return min(u.first_line for u in parts)
+
+    def head(self) -> list[Unit | None]:
+        """The head's units as printed: kickers, title, subtitle, bylines, unit lines."""
+        return [*self.kickers, self.title, self.subtitle, *self.bylines, *self.head_lines]
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from site_builder.ingest import metadata
 from site_builder.model import LineSpan
 
 # what opens an indented line of a raw page (the layout's indent, two characters, is
@@ -84,7 +85,7 @@ def _unwrap(group: list[tuple[int, str]], width: int) -> list[Unit]:
     units: list[Unit] = []
     piece: list[tuple[int, str]] = []
     for number, line in group:
-        starts_paragraph = line.startswith(INDENT_MARKS)
+        starts_paragraph = line.startswith(INDENT_MARKS) or (bool(piece) and _closing_lines(piece[-1][1], line))
         if piece and (starts_paragraph or not _runs_to_edge(piece[-1][1], width)):
             units.append(_unit(piece))
             piece = []
@@ -96,6 +97,18 @@ def _unwrap(group: list[tuple[int, str]], width: int) -> list[Unit]:
 
 def _runs_to_edge(line: str, width: int) -> bool:
     return width > 0 and len(line.strip()) >= FULL_LINE_SHARE * width
+
+
+def _closing_lines(line: str, following: str) -> bool:
+    """Two closing lines (author units, reprint lines) printed one under the other: each is
+    a unit of its own, however long the first (two articles' footers set together at the
+    page foot are never one unit). A closing line wrapped in two never reads as two: its
+    second line opens with no lead-in of its own."""
+    return _is_closing_line(following.strip()) and _is_closing_line(line.strip())
+
+
+def _is_closing_line(text: str) -> bool:
+    return bool(metadata.parse_affiliation(text) or metadata.parse_source(text))
 
 
 def _unit(piece: list[tuple[int, str]]) -> Unit:

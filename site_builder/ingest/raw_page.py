@@ -9,13 +9,15 @@ The steps, each in its own module:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
 from site_builder.errors import ContentError
-from site_builder.ingest import dedupe, furniture, metadata, page_head, shapes
+from site_builder.ingest import dedupe, displaced, furniture, metadata, page_head, shapes
 from site_builder.ingest.decode import read_page, remove_control_characters
+from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
@@ -25,7 +27,6 @@ from site_builder.model import Article, Block, Leftover, LeftoverKind, LineSpan,
 
 # a page this traditional is a traditional-script page, not simplified text with strays
 TRADITIONAL_PAGE = 0.25
-INFERRED_TITLE_MAX = 24
 
 
 def extract_raw_page(path: Path) -> SourceDocument:
@@ -90,6 +91,8 @@ class _Page:
             self.leftover(cast(LeftoverKind, kind), unit.text, unit.spans)
         stats = PageStats.of([u.text for u in units])
         self.fix_interleaving(seg.drafts, stats)
+        displaced.return_closing_lines(seg.drafts)
+        displaced.return_bylines(seg.drafts)
         self.drafts = seg.drafts
         parts = [self.reflow_article(d, stats) for d in seg.drafts]
         self.place_fragments(parts, seg.fragments)
@@ -228,6 +231,8 @@ class _Page:
         if d.title is not None:
             raw = " ".join(d.title.raw.split()) if d.title.raw else d.title.text
             article.title = normalize(raw, keep_gap=True) if d.title.raw else d.title.text
+            if d.subtitle is not None:  # printed as one: 主标题——副标题
+                article.title += re.sub(r"^(\W+?)\s+", r"\1", d.subtitle.text)
             if self.simplify:
                 article.title = simplify_stray(article.title)
             if d.title_after_body:
@@ -245,9 +250,9 @@ class _Page:
 
     def fill_footer(self, article: Article, d: Draft) -> None:
         notes: list[str] = []
-        for unit in d.footer:
+        for unit in d.head_lines + d.footer:
             info = unit.info
-            if self._repeated_footer(unit, d):
+            if any(unit is u for u in d.footer) and self._repeated_footer(unit, d):
                 self.leftover("duplicate", unit.text, unit.spans)
                 self.warn(f"a closing line printed twice was dropped: {unit.text}", unit.first_line,
                           "duplicate", article.warnings)
@@ -293,11 +298,9 @@ class _Page:
             or (unit.kind == "affiliation" and has_unit)
 
     def infer_title(self, article: Article, d: Draft) -> None:
-        first = next((b.text for b in article.blocks if b.type == "paragraph"), "")
-        clause = first.split("，")[0].split("。")[0]
-        if not clause:
+        title = inferred_title([b.text for b in article.blocks if b.type == "paragraph"])
+        if title is None:
             return
-        title = clause if len(clause) <= INFERRED_TITLE_MAX else clause[:INFERRED_TITLE_MAX] + "…"
         article.title, article.title_inferred = title, True
         line = article.blocks[0].lines[0].first if article.blocks and article.blocks[0].lines else None
         self.warn("the page prints no title for this article; one was made from its first sentence",
@@ -333,7 +336,7 @@ def _join(old: str | None, new: str) -> str:
 
 
 def _all_units(d: Draft) -> list[Unit]:
-    units = list(d.kickers) + ([d.title] if d.title else []) + d.bylines + d.summary + d.footer
+    units = [u for u in d.head() if u] + d.summary + d.footer
     if d.label is not None and d.label not in d.summary:
         units.append(d.label)
     return units

@@ -1,23 +1,26 @@
 """Article boundaries: classify each unit, then cut the page into article drafts.
 
 A draft is an article's parts as units: kickers, title, bylines, summary, body, footer
-(reprint and author-unit lines). Titles are found by what follows them (a byline, a
-summary label, a body after a closed article), not by what they say.
+(reprint and author-unit lines). Where titles stand is titles.py's to say; what to make of
+drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import furniture, metadata, shapes
+from site_builder.ingest import editor_note, furniture, metadata, shapes
 from site_builder.ingest.draft import Draft, Segmented
+from site_builder.ingest.headless import is_tiny
+from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index, unit_line_heads_body
 from site_builder.ingest.typography import strip_markdown
-
-LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
-FRAGMENT_MAX = 80  # an untitled piece this short is an orphan, not an article
 
 
 def classify(unit: Unit) -> None:
     """Set unit.kind and unit.info from the unit's own text."""
     text = unit.text
+    if editor_note.is_editor_note(text):
+        unit.kind = editor_note.KIND
+        return
     kind = furniture.furniture_kind(text)
     if kind:
         unit.kind, unit.info = "furniture", {"leftover": kind}
@@ -43,94 +46,12 @@ def classify(unit: Unit) -> None:
     if metadata.is_bullet(text):
         unit.kind = "bullet"
         return
-    names = metadata.parse_byline(plain)
+    # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
+    # head of a paragraph cut by a column
+    names = metadata.parse_byline(plain) if "，" not in text else None
     unit.kind, unit.info = "text", ({"names": names} if names else {})
 
-
-def is_name(unit: Unit) -> bool:
-    return unit.kind == "byline" or (unit.kind == "text" and "names" in unit.info)
-
-
-def find_titles(units: list[Unit]) -> set[int]:
-    """Indexes of the units that open an article as its title."""
-    titles: set[int] = set()
-    for i, unit in enumerate(units):
-        if unit.kind == "kicker" and _kicker_shaped_title(units, i):
-            titles.add(i)
-            continue
-        if unit.kind != "text" or "names" in unit.info:
-            continue
-        if _is_title(units, i, titles):
-            titles.add(i)
-    return titles
-
-
-def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
-    text = units[i].text
-    slogan = furniture.is_slogan_shape(text)
-    if not shapes.title_shaped(text) and not (slogan and len(text) <= shapes.TITLE_MAX):
-        return False
-    nxt = _next_index(units, i, skip=("kicker", "furniture"))
-    following = units[nxt] if nxt is not None else None
-    if following is None:
-        return False
-    if is_name(following) or following.kind == "label":
-        return True
-    if slogan:
-        return False
-    if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
-        return True
-    prev = _prev_index(units, i, skip=("furniture",))
-    opens_page = prev is None or units[prev].kind in ("source", "affiliation", "kicker") or (prev in titles)
-    if prev is not None and units[prev].kind == "byline":
-        opens_page = _after_footer(units, prev)
-    return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
-
-
-def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
-    """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
-    printed right above its byline or its body, where an article opens."""
-    if units[i].text.startswith("【"):
-        return False
-    prev = _prev_index(units, i, skip=("furniture",))
-    nxt = _next_index(units, i, skip=("furniture",))
-    # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
-    opens_article = prev is None or units[prev].kind in ("kicker", "source", "affiliation")
-    if not opens_article or nxt is None:
-        return False
-    if is_name(units[nxt]) or units[nxt].kind == "label":
-        return True
-    # straight above the body (its byline printed after it): a title, unless it has the
-    # campaign banner's own form (学习贯彻…精神), which heads an article whose title follows
-    following = units[nxt]
-    return following.kind == "text" and len(following.text) >= LONG_PARAGRAPH \
-        and not units[i].text.endswith("精神")
-
-
-def _is_subheading_slot(units: list[Unit], i: int) -> bool:
-    """A markdown heading between two body paragraphs of one article is a subheading."""
-    prev = _prev_index(units, i, skip=("furniture",))
-    return prev is not None and units[prev].kind == "text" and len(units[prev].text) >= LONG_PARAGRAPH \
-        and shapes.terminated(units[prev].text)
-
-
-def _after_footer(units: list[Unit], i: int) -> bool:
-    prev = _prev_index(units, i, skip=("furniture",))
-    return prev is None or units[prev].kind in ("source", "affiliation")
-
-
-def _next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
-    for j in range(i + 1, len(units)):
-        if units[j].kind not in skip:
-            return j
-    return None
-
-
-def _prev_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
-    for j in range(i - 1, -1, -1):
-        if units[j].kind not in skip:
-            return j
-    return None
+COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
 
 
 class _Walker:
@@ -156,7 +77,7 @@ class _Walker:
         for i, unit in enumerate(self.units):
             self.step(i, unit)
         cur = self.current
-        if cur is not None and cur.title is None and cur.body and _is_tiny(cur):
+        if cur is not None and cur.title is None and cur.body and is_tiny(cur):
             # kickers at the page's foot after a title-less scrap: a title printed after its
             # article, then its kicker (see _settle_headless)
             cur.body.extend(self.pending_kickers)
@@ -168,18 +89,24 @@ class _Walker:
         cur = self.current
         if unit.kind == "furniture":
             self.leftovers.append((unit.info["leftover"], unit))
+        elif unit.kind == editor_note.KIND:
+            # page matter heading the articles below it: what comes after opens one of them
+            self.leftovers.append((editor_note.KIND, unit))
+            self.current, self.phase = None, "none"
         elif unit.kind == "kicker" and i not in self.titles and not self._kicker_is_text(i):
             self.take_kicker(i, unit)
         elif i in self.titles:
             self.open(title=unit)
-        elif is_name(unit) and self._byline_fits(unit):
+        elif is_name(unit) and self._byline_fits(i, unit):
             self.take_byline(i, unit)
+        elif self._column_name_above_title(i, unit):
+            self.pending_kickers.append(unit)
         elif unit.kind == "label" and cur is not None and self.phase == "header":
             self.take_label(cur, unit)
         elif self.phase == "summary" and cur is not None and (unit.kind == "bullet" or not cur.summary):
             self.take_summary(cur, unit)
         elif unit.kind in ("source", "affiliation"):
-            self.take_closing_line(unit)
+            self.take_closing_line(i, unit)
         else:
             self.take_body(unit)
 
@@ -188,8 +115,11 @@ class _Walker:
         follows: a kicker stands above its own title first of all (the title before may be
         one printed after its article)."""
         cur = self.current
-        if cur is not None and self.phase == "header" and cur.title is not None \
-                and _next_index(self.units, i, skip=("kicker", "furniture")) not in self.titles:
+        if cur is not None and cur.title is not None and self.units[i - 1] is cur.title \
+                and is_dash_subtitle(unit.text):
+            cur.subtitle = unit  # (the title's second half, not a kicker)
+        elif cur is not None and self.phase == "header" and cur.title is not None \
+                and next_index(self.units, i, skip=("kicker", "furniture")) not in self.titles:
             cur.kickers.append(unit)
         else:
             self.pending_kickers.append(unit)
@@ -207,13 +137,21 @@ class _Walker:
         if unit.kind != "bullet":
             self.phase = "body"
 
-    def take_closing_line(self, unit: Unit) -> None:
-        """A reprint or author-unit line closes the article it follows."""
+    def take_closing_line(self, i: int, unit: Unit) -> None:
+        """A reprint or author-unit line closes the article it follows; an author-unit line
+        under a title, with the body after it, is the head's (an article with no byline name)."""
         if self.current is None:
             self.leftovers.append(("other", unit))
+        elif self._in_head(i):
+            self.current.head_lines.append(unit)
         else:
             self.current.footer.append(unit)
             self.phase = "footer"
+
+    def _in_head(self, i: int) -> bool:
+        cur = self.current
+        return cur is not None and self.phase == "header" and cur.title is not None \
+            and unit_line_heads_body(self.units, i)
 
     def take_body(self, unit: Unit) -> None:
         """Body text; after an article's closing lines it opens a draft without a title."""
@@ -223,18 +161,32 @@ class _Walker:
         cur.body.append(unit)
         self.phase = "body"
 
+    def _column_name_above_title(self, i: int, unit: Unit) -> bool:
+        """A short line of words alone, between a closed article (or the page's top) and the
+        next title: the column's name over that article (思想纵横, 理论前沿)."""
+        words = unit.text.strip("“”《》·")
+        cur = self.current
+        # (after an article printed without its title, the line is that title, printed late)
+        closed = cur is None or (self.phase == "footer" and cur.title is not None)
+        return unit.kind == "text" and closed \
+            and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX \
+            and next_index(self.units, i, skip=("furniture", "kicker")) in self.titles
+
     def _kicker_is_text(self, i: int) -> bool:
         """A campaign-shaped line inside a body, followed by more body, is a subheading."""
         if self.units[i].text.startswith("【") or self.phase != "body":
             return False
-        nxt = _next_index(self.units, i, skip=("kicker", "furniture"))
+        nxt = next_index(self.units, i, skip=("kicker", "furniture"))
         return nxt is not None and nxt not in self.titles and self.units[nxt].kind == "text"
 
-    def _byline_fits(self, unit: Unit) -> bool:
+    def _byline_fits(self, i: int, unit: Unit) -> bool:
         cur = self.current
         if unit.kind == "byline":
             return True
-        # an unmarked name counts only right after a title
+        # an unmarked name counts right after a title, or after closing lines, before the next
+        # article, when an article before has no byline (see displaced.return_bylines)
+        if cur is not None and self.phase == "footer" and cur.bylines and self._closes(i):
+            return any(d.title is not None and not d.bylines for d in self.drafts[:-1])
         return cur is not None and self.phase == "header" and not cur.bylines
 
     def take_byline(self, i: int, unit: Unit) -> None:
@@ -255,17 +207,32 @@ class _Walker:
             self.open(bylines=[unit])
 
     def _closes(self, i: int) -> bool:
-        """What follows unit i is closing lines, the next article's title, or nothing."""
-        nxt = _next_index(self.units, i, skip=("furniture", "kicker"))
+        """What follows unit i (and the bylines set with it) is closing lines, the next
+        article's title, or nothing."""
+        nxt = next_index(self.units, i, skip=("furniture", "kicker", "byline"))
         return nxt is None or nxt in self.titles or self.units[nxt].kind in ("source", "affiliation")
 
 
 def segment(units: list[Unit]) -> Segmented:
+    editor_note.mark_note_runs(units)
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
+    for draft in drafts:
+        _mark_opening_cut(draft)
     _check_each_placed_once(units, drafts, leftovers)
     return Segmented(drafts, leftovers, fragments)
+
+
+def _mark_opening_cut(draft: Draft) -> None:
+    """A titled article's body opens with a paragraph, or with a numbered section: a short
+    unfinished line right under the head is its first paragraph cut by a column's foot."""
+    if draft.title is None or len(draft.body) < 2:
+        return
+    first, rest = draft.body[0], draft.body[1]
+    if shapes.dangling(first.text) and not shapes.is_numbered_heading(first.text) and not first.markdown_heading \
+            and rest.kind == "text" and not shapes.title_shaped(rest.text):
+        first.read_as_cut = True
 
 
 def _check_each_placed_once(units: list[Unit], drafts: list[Draft], leftovers: list[tuple[str, Unit]]) -> None:
@@ -285,107 +252,3 @@ class LostTrack(Exception):
     def __init__(self, lines: list[int]):
         self.lines = lines
         super().__init__(f"segmentation placed a unit other than once (lines {lines})")
-
-
-def _settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
-                     ) -> tuple[list[Draft], list[tuple[str, Unit]], list[Unit]]:
-    """Titles printed after their article, header-only drafts and tiny orphan pieces:
-    (the drafts kept, the leftovers, the fragments a cut paragraph elsewhere may claim)."""
-    kept: list[Draft] = []
-    fragments: list[Unit] = []
-    for draft in drafts:
-        prev = kept[-1] if kept else None
-        if not draft.body and not draft.summary:
-            if prev is not None and prev.title is None and (draft.title or draft.bylines):
-                _attach_late_header(prev, draft)
-                if draft.label is not None:  # a summary label with no summary after it
-                    leftovers.append(("other", draft.label))
-            else:
-                leftovers.extend(_as_leftovers(draft))
-        elif prev is not None and draft.title is None and not draft.bylines \
-                and _hand_to_previous(draft, prev, leftovers):
-            continue
-        elif draft.title is None and not draft.bylines and not draft.footer and _is_tiny(draft):
-            _scatter(draft, leftovers, fragments)
-        else:
-            kept.append(draft)
-    return kept, leftovers, fragments
-
-
-def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit]]) -> bool:
-    """Give a headless draft's pieces to the article before when they are its own (and
-    say so): a title printed after that article, or a closing line printed again."""
-    late = _late_title(draft.body) if draft.body and prev.title is None and _is_tiny(draft) else None
-    if late is not None:
-        # a title printed after its article, its kicker and the page's slogans, and
-        # perhaps a closing line printed again at the page foot: all of it belongs to
-        # the article before
-        title, kickers, slogans = late
-        prev.title, prev.title_after_body = title, True
-        prev.kickers.extend(draft.kickers + kickers)
-        prev.footer.extend(draft.footer)
-        leftovers.extend(("slogan", u) for u in slogans)
-        return True
-    if draft.footer and all(furniture.is_slogan_shape(u.text) for u in draft.body):
-        # a page slogan, then a closing line printed again at the page foot: the slogan
-        # is furniture and the line goes to the article before (where a copy is dropped)
-        leftovers.extend(("slogan", u) for u in draft.body)
-        leftovers.extend(("banner", k) for k in draft.kickers)
-        prev.footer.extend(draft.footer)
-        return True
-    return False
-
-
-def _scatter(draft: Draft, leftovers: list[tuple[str, Unit]], fragments: list[Unit]) -> None:
-    """A tiny headless draft is no article: its pieces are slogans, banners and fragments."""
-    for unit in draft.body:
-        kind = "slogan" if furniture.is_slogan_shape(unit.text) else \
-            "banner" if unit.kind == "kicker" else "fragment"
-        leftovers.append((kind, unit))
-        if kind == "fragment":
-            fragments.append(unit)
-    leftovers.extend(("banner", k) for k in draft.kickers)
-
-
-def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:
-    """A title printed after its article: one title-shaped line, then nothing but its
-    kicker and the page's slogans (title, kicker, slogans), else None."""
-    first, rest = body[0], body[1:]
-    if not shapes.title_shaped(first.text) or furniture.is_slogan_shape(first.text):
-        return None
-    slogans = [u for u in rest if furniture.is_slogan_shape(u.text)]
-    kickers = [u for u in rest if u.kind == "kicker" and not furniture.is_slogan_shape(u.text)]
-    if len(slogans) + len(kickers) < len(rest):
-        return None
-    return first, kickers, slogans
-
-
-def _attach_late_header(prev: Draft, late: Draft) -> None:
-    """A title and byline printed after the body, and the closing lines after them: all
-    the article's own (its summary label, with no summary, is not: the caller's leftover)."""
-    if late.title is not None:
-        prev.title, prev.title_after_body = late.title, True
-    if late.bylines and not prev.bylines:
-        prev.bylines = late.bylines
-        prev.byline_after_body = True
-    elif late.bylines:
-        prev.footer.extend(late.bylines)
-    prev.footer.extend(late.footer)
-    prev.kickers.extend(late.kickers)
-
-
-def _as_leftovers(draft: Draft) -> list[tuple[str, Unit]]:
-    out: list[tuple[str, Unit]] = [("banner", k) for k in draft.kickers]
-    if draft.title is not None:
-        kind = "slogan" if furniture.is_slogan_shape(draft.title.text) else "fragment"
-        out.append((kind, draft.title))
-    out.extend(("byline", b) for b in draft.bylines)
-    if draft.label is not None:
-        out.append(("other", draft.label))
-    out.extend(("other", f) for f in draft.footer)
-    return out
-
-
-def _is_tiny(draft: Draft) -> bool:
-    return sum(len(u.text) for u in draft.body) < FRAGMENT_MAX and all(
-        len(u.text) < LONG_PARAGRAPH for u in draft.body)

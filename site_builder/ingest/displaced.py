@@ -1,0 +1,105 @@
+"""Article parts printed away from their article, given back to it after segmentation.
+
+Closing lines (author units, reprint lines) of two or more articles set together at the
+page foot follow the last article's body, so segmentation hands all of them to that
+article; each goes back to its own article, in page order. A byline printed after the next
+article goes back to the article that has none; when that article was read as part of the
+one before (its title taken for a subheading, both bylines printed after both bodies), the
+article is split at its one title-shaped line.
+"""
+from __future__ import annotations
+
+from site_builder.ingest import shapes
+from site_builder.ingest.draft import Draft
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.titles import is_name
+
+CLOSING_KINDS = ("source", "affiliation")
+
+
+def closing_groups(footer: list[Unit]) -> list[list[Unit]]:
+    """The closing lines of a footer, one group per article: a group ends where a kind of line
+    it has already comes again (one article prints one unit line, one reprint line)."""
+    groups: list[list[Unit]] = []
+    for unit in footer:
+        if unit.kind not in CLOSING_KINDS:
+            continue
+        if not groups or unit.kind in {u.kind for u in groups[-1]}:
+            groups.append([])
+        groups[-1].append(unit)
+    return groups
+
+
+def return_closing_lines(drafts: list[Draft]) -> None:
+    """Give closing lines set together at the foot back to the articles before that print
+    none: the first group to the first of them, in page order; the last group stays."""
+    for k, draft in enumerate(drafts):
+        groups = closing_groups(draft.footer)
+        if len(groups) < 2:
+            continue
+        bare = _bare_run_before(drafts, k)
+        if not bare:
+            continue
+        given = groups[:-1][-len(bare):]
+        owners = bare[-len(given):]
+        for owner, group in zip(owners, given, strict=True):
+            owner.footer.extend(group)
+            draft.footer = [u for u in draft.footer if all(u is not g for g in group)]
+
+
+def _bare_run_before(drafts: list[Draft], k: int) -> list[Draft]:
+    """The articles right before drafts[k] that print no closing line, in page order."""
+    run: list[Draft] = []
+    for draft in reversed(drafts[:k]):
+        if any(u.kind in CLOSING_KINDS for u in draft.footer):
+            break
+        run.insert(0, draft)
+    return run
+
+
+
+def return_bylines(drafts: list[Draft]) -> None:
+    """Bylines in an article's closing lines when it has its own: each goes back, in page
+    order, to an earlier titled article with none; with no such article, to the article
+    whose title the body before holds (see _split_at_title)."""
+    waiting: list[Draft] = []
+    k = 0
+    while k < len(drafts):
+        draft = drafts[k]
+        for unit in [u for u in draft.footer if is_name(u)]:
+            if not draft.bylines or _names(unit) <= {n for b in draft.bylines for n in _names(b)}:
+                continue  # (the article's own byline, or a copy of it: fill_footer's)
+            if waiting:
+                owner = waiting.pop(0)
+                owner.bylines, owner.byline_after_body = [unit], True
+                draft.footer = [u for u in draft.footer if u is not unit]
+            else:
+                split = _split_at_title(draft, unit)
+                if split is not None:
+                    drafts.insert(k + 1, split)
+                    break
+        if draft.title is not None and not draft.bylines:
+            waiting.append(draft)
+        k += 1
+
+
+def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:
+    """Two articles read as one, both bylines printed after both bodies: the second begins at
+    the body's one title-shaped line after a finished paragraph (with several, which one is
+    the title is not known: None). It takes the byline and the closing lines after it."""
+    body = draft.body
+    heads = [j for j in range(1, len(body) - 1)
+             if shapes.title_shaped(body[j].text) and not shapes.is_numbered_heading(body[j].text)
+             and shapes.terminated(body[j - 1].text) and not shapes.title_shaped(body[j + 1].text)]
+    if len(heads) != 1:
+        return None
+    j = heads[0]
+    at = next(n for n, u in enumerate(draft.footer) if u is byline)
+    second = Draft(title=body[j], bylines=[byline], body=body[j + 1:], footer=draft.footer[at + 1:],
+                   byline_after_body=True)
+    draft.body, draft.footer = body[:j], draft.footer[:at]
+    return second
+
+
+def _names(byline: Unit) -> set[str]:
+    return set(byline.info.get("names", []))

@@ -1,0 +1,29 @@
+"""An editor's note (编者按) heading a group of articles: page matter, never an article and
+never a title. It opens with its label (followed by a colon, a space or nothing); a label
+on a line of its own heads the note's paragraph, and a note cut by a column runs on into
+the next piece until a sentence ends."""
+from __future__ import annotations
+
+import re
+
+from site_builder.ingest import shapes
+from site_builder.ingest.lines import Unit
+
+KIND = "editor_note"
+_LABEL = re.compile(r"^[【\[〔（(]?\s*编者按\s*[】\]〕）)]?\s*[:：]?\s*")
+
+
+def is_editor_note(text: str) -> bool:
+    return bool(_LABEL.match(text))
+
+
+def mark_note_runs(units: list[Unit]) -> None:
+    """Units after a note's label that are the rest of the note (its paragraph after a label
+    standing alone, pieces of a note cut by a column) take the note's kind too."""
+    for i, unit in enumerate(units[:-1]):
+        if unit.kind != KIND:
+            continue
+        nxt = units[i + 1]
+        bare = not _LABEL.sub("", unit.text)
+        if nxt.kind == "text" and "names" not in nxt.info and (bare or shapes.dangling(unit.text)):
+            nxt.kind = KIND

@@ -1,0 +1,117 @@
+"""Drafts without a head after the walk: titles printed after their article, header-only
+drafts and tiny orphan pieces, settled into the drafts kept, leftovers and fragments."""
+from __future__ import annotations
+
+from site_builder.ingest import furniture, shapes
+from site_builder.ingest.draft import Draft
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.titles import LONG_PARAGRAPH
+
+FRAGMENT_MAX = 80  # an untitled piece this short is an orphan, not an article
+
+
+def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
+                     ) -> tuple[list[Draft], list[tuple[str, Unit]], list[Unit]]:
+    """Titles printed after their article, header-only drafts and tiny orphan pieces:
+    (the drafts kept, the leftovers, the fragments a cut paragraph elsewhere may claim)."""
+    kept: list[Draft] = []
+    fragments: list[Unit] = []
+    for draft in drafts:
+        prev = kept[-1] if kept else None
+        if not draft.body and not draft.summary:
+            if prev is not None and prev.title is None and (draft.title or draft.bylines):
+                _attach_late_header(prev, draft)
+                if draft.label is not None:  # a summary label with no summary after it
+                    leftovers.append(("other", draft.label))
+            else:
+                leftovers.extend(_as_leftovers(draft))
+        elif prev is not None and draft.title is None and not draft.bylines \
+                and _hand_to_previous(draft, prev, leftovers):
+            continue
+        elif draft.title is None and not draft.bylines and not draft.footer and is_tiny(draft):
+            _scatter(draft, leftovers, fragments)
+        else:
+            kept.append(draft)
+    return kept, leftovers, fragments
+
+
+def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit]]) -> bool:
+    """Give a headless draft's pieces to the article before when they are its own (and
+    say so): a title printed after that article, or a closing line printed again."""
+    late = _late_title(draft.body) if draft.body and prev.title is None and is_tiny(draft) else None
+    if late is not None:
+        # a title printed after its article, its kicker and the page's slogans, and
+        # perhaps a closing line printed again at the page foot: all of it belongs to
+        # the article before
+        title, kickers, slogans = late
+        prev.title, prev.title_after_body = title, True
+        prev.kickers.extend(draft.kickers + kickers)
+        prev.footer.extend(draft.footer)
+        leftovers.extend(("slogan", u) for u in slogans)
+        return True
+    if draft.footer and all(furniture.is_slogan_shape(u.text) for u in draft.body):
+        # a page slogan, then a closing line printed again at the page foot: the slogan
+        # is furniture and the line goes to the article before (where a copy is dropped)
+        leftovers.extend(("slogan", u) for u in draft.body)
+        leftovers.extend(("banner", k) for k in draft.kickers)
+        prev.footer.extend(draft.footer)
+        return True
+    return False
+
+
+def _scatter(draft: Draft, leftovers: list[tuple[str, Unit]], fragments: list[Unit]) -> None:
+    """A tiny headless draft is no article: its pieces are slogans, banners and fragments."""
+    for unit in draft.body:
+        kind = "slogan" if furniture.is_slogan_shape(unit.text) else \
+            "banner" if unit.kind == "kicker" else "fragment"
+        leftovers.append((kind, unit))
+        if kind == "fragment":
+            fragments.append(unit)
+    leftovers.extend(("banner", k) for k in draft.kickers)
+
+
+def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:
+    """A title printed after its article: one title-shaped line, then nothing but its
+    kicker and the page's slogans (title, kicker, slogans), else None."""
+    first, rest = body[0], body[1:]
+    if not shapes.title_shaped(first.text) or furniture.is_slogan_shape(first.text):
+        return None
+    slogans = [u for u in rest if furniture.is_slogan_shape(u.text)]
+    kickers = [u for u in rest if u.kind == "kicker" and not furniture.is_slogan_shape(u.text)]
+    if len(slogans) + len(kickers) < len(rest):
+        return None
+    return first, kickers, slogans
+
+
+def _attach_late_header(prev: Draft, late: Draft) -> None:
+    """A title and byline printed after the body, and the closing lines after them: all
+    the article's own (its summary label, with no summary, is not: the caller's leftover)."""
+    if late.title is not None:
+        prev.title, prev.subtitle, prev.title_after_body = late.title, late.subtitle, True
+    if late.bylines and not prev.bylines:
+        prev.bylines = late.bylines
+        prev.byline_after_body = True
+    elif late.bylines:
+        prev.footer.extend(late.bylines)
+    prev.footer.extend(late.head_lines + late.footer)
+    prev.kickers.extend(late.kickers)
+
+
+def _as_leftovers(draft: Draft) -> list[tuple[str, Unit]]:
+    out: list[tuple[str, Unit]] = [("banner", k) for k in draft.kickers]
+    if draft.title is not None:
+        kind = "slogan" if furniture.is_slogan_shape(draft.title.text) else "fragment"
+        out.append((kind, draft.title))
+    if draft.subtitle is not None:
+        out.append(("fragment", draft.subtitle))
+    out.extend(("other", u) for u in draft.head_lines)
+    out.extend(("byline", b) for b in draft.bylines)
+    if draft.label is not None:
+        out.append(("other", draft.label))
+    out.extend(("other", f) for f in draft.footer)
+    return out
+
+
+def is_tiny(draft: Draft) -> bool:
+    return sum(len(u.text) for u in draft.body) < FRAGMENT_MAX and all(
+        len(u.text) < LONG_PARAGRAPH for u in draft.body)

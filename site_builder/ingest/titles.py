@@ -1,0 +1,156 @@
+"""Where articles begin: which units are titles.
+
+A title is found by its shape and by what stands around it (a byline or a summary label
+after it, a closed article or the page's top before it), not by what it says.
+"""
+from __future__ import annotations
+
+from site_builder.ingest import furniture, shapes
+from site_builder.ingest.lines import Unit
+
+DASHES = "—–-－"
+LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
+# what stands between two articles: an article's closing lines, an editor's note heading
+# the articles after it
+BETWEEN_ARTICLES = ("source", "affiliation", "editor_note")
+
+
+def is_name(unit: Unit) -> bool:
+    return unit.kind == "byline" or (unit.kind == "text" and "names" in unit.info)
+
+
+def find_titles(units: list[Unit]) -> set[int]:
+    """Indexes of the units that open an article as its title."""
+    titles: set[int] = set()
+    for i, unit in enumerate(units):
+        if unit.kind == "kicker" and _kicker_shaped_title(units, i):
+            titles.add(i)
+            continue
+        if unit.kind != "text" or "names" in unit.info:
+            continue
+        if _is_title(units, i, titles):
+            titles.add(i)
+    return titles
+
+
+def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
+    text = units[i].text
+    slogan = furniture.is_slogan_shape(text)
+    if not shapes.title_shaped(text) and not (slogan and len(text) <= shapes.TITLE_MAX):
+        return False
+    nxt = next_index(units, i, skip=("kicker", "furniture"))
+    following = units[nxt] if nxt is not None else None
+    if following is None:
+        return False
+    if is_name(following) or following.kind == "label" or (nxt is not None and unit_line_heads_body(units, nxt)):
+        return True
+    if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
+        return False
+    if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
+        return True
+    prev = prev_index(units, i, skip=("furniture",))
+    if prev is not None and _heads_a_title(units, prev) and following.kind == "text" and prev not in titles:
+        # a kicker, then a title-shaped line: an article's head, however short the piece of
+        # its body a column cut leaves before the next column
+        return True
+    opens_page = prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") or (prev in titles) \
+        or _parts_two_articles(units, i, titles)
+    if prev is not None and units[prev].kind == "byline":
+        opens_page = _after_footer(units, prev)
+    return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def is_dash_subtitle(text: str) -> bool:
+    """A subtitle line (——以…为例): it opens with a dash."""
+    return text[:1] in DASHES
+
+
+def is_separator(text: str) -> bool:
+    """A row of marks the page sets between two articles (* * *, ＊＊＊, ☆☆☆, ———)."""
+    marks = "".join(text.split())
+    return len(marks) >= 3 and not any(ch.isalnum() for ch in marks)
+
+
+def unit_line_heads_body(units: list[Unit], k: int) -> bool:
+    """Unit k is an author-unit line with body text (or a summary label) after it, not the
+    next title: printed in a head, under the title, where an article has no byline name."""
+    nxt = next_index(units, k, skip=("furniture",))
+    if units[k].kind != "affiliation" or nxt is None:
+        return False
+    after = units[nxt]
+    return after.kind == "label" or (after.kind == "text" and "names" not in after.info
+                                     and not shapes.title_shaped(after.text))
+
+
+def _heads_a_title(units: list[Unit], k: int) -> bool:
+    """Unit k is a kicker that stands above a title (a dash subtitle stands below its title)."""
+    return units[k].kind == "kicker" and not is_dash_subtitle(units[k].text)
+
+
+def _parts_two_articles(units: list[Unit], i: int, titles: set[int]) -> bool:
+    """A separator (* * *, ☆☆☆ …) stands right above unit i, with an article's byline on each
+    side of it: the one above has its byline, and unit i's text closes with a byline of its
+    own. (A separator between two sections of one article has the one byline.)"""
+    j = i - 1
+    while j >= 0 and units[j].kind == "furniture" and not is_separator(units[j].text):
+        j -= 1
+    if j < 0 or units[j].kind != "furniture":
+        return False
+    last_title = max((t for t in titles if t < j), default=-1)
+    return any(is_name(u) for u in units[last_title + 1:j]) and _byline_ahead(units, i)
+
+
+def _byline_ahead(units: list[Unit], i: int) -> bool:
+    """The first unit after unit i that is not body text is a byline."""
+    for unit in units[i + 1:]:
+        if is_name(unit):
+            return True
+        if unit.kind not in ("text", "bullet", "furniture"):
+            return False
+    return False
+
+
+def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
+    """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
+    printed right above its byline or its body, where an article opens."""
+    if units[i].text.startswith("【"):
+        return False
+    prev = prev_index(units, i, skip=("furniture",))
+    nxt = next_index(units, i, skip=("furniture",))
+    # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
+    opens_article = prev is None or units[prev].kind in ("kicker", *BETWEEN_ARTICLES)
+    if not opens_article or nxt is None:
+        return False
+    if is_name(units[nxt]) or units[nxt].kind == "label":
+        return True
+    # straight above the body (its byline printed after it): a title, unless it has the
+    # campaign banner's own form (学习贯彻…精神), which heads an article whose title follows
+    following = units[nxt]
+    return following.kind == "text" and len(following.text) >= LONG_PARAGRAPH \
+        and not units[i].text.endswith("精神")
+
+
+def _is_subheading_slot(units: list[Unit], i: int) -> bool:
+    """A markdown heading between two body paragraphs of one article is a subheading."""
+    prev = prev_index(units, i, skip=("furniture",))
+    return prev is not None and units[prev].kind == "text" and len(units[prev].text) >= LONG_PARAGRAPH \
+        and shapes.terminated(units[prev].text)
+
+
+def _after_footer(units: list[Unit], i: int) -> bool:
+    prev = prev_index(units, i, skip=("furniture",))
+    return prev is None or units[prev].kind in BETWEEN_ARTICLES
+
+
+def next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    for j in range(i + 1, len(units)):
+        if units[j].kind not in skip:
+            return j
+    return None
+
+
+def prev_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if units[j].kind not in skip:
+            return j
+    return None

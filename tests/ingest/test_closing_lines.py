@@ -1,0 +1,48 @@
+"""Closing lines of two articles printed together at the page foot: each goes to its own
+article, and two articles' author units are never joined into one."""
+from __future__ import annotations
+
+from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, extract, page
+
+
+def _two_articles(foot: str) -> str:
+    return page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs), foot)
+
+
+def test_unit_lines_one_under_the_other_are_two_lines_of_two_articles():
+    doc = extract(_two_articles("（作者单位：东江市委党校）\n（作者系南屏大学马克思主义学院教授）"))
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", "南屏大学马克思主义学院教授"]
+
+
+def test_unit_lines_apart_by_a_blank_line_go_each_to_its_article():
+    doc = extract(_two_articles("（作者单位：东江市委党校）\n\n（作者系南屏大学马克思主义学院教授）"))
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", "南屏大学马克思主义学院教授"]
+
+
+def test_unit_and_reprint_lines_of_three_articles_in_page_order():
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs),
+                DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs),
+                "（作者单位：东江市委党校）\n（原载5月6日《光明日报》）",
+                "（作者系南屏大学教授）", "（作者单位：西岭省社会科学院）")
+    doc = extract(text)
+    assert [(a.affiliation, a.source_paper) for a in doc.articles] == [
+        ("东江市委党校", "光明日报"), ("南屏大学教授", None), ("西岭省社会科学院", None)]
+
+
+def test_a_wrapped_unit_line_stays_one_line():
+    foot = "（作者单位：东江市委党校，本文为\n国家社科基金项目阶段性成果）"
+    doc = extract(page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs), foot))
+    assert doc.articles[0].affiliation == "东江市委党校"
+    assert doc.articles[0].note == "本文为国家社科基金项目阶段性成果"
+
+
+def test_the_second_article_by_two_authors_keeps_one_of_the_two_unit_lines():
+    """Two unit lines under an article by two authors, after an article with none: the
+    lines of two articles set together (one article's authors share one line, 作者分别系…)."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                CULTURE.title, "■李晓红　赵文博", body(CULTURE.paragraphs),
+                "（作者单位：东江市委党校）", "（作者单位：南屏大学）")
+    doc = extract(text)
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", "南屏大学"]

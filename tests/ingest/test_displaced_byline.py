@@ -1,0 +1,49 @@
+"""A byline printed away from its article (after the next article) goes back to the article
+that has none, in page order; two articles read as one because both bylines follow both
+bodies are parted at the one title-shaped line between them."""
+from __future__ import annotations
+
+from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, extract, heads, page
+
+
+def test_a_byline_printed_after_the_next_article_goes_back_to_its_article():
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs),
+                       CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs), GOVERNANCE.byline))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert not [left for left in doc.leftovers if left.kind == "byline"]
+    assert "byline-after-body" in [w.code for w in doc.articles[0].warnings]
+
+
+def test_bylines_of_two_articles_after_the_third_go_back_in_page_order():
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                       CULTURE.title, body(CULTURE.paragraphs), "（作者系南屏大学教授）",
+                       DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs),
+                       GOVERNANCE.byline, CULTURE.byline))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]
+
+
+def test_two_articles_with_both_bylines_after_both_bodies_are_parted_at_the_title():
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs), CULTURE.title, body(CULTURE.paragraphs),
+                       GOVERNANCE.byline, CULTURE.byline, "（作者系南屏大学教授）"))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [a.affiliation for a in doc.articles] == [None, "南屏大学教授"]
+    assert doc.articles[1].blocks[0].text == CULTURE.paragraphs[0]
+
+
+def test_an_article_with_its_sections_and_two_byline_lines_stays_one():
+    """Subheadings come two or more to an article: which of them would be a title is not
+    known, so nothing is parted."""
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs[:1]),
+                       "健全组织体系，夯实治理根基", body(CULTURE.paragraphs),
+                       "完善服务机制，回应群众期盼", body(DIGITAL.paragraphs),
+                       GOVERNANCE.byline, CULTURE.byline))
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title]
+    assert [b.type for b in doc.articles[0].blocks].count("heading") == 2
+
+
+def test_an_unmarked_byline_after_the_next_articles_closing_lines_goes_back():
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                       CULTURE.title, "李晓红", body(CULTURE.paragraphs), "（作者系南屏大学教授）",
+                       "张明远", "“三农”时评", DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs)))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]
+    assert not doc.leftovers

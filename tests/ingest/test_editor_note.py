@@ -1,0 +1,53 @@
+"""An editor's note (编者按) heading a group of articles is page matter of its own kind:
+never an article, never a title, never in an article's body."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.genre_pages import CULTURE, GOVERNANCE, body, column, extract, heads, page
+
+NOTE = ("党的二十届三中全会对进一步全面深化改革作出系统部署。本版今起推出系列理论文章，"
+        "从不同角度阐释全会精神，敬请关注。")
+
+
+def _group(note: str, *, bylines: bool = True) -> str:
+    return page(note,
+                GOVERNANCE.title, *([GOVERNANCE.byline] if bylines else []), body(GOVERNANCE.paragraphs),
+                "（作者单位：东江市委党校）",
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs), "（作者系南屏大学教授）")
+
+
+@pytest.mark.parametrize("label", ["编者按：", "编者按\u3000", "【编者按】"])
+def test_a_note_with_its_label_on_its_first_line(label):
+    doc = extract(_group(column(label + NOTE, indent=False)))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    notes = [left.text for left in doc.leftovers if left.kind == "editor_note"]
+    assert len(notes) == 1 and notes[0].endswith("敬请关注。")
+
+
+def test_a_label_standing_alone_heads_the_note_paragraph():
+    doc = extract(_group("编者按\n\n" + column(NOTE)))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [left.kind for left in doc.leftovers] == ["editor_note", "editor_note"]
+
+
+def test_a_note_cut_by_a_column_runs_on_into_the_next_piece():
+    cut = len(NOTE) // 2
+    doc = extract(_group(column("编者按：" + NOTE[:cut], indent=False) + "\n\n" + column(NOTE[cut:], indent=False)))
+    assert [left.kind for left in doc.leftovers] == ["editor_note", "editor_note"]
+    assert all("敬请关注" not in p.text for a in doc.articles for p in a.blocks)
+
+
+def test_a_note_never_becomes_a_title_when_the_first_byline_follows_its_body():
+    doc = extract(_group(column("编者按\u3000" + NOTE, indent=False), bylines=False))
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title, CULTURE.title]
+    assert not any(a.title_inferred for a in doc.articles)
+
+
+def test_a_note_in_mid_page_heads_the_articles_below_it():
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                column("编者按：" + NOTE, indent=False),
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs))
+    doc = extract(text)
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert all("敬请关注" not in p.text for a in doc.articles for p in a.blocks)
