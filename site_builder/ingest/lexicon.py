@@ -49,12 +49,12 @@ def tag(text: str) -> list[tuple[str, str]]:
     return segmenter().tag(text)
 
 
-@lru_cache(maxsize=1)
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary (as shipped) counts the word; 0 when it is no word of it."""
     return _frequencies()[0].get(word, 0)
 
 
+@lru_cache(maxsize=1)
 def _frequencies() -> tuple[dict[str, int], float]:
     """Word frequencies of jieba's dictionary as shipped (its dict.txt) and the log of their
     total, whatever the words taught to a segmenter in this process."""

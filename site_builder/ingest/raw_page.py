@@ -242,6 +242,7 @@ class _Page:
             article.kicker = " ".join(k.text for k in d.kickers)
         for byline in d.bylines:
             article.authors.extend(byline.info.get("names", []))
+            article.affiliation = article.affiliation or byline.info.get("affiliation")
         if d.byline_after_body:
             self.warn("the byline is printed after the body", d.bylines[0].first_line, "byline-after-body",
                       article.warnings)
@@ -260,6 +261,7 @@ class _Page:
             if unit.kind == "byline":
                 if not article.authors:
                     article.authors = list(info.get("names", []))
+                    article.affiliation = article.affiliation or info.get("affiliation")
                 else:
                     self.leftover("byline", unit.text, unit.spans)
                 continue

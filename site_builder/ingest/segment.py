@@ -11,7 +11,7 @@ from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index, unit_line_heads_body
+from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index, prev_index, unit_line_heads_body
 from site_builder.ingest.typography import strip_markdown
 
 
@@ -32,9 +32,9 @@ def classify(unit: Unit) -> None:
         if info:
             unit.kind, unit.info = kind, info
             return
-    names = metadata.parse_byline(plain, marked_only=True)
-    if names:
-        unit.kind, unit.info = "byline", {"names": names}
+    byline = metadata.parse_byline_parts(plain, marked_only=True)
+    if byline:
+        unit.kind, unit.info = "byline", byline
         return
     rest = metadata.parse_summary_label(text)
     if rest is not None:
@@ -48,8 +48,8 @@ def classify(unit: Unit) -> None:
         return
     # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
     # head of a paragraph cut by a column
-    names = metadata.parse_byline(plain) if "，" not in text else None
-    unit.kind, unit.info = "text", ({"names": names} if names else {})
+    byline = metadata.parse_byline_parts(plain) if "，" not in text else None
+    unit.kind, unit.info = "text", byline or {}
 
 COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
 
@@ -191,8 +191,8 @@ class _Walker:
 
     def take_byline(self, i: int, unit: Unit) -> None:
         cur = self.current
-        if cur is not None and self.phase == "header" and not cur.bylines:
-            cur.bylines.append(unit)
+        if cur is not None and self.phase == "header" and (not cur.bylines or self._after_byline(i)):
+            cur.bylines.append(unit)  # (a byline's second line: 本报记者 …, 本报通讯员 …)
         elif cur is not None and self.phase in ("body", "footer") and not cur.bylines:
             cur.bylines.append(unit)
             cur.byline_after_body = True
@@ -205,6 +205,10 @@ class _Walker:
             self.phase = "footer"
         else:  # a byline that opens the next article (its title comes later or never)
             self.open(bylines=[unit])
+
+    def _after_byline(self, i: int) -> bool:
+        prev = prev_index(self.units, i, skip=("furniture",))
+        return prev is not None and self.units[prev].kind == "byline"
 
     def _closes(self, i: int) -> bool:
         """What follows unit i (and the bylines set with it) is closing lines, the next
