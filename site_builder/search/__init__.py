@@ -6,10 +6,11 @@
    the article, its heading levels, and the filters/meta of ``partials/search_fields.html``;
 2. for each one a *shadow page* is written to a temporary folder, at the same relative
    path (so Pagefind gives it the article's URL): the text as overlapping character-bigram
-   tokens (``normalize``), headings kept as headings so Pagefind weights title hits, plus
-   the readable text as meta ``text`` (for excerpts and the browser's own check);
+   tokens, a presence word per character and the title's own tokens (``normalize``,
+   ``shadow``), and the filters; nothing readable;
 3. Pagefind (``pagefind_bin``, the standard binary from PyPI) indexes the shadow folder
-   into ``<site>/pagefind/``;
+   into ``<site>/pagefind/``; each fragment then gets its page's readable text, title,
+   authors, source and date, and a name that starts with the date (``pagefind``);
 4. Netlify's ``<site>/_headers`` names the content-hashed files netlify.toml cannot.
 
 The article pages themselves are not changed; readers never see tokens.
@@ -31,9 +32,9 @@ from site_builder.search.headers import write_cache_headers
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import PagefindRuns
 from site_builder.search.reproducible import make_reproducible
-from site_builder.search.shadow import ShadowPage, shadow, shadow_page
+from site_builder.search.shadow import ShadowPage, shadow
 
-__all__ = ["SearchStats", "build_index", "shadow_page", "template_globals"]
+__all__ = ["SearchStats", "build_index", "template_globals"]
 
 BUNDLE_DIR = "pagefind"
 SHARDS_FILE = "site-search.json"  # the shards' folders, for the search page to merge
@@ -123,6 +124,7 @@ class _Shards:
         self.count = 0  # shards begun
         self.pages = self.pairs = 0  # in all shards
         self._open_pages = self._open_pairs = 0  # in the shard being written
+        self._open_fields: dict[str, dict[str, str]] = {}  # readable fields of its pages, by URL
 
     def add(self, relative: Path, page: ShadowPage) -> None:
         if self.count == 0 or (self._open_pairs + page.pairs > self.budget and self._open_pages):
@@ -133,6 +135,7 @@ class _Shards:
         target = self.root / str(self.count - 1) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.html, encoding="utf-8")
+        self._open_fields[_pagefind_url(relative)] = page.fields
         self.pages += 1
         self.pairs += page.pairs
 
@@ -141,5 +144,14 @@ class _Shards:
         if self._open_pages:
             number = self.count - 1
             out = self.bundle if number == 0 else self.bundle / "shards" / str(number)
-            self.runs.start(self.root / str(number), out, prune=number > 0)
+            self.runs.start(self.root / str(number), out, prune=number > 0, fields=self._open_fields)
         self._open_pages = self._open_pairs = 0
+        self._open_fields = {}
+
+
+def _pagefind_url(relative: Path) -> str:
+    """The URL Pagefind gives the page at ``relative`` (a folder's index.html is the folder)."""
+    if relative.name == "index.html":
+        parent = relative.parent.as_posix()
+        return "/" if parent == "." else f"/{parent}/"
+    return f"/{relative.as_posix()}"

@@ -19,13 +19,19 @@ substring of the page's normalised text, so 产力 matches 生产力, and 教育
 half-width comma matches 教育、科技.
 
 Tokens: every character has a fixed, prefix-free ASCII code (3 characters for CJK
-ideographs, 4 for anything else). A run c1 c2 … cn is written as the overlapping bigram
-tokens code(c1)code(c2), code(c2)code(c3), …, code(cn-1)code(cn) followed by the unigram
-token code(cn), which marks the end of the run. Pagefind indexes these as words. Any
-substring of a run of length >= 2 is then a consecutive sequence of bigram tokens (an exact
-phrase search), and a single character is a prefix search on its code. Because the tokens
-are plain ASCII words, neither Pagefind's indexer nor the browser's Intl.Segmenter can split
-them differently: nothing depends on a Chinese word segmenter.
+ideographs, 4 for anything else; no code starts with y or z). A run c1 c2 … cn is written as
+the overlapping bigram tokens code(c1)code(c2), code(c2)code(c3), …, code(cn-1)code(cn)
+followed by the unigram token code(cn), which marks the end of the run. Pagefind indexes
+these as words. Any substring of a run of length >= 2 is then a consecutive sequence of
+bigram tokens (an exact phrase search). Because the tokens are plain ASCII words, neither
+Pagefind's indexer nor the browser's Intl.Segmenter can split them differently: nothing
+depends on a Chinese word segmenter.
+
+Two namespaces sit beside the text's tokens, each one word per page and character or token:
+  z + code(c)      the page contains the character c (a single-character query is one
+                   exact word, whatever the number of bigrams that start with c);
+  y + token        a token of the title, and yz + code(c): the title contains c (the
+                   search page puts the pages whose title holds the query first).
 """
 from __future__ import annotations
 
@@ -39,7 +45,10 @@ from pathlib import Path
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 CJK_FIRST, CJK_LAST = 0x3400, 0x9FFF  # CJK Ext A, Yijing symbols, Unified Ideographs
 _CJK_LEADS = 22  # 22 * 36**2 = 28512 >= 0x9FFF - 0x3400 + 1 = 27648
-_OTHER_LIMIT = (36 - _CJK_LEADS) * 36**3  # code points below this get a 4-character code
+_FREE_LEADS = 2  # y and z start no code: they are the namespaces' marks
+_OTHER_LIMIT = (36 - _CJK_LEADS - _FREE_LEADS) * 36**3  # U+88B00: code points below get 4 characters
+PRESENCE = "z"  # z + code(c): the page contains c
+TITLE = "y"  # y + token: a token of the title
 REPLACEMENT = 0xFFFD
 
 _T2S_PATH = Path(__file__).with_name("t2s.json")
@@ -129,20 +138,30 @@ def index_tokens(text: str) -> list[str]:
     return tokens
 
 
+def presence_tokens(text: str, mark: str = PRESENCE) -> list[str]:
+    """One ``mark + code(c)`` per distinct character c of the text, in code order."""
+    return sorted({mark + _CODES[ch] for ch in normalize(text).replace(" ", "")})
+
+
+def title_tokens(title: str) -> list[str]:
+    """The title's tokens in the title namespace, then its characters' presence tokens."""
+    return [TITLE + token for token in index_tokens(title)] + presence_tokens(title, TITLE + PRESENCE)
+
+
 @dataclass(frozen=True)
 class PartPlan:
     """How one space-separated part of a query is run on Pagefind.
 
     phrase: tokens that must occur consecutively (an exact phrase search), possibly empty.
-    prefix: a single-character code that must be a prefix of some word (its own search), or
-            None. When both are set (a part like 教育、科 ending in one character after a
-            separator) the pair is only a candidate filter and hits must be verified on the
-            text ("exact" is False).
+    single: the code of a last run of one character, or None: the pages containing it are
+            the word PRESENCE + single. When both are set (a part like 教育、科 ending in one
+            character after a separator) the pair is only a candidate filter and hits must
+            be verified on the text ("exact" is False).
     """
 
     text: str  # the normalised part, runs joined by single spaces
     phrase: tuple[str, ...]
-    prefix: str | None
+    single: str | None
     exact: bool
 
 
@@ -155,9 +174,9 @@ def plan_part(part: str) -> PartPlan | None:
         tokens = run_tokens(run)
         phrase.extend(tokens if i < len(part_runs) - 1 else tokens[:-1])
     last = part_runs[-1]
-    prefix = char_code(last) if len(last) == 1 else None
-    exact = not (phrase and prefix)
-    return PartPlan(" ".join(part_runs), tuple(phrase), prefix, exact)
+    single = char_code(last) if len(last) == 1 else None
+    exact = not (phrase and single)
+    return PartPlan(" ".join(part_runs), tuple(phrase), single, exact)
 
 
 def plan_query(query: str) -> list[PartPlan]:

@@ -22,6 +22,7 @@ ENTRY_FILE = "pagefind-entry.json"
 SIGNATURE = b"pagefind_dcd"  # what Pagefind writes before the CBOR content of every gzipped file
 FILTER_HASH_DIGITS = 7
 META_HASH_DIGITS = 13
+META_PAGES = 1  # position of the [fragment name, word count] list in a pf_meta file
 META_FILTERS = 3  # position of the [filter name, file hash] list in a pf_meta file
 
 
@@ -36,6 +37,25 @@ def make_reproducible(site: Path) -> None:
             old.unlink()
             new.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))  # no time stamp
         _rename_references(entry, {old: new for old, (new, _) in plan.items() if old.suffix == ".pf_meta"})
+
+
+def rename_pages(bundle: Path, names: dict[str, str]) -> None:
+    """Give the bundle's pages (their fragment files) new names: the pf_meta lists each page
+    by its fragment's name; it is written again, named by its new content."""
+    entry = bundle / ENTRY_FILE
+    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    renamed: dict[Path, Path] = {}
+    for language, about in sorted(languages.items()):
+        meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
+        meta = _read(meta_path, language, META_HASH_DIGITS)
+        for page in meta[META_PAGES]:  # [fragment name, word count]
+            page[0] = names.get(page[0], page[0])
+        content = encode(meta)
+        new_path = meta_path.with_name(f"pagefind.{_short_name(language, content, META_HASH_DIGITS, set())}.pf_meta")
+        meta_path.unlink()
+        new_path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+        renamed[meta_path] = new_path
+    _rename_references(entry, renamed)
 
 
 def _plan_bundle(bundle: Path) -> dict[Path, tuple[Path, bytes]]:
