@@ -119,8 +119,8 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
     if "ours" in variants:
         s = build_index(site, config)
         stats["ours"] = {"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages,
-                         "extract_s": s.extract_seconds, "shards": s.shards, "pairs": s.pairs,
-                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+                         "read_s": s.read_seconds, "words": s.words, "pairs": s.pairs,
+                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
     for name, (module, folder) in STOCK.items():
         if name not in variants and f"{name}-quoted" not in variants:
             continue

@@ -1,19 +1,21 @@
-"""The shadow page: what Pagefind indexes in place of an article page.
+"""What the index holds of an article page: its words, filters and readable fields.
 
-The article's text as overlapping character-bigram tokens (``normalize.index_tokens``), one
-presence word per distinct character, and the title in its own namespace; plus the page's
-filters. Nothing readable goes to Pagefind: Pagefind 1.5 indexes every meta field as words,
-and readable Chinese would only add long unsearchable words to the index. The readable
-fields (``ShadowPage.fields``) are written into the page's fragment after the run
-(``pagefind.finish_fragments``).
+The words: the article's text as overlapping character-bigram tokens
+(``normalize.index_tokens``) in the weight of their block (a heading weighs more), one
+presence word per distinct character, and the title in its own namespace. Nothing readable
+is indexed: the readable fields (title, authors, source, date, text) go to the page's
+fragment, which the browser loads for each result shown.
+
+``shadow_html`` writes the same words as the HTML page that ``pagefind_bin`` would index to
+the same effect (tests compare the two indexes).
 """
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from site_builder.search.extract import Block, PageRecord
 from site_builder.search.normalize import index_tokens, presence_tokens, title_tokens
+from site_builder.search.writer import HEADING_WEIGHTS, TEXT_WEIGHT, PageWords
 
 # a paragraph this long is running text, not a title, byline or source line
 RUNNING_TEXT_CHARS = 30
@@ -21,37 +23,35 @@ RUNNING_TEXT_CHARS = 30
 FRAGMENT_META = ("title", "authors", "source", "date")
 
 
-@dataclass(frozen=True)
-class ShadowPage:
-    html: str
-    pairs: int  # distinct words: the (word, page) pairs Pagefind holds in memory for it
-    fields: dict[str, str]  # the fragment's readable meta, and "text"
-
-
-def shadow(record: PageRecord, language: str) -> ShadowPage:
-    esc = html.escape
+def page_words(url: str, record: PageRecord) -> PageWords:
     fields = _fields(record)
-    out = [f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8">'
-           "<title>-</title></head><body><main data-pagefind-body>"]
-    words: set[str] = set()
+    blocks = []
     for block in record.blocks:
-        block_tokens = index_tokens(block.text)
-        if not block_tokens:
-            continue
-        words.update(block_tokens)
-        tag = f"h{block.level}" if block.level else "p"
-        out.append(f"<{tag}>{' '.join(block_tokens)}</{tag}>")
+        tokens = index_tokens(block.text)
+        if tokens:
+            blocks.append((HEADING_WEIGHTS.get(block.level, TEXT_WEIGHT), tokens))
     for marked in (presence_tokens(fields["text"]), title_tokens(fields["title"])):
         if marked:
-            words.update(marked)
-            out.append(f"<p>{' '.join(marked)}</p>")
-    # a title of no word characters: Pagefind would otherwise take the first heading's tokens
+            blocks.append((TEXT_WEIGHT, marked))
+    return PageWords(url, blocks, record.filters, fields)
+
+
+def shadow_html(page: PageWords, language: str) -> str:
+    """An HTML page of ``page``'s words, weights and filters, for ``pagefind_bin``."""
+    esc = html.escape
+    tags = {weight: f"h{level}" for level, weight in HEADING_WEIGHTS.items()}
+    out = [f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8">'
+           "<title>-</title></head><body><main data-pagefind-body>"]
+    for weight, words in page.blocks:
+        tag = tags.get(weight, "p")
+        out.append(f"<{tag}>{' '.join(words)}</{tag}>")
+    # a title of no word characters: Pagefind would otherwise take the first heading's words
     out.append('</main><span data-pagefind-meta="title">-</span>')
-    for key, values in record.filters.items():
+    for key, values in page.filters.items():
         for value in values:
             out.append(f'<span data-pagefind-filter="{esc(key)}">{esc(value)}</span>')
     out.append("</body></html>\n")
-    return ShadowPage("\n".join(out), len(words), fields)
+    return "\n".join(out)
 
 
 def _fields(record: PageRecord) -> dict[str, str]:

@@ -206,26 +206,3 @@ def test_browser_and_python_normalise_identically(search_page, texts, articles):
         assert norm == normalize(sample), sample
         want = [[p.text, list(p.phrase), p.single, p.exact] for p in plan_query(sample)]
         assert plans == want, sample
-
-
-def test_sharded_index_finds_the_same_pages(seed_site, browser, texts, articles, tmp_path):
-    """A large archive is indexed in several Pagefind runs (memory); the page merges them."""
-    import shutil
-
-    from site_builder.config import SiteConfig
-    from site_builder.search import build_index
-
-    site = tmp_path / "site"
-    shutil.copytree(seed_site, site)
-    stats = build_index(site, SiteConfig(), shard_pairs=6000)
-    assert stats.shards >= 3 and stats.pages == len(articles)
-    filters, authors, titles = _fields(articles)
-    queries = [q for _, q in query_set(texts, authors, titles)]
-    with serve(site) as base:
-        page = browser.new_page()
-        page.goto(base + "/search/")
-        page.wait_for_function("window.siteSearch && window.siteSearch.ready")
-        got = page.evaluate("async qs => { const out = []; for (const q of qs) out.push((await siteSearch(q)).map(r => r.url)); return out; }", queries)
-        page.close()
-    for q, urls in zip(queries, got, strict=True):
-        assert set(urls) == {u for u, t in texts.items() if matches(q, t)}, q

@@ -79,24 +79,13 @@ function normalize(text) {
 }
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
-const CJK_FIRST = 0x3400;
-const CJK_LAST = 0x9fff;
-const CJK_LEADS = 22;
-const OTHER_LIMIT = (36 - CJK_LEADS - 2) * 36 ** 3; // y and z start no code
 const PRESENCE = "z";
 const TITLE = "y";
 
+// four base-36 digits of the code point: fixed width (prefix-free), never starting with y or z
 function charCode(ch) {
-  let cp = ch.codePointAt(0);
-  if (cp >= CJK_FIRST && cp <= CJK_LAST) {
-    const v = cp - CJK_FIRST;
-    return DIGITS[Math.floor(v / 1296)] + DIGITS[Math.floor(v / 36) % 36] + DIGITS[v % 36];
-  }
-  if (cp >= OTHER_LIMIT) cp = 0xfffd;
-  const lead = Math.floor(cp / 46656);
-  const rest = cp % 46656;
-  return (DIGITS[CJK_LEADS + lead] + DIGITS[Math.floor(rest / 1296) % 36] +
-          DIGITS[Math.floor(rest / 36) % 36] + DIGITS[rest % 36]);
+  const cp = ch.codePointAt(0);
+  return DIGITS[Math.floor(cp / 46656)] + DIGITS[Math.floor(cp / 1296) % 36] + DIGITS[Math.floor(cp / 36) % 36] + DIGITS[cp % 36];
 }
 
 function runTokens(run) {
@@ -148,10 +137,6 @@ function getPagefind() {
       // result URLs are the site's paths: Pagefind puts the base URL in front of them
       await pf.options({ excerptLength: 12, baseUrl: BASE });
       await pf.init();
-      // a large archive is indexed in shards (site_builder.search.build_index): merge them
-      const res = await fetch(`${BASE}pagefind/site-search.json`, { cache: "no-cache" });
-      const { shards } = res.ok ? await res.json() : { shards: [] };
-      for (const shard of shards || []) await pf.mergeIndex(`${BASE}pagefind/${shard}`, { baseUrl: BASE });
       return pf;
     })();
   }
