@@ -72,7 +72,7 @@ def build_index(site: Path, config: SiteConfig) -> SearchStats:
     for relative, record in _indexable_pages(site):
         writer.add(page_words(_pagefind_url(relative), record))
     read = time.perf_counter()
-    words, pairs = len(writer.postings), sum(writer.counts.values())
+    words, pairs = len(writer.index), sum(count for _, count, _ in writer.index.values())
     meta = writer.write()
     engine: dict = next(iter(entry["languages"].values()), {})
     entry["languages"] = {language: {"hash": meta, "wasm": engine.get("wasm"), "page_count": len(writer.pages)}}

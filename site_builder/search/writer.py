@@ -22,8 +22,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import operator
 import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,9 +62,7 @@ class BundleWriter:
 
     def __init__(self, bundle: Path, language: str, version: str):
         self.bundle, self.language, self.version = bundle, language, version
-        self.postings: dict[str, bytearray] = {}  # word -> its page entries, encoded
-        self.counts: dict[str, int] = {}  # word -> pages
-        self.last: dict[str, int] = {}  # word -> the last page it is in
+        self.index: dict[str, list] = {}  # word -> [its page entries encoded, pages, last page]
         self.pages: list[list] = []  # [fragment name, word count]
         self.filters: dict[str, dict[str, list[int]]] = {}
         (bundle / "fragment").mkdir(parents=True, exist_ok=True)
@@ -77,43 +77,52 @@ class BundleWriter:
         self._add_postings(number, page.blocks)
 
     def _add_postings(self, number: int, blocks: list[tuple[int, list[str]]]) -> None:
-        by_weight: dict[int, dict[str, list[int]]] = {}
+        by_weight: dict[int, defaultdict[str, list[int]]] = {}
         position = 0
         for weight, words in blocks:
-            table = by_weight.setdefault(weight, {})
-            for word in words:
-                found = table.get(word)
-                if found is None:
-                    table[word] = [position]
-                else:
-                    found.append(position)
-                position += 1
-        start = b"\x83" + head(0, number)
+            table = by_weight.get(weight)
+            if table is None:
+                table = by_weight[weight] = defaultdict(list)
+            for place, word in enumerate(words, position):
+                table[word].append(place)
+            position += len(words)
         uint = _UINTS.__getitem__ if position < len(_UINTS) else _uint
-        merged: dict[str, list] = {}  # word -> [its location runs, how many numbers they hold]
-        for weight in sorted(by_weight):
-            mark = head(1, weight)  # CBOR -(weight + 1): the positions after it weigh ``weight``
+        weights = sorted(by_weight)
+        # the runs of the heavier weights (headings: few words) wait for the lightest one's
+        heavier: dict[str, list] = {}  # word -> [location runs, how many numbers they hold]
+        for weight in weights[1:]:
             for word, places in by_weight[weight].items():
-                run = mark + uint(places[0])
-                if len(places) > 1:
-                    run += b"".join([uint(b - a) for a, b in zip(places, places[1:], strict=False)])
-                slot = merged.get(word)
+                run = _run(head(1, weight), places, uint)
+                slot = heavier.get(word)
                 if slot is None:
-                    merged[word] = [run, len(places) + 1]
+                    heavier[word] = [run, len(places) + 1]
                 else:
                     slot[0] += run
                     slot[1] += len(places) + 1
-        postings, counts, last = self.postings, self.counts, self.last
-        for word, (runs, length) in merged.items():
-            tail = head(4, length) + runs + _EMPTY
-            known = postings.get(word)
-            if known is None:
-                postings[word] = bytearray(start + tail)
-                counts[word] = 1
+        index = self.index
+        first = b"\x83" + head(0, number)
+
+        arrays = _ARRAYS.__getitem__ if position < len(_ARRAYS) else _array
+        join = b"".join
+
+        def emit(word: str, run: bytes, length: int) -> None:
+            slot = index.get(word)
+            if slot is None:
+                index[word] = [bytearray(join((first, arrays(length), run, _EMPTY))), 1, number]
             else:  # page numbers after a word's first are differences too
-                known += b"\x83" + uint(number - last[word]) + tail
-                counts[word] += 1
-            last[word] = number
+                slot[0] += join((b"\x83", uint(number - slot[2]), arrays(length), run, _EMPTY))
+                slot[1] += 1
+                slot[2] = number
+
+        mark = head(1, weights[0])  # CBOR -(weight + 1): the positions after it weigh ``weight``
+        for word, places in by_weight[weights[0]].items():
+            run, length = _run(mark, places, uint), len(places) + 1
+            more = heavier.pop(word, None) if heavier else None
+            if more is not None:
+                run, length = run + more[0], length + more[1]
+            emit(word, run, length)
+        for word, (run, length) in heavier.items():
+            emit(word, run, length)
 
     def _write_fragment(self, page: PageWords) -> str:
         meta = dict(page.fields)
@@ -142,9 +151,9 @@ class BundleWriter:
         words: list[str] = []
         parts: list[bytes] = []
         size = 0
-        for word in sorted(self.postings):
-            entries = self.postings.pop(word)
-            parts.append(b"\x83" + encode(word) + head(4, self.counts[word]) + entries + _EMPTY)
+        for word in sorted(self.index):
+            entries, count, _ = self.index.pop(word)
+            parts.append(b"\x83" + encode(word) + head(4, count) + entries + _EMPTY)
             words.append(word)
             size += len(parts[-1])
             if size >= CHUNK_BYTES:
@@ -188,8 +197,20 @@ def fragment_name(language: str, payload: bytes, date: str) -> str:
     return f"d{''.join(day.groups())}.{name}" if day else name
 
 
+def _run(mark: bytes, places: list[int], uint) -> bytes:
+    """One weight's positions: its mark, the first position, then the differences."""
+    if len(places) == 1:
+        return mark + uint(places[0])
+    return mark + uint(places[0]) + b"".join(map(uint, map(operator.sub, places[1:], places)))
+
+
 def _uint(number: int) -> bytes:
     return head(0, number)
 
 
+def _array(length: int) -> bytes:
+    return head(4, length)
+
+
 _UINTS = [head(0, n) for n in range(1 << 16)]  # positions and their differences, encoded once
+_ARRAYS = [head(4, n) for n in range(1 << 16)]  # array heads
