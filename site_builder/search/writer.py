@@ -50,7 +50,6 @@ class PageWords:
     blocks: list[tuple[int, list[str]]]  # (weight, words) in page order
     filters: dict[str, list[str]]
     fields: dict[str, str]  # the fragment's readable meta, and "text"
-    fragment_name: str = ""  # set when the fragment is written
 
     @property
     def word_count(self) -> int:
@@ -69,7 +68,7 @@ class BundleWriter:
 
     def add(self, page: PageWords) -> None:
         number = len(self.pages)
-        name = self._write_fragment(page)
+        name = self._write_fragment(number, page)
         self.pages.append([name, page.word_count])
         for key, values in page.filters.items():
             for value in values:
@@ -124,13 +123,13 @@ class BundleWriter:
         for word, (run, length) in heavier.items():
             emit(word, run, length)
 
-    def _write_fragment(self, page: PageWords) -> str:
+    def _write_fragment(self, number: int, page: PageWords) -> str:
         meta = dict(page.fields)
         content = meta.pop("text")
         fragment = {"url": page.url, "content": content, "word_count": page.word_count,
                     "filters": page.filters, "meta": meta, "anchors": []}
         payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        name = fragment_name(self.language, payload, meta.get("date", ""))
+        name = fragment_name(number, payload, meta.get("date", ""))
         (self.bundle / "fragment" / f"{name}.pf_fragment").write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
         return name
 
@@ -185,14 +184,16 @@ class BundleWriter:
         return out
 
 
-FRAGMENT_HASH_DIGITS = 10
+FRAGMENT_HASH_DIGITS = 6  # the page number makes the name unique; the hash changes with the content
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def fragment_name(language: str, payload: bytes, date: str) -> str:
-    """``[d<yyyymmdd>.]<language>_<SHA-1 of the content, cut short>``: result ids are these
-    names, so the search page sorts results by date without loading anything."""
-    name = f"{language}_{hashlib.sha1(payload).hexdigest()[:FRAGMENT_HASH_DIGITS]}"
+def fragment_name(number: int, payload: bytes, date: str) -> str:
+    """``[d<yyyymmdd>.]<page number, hex>.<SHA-1 of the content, cut short>``: short (the
+    pf_meta the browser loads first lists every page by it), new whenever the content is
+    (content-hashed files are cached for good), and the result id the search page sorts by
+    date without loading anything."""
+    name = f"{number:x}.{hashlib.sha1(payload).hexdigest()[:FRAGMENT_HASH_DIGITS]}"
     day = _ISO_DATE.fullmatch(date)
     return f"d{''.join(day.groups())}.{name}" if day else name
 

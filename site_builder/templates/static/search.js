@@ -179,7 +179,7 @@ function ordered(results, sort, titleIds) {
   return keyed.map((k) => k.r);
 }
 
-// Every result of a query, ranked: {plans, results: [{id, data}], verify}.
+// Every result of a query, ranked: {plans, results: [{id, score, data}], verify}.
 async function rankedResults(query, filters, sort) {
   const pf = await getPagefind();
   const plans = planQuery(query);
@@ -189,22 +189,21 @@ async function rankedResults(query, filters, sort) {
     const r = await pf.search(null, { filters: f });
     return { plans, results: ordered(r.results, sort, new Set()), verify: false };
   }
-  const rankWords = new Set();
-  for (const plan of plans) {
-    plan.phrase.forEach((t) => rankWords.add(t));
-    if (plan.single) rankWords.add(PRESENCE + plan.single);
-  }
-  // one search of all the words gives Pagefind's ranking (its hits are a superset of the
-  // exact ones; a lone word is exact itself); the exact searches of each part, and of each
-  // part in the title, run beside it. Pagefind shares the chunks they load.
-  const lone = plans.length === 1 && rankWords.size === 1;
-  const exact = lone ? [] : plans.flatMap((p) => partSearches(pf, p, f, ""));
+  // Each part's exact searches give its pages and their BM25 scores; a page must be in
+  // every one, and ranks by the sum of its scores. The same searches in the title
+  // namespace tell which pages hold the query in their title. All run at once; Pagefind
+  // shares the chunks they load.
+  const exact = plans.flatMap((p) => partSearches(pf, p, f, ""));
   const inTitle = plans.flatMap((p) => partSearches(pf, p, f, TITLE));
-  const [ranked, ...rest] = await Promise.all([pf.search(Array.from(rankWords).join(" "), { filters: f }), ...exact, ...inTitle]);
-  const required = rest.slice(0, exact.length).map(ids);
-  const titleSets = rest.slice(exact.length).map(ids);
-  const titleIds = new Set(ranked.results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))));
-  const results = ranked.results.filter((x) => required.every((s) => s.has(x.id)));
+  const found = await Promise.all([...exact, ...inTitle]);
+  const scores = found.slice(0, exact.length).map((r) => new Map(r.results.map((x) => [x.id, x.score])));
+  const titleSets = found.slice(exact.length).map(ids);
+  const results = found[0].results
+    .filter((x) => scores.every((m) => m.has(x.id)))
+    .map((x, rank) => ({ x, rank, score: scores.reduce((sum, m) => sum + m.get(x.id), 0) }))
+    .sort((a, b) => b.score - a.score || a.rank - b.rank)
+    .map((k) => k.x);
+  const titleIds = new Set(results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))));
   return { plans, results: ordered(results, sort, titleIds), verify: plans.some((p) => !p.exact) };
 }
 
