@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from site_builder.search.browser import chromium, serve
+from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches, normalize, plan_query
 
@@ -21,12 +21,6 @@ from .queries import query_set
 def served(seed_site):
     with serve(seed_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from site_builder.build import BuildOptions, build_site
-from site_builder.search.browser import chromium, serve
+from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches
 
@@ -84,12 +84,6 @@ def site(tmp_path_factory) -> Path:
 def base(site):
     with serve(site.parent) as url:
         yield url + "/archive"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
