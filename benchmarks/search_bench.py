@@ -2,21 +2,23 @@
 
     .venv/bin/python benchmarks/search_bench.py --seed                 # the seed site
     .venv/bin/python benchmarks/search_bench.py --articles 10000       # a generated archive
+    (stock pagefind-bin-extended comes with the bench extra: pip install -e ".[bench]")
 
 The site is built by the real build (without search), then indexed three ways:
 
-  ours      site_builder.search.build_index (bigram tokens, pagefind-bin) + the search page's
-            own window.siteSearch
+  ours      site_builder.search.build_index (bigram tokens written straight into a Pagefind
+            bundle) + the search page's own window.siteSearch
   bin       stock `python -m pagefind_bin` over the article pages, query as typed
   ext       stock `python -m pagefind_bin_extended` (segments Chinese at index time), as typed
   ext-quoted the extended index with the query in double quotes (the best stock setup)
 
 Every query runs in a fresh browser context of Debian's Chromium (cold cache), the site
-served over HTTP on 127.0.0.1; the server counts the bytes it sends. The truth of each query
-is computed from the article texts (what a reader sees inside data-pagefind-body).
-Reported per variant: recall (pages found / pages containing the query), false-hit rate in
-the top 10, median and worst query time, KB fetched per query after the engine has started
-(cold chunks and fragments) and to start the engine, index size, index build time.
+served over HTTP on 127.0.0.1, text files gzipped as Netlify serves them; the server counts
+the bytes it sends. The truth of each query is computed from the article texts (what a
+reader sees inside data-pagefind-body). Reported per variant: recall (pages found / pages
+containing the query), false-hit rate in the top 10, median and worst query time, KB
+fetched per query after the engine has started (index chunks and fragments) and to start the
+engine, index size, index build time (wall and CPU) and peak memory.
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ from tests.search.queries import query_set  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from make_archive import GIVEN, PAPERS, SURNAMES, sentences  # noqa: E402  (one generator of names and text)
 
-VARIANTS = ("ours", "bin", "ext", "ext-quoted")
+VARIANTS = ("ours", "bin", "ext", "ext-quoted")  # --variants ours,bin,ext for a shorter run
 STOCK = {"bin": ("pagefind_bin", "_pf_bin"), "ext": ("pagefind_bin_extended", "_pf_ext")}
 # ---- a generated archive -----------------------------------------------------------------
 def _pool() -> list[str]:
@@ -223,6 +225,7 @@ def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_
             typed = f'"{q}"' if variant.endswith("-quoted") else q
             out = page.evaluate(OURS_QUERY if variant == "ours" else STOCK_QUERY, typed)
             fetched = counter.get("bytes", 0)
+            parts = {k: round(counter.get(k, 0) / 1024, 1) for k in ("index", "fragment", "filter", "other")}
             context.close()
             truth = truth_of[q]
             found = [id_url.get(i, "?") for i in out["ids"]]
@@ -232,6 +235,7 @@ def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_
                 "hit": len(truth & set(found)), "false_top10": sum(1 for u in top if u not in truth),
                 "shown": len(top), "false_all": sum(1 for u in found if u not in truth),
                 "ms": round(out["ms"], 1), "kb": round(fetched / 1024, 1), "boot_kb": round(boot / 1024, 1),
+                "kb_by_kind": parts,
             })
     return summarize(rows)
 
@@ -251,6 +255,8 @@ def summarize(rows: list[dict]) -> dict:
         "median_ms": round(statistics.median(ms), 1), "worst_ms": round(max(ms), 1),
         "median_kb": round(statistics.median(kb), 1), "worst_kb": round(max(kb), 1),
         "boot_kb": round(statistics.median(r["boot_kb"] for r in rows), 1),
+        "median_kb_by_kind": {k: round(statistics.median(r["kb_by_kind"][k] for r in rows), 1)
+                              for k in ("index", "fragment", "filter", "other")},
         "examples_missed": missed_queries[:8],
         "rows": rows,
     }
@@ -269,6 +275,8 @@ def table(report: dict) -> str:
     row("false hits, all results", lambda v: str(res[v]["false_hits_all"]))
     row("median / worst query ms", lambda v: f"{res[v]['median_ms']:.0f} / {res[v]['worst_ms']:.0f}")
     row("KB per query, cold (median / worst)", lambda v: f"{res[v]['median_kb']:.0f} / {res[v]['worst_kb']:.0f}")
+    row("median KB per query: index chunks / fragments",
+        lambda v: "{index:.0f} / {fragment:.0f}".format(**res[v].get("median_kb_by_kind", {"index": 0, "fragment": 0})))
     row("KB to start the engine", lambda v: f"{res[v]['boot_kb']:.0f}")
     row("index size on disk", lambda v: f"{build[v]['index_bytes'] / 1e6:.1f} MB")
     row("index time added to the build", lambda v: f"{build[v]['index_s']:.1f} s")

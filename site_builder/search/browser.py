@@ -51,9 +51,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             source.seek(0, 2)
             size = source.tell() - start
             source.seek(start)
+            kind = next((k for k in ("index", "fragment", "filter") if f"/{k}/" in self.path), "other")
             with _LOCK:
                 self.counter["bytes"] = self.counter.get("bytes", 0) + size
                 self.counter["requests"] = self.counter.get("requests", 0) + 1
+                self.counter[kind] = self.counter.get(kind, 0) + size  # index chunks, fragments …
         super().copyfile(source, outputfile)
 
     def end_headers(self):
