@@ -194,7 +194,7 @@ async function rankedResults(query, filters, sort) {
   // namespace tell which pages hold the query in their title. All run at once; Pagefind
   // shares the chunks they load.
   const exact = plans.flatMap((p) => partSearches(pf, p, f, ""));
-  const inTitle = plans.flatMap((p) => partSearches(pf, p, f, TITLE));
+  const inTitle = sort ? [] : plans.flatMap((p) => partSearches(pf, p, f, TITLE)); // dates order the rest
   const found = await Promise.all([...exact, ...inTitle]);
   const scores = found.slice(0, exact.length).map((r) => new Map(r.results.map((x) => [x.id, x.score])));
   const titleSets = found.slice(exact.length).map(ids);
@@ -203,7 +203,7 @@ async function rankedResults(query, filters, sort) {
     .map((x, rank) => ({ x, rank, score: scores.reduce((sum, m) => sum + m.get(x.id), 0) }))
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .map((k) => k.x);
-  const titleIds = new Set(results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))));
+  const titleIds = new Set(titleSets.length ? results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))) : []);
   return { plans, results: ordered(results, sort, titleIds), verify: plans.some((p) => !p.exact) };
 }
 
