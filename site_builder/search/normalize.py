@@ -23,9 +23,9 @@ digits (U+10FFFF is "nvnj": no code starts with y or z). A run c1 c2 … cn is w
 the overlapping bigram tokens code(c1)code(c2), code(c2)code(c3), …, code(cn-1)code(cn)
 followed by the unigram token code(cn), which marks the end of the run. Pagefind indexes
 these as words. Any substring of a run of length >= 2 is then a consecutive sequence of
-bigram tokens (an exact phrase search). Because the tokens are plain ASCII words, neither
-Pagefind's indexer nor the browser's Intl.Segmenter can split them differently: nothing
-depends on a Chinese word segmenter.
+bigram tokens (an exact phrase search). The tokens are plain ASCII words, written into the
+index as they are (``writer``) and left whole by the browser's Intl.Segmenter: nothing depends
+on a Chinese word segmenter.
 
 Two namespaces sit beside the text's tokens, each one word per page and character or token:
   z + code(c)      the page contains the character c (a single-character query is one
