@@ -2,28 +2,29 @@
 
     .venv/bin/python benchmarks/search_bench.py --seed                 # the seed site
     .venv/bin/python benchmarks/search_bench.py --articles 10000       # a generated archive
+    (stock pagefind-bin-extended comes with the bench extra: pip install -e ".[bench]")
 
 The site is built by the real build (without search), then indexed three ways:
 
-  ours      site_builder.search.build_index (bigram tokens, pagefind-bin) + the search page's
-            own window.siteSearch
+  ours      site_builder.search.build_index (bigram tokens written straight into a Pagefind
+            bundle) + the search page's own window.siteSearch
   bin       stock `python -m pagefind_bin` over the article pages, query as typed
   ext       stock `python -m pagefind_bin_extended` (segments Chinese at index time), as typed
   ext-quoted the extended index with the query in double quotes (the best stock setup)
 
 Every query runs in a fresh browser context of Debian's Chromium (cold cache), the site
-served over HTTP on 127.0.0.1; the server counts the bytes it sends. The truth of each query
-is computed from the article texts (what a reader sees inside data-pagefind-body).
-Reported per variant: recall (pages found / pages containing the query), false-hit rate in
-the top 10, median and worst query time, KB fetched per query after the engine has started
-(cold chunks and fragments) and to start the engine, index size, index build time.
+served over HTTP on 127.0.0.1, text files gzipped as Netlify serves them; the server counts
+the bytes it sends. The truth of each query is computed from the article texts (what a
+reader sees inside data-pagefind-body). Reported per variant: recall (pages found / pages
+containing the query), false-hit rate in the top 10, median and worst query time, KB
+fetched per query after the engine has started (index chunks and fragments) and to start the
+engine, index size, index build time (wall and CPU) and peak memory.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
-import resource
 import re
 import shutil
 import statistics
@@ -36,8 +37,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from site_builder.build import BuildOptions, build_site  # noqa: E402
-from site_builder.config import load_config  # noqa: E402
-from site_builder.search import build_index  # noqa: E402
 from site_builder.search.browser import chromium, fragment_urls, serve  # noqa: E402
 from site_builder.search.extract import extract  # noqa: E402
 from site_builder.search.normalize import normalize, plan_query  # noqa: E402
@@ -45,7 +44,7 @@ from tests.search.queries import query_set  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from make_archive import GIVEN, PAPERS, SURNAMES, sentences  # noqa: E402  (one generator of names and text)
 
-VARIANTS = ("ours", "bin", "ext", "ext-quoted")
+VARIANTS = ("ours", "bin", "ext", "ext-quoted")  # --variants ours,bin,ext for a shorter run
 STOCK = {"bin": ("pagefind_bin", "_pf_bin"), "ext": ("pagefind_bin_extended", "_pf_ext")}
 # ---- a generated archive -----------------------------------------------------------------
 def _pool() -> list[str]:
@@ -105,7 +104,6 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
     """Build the site without search, then each index. With ``reuse`` (the stats of an earlier
     run on the same site), the site and the stock indexes are kept; only ours is rebuilt."""
     stats: dict = dict(reuse or {})
-    config = load_config(content)
     started = time.perf_counter()
     target = site.with_name(site.name + ".fresh") if reuse else site
     result = build_site(BuildOptions(content_dir=content, output_dir=target, with_search=False))
@@ -117,10 +115,7 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
         shutil.copytree(target / "static", site / "static")
         shutil.rmtree(target)
     if "ours" in variants:
-        s = build_index(site, config)
-        stats["ours"] = {"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages,
-                         "extract_s": s.extract_seconds, "shards": s.shards, "pairs": s.pairs,
-                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+        stats["ours"] = index_ours(content, site)
     for name, (module, folder) in STOCK.items():
         if name not in variants and f"{name}-quoted" not in variants:
             continue
@@ -128,16 +123,35 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
             continue
         out = site / folder
         t = time.perf_counter()
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", module, "--site", str(site),
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", module, "--site", str(site),
                                "--output-path", str(out), "--silent"], check=True, capture_output=True, text=True)
-        rss = int(proc.stderr.strip().splitlines()[-1]) // 1024
+        rss, user, system = proc.stderr.strip().splitlines()[-1].split()
         stats[name] = {"index_s": round(time.perf_counter() - t, 2), "index_bytes": dir_bytes(out),
-                       "peak_rss_mb": rss}
+                       "peak_rss_mb": int(rss) // 1024, "index_cpu_s": round(float(user) + float(system), 1)}
         page = site / "_bench" / name / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(STOCK_PAGE.replace("BUNDLE", f"/{folder}/"), encoding="utf-8")
         stats[f"{name}-quoted"] = stats[name]
     return stats
+
+
+INDEX_OURS = """
+import json, sys
+from site_builder.config import load_config
+from site_builder.search import build_index
+s = build_index(__import__("pathlib").Path(sys.argv[2]), load_config(__import__("pathlib").Path(sys.argv[1])))
+print(json.dumps({"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages, "read_s": s.read_seconds,
+                  "words": s.words, "pairs": s.pairs}))
+"""
+
+
+def index_ours(content: Path, site: Path) -> dict:
+    """build_index in a process of its own, so that its peak memory and CPU time are its own."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-c", INDEX_OURS, str(content), str(site)],
+                          check=True, capture_output=True, text=True, cwd=ROOT)
+    rss, user, system = proc.stderr.strip().splitlines()[-1].split()
+    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "peak_rss_mb": int(rss) // 1024,
+            "index_cpu_s": round(float(user) + float(system), 1)}
 
 
 STOCK_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head>
@@ -153,7 +167,7 @@ window.stockSearch = async (q, limit) => {
 </script></body></html>
 """
 
-OURS_QUERY = """async (q) => {
+OURS_QUERY = """async (q) => {  // the first page of results, as the page shows it
   const t = performance.now();
   const top = await siteSearch(q, { limit: 10 });
   const ms = performance.now() - t;
@@ -201,7 +215,7 @@ def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_
     id_url = fragment_urls(bundle)
     counter: dict = {}
     rows = []
-    with serve(site, counter) as base, chromium() as browser:
+    with serve(site, counter, compress=True) as base, chromium() as browser:
         for kind, q in queries:
             context = browser.new_context()
             page = context.new_page()
@@ -220,6 +234,7 @@ def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_
             typed = f'"{q}"' if variant.endswith("-quoted") else q
             out = page.evaluate(OURS_QUERY if variant == "ours" else STOCK_QUERY, typed)
             fetched = counter.get("bytes", 0)
+            parts = {k: round(counter.get(k, 0) / 1024, 1) for k in ("index", "fragment", "filter", "other")}
             context.close()
             truth = truth_of[q]
             found = [id_url.get(i, "?") for i in out["ids"]]
@@ -229,6 +244,7 @@ def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_
                 "hit": len(truth & set(found)), "false_top10": sum(1 for u in top if u not in truth),
                 "shown": len(top), "false_all": sum(1 for u in found if u not in truth),
                 "ms": round(out["ms"], 1), "kb": round(fetched / 1024, 1), "boot_kb": round(boot / 1024, 1),
+                "kb_by_kind": parts,
             })
     return summarize(rows)
 
@@ -248,6 +264,8 @@ def summarize(rows: list[dict]) -> dict:
         "median_ms": round(statistics.median(ms), 1), "worst_ms": round(max(ms), 1),
         "median_kb": round(statistics.median(kb), 1), "worst_kb": round(max(kb), 1),
         "boot_kb": round(statistics.median(r["boot_kb"] for r in rows), 1),
+        "median_kb_by_kind": {k: round(statistics.median(r["kb_by_kind"][k] for r in rows), 1)
+                              for k in ("index", "fragment", "filter", "other")},
         "examples_missed": missed_queries[:8],
         "rows": rows,
     }
@@ -266,9 +284,12 @@ def table(report: dict) -> str:
     row("false hits, all results", lambda v: str(res[v]["false_hits_all"]))
     row("median / worst query ms", lambda v: f"{res[v]['median_ms']:.0f} / {res[v]['worst_ms']:.0f}")
     row("KB per query, cold (median / worst)", lambda v: f"{res[v]['median_kb']:.0f} / {res[v]['worst_kb']:.0f}")
+    row("median KB per query: index chunks / fragments",
+        lambda v: "{index:.0f} / {fragment:.0f}".format(**res[v].get("median_kb_by_kind", {"index": 0, "fragment": 0})))
     row("KB to start the engine", lambda v: f"{res[v]['boot_kb']:.0f}")
     row("index size on disk", lambda v: f"{build[v]['index_bytes'] / 1e6:.1f} MB")
     row("index time added to the build", lambda v: f"{build[v]['index_s']:.1f} s")
+    row("index CPU time (user + system)", lambda v: f"{build[v].get('index_cpu_s', 0):.1f} s")
     row("peak memory of the indexer", lambda v: f"{build[v].get('peak_rss_mb', 0)} MB")
     return "\n".join(lines)
 

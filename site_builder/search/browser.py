@@ -8,6 +8,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import io
 import json
 import threading
 from pathlib import Path
@@ -17,8 +18,27 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+COMPRESSED_TYPES = (".html", ".js", ".css", ".json", ".svg", ".xml")  # what Netlify compresses
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     counter: dict | None = None
+    compress = False  # gzip text files for clients that accept it, as Netlify does
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and accepts and path.suffix in COMPRESSED_TYPES and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass
@@ -31,9 +51,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             source.seek(0, 2)
             size = source.tell() - start
             source.seek(start)
+            kind = next((k for k in ("index", "fragment", "filter") if f"/{k}/" in self.path), "other")
             with _LOCK:
                 self.counter["bytes"] = self.counter.get("bytes", 0) + size
                 self.counter["requests"] = self.counter.get("requests", 0) + 1
+                self.counter[kind] = self.counter.get(kind, 0) + size  # index chunks, fragments …
         super().copyfile(source, outputfile)
 
     def end_headers(self):
@@ -45,11 +67,12 @@ _LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def serve(directory: Path, counter: dict | None = None):
+def serve(directory: Path, counter: dict | None = None, compress: bool = False):
     """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL.
 
-    With ``counter`` (a dict), the bytes and requests served are added to it."""
-    handler_class = type("_Handler", (_QuietHandler,), {"counter": counter})
+    With ``counter`` (a dict), the bytes and requests served are added to it; with
+    ``compress``, text files go gzipped to clients that accept it (as Netlify serves them)."""
+    handler_class = type("_Handler", (_QuietHandler,), {"counter": counter, "compress": compress})
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -18,29 +18,33 @@ single separators (a space). A query part matches a page when its normalised for
 substring of the page's normalised text, so 产力 matches 生产力, and 教育,科技 typed with a
 half-width comma matches 教育、科技.
 
-Tokens: every character has a fixed, prefix-free ASCII code (3 characters for CJK
-ideographs, 4 for anything else). A run c1 c2 … cn is written as the overlapping bigram
-tokens code(c1)code(c2), code(c2)code(c3), …, code(cn-1)code(cn) followed by the unigram
-token code(cn), which marks the end of the run. Pagefind indexes these as words. Any
-substring of a run of length >= 2 is then a consecutive sequence of bigram tokens (an exact
-phrase search), and a single character is a prefix search on its code. Because the tokens
-are plain ASCII words, neither Pagefind's indexer nor the browser's Intl.Segmenter can split
-them differently: nothing depends on a Chinese word segmenter.
+Tokens: every character has a fixed, prefix-free ASCII code: its code point in four base-36
+digits (U+10FFFF is "nvnj": no code starts with y or z). A run c1 c2 … cn is written as
+the overlapping bigram tokens code(c1)code(c2), code(c2)code(c3), …, code(cn-1)code(cn)
+followed by the unigram token code(cn), which marks the end of the run. Pagefind indexes
+these as words. Any substring of a run of length >= 2 is then a consecutive sequence of
+bigram tokens (an exact phrase search). The tokens are plain ASCII words, written into the
+index as they are (``writer``) and left whole by the browser's Intl.Segmenter: nothing depends
+on a Chinese word segmenter.
+
+Two namespaces sit beside the text's tokens, each one word per page and character or token:
+  z + code(c)      the page contains the character c (a single-character query is one
+                   exact word, whatever the number of bigrams that start with c);
+  y + token        a token of the title, and yz + code(c): the title contains c (the
+                   search page puts the pages whose title holds the query first).
 """
 from __future__ import annotations
 
 import functools
 import json
-import operator
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-CJK_FIRST, CJK_LAST = 0x3400, 0x9FFF  # CJK Ext A, Yijing symbols, Unified Ideographs
-_CJK_LEADS = 22  # 22 * 36**2 = 28512 >= 0x9FFF - 0x3400 + 1 = 27648
-_OTHER_LIMIT = (36 - _CJK_LEADS) * 36**3  # code points below this get a 4-character code
-REPLACEMENT = 0xFFFD
+CODE_WIDTH = 4  # 36**4 = 1679616 > 0x10FFFF: every code point, and none starts with y or z
+PRESENCE = "z"  # z + code(c): the page contains c
+TITLE = "y"  # y + token: a token of the title
 
 _T2S_PATH = Path(__file__).with_name("t2s.json")
 
@@ -82,14 +86,16 @@ class _FoldMap(dict):
         return value
 
 
-class _CodeMap(dict):
-    def __missing__(self, ch: str) -> str:
-        value = self[ch] = char_code(ch)
+class _CodeTable(dict):
+    """ord -> code (a space stays a space), filled on first use (for str.translate)."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = " " if cp == 0x20 else char_code(chr(cp))
         return value
 
 
 _FOLD = _FoldMap()
-_CODES = _CodeMap()
+_CODES = _CodeTable()
 
 
 def normalize(text: str) -> str:
@@ -104,29 +110,38 @@ def runs(text: str) -> list[str]:
 def char_code(ch: str) -> str:
     """Fixed, prefix-free ASCII code of one (normalised) character."""
     cp = ord(ch)
-    if CJK_FIRST <= cp <= CJK_LAST:
-        v = cp - CJK_FIRST
-        return DIGITS[v // 1296] + DIGITS[(v // 36) % 36] + DIGITS[v % 36]
-    if cp >= _OTHER_LIMIT:
-        cp = REPLACEMENT
-    lead, rest = divmod(cp, 36**3)
-    return DIGITS[_CJK_LEADS + lead] + DIGITS[(rest // 1296) % 36] + DIGITS[(rest // 36) % 36] + DIGITS[rest % 36]
+    return DIGITS[cp // 46656] + DIGITS[cp // 1296 % 36] + DIGITS[cp // 36 % 36] + DIGITS[cp % 36]
+
+
+def _coded_tokens(coded: str) -> list[str]:
+    """Tokens of one run given as its codes end to end: overlapping pairs, then the last code."""
+    w = CODE_WIDTH
+    tokens = [coded[i:i + 2 * w] for i in range(0, len(coded) - w, w)]
+    tokens.append(coded[-w:])
+    return tokens
 
 
 def run_tokens(run: str) -> list[str]:
     """Index tokens of one run: its overlapping bigrams, then the closing unigram."""
-    codes = list(map(_CODES.__getitem__, run))
-    tokens = list(map(operator.add, codes, codes[1:]))
-    tokens.append(codes[-1])
-    return tokens
+    return _coded_tokens(run.translate(_CODES))
 
 
 def index_tokens(text: str) -> list[str]:
     """All tokens of a text, in order (what Pagefind indexes as words)."""
     tokens: list[str] = []
-    for run in runs(text):
-        tokens.extend(run_tokens(run))
+    for coded in normalize(text).translate(_CODES).split():
+        tokens.extend(_coded_tokens(coded))
     return tokens
+
+
+def presence_tokens(text: str, mark: str = PRESENCE) -> list[str]:
+    """One ``mark + code(c)`` per distinct character c of the text, in code order."""
+    return sorted({mark + _CODES[ord(ch)] for ch in set(normalize(text)) - {" "}})
+
+
+def title_tokens(title: str) -> list[str]:
+    """The title's tokens in the title namespace, then its characters' presence tokens."""
+    return [TITLE + token for token in index_tokens(title)] + presence_tokens(title, TITLE + PRESENCE)
 
 
 @dataclass(frozen=True)
@@ -134,15 +149,15 @@ class PartPlan:
     """How one space-separated part of a query is run on Pagefind.
 
     phrase: tokens that must occur consecutively (an exact phrase search), possibly empty.
-    prefix: a single-character code that must be a prefix of some word (its own search), or
-            None. When both are set (a part like 教育、科 ending in one character after a
-            separator) the pair is only a candidate filter and hits must be verified on the
-            text ("exact" is False).
+    single: the code of a last run of one character, or None: the pages containing it are
+            the word PRESENCE + single. When both are set (a part like 教育、科 ending in one
+            character after a separator) the pair is only a candidate filter and hits must
+            be verified on the text ("exact" is False).
     """
 
     text: str  # the normalised part, runs joined by single spaces
     phrase: tuple[str, ...]
-    prefix: str | None
+    single: str | None
     exact: bool
 
 
@@ -155,9 +170,9 @@ def plan_part(part: str) -> PartPlan | None:
         tokens = run_tokens(run)
         phrase.extend(tokens if i < len(part_runs) - 1 else tokens[:-1])
     last = part_runs[-1]
-    prefix = char_code(last) if len(last) == 1 else None
-    exact = not (phrase and prefix)
-    return PartPlan(" ".join(part_runs), tuple(phrase), prefix, exact)
+    single = char_code(last) if len(last) == 1 else None
+    exact = not (phrase and single)
+    return PartPlan(" ".join(part_runs), tuple(phrase), single, exact)
 
 
 def plan_query(query: str) -> list[PartPlan]:

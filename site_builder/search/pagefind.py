@@ -1,101 +1,48 @@
-"""Pagefind runs: the standard binary from PyPI indexing folders of shadow pages."""
+"""Pagefind's browser engine from PyPI (``pagefind_bin``): its scripts and WebAssembly.
+
+The bundle's index, fragments, filters and pf_meta are written by ``writer``; the files
+that run the search in the browser (pagefind.js, its worker, the wasm, the UI files) and the
+entry file's constants are taken from a run of the standard binary on a one-page site, so
+they always match the installed Pagefind.
+"""
 from __future__ import annotations
 
-import gzip
+import html
 import json
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+import tempfile
 from pathlib import Path
-from types import TracebackType
 
 from site_builder.errors import SiteBuildError
 
 ENTRY_FILE = "pagefind-entry.json"  # Pagefind writes it last: its absence means a failed run
 
 
-def pagefind_command() -> list[str]:
-    """The standard Pagefind binary from PyPI (pagefind-bin), never the extended one: our
-    tokens are ASCII words and must not be re-segmented."""
-    return [sys.executable, "-m", "pagefind_bin"]
+def pagefind_command(module: str = "pagefind_bin") -> list[str]:
+    """A Pagefind binary from PyPI; the standard one unless told otherwise."""
+    return [sys.executable, "-m", module]
 
 
-class PagefindRuns:
-    """Pagefind processes, at most ``jobs`` at a time; any failure fails the build.
-
-    Each run indexes a folder of shadow pages into a bundle folder, after which its
-    fragments get the readable text back and the folder of shadow pages is deleted."""
-
-    def __init__(self, jobs: int):
-        self.jobs = max(1, jobs)
-        self.running: list[_Run] = []
-
-    def __enter__(self) -> PagefindRuns:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        for run in self.running:
-            if run.process.poll() is None:
-                run.process.kill()
-                run.process.wait()
-
-    def start(self, pages: Path, bundle: Path, prune: bool) -> None:
-        """Index ``pages`` into ``bundle``; ``prune`` keeps only what a merged shard needs."""
-        while len(self.running) >= self.jobs:
-            self._finish_oldest()
-        cmd = pagefind_command() + ["--site", str(pages), "--output-path", str(bundle), "--silent"]
-        env = dict(os.environ)
-        env.pop("PAGEFIND_BINARY_PATH", None)
-        process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-        self.running.append(_Run(process, pages, bundle, prune))
-
-    def wait_all(self) -> None:
-        while self.running:
-            self._finish_oldest()
-
-    def _finish_oldest(self) -> None:
-        run = self.running[0]
-        output = run.process.communicate()[0]
-        self.running.remove(run)
-        if run.process.returncode != 0 or not (run.bundle / ENTRY_FILE).exists():
-            detail = output.decode("utf-8", "replace").strip()[-2000:]
-            raise SiteBuildError(f"Pagefind failed (exit {run.process.returncode}): {detail}", run.pages)
-        rewrite_fragments(run.bundle)
-        if run.prune:
-            _prune_shard(run.bundle)
-        shutil.rmtree(run.pages, ignore_errors=True)
-
-
-@dataclass(frozen=True)
-class _Run:
-    process: subprocess.Popen[bytes]
-    pages: Path  # the folder of shadow pages it indexes
-    bundle: Path  # the folder it writes
-    prune: bool
-
-
-def rewrite_fragments(bundle: Path) -> None:
-    """Store the readable text, not the tokens, in each fragment (what the browser loads per
-    result): content <- meta "text". The tokens are only needed in the word index; the
-    fragment keeps its name (the browser looks it up by the name in the meta file)."""
-    for path in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        signature = b"pagefind_dcd" if data.startswith(b"pagefind_dcd") else b""
-        fragment = json.loads(data[len(signature):])
-        meta = fragment.get("meta", {})
-        if "text" not in meta:
-            continue
-        fragment["content"] = meta.pop("text").replace("\u200b", "")
-        payload = signature + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
-
-
-def _prune_shard(bundle: Path) -> None:
-    """A merged shard needs only its entry, meta, index, fragments and filters: the browser
-    runs the primary bundle's pagefind.js and wasm for every shard."""
-    for f in bundle.iterdir():
-        if f.is_file() and not (f.name == ENTRY_FILE or f.name.endswith(".pf_meta")):
-            f.unlink()
+def engine_files(bundle: Path, language: str) -> dict:
+    """Copy Pagefind's fixed-name files into ``bundle``; returns the entry file it wrote
+    (version, the wasm of ``language``, the characters it keeps in words)."""
+    with tempfile.TemporaryDirectory(prefix="search-engine-") as tmp:
+        site, out = Path(tmp) / "site", Path(tmp) / "out"
+        site.mkdir()
+        (site / "index.html").write_text(
+            f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8"><title>-</title>'
+            "</head><body><main data-pagefind-body><p>0</p></main></body></html>\n", encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if k != "PAGEFIND_BINARY_PATH"}
+        cmd = pagefind_command() + ["--site", str(site), "--output-path", str(out), "--silent"]
+        run = subprocess.run(cmd, capture_output=True, env=env, check=False)
+        if run.returncode != 0 or not (out / ENTRY_FILE).exists():
+            detail = (run.stdout + run.stderr).decode("utf-8", "replace").strip()[-2000:]
+            raise SiteBuildError(f"Pagefind failed (exit {run.returncode}): {detail}", site)
+        bundle.mkdir(parents=True, exist_ok=True)
+        for f in sorted(out.iterdir()):
+            if f.is_file() and f.name != ENTRY_FILE and not f.name.endswith(".pf_meta"):
+                shutil.copyfile(f, bundle / f.name)
+        return json.loads((out / ENTRY_FILE).read_text(encoding="utf-8"))

@@ -22,6 +22,7 @@ ENTRY_FILE = "pagefind-entry.json"
 SIGNATURE = b"pagefind_dcd"  # what Pagefind writes before the CBOR content of every gzipped file
 FILTER_HASH_DIGITS = 7
 META_HASH_DIGITS = 13
+META_PAGES = 1  # position of the [fragment name, word count] list in a pf_meta file
 META_FILTERS = 3  # position of the [filter name, file hash] list in a pf_meta file
 
 
@@ -38,6 +39,25 @@ def make_reproducible(site: Path) -> None:
         _rename_references(entry, {old: new for old, (new, _) in plan.items() if old.suffix == ".pf_meta"})
 
 
+def rename_pages(bundle: Path, names: dict[str, str]) -> None:
+    """Give the bundle's pages (their fragment files) new names: the pf_meta lists each page
+    by its fragment's name; it is written again, named by its new content."""
+    entry = bundle / ENTRY_FILE
+    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    renamed: dict[Path, Path] = {}
+    for language, about in sorted(languages.items()):
+        meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
+        meta = _read(meta_path, language, META_HASH_DIGITS)
+        for page in meta[META_PAGES]:  # [fragment name, word count]
+            page[0] = names.get(page[0], page[0])
+        content = encode(meta)
+        new_path = meta_path.with_name(f"pagefind.{short_name(language, content, META_HASH_DIGITS, set())}.pf_meta")
+        meta_path.unlink()
+        new_path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+        renamed[meta_path] = new_path
+    _rename_references(entry, renamed)
+
+
 def _plan_bundle(bundle: Path) -> dict[Path, tuple[Path, bytes]]:
     """{file: (its new path, its sorted CBOR content)} for each language's filter files and
     pf_meta; reads everything and writes nothing, so a surprise leaves the bundle whole."""
@@ -52,12 +72,12 @@ def _plan_bundle(bundle: Path) -> dict[Path, tuple[Path, bytes]]:
             index = _read(path, language, FILTER_HASH_DIGITS)
             index[1].sort(key=lambda value: value[0])  # [filter name, [[value, [page numbers]], ...]]
             content = encode(index)
-            new_hash = _short_name(language, content, FILTER_HASH_DIGITS, taken={h for _, h in filters})
+            new_hash = short_name(language, content, FILTER_HASH_DIGITS, taken={h for _, h in filters})
             filters.append((name, new_hash))
             plan[path] = (path.with_name(f"{new_hash}.pf_filter"), content)
         meta[META_FILTERS] = [list(f) for f in sorted(filters)]
         content = encode(meta)
-        new_hash = _short_name(language, content, META_HASH_DIGITS, taken=set())
+        new_hash = short_name(language, content, META_HASH_DIGITS, taken=set())
         plan[meta_path] = (meta_path.with_name(f"pagefind.{new_hash}.pf_meta"), content)
     return plan
 
@@ -69,12 +89,12 @@ def _read(path: Path, language: str, digits: int) -> list:
         raise ValueError(f"{path}: not a Pagefind file")
     content = data[len(SIGNATURE):]
     value = decode(content)
-    if encode(value) != content or _short_name(language, content, digits, set()) not in path.name:
+    if encode(value) != content or short_name(language, content, digits, set()) not in path.name:
         raise ValueError(f"{path}: encoded or named unlike Pagefind 1.5")
     return value
 
 
-def _short_name(language: str, content: bytes, digits: int, taken: set[str]) -> str:
+def short_name(language: str, content: bytes, digits: int, taken: set[str]) -> str:
     """Pagefind's name for content: its SHA-1 with each byte in unpadded hex, cut short but
     long enough not to collide with a name already taken."""
     full = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
@@ -98,9 +118,9 @@ def _meta_hash(path: Path) -> str:
     return path.name.removeprefix("pagefind.").removesuffix(".pf_meta")
 
 
-# The CBOR that Pagefind writes (RFC 8949, definite lengths, shortest forms): unsigned
-# integers, byte and text strings, arrays. Anything else is not expected and raises ValueError.
-_UINT, _BYTES, _TEXT, _ARRAY = 0, 2, 3, 4
+# The CBOR that Pagefind writes (RFC 8949, definite lengths, shortest forms): integers, byte
+# and text strings, arrays. Anything else is not expected and raises ValueError.
+_UINT, _NEGATIVE, _BYTES, _TEXT, _ARRAY = 0, 1, 2, 3, 4
 
 
 def decode(data: bytes) -> list:
@@ -122,6 +142,8 @@ def _decode_at(data: bytes, at: int) -> tuple[object, int]:
         raise ValueError(f"CBOR item {data[at - 1]:#x} (indefinite length or float) not expected")
     if kind == _UINT:
         return number, at
+    if kind == _NEGATIVE:
+        return -1 - number, at
     if kind == _BYTES:
         return data[at:at + number], at + number
     if kind == _TEXT:
@@ -139,16 +161,17 @@ def encode(value: object) -> bytes:
     if isinstance(value, bool) or not isinstance(value, int | str | bytes | list):
         raise ValueError(f"cannot encode {type(value).__name__} as Pagefind's CBOR")
     if isinstance(value, int):
-        return _head(_UINT, value)
+        return head(_UINT, value) if value >= 0 else head(_NEGATIVE, -1 - value)
     if isinstance(value, bytes):
-        return _head(_BYTES, len(value)) + value
+        return head(_BYTES, len(value)) + value
     if isinstance(value, str):
         raw = value.encode("utf-8")
-        return _head(_TEXT, len(raw)) + raw
-    return _head(_ARRAY, len(value)) + b"".join(encode(item) for item in value)
+        return head(_TEXT, len(raw)) + raw
+    return head(_ARRAY, len(value)) + b"".join(encode(item) for item in value)
 
 
-def _head(kind: int, number: int) -> bytes:
+def head(kind: int, number: int) -> bytes:
+    """A CBOR item head: major type ``kind`` and its argument ``number``, shortest form."""
     if number < 0:
         raise ValueError("negative integers are not expected")
     if number < 24:

@@ -1,67 +1,72 @@
-"""The shadow page: what Pagefind indexes in place of an article page.
+"""What the index holds of an article page: its words, filters and readable fields.
 
-The article's text as overlapping character-bigram tokens (``normalize.index_tokens``),
-headings kept as headings so that Pagefind weights title hits, the readable text as meta
-``text`` (for excerpts and the browser's own check), and the page's filters and meta.
+The words: the article's text as overlapping character-bigram tokens
+(``normalize.index_tokens``) in the weight of their block (a heading weighs more), one
+presence word per distinct character, and the title in its own namespace. Nothing readable
+is indexed: the readable fields (title, authors, source, date, text) go to the page's
+fragment, which the browser loads for each result shown.
+
+``shadow_html`` writes the same words as the HTML page that ``pagefind_bin`` would index to
+the same effect (tests compare the two indexes).
 """
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from site_builder.search.extract import Block, PageRecord
-from site_builder.search.normalize import index_tokens
+from site_builder.search.normalize import index_tokens, presence_tokens, title_tokens
+from site_builder.search.writer import HEADING_WEIGHTS, TEXT_WEIGHT, PageWords
 
 # a paragraph this long is running text, not a title, byline or source line
 RUNNING_TEXT_CHARS = 30
+# what the search page reads from a fragment; the rest of the article page's meta is not used
+FRAGMENT_META = ("title", "authors", "source", "date")
 
 
-@dataclass(frozen=True)
-class ShadowPage:
-    html: str
-    pairs: int  # distinct tokens: the (word, page) pairs Pagefind holds in memory for it
+def page_words(url: str, record: PageRecord) -> PageWords:
+    fields = _fields(record)
+    blocks = []
+    for block in record.blocks:
+        tokens = index_tokens(block.text)
+        if tokens:
+            blocks.append((HEADING_WEIGHTS.get(block.level, TEXT_WEIGHT), tokens))
+    for marked in (presence_tokens(fields["text"]), title_tokens(fields["title"])):
+        if marked:
+            blocks.append((TEXT_WEIGHT, marked))
+    return PageWords(url, blocks, record.filters, fields)
 
 
-def shadow_page(record: PageRecord, language: str) -> str:
-    """The HTML of the shadow page of ``record``."""
-    return shadow(record, language).html
-
-
-def shadow(record: PageRecord, language: str) -> ShadowPage:
+def shadow_html(page: PageWords, language: str) -> str:
+    """An HTML page of ``page``'s words, weights and filters, for ``pagefind_bin``."""
     esc = html.escape
+    tags = {weight: f"h{level}" for level, weight in HEADING_WEIGHTS.items()}
     out = [f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8">'
            "<title>-</title></head><body><main data-pagefind-body>"]
-    all_tokens: list[str] = []
-    for block in record.blocks:
-        block_tokens = index_tokens(block.text)
-        if not block_tokens:
-            continue
-        all_tokens.extend(block_tokens)
-        tag = f"h{block.level}" if block.level else "p"
-        out.append(f"<{tag}>{' '.join(block_tokens)}</{tag}>")
-    out.append("</main>")
-    for key, value in _meta(record).items():
-        out.append(f'<div data-pagefind-meta="{esc(key)}">{esc(value)}</div>')
-    for key, values in record.filters.items():
+    for weight, words in page.blocks:
+        tag = tags.get(weight, "p")
+        out.append(f"<{tag}>{' '.join(words)}</{tag}>")
+    # a title of no word characters: Pagefind would otherwise take the first heading's words
+    out.append('</main><span data-pagefind-meta="title">-</span>')
+    for key, values in page.filters.items():
         for value in values:
             out.append(f'<span data-pagefind-filter="{esc(key)}">{esc(value)}</span>')
     out.append("</body></html>\n")
-    return ShadowPage("\n".join(out), len(set(all_tokens)))
+    return "\n".join(out)
 
 
-def _meta(record: PageRecord) -> dict[str, str]:
-    """The page's own meta, a title (its first heading when it names none), the readable
-    text and where its running text starts."""
-    meta = dict(record.meta)
-    if "title" not in meta:
-        meta["title"] = next((b.text for b in record.blocks if b.level == 1), "")
-    meta["text"] = "\n".join(b.text for b in record.blocks)
-    meta["body_at"] = str(_running_text_offset(record.blocks))
-    return meta
+def _fields(record: PageRecord) -> dict[str, str]:
+    """The readable meta of the page's fragment: its own meta (a title taken from its first
+    heading when it names none), the readable text and where its running text starts."""
+    fields = {key: record.meta[key] for key in FRAGMENT_META if record.meta.get(key)}
+    if "title" not in fields:
+        fields["title"] = next((b.text for b in record.blocks if b.level == 1), "")
+    fields["body_at"] = str(_running_text_offset(record.blocks))
+    fields["text"] = "\n".join(b.text for b in record.blocks)
+    return fields
 
 
 def _running_text_offset(blocks: list[Block]) -> int:
-    """Where the running text starts in meta ``text`` (after title, byline, source lines):
+    """Where the running text starts in the text (after title, byline, source lines):
     excerpts prefer matches from there on. 0 when no paragraph is long enough."""
     offset = 0
     for block in blocks:

@@ -10,6 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.search.browser import chromium
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module."""
+    with chromium() as b:
+        yield b
+
 
 if os.environ.get("SEARCH_SEED_SITE"):
     @pytest.fixture(scope="session")

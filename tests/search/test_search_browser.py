@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from site_builder.search.browser import chromium, serve
+from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches, normalize, plan_query
 
@@ -21,12 +21,6 @@ from .queries import query_set
 def served(seed_site):
     with serve(seed_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
@@ -145,12 +139,42 @@ def test_filters_work_together_with_the_query(search_page, served, browser, text
     page.fill("#search-input", q)
     page.wait_for_function("q => document.querySelector('#search-status').textContent.includes(q)", arg=f"“{q}”")
     assert page.inner_text("#search-status") == f"找到 {len(want)} 篇包含“{q}”的文章"
-    for label in ("主题", "作者", "来源"):
+    for label in ("主题", "来源"):
         assert page.locator(f"select[data-filter={label}]").count() == 1
     page.close()
 
 
-def test_results_show_source_and_date(search_page, articles):
+def test_author_filter_is_typed_into_with_suggestions(served, browser, texts, articles):
+    filters, authors, _ = _fields(articles)
+    q = "发展"
+
+    def hits(name):
+        return {u for u, t in texts.items() if matches(q, t) and name in filters[u].get("作者", [])}
+
+    author = max(sorted(set(authors)), key=lambda name: len(hits(name)))
+    want = hits(author)
+    assert want
+    page = browser.new_page()
+    page.goto(served + "/search/")
+    box = page.locator("input[data-filter=作者]")
+    assert box.get_attribute("list") == "search-author-list"
+    assert page.locator("select[data-filter=作者]").count() == 0  # no drop-down of every author
+    box.click()  # suggestions: Pagefind's own 作者 values, loaded on first use
+    page.wait_for_function("document.querySelectorAll('#search-author-list option').length > 0")
+    options = page.eval_on_selector_all("#search-author-list option", "os => os.map(o => o.value)")
+    assert sorted(options) == sorted(set(authors))
+    box.fill(author)
+    page.fill("#search-input", q)
+    page.press("#search-input", "Enter")
+    page.wait_for_function("n => document.querySelector('#search-status').textContent.startsWith('找到 ' + n + ' ')",
+                           arg=len(want))
+    hrefs = page.eval_on_selector_all("#search-results li h2 a", "as => as.map(a => a.getAttribute('href'))")
+    assert {urlsplit(h).path for h in hrefs} == want
+    assert parse_qs(urlsplit(page.url).query)["作者"] == [author]
+    page.close()
+
+
+def test_results_show_authors_source_and_date(search_page, articles):
     results = search_page.evaluate("q => siteSearch(q)", "的")
     assert len(results) == len(articles)
     metas = {urlsplit(r["url"]).path: r for r in results}
@@ -158,7 +182,8 @@ def test_results_show_source_and_date(search_page, articles):
         record = extract(path.read_text(encoding="utf-8"))
         assert metas[url]["source"] == record.meta.get("source", "")
         assert metas[url]["date"] == record.meta.get("date", "")
-    assert any(r["source"] for r in results)
+        assert metas[url]["authors"] == "、".join(record.filters.get("作者", []))
+    assert any(r["source"] for r in results) and any(r["authors"] for r in results)
 
 
 TRICKY = ["“新質生產力”，ＡＢＣ１２３　教育、科技!", "城市\u200b治理", "Ｉｎｔｅｒｎｅｔ＋", "㈠①½", "ß İ Σ",
@@ -169,32 +194,9 @@ def test_browser_and_python_normalise_identically(search_page, texts, articles):
     filters, authors, titles = _fields(articles)
     samples = TRICKY + [q for _, q in query_set(texts, authors, titles)] + [t[:400] for t in texts.values()]
     got = search_page.evaluate(
-        "xs => xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.prefix, p.exact])])",
+        "xs => xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.single, p.exact])])",
         samples)
     for sample, (norm, plans) in zip(samples, got, strict=True):
         assert norm == normalize(sample), sample
-        want = [[p.text, list(p.phrase), p.prefix, p.exact] for p in plan_query(sample)]
+        want = [[p.text, list(p.phrase), p.single, p.exact] for p in plan_query(sample)]
         assert plans == want, sample
-
-
-def test_sharded_index_finds_the_same_pages(seed_site, browser, texts, articles, tmp_path):
-    """A large archive is indexed in several Pagefind runs (memory); the page merges them."""
-    import shutil
-
-    from site_builder.config import SiteConfig
-    from site_builder.search import build_index
-
-    site = tmp_path / "site"
-    shutil.copytree(seed_site, site)
-    stats = build_index(site, SiteConfig(), shard_pairs=6000)
-    assert stats.shards >= 3 and stats.pages == len(articles)
-    filters, authors, titles = _fields(articles)
-    queries = [q for _, q in query_set(texts, authors, titles)]
-    with serve(site) as base:
-        page = browser.new_page()
-        page.goto(base + "/search/")
-        page.wait_for_function("window.siteSearch && window.siteSearch.ready")
-        got = page.evaluate("async qs => { const out = []; for (const q of qs) out.push((await siteSearch(q)).map(r => r.url)); return out; }", queries)
-        page.close()
-    for q, urls in zip(queries, got, strict=True):
-        assert set(urls) == {u for u, t in texts.items() if matches(q, t)}, q

@@ -7,8 +7,13 @@
 // Pagefind for an exact phrase (consecutive word positions). So 产力 finds 生产力, and no
 // Chinese word segmenter is involved on either side.
 //
-// window.siteSearch(query, {filters, limit}) is the function the page's UI calls; it
-// resolves to [{url, title, excerpt, source, date}] in rank order.
+// Beside the text's tokens the index holds, per page, one presence word per character
+// ("z" + code: a single-character query is one exact word) and the title's tokens ("y" +
+// token, "yz" + code): the pages whose title holds the query come first.
+//
+// window.siteSearch(query, {filters, sort, offset, limit}) is the function the page's UI
+// calls; it resolves to [{url, title, excerpt, authors, source, date}] in rank order, with
+// .total the number of all results.
 
 const root = document.getElementById("site-search");
 const BASE = (root && root.dataset.base) || "/";
@@ -74,22 +79,13 @@ function normalize(text) {
 }
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
-const CJK_FIRST = 0x3400;
-const CJK_LAST = 0x9fff;
-const CJK_LEADS = 22;
-const OTHER_LIMIT = (36 - CJK_LEADS) * 36 ** 3;
+const PRESENCE = "z";
+const TITLE = "y";
 
+// four base-36 digits of the code point: fixed width (prefix-free), never starting with y or z
 function charCode(ch) {
-  let cp = ch.codePointAt(0);
-  if (cp >= CJK_FIRST && cp <= CJK_LAST) {
-    const v = cp - CJK_FIRST;
-    return DIGITS[Math.floor(v / 1296)] + DIGITS[Math.floor(v / 36) % 36] + DIGITS[v % 36];
-  }
-  if (cp >= OTHER_LIMIT) cp = 0xfffd;
-  const lead = Math.floor(cp / 46656);
-  const rest = cp % 46656;
-  return (DIGITS[CJK_LEADS + lead] + DIGITS[Math.floor(rest / 1296) % 36] +
-          DIGITS[Math.floor(rest / 36) % 36] + DIGITS[rest % 36]);
+  const cp = ch.codePointAt(0);
+  return DIGITS[Math.floor(cp / 46656)] + DIGITS[Math.floor(cp / 1296) % 36] + DIGITS[Math.floor(cp / 36) % 36] + DIGITS[cp % 36];
 }
 
 function runTokens(run) {
@@ -109,8 +105,8 @@ function planPart(part) {
     phrase.push(...(k < runs.length - 1 ? tokens : tokens.slice(0, -1)));
   });
   const last = runs[runs.length - 1];
-  const prefix = Array.from(last).length === 1 ? charCode(last) : null;
-  return { text: runs.join(" "), phrase, prefix, exact: !(phrase.length && prefix) };
+  const single = Array.from(last).length === 1 ? charCode(last) : null;
+  return { text: runs.join(" "), phrase, single, exact: !(phrase.length && single) };
 }
 
 function planQuery(query) {
@@ -131,26 +127,16 @@ function textMatches(plans, text) {
   return plans.every((p) => haystack.includes(p.text));
 }
 
+
 // ---- Pagefind ------------------------------------------------------------------------
 let pagefindPromise = null;
 function getPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = (async () => {
       const pf = await import(`${BASE}pagefind/pagefind.js`);
-      await pf.options({ excerptLength: 12 });
+      // result URLs are the site's paths: Pagefind puts the base URL in front of them
+      await pf.options({ excerptLength: 12, baseUrl: BASE });
       await pf.init();
-      // a large archive is indexed in shards (site_builder.search.build_index): merge them
-      try {
-        const res = await fetch(`${BASE}pagefind/site-search.json`, { cache: "no-cache" });
-        const { shards } = res.ok ? await res.json() : { shards: [] };
-        for (const shard of shards || []) await pf.mergeIndex(`${BASE}pagefind/${shard}`);
-      } catch (err) {
-        console.warn("site search: no shard list", err);
-      }
-      // start Pagefind's worker now (its first search pays the start-up), not on the
-      // reader's first query. No token starts with "zzzz" (that code would be a code point
-      // above U+94140), so this loads one small chunk and finds nothing.
-      await pf.search("zzzz");
       return pf;
     })();
   }
@@ -165,39 +151,60 @@ function cleanFilters(filters) {
   return out;
 }
 
-// Ranked candidates for a query: [{id, score, data}] plus whether each must be checked.
-async function rankedResults(query, filters) {
+// The searches of one part: its exact phrase and the presence word of a last single
+// character; in the title namespace with mark = TITLE.
+function partSearches(pf, plan, filters, mark) {
+  const out = [];
+  if (plan.phrase.length) out.push(pf.search(`"${plan.phrase.map((t) => mark + t).join(" ")}"`, { filters }));
+  if (plan.single) out.push(pf.search(mark + PRESENCE + plan.single, { filters }));
+  return out;
+}
+
+const ids = (r) => new Set(r.results.map((x) => x.id));
+
+// The date a result id carries (fragments of dated pages are named d<yyyymmdd>.…), or "".
+function dateOf(id) {
+  const m = /^d(\d{8})\./.exec(id);
+  return m ? m[1] : "";
+}
+
+// Results in order: newest / oldest first (undated last), or title hits first, then
+// Pagefind's BM25 ranking. Each is {id, data}.
+function ordered(results, sort, titleIds) {
+  const keyed = results.map((r, rank) => ({ r, rank, date: dateOf(r.id), title: titleIds.has(r.id) }));
+  const byDate = (a, b) => (!a.date || !b.date ? (!a.date) - (!b.date) : a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  if (sort === "newest") keyed.sort((a, b) => (a.date && b.date ? byDate(b, a) : byDate(a, b)) || a.rank - b.rank);
+  else if (sort === "oldest") keyed.sort((a, b) => byDate(a, b) || a.rank - b.rank);
+  else keyed.sort((a, b) => b.title - a.title || a.rank - b.rank);
+  return keyed.map((k) => k.r);
+}
+
+// Every result of a query, ranked: {plans, results: [{id, score, data}], verify}.
+async function rankedResults(query, filters, sort) {
   const pf = await getPagefind();
   const plans = planQuery(query);
   const f = cleanFilters(filters);
   if (!plans.length) {
     if (!Object.keys(f).length) return { plans, results: [], verify: false };
     const r = await pf.search(null, { filters: f });
-    return { plans, results: r.results, verify: false };
+    return { plans, results: ordered(r.results, sort, new Set()), verify: false };
   }
-  // one exact search per part (and a prefix search for a trailing single character) ...
-  const searches = [];
-  const rankTokens = new Set();
-  for (const plan of plans) {
-    if (plan.phrase.length) {
-      searches.push(pf.search(`"${plan.phrase.join(" ")}"`, { filters: f }));
-      plan.phrase.forEach((t) => rankTokens.add(t));
-    }
-    if (plan.prefix) {
-      searches.push(pf.search(plan.prefix, { filters: f }));
-      rankTokens.add(plan.prefix);
-    }
-  }
-  // ... and one ordinary search of all the tokens, which gives the BM25 ranking (its hits
-  // are a superset of the exact ones). All run at once; Pagefind shares the loaded chunks.
-  // (a query of single characters only is its own ranking search: run it once)
-  const prefixOnly = plans.every((p) => !p.phrase.length);
-  const [ranked, ...exact] = prefixOnly
-    ? [await pf.search(Array.from(rankTokens).join(" "), { filters: f })]
-    : await Promise.all([pf.search(Array.from(rankTokens).join(" "), { filters: f }), ...searches]);
-  const required = exact.map((r) => new Set(r.results.map((x) => x.id)));
-  const results = ranked.results.filter((x) => required.every((s) => s.has(x.id)));
-  return { plans, results, verify: plans.some((p) => !p.exact) };
+  // Each part's exact searches give its pages and their BM25 scores; a page must be in
+  // every one, and ranks by the sum of its scores. The same searches in the title
+  // namespace tell which pages hold the query in their title. All run at once; Pagefind
+  // shares the chunks they load.
+  const exact = plans.flatMap((p) => partSearches(pf, p, f, ""));
+  const inTitle = sort ? [] : plans.flatMap((p) => partSearches(pf, p, f, TITLE)); // dates order the rest
+  const found = await Promise.all([...exact, ...inTitle]);
+  const scores = found.slice(0, exact.length).map((r) => new Map(r.results.map((x) => [x.id, x.score])));
+  const titleSets = found.slice(exact.length).map(ids);
+  const results = found[0].results
+    .filter((x) => scores.every((m) => m.has(x.id)))
+    .map((x, rank) => ({ x, rank, score: scores.reduce((sum, m) => sum + m.get(x.id), 0) }))
+    .sort((a, b) => b.score - a.score || a.rank - b.rank)
+    .map((k) => k.x);
+  const titleIds = new Set(titleSets.length ? results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))) : []);
+  return { plans, results: ordered(results, sort, titleIds), verify: plans.some((p) => !p.exact) };
 }
 
 function escapeHtml(s) {
@@ -221,16 +228,12 @@ function makeExcerpt(text, plans, bodyAt) {
   const skip = Math.min(bodyAt || 0, text.length);
   const first = spans.find((s) => s[0] >= skip) || spans[0];
   const center = first ? first[0] : skip;
-  const chars = Array.from(text);
   // work in UTF-16 offsets; the window is about 110 characters
   let start = Math.max(skip > center ? 0 : skip, center - 36);
   let end = Math.min(text.length, start + 110);
   if (end - start < 110) start = Math.max(0, end - 110);
-  if (chars.length !== text.length) {
-    // avoid cutting a surrogate pair
-    if (/[\uDC00-\uDFFF]/.test(text[start] || "")) start -= 1;
-    if (/[\uDC00-\uDFFF]/.test(text[end] || "")) end += 1;
-  }
+  if (/[\uDC00-\uDFFF]/.test(text[start] || "")) start -= 1; // never cut a surrogate pair
+  if (/[\uDC00-\uDFFF]/.test(text[end] || "")) end += 1;
   let html = start > 0 ? "…" : "";
   let pos = start;
   for (const [a, b] of spans) {
@@ -244,20 +247,19 @@ function makeExcerpt(text, plans, bodyAt) {
   return html;
 }
 
-// The readable text of a result: build_index stores it as the fragment's content (the
+// The readable text of a result: build_index writes it into the fragment's content (the
 // index itself holds tokens).
 function fragmentText(data) {
-  return (data.meta && data.meta.text) || data.content || "";
+  return data.content || "";
 }
 
 function shape(data, plans) {
   const meta = data.meta || {};
-  const title = meta.title || data.url;
-  const text = fragmentText(data);
   return {
-    url: BASE.replace(/\/$/, "") + data.url,
-    title,
-    excerpt: makeExcerpt(text, plans, parseInt(meta.body_at || "0", 10)),
+    url: data.url, // with the site's base URL: Pagefind's baseUrl option
+    title: meta.title || data.url,
+    excerpt: makeExcerpt(fragmentText(data), plans, parseInt(meta.body_at || "0", 10)),
+    authors: meta.authors || "",
     source: meta.source || "",
     date: meta.date || "",
   };
@@ -267,39 +269,38 @@ const cache = new Map();
 
 async function siteSearch(query, options = {}) {
   const filters = cleanFilters(options.filters);
+  const sort = options.sort || "";
+  const offset = Math.max(0, options.offset || 0);
   const limit = options.limit ?? Infinity;
-  const key = JSON.stringify([query, filters]);
+  const key = JSON.stringify([query, filters, sort]);
   let state = cache.get(key);
   if (!state) {
-    state = { ranked: await rankedResults(query, filters), checked: [], next: 0, rejected: 0 };
+    state = { ranked: await rankedResults(query, filters, sort), shaped: new Map(), rejected: new Set() };
     cache.set(key, state);
     if (cache.size > 50) cache.delete(cache.keys().next().value);
   }
   const { plans, results, verify } = state.ranked;
-  // When the part plans are exact, every candidate contains the query; each shown result is
-  // still checked on its text (so no page without the query is ever shown). When a plan is
-  // not exact, all candidates are checked before counting.
-  const want = verify ? Infinity : limit;
-  while (state.checked.length < want && state.next < results.length) {
-    const batch = results.slice(state.next, state.next + Math.min(want - state.checked.length, 20));
-    state.next += batch.length;
+  // Exact plans: every candidate contains the query, and only the page asked for is loaded
+  // (each shown result is still checked on its text, so no page without the query is ever
+  // shown). A plan that is not exact: every candidate is checked before counting.
+  const wanted = verify ? results : results.slice(offset, offset + limit);
+  for (let k = 0; k < wanted.length; k += 20) {
+    const batch = wanted.slice(k, k + 20).filter((r) => !state.shaped.has(r.id) && !state.rejected.has(r.id));
     const datas = await Promise.all(batch.map((r) => r.data()));
-    for (const data of datas) {
-      if (!plans.length || textMatches(plans, fragmentText(data))) {
-        state.checked.push(shape(data, plans));
-      } else {
-        state.rejected += 1;
-      }
-    }
+    batch.forEach((r, i) => {
+      if (!plans.length || textMatches(plans, fragmentText(datas[i]))) state.shaped.set(r.id, shape(datas[i], plans));
+      else state.rejected.add(r.id);
+    });
   }
-  const out = state.checked.slice(0, limit);
-  out.total = verify ? state.checked.length : results.length - state.rejected;
+  const kept = (verify ? results : wanted).filter((r) => state.shaped.has(r.id));
+  const out = (verify ? kept.slice(offset, offset + limit) : kept).map((r) => state.shaped.get(r.id));
+  out.total = verify ? kept.length : results.length - state.rejected.size;
   return out;
 }
 
 // Ranked page ids only (cheap: no fragments), for tests and benchmarks over large archives.
 siteSearch.ranked = async (query, options = {}) => {
-  const r = await rankedResults(query, cleanFilters(options.filters));
+  const r = await rankedResults(query, cleanFilters(options.filters), options.sort || "");
   return { ids: r.results.map((x) => x.id), verify: r.verify };
 };
 siteSearch.ready = async () => { await getPagefind(); return true; };
@@ -312,61 +313,69 @@ siteSearch.matches = (query, text) => {
 window.siteSearch = siteSearch;
 
 // ---- the page's UI -------------------------------------------------------------------
+// Its whole state is in the URL: ?q=…&page=N&sort=newest&作者=… (back and forward work).
 const PAGE = 10;
+const SORTS = ["", "newest", "oldest"];
 
 function setupUi() {
   if (!root) return;
   const form = root.querySelector("form");
   const input = root.querySelector("#search-input");
+  const sortSelect = root.querySelector("#search-sort");
   const status = root.querySelector("#search-status");
   const list = root.querySelector("#search-results");
-  const more = root.querySelector("#search-more");
-  const selects = Array.from(root.querySelectorAll("select[data-filter]"));
-  let shown = PAGE;
+  const pager = root.querySelector("#search-pages");
+  const fields = Array.from(root.querySelectorAll("[data-filter]"));
+  let page = 1;
   let generation = 0;
 
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    for (const f of fields) f.value = params.get(f.dataset.filter) || "";
+    const sort = params.get("sort") || "";
+    sortSelect.value = SORTS.includes(sort) ? sort : "";
+    page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
+  }
 
   function currentFilters() {
     const f = {};
-    for (const s of selects) if (s.value) f[s.dataset.filter] = s.value;
+    for (const el of fields) if (el.value.trim()) f[el.dataset.filter] = el.value.trim();
     return f;
   }
 
-  // The options of the filters are written into the page by the build (taxonomies with
-  // their counts), so nothing is downloaded for them; restore the reader's choice.
-  function restoreFilters() {
-    for (const s of selects) {
-      const wanted = params.get(s.dataset.filter) || "";
-      if (Array.from(s.options).some((o) => o.value === wanted)) s.value = wanted;
-    }
-  }
-
-  function updateUrl(query, filters) {
+  function urlOf(state) {
     const p = new URLSearchParams();
-    if (query) p.set("q", query);
-    for (const [k, v] of Object.entries(filters)) p.set(k, v);
+    if (state.query) p.set("q", state.query);
+    for (const [k, v] of Object.entries(state.filters)) p.set(k, v);
+    if (state.sort) p.set("sort", state.sort);
+    if (state.page > 1) p.set("page", String(state.page));
     const qs = p.toString();
-    history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
+    return qs ? `?${qs}` : location.pathname;
   }
 
-  async function run() {
-    const query = input.value.trim();
-    const filters = currentFilters();
+  function current() {
+    return { query: input.value.trim(), filters: currentFilters(), sort: sortSelect.value, page };
+  }
+
+  // history: "push" for a new page of results or a new search, "replace" while typing
+  async function run(history = "replace") {
+    const state = current();
     const mine = ++generation;
-    updateUrl(query, filters);
-    if (!query && !Object.keys(filters).length) {
+    const target = urlOf(state);
+    if (history === "push" && target !== location.search) window.history.pushState(null, "", target);
+    else if (history !== "none") window.history.replaceState(null, "", target);
+    if (!state.query && !Object.keys(state.filters).length) {
       list.replaceChildren();
+      pager.replaceChildren();
       status.textContent = "";
-      more.hidden = true;
       return;
     }
     status.textContent = "正在搜索……";
     root.setAttribute("aria-busy", "true");
     let results;
     try {
-      results = await siteSearch(query, { filters, limit: shown });
+      results = await siteSearch(state.query, { filters: state.filters, sort: state.sort, offset: (state.page - 1) * PAGE, limit: PAGE });
     } catch (err) {
       if (mine === generation) status.textContent = "搜索出错，请稍后再试。";
       root.removeAttribute("aria-busy");
@@ -374,12 +383,11 @@ function setupUi() {
     }
     if (mine !== generation) return;
     root.removeAttribute("aria-busy");
-    const what = query ? `包含“${query}”的` : "";
-    status.textContent = results.total
-      ? `找到 ${results.total} 篇${what}文章`
-      : `没有找到${what}文章`;
+    const what = state.query ? `包含“${state.query}”的` : "";
+    status.textContent = results.total ? `找到 ${results.total} 篇${what}文章` : `没有找到${what}文章`;
+    list.start = (state.page - 1) * PAGE + 1;
     list.replaceChildren(...results.map(renderResult));
-    more.hidden = results.length >= results.total;
+    renderPager(state, Math.ceil(results.total / PAGE));
   }
 
   function renderResult(r) {
@@ -391,16 +399,15 @@ function setupUi() {
     a.textContent = r.title;
     h.append(a);
     li.append(h);
-    if (r.source || r.date) {
+    const parts = [r.authors, r.source];
+    if (r.date) {
+      const [y, m, d] = r.date.split("-").map(Number);
+      parts.push(y && m && d ? `${y}年${m}月${d}日` : r.date);
+    }
+    if (parts.some(Boolean)) {
       const meta = document.createElement("p");
       meta.className = "search-result-meta";
-      const parts = [];
-      if (r.source) parts.push(r.source);
-      if (r.date) {
-        const [y, m, d] = r.date.split("-").map(Number);
-        parts.push(y && m && d ? `${y}年${m}月${d}日` : r.date);
-      }
-      meta.textContent = parts.join(" · ");
+      meta.textContent = parts.filter(Boolean).join(" · ");
       li.append(meta);
     }
     const p = document.createElement("p");
@@ -410,24 +417,80 @@ function setupUi() {
     return li;
   }
 
+  // 上一页 1 … 4 5 [6] 7 8 … 20 下一页: links with the page in the URL
+  function renderPager(state, pages) {
+    pager.replaceChildren();
+    if (pages <= 1) return;
+    const numbers = new Set([1, pages]);
+    for (let n = state.page - 2; n <= state.page + 2; n++) if (n >= 1 && n <= pages) numbers.add(n);
+    const link = (n, label) => {
+      const a = document.createElement("a");
+      a.href = urlOf({ ...state, page: n });
+      a.textContent = label;
+      a.dataset.page = String(n);
+      if (n === state.page && label === String(n)) a.setAttribute("aria-current", "page");
+      return a;
+    };
+    const items = [];
+    if (state.page > 1) items.push(link(state.page - 1, "上一页"));
+    let last = 0;
+    for (const n of Array.from(numbers).sort((a, b) => a - b)) {
+      if (n > last + 1) {
+        const gap = document.createElement("span");
+        gap.textContent = "…";
+        items.push(gap);
+      }
+      items.push(link(n, String(n)));
+      last = n;
+    }
+    if (state.page < pages) items.push(link(state.page + 1, "下一页"));
+    pager.append(...items);
+  }
+
+  pager.addEventListener("click", (event) => {
+    const a = event.target.closest("a[data-page]");
+    if (!a) return;
+    event.preventDefault();
+    page = parseInt(a.dataset.page, 10);
+    run("push").then(() => list.focus());
+  });
+
   let timer = null;
   input.addEventListener("input", () => {
-    shown = PAGE;
+    page = 1;
     clearTimeout(timer);
     timer = setTimeout(run, 250);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    shown = PAGE;
-    run();
+    page = 1;
+    run("push");
   });
-  for (const s of selects) s.addEventListener("change", () => { shown = PAGE; run(); });
-  more.addEventListener("click", () => { shown += PAGE; run(); });
+  for (const el of [...fields, sortSelect]) el.addEventListener("change", () => { page = 1; run("push"); });
+  window.addEventListener("popstate", () => { readUrl(); run("none"); });
 
-  restoreFilters();
+  // The author filter is typed into; its suggestions (Pagefind's own filter values) are
+  // loaded when it is first used, not with the page.
+  const authors = root.querySelector("#search-author-list");
+  const authorInput = root.querySelector("[list=search-author-list]");
+  if (authors && authorInput) {
+    authorInput.addEventListener("focus", async () => {
+      if (authors.childElementCount) return;
+      const counts = (await (await getPagefind()).filters())[authorInput.dataset.filter] || {};
+      const names = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || (a < b ? -1 : 1));
+      authors.replaceChildren(...names.map((name) => {
+        const o = document.createElement("option");
+        o.value = name;
+        o.label = `${counts[name]} 篇`;
+        return o;
+      }));
+    }, { once: false });
+  }
+
+  readUrl();
   getPagefind().catch(() => { status.textContent = "搜索索引加载失败。"; });
-  if (input.value || Object.keys(currentFilters()).length) run();
+  if (input.value || Object.keys(currentFilters()).length) run("none");
 }
 
 setupUi();

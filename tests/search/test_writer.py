@@ -1,0 +1,90 @@
+"""The bundle writer against Pagefind itself, and builds byte for byte.
+
+For the seed site's article pages, ``pagefind_bin`` indexing their words as HTML pages and
+``writer.BundleWriter`` must give the same index: every word with the same pages, positions
+and weights, the same word counts and filters. (Pagefind also indexes the letter and digit
+runs inside a word as words of their own; none is 4 characters or longer, the shortest word
+a query looks up, so they never answer a query.)
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from site_builder.config import SiteConfig
+from site_builder.search import _indexable_pages, _pagefind_url, build_index
+from site_builder.search.reproducible import decode
+from site_builder.search.shadow import page_words, shadow_html
+from site_builder.search.writer import BundleWriter
+
+SIGNATURE = len(b"pagefind_dcd")
+
+
+def _read(path: Path):
+    return decode(gzip.decompress(path.read_bytes())[SIGNATURE:])
+
+
+def load(bundle: Path) -> tuple[dict, dict, dict]:
+    """(url -> word count, word -> {url: locations}, filter -> {value: [urls]}) of a bundle."""
+    meta = _read(next(bundle.glob("*.pf_meta")))
+    urls, counts = [], {}
+    for name, word_count in meta[1]:
+        url = json.loads(gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())[SIGNATURE:])["url"]
+        urls.append(url)
+        counts[url] = word_count
+    words = {}
+    for chunk in bundle.glob("index/*.pf_index"):
+        for word, entries, _variants in _read(chunk)[0]:
+            page, pages = 0, {}
+            for k, (number, locations, meta_locations) in enumerate(entries):
+                page = number if k == 0 else page + number  # differences after the first
+                assert meta_locations == []
+                pages[urls[page]] = locations
+            words[word] = pages
+    filters = {}
+    for f in bundle.glob("filter/*.pf_filter"):
+        name, values = _read(f)
+        filters[name] = {value: sorted(urls[n] for n in numbers) for value, numbers in values}
+    return counts, words, filters
+
+
+def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
+    pages = [page_words(_pagefind_url(rel), record) for rel, record in _indexable_pages(seed_site)]
+    assert len(pages) >= 8 and any(w != 24 for p in pages for w, _ in p.blocks)  # headings weigh more
+    for page in pages:
+        target = tmp_path / "shadow" / page.url.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shadow_html(page, "zh-cn"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(tmp_path / "shadow"),
+                    "--output-path", str(tmp_path / "theirs"), "--silent"], check=True)
+    writer = BundleWriter(tmp_path / "ours", "zh-cn", "1.5.2")
+    for page in pages:
+        writer.add(page)
+    writer.write()
+    their_counts, their_words, their_filters = load(tmp_path / "theirs")
+    our_counts, our_words, our_filters = load(tmp_path / "ours")
+    assert our_counts == their_counts
+    assert our_filters == their_filters
+    assert len(our_words) > 5000
+    for word, pages_of in our_words.items():
+        assert their_words.get(word) == pages_of, word
+    assert all(len(word) < 4 for word in set(their_words) - set(our_words))
+
+
+def test_two_builds_write_identical_search_files(seed_site, tmp_path):
+    """The bundle and _headers, byte for byte, from two indexings of the same pages."""
+    bundles = []
+    for name in ("one", "two"):
+        site = tmp_path / name
+        shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
+        build_index(site, SiteConfig())
+        files = sorted(p for p in site.rglob("*") if p.is_file() and (p.name == "_headers" or "pagefind" in p.parts))
+        bundles.append({p.relative_to(site).as_posix(): p.read_bytes() for p in files})
+    one, two = bundles
+    assert sorted(one) == sorted(two) and len(one) > 30
+    assert [name for name in one if one[name] != two[name]] == []
+    assert any(name.startswith("pagefind/filter/") for name in one)
