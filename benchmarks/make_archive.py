@@ -29,9 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from site_builder import analyze, ingest  # noqa: E402
+from site_builder import analyze  # noqa: E402
 from site_builder.config import SiteConfig, load_config  # noqa: E402
 from site_builder.model import Archive, PageInfo, SourceDocument  # noqa: E402
+from site_builder.sources import load_content  # noqa: E402
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国庆文斌宇浩凯亮晨雪琳晶欣怡子轩梓涵一诺宁远思源志远海燕春梅小龙"
 PAPERS = ["人民日报", "经济日报", "光明日报", "学习时报", "求是网", "法治日报", "中国教育报", "内蒙古日报",
@@ -124,14 +125,16 @@ def make_archive(out: Path, articles: int = 1000, seed: int = 7, page_keys: bool
 
 
 def apply_manifest(content: Path, documents: list[SourceDocument]) -> None:
-    """Give each document whose page ingest left unknown the page `pages.json` names (ingest
-    reads the same facts from sidecars and front matter where it knows how)."""
+    """Fill what ingest left unknown of each document's page from `pages.json` (ingest reads
+    the same facts from sidecars and front matter where they are written)."""
     manifest = json.loads((content / "pages.json").read_text(encoding="utf-8"))
     for doc in documents:
         info = manifest.get(doc.path.relative_to(content).as_posix())
-        if info is None or doc.page.known:
+        if info is None:
             continue
-        doc.page = PageInfo(info["paper"], dt.date.fromisoformat(info["date"]), info["page"], info["page_name"])
+        known = doc.page  # (a date in the front matter is known; paper and page may not be)
+        doc.page = PageInfo(known.paper or info["paper"], known.date or dt.date.fromisoformat(info["date"]),
+                            known.page or info["page"], known.page_name or info["page_name"])
         for article in doc.articles:
             article.page = doc.page
             article.date = article.date or doc.page.date
@@ -140,7 +143,7 @@ def apply_manifest(content: Path, documents: list[SourceDocument]) -> None:
 def load_generated(content: Path) -> tuple[SiteConfig, Archive]:
     """Ingest and analyze a generated content folder, its pages.json applied."""
     config = load_config(content)
-    loaded = ingest.load_content(content)
+    loaded = load_content(content)
     if loaded.errors:
         raise loaded.errors[0]
     apply_manifest(content, loaded.documents)

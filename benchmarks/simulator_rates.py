@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.ingest.sim import KINDS, PENDING_KINDS, make_page  # noqa: E402
+from tests.ingest.sim import FORMS, KINDS, PENDING_KINDS, make_page  # noqa: E402
 from tests.ingest.sim.check import extract_page, page_problems  # noqa: E402
 
-EVERY_KIND = ["clean", *KINDS, *PENDING_KINDS]
+EVERY_KIND = ["clean", *KINDS, *FORMS]
 
 
 def rate(kind: str, pages: int, base: int) -> tuple[int, str | None]:

@@ -47,6 +47,7 @@ class Fingerprints:
         self._names_content = False  # whether the context walked last names archive content
         self._subject_level = _NOTHING  # how specific the page's subject is (_level)
         self._archive = archive
+        self._walking: set[int] = set()  # the dataclasses being walked, to stop at a cycle
 
     def of(self, plan: PagePlan) -> str:
         self._names_content = False
@@ -123,11 +124,16 @@ class Fingerprints:
                 yield f"{key!r}:"
                 yield from self._nested(value[key])
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            if id(value) in self._walking:  # a back-reference (a month's year): counted where it began
+                yield f"<{type(value).__name__}>"
+                return
+            self._walking.add(id(value))
             yield type(value).__name__ + "("
             for item in dataclasses.fields(value):
                 yield f"{item.name}="
                 yield from self._nested(getattr(value, item.name))
             yield ")"
+            self._walking.discard(id(value))
         elif value is None or isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum)):
             yield repr(value)
         else:

@@ -11,19 +11,23 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 import opencc
 
-from site_builder.ingest.decode import CONTROL
-from site_builder.ingest.metadata import STAFF_ROLE
 from site_builder.model import SourceDocument
 
 _T2S = opencc.OpenCC("t2s")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
 # label words the extractor drops on purpose: a summary's label, an affiliation's lead-in, a staff
 # byline's role (本报记者 苏雁 gives the author 苏雁), an editor's note's 编者按
-LABELS = re.compile(r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
-                    r"|作者系|作者为|作者是|作者|文/|文／|编者按|" + STAFF_ROLE.pattern)
+# (read from the extractor when a page is checked, not when the simulator composes one)
+@lru_cache(maxsize=1)
+def _labels() -> re.Pattern:
+    from site_builder.ingest.metadata import STAFF_ROLE
+
+    return re.compile(r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
+                      r"|作者系|作者为|作者是|作者|文/|文／|编者按|" + STAFF_ROLE.pattern)
 
 
 def content(text: str) -> Counter:
@@ -45,6 +49,8 @@ def output_texts(doc: SourceDocument) -> list[str]:
 
 def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     """(characters of the page found nowhere, characters the extraction made up)."""
+    from site_builder.ingest.decode import CONTROL
+
     raw = CONTROL.sub("", raw)  # removed by the extractor, with a warning (a listed repair)
     # a Latin word split by a line break is one word (the extractor rejoins it)
     have = content(re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", "", raw))
@@ -52,7 +58,7 @@ def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     for text in output_texts(doc):
         got += content(text)
     labels = Counter()
-    for m in LABELS.finditer(unicodedata.normalize("NFKC", raw)):
+    for m in _labels().finditer(unicodedata.normalize("NFKC", raw)):
         labels += content(m.group(0))
     missing = have - got
     # a source line keeps 原载/据 but its lead-in 作者为… moves to the affiliation: fine either way

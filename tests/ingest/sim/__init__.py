@@ -7,7 +7,8 @@ genre can be applied alone or combined, at random positions drawn from a seed;
 """
 from tests.ingest.sim.check import differences, expected, got
 from tests.ingest.sim.compose import Article
-from tests.ingest.sim.make import KINDS, PENDING_KINDS, make_page
+from tests.ingest.sim.kinds import FORMS, PENDING_KINDS
+from tests.ingest.sim.make import KINDS, make_page
 from tests.ingest.sim.page import Line, Page
 
-__all__ = ["KINDS", "PENDING_KINDS", "Article", "Line", "Page", "differences", "expected", "got", "make_page"]
+__all__ = ["FORMS", "KINDS", "PENDING_KINDS", "Article", "Line", "Page", "differences", "expected", "got", "make_page"]

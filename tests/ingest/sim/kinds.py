@@ -17,11 +17,17 @@ from tests.ingest.sim.three_columns import three_columns
 
 KINDS = ["column-break", "interleave", "duplicate", "half-width", "spaces", "markdown", "hard-wrap",
          "traditional", "stray-and", "byline-after", "title-after", "kicker-after", "furniture", "combined"]
-PENDING_KINDS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-footers",
-                 "interleave-unsigned", "mid-page-kicker", "dash-subtitle", "paren-byline", "reporter-lines",
-                 "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
-                 "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
-                 "link-box", "expert-group", "three-columns", "combined-new"]
+# the page forms of issue 15 and other layouts of the genre (seeds follow this order)
+FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-footers",
+         "interleave-unsigned", "mid-page-kicker", "dash-subtitle", "paren-byline", "reporter-lines",
+         "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
+         "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
+         "link-box", "expert-group", "three-columns", "combined-new"]
+# forms whose extraction is not yet at the bar (xfail in the test until it is); the other
+# forms are held to it like the damage kinds
+PENDING_KINDS = ["joint-footers", "interleave-unsigned", "dash-subtitle", "long-heading", "short-word-heading",
+                 "short-title", "maxim-after-heading", "keep-text", "commentary", "interview", "link-box",
+                 "expert-group", "three-columns", "combined-new"]
 
 # shapes, in the order they run
 SHAPES: dict[str, Callable] = {

@@ -6,7 +6,7 @@ import random
 from tests.ingest.sim import corpus, damage_text
 from tests.ingest.sim.compose import make_article, short_two_part
 from tests.ingest.sim.corpus import Written
-from tests.ingest.sim.kinds import DAMAGE, EXCLUSIVE, FIRST, KINDS, LAST, MIN_ARTICLES, NEEDS, PENDING_KINDS, SHAPES
+from tests.ingest.sim.kinds import DAMAGE, EXCLUSIVE, FIRST, FORMS, KINDS, LAST, MIN_ARTICLES, NEEDS, SHAPES
 from tests.ingest.sim.page import Page, clean_lines, render
 
 
@@ -16,7 +16,7 @@ def _kinds(rng: random.Random, kind: str, kinds: list[str] | None) -> list[str]:
     elif kind == "combined":
         chosen = rng.sample([k for k in KINDS if k != "combined"], 3)
     elif kind == "combined-new":
-        chosen = rng.sample([k for k in KINDS + PENDING_KINDS if not k.startswith("combined")], 3)
+        chosen = rng.sample([k for k in KINDS + FORMS if not k.startswith("combined")], 3)
     else:
         chosen = [] if kind == "clean" else [kind]
     for first, second in EXCLUSIVE:
