@@ -1,6 +1,6 @@
 """Generate a large archive of Markdown articles for build benchmarks and site checks.
 
-    python benchmarks/make_archive.py --articles 10000 --out /tmp/bench-content [--with-raw] [--page-keys]
+    python benchmarks/make_archive.py --articles 10000 --out /tmp/bench-content [--with-raw]
 
 Sentences come from the sample raw pages (whatever the extractor makes of them), so the
 text has the genre's vocabulary and length; titles, authors, dates, sources and topics are
@@ -9,10 +9,11 @@ drawn with a fixed seed, so the same command always makes the same archive.
 Articles are laid out on printed pages: each newspaper issue (a paper and a date) has a few
 pages (版次, with a 版名), each page one to five articles, so that the date and newspaper
 views have days, issues and pages with several articles. About one article in twenty has
-no date at all (日期不详). Where each article was printed is written to `pages.json` at the
-content root (file -> paper, date, page, page_name); `--page-keys` also writes it into the
-front matter (`paper`, `page`, `page_name`). `--with-raw` copies the sample raw pages too,
-each with a sidecar TOML (same stem) naming its paper, date and page.
+no date at all (日期不详). Each dated article's front matter says where it was printed
+(`date`, `paper`, `page`, `page_name`); `--with-raw` copies the sample raw pages too, each
+with a sidecar TOML (same stem) naming its paper, date and page, as an editor would write
+it. The same facts are written to `pages.json` at the content root (file -> paper, date,
+page, page_name): not read by the build, it is what a test compares the build's reading with.
 """
 from __future__ import annotations
 
@@ -22,17 +23,11 @@ import json
 import random
 import re
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from site_builder import analyze  # noqa: E402
-from site_builder.config import SiteConfig, load_config  # noqa: E402
-from site_builder.model import Archive, PageInfo, SourceDocument  # noqa: E402
-from site_builder.sources import load_content  # noqa: E402
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国庆文斌宇浩凯亮晨雪琳晶欣怡子轩梓涵一诺宁远思源志远海燕春梅小龙"
 PAPERS = ["人民日报", "经济日报", "光明日报", "学习时报", "求是网", "法治日报", "中国教育报", "内蒙古日报",
@@ -72,15 +67,14 @@ def printed_pages(rng: random.Random, articles: int) -> list[Page | None]:
     return places[:articles]
 
 
-def front_matter(rng: random.Random, title: str, authors: list[str], page: Page | None, page_keys: bool) -> str:
+def front_matter(rng: random.Random, title: str, authors: list[str], page: Page | None) -> str:
     lines = [f"title: '{title}'", f"authors: [{', '.join(authors)}]"]
     if page is not None:
         lines.append(f"date: {page.date.isoformat()}")
         if rng.random() < 0.4:  # a reprint: 原载 another paper a few days earlier
             first = page.date - dt.timedelta(days=rng.randint(1, 20))
             lines.append(f"source: 原载{first.month}月{first.day}日《{rng.choice(PAPERS)}》")
-        if page_keys:
-            lines += [f"paper: {page.paper}", f"page: {page.number}", f"page_name: {page.name}"]
+        lines += [f"paper: {page.paper}", f"page: {page.number}", f"page_name: {page.name}"]
     return "\n".join(lines) + "\n"
 
 
@@ -99,8 +93,7 @@ def copy_raw_pages(out: Path, rng: random.Random) -> dict[str, dict[str, object]
     return manifest
 
 
-def make_archive(out: Path, articles: int = 1000, seed: int = 7, page_keys: bool = False,
-                 with_raw: bool = False) -> int:
+def make_archive(out: Path, articles: int = 1000, seed: int = 7, with_raw: bool = False) -> int:
     """Write the content folder; return the number of authors."""
     rng = random.Random(seed)
     pool = sentences()
@@ -114,7 +107,7 @@ def make_archive(out: Path, articles: int = 1000, seed: int = 7, page_keys: bool
     for number, page in enumerate(printed_pages(rng, articles)):
         title = rng.choice(pool)[:rng.randint(8, 22)].rstrip("，、；：") + f"（{number}）"
         paragraphs = ["".join(rng.sample(pool, rng.randint(3, 6))) for _ in range(rng.randint(5, 12))]
-        front = front_matter(rng, title, rng.sample(authors, rng.choice((1, 1, 1, 2, 4))), page, page_keys)
+        front = front_matter(rng, title, rng.sample(authors, rng.choice((1, 1, 1, 2, 4))), page)
         body = "\n\n".join(paragraphs[:3] + [f"## {rng.choice(pool)[:14]}"] + paragraphs[3:])
         name = f"a{number:05d}.md"
         (out / "articles" / name).write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
@@ -124,41 +117,14 @@ def make_archive(out: Path, articles: int = 1000, seed: int = 7, page_keys: bool
     return len(authors)
 
 
-def apply_manifest(content: Path, documents: list[SourceDocument]) -> None:
-    """Fill what ingest left unknown of each document's page from `pages.json` (ingest reads
-    the same facts from sidecars and front matter where they are written)."""
-    manifest = json.loads((content / "pages.json").read_text(encoding="utf-8"))
-    for doc in documents:
-        info = manifest.get(doc.path.relative_to(content).as_posix())
-        if info is None:
-            continue
-        known = doc.page  # (a date in the front matter is known; paper and page may not be)
-        doc.page = PageInfo(known.paper or info["paper"], known.date or dt.date.fromisoformat(info["date"]),
-                            known.page or info["page"], known.page_name or info["page_name"])
-        for article in doc.articles:
-            article.page = doc.page
-            article.date = article.date or doc.page.date
-
-
-def load_generated(content: Path) -> tuple[SiteConfig, Archive]:
-    """Ingest and analyze a generated content folder, its pages.json applied."""
-    config = load_config(content)
-    loaded = load_content(content)
-    if loaded.errors:
-        raise loaded.errors[0]
-    apply_manifest(content, loaded.documents)
-    return config, analyze.analyze(loaded.documents, config)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--page-keys", action="store_true", help="write paper, page and page_name into the front matter")
     parser.add_argument("--with-raw", action="store_true", help="copy the sample raw pages, with sidecars")
     args = parser.parse_args()
-    authors = make_archive(args.out, args.articles, args.seed, args.page_keys, args.with_raw)
+    authors = make_archive(args.out, args.articles, args.seed, with_raw=args.with_raw)
     print(f"wrote {args.articles} articles, {authors} authors into {args.out}")
 
 

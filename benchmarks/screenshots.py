@@ -66,17 +66,15 @@ def pick_pages(content: Path) -> dict[str, str]:
 
 def generated_site(articles: int, tmp: Path) -> tuple[Path, dict[str, str]]:
     """A site of generated articles and the time axis's pages to shoot in it."""
-    from make_archive import load_generated, make_archive
+    from make_archive import make_archive
 
-    from site_builder import render
-    from site_builder.build import template_dirs
+    from site_builder.build import BuildOptions, build_site, load_archive
     from site_builder.render import papers, timeline
-    from site_builder.render.inputs import Fingerprints
 
     content, site = tmp / "content", tmp / "site"
     make_archive(content, articles, with_raw=True)
-    config, archive = load_generated(content)
-    render.render_site(archive, config, site, template_dirs(content), Fingerprints(archive, "screenshots", {}))
+    build_site(BuildOptions(content, site, with_search=False, cache=False))
+    _, archive = load_archive(content)
     # the page with the most articles, one with its raw text (原文) first
     busiest = max((page for paper in papers.newspapers(archive) for issue in paper.issues
                    for page in issue.pages if page.number is not None),

@@ -38,8 +38,10 @@ class SiteRecord:
 
 def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], with_search: bool) -> str:
     """Everything a build reads: each file of the content folder and of the template
-    folders (name and SHA-1), the code version, the options and environment that matter."""
+    folders (name and SHA-1), when each content file entered the archive (an undated
+    article's feed date), the code version, the options and environment that matter."""
     parts = [code_version(), f"search={with_search}", folders_key(cache, [content_dir, *template_dirs])]
+    parts.append(_entry_times_key(cache, content_dir))
     parts += [f"{name}={os.environ.get(name, '')}" for name in BUILD_ENVIRONMENT]
     return sha1_of(*parts)
 
@@ -55,6 +57,14 @@ def folders_key(cache: BuildCache, folders: list[Path]) -> str:
                 sha1 = "unreadable"
             parts.append(f"{number}:{path.relative_to(folder).as_posix()}={sha1}")
     return sha1_of(*parts)
+
+
+def _entry_times_key(cache: BuildCache, content_dir: Path) -> str:
+    from site_builder import ingest
+    from site_builder.sources import entry_times_of
+
+    times = entry_times_of(content_dir, ingest.content_files(content_dir), cache)
+    return sha1_of(*(f"{path}={when.isoformat() if when else '-'}" for path, when in times.items()))
 
 
 def _files_under(folder: Path) -> list[Path]:

@@ -8,6 +8,7 @@ so the documents, and everything made from them, are the same as a serial read's
 """
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 from site_builder import ingest
 from site_builder.cache import BuildCache, sha1_of
 from site_builder.errors import ContentError
-from site_builder.ingest.provenance import entry_times
+from site_builder.ingest.provenance import checkout_head, entry_times, first_commits
 from site_builder.ingest.sidecar import orphan_sidecars, sidecar_of
 from site_builder.model import SourceDocument
 from site_builder.progress import Progress
@@ -59,12 +60,23 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
         else:
             sources.errors.append(outcome)
     sources.documents = [found[p] for p in paths if p in found]
-    # (not cached: a file's first commit or mtime is no part of its bytes)
-    added = entry_times(content_dir, paths)
+    # (not cached with the document: a file's first commit or mtime is no part of its bytes)
+    added = entry_times_of(content_dir, paths, cache)
     for document in sources.documents:
         document.added = added.get(document.path)
     sources.errors.extend(orphan_sidecars(content_dir / ingest.RAW_DIR))
     return sources
+
+
+def entry_times_of(content_dir: Path, paths: list[Path], cache: BuildCache) -> dict[Path, dt.datetime | None]:
+    """When each file entered the archive (ingest/provenance.py); the git history's first
+    commits are kept in the cache under the checked-out commit, which fixes them."""
+    head = checkout_head(content_dir)
+    committed = cache.load("first-commits", sha1_of(str(content_dir), head)) if head else {}
+    if not isinstance(committed, dict):
+        committed = first_commits(content_dir)
+        cache.store("first-commits", sha1_of(str(content_dir), str(head)), committed)
+    return entry_times(content_dir, paths, committed)
 
 
 def _document_key(path: Path, sha1: str, cache: BuildCache) -> str:

@@ -6,11 +6,9 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from site_builder import render, search
-from site_builder.build import template_dirs
+from site_builder.build import BuildOptions, build_site, load_archive
 from site_builder.config import SiteConfig
 from site_builder.model import Archive
-from site_builder.render.inputs import Fingerprints
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,9 +26,7 @@ make_archive = _make_archive_module()
 
 
 def build_generated(content: Path, out: Path, with_search: bool = True) -> tuple[SiteConfig, Archive]:
-    """Ingest and analyze (make_archive's pages.json applied), render, index for search."""
-    config, archive = make_archive.load_generated(content)
-    render.render_site(archive, config, out, template_dirs(content), Fingerprints(archive, "generated", {}))
-    if with_search:
-        search.build_index(out, config)
-    return config, archive
+    """Build the site as `site-builder build` does (front matter and sidecars give the dates,
+    papers and pages); return the config and archive the build read."""
+    build_site(BuildOptions(content, out, with_search=with_search, cache=False))
+    return load_archive(content)

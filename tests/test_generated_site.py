@@ -122,6 +122,22 @@ def test_no_axe_violations_on_the_dated_kinds_and_paginated_lists(generated, axe
 
 # ---------- dates ----------
 
+def test_the_build_reads_each_printing_from_front_matter_and_sidecars(generated):
+    """Where make_archive printed each file (pages.json, which the build never reads) is what
+    the build read from the files' front matter and the raw pages' sidecars."""
+    printed = json.loads((generated.content / "pages.json").read_text(encoding="utf-8"))
+    read = {}
+    for entry in generated.archive.entries:
+        for printing in entry.printings:
+            place = printing.page
+            read[printing.origin.relative_to(generated.content).as_posix()] = {
+                "paper": place.paper, "date": place.date and place.date.isoformat(),
+                "page": place.page, "page_name": place.page_name}
+    dated = {name: place for name, place in read.items() if place["date"]}
+    assert dated == printed
+    assert sum(name.startswith("raw/") for name in dated) == 5 and len(dated) > 0.9 * ARTICLES
+
+
 def test_years_months_and_days_list_every_dated_article_once(generated):
     archive = generated.archive
     years = timeline.calendar(archive)

@@ -21,18 +21,32 @@ from site_builder.errors import SiteBuildError
 _HEADER = "\x01"  # marks a commit's line in the log: \x01<committer time>
 
 
-def entry_times(content_dir: Path, files: list[Path]) -> dict[Path, dt.datetime | None]:
+def entry_times(content_dir: Path, files: list[Path],
+                committed: dict[str, dt.datetime] | None = None) -> dict[Path, dt.datetime | None]:
     """The moment each of `files` (inside content_dir) entered the archive (None: a file that
-    cannot be read, which reading it will report)."""
+    cannot be read, which reading it will report). `committed`: the folder's first_commits,
+    when the caller has them already."""
     fixed = _source_date_epoch()
     if fixed is not None:
         return {path: fixed for path in files}
-    committed = first_commits(content_dir)
+    if committed is None:
+        committed = first_commits(content_dir)
     times: dict[Path, dt.datetime | None] = {}
     for path in files:
         when = committed.get(_relative(path, content_dir))
         times[path] = when if when is not None else _modified(path)
     return times
+
+
+def checkout_head(folder: Path) -> str | None:
+    """The commit checked out where `folder` is (it fixes first_commits' answer); None when
+    the folder is not in a git checkout with a commit, or git is not installed."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    done = subprocess.run([git, "-C", str(folder), "rev-parse", "--verify", "-q", "HEAD"],
+                          capture_output=True, text=True, check=False)
+    return done.stdout.strip() or None if done.returncode == 0 else None
 
 
 def first_commits(folder: Path) -> dict[str, dt.datetime]:
