@@ -1,9 +1,11 @@
 """Hand corrections: an extracted article written out as Markdown for an editor to correct.
 
 `site-builder correct content/raw/X.txt --article N` writes the article as
-`content/articles/X-N.md`. It keeps the extracted title, so on every later build it
-joins the extraction's reprint group and wins over it (`analyze.reprints.winner` prefers a
-Markdown printing): whatever the editor fixes in it is what the site shows.
+`content/articles/X-N.md` with every field the extraction read (the printed page too) and
+the article's published permalink as its `slug`. The slug makes it join the extraction's
+reprint group on every later build however the editor corrects the title, and keeps the
+article's URL: it wins over the extraction (`analyze.reprints` prefers a Markdown printing),
+so whatever the editor fixes in it is what the site shows, at the address readers have.
 
 The file's front matter opens with a YAML comment naming the raw page and the SHA-1 of its
 bytes when the correction was made:
@@ -46,13 +48,29 @@ def write_correction(raw_page: Path, number: int | None = None, title: str | Non
         raise SiteBuildError(f"not a raw page (expected <content>/{ingest.RAW_DIR}/*.txt)", raw_page)
     document = ingest.read_source(raw_page)
     article, number = _chosen(document.articles, number, title, raw_page)
-    target = raw_page.parent.parent / ingest.ARTICLES_DIR / f"{raw_page.stem}-{number}.md"
+    content_dir = raw_page.parent.parent
+    target = content_dir / ingest.ARTICLES_DIR / f"{raw_page.stem}-{number}.md"
     if target.exists():
         raise SiteBuildError("a correction of this article exists already: edit it, or delete it first", target)
     sha1 = hashlib.sha1(raw_page.read_bytes()).hexdigest()
+    slug = published_slug(content_dir, article)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(as_markdown(article, raw_page.name, sha1), encoding="utf-8")
+    target.write_text(as_markdown(article, raw_page.name, sha1, slug), encoding="utf-8")
     return target
+
+
+def published_slug(content_dir: Path, article: Article) -> str | None:
+    """The permalink slug the site gives this extracted article (None: the archive does not
+    publish it, e.g. another file's correction already took its place)."""
+    from site_builder import analyze
+    from site_builder.config import load_config
+    from site_builder.sources import load_content
+
+    archive = analyze.analyze(load_content(content_dir).documents, load_config(content_dir))
+    for entry in archive.entries:
+        if any(p.origin == article.origin and p.lines == article.lines for p in entry.printings):
+            return entry.slug
+    return None
 
 
 def _chosen(articles: list[Article], number: int | None, title: str | None, page: Path) -> tuple[Article, int]:
@@ -69,12 +87,18 @@ def _chosen(articles: list[Article], number: int | None, title: str | None, page
     return articles[number - 1], number
 
 
-def as_markdown(article: Article, raw_name: str, raw_sha1: str) -> str:
+def as_markdown(article: Article, raw_name: str, raw_sha1: str, slug: str | None = None) -> str:
     fields: dict[str, object] = {"title": article.title or "（无题）"}
-    for key in ("kicker", "authors", "affiliation", "date", "source", "summary", "topics"):
+    for key in ("kicker", "authors", "affiliation", "date", "source", "summary", "note", "topics"):
         value = getattr(article, key)
         if value:
             fields[key] = value
+    place = article.page
+    for key, value in (("paper", place.paper), ("page", place.page), ("page_name", place.page_name)):
+        if value:
+            fields[key] = value
+    if slug:
+        fields["slug"] = slug
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
     body = "\n\n".join(("## " + _escaped(b.text)) if b.type == "heading" else _escaped(b.text)
                        for b in article.blocks)

@@ -13,6 +13,7 @@
     kicker: 深入学习贯彻习近平新时代中国特色社会主义思想   # optional
     summary: ……                                       # optional
     affiliation: 华东师范大学国家安全与应急管理研究院院长   # optional
+    note: 本文为国家社科基金项目（24BZZ001）阶段性成果        # optional: printed with the byline
     slug: zhua-hao-cheng-shi-zhi-li                    # optional: pins or takes over a permalink
     ---
     正文段落……
@@ -40,7 +41,7 @@ from site_builder.model import Article, Block, LineSpan, PageInfo, SourceDocumen
 FIELDS = {
     "title": str, "authors": list, "date": dt.date, "topics": list, "source": str,
     "source_paper": str, "kicker": str, "summary": str, "affiliation": str, "slug": str,
-    "paper": str, "page": int, "page_name": str,
+    "paper": str, "page": int, "page_name": str, "note": str,
 }
 REQUIRED = ("title",)
 _PAPER_RE = re.compile(r"《([^》]+)》")
@@ -112,7 +113,7 @@ def _article_from_meta(meta: dict, path: Path) -> Article:
     return Article(
         title=values["title"], blocks=[], kicker=values.get("kicker"),
         authors=values.get("authors", []), affiliation=values.get("affiliation"),
-        source=source, source_paper=paper, summary=values.get("summary"),
+        source=source, source_paper=paper, summary=values.get("summary"), note=values.get("note"),
         date=values.get("date"), topics=values.get("topics", []), slug=slug,
         source_date=reprint_date(source, values.get("date")),
     )
