@@ -5,6 +5,7 @@ import sys
 from collections import Counter
 
 from site_builder.build import BuildResult
+from site_builder.model import Warning_
 from site_builder.progress import summary
 
 
@@ -16,7 +17,7 @@ def print_report(result: BuildResult) -> None:
         counts = Counter(w.code for w in result.warnings)
         summary = ", ".join(f"{n} {code}" for code, n in counts.most_common())
         print(f"{len(result.warnings)} warning(s): {summary}", file=sys.stderr)
-        for warning in result.warnings:
+        for warning in sorted(result.warnings, key=_place):
             print(f"  warning: {warning}", file=sys.stderr)
     searchable = f", {result.search.pages} pages searchable" if result.search is not None else ""
     if result.unchanged:
@@ -26,6 +27,11 @@ def print_report(result: BuildResult) -> None:
     rendered = f" ({result.pages_rendered} rendered)"
     print(f"built {result.articles} articles, {result.pages_written} pages{rendered}{searchable} "
           f"into {result.output_dir} in {result.seconds:.1f} s{_stages(result)}")
+
+
+def _place(warning: Warning_) -> tuple[str, int]:
+    """Warnings in reading order: by file, then line."""
+    return (str(warning.file or ""), warning.line or 0)
 
 
 def _stages(result: BuildResult) -> str:

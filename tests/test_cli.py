@@ -59,3 +59,19 @@ def test_strict_turns_warnings_into_failure(small_content, tmp_path):
 def test_usage_error_exits_2():
     run = _cli("nonsense")
     assert run.returncode == 2 and "usage" in run.stderr
+
+
+def test_build_lists_warnings_by_file_and_line_with_paths_as_typed(tmp_path):
+    """An editor reads the warnings down the pages: sorted by file, then line; every file
+    named as the command was given it (relative), never as an absolute path."""
+    import re
+    import shutil
+
+    shutil.copytree(CONTENT / "raw", tmp_path / "content" / "raw")
+    shutil.copy(CONTENT / "site.toml", tmp_path / "content" / "site.toml")
+    run = _cli("build", "--content", "content", "--output", "public", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    places = [(m[1], int(m[2])) for m in re.finditer(r"^  warning: (\S+?):(\d+): ", run.stderr, re.M)]
+    assert len(places) >= 5 and places == sorted(places)
+    assert all(name.startswith("content/raw/") for name, _ in places)
+    assert str(tmp_path) not in run.stderr

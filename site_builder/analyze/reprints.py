@@ -20,6 +20,7 @@ from pathlib import Path
 
 from site_builder.analyze.completeness import completeness, first_cut
 from site_builder.analyze.identity import article_slug, namesake_key, normalise_key
+from site_builder.errors import display_path
 from site_builder.model import Article, Printing, Warning_
 
 OPENING_CHARS = 40  # normalised body characters that identify an untitled article
@@ -153,7 +154,7 @@ def _namesake_warning(articles: list[Article], first: Edition, extra: Edition) -
     slug = other.slug or article_slug(extra.key, other.title or "")
     line = other.lines[0].first if other.lines else None
     return Warning_(_file_of(other), f"two different articles are titled '{other.title}' "
-                    f"(the other is in {kept.origin}): published apart, this one at /articles/{slug}/",
+                    f"(the other is in {display_path(_file_of(kept))}): published apart, this one at /articles/{slug}/",
                     line, "same-title")
 
 
@@ -256,7 +257,7 @@ def _less_complete_warning(printing: Article, text_from: Article) -> Warning_:
     cut = first_cut(printing)
     how = f"stops in mid-sentence after '…{cut}'" if cut else "is shorter"
     line = printing.lines[0].first if printing.lines else None
-    return Warning_(_file_of(printing), f"'{printing.title}' is printed again in {_file_of(text_from)}: this "
+    return Warning_(_file_of(printing), f"'{printing.title}' is printed again in {display_path(_file_of(text_from))}: this "
                     f"printing's text {how}; the site shows the text printed in {_file_of(text_from).name}",
                     line, "reprint-text")
 
