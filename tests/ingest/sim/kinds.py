@@ -27,7 +27,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["joint-footers", "interleave-unsigned", "dash-subtitle", "long-heading", "short-word-heading",
                  "maxim-after-heading", "keep-text", "commentary", "interview", "link-box",
-                 "expert-group", "three-columns", "combined-new"]
+                 "three-columns", "combined-new"]
 
 # shapes, in the order they run
 SHAPES: dict[str, Callable] = {
