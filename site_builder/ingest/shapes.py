@@ -23,7 +23,9 @@ HEADING_MAX = 50
 _ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|首先|其次|再次|最后|此外|另外|同时[，,]|总之|总而言之|综上"
     r"|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
-    r"|[一二三四五六七八九十]+要|[一二三四五六七八九十]+在于|下一步|当前[，,]|目前[，,])")
+    r"|[一二三四五六七八九十]+要|[一二三四五六七八九十]+在于|下一步|当前[，,]|目前[，,]"
+    # an interview's turn, labelled by who speaks (问：…  答：…  记者：…)
+    r"|(?:问|答|记者|主持人)[：:])")
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节篇]"
                                r"|\d+[、.．]\s*[^\d])")
 # connectives that open a sentence (followed by a comma): never the rest of a sentence cut
