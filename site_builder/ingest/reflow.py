@@ -82,7 +82,7 @@ def heading_candidate(unit: Unit, limit: int = COLUMN_HEADING_MAX) -> bool:
     if (shapes.starts_new_paragraph(text) or shapes.starts_sentence(text)) and not shapes.is_numbered_heading(text):
         return False
     return (shapes.title_shaped(text, limit=limit) and shapes.dangling(text)) \
-        or shapes.is_numbered_heading(text)
+        or shapes.is_numbered_heading(text) or shapes.is_box_label(text)
 
 
 def _candidate(unit: Unit) -> bool:
