@@ -19,15 +19,23 @@ CLOSING_KINDS = ("source", "affiliation")
 
 def closing_groups(footer: list[Unit]) -> list[list[Unit]]:
     """The closing lines of a footer, one group per article: a group ends where a kind of line
-    it has already comes again (one article prints one unit line, one reprint line)."""
+    it has already comes again (one article prints one unit line, one reprint line), or
+    where a reprint line follows a unit line (an article that prints both gives its reprint
+    line first: （载《…》）（作者单位系…）, as in one line （据《…》作者单位：…））."""
     groups: list[list[Unit]] = []
     for unit in footer:
         if unit.kind not in CLOSING_KINDS:
             continue
-        if not groups or unit.kind in {u.kind for u in groups[-1]}:
+        said = {kind for u in groups[-1] for kind in _says(u)} if groups else set()
+        if not groups or _says(unit) & said or (unit.kind == "source" and "affiliation" in said):
             groups.append([])
         groups[-1].append(unit)
     return groups
+
+
+def _says(unit: Unit) -> set[str]:
+    """What a closing line gives: a reprint line may name the writer's unit too (据《…》作者为…)."""
+    return {unit.kind} | ({"affiliation"} if unit.info.get("affiliation") else set())
 
 
 def return_closing_lines(drafts: list[Draft]) -> None:

@@ -116,10 +116,12 @@ def _borrows_an_opener(junction: Junction, bound: float, frame: bool) -> bool:
 
 def shape_decides(junction: Junction) -> float | None:
     """±infinity where the shapes alone decide (a line ending on a comma or opening a run-in
-    enumeration is cut; a numbered subheading, or a next line opening a paragraph, is not)."""
+    enumeration is cut; a numbered subheading, a box's label, or a next line opening a
+    paragraph, is not)."""
     if shapes.ends_open(junction.before) or shapes.starts_run_in(junction.before):
         return math.inf
-    if shapes.is_numbered_heading(junction.before) or shapes.starts_new_paragraph(junction.after):
+    if shapes.is_numbered_heading(junction.before) or shapes.is_box_label(junction.before) \
+            or shapes.starts_new_paragraph(junction.after):
         return -math.inf
     return None
 

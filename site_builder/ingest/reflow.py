@@ -82,7 +82,7 @@ def heading_candidate(unit: Unit, limit: int = COLUMN_HEADING_MAX) -> bool:
     if (shapes.starts_new_paragraph(text) or shapes.starts_sentence(text)) and not shapes.is_numbered_heading(text):
         return False
     return (shapes.title_shaped(text, limit=limit) and shapes.dangling(text)) \
-        or shapes.is_numbered_heading(text)
+        or shapes.is_numbered_heading(text) or shapes.is_box_label(text)
 
 
 def _candidate(unit: Unit) -> bool:
@@ -157,13 +157,15 @@ def _is_new_heading(unit: Unit, queue: list[Unit], i: int) -> bool:
 
 
 def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit]]:
-    """Tiny complete pieces that continue nothing (the tail of a lost paragraph) are orphans."""
+    """Tiny complete pieces that continue nothing (the tail of a lost paragraph) are orphans;
+    a piece that opens as a paragraph does (一是…, an interview's 问：…) is no tail."""
     kept: list[Piece] = []
     orphans: list[Unit] = []
     for piece in pieces:
         text = piece.unit.text
         before = kept[-1].unit.text if kept and not kept[-1].heading else ""
         if not piece.heading and len(text) <= ORPHAN_MAX and shapes.terminated(text) \
+                and not shapes.starts_new_paragraph(text) \
                 and not (before and shapes.dangling(before)) and len(pieces) > 1:
             orphans.append(piece.unit)
             continue

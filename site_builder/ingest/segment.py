@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from site_builder.ingest import editor_note, furniture, metadata, shapes
 from site_builder.ingest.draft import Draft, Segmented
+from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
@@ -222,6 +223,7 @@ def segment(units: list[Unit]) -> Segmented:
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
+    release_group_banners(drafts, leftovers)
     for draft in drafts:
         _mark_opening_cut(draft)
     _check_each_placed_once(units, drafts, leftovers)

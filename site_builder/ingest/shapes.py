@@ -23,7 +23,9 @@ HEADING_MAX = 50
 _ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|首先|其次|再次|最后|此外|另外|同时[，,]|总之|总而言之|综上"
     r"|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
-    r"|[一二三四五六七八九十]+要|[一二三四五六七八九十]+在于|下一步|当前[，,]|目前[，,])")
+    r"|[一二三四五六七八九十]+要|[一二三四五六七八九十]+在于|下一步|当前[，,]|目前[，,]"
+    # an interview's turn, labelled by who speaks (问：…  答：…  记者：…)
+    r"|(?:问|答|记者|主持人)[：:])")
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部章节篇]"
                                r"|\d+[、.．]\s*[^\d])")
 # connectives that open a sentence (followed by a comma): never the rest of a sentence cut
@@ -31,6 +33,9 @@ _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(]
 _SENTENCE_OPENER = re.compile(
     r"^(?:一方面|另一方面|例如|比如|譬如|因此|为此|对此|由此|此外|另外|其中|可见|然而|但是|不过|所以|总之|同时|与此同时"
     r"|具体看|具体来看|具体而言|具体来说|实践证明|事实上|实际上|换言之|也就是说|一般来说|总的来看|从.{1,8}看)[，,]")
+# the label of a box printed with an article (链接, 相关链接, 延伸阅读, 背景 …): a heading over
+# the box's text, never the first words of a paragraph
+_BOX_LABEL = re.compile(r"^[【\[]?(?:[\u4e00-\u9fff]{0,2}链接|延伸阅读|背景(?:资料|链接)?|名词解释|小?资料|知识卡片)[】\]]?$")
 _RUN_IN_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,]|首先|其次|再次|最后)")
 
 
@@ -70,6 +75,10 @@ def starts_sentence(text: str) -> bool:
 
 def is_numbered_heading(text: str) -> bool:
     return bool(_NUMBERED_HEADING.match(text)) and len(text) <= HEADING_MAX and "。" not in text
+
+
+def is_box_label(text: str) -> bool:
+    return bool(_BOX_LABEL.match(text.strip()))
 
 
 def starts_run_in(text: str) -> bool:

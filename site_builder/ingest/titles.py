@@ -26,7 +26,9 @@ def find_titles(units: list[Unit]) -> set[int]:
         if unit.kind == "kicker" and _kicker_shaped_title(units, i):
             titles.add(i)
             continue
-        if unit.kind != "text" or "names" in unit.info:
+        if unit.kind != "text":
+            continue
+        if "names" in unit.info and not _names_shaped_title(units, i):
             continue
         if _is_title(units, i, titles):
             titles.add(i)
@@ -58,6 +60,17 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if prev is not None and units[prev].kind == "byline":
         opens_page = _after_footer(units, prev)
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def _names_shaped_title(units: list[Unit], i: int) -> bool:
+    """A short title of two parts (以文塑旅 以旅彰文, 守正 创新) parses as a line of names:
+    where an article opens, with its byline right below, it is the title (a byline's second
+    line names its role: 本报通讯员 …, never a bare name above a marked one)."""
+    prev = prev_index(units, i, skip=("furniture",))
+    nxt = next_index(units, i, skip=("furniture",))
+    if nxt is None or not is_name(units[nxt]) or not shapes.title_shaped(units[i].text):
+        return False
+    return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker")
 
 
 def is_dash_subtitle(text: str) -> bool:
@@ -121,7 +134,7 @@ def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
     opens_article = prev is None or units[prev].kind in ("kicker", *BETWEEN_ARTICLES)
     if not opens_article or nxt is None:
         return False
-    if is_name(units[nxt]) or units[nxt].kind == "label":
+    if units[nxt].kind == "label" or (is_name(units[nxt]) and not _names_shaped_title(units, nxt)):
         return True
     # straight above the body (its byline printed after it): a title, unless it has the
     # campaign banner's own form (学习贯彻…精神), which heads an article whose title follows

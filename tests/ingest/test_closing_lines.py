@@ -24,11 +24,24 @@ def test_unit_and_reprint_lines_of_three_articles_in_page_order():
     text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
                 CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs),
                 DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs),
-                "（作者单位：东江市委党校）\n（原载5月6日《光明日报》）",
+                "（原载5月6日《光明日报》）\n（作者单位：东江市委党校）",
                 "（作者系南屏大学教授）", "（作者单位：西岭省社会科学院）")
     doc = extract(text)
     assert [(a.affiliation, a.source_paper) for a in doc.articles] == [
         ("东江市委党校", "光明日报"), ("南屏大学教授", None), ("西岭省社会科学院", None)]
+
+
+def test_a_reprint_line_after_a_unit_line_is_the_next_articles():
+    """An article printing both gives its reprint line first (（据《…》作者单位：…））: a
+    reprint line under a unit line closes another article."""
+    doc = extract(_two_articles("（作者单位：东江市委党校）\n（原载5月6日《光明日报》）"))
+    assert [(a.affiliation, a.source_paper) for a in doc.articles] == [("东江市委党校", None), (None, "光明日报")]
+
+
+def test_a_reprint_line_naming_the_unit_is_a_whole_closing():
+    doc = extract(_two_articles("（据《光明日报》作者为东江市委党校）\n（作者单位：南屏大学）"))
+    assert [(a.affiliation, a.source_paper) for a in doc.articles] == [("东江市委党校", "光明日报"),
+                                                                       ("南屏大学", None)]
 
 
 def test_a_wrapped_unit_line_stays_one_line():

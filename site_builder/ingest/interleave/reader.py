@@ -105,7 +105,7 @@ class Reader:
         floor = min((r.cost for r in found), default=0)
         scored: list[Choice] = []
         seen = set()
-        for r in found:
+        for r in sorted(found, key=lambda r: r.cost):  # (a reading found under several grids: at its cheapest)
             if r.cost > floor + GRID_SLACK or r.path in seen:
                 continue
             seen.add(r.path)

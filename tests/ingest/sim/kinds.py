@@ -26,8 +26,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["joint-footers", "interleave-unsigned", "dash-subtitle", "long-heading", "short-word-heading",
-                 "short-title", "maxim-after-heading", "keep-text", "commentary", "interview", "link-box",
-                 "expert-group", "three-columns", "combined-new"]
+                 "maxim-after-heading", "keep-text", "three-columns", "combined-new"]
 
 # shapes, in the order they run
 SHAPES: dict[str, Callable] = {

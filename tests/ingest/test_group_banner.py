@@ -1,0 +1,39 @@
+"""A group's banner (专家谈 …) over short signed pieces is page matter; the same words over
+one full article are its kicker."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.ingest.raw_page import extract_text
+
+SENTENCES = ["制度优势是一个国家的最大优势。", "把制度建设摆在突出位置，才能行稳致远。", "制度的生命力在于执行。",
+             "有了好制度，如果执行不力，也会成为“稻草人”。", "人才是第一资源。", "引才要舍得投入，用才要敢于放手。",
+             "开放带来进步，封闭必然落后。", "自由贸易试验区是改革开放的试验田。"]
+
+
+def _paragraphs(n: int) -> str:
+    """Two paragraphs no other call prints (a passage printed twice is dropped)."""
+    return "".join(SENTENCES[n % 8] + SENTENCES[(n + k) % 8] + f"第{n}{k}点。\n\n" for k in (1, 2))
+
+
+def _piece(title: str, name: str, n: int) -> str:
+    return f"{title}\n\n{name}\n\n{_paragraphs(n)}（作者系东江大学教授）\n\n"
+
+
+def _page(text: str):
+    doc = extract_text(Path("group.txt"), text)
+    return [(a.kicker, a.title) for a in doc.articles], [(left.kind, left.text) for left in doc.leftovers]
+
+
+def test_banner_over_a_group_of_short_pieces_is_a_leftover():
+    arts, leftovers = _page("专家谈\n\n" + _piece("夯实制度之基", "●王明", 1) + _piece("激活人才之源", "●李强", 2))
+    assert arts == [(None, "夯实制度之基"), (None, "激活人才之源")]
+    assert leftovers == [("banner", "专家谈")]
+
+
+def test_same_words_over_one_piece_then_a_full_article_stay_its_kicker():
+    sections = "".join(f"第{c}个方面\n\n{_paragraphs(n)}" for n, c in enumerate("三四五", start=3))
+    full = f"加快建设海洋强国\n\n●李强\n\n{sections}（作者系东江大学教授）\n\n"
+    arts, leftovers = _page("专家谈\n\n" + _piece("夯实制度之基", "●王明", 1) + full)
+    assert arts == [("专家谈", "夯实制度之基"), (None, "加快建设海洋强国")]
+    assert leftovers == []

@@ -1,0 +1,29 @@
+"""A short title of two parts (守正 创新) has the shape of a line of two names: where an
+article opens, with its byline under it, it is the title."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.ingest.raw_page import extract_text
+
+FIRST = ("加强党的建设\n\n■ 王明\n\n"
+         "党的建设是一项伟大工程，必须坚持不懈地推进。各级党组织要切实担负起管党治党的政治责任，"
+         "把全面从严治党的要求落实到每一个环节，确保党始终成为坚强领导核心。\n\n"
+         "（作者单位：东江市委党校）\n\n")
+BODY = ("城市更新是推动城市可持续发展、改善居民生活质量、提升城市竞争力的重要途径，"
+        "必须坚持以人民为中心，问需于民、问计于民、问效于民，让群众在更新中有更多获得感。\n\n")
+
+
+def _heads(text: str) -> list[tuple]:
+    doc = extract_text(Path("short.txt"), text)
+    return [(a.kicker, a.title, a.authors) for a in doc.articles]
+
+
+def test_two_part_title_over_a_marked_byline():
+    assert _heads(FIRST + "守正图强 固本开新\n\n●李强\n\n" + BODY)[1] == (None, "守正图强 固本开新", ["李强"])
+
+
+def test_two_part_title_over_unmarked_names_under_a_column_name():
+    heads = _heads(FIRST + "“民生”时评\n\n守正 创新\n\n李强 赵刚\n\n" + BODY)
+    assert heads[1] == ("“民生”时评", "守正创新", ["李强", "赵刚"])
+
