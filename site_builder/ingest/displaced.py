@@ -12,6 +12,7 @@ from __future__ import annotations
 from site_builder.ingest import shapes
 from site_builder.ingest.draft import Draft
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.metadata import MARKERS, STAFF_ROLE
 from site_builder.ingest.titles import is_name
 
 CLOSING_KINDS = ("source", "affiliation")
@@ -43,16 +44,27 @@ def return_closing_lines(drafts: list[Draft]) -> None:
     none: the first group to the first of them, in page order; the last group stays."""
     for k, draft in enumerate(drafts):
         groups = closing_groups(draft.footer)
-        if len(groups) < 2:
-            continue
         bare = _bare_run_before(drafts, k)
-        if not bare:
+        if len(groups) == 1 and len(groups[0]) == 2 and bare and _closes_as_a_rule(bare[-1]):
+            groups = [groups[0][:1], groups[0][1:]]
+        if len(groups) < 2 or not bare:
             continue
         given = groups[:-1][-len(bare):]
         owners = bare[-len(given):]
         for owner, group in zip(owners, given, strict=True):
             owner.footer.extend(group)
             draft.footer = [u for u in draft.footer if all(u is not g for g in group)]
+
+
+def _closes_as_a_rule(draft: Draft) -> bool:
+    """An article that prints closing lines as the genre's signed articles do: a title and a
+    writer's name above its body. (A staff reporter's piece, a byline naming the writer's
+    unit, a commentary or an article read in columns with another print none of their own.)
+    Under such an article with none, a reprint line and a unit line set together below the
+    next article are one for each (each closes an article alone)."""
+    return draft.title is not None and bool(draft.bylines) and not draft.byline_after_body \
+        and draft.interleaved is None \
+        and all(set(u.info) == {"names"} and not STAFF_ROLE.match(u.text.lstrip(MARKERS)) for u in draft.bylines)
 
 
 def _bare_run_before(drafts: list[Draft], k: int) -> list[Draft]:

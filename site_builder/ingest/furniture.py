@@ -14,7 +14,8 @@ _NUM = r"[0-9一二三四五六七八九十百零〇]+"
 JUMP = re.compile(rf"[（(]\s*(?:下转|上接|转|接|紧接|续)\s*第?\s*{_NUM}\s*版\s*(?:[^）)]{{0,8}})?[）)]")
 _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮箱|联系电话|本版编辑|责任编辑|责编|美术编辑|美编|"
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
-_SEPARATOR = re.compile(r"^[\s\-—–=_*·•～~#※◆◇○●■□▲△]{3,}$")
+# (a Chinese dash alone, ——, is a rule too: a dash that leads a subtitle has its words after it)
+_SEPARATOR = re.compile(r"^(?:——|[\s\-—–=_*·•～~#※◆◇○●■□▲△]{3,})$")
 # A photo's or chart's credit: who took or drew it (新华社记者 李明 摄, 张华 供图, 制图：王芳),
 # who sent it (新华社发), where it is from (照片由作者提供, 本版图片除署名外均由…提供, 资料图片;
 # a chart's 数据来源：…).

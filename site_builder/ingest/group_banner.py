@@ -25,15 +25,23 @@ PIECE_PARAGRAPHS_MAX = 6
 def release_group_banners(drafts: list[Draft], leftovers: list[tuple[str, Unit]]) -> None:
     """Move a group's banner from its first piece's kickers to the page's leftovers."""
     for k, draft in enumerate(drafts):
-        if len(draft.kickers) != 1 or not _GROUP_NAME.match(draft.kickers[0].text.strip("【】")):
+        if not _group_named(draft):
             continue
         group = [draft]
         for later in drafts[k + 1:]:
-            if later.kickers or not _short_piece(later):
+            if _group_named(later) or not _short_piece(later):
                 break
             group.append(later)
         if len(group) >= PIECES_MIN and _short_piece(draft):
-            leftovers.append(("banner", draft.kickers.pop()))
+            leftovers.append(("banner", draft.kickers.pop(0)))
+
+
+def _group_named(draft: Draft) -> bool:
+    """The draft's first kicker stands above its title and names a group (a piece's own
+    kicker, printed after its title or under the banner, may follow it)."""
+    first = draft.kickers[0] if draft.kickers else None
+    return first is not None and draft.title is not None and first.first_line < draft.title.first_line \
+        and bool(_GROUP_NAME.match(first.text.strip("【】")))
 
 
 def _short_piece(draft: Draft) -> bool:

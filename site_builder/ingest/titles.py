@@ -68,6 +68,8 @@ def _names_shaped_title(units: list[Unit], i: int) -> bool:
     line names its role: 本报通讯员 …, never a bare name above a marked one)."""
     prev = prev_index(units, i, skip=("furniture",))
     nxt = next_index(units, i, skip=("furniture",))
+    if nxt is not None and units[nxt].kind == "kicker" and is_dash_subtitle(units[nxt].text):
+        nxt = next_index(units, nxt, skip=("furniture",))  # (its subtitle: ——…)
     if nxt is None or not is_name(units[nxt]) or not shapes.title_shaped(units[i].text):
         return False
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker")

@@ -59,3 +59,18 @@ def test_the_second_article_by_two_authors_keeps_one_of_the_two_unit_lines():
                 "（作者单位：东江市委党校）", "（作者单位：南屏大学）")
     doc = extract(text)
     assert [a.affiliation for a in doc.articles] == ["东江市委党校", "南屏大学"]
+
+
+def test_a_reprint_line_over_a_unit_line_under_a_signed_article_with_none():
+    """A signed article with no closing line, then a reprint line and a unit line set
+    together under the next: one for each (each closes an article alone)."""
+    doc = extract(_two_articles("（原载5月6日《光明日报》）\n（作者单位：东江市委党校）"))
+    assert [(a.affiliation, a.source_paper) for a in doc.articles] == [(None, "光明日报"), ("东江市委党校", None)]
+
+
+def test_a_staff_piece_prints_no_closing_lines_of_its_own():
+    text = page(GOVERNANCE.title, "本报记者　王　明", body(GOVERNANCE.paragraphs),
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs),
+                "（原载5月6日《光明日报》）\n（作者单位：东江市委党校）")
+    assert [(a.affiliation, a.source_paper) for a in extract(text).articles] == [
+        (None, None), ("东江市委党校", "光明日报")]

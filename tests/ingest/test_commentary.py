@@ -21,3 +21,11 @@ COMMENTARY = ("以实干实绩回应人民期待\n\n"
 def test_a_bare_commentary_label_heads_the_commentary(label):
     doc = extract_text(Path("commentary.txt"), FIRST + f"{label}\n\n" + COMMENTARY)
     assert [(a.kicker, a.title, a.authors) for a in doc.articles][1] == (label, "以实干实绩回应人民期待", [])
+
+
+def test_a_dash_rule_after_a_commentary_is_no_paragraph():
+    """A commentary prints no closing lines: the rule (——) under it, before the next
+    article, is page matter."""
+    doc = extract_text(Path("commentary.txt"), "短评\n\n" + COMMENTARY + "——\n\n" + FIRST)
+    assert [b.text for b in doc.articles[0].blocks][-1].endswith("期待。")
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("other", "——")]

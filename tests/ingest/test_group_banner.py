@@ -37,3 +37,13 @@ def test_same_words_over_one_piece_then_a_full_article_stay_its_kicker():
     arts, leftovers = _page("专家谈\n\n" + _piece("夯实制度之基", "●王明", 1) + full)
     assert arts == [("专家谈", "夯实制度之基"), (None, "加快建设海洋强国")]
     assert leftovers == []
+
+
+def test_banner_over_pieces_with_kickers_of_their_own():
+    """A piece's own kicker (printed after its title, or over a later piece) leaves the
+    group whole; the banner above the first title is still the group's."""
+    text = ("专家谈\n\n" + _piece("夯实制度之基", "●王明", 1).replace("\n\n●王明", "\n\n【治理之道】\n\n●王明")
+            + "【理论前沿】\n\n" + _piece("激活人才之源", "●李强", 2))
+    arts, leftovers = _page(text)
+    assert arts == [("【治理之道】", "夯实制度之基"), ("【理论前沿】", "激活人才之源")]
+    assert leftovers == [("banner", "专家谈")]

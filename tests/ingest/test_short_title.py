@@ -27,3 +27,8 @@ def test_two_part_title_over_unmarked_names_under_a_column_name():
     heads = _heads(FIRST + "“民生”时评\n\n守正 创新\n\n李强 赵刚\n\n" + BODY)
     assert heads[1] == ("“民生”时评", "守正创新", ["李强", "赵刚"])
 
+
+
+def test_two_part_title_over_its_dash_subtitle_and_byline():
+    heads = _heads(FIRST + "守正图强 固本开新\n\n——推动文化和旅游深度融合发展\n\n●李强\n\n" + BODY)
+    assert heads[1] == (None, "守正图强 固本开新——推动文化和旅游深度融合发展", ["李强"])

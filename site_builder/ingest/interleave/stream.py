@@ -66,8 +66,11 @@ class Stream:
     def plausible(self) -> bool:
         """Worth reading in turns: the first article stops on a cut, or the second holds a cut.
         (A short unterminated line inside the second is no sign by itself: most are its
-        subheadings.)"""
-        return self.a_ending != "end" or "cut" in self.ends[:-1]
+        subheadings; but two in a row are not two subheadings, which always have text
+        between them: one is a column's foot.)"""
+        ends = self.ends
+        return self.a_ending != "end" or "cut" in ends[:-1] \
+            or any(e == nxt == "maybe" for e, nxt in zip(ends, ends[1:], strict=False))
 
     def stop_of(self, end: End) -> int:
         """Characters into the stream where the piece `end` stops."""

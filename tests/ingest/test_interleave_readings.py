@@ -1,0 +1,24 @@
+"""Regressions of de-interleaving on simulator pages (interleave), each of one rule."""
+from __future__ import annotations
+
+from tests.ingest.sim import KINDS, make_page
+from tests.ingest.sim.check import extract_page, page_problems
+
+
+def _problems(seed: int) -> list[str]:
+    page = make_page(seed, "interleave")
+    return page_problems(page, extract_page(page, f"interleave-{seed}.txt"))
+
+
+def test_a_reading_is_weighed_at_its_cheapest_grid():
+    """The true reading is allowed by grids (width 9, 11 lines: cost 1) and (width 10, 11
+    lines: cost 0), a wrong one by a third at cost 0: weighed at its cost under the first
+    grid found, the true reading lost."""
+    assert _problems(120025) == []
+
+
+def test_two_short_unterminated_lines_in_a_row_are_worth_reading_in_turns():
+    """No piece of the second article ends in mid-sentence at a comma or in a long line: its
+    one column foot is a short unterminated line right above a subheading (two subheadings
+    never stand together, so one of the two is a cut)."""
+    assert _problems(1000 * ["clean", *KINDS].index("interleave") + 37) == []
