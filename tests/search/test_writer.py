@@ -1,7 +1,7 @@
 """The bundle writer against Pagefind itself, and builds byte for byte.
 
 For the seed site's article pages, ``pagefind_bin`` indexing their words as HTML pages and
-``writer.BundleWriter`` must give the same index: every word with the same pages, positions
+``writer`` must give the same index: every word with the same pages, positions
 and weights, the same word counts and filters. (Pagefind also indexes the letter and digit
 runs inside a word as words of their own; none is 4 characters or longer, the shortest word
 a query looks up, so they never answer a query.)
@@ -19,7 +19,8 @@ from site_builder.config import SiteConfig
 from site_builder.search import _indexable_pages, _pagefind_url, build_index
 from site_builder.search.reproducible import decode
 from site_builder.search.shadow import page_words, shadow_html
-from site_builder.search.writer import BundleWriter
+from site_builder.search.postings import SHARDS
+from site_builder.search.writer import BundleIndex, ShardIndex, encode_page
 
 SIGNATURE = len(b"pagefind_dcd")
 
@@ -61,10 +62,14 @@ def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
         target.write_text(shadow_html(page, "zh-cn"), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(tmp_path / "shadow"),
                     "--output-path", str(tmp_path / "theirs"), "--silent"], check=True)
-    writer = BundleWriter(tmp_path / "ours", "zh-cn", "1.5.2")
+    bundle = BundleIndex(tmp_path / "ours", "zh-cn", "1.5.2")
+    shards = [ShardIndex() for _ in range(SHARDS)]
     for page in pages:
-        writer.add(page)
-    writer.write()
+        encoded = encode_page(page)
+        number = bundle.add(encoded)
+        for shard, (words, tails) in zip(shards, encoded.shards, strict=True):
+            shard.add(number, words, tails)
+    bundle.write([chunk for n, shard in enumerate(shards) for chunk in shard.write_chunks(tmp_path, f"s{n}")])
     their_counts, their_words, their_filters = load(tmp_path / "theirs")
     our_counts, our_words, our_filters = load(tmp_path / "ours")
     assert our_counts == their_counts
