@@ -16,6 +16,7 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import itertools
@@ -26,6 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.search.normalize import DIGITS
 from site_builder.search.postings import EMPTY, PagePostings, page_tails, split_shards, uint
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 
@@ -143,13 +145,15 @@ class BundleIndex:
         self.bundle, self.language, self.version = bundle, language, version
         self.pages: list[list] = []  # [fragment name, word count]
         self.filters: dict[str, dict[str, list[int]]] = {}
+        self._names: set[str] = set()  # the fragments'
         for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR):
             (bundle / folder).mkdir(parents=True, exist_ok=True)
 
     def add(self, page: PagePostings) -> int:
         """Write the page's fragment; returns its number."""
         number = len(self.pages)
-        name = fragment_name(number, page.fragment_hash, page.date)
+        name = fragment_name(page.fragment_hash, page.date, self._names)
+        self._names.add(name)
         (self.bundle / FRAGMENT_DIR / f"{name}.pf_fragment").write_bytes(page.fragment)
         self.pages.append([name, page.word_count])
         for key, values in page.filters.items():
@@ -168,15 +172,14 @@ class BundleIndex:
         return name
 
     def _name_chunks(self, chunks: list[Chunk]) -> list[list[str]]:
-        """Pagefind's names: the content's hash cut to 7 digits, longer when taken."""
+        """The content's hash cut to 7 digits, longer when taken (Pagefind puts the language
+        in front; one language per bundle needs no prefix, and the pf_meta lists every name)."""
         listed: list[list[str]] = []
         taken: set[str] = set()
         for chunk in chunks:
             digits = CHUNK_DIGITS
-            name = f"{self.language}_{chunk.digest[:digits]}"
-            while name in taken:
+            while (name := chunk.digest[:digits]) in taken:
                 digits += 1
-                name = f"{self.language}_{chunk.digest[:digits]}"
             taken.add(name)
             chunk.path.rename(self.bundle / INDEX_DIR / f"{name}.pf_index")
             listed.append([chunk.first, chunk.last, name])
@@ -196,15 +199,34 @@ class BundleIndex:
         return out
 
 
-FRAGMENT_HASH_DIGITS = 6  # the page number makes the name unique; the hash changes with the content
+FRAGMENT_HASH_DIGITS = 6  # new whenever the content is; longer when taken
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+DAY_DIGITS = 4  # base 36: the proleptic Gregorian day number (days since 0001-01-01)
+UNDATED = "_"  # sorts after every base-36 digit
 
 
-def fragment_name(number: int, digest: str, date: str) -> str:
-    """``[d<yyyymmdd>.]<page number, hex>.<SHA-1 of the content, cut short>``: short (the
-    pf_meta the browser loads first lists every page by it), new whenever the content is
-    (content-hashed files are cached for good), and the result id the search page sorts by
-    date without loading anything."""
-    name = f"{number:x}.{digest[:FRAGMENT_HASH_DIGITS]}"
+def fragment_name(digest: str, date: str, taken: set[str]) -> str:
+    """``<day, 4 base-36 digits><SHA-1 of the content, cut short>`` (``_<SHA-1…>`` when the
+    page has no date): short (the pf_meta the browser loads first lists every page by it),
+    new whenever the content is (content-hashed files are cached for good), and the result
+    id by which the search page sorts by date without loading anything: the day's digits
+    compare as the days do."""
+    prefix = UNDATED
     day = _ISO_DATE.fullmatch(date)
-    return f"d{''.join(day.groups())}.{name}" if day else name
+    if day:
+        try:
+            prefix = _base36(dt.date(*map(int, day.groups())).toordinal(), DAY_DIGITS)
+        except ValueError:  # not a day of the calendar
+            prefix = UNDATED
+    digits = FRAGMENT_HASH_DIGITS
+    while prefix + digest[:digits] in taken:
+        digits += 1
+    return prefix + digest[:digits]
+
+
+def _base36(number: int, width: int) -> str:
+    out = ""
+    for _ in range(width):
+        number, digit = divmod(number, 36)
+        out = DIGITS[digit] + out
+    return out
