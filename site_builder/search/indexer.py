@@ -14,6 +14,7 @@ numbered in path order and chunks are cut inside fixed word ranges.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -119,9 +120,23 @@ def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path]) -> tuple[list[Ch
 @contextlib.contextmanager
 def _mapper(processes: int) -> Iterator[Callable]:
     """``map`` over a pool of ``processes`` (fork: the workers need nothing re-imported),
-    in order; the builtin ``map`` for one."""
+    in order; the builtin ``map`` for one. No cycle collection in either (``_no_cycle_collection``)."""
     if processes == 1:
-        yield map
+        with _no_cycle_collection():
+            yield map
         return
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
+    with multiprocessing.get_context("fork").Pool(processes, initializer=gc.disable) as pool:
         yield pool.imap
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Millions of small lists and no cycle among them: the cycle collector, which runs
+    as objects are made, would walk all of them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
