@@ -26,9 +26,9 @@ from pathlib import Path
 
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
-from site_builder.search.postings import SHARDS, PagePostings
+from site_builder.search.postings import SHARDS, TITLE_SHARD, PagePostings
 from site_builder.search.shadow import page_words
-from site_builder.search.writer import BundleIndex, Chunk, ShardIndex, encode_page
+from site_builder.search.writer import CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk, ShardIndex, encode_page
 
 BATCH_PAGES = 100
 PARALLEL_FROM = 200  # fewer pages are indexed in this process (a pool costs more than it saves)
@@ -114,7 +114,8 @@ def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path]) -> tuple[list[Ch
             for number, (words, tails) in enumerate(pickle.load(stored), start):
                 index.add(number, words, tails)
     words, pairs = len(index.numbers), index.pairs
-    return index.write_chunks(scratch, f"s{shard}"), words, pairs
+    chunk_bytes = TITLE_CHUNK_BYTES if shard == TITLE_SHARD else CHUNK_BYTES
+    return index.write_chunks(scratch, f"s{shard}", chunk_bytes), words, pairs
 
 
 @contextlib.contextmanager

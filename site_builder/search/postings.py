@@ -32,6 +32,7 @@ _CUTS = (0x4E3A, 0x4EBA, 0x4F60, 0x5230, 0x5320, 0x5750, 0x5BB0, 0x5FC0, 0x6300,
 _TEXT_BOUNDS = tuple(char_code(chr(cp)) for cp in _CUTS)
 SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
 SHARDS = len(SHARD_BOUNDS) + 1
+TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
 
 EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
 _SMALL = 1 << 16

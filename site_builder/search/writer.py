@@ -34,8 +34,12 @@ from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
 TEXT_WEIGHT = WEIGHT_UNIT
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
-# raw CBOR bytes per index chunk: a query loads one chunk per word it looks up
+# raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
+# pf_meta, loaded before the first query, lists every chunk (about 13 bytes each, gzipped)
 CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "40000"))
+# the title namespace's entries are short (a title's words are in few pages), and a query
+# looks up as many title words as text words: its chunks are smaller
+TITLE_CHUNK_BYTES = 6000
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 CHUNK_DIGITS = FILTER_DIGITS = 7
 META_DIGITS = 13
@@ -99,8 +103,8 @@ class ShardIndex:
     def pairs(self) -> int:
         return sum(map(len, self.numbers.values()))
 
-    def write_chunks(self, folder: Path, prefix: str) -> list[Chunk]:
-        """Chunks of about ``CHUNK_BYTES`` in word order, as ``<prefix>-<n>.tmp`` files."""
+    def write_chunks(self, folder: Path, prefix: str, chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
+        """Chunks of about ``chunk_bytes`` in word order, as ``<prefix>-<n>.tmp`` files."""
         chunks: list[Chunk] = []
         words: list[str] = []
         parts: list[bytes] = []
@@ -109,7 +113,7 @@ class ShardIndex:
             parts.append(_word_entry(word, self.numbers.pop(word), self.tails.pop(word)))
             words.append(word)
             size += len(parts[-1])
-            if size >= CHUNK_BYTES:
+            if size >= chunk_bytes:
                 chunks.append(_write_chunk(folder / f"{prefix}-{len(chunks)}.tmp", words, parts))
                 words, parts, size = [], [], 0
         if words:
