@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from site_builder.config import SiteConfig
-from site_builder.search import _indexable_pages, _pagefind_url, build_index
+from site_builder.search import _indexable_pages, _pagefind_url, build_index, indexer
 from site_builder.search.reproducible import decode
 from site_builder.search.shadow import page_words, shadow_html
 from site_builder.search.postings import SHARDS
@@ -93,3 +93,33 @@ def test_two_builds_write_identical_search_files(seed_site, tmp_path):
     assert sorted(one) == sorted(two) and len(one) > 30
     assert [name for name in one if one[name] != two[name]] == []
     assert any(name.startswith("pagefind/filter/") for name in one)
+
+
+def _bundle_files(site: Path) -> dict[str, bytes]:
+    files = sorted(p for p in site.rglob("*") if p.is_file() and (p.name == "_headers" or "pagefind" in p.parts))
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
+
+
+def test_the_page_cache_and_the_process_pool_give_the_same_bundle(seed_site, tmp_path, monkeypatch):
+    """Indexed in this process without a cache, then on a pool of processes with a page cache
+    (cold, then every page from the cache, then after one page's edit): the same bytes, and
+    only the edited page encoded again."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
+    plain = build_index(site, SiteConfig(), cache=None)
+    expected = _bundle_files(site)
+    monkeypatch.setattr(indexer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(indexer, "BATCH_PAGES", 3)
+    cache = tmp_path / "cache"
+    cold = build_index(site, SiteConfig(), cache=cache)
+    assert cold.cached == 0 and _bundle_files(site) == expected
+    warm = build_index(site, SiteConfig(), cache=cache)
+    assert warm.cached == warm.pages == plain.pages and _bundle_files(site) == expected
+    page = next(p for p in sorted(site.rglob("index.html")) if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    head, body = page.read_text(encoding="utf-8").split("data-pagefind-body", 1)
+    assert "。" in body
+    page.write_text(head + "data-pagefind-body" + body.replace("。", "，", 1), encoding="utf-8")
+    edited = build_index(site, SiteConfig(), cache=cache)
+    assert edited.cached == plain.pages - 1
+    changed = {name for name, data in _bundle_files(site).items() if expected.get(name) != data}
+    assert any(name.startswith("pagefind/fragment/") for name in changed)
