@@ -23,6 +23,7 @@ engine, index size, index build time (wall and CPU) and peak memory.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -100,20 +101,18 @@ def dir_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None = None) -> dict:
+def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None = None,
+              keep_site: bool = False) -> dict:
     """Build the site without search, then each index. With ``reuse`` (the stats of an earlier
-    run on the same site), the site and the stock indexes are kept; only ours is rebuilt."""
+    run on the same site), the site and the stock indexes are kept; only ours is rebuilt.
+    With ``keep_site``, the site of an earlier run is kept as it is, with the search page's
+    script and style taken from the templates; every index is built again."""
     stats: dict = dict(reuse or {})
-    started = time.perf_counter()
-    target = site.with_name(site.name + ".fresh") if reuse else site
-    result = build_site(BuildOptions(content_dir=content, output_dir=target, with_search=False))
-    stats["build_without_search_s"] = round(time.perf_counter() - started, 2)
-    stats["articles"] = result.articles
-    if reuse:  # the same article pages; take the fresh search page and static files
-        shutil.copy(target / "search" / "index.html", site / "search" / "index.html")
-        shutil.rmtree(site / "static")
-        shutil.copytree(target / "static", site / "static")
-        shutil.rmtree(target)
+    if keep_site:
+        for name in ("search.js", "search.css"):
+            shutil.copy(ROOT / "site_builder/templates/static" / name, site / "static" / name)
+    else:
+        stats.update(_build_site(content, site, reuse is not None))
     if "ours" in variants:
         stats["ours"] = index_ours(content, site)
     for name, (module, folder) in STOCK.items():
@@ -122,6 +121,7 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
         if reuse and name in reuse and (site / folder / "pagefind-entry.json").exists():
             continue
         out = site / folder
+        shutil.rmtree(out, ignore_errors=True)  # Pagefind leaves an earlier run's files
         t = time.perf_counter()
         proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-m", module, "--site", str(site),
                                "--output-path", str(out), "--silent"], check=True, capture_output=True, text=True)
@@ -135,23 +135,67 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
     return stats
 
 
+def _build_site(content: Path, site: Path, keep_pages: bool) -> dict:
+    """The site without search; with ``keep_pages``, only its search page and static files
+    are taken from the fresh build (the article pages are the same)."""
+    started = time.perf_counter()
+    target = site.with_name(site.name + ".fresh") if keep_pages else site
+    result = build_site(BuildOptions(content_dir=content, output_dir=target, with_search=False))
+    stats = {"build_without_search_s": round(time.perf_counter() - started, 2), "articles": result.articles}
+    if keep_pages:
+        shutil.copy(target / "search" / "index.html", site / "search" / "index.html")
+        shutil.rmtree(site / "static")
+        shutil.copytree(target / "static", site / "static")
+        shutil.rmtree(target)
+    return stats
+
+
 INDEX_OURS = """
 import json, sys
+from pathlib import Path
 from site_builder.config import load_config
 from site_builder.search import build_index
-s = build_index(__import__("pathlib").Path(sys.argv[2]), load_config(__import__("pathlib").Path(sys.argv[1])))
-print(json.dumps({"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages, "read_s": s.read_seconds,
-                  "words": s.words, "pairs": s.pairs}))
+s = build_index(Path(sys.argv[2]), load_config(Path(sys.argv[1])), Path(sys.argv[3]))
+import resource
+rss = [resource.getrusage(w).ru_maxrss // 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+print(json.dumps({"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages, "cached": s.cached,
+                  "words": s.words, "pairs": s.pairs, "parent_rss_mb": rss[0], "worker_rss_mb": rss[1]}))
 """
 
 
 def index_ours(content: Path, site: Path) -> dict:
-    """build_index in a process of its own, so that its peak memory and CPU time are its own."""
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-c", INDEX_OURS, str(content), str(site)],
-                          check=True, capture_output=True, text=True, cwd=ROOT)
+    """build_index in a process of its own (so that its peak memory and CPU time, its worker
+    processes' included, are its own), three times: cold (an empty page cache), again with
+    nothing changed, and after one article page's text was edited (it stays edited: every
+    variant indexes the same pages); the bundles of the first two runs are compared byte
+    for byte."""
+    cache = site.parent / "search-page-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = _index_process(content, site, cache)
+    first = _bundle_digest(site / "pagefind")
+    warm = _index_process(content, site, cache)
+    identical = _bundle_digest(site / "pagefind") == first
+    pages = sorted((site / "articles").glob("*/index.html"))
+    page = pages[len(pages) // 2]  # it stays edited: every variant indexes the same pages
+    page.write_bytes(page.read_bytes().replace("。".encode(), "；".encode(), 1))
+    edited = _index_process(content, site, cache)
+    return {**cold, "warm": warm, "edited": edited, "identical_builds": identical}
+
+
+def _index_process(content: Path, site: Path, cache: Path) -> dict:
+    t = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", sys.executable, "-c", INDEX_OURS, str(content), str(site),
+                           str(cache)], check=True, capture_output=True, text=True, cwd=ROOT)
     rss, user, system = proc.stderr.strip().splitlines()[-1].split()
-    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "peak_rss_mb": int(rss) // 1024,
-            "index_cpu_s": round(float(user) + float(system), 1)}
+    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "wall_s": round(time.perf_counter() - t, 2),
+            "peak_rss_mb": int(rss) // 1024, "index_cpu_s": round(float(user) + float(system), 1)}
+
+
+def _bundle_digest(bundle: Path) -> str:
+    digest = hashlib.sha1()
+    for f in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        digest.update(f.relative_to(bundle).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
 
 
 STOCK_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head>
@@ -210,32 +254,20 @@ def truths(queries: list[tuple[str, str]], texts: dict[str, str]) -> dict[str, s
     return out
 
 
-def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_of: dict[str, set[str]]) -> dict:
+def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_of: dict[str, set[str]],
+                trials: int = 1) -> dict:
+    """Each query ``trials`` times, each in a fresh browser context (cold); its time is the
+    median of the trials, its bytes those of the last (they do not vary)."""
     bundle = site / ("pagefind" if variant == "ours" else STOCK[variant.split("-")[0]][1])
     id_url = fragment_urls(bundle)
     counter: dict = {}
     rows = []
     with serve(site, counter, compress=True) as base, chromium() as browser:
         for kind, q in queries:
-            context = browser.new_context()
-            page = context.new_page()
-            counter.clear()
-            if variant == "ours":
-                page.goto(base + "/search/")
-                page.wait_for_function("window.siteSearch && window.siteSearch.ready")
-                page.evaluate("siteSearch.ready()")
-                page.evaluate("() => new Promise(r => setTimeout(r, 50))")  # filters load at start
-            else:
-                page.goto(f"{base}/_bench/{variant.split('-')[0]}/")
-                page.wait_for_function("window.stockReady")
-                page.evaluate("stockReady()")
-            boot = counter.get("bytes", 0)
-            counter.clear()
-            typed = f'"{q}"' if variant.endswith("-quoted") else q
-            out = page.evaluate(OURS_QUERY if variant == "ours" else STOCK_QUERY, typed)
-            fetched = counter.get("bytes", 0)
-            parts = {k: round(counter.get(k, 0) / 1024, 1) for k in ("index", "fragment", "filter", "other")}
-            context.close()
+            times = []
+            for _ in range(trials):
+                out, boot, fetched, parts = _cold_query(browser, base, variant, q, counter)
+                times.append(out["ms"])
             truth = truth_of[q]
             found = [id_url.get(i, "?") for i in out["ids"]]
             top = [re.sub(r"^https?://[^/]+", "", r["url"]) for r in out["top"]]
@@ -243,10 +275,34 @@ def run_queries(site: Path, variant: str, queries: list[tuple[str, str]], truth_
                 "kind": kind, "query": q, "truth": len(truth), "found": len(found),
                 "hit": len(truth & set(found)), "false_top10": sum(1 for u in top if u not in truth),
                 "shown": len(top), "false_all": sum(1 for u in found if u not in truth),
-                "ms": round(out["ms"], 1), "kb": round(fetched / 1024, 1), "boot_kb": round(boot / 1024, 1),
-                "kb_by_kind": parts,
+                "ms": round(statistics.median(times), 1), "ms_trials": [round(t, 1) for t in times],
+                "kb": round(fetched / 1024, 1), "boot_kb": round(boot / 1024, 1), "kb_by_kind": parts,
             })
     return summarize(rows)
+
+
+def _cold_query(browser, base: str, variant: str, q: str, counter: dict) -> tuple[dict, int, int, dict]:
+    """(the query's answer, bytes before it, bytes for it, those by kind of file)."""
+    context = browser.new_context()
+    page = context.new_page()
+    counter.clear()
+    if variant == "ours":
+        page.goto(base + "/search/")
+        page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+        page.evaluate("siteSearch.ready()")
+    else:
+        page.goto(f"{base}/_bench/{variant.split('-')[0]}/")
+        page.wait_for_function("window.stockReady")
+        page.evaluate("stockReady()")
+    page.wait_for_load_state("networkidle")  # the engine's worker has its wasm and pf_meta
+    boot = counter.get("bytes", 0)
+    counter.clear()
+    typed = f'"{q}"' if variant.endswith("-quoted") else q
+    out = page.evaluate(OURS_QUERY if variant == "ours" else STOCK_QUERY, typed)
+    fetched = counter.get("bytes", 0)
+    parts = {k: round(counter.get(k, 0) / 1024, 1) for k in ("index", "fragment", "filter", "other")}
+    context.close()
+    return out, boot, fetched, parts
 
 
 def summarize(rows: list[dict]) -> dict:
@@ -291,7 +347,19 @@ def table(report: dict) -> str:
     row("index time added to the build", lambda v: f"{build[v]['index_s']:.1f} s")
     row("index CPU time (user + system)", lambda v: f"{build[v].get('index_cpu_s', 0):.1f} s")
     row("peak memory of the indexer", lambda v: f"{build[v].get('peak_rss_mb', 0)} MB")
+    row("  ours: parent / each worker process", lambda v: _ours(build[v], lambda b: f"{b['parent_rss_mb']} / {b['worker_rss_mb']} MB"))
+    row("re-index, nothing changed (wall / CPU)", lambda v: _ours(build[v], lambda b: _times(b["warm"])))
+    row("re-index, one article edited (wall / CPU)", lambda v: _ours(build[v], lambda b: _times(b["edited"])))
+    row("two indexings byte-identical", lambda v: _ours(build[v], lambda b: "yes" if b["identical_builds"] else "NO"))
     return "\n".join(lines)
+
+
+def _ours(stats: dict, show) -> str:
+    return show(stats) if "warm" in stats else "–"
+
+
+def _times(stats: dict) -> str:
+    return f"{stats['wall_s']:.1f} / {stats['index_cpu_s']:.1f} s"
 
 
 def main() -> None:
@@ -301,7 +369,10 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--sampled", type=int, default=30, help="queries cut from the texts")
+    parser.add_argument("--trials", type=int, default=1, help="cold runs of each query (its time: the median)")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--keep-site", action="store_true",
+                        help="keep the built site of the last run (no site build); build every index again")
     parser.add_argument("--reuse", action="store_true",
                         help="keep the built site and stock indexes of the last run; rebuild ours")
     args = parser.parse_args()
@@ -321,7 +392,7 @@ def main() -> None:
     site = work / "site"
     saved = work / "build.json"
     reuse = json.loads(saved.read_text()) if args.reuse and saved.exists() and site.exists() else None
-    build = build_all(content, site, variants, reuse)
+    build = build_all(content, site, variants, reuse, args.keep_site and site.exists())
     saved.write_text(json.dumps(build, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(build, ensure_ascii=False), flush=True)
     texts, authors, titles = article_texts(site)
@@ -332,7 +403,7 @@ def main() -> None:
     results = {}
     for v in variants:
         t = time.perf_counter()
-        results[v] = run_queries(site, v, queries, truth_of)
+        results[v] = run_queries(site, v, queries, truth_of, args.trials)
         print(v, {k: x for k, x in results[v].items() if k != "rows"}, f"({time.perf_counter() - t:.0f} s)", flush=True)
     report = {"site": "seed" if args.seed else f"{args.articles} generated", "articles": len(texts),
               "characters": chars, "queries": len(queries), "variants": variants, "build": build,

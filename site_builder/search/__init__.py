@@ -6,10 +6,11 @@
    the article, its heading levels, and the filters/meta of ``partials/search_fields.html``;
 2. its words (``shadow.page_words``): the text as overlapping character-bigram tokens, a
    presence word per character and the title's own tokens (``normalize``), nothing readable;
-3. ``writer`` writes them, page by page, as a Pagefind bundle in ``<site>/pagefind/``: word
-   index, filters, pf_meta, and one fragment per page with its readable text, title,
-   authors, source and date, named by its content and prefixed with the page's date; the
-   browser engine's files come from the standard binary (``pagefind``);
+3. ``writer`` writes them as a Pagefind bundle in ``<site>/pagefind/``: word index, filters,
+   pf_meta, and one fragment per page with its readable text, title, authors, source and
+   date, named by its content and prefixed with the page's date; the browser engine's files
+   come from the standard binary (``pagefind``). ``indexer`` runs steps 1-3 on every core,
+   and takes a page whose bytes it indexed before from the page cache (``pagecache``);
 4. Netlify's ``<site>/_headers`` names the content-hashed files netlify.toml cannot.
 
 The article pages themselves are not changed; readers never see tokens.
@@ -23,14 +24,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.cache import BuildCache, cache_root
 from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import ENTRY_FILE, engine_files
+from site_builder.search.indexer import index_pages
+from site_builder.search.pagecache import FOLDER as PAGE_CACHE
+from site_builder.search.pagecache import PageCache
 from site_builder.search.reproducible import make_reproducible
-from site_builder.search.shadow import page_words
-from site_builder.search.writer import BundleWriter
+from site_builder.search.writer import BundleIndex
 
 __all__ = ["SearchStats", "build_index", "template_globals"]
 
@@ -46,8 +50,9 @@ class SearchStats:
     pairs: int  # (word, page) pairs: the index's page entries
     files: int  # files in the bundle
     bytes: int  # their total size
+    cached: int  # pages whose entries came from the page cache
     seconds: float  # the whole stage
-    read_seconds: float  # reading pages and encoding their postings (the rest is writing)
+    read_seconds: float  # indexing the pages (the rest: the engine's files, checks, _headers)
 
 
 def template_globals() -> dict[str, object]:
@@ -60,39 +65,53 @@ def fold_pairs() -> str:
     return "".join(k + v for k, v in sorted(t2s_table().items()))
 
 
-def build_index(site: Path, config: SiteConfig) -> SearchStats:
-    """Index the article pages of ``site`` into ``site/pagefind`` and write ``site/_headers``."""
+def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True) -> SearchStats:
+    """Index the article pages of ``site`` into ``site/pagefind`` and write ``site/_headers``.
+
+    ``cache``: the folder of the page cache; True (the default) for the build cache of the
+    content folder ``config`` was read from, None or False for none."""
     started = time.perf_counter()
     language = (config.language or "zh-CN").lower()
     bundle = site / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
     entry = engine_files(bundle, language)
-    writer = BundleWriter(bundle, language, entry["version"])
-    for relative, record in _indexable_pages(site):
-        writer.add(page_words(_pagefind_url(relative), record))
+    writer = BundleIndex(bundle, language, entry["version"])
+    done = index_pages(site, _candidate_pages(site), writer, PageCache(_cache_folder(config, cache)))
     read = time.perf_counter()
-    words, pairs = len(writer.index), sum(count for _, count, _ in writer.index.values())
-    meta = writer.write()
     engine: dict = next(iter(entry["languages"].values()), {})
-    entry["languages"] = {language: {"hash": meta, "wasm": engine.get("wasm"), "page_count": len(writer.pages)}}
+    entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}
     (bundle / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     make_reproducible(bundle)  # a no-op on what writer wrote; it checks the bundle reads back
     write_cache_headers(site, bundle)
     files = [f for f in bundle.rglob("*") if f.is_file()]
-    return SearchStats(pages=len(writer.pages), words=words, pairs=pairs, files=len(files),
-                       bytes=sum(f.stat().st_size for f in files),
+    return SearchStats(pages=done.pages, words=done.words, pairs=done.pairs, files=len(files),
+                       bytes=sum(f.stat().st_size for f in files), cached=done.cached,
                        seconds=round(time.perf_counter() - started, 3),
                        read_seconds=round(read - started, 3))
 
 
-def _indexable_pages(site: Path) -> Iterator[tuple[Path, PageRecord]]:
-    """Each page with text to index, in path order, with its path relative to ``site``."""
+def _cache_folder(config: SiteConfig, cache: Path | None | bool) -> Path | None:
+    if cache is True:
+        root = cache_root(config.path.parent) if config.path is not None else None
+        return BuildCache(root).folder / PAGE_CACHE if root is not None else None  # type: ignore[operator]
+    return cache or None
+
+
+def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
+    """Each HTML page outside the bundle, in path order: (path relative to ``site``, URL)."""
+    pages = []
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site)
-        if relative.parts[0] == BUNDLE_DIR:
-            continue
-        record = extract(path.read_text(encoding="utf-8"))
+        if relative.parts[0] != BUNDLE_DIR:
+            pages.append((relative, _pagefind_url(relative)))
+    return pages
+
+
+def _indexable_pages(site: Path) -> Iterator[tuple[Path, PageRecord]]:
+    """Each page with text to index, in path order, with its path relative to ``site``."""
+    for relative, _ in _candidate_pages(site):
+        record = extract((site / relative).read_text(encoding="utf-8"))
         if record is not None and record.blocks:
             yield relative, record
 

@@ -1,17 +1,14 @@
 """Write a Pagefind 1.5 bundle (word index, fragments, filters, pf_meta) straight from Python.
 
 The words of every page are known before Pagefind would see them (``shadow.page_words``), so
-the bundle is written here in Pagefind's own format, the one its browser engine reads, and
-no Pagefind indexing process holds the whole archive in memory: each page's postings are
-encoded as it is read, and only the encoded bytes are kept (about the index's size).
-``tests/search/test_writer.py`` checks that, for the same pages, the index holds exactly
-what ``pagefind_bin`` writes.
+the bundle is written here in Pagefind's own format, the one its browser engine reads.
+Each page is encoded once (``postings``); a ``ShardIndex`` merges the pages' entries of one
+range of words and cuts them into chunks. ``tests/search/test_writer.py`` checks that, for
+the same pages, the index holds exactly what ``pagefind_bin`` writes.
 
 The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
   pf_index  [[word, [[page, locations, []] ...], []] ...]: words in byte order; the page
-            numbers of a word after the first are differences; in ``locations`` a negative number -(w + 1) sets the weight w (in 24ths) of the
-            positions after it; per weight, in rising order, the first position is absolute
-            and the next ones are differences.
+            numbers of a word after the first are differences (``postings`` for locations).
   pf_filter [name, [[value, [page ...]] ...]]
   pf_meta   [version, [[fragment name, word count] ...], [[first word, last word, chunk] ...],
              [[filter name, file] ...], [], ["title"]]
@@ -19,32 +16,39 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
+import itertools
 import json
 import operator
 import os
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.search.normalize import DIGITS
+from site_builder.search.postings import EMPTY, PagePostings, page_tails, split_shards, uint
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 
 WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
 TEXT_WEIGHT = WEIGHT_UNIT
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
-# raw CBOR bytes per index chunk: a query loads one chunk per word it looks up
+# raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
+# pf_meta, loaded before the first query, lists every chunk (about 13 bytes each, gzipped)
 CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "40000"))
+# the title namespace's entries are short (a title's words are in few pages), and a query
+# looks up as many title words as text words: its chunks are smaller
+TITLE_CHUNK_BYTES = 6000
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 CHUNK_DIGITS = FILTER_DIGITS = 7
 META_DIGITS = 13
-_EMPTY = b"\x80"  # an empty CBOR array: the meta locations of a page, the variants of a word
+INDEX_DIR, FRAGMENT_DIR, FILTER_DIR = "index", "fragment", "filter"
 
 
 @dataclass(frozen=True)
 class PageWords:
-    """What the index holds of one page."""
+    """What the index holds of one page, as words."""
 
     url: str  # its site path, as Pagefind gives it
     blocks: list[tuple[int, list[str]]]  # (weight, words) in page order
@@ -56,122 +60,136 @@ class PageWords:
         return sum(len(words) for _, words in self.blocks)
 
 
-class BundleWriter:
-    """Pages in, a bundle folder out (``write``); fragments are written as pages come."""
+def encode_page(page: PageWords) -> PagePostings:
+    """A page's fragment and its words' entries, all but its number."""
+    meta = dict(page.fields)
+    content = meta.pop("text")
+    fragment = {"url": page.url, "content": content, "word_count": page.word_count,
+                "filters": page.filters, "meta": meta, "anchors": []}
+    payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
+                        meta.get("date", ""), page.word_count, page.filters, split_shards(page_tails(page.blocks)))
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """An index chunk written under a provisional name; ``BundleIndex`` names it."""
+
+    first: str
+    last: str
+    digest: str  # SHA-1 of its CBOR content, in Pagefind's unpadded hex
+    path: Path
+
+
+class ShardIndex:
+    """The entries of one range of words, merged page by page, then cut into chunks."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, list[int]] = {}  # word -> its pages, rising
+        self.tails: dict[str, list[bytes]] = {}  # word -> its tail on each of them
+
+    def add(self, number: int, words: list[str], tails: list[bytes]) -> None:
+        numbers, all_tails = self.numbers, self.tails
+        for word, tail in zip(words, tails, strict=True):
+            pages = numbers.get(word)
+            if pages is None:
+                numbers[word] = [number]
+                all_tails[word] = [tail]
+            else:
+                pages.append(number)
+                all_tails[word].append(tail)
+
+    @property
+    def pairs(self) -> int:
+        return sum(map(len, self.numbers.values()))
+
+    def write_chunks(self, folder: Path, prefix: str, chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
+        """Chunks of about ``chunk_bytes`` in word order, as ``<prefix>-<n>.tmp`` files."""
+        chunks: list[Chunk] = []
+        words: list[str] = []
+        parts: list[bytes] = []
+        size = 0
+        for word in sorted(self.numbers):
+            parts.append(_word_entry(word, self.numbers.pop(word), self.tails.pop(word)))
+            words.append(word)
+            size += len(parts[-1])
+            if size >= chunk_bytes:
+                chunks.append(_write_chunk(folder / f"{prefix}-{len(chunks)}.tmp", words, parts))
+                words, parts, size = [], [], 0
+        if words:
+            chunks.append(_write_chunk(folder / f"{prefix}-{len(chunks)}.tmp", words, parts))
+        return chunks
+
+
+_ENTRY = [b"\x83" + uint(n) for n in range(1 << 16)]  # an entry's head and its page number
+
+
+def _word_entry(word: str, numbers: list[int], tails: list[bytes]) -> bytes:
+    deltas = list(map(operator.sub, numbers, [0, *numbers]))  # the first page is its own number
+    heads = map(_ENTRY.__getitem__ if max(deltas) < len(_ENTRY) else _entry_head, deltas)
+    body = b"".join(itertools.chain.from_iterable(zip(heads, tails, strict=True)))
+    return b"\x83" + encode(word) + head(4, len(numbers)) + body + EMPTY
+
+
+def _entry_head(number: int) -> bytes:
+    return b"\x83" + uint(number)
+
+
+def _write_chunk(path: Path, words: list[str], parts: list[bytes]) -> Chunk:
+    content = b"\x81" + head(4, len(words)) + b"".join(parts)
+    digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
+    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=6, mtime=0))
+    return Chunk(words[0], words[-1], digest, path)
+
+
+class BundleIndex:
+    """Pages (their numbers given by the order of ``add``) and chunks in, a bundle out."""
 
     def __init__(self, bundle: Path, language: str, version: str):
         self.bundle, self.language, self.version = bundle, language, version
-        self.index: dict[str, list] = {}  # word -> [its page entries encoded, pages, last page]
         self.pages: list[list] = []  # [fragment name, word count]
         self.filters: dict[str, dict[str, list[int]]] = {}
-        (bundle / "fragment").mkdir(parents=True, exist_ok=True)
+        self._names: set[str] = set()  # the fragments'
+        for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR):
+            (bundle / folder).mkdir(parents=True, exist_ok=True)
 
-    def add(self, page: PageWords) -> None:
+    def add(self, page: PagePostings) -> int:
+        """Write the page's fragment; returns its number."""
         number = len(self.pages)
-        name = self._write_fragment(number, page)
+        name = fragment_name(page.fragment_hash, page.date, self._names)
+        self._names.add(name)
+        (self.bundle / FRAGMENT_DIR / f"{name}.pf_fragment").write_bytes(page.fragment)
         self.pages.append([name, page.word_count])
         for key, values in page.filters.items():
             for value in values:
                 self.filters.setdefault(key, {}).setdefault(value, []).append(number)
-        self._add_postings(number, page.blocks)
+        return number
 
-    def _add_postings(self, number: int, blocks: list[tuple[int, list[str]]]) -> None:
-        by_weight: dict[int, defaultdict[str, list[int]]] = {}
-        position = 0
-        for weight, words in blocks:
-            table = by_weight.get(weight)
-            if table is None:
-                table = by_weight[weight] = defaultdict(list)
-            for place, word in enumerate(words, position):
-                table[word].append(place)
-            position += len(words)
-        uint = _UINTS.__getitem__ if position < len(_UINTS) else _uint
-        weights = sorted(by_weight)
-        # the runs of the heavier weights (headings: few words) wait for the lightest one's
-        heavier: dict[str, list] = {}  # word -> [location runs, how many numbers they hold]
-        for weight in weights[1:]:
-            for word, places in by_weight[weight].items():
-                run = _run(head(1, weight), places, uint)
-                slot = heavier.get(word)
-                if slot is None:
-                    heavier[word] = [run, len(places) + 1]
-                else:
-                    slot[0] += run
-                    slot[1] += len(places) + 1
-        index = self.index
-        first = b"\x83" + head(0, number)
-
-        arrays = _ARRAYS.__getitem__ if position < len(_ARRAYS) else _array
-        join = b"".join
-
-        def emit(word: str, run: bytes, length: int) -> None:
-            slot = index.get(word)
-            if slot is None:
-                index[word] = [bytearray(join((first, arrays(length), run, _EMPTY))), 1, number]
-            else:  # page numbers after a word's first are differences too
-                slot[0] += join((b"\x83", uint(number - slot[2]), arrays(length), run, _EMPTY))
-                slot[1] += 1
-                slot[2] = number
-
-        mark = head(1, weights[0])  # CBOR -(weight + 1): the positions after it weigh ``weight``
-        for word, places in by_weight[weights[0]].items():
-            run, length = _run(mark, places, uint), len(places) + 1
-            more = heavier.pop(word, None) if heavier else None
-            if more is not None:
-                run, length = run + more[0], length + more[1]
-            emit(word, run, length)
-        for word, (run, length) in heavier.items():
-            emit(word, run, length)
-
-    def _write_fragment(self, number: int, page: PageWords) -> str:
-        meta = dict(page.fields)
-        content = meta.pop("text")
-        fragment = {"url": page.url, "content": content, "word_count": page.word_count,
-                    "filters": page.filters, "meta": meta, "anchors": []}
-        payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        name = fragment_name(number, payload, meta.get("date", ""))
-        (self.bundle / "fragment" / f"{name}.pf_fragment").write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
-        return name
-
-    def write(self) -> str:
-        """Write the index chunks, filters and pf_meta; returns the pf_meta's hash name."""
-        chunks = self._write_chunks()
+    def write(self, chunks: list[Chunk]) -> str:
+        """Name the chunks (given in word order), write filters and pf_meta; returns the
+        pf_meta's hash name."""
+        listed = self._name_chunks(chunks)
         filters = self._write_filters()
-        meta = encode([self.version, self.pages, chunks, filters, [], META_FIELDS])
+        meta = encode([self.version, self.pages, listed, filters, [], META_FIELDS])
         name = short_name(self.language, meta, META_DIGITS, set())
         (self.bundle / f"pagefind.{name}.pf_meta").write_bytes(gzip.compress(SIGNATURE + meta, compresslevel=9, mtime=0))
         return name
 
-    def _write_chunks(self) -> list[list[str]]:
-        folder = self.bundle / "index"
-        folder.mkdir(exist_ok=True)
-        chunks: list[list[str]] = []
+    def _name_chunks(self, chunks: list[Chunk]) -> list[list[str]]:
+        """The content's hash cut to 7 digits, longer when taken (Pagefind puts the language
+        in front; one language per bundle needs no prefix, and the pf_meta lists every name)."""
+        listed: list[list[str]] = []
         taken: set[str] = set()
-        words: list[str] = []
-        parts: list[bytes] = []
-        size = 0
-        for word in sorted(self.index):
-            entries, count, _ = self.index.pop(word)
-            parts.append(b"\x83" + encode(word) + head(4, count) + entries + _EMPTY)
-            words.append(word)
-            size += len(parts[-1])
-            if size >= CHUNK_BYTES:
-                chunks.append(self._write_chunk(folder, words, parts, taken))
-                words, parts, size = [], [], 0
-        if words:
-            chunks.append(self._write_chunk(folder, words, parts, taken))
-        return chunks
-
-    def _write_chunk(self, folder: Path, words: list[str], parts: list[bytes], taken: set[str]) -> list[str]:
-        content = b"\x81" + head(4, len(words)) + b"".join(parts)
-        name = short_name(self.language, content, CHUNK_DIGITS, taken)
-        taken.add(name)
-        (folder / f"{name}.pf_index").write_bytes(gzip.compress(SIGNATURE + content, compresslevel=6, mtime=0))
-        return [words[0], words[-1], name]
+        for chunk in chunks:
+            digits = CHUNK_DIGITS
+            while (name := chunk.digest[:digits]) in taken:
+                digits += 1
+            taken.add(name)
+            chunk.path.rename(self.bundle / INDEX_DIR / f"{name}.pf_index")
+            listed.append([chunk.first, chunk.last, name])
+        return listed
 
     def _write_filters(self) -> list[list[str]]:
-        folder = self.bundle / "filter"
-        folder.mkdir(exist_ok=True)
         out: list[list[str]] = []
         taken: set[str] = set()
         for key in sorted(self.filters):
@@ -179,39 +197,40 @@ class BundleWriter:
             content = encode([key, [[value, values[value]] for value in sorted(values)]])
             name = short_name(self.language, content, FILTER_DIGITS, taken)
             taken.add(name)
-            (folder / f"{name}.pf_filter").write_bytes(gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+            (self.bundle / FILTER_DIR / f"{name}.pf_filter").write_bytes(
+                gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
             out.append([key, name])
         return out
 
 
-FRAGMENT_HASH_DIGITS = 6  # the page number makes the name unique; the hash changes with the content
+FRAGMENT_HASH_DIGITS = 6  # new whenever the content is; longer when taken
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+DAY_DIGITS = 4  # base 36: the proleptic Gregorian day number (days since 0001-01-01)
+UNDATED = "_"  # sorts after every base-36 digit
 
 
-def fragment_name(number: int, payload: bytes, date: str) -> str:
-    """``[d<yyyymmdd>.]<page number, hex>.<SHA-1 of the content, cut short>``: short (the
-    pf_meta the browser loads first lists every page by it), new whenever the content is
-    (content-hashed files are cached for good), and the result id the search page sorts by
-    date without loading anything."""
-    name = f"{number:x}.{hashlib.sha1(payload).hexdigest()[:FRAGMENT_HASH_DIGITS]}"
+def fragment_name(digest: str, date: str, taken: set[str]) -> str:
+    """``<day, 4 base-36 digits><SHA-1 of the content, cut short>`` (``_<SHA-1…>`` when the
+    page has no date): short (the pf_meta the browser loads first lists every page by it),
+    new whenever the content is (content-hashed files are cached for good), and the result
+    id by which the search page sorts by date without loading anything: the day's digits
+    compare as the days do."""
+    prefix = UNDATED
     day = _ISO_DATE.fullmatch(date)
-    return f"d{''.join(day.groups())}.{name}" if day else name
+    if day:
+        try:
+            prefix = _base36(dt.date(*map(int, day.groups())).toordinal(), DAY_DIGITS)
+        except ValueError:  # not a day of the calendar
+            prefix = UNDATED
+    digits = FRAGMENT_HASH_DIGITS
+    while prefix + digest[:digits] in taken:
+        digits += 1
+    return prefix + digest[:digits]
 
 
-def _run(mark: bytes, places: list[int], uint) -> bytes:
-    """One weight's positions: its mark, the first position, then the differences."""
-    if len(places) == 1:
-        return mark + uint(places[0])
-    return mark + uint(places[0]) + b"".join(map(uint, map(operator.sub, places[1:], places)))
-
-
-def _uint(number: int) -> bytes:
-    return head(0, number)
-
-
-def _array(length: int) -> bytes:
-    return head(4, length)
-
-
-_UINTS = [head(0, n) for n in range(1 << 16)]  # positions and their differences, encoded once
-_ARRAYS = [head(4, n) for n in range(1 << 16)]  # array heads
+def _base36(number: int, width: int) -> str:
+    out = ""
+    for _ in range(width):
+        number, digit = divmod(number, 36)
+        out = DIGITS[digit] + out
+    return out

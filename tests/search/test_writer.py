@@ -1,7 +1,7 @@
 """The bundle writer against Pagefind itself, and builds byte for byte.
 
 For the seed site's article pages, ``pagefind_bin`` indexing their words as HTML pages and
-``writer.BundleWriter`` must give the same index: every word with the same pages, positions
+``writer`` must give the same index: every word with the same pages, positions
 and weights, the same word counts and filters. (Pagefind also indexes the letter and digit
 runs inside a word as words of their own; none is 4 characters or longer, the shortest word
 a query looks up, so they never answer a query.)
@@ -16,10 +16,11 @@ import sys
 from pathlib import Path
 
 from site_builder.config import SiteConfig
-from site_builder.search import _indexable_pages, _pagefind_url, build_index
+from site_builder.search import _indexable_pages, _pagefind_url, build_index, indexer
 from site_builder.search.reproducible import decode
 from site_builder.search.shadow import page_words, shadow_html
-from site_builder.search.writer import BundleWriter
+from site_builder.search.postings import SHARDS
+from site_builder.search.writer import BundleIndex, ShardIndex, encode_page
 
 SIGNATURE = len(b"pagefind_dcd")
 
@@ -61,10 +62,14 @@ def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
         target.write_text(shadow_html(page, "zh-cn"), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(tmp_path / "shadow"),
                     "--output-path", str(tmp_path / "theirs"), "--silent"], check=True)
-    writer = BundleWriter(tmp_path / "ours", "zh-cn", "1.5.2")
+    bundle = BundleIndex(tmp_path / "ours", "zh-cn", "1.5.2")
+    shards = [ShardIndex() for _ in range(SHARDS)]
     for page in pages:
-        writer.add(page)
-    writer.write()
+        encoded = encode_page(page)
+        number = bundle.add(encoded)
+        for shard, (words, tails) in zip(shards, encoded.shards, strict=True):
+            shard.add(number, words, tails)
+    bundle.write([chunk for n, shard in enumerate(shards) for chunk in shard.write_chunks(tmp_path, f"s{n}")])
     their_counts, their_words, their_filters = load(tmp_path / "theirs")
     our_counts, our_words, our_filters = load(tmp_path / "ours")
     assert our_counts == their_counts
@@ -88,3 +93,33 @@ def test_two_builds_write_identical_search_files(seed_site, tmp_path):
     assert sorted(one) == sorted(two) and len(one) > 30
     assert [name for name in one if one[name] != two[name]] == []
     assert any(name.startswith("pagefind/filter/") for name in one)
+
+
+def _bundle_files(site: Path) -> dict[str, bytes]:
+    files = sorted(p for p in site.rglob("*") if p.is_file() and (p.name == "_headers" or "pagefind" in p.parts))
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
+
+
+def test_the_page_cache_and_the_process_pool_give_the_same_bundle(seed_site, tmp_path, monkeypatch):
+    """Indexed in this process without a cache, then on a pool of processes with a page cache
+    (cold, then every page from the cache, then after one page's edit): the same bytes, and
+    only the edited page encoded again."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
+    plain = build_index(site, SiteConfig(), cache=None)
+    expected = _bundle_files(site)
+    monkeypatch.setattr(indexer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(indexer, "BATCH_PAGES", 3)
+    cache = tmp_path / "cache"
+    cold = build_index(site, SiteConfig(), cache=cache)
+    assert cold.cached == 0 and _bundle_files(site) == expected
+    warm = build_index(site, SiteConfig(), cache=cache)
+    assert warm.cached == warm.pages == plain.pages and _bundle_files(site) == expected
+    page = next(p for p in sorted(site.rglob("index.html")) if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    head, body = page.read_text(encoding="utf-8").split("data-pagefind-body", 1)
+    assert "。" in body
+    page.write_text(head + "data-pagefind-body" + body.replace("。", "，", 1), encoding="utf-8")
+    edited = build_index(site, SiteConfig(), cache=cache)
+    assert edited.cached == plain.pages - 1
+    changed = {name for name, data in _bundle_files(site).items() if expected.get(name) != data}
+    assert any(name.startswith("pagefind/fragment/") for name in changed)

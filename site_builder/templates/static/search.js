@@ -162,10 +162,10 @@ function partSearches(pf, plan, filters, mark) {
 
 const ids = (r) => new Set(r.results.map((x) => x.id));
 
-// The date a result id carries (fragments of dated pages are named d<yyyymmdd>.…), or "".
+// The day a result id carries, or "": a dated page's fragment is named by its day number in
+// four base-36 digits (which compare as the days do), then a hash; an undated one "_…".
 function dateOf(id) {
-  const m = /^d(\d{8})\./.exec(id);
-  return m ? m[1] : "";
+  return id.startsWith("_") ? "" : id.slice(0, 4);
 }
 
 // Results in order: newest / oldest first (undated last), or title hits first, then

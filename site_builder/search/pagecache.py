@@ -1,0 +1,57 @@
+"""The search stage's page cache: each page's encoded entries (``postings.PagePostings``),
+keyed by a SHA-1 of its URL and bytes, in the build cache's folder of this code version
+(``site_builder.cache``), so a changed indexer never reads what an older one wrote.
+
+Entries are zlib-compressed pickles written to a temporary name and renamed (a killed build
+leaves no half-written entry; one that does not read back is a miss). After a build only
+the entries of its pages are kept.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import zlib
+from pathlib import Path
+
+from site_builder.search.postings import PagePostings
+
+FOLDER = "search-pages"
+
+
+class PageCache:
+    """``PageCache(None)`` keeps nothing. Picklable: the indexing processes share it."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def load(self, key: str) -> PagePostings | None:
+        if self.folder is None:
+            return None
+        try:
+            page = pickle.loads(zlib.decompress((self.folder / key[:2] / key).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
+            return None
+        return page if isinstance(page, PagePostings) else None
+
+    def store(self, key: str, page: PagePostings) -> None:
+        if self.folder is None:
+            return
+        target = self.folder / key[:2] / key
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(zlib.compress(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            os.replace(temporary, target)
+        except OSError:  # a cache that cannot be written only makes builds slower
+            return
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Remove the entries of pages no longer in the site."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for sub in self.folder.iterdir():
+            for entry in sub.iterdir() if sub.is_dir() else ():
+                if entry.name not in keys:
+                    entry.unlink(missing_ok=True)

@@ -1,0 +1,138 @@
+"""One page's contribution to the index, encoded once (and cached by the page's bytes).
+
+A word's entry for a page in a Pagefind 1.5 index chunk is ``[page, locations, []]`` (CBOR).
+Everything after the page number depends on the page alone, so it is encoded here, page by
+page (in parallel, ``indexer``), as the page's *tail* for that word; the page number, written
+as a difference from the word's previous page, is only known when pages are merged
+(``writer.ShardIndex``).
+
+``locations``: a negative number -(w + 1) sets the weight w (in 24ths) of the positions after
+it; per weight, in rising order, the first position is absolute, the next ones differences.
+
+The words of a page are split into ``SHARDS`` fixed ranges of the word order, so that each
+range of the index can be merged and written by a process of its own.
+"""
+from __future__ import annotations
+
+import bisect
+import operator
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from site_builder.search.normalize import char_code
+from site_builder.search.reproducible import head
+
+# Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the title
+# namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
+# the same way on every build; cut where Chinese text's characters make ranges of about even size
+# (the commonest characters sit low in the CJK block).
+_CUTS = (0x4E3A, 0x4EBA, 0x4F60, 0x5230, 0x5320, 0x5750, 0x5BB0, 0x5FC0, 0x6300, 0x6700, 0x6BB0, 0x7000,
+         0x7530, 0x7C00, 0x8200, 0x8BA0, 0x8FD0, 0x9600)
+_TEXT_BOUNDS = tuple(char_code(chr(cp)) for cp in _CUTS)
+SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
+SHARDS = len(SHARD_BOUNDS) + 1
+TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
+
+EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
+_SMALL = 1 << 16
+_UINTS = [head(0, n) for n in range(_SMALL)]  # positions and their differences, encoded once
+_ARRAYS = [head(4, n) for n in range(_SMALL)]  # array heads
+
+
+def uint(number: int) -> bytes:
+    return _UINTS[number] if number < _SMALL else head(0, number)
+
+
+def array(length: int) -> bytes:
+    return _ARRAYS[length] if length < _SMALL else head(4, length)
+
+
+Shard = tuple[list[str], list[bytes]]  # words in byte order, the page's tail of each
+
+
+@dataclass(frozen=True)
+class PagePostings:
+    """What the index holds of one page, apart from its number."""
+
+    url: str
+    fragment: bytes  # gzipped fragment file
+    fragment_hash: str  # SHA-1 of the fragment, hex
+    date: str  # yyyy-mm-dd or ""
+    word_count: int
+    filters: dict[str, list[str]]
+    shards: list[Shard]  # SHARDS of them
+
+    @property
+    def pairs(self) -> int:
+        return sum(len(words) for words, _ in self.shards)
+
+
+def page_tails(blocks: list[tuple[int, list[str]]]) -> dict[str, bytes]:
+    """word -> its tail for this page (``array(n) + locations + EMPTY``)."""
+    by_weight: dict[int, tuple[list[str], list[int]]] = {}  # weight -> its words, their positions
+    position = 0
+    for weight, words in blocks:
+        tokens, places = by_weight.setdefault(weight, ([], []))
+        tokens.extend(words)
+        places.extend(range(position, position + len(words)))
+        position += len(words)
+    weights = sorted(by_weight)
+    lightest = _weight_runs(weights[0], *by_weight[weights[0]])  # the text: nearly every word
+    combined: dict[str, list] = {}  # words of the heavier weights: their runs, lightest first
+    for weight in weights[1:]:
+        for word, (run, length) in _weight_runs(weight, *by_weight[weight]).items():
+            slot = combined.get(word)
+            if slot is None:
+                slot = combined[word] = list(lightest.get(word, (b"", 0)))
+            slot[0] += run
+            slot[1] += length
+    tails = {word: array(length) + run + EMPTY for word, (run, length) in lightest.items()}
+    tails.update({word: array(length) + run + EMPTY for word, (run, length) in combined.items()})
+    return tails
+
+
+def _weight_runs(weight: int, tokens: list[str], places: list[int]) -> dict[str, tuple[bytes, int]]:
+    """word -> (its run of one weight's positions, how many numbers the run holds)."""
+    counts = Counter(tokens)
+    last = dict(zip(tokens, places, strict=True))  # a word's only position, when it has one
+    single = _single_runs(weight, places[-1])
+    runs = {word: (single[last[word]], 2) for word, count in counts.items() if count == 1}
+    if len(runs) < len(counts):
+        mark = head(1, weight)  # CBOR -(weight + 1)
+        repeated: defaultdict[str, list[int]] = defaultdict(list)
+        for word, place in zip(tokens, places, strict=True):
+            if counts[word] > 1:
+                repeated[word].append(place)
+        for word, positions in repeated.items():
+            runs[word] = (_run(mark, positions, uint), len(positions) + 1)
+    return runs
+
+
+_SINGLES: dict[int, list[bytes]] = {}  # weight -> the run of one position, by position
+
+
+def _single_runs(weight: int, highest: int) -> list[bytes]:
+    table = _SINGLES.setdefault(weight, [])
+    if len(table) <= highest:
+        mark = head(1, weight)
+        table.extend(mark + uint(place) for place in range(len(table), max(highest + 1, 2 * len(table), 4096)))
+    return table
+
+
+def split_shards(tails: dict[str, bytes]) -> list[Shard]:
+    """The page's words in byte order, cut at ``SHARD_BOUNDS``."""
+    words = sorted(tails)  # ASCII words: str order is byte order
+    cuts = [0, *(bisect.bisect_left(words, bound) for bound in SHARD_BOUNDS), len(words)]
+    shards = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        part = words[start:end]
+        shards.append((part, list(map(tails.__getitem__, part))))
+    return shards
+
+
+def _run(mark: bytes, places: list[int], encode: Callable[[int], bytes]) -> bytes:
+    """One weight's positions: its mark, the first position, then the differences."""
+    if len(places) == 1:
+        return mark + encode(places[0])
+    return mark + encode(places[0]) + b"".join(map(encode, map(operator.sub, places[1:], places)))
