@@ -196,6 +196,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive)."""
     from site_builder import analyze
+    from site_builder.analyze import memo
     from site_builder.build_report import report_of
     from site_builder.corrections import corrections_in, stale_corrections
     from site_builder.sources import read_sources
@@ -206,7 +207,9 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
+        memo.begin(cache.load("memo", "analysis"), reuse=cache.enabled)
         archive = analyze.analyze(sources.documents, config)
+        cache.store("memo", "analysis", memo.finish())
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, report_of(archive, corrections))
