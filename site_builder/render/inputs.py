@@ -37,6 +37,8 @@ class Fingerprints:
         self.render_key = render_key
         self.file_hashes = file_hashes
         self._cards: dict[int, str] = {}
+        self._summaries: dict[int, str] = {}
+        self._subjects: dict[int, str] = {}
         # when each source entered the archive: the feed date of an undated entry
         self._added = {d.path: str(d.added) for d in archive.documents}
         papers = sorted({p.page.paper for e in archive.entries for p in e.printings if p.page.paper})
@@ -72,10 +74,14 @@ class Fingerprints:
         return known
 
     def subject(self, entry: Entry) -> str:
-        """Everything an entry's own page shows of it."""
-        neighbours = [entry.prev, entry.next, *entry.related]
-        raw = [self.file_hashes.get(p.origin, "?") for p in entry.printings]
-        return sha1_of(self.card(entry), *(self.card(n) if n is not None else "-" for n in neighbours), *raw)
+        """Everything an entry's own page shows of it (made once: the archive key needs it too)."""
+        known = self._subjects.get(id(entry))
+        if known is None:
+            neighbours = [entry.prev, entry.next, *entry.related]
+            raw = [self.file_hashes.get(p.origin, "?") for p in entry.printings]
+            known = self._subjects[id(entry)] = sha1_of(
+                self.card(entry), *(self.card(n) if n is not None else "-" for n in neighbours), *raw)
+        return known
 
     def _taxonomy(self, taxonomy: Taxonomy) -> str:
         return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url, *(self._term(t) for t in taxonomy.terms))
@@ -83,10 +89,14 @@ class Fingerprints:
     def _term(self, term: Term) -> str:
         return sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
 
-    @staticmethod
-    def _taxonomy_summary(taxonomy: Taxonomy) -> str:
-        return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url,
-                       *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
+    def _taxonomy_summary(self, taxonomy: Taxonomy) -> str:
+        """What a breadcrumb shows of a taxonomy (every term page names its own: made once)."""
+        known = self._summaries.get(id(taxonomy))
+        if known is None:
+            known = self._summaries[id(taxonomy)] = sha1_of(
+                taxonomy.key, taxonomy.label, taxonomy.url,
+                *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
+        return known
 
     @staticmethod
     def _term_summary(term: Term) -> str:
