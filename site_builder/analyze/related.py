@@ -19,6 +19,7 @@ import bisect
 from collections import Counter, defaultdict
 from itertools import chain
 
+from site_builder.analyze import memo
 from site_builder.model import Entry
 
 TOP_KEYWORDS = 20
@@ -29,10 +30,24 @@ MARGIN = 1e-9  # bounds are compared with this margin, so rounding can never cut
 
 
 def link_related(entries: list[Entry], tags: dict[str, dict[str, float]], count: int) -> None:
-    """Fill `entry.related` with up to `count` entries, most related first (deterministic)."""
+    """Fill `entry.related` with up to `count` entries, most related first (deterministic).
+
+    The lists depend only on the entries' order, URLs, topics and top keywords: when none of
+    these changed since a build the memo remembers (a template edit, an edit that moves no
+    keyword into or out of an article's top), that build's lists are taken again."""
     if count == 0:
         return
     keyword_sets = [frozenset(list(tags.get(e.key, {}))[:TOP_KEYWORDS]) for e in entries]
+    inputs = "\n".join(f"{e.url}|{e.topics!r}|{sorted(words)!r}"
+                        for e, words in zip(entries, keyword_sets, strict=True))
+    by_url = {e.url: e for e in entries}
+    lists = memo.lookup("related", (inputs, count), lambda: _related_urls(entries, keyword_sets, count))
+    for entry, urls in zip(entries, lists, strict=True):
+        entry.related = [by_url[url] for url in urls]
+
+
+def _related_urls(entries: list[Entry], keyword_sets: list[frozenset[str]], count: int) -> tuple[tuple[str, ...], ...]:
+    """Each entry's related entries' URLs."""
     topic_sets = [frozenset(e.topics) for e in entries]
     by_keyword: dict[str, list[int]] = defaultdict(list)
     for number, words in enumerate(keyword_sets):
@@ -44,6 +59,7 @@ def link_related(entries: list[Entry], tags: dict[str, dict[str, float]], count:
     for entry in entries:
         for topic in entry.topics:
             by_topic[topic].append(entry)
+    lists = []
     for number, entry in enumerate(entries):
         mine = keyword_sets[number]
         shared = Counter(chain.from_iterable(signals[w] for w in mine if w in signals))
@@ -52,7 +68,8 @@ def link_related(entries: list[Entry], tags: dict[str, dict[str, float]], count:
         related = [entries[other] for _, _, other in best]
         if len(related) < count:  # too few shared keywords: fill from the same topics, newest first
             related += _same_topic(entry, by_topic, related, count - len(related))
-        entry.related = related
+        lists.append(tuple(other.url for other in related))
+    return tuple(lists)
 
 
 def _best(number: int, shared: Counter[int], keyword_sets: list[frozenset[str]],
