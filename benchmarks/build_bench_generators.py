@@ -58,7 +58,7 @@ class Generator:
         raise NotImplementedError
 
     def article_file(self, name: str) -> Path:
-        raise NotImplementedError
+        return self.root / "content" / "articles" / f"{name}.md"
 
     def article_text(self, article: Article) -> str:
         raise NotImplementedError
@@ -72,9 +72,6 @@ class SiteBuilder(Generator):
 
     def write_site(self, articles: list[Article]) -> None:
         pass  # builds make_archive.py's own folder
-
-    def article_file(self, name: str) -> Path:
-        return self.root / "content" / "articles" / f"{name}.md"
 
     def article_text(self, article: Article) -> str:
         return (f"---\ntitle: '{article.title}'\nauthors: [{', '.join(article.authors)}]\ndate: {article.date}\n"
@@ -108,9 +105,6 @@ class Hugo(Generator):
         (self.root / "content" / "articles").mkdir(parents=True)
         for article in articles:
             self.article_file(article.name).write_text(self.article_text(article), encoding="utf-8")
-
-    def article_file(self, name: str) -> Path:
-        return self.root / "content" / "articles" / f"{name}.md"
 
     def article_text(self, article: Article) -> str:
         return (f"---\ntitle: '{article.title}'\ndate: {article.date}\nauthors: {article.authors}\n"
