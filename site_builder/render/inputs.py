@@ -1,8 +1,8 @@
 """What each page is made from, as one fingerprint: an unchanged fingerprint, an unchanged page.
 
 A page's fingerprint covers
-- what renders every page alike: the code version, site.toml, every template file
-  (`render_key`);
+- what renders every page of its template alike: the code version, site.toml, the template
+  files it is made from (`render_key`, render/template_keys.py);
 - what every page shows of the whole site: the number of entries, each taxonomy's label,
   URL and number of terms, and the papers named (the header and footer of base.html)
   (`site_summary`);
@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from site_builder.cache import sha1_of
@@ -33,8 +33,9 @@ from site_builder.render.plan import PagePlan
 class Fingerprints:
     """Fingerprints of the plans of one archive (card digests computed once per entry)."""
 
-    def __init__(self, archive: Archive, render_key: str, file_hashes: dict[Path, str]):
-        self.render_key = render_key
+    def __init__(self, archive: Archive, render_key: Callable[[str], str] | str, file_hashes: dict[Path, str]):
+        # by a template's name (a str: the same for every template)
+        self.render_key = render_key if callable(render_key) else lambda _: render_key
         self.file_hashes = file_hashes
         self._cards: dict[int, str] = {}
         self._summaries: dict[int, str] = {}
@@ -55,7 +56,7 @@ class Fingerprints:
         self._names_content = False
         parts = list(self._context_parts(plan.context))
         scope = self.site_summary if self._names_content else self.archive_key()
-        return sha1_of(self.render_key, scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
+        return sha1_of(self.render_key(plan.template), scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
 
     def archive_key(self) -> str:
         if self._archive_key is None:
