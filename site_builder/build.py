@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (SiteRecord, build_key, folders_key, forget_record, link_files,
+from site_builder.incremental import (SiteRecord, build_key, forget_record, link_files,
                                       load_record, search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
@@ -35,6 +35,7 @@ from site_builder.staging import claim_staging
 # run, so that a build with nothing to do, which runs none of them, starts at once.
 if TYPE_CHECKING:
     from site_builder.build_report import FileReport
+    from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
 
 
@@ -96,7 +97,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
-        fingerprints = Fingerprints(archive, _render_key(cache, config, templates), read.hashes)
+        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes)
         with progress.stage("render") as stage:
             published = PublishedPages(output_dir, record.pages) if record is not None else None
             site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
@@ -137,9 +138,12 @@ def _strict(warnings: list[Warning_]) -> StrictModeError:
     return StrictModeError(f"--strict: {len(warnings)} warning(s):{listing}")
 
 
-def _render_key(cache: BuildCache, config: SiteConfig, templates: list[Path]) -> str:
-    """What renders every page alike: the code, the configuration, every template file."""
-    return sha1_of(code_version(), repr(dataclasses.replace(config, path=None)), folders_key(cache, templates))
+def _render_keys(cache: BuildCache, config: SiteConfig, templates: list[Path]) -> TemplateKeys:
+    """What renders a page of each template: the code, the configuration, the template files
+    it is made from (render/template_keys.py)."""
+    from site_builder.render.template_keys import TemplateKeys
+
+    return TemplateKeys(cache, templates, sha1_of(code_version(), repr(dataclasses.replace(config, path=None))))
 
 
 @dataclass
@@ -196,6 +200,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive)."""
     from site_builder import analyze
+    from site_builder.analyze import memo
     from site_builder.build_report import report_of
     from site_builder.corrections import corrections_in, stale_corrections
     from site_builder.sources import read_sources
@@ -206,7 +211,9 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
+        memo.begin(cache.load("memo", "analysis"), reuse=cache.enabled)
         archive = analyze.analyze(sources.documents, config)
+        cache.store("memo", "analysis", memo.finish())
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, report_of(archive, corrections))

@@ -40,14 +40,15 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
     sources = Sources()
     found: dict[Path, SourceDocument] = {}
     missing: list[Path] = []
+    kept: dict[str, SourceDocument] = {}  # this build's documents, kept in memory for the next
     for path in paths:
         try:
             sources.hashes[path] = cache.file_hash(path)
         except OSError:  # unreadable or a dangling link: reading it reports the file
             missing.append(path)
             continue
-        document = cache.load("document", _document_key(path, sources.hashes[path], cache))
-        if isinstance(document, SourceDocument):
+        document = _cached_document(cache, _document_key(path, sources.hashes[path], cache), kept)
+        if document is not None:
             found[path] = document
             progress.advance()
         else:
@@ -56,10 +57,12 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
         if isinstance(outcome, SourceDocument):
             found[path] = outcome
             if path in sources.hashes:
-                cache.store("document", _document_key(path, sources.hashes[path], cache), outcome)
+                _keep_document(cache, _document_key(path, sources.hashes[path], cache), outcome, kept)
         else:
             sources.errors.append(outcome)
     sources.documents = [found[p] for p in paths if p in found]
+    _in_memory.clear()
+    _in_memory.update(kept)
     # (not cached with the document: a file's first commit or mtime is no part of its bytes)
     added = entry_times_of(content_dir, paths, cache)
     for document in sources.documents:
@@ -77,6 +80,29 @@ def entry_times_of(content_dir: Path, paths: list[Path], cache: BuildCache) -> d
         committed = first_commits(content_dir)
         cache.store("first-commits", sha1_of(str(content_dir), str(head)), committed)
     return entry_times(content_dir, paths, committed)
+
+
+# The documents this process has read or loaded, by key: a preview server's builds take an
+# unchanged file's document from here instead of unpickling it again.
+_in_memory: dict[str, SourceDocument] = {}
+
+
+def _cached_document(cache: BuildCache, key: str, kept: dict[str, SourceDocument]) -> SourceDocument | None:
+    if not cache.enabled:
+        return None
+    document = _in_memory.get(key)
+    if document is None:
+        document = cache.load("document", key)
+        if not isinstance(document, SourceDocument):
+            return None
+    kept[key] = document
+    return document
+
+
+def _keep_document(cache: BuildCache, key: str, document: SourceDocument, kept: dict[str, SourceDocument]) -> None:
+    if cache.enabled:
+        cache.store("document", key, document)
+        kept[key] = document
 
 
 def _document_key(path: Path, sha1: str, cache: BuildCache) -> str:

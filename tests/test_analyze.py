@@ -123,3 +123,41 @@ def test_vocabulary_cuts_whole_in_keywords_and_never_reaches_the_module_cutter()
     assert "新质生产力" in KeywordReader(["新质生产力"]).keywords(text)
     analyze(_docs(_article("培育新质生产力", [text])), SiteConfig(topics={"新质生产力": ["新质生产力"]}))
     assert rjieba.cut(text)[1:3] == ["新质", "生产力"]
+
+
+def test_stop_words_are_jiebas_own():
+    import importlib
+
+    from site_builder.analyze.keywords import STOP_WORDS
+
+    tfidf = importlib.import_module("jieba.analyse.tfidf")
+    assert STOP_WORDS == tfidf.KeywordExtractor.STOP_WORDS
+
+
+def test_the_memo_gives_the_analysis_a_build_without_it_gives_and_keeps_only_what_was_used(monkeypatch):
+    """A second analysis from the memo's answers (nothing computed again) equals one made
+    from nothing, and an edited text is read again, its old answers dropped."""
+    from site_builder.analyze import keywords, memo
+
+    config = SiteConfig(topics={"城市治理": ["治理"], "教育": ["学校"]})
+    docs = _docs(_article("城市治理的新路径", ["推进城市治理体系和治理能力现代化。" * 3]),
+                 _article("办好人民满意的教育", ["学校是立德树人的主阵地，教育要面向未来。" * 3]))
+
+    def summary(archive):
+        return [(e.url, e.topics, [r.url for r in e.related]) for e in archive.entries]
+
+    memo.begin(None, reuse=False)
+    fresh = summary(analyze(docs, config))
+    stored = memo.finish()
+    memo.begin(None, reuse=False)
+    memo.begin(stored)
+    computed = []
+    real = keywords.KeywordReader._read
+    monkeypatch.setattr(keywords.KeywordReader, "_read",
+                        lambda self, text, limit: computed.append(text) or real(self, text, limit))
+    assert summary(analyze(docs, config)) == fresh and computed == []
+    docs[0].articles[0].blocks[0].text += "新的一句话。"
+    memo.begin(None)  # the next build, in the same process
+    analyze(docs, config)
+    assert len(computed) == 1 and "新的一句话" in computed[0]
+    assert len(memo.finish()["keywords"]) == 2

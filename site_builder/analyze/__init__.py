@@ -1,6 +1,7 @@
 """Analyze: documents -> Archive (entries with permalinks, topics, related, taxonomies)."""
 from __future__ import annotations
 
+from site_builder.analyze import memo
 from site_builder.analyze.identity import article_slug, pinyin_sort_key
 from site_builder.analyze.keywords import KeywordReader
 from site_builder.analyze.related import link_related
@@ -24,7 +25,7 @@ def analyze(documents: list[SourceDocument], config: SiteConfig) -> Archive:
     _check_unique_urls(entries)
     tags = {e.key: reader.keywords(_text_for_keywords(e)) for e in entries}
     for entry in entries:
-        entry.topics = entry.article.topics or assign_topics(entry.title, tags[entry.key], config)
+        entry.topics = entry.article.topics or list(_topics_of(entry, tags[entry.key], config))
     entries.sort(key=_archive_order)
     for before, after in zip(entries, entries[1:], strict=False):
         before.next, after.prev = after, before
@@ -43,6 +44,14 @@ def _entry(group: Group) -> tuple[Entry, list[Warning_]]:
     ordered = sorted(group.printings, key=lambda a: (a.origin_kind != "markdown", str(a.origin)))
     return Entry(key=key, slug=slug, url=f"/articles/{slug}/", article=shown,
                  printings=[printing_of(a) for a in ordered]), passed_over
+
+
+def _topics_of(entry: Entry, tags: dict[str, float], config: SiteConfig) -> tuple[str, ...]:
+    """Assigned topics: a function of the title, the keywords (of the text and the vocabulary)
+    and the topic settings."""
+    settings = repr((config.topics, config.topics_per_article))
+    return memo.lookup("topics", (settings, entry.title, _text_for_keywords(entry)),
+                       lambda: tuple(assign_topics(entry.title, tags, config)))
 
 
 def _archive_order(entry: Entry) -> tuple:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
+from site_builder.analyze.memo import remembered
+
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _ASCII_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -35,6 +37,7 @@ def short_hash(text: str, length: int = 6) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
+@remembered
 def pinyin_slug(text: str, max_syllables: int = 8) -> str:
     """Readable ASCII slug: 城市治理 -> cheng-shi-zhi-li (Latin letters and digits kept)."""
     syllables = lazy_pinyin(unicodedata.normalize("NFKC", text), style=Style.NORMAL, errors="default")
@@ -59,6 +62,7 @@ def article_slug(key: str, title: str) -> str:
     return f"{slug}-{namesake}" if namesake else slug
 
 
+@remembered
 def pinyin_sort_key(text: str) -> tuple:
     """Order names as a Chinese reader expects: by pinyin with tones, then by character."""
     syllables = lazy_pinyin(text, style=Style.TONE3, errors="default")

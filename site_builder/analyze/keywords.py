@@ -10,10 +10,13 @@ result never depends on dictionary iteration order.
 from __future__ import annotations
 
 import heapq
-import importlib
-import importlib.resources
+import importlib.util
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from site_builder.analyze import memo
 
 # Raise vocabulary terms (e.g. 新质生产力) well above their parts so they cut as one word.
 VOCABULARY_FREQ = 20000
@@ -24,33 +27,55 @@ class KeywordReader:
 
     Its own rjieba.Jieba (jieba's default dictionary, as the module-level functions use):
     the words it is taught never reach the module-level cutter that ingest reads pages with,
-    and a rebuild with another vocabulary starts from the plain dictionary."""
+    and a rebuild with another vocabulary starts from the plain dictionary. The cutter is
+    made on the first text the memo (analyze/memo.py) has no keywords for."""
 
     def __init__(self, vocabulary: list[str]):
-        import rjieba  # loading it takes a sixth of a second: only when a build needs it
-
-        self._cutter = rjieba.Jieba()
-        for word in vocabulary:
-            if len(word) > 1:
-                self._cutter.add_word(word, VOCABULARY_FREQ, None)
+        self._vocabulary = tuple(word for word in vocabulary if len(word) > 1)
+        self._vocabulary_key = "\n".join(self._vocabulary)
 
     def keywords(self, text: str, limit: int = 40) -> dict[str, float]:
         """The text's most characteristic words with their TF-IDF weights, best first."""
-        idf, median, stop_words = _idf()
-        words = self._cutter.cut(text)
-        counts = Counter(w for w in words if len(w.strip()) > 1 and w.lower() not in stop_words)
+        return memo.lookup("keywords", (self._vocabulary_key, text, limit), lambda: self._read(text, limit))
+
+    def _read(self, text: str, limit: int) -> dict[str, float]:
+        idf, median = _idf()
+        words = _cutter(self._vocabulary).cut(text)
+        counts = Counter(w for w in words if len(w.strip()) > 1 and w.lower() not in STOP_WORDS)
         total = sum(counts.values()) or 1
         weighted = ((count * idf.get(word, median) / total, word) for word, count in counts.items())
         best = heapq.nsmallest(limit, weighted, key=lambda item: (-item[0], item[1]))
         return {word: weight for weight, word in best}
 
 
+# jieba.analyse.tfidf.KeywordExtractor.STOP_WORDS (importing jieba.analyse loads jieba's
+# part-of-speech tagger: 0.7 s for a set of 31 words)
+STOP_WORDS = frozenset((
+    "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on",
+    "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not",
+    "one", "has", "or"))
+
+
 @lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
-    """jieba's IDF table, its median and its stop words."""
-    tfidf = importlib.import_module("jieba.analyse.tfidf")  # the package shadows it with a function
-    idf_text = importlib.resources.files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8")
+def _cutter(vocabulary: tuple[str, ...]) -> Any:
+    """rjieba's cutter taught the vocabulary (kept while the vocabulary is the same: a preview
+    server makes it once)."""
+    import rjieba  # loading it takes a fifth of a second: only when a text needs it
+
+    cutter = rjieba.Jieba()
+    for word in vocabulary:
+        cutter.add_word(word, VOCABULARY_FREQ, None)
+    return cutter
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and its median (read from jieba's package folder without importing
+    jieba.analyse)."""
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.origin is not None, "jieba is a dependency"
+    idf_text = (Path(spec.origin).parent / "analyse" / "idf.txt").read_text(encoding="utf-8")
     pairs = (line.split(" ") for line in idf_text.splitlines())
     table = {pair[0]: float(pair[1]) for pair in pairs if len(pair) == 2}
     median = sorted(table.values())[len(table) // 2]
-    return table, median, frozenset(tfidf.KeywordExtractor.STOP_WORDS)
+    return table, median

@@ -13,13 +13,16 @@ they are published apart, with a warning naming both files (see `split_same_titl
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from site_builder.analyze.completeness import completeness, first_cut
 from site_builder.analyze.identity import article_slug, namesake_key, normalise_key
+from site_builder.analyze.memo import remembered
 from site_builder.errors import display_path
 from site_builder.model import Article, Printing, Warning_
 
@@ -34,8 +37,11 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 def identity_key(article: Article) -> str:
     if article.title and not article.title_inferred:
-        return normalise_key(article.title)
+        return _title_key(article.title)
     return "body:" + _opening(article)
+
+
+_title_key = remembered(normalise_key)
 
 
 def _opening(article: Article) -> str:
@@ -72,11 +78,11 @@ class Edition:
 
     key: str  # the title's identity key; for a second article of that title, with its text's hash
     members: list[int] = field(default_factory=list)
-    sentences: set[str] = field(default_factory=set)
+    sentences: set[bytes] = field(default_factory=set)
     has_markdown: bool = False
 
 
-def same_text(a: set[str], body_a: str, b: set[str], body_b: str) -> bool:
+def same_text(a: Set[bytes], body_a: str, b: Set[bytes], body_b: str) -> bool:
     """Whether two printings are one text: a reprint agrees with its original nearly everywhere,
     up to OCR damage in some sentences and a cut end. So: most (SHARED_SHARE) of the shorter
     text's sentences are sentences of the other; a text too short to have sentences of
@@ -89,7 +95,7 @@ def same_text(a: set[str], body_a: str, b: set[str], body_b: str) -> bool:
     return shorter in longer
 
 
-def split_same_titles(articles: list[Article], sentences: list[set[str]]) -> tuple[list[Edition], list[Warning_]]:
+def split_same_titles(articles: list[Article], sentences: list[frozenset[bytes]]) -> tuple[list[Edition], list[Warning_]]:
     """Every article in one edition: articles of one title are one edition when their texts
     are the same; a Markdown file whose text matches none corrects the first edition that has
     no Markdown file yet. The first edition of a title (in file order: raw pages, then Markdown,
@@ -98,13 +104,13 @@ def split_same_titles(articles: list[Article], sentences: list[set[str]]) -> tup
     by_title: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         by_title.setdefault(identity_key(article), []).append(index)
-    texts = _Texts(sentences, [_body_key(a) for a in articles])
+    texts = _Texts(sentences, articles)
     editions: list[Edition] = []
     warnings: list[Warning_] = []
     for key, indexes in by_title.items():
         found = texts.editions(articles, indexes)
         for extra in found[1:]:
-            extra.key = namesake_key(key, texts.bodies[extra.members[0]][:FINGERPRINT_CHARS])
+            extra.key = namesake_key(key, texts.body(extra.members[0])[:FINGERPRINT_CHARS])
             warnings.append(_namesake_warning(articles, found[0], extra))
         editions += found
     return editions, warnings
@@ -114,12 +120,19 @@ def split_same_titles(articles: list[Article], sentences: list[set[str]]) -> tup
 class _Texts:
     """Each article's sentences and normalised body; makes the editions of one title."""
 
-    sentences: list[set[str]]
-    bodies: list[str]
+    sentences: list[frozenset[bytes]]
+    articles: list[Article]
+    _bodies: dict[int, str] = field(default_factory=dict)
+
+    def body(self, index: int) -> str:
+        """The normalised body, made when asked for: most articles never need theirs."""
+        if index not in self._bodies:
+            self._bodies[index] = _body_key(self.articles[index])
+        return self._bodies[index]
 
     def editions(self, articles: list[Article], indexes: list[int]) -> list[Edition]:
         found: list[Edition] = []
-        holders: dict[str, list[int]] = {}  # sentence -> editions (positions in found) holding it
+        holders: dict[bytes, list[int]] = {}  # sentence -> editions (positions in found) holding it
         for index in indexes:
             article = articles[index]
             place = self._same_text_edition(index, found, holders)
@@ -136,14 +149,14 @@ class _Texts:
             edition.has_markdown |= article.origin_kind == "markdown"
         return found
 
-    def _same_text_edition(self, index: int, found: list[Edition], holders: dict[str, list[int]]) -> int | None:
+    def _same_text_edition(self, index: int, found: list[Edition], holders: dict[bytes, list[int]]) -> int | None:
         """The first edition whose text is this article's (see same_text), found by counting
         the sentences it shares with each edition; for a text with no sentences, among those
         with none."""
         mine = self.sentences[index]
         if not mine:
             return next((n for n, e in enumerate(found) if not e.sentences
-                         and same_text(mine, self.bodies[index], e.sentences, self.bodies[e.members[0]])), None)
+                         and same_text(mine, self.body(index), e.sentences, self.body(e.members[0]))), None)
         shared = Counter(n for s in mine for n in holders.get(s, ()))
         return min((n for n, count in shared.items()
                     if count >= SHARED_SHARE * min(len(mine), len(found[n].sentences))), default=None)
@@ -194,11 +207,11 @@ def group_articles(articles: list[Article]) -> tuple[list[Group], list[Warning_]
     return result, warnings
 
 
-def _same_text_pairs(sentences: list[set[str]]) -> list[tuple[int, int]]:
+def _same_text_pairs(sentences: list[frozenset[bytes]]) -> list[tuple[int, int]]:
     """Pairs of articles whose bodies share most of their sentences (a reprint whose title
     was printed or damaged differently). Sentences found in many articles, such as a quoted
     speech, are left out: they say nothing about two articles being one."""
-    where: dict[str, list[int]] = {}
+    where: dict[bytes, list[int]] = {}
     for index, found in enumerate(sentences):
         for sentence in found:
             where.setdefault(sentence, []).append(index)
@@ -218,10 +231,18 @@ def _same_text_pairs(sentences: list[set[str]]) -> list[tuple[int, int]]:
     return pairs
 
 
-def sentences_of(article: Article) -> set[str]:
-    body = "".join(b.text for b in article.blocks if b.type == "paragraph")
+def sentences_of(article: Article) -> frozenset[bytes]:
+    """The digests of the body's sentences (normalised, of MIN_SENTENCE_CHARS or more): two
+    bodies share a sentence exactly when they share its digest (128 bits: never by chance),
+    and the memo keeps 16 bytes a sentence."""
+    return _sentence_digests("".join(b.text for b in article.blocks if b.type == "paragraph"))
+
+
+@remembered
+def _sentence_digests(body: str) -> frozenset[bytes]:
     normalised = (normalise_key(s) for s in _SENTENCE_END.split(body))
-    return {s for s in normalised if len(s) >= MIN_SENTENCE_CHARS}
+    return frozenset(hashlib.blake2b(s.encode("utf-8"), digest_size=16).digest()
+                     for s in normalised if len(s) >= MIN_SENTENCE_CHARS)
 
 
 def _rank(article: Article) -> tuple:

@@ -1,8 +1,8 @@
 """What each page is made from, as one fingerprint: an unchanged fingerprint, an unchanged page.
 
 A page's fingerprint covers
-- what renders every page alike: the code version, site.toml, every template file
-  (`render_key`);
+- what renders every page of its template alike: the code version, site.toml, the template
+  files it is made from (`render_key`, render/template_keys.py);
 - what every page shows of the whole site: the number of entries, each taxonomy's label,
   URL and number of terms, and the papers named (the header and footer of base.html)
   (`site_summary`);
@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from site_builder.cache import sha1_of
@@ -33,10 +33,13 @@ from site_builder.render.plan import PagePlan
 class Fingerprints:
     """Fingerprints of the plans of one archive (card digests computed once per entry)."""
 
-    def __init__(self, archive: Archive, render_key: str, file_hashes: dict[Path, str]):
-        self.render_key = render_key
+    def __init__(self, archive: Archive, render_key: Callable[[str], str] | str, file_hashes: dict[Path, str]):
+        # by a template's name (a str: the same for every template)
+        self.render_key = render_key if callable(render_key) else lambda _: render_key
         self.file_hashes = file_hashes
         self._cards: dict[int, str] = {}
+        self._summaries: dict[int, str] = {}
+        self._subjects: dict[int, str] = {}
         # when each source entered the archive: the feed date of an undated entry
         self._added = {d.path: str(d.added) for d in archive.documents}
         papers = sorted({p.page.paper for e in archive.entries for p in e.printings if p.page.paper})
@@ -53,7 +56,7 @@ class Fingerprints:
         self._names_content = False
         parts = list(self._context_parts(plan.context))
         scope = self.site_summary if self._names_content else self.archive_key()
-        return sha1_of(self.render_key, scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
+        return sha1_of(self.render_key(plan.template), scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
 
     def archive_key(self) -> str:
         if self._archive_key is None:
@@ -72,10 +75,14 @@ class Fingerprints:
         return known
 
     def subject(self, entry: Entry) -> str:
-        """Everything an entry's own page shows of it."""
-        neighbours = [entry.prev, entry.next, *entry.related]
-        raw = [self.file_hashes.get(p.origin, "?") for p in entry.printings]
-        return sha1_of(self.card(entry), *(self.card(n) if n is not None else "-" for n in neighbours), *raw)
+        """Everything an entry's own page shows of it (made once: the archive key needs it too)."""
+        known = self._subjects.get(id(entry))
+        if known is None:
+            neighbours = [entry.prev, entry.next, *entry.related]
+            raw = [self.file_hashes.get(p.origin, "?") for p in entry.printings]
+            known = self._subjects[id(entry)] = sha1_of(
+                self.card(entry), *(self.card(n) if n is not None else "-" for n in neighbours), *raw)
+        return known
 
     def _taxonomy(self, taxonomy: Taxonomy) -> str:
         return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url, *(self._term(t) for t in taxonomy.terms))
@@ -83,10 +90,14 @@ class Fingerprints:
     def _term(self, term: Term) -> str:
         return sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
 
-    @staticmethod
-    def _taxonomy_summary(taxonomy: Taxonomy) -> str:
-        return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url,
-                       *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
+    def _taxonomy_summary(self, taxonomy: Taxonomy) -> str:
+        """What a breadcrumb shows of a taxonomy (every term page names its own: made once)."""
+        known = self._summaries.get(id(taxonomy))
+        if known is None:
+            known = self._summaries[id(taxonomy)] = sha1_of(
+                taxonomy.key, taxonomy.label, taxonomy.url,
+                *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
+        return known
 
     @staticmethod
     def _term_summary(term: Term) -> str:

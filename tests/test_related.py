@@ -1,0 +1,57 @@
+"""Related articles: the pruned search gives what scoring every candidate gives."""
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+from site_builder.analyze import related
+from site_builder.model import Article, Entry
+
+
+def _scored_in_full(entries: list[Entry], tags: dict[str, dict[str, float]], count: int) -> list[list[str]]:
+    """The definition: every article sharing a signal word scored, the best `count` by
+    (score, URL), then the same topics; written out plainly."""
+    sets = {e.key: set(list(tags[e.key])[: related.TOP_KEYWORDS]) for e in entries}
+    postings: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for word in sets[entry.key]:
+            postings[word].append(entry)
+    limit = max(20, int(len(entries) * related.COMMON_SHARE))
+    by_topic: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for topic in entry.topics:
+            by_topic[topic].append(entry)
+    result = []
+    for entry in entries:
+        shared: dict[str, int] = defaultdict(int)
+        for word in sets[entry.key]:
+            if len(postings[word]) <= limit:
+                for other in postings[word]:
+                    shared[other.key] += 1
+        scored = []
+        for other in entries:
+            if other is not entry and shared[other.key]:
+                overlap = shared[other.key] / max(1, len(sets[entry.key] | sets[other.key]))
+                topics = len(set(entry.topics) & set(other.topics))
+                scored.append((-(related.KEYWORD_WEIGHT * overlap + related.TOPIC_WEIGHT * topics), other.url, other))
+        chosen = [other for _, _, other in sorted(scored, key=lambda s: s[:2])[:count]]
+        chosen += related._same_topic(entry, by_topic, chosen, count - len(chosen)) if len(chosen) < count else []
+        result.append([e.url for e in chosen])
+    return result
+
+
+def test_related_equals_scoring_every_candidate():
+    rng = random.Random(7)
+    words = [f"词{n}" for n in range(400)]
+    topics = ["甲", "乙", "丙", "丁"]
+    entries = []
+    for n in range(300):
+        entry = Entry(key=f"k{n}", slug=f"s{n}", url=f"/articles/{rng.randrange(10**6):06d}-{n}/",
+                      article=Article(title=f"题{n}", blocks=[]), printings=[])
+        entry.topics = rng.sample(topics, rng.randrange(0, 3))
+        entries.append(entry)
+    tags = {e.key: {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))} for e in entries}
+    for count in (1, 5, 12):
+        expected = _scored_in_full(entries, tags, count)
+        related.link_related(entries, tags, count)
+        assert [[r.url for r in e.related] for e in entries] == expected
