@@ -102,7 +102,7 @@ def build_site(options: BuildOptions) -> BuildResult:
             published = PublishedPages(output_dir, record.pages) if record is not None else None
             site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
         search_made = _search(staging, config, site.pages.pages, record, output_dir, progress,
-                              options.search_may_lag) if options.with_search else None
+                              options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
             files = site_stamps(staging)
             forget_record(cache, output_dir)
@@ -155,9 +155,9 @@ class _SearchFiles:
 
 
 def _search(staging: Path, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
-            output_dir: Path, progress: Progress, may_lag: bool) -> _SearchFiles:
+            output_dir: Path, progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
     """The search files: linked from the published site when no page changed (or when they
-    may lag behind the pages), else made."""
+    may lag behind the pages), else made (with the build cache's page cache, when used)."""
     from site_builder import search
 
     with progress.stage("search"):
@@ -168,7 +168,7 @@ def _search(staging: Path, config: SiteConfig, pages: dict[str, tuple[str, str]]
             return _SearchFiles(record.result.search, record.search_key, record.search_files,
                                 stale=record.search_key != key)
         before = set(site_stamps(staging))
-        stats = search.build_index(staging, config)
+        stats = search.build_index(staging, config, cache=use_cache)
         return _SearchFiles(stats, key, sorted(set(site_stamps(staging)) - before))
 
 

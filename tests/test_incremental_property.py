@@ -155,3 +155,10 @@ def test_with_search_nothing_changed_writes_nothing_and_an_edit_matches_a_clean_
     clean = tmp_path / "clean"
     build_site(BuildOptions(content, clean, cache=False))
     assert files_of(published) == files_of(clean)
+
+
+def test_a_build_without_the_cache_writes_none(tmp_path):
+    """--no-cache: nothing read from the build cache and nothing left in it, search included."""
+    content = start_site(tmp_path)
+    build_site(BuildOptions(content, tmp_path / "public", cache=False))
+    assert not (content / ".site-builder-cache").exists()
