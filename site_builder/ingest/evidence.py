@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from site_builder.ingest import grammar, lexicon, shapes
+from site_builder.ingest import grammar, lexicon, series, shapes
 from site_builder.ingest.typography import CJK_RE
 
 OPENER_SEEN = 2  # sentences inside the page's lines opening with a character before it counts as an opener
@@ -81,9 +81,13 @@ class Junction:
     before: str
     after: str
     stats: PageStats
-    # the lengths (Chinese characters) of the other lines of the article read as its
-    # subheadings, where reflow knows them (its siblings: an article's subheadings are parallel)
-    siblings: tuple[int, ...] = ()
+    # the other lines of the article read as its subheadings, where reflow knows them (its
+    # siblings: an article's subheadings are parallel)
+    siblings: tuple[str, ...] = ()
+
+    @cached_property
+    def sibling_lengths(self) -> tuple[int, ...]:
+        return tuple(shapes.cjk_len(text) for text in self.siblings)
 
     @cached_property
     def word_nats(self) -> float:
@@ -188,13 +192,18 @@ def clause_longer_than_headings(j: Junction) -> float:
 def longer_than_siblings(j: Junction) -> float:
     """Longer than most headings, and longer than the article's subheadings by far."""
     length = shapes.cjk_len(j.before)
-    return float(bool(j.siblings) and length > TYPICAL_HEADING and length > SIBLING_RATIO * max(j.siblings))
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and length > SIBLING_RATIO * max(j.sibling_lengths))
 
 
 def as_long_as_siblings(j: Junction) -> float:
     """Longer than most headings, as one of the article's subheadings nearly is."""
     length = shapes.cjk_len(j.before)
-    return float(bool(j.siblings) and length > TYPICAL_HEADING and max(j.siblings) >= SIBLING_NEAR * length)
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and max(j.sibling_lengths) >= SIBLING_NEAR * length)
+
+
+def of_the_series(j: Junction) -> float:
+    """Shaped like the article's subheadings: opens like one, or as long as all."""
+    return float(series.of_the_series(j.before, j.siblings))
 
 
 def sentence_goes_on(j: Junction) -> float:
@@ -267,6 +276,10 @@ class ReflowWeights:
     # one clause (between commas) over 24 characters: a long subheading is two clauses, each
     # no longer than most subheadings; a clause so long is a sentence's
     clause_longer_than_headings: float = 1.0
+    # the line opens like one of the article's subheadings (让…有人管 / 让…有平台), or has the
+    # one length they all have: one of their series. Not enough to outweigh a strong sign of
+    # a cut and a weaker one beside it (a line cut by chance at a sibling's length)
+    of_the_series: float = -1.5
     # the line stops on a function word, a bare preposition, a clause's subject … or the
     # next line opens with a character bound to what precedes it (的, 们, 中 …)
     sentence_goes_on: float = 3.0
@@ -356,6 +369,7 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (longer_than_siblings, _R.longer_than_siblings),
     (as_long_as_siblings, _R.as_long_as_siblings),
     (clause_longer_than_headings, _R.clause_longer_than_headings),
+    (of_the_series, _R.of_the_series),
     (sentence_goes_on, _R.sentence_goes_on),
     (open_last_clause, _R.open_last_clause),
     (ends_on_single_character, _R.ends_on_single_character),

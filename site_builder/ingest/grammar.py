@@ -12,7 +12,7 @@ import os
 import re
 from functools import lru_cache
 
-from site_builder.ingest import lexicon, shapes
+from site_builder.ingest import frames, lexicon, shapes
 from site_builder.ingest.typography import CJK_RE
 
 SERIES_HEAD = 6  # characters at most that finish a series' last item after a break
@@ -74,7 +74,9 @@ def _ends_on_function_word(text: str) -> bool:
 def _literary_head(words: list[str]) -> bool:
     """The words end on the literary 之 and a one-character noun (…发展之路, …治理之策,
     …富裕之本): a noun phrase a subheading closes with, whatever the segmenter makes of its
-    last character (a single word, a pronoun)."""
+    last character (a single word, a pronoun, or one word with 之: 之要)."""
+    if words and len(words[-1]) == 2 and words[-1][0] == "之":
+        return True
     return len(words) >= 2 and words[-2] == "之" and len(words[-1]) == 1
 
 
@@ -124,7 +126,10 @@ _FRONTING = {"把": ("p",), "将": ("p", "d"), "由": ("p",)}
 def _fronted_without_verb(text: str) -> bool:
     """The last clause fronts its object or agent with 把, 将 or 由 and no verb follows
     (…应把社区工作的重心, 将基层党建与社区, 每季度由街道负责同志轮流): the verb comes
-    after the break. (A subheading's 把 clause has its verb: 把服务群众作为…)"""
+    after the break. (A subheading's 把 clause has its verb: 把服务群众作为…, or puts its
+    object in a place, the verb tagged a preposition by the segmenter: 把…精力用在研究上.)"""
+    if frames.closes_frame(text):
+        return False
     tags = lexicon.tag(last_clause(text).replace("、", ""))
     at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())
                and not _grips(tags, k)), None)
@@ -163,7 +168,7 @@ def ends_on_single_character(text: str) -> bool:
     of two or more (…治理基础, …更精准). The literary 之 and a one-character noun (…发展之路,
     …治理之策, …富裕之本) is one word of a subheading, however the segmenter cuts it."""
     words = lexicon.cut(text[-8:], guess_unknown=True)
-    if _literary_head(words):
+    if _literary_head(words) or frames.closes_frame(text):
         return False
     return bool(words) and len(words[-1]) == 1 and bool(CJK_RE.match(words[-1]))
 

@@ -14,7 +14,6 @@ from site_builder.ingest import shapes
 from site_builder.ingest.evidence import (
     CUT_WEIGHTS,
     REFLOW_EVIDENCE,
-    TYPICAL_HEADING,
     Junction,
     PageStats,
     shape_decides,
@@ -54,13 +53,13 @@ def _overlap(left: str, right: str) -> int:
     return 0
 
 
-def is_cut_heading(head: Unit, following: Unit, stats: PageStats, siblings: tuple[int, ...] = ()) -> bool:
+def is_cut_heading(head: Unit, following: Unit, stats: PageStats, siblings: tuple[str, ...] = ()) -> bool:
     """Is this short unterminated line the first half of a cut paragraph (not a subheading)?
-    (`siblings`: the lengths of the article's other subheadings, where known.)"""
+    (`siblings`: the article's other subheadings, where known.)"""
     return cut_evidence(head, following, stats, siblings) >= CUT_WEIGHTS.reflow.bar
 
 
-def cut_evidence(head: Unit, following: Unit, stats: PageStats, siblings: tuple[int, ...] = ()) -> float:
+def cut_evidence(head: Unit, following: Unit, stats: PageStats, siblings: tuple[str, ...] = ()) -> float:
     """How strongly the line reads as the first half of a cut paragraph, in nats (at least
     CUT_WEIGHTS.reflow.bar: it does; infinite when its shape decides alone).
 
@@ -103,10 +102,10 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     pieces: list[Piece] = []
     dropped: list[tuple[str, Unit]] = []
     queue = list(units)
-    headings = _subheading_lengths(queue, stats)
+    headings = _subheadings(queue, stats)
 
-    def siblings(unit: Unit) -> tuple[int, ...]:
-        return tuple(length for other, length in headings if other is not unit)
+    def siblings(unit: Unit) -> tuple[str, ...]:
+        return tuple(other.text for other in headings if other is not unit)
 
     i = 0
     while i < len(queue):
@@ -141,14 +140,15 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     return pieces, dropped
 
 
-def _subheading_lengths(units: list[Unit], stats: PageStats) -> list[tuple[Unit, int]]:
-    """The body's lines that read as subheadings on their own evidence, with their lengths
-    (Chinese characters): what a long line's siblings are. Only asked when some candidate is
-    long enough for its siblings to matter."""
-    if not any(shapes.cjk_len(u.text) > TYPICAL_HEADING and _candidate(u) for u in units):
+def _subheadings(units: list[Unit], stats: PageStats) -> list[Unit]:
+    """The body's lines that read as subheadings on their own evidence: a line's siblings
+    (an article's subheadings are parallel in length and form). Only asked when the body
+    has two candidates or more: a lone one has no siblings."""
+    candidates = [(unit, nxt) for unit, nxt in zip(units, units[1:], strict=False)
+                  if _candidate(unit) and not _candidate(nxt)]
+    if len(candidates) < 2:
         return []
-    return [(unit, shapes.cjk_len(unit.text)) for unit, nxt in zip(units, units[1:], strict=False)
-            if _candidate(unit) and not _candidate(nxt) and not is_cut_heading(unit, nxt, stats)]
+    return [unit for unit, nxt in candidates if not is_cut_heading(unit, nxt, stats)]
 
 
 def _is_new_heading(unit: Unit, queue: list[Unit], i: int) -> bool:

@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import editor_note, furniture, metadata, shapes
+from site_builder.ingest import editor_note, furniture, metadata, series, shapes
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
@@ -230,12 +230,14 @@ def segment(units: list[Unit]) -> Segmented:
 
 def _mark_opening_cut(draft: Draft) -> None:
     """A titled article's body opens with a paragraph, or with a numbered section: a short
-    unfinished line right under the head is its first paragraph cut by a column's foot."""
+    unfinished line right under the head is its first paragraph cut by a column's foot,
+    unless it opens like the article's later subheadings (one of their series)."""
     if draft.title is None or len(draft.body) < 2:
         return
     first, rest = draft.body[0], draft.body[1]
     if shapes.dangling(first.text) and not shapes.is_numbered_heading(first.text) and not first.markdown_heading \
-            and rest.kind == "text" and not shapes.title_shaped(rest.text):
+            and rest.kind == "text" and not shapes.title_shaped(rest.text) \
+            and not series.in_series(first.text, series.headings_among(draft.body[2:])):
         first.read_as_cut = True
 
 
