@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from site_builder.ingest import grammar, lexicon, series, shapes
+from site_builder.ingest import grammar, heading_forms, lexicon, series, shapes
 from site_builder.ingest.typography import CJK_RE
 
 OPENER_SEEN = 2  # sentences inside the page's lines opening with a character before it counts as an opener
@@ -84,10 +84,6 @@ class Junction:
     # the other lines of the article read as its subheadings, where reflow knows them (its
     # siblings: an article's subheadings are parallel)
     siblings: tuple[str, ...] = ()
-
-    @cached_property
-    def sibling_lengths(self) -> tuple[int, ...]:
-        return tuple(shapes.cjk_len(text) for text in self.siblings)
 
     @cached_property
     def word_nats(self) -> float:
@@ -192,13 +188,18 @@ def clause_longer_than_headings(j: Junction) -> float:
 def longer_than_siblings(j: Junction) -> float:
     """Longer than most headings, and longer than the article's subheadings by far."""
     length = shapes.cjk_len(j.before)
-    return float(bool(j.siblings) and length > TYPICAL_HEADING and length > SIBLING_RATIO * max(j.sibling_lengths))
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and length > SIBLING_RATIO * max(map(shapes.cjk_len, j.siblings)))
 
 
 def as_long_as_siblings(j: Junction) -> float:
     """Longer than most headings, as one of the article's subheadings nearly is."""
     length = shapes.cjk_len(j.before)
-    return float(bool(j.siblings) and length > TYPICAL_HEADING and max(j.sibling_lengths) >= SIBLING_NEAR * length)
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and max(map(shapes.cjk_len, j.siblings)) >= SIBLING_NEAR * length)
+
+
+def long_imperative(j: Junction) -> float:
+    """Longer than most headings, in clauses that each open on a verb (发挥…，构建…)."""
+    return float(shapes.cjk_len(j.before) > TYPICAL_HEADING and heading_forms.imperative_clauses(j.before))
 
 
 def of_the_series(j: Junction) -> float:
@@ -276,10 +277,13 @@ class ReflowWeights:
     # one clause (between commas) over 24 characters: a long subheading is two clauses, each
     # no longer than most subheadings; a clause so long is a sentence's
     clause_longer_than_headings: float = 1.0
-    # the line opens like one of the article's subheadings (让…有人管 / 让…有平台), or has the
-    # one length they all have: one of their series. Not enough to outweigh a strong sign of
-    # a cut and a weaker one beside it (a line cut by chance at a sibling's length)
+    # opens like one of the article's subheadings (让…有人管 / 让…有平台), or has the one length
+    # they all have: of their series. Less than a strong sign of a cut and a weak one together
     of_the_series: float = -1.5
+    # a long line in clauses each opening on a verb (发挥…，构建…): the genre's long subheading
+    # form (a sentence's clauses open on a subject, a modal, a connective); takes back two of
+    # the length's steps, which count one fact
+    long_imperative: float = -2.0
     # the line stops on a function word, a bare preposition, a clause's subject … or the
     # next line opens with a character bound to what precedes it (的, 们, 中 …)
     sentence_goes_on: float = 3.0
@@ -370,6 +374,7 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (as_long_as_siblings, _R.as_long_as_siblings),
     (clause_longer_than_headings, _R.clause_longer_than_headings),
     (of_the_series, _R.of_the_series),
+    (long_imperative, _R.long_imperative),
     (sentence_goes_on, _R.sentence_goes_on),
     (open_last_clause, _R.open_last_clause),
     (ends_on_single_character, _R.ends_on_single_character),

@@ -12,7 +12,7 @@ import os
 import re
 from functools import lru_cache
 
-from site_builder.ingest import frames, lexicon, shapes
+from site_builder.ingest import heading_forms, lexicon, shapes
 from site_builder.ingest.typography import CJK_RE
 
 SERIES_HEAD = 6  # characters at most that finish a series' last item after a break
@@ -128,7 +128,7 @@ def _fronted_without_verb(text: str) -> bool:
     (…应把社区工作的重心, 将基层党建与社区, 每季度由街道负责同志轮流): the verb comes
     after the break. (A subheading's 把 clause has its verb: 把服务群众作为…, or puts its
     object in a place, the verb tagged a preposition by the segmenter: 把…精力用在研究上.)"""
-    if frames.closes_frame(text):
+    if heading_forms.closes_frame(text):
         return False
     tags = lexicon.tag(last_clause(text).replace("、", ""))
     at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())
@@ -168,7 +168,7 @@ def ends_on_single_character(text: str) -> bool:
     of two or more (…治理基础, …更精准). The literary 之 and a one-character noun (…发展之路,
     …治理之策, …富裕之本) is one word of a subheading, however the segmenter cuts it."""
     words = lexicon.cut(text[-8:], guess_unknown=True)
-    if _literary_head(words) or frames.closes_frame(text):
+    if _literary_head(words) or heading_forms.closes_frame(text):
         return False
     return bool(words) and len(words[-1]) == 1 and bool(CJK_RE.match(words[-1]))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.ingest import frames, grammar, series
+from site_builder.ingest import grammar, heading_forms, series
 from site_builder.ingest.raw_page import extract_text
 
 HEAD = "让民生保障更有温度\n\n■李明\n\n"
@@ -47,8 +47,8 @@ def test_a_subheading_ending_on_a_closed_place_frame():
     blocks = _blocks(("让老人养老有保障", PARAGRAPHS[0]), (head, "事在人为，贵在落实。" + PARAGRAPHS[1]), intro=INTRO)
     assert blocks[3] == ("heading", head)
     assert not grammar.stops_short(head) and not grammar.ends_on_single_character(head)
-    assert frames.closes_frame(head) and frames.closes_frame("把论文写在祖国大地上")
-    assert not frames.closes_frame("各社区应把工作重心") and not frames.closes_frame("大力发展社会事业")
+    assert heading_forms.closes_frame(head) and heading_forms.closes_frame("把论文写在祖国大地上")
+    assert not heading_forms.closes_frame("各社区应把工作重心") and not heading_forms.closes_frame("大力发展社会事业")
 
 
 def test_zhi_with_its_noun_as_one_word_is_whole():
@@ -71,3 +71,14 @@ def test_series_shapes():
     assert not series.in_series("让老人养老有保障", ["让青年发展"])  # too short to be of one series
     assert series.one_length_series("锤炼品德修为", ["坚定理想信念", "练就过硬本领"])
     assert not series.one_length_series("锤炼品德修为", ["坚定理想信念"])  # one sibling is no series
+
+
+def test_a_long_imperative_subheading_among_short_siblings():
+    """Two clauses opening on verbs, 35 characters, among subheadings of 8 to 10: the genre's
+    long subheading form, not a sentence's first half (which opens on a subject or 要…)."""
+    long_head = "完善多层次社会保障体系，构建覆盖全民、统筹城乡、公平统一的基本养老和医疗保障网络"
+    blocks = _blocks((long_head, PARAGRAPHS[0]), ("让儿童成长有关爱", PARAGRAPHS[1]), ("办好人民满意的教育", PARAGRAPHS[2]),
+                     intro=INTRO)
+    assert blocks[1:3] == [("heading", long_head), ("paragraph", PARAGRAPHS[0])]
+    assert heading_forms.imperative_clauses(long_head)
+    assert not heading_forms.imperative_clauses("要健全碳排放权交易市场，完善绿色电力证书制度")
