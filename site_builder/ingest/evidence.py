@@ -202,6 +202,10 @@ def long_imperative(j: Junction) -> float:
     return float(shapes.cjk_len(j.before) > TYPICAL_HEADING and heading_forms.imperative_clauses(j.before))
 
 
+def opens_as_sentence(j: Junction) -> float:
+    return float(heading_forms.opens_as_sentence(j.before))
+
+
 def of_the_series(j: Junction) -> float:
     """Shaped like the article's subheadings: opens like one, or as long as all."""
     return float(series.of_the_series(j.before, j.siblings))
@@ -284,6 +288,9 @@ class ReflowWeights:
     # form (a sentence's clauses open on a subject, a modal, a connective); takes back two of
     # the length's steps, which count one fact
     long_imperative: float = -2.0
+    # opens with an indefinite or anaphoric subject (一位…, 某地…, 这…) or an adverbial clause
+    # (在一些街区，…): a sentence's first half; a subheading names what it is about
+    opens_as_sentence: float = 3.0
     # the line stops on a function word, a bare preposition, a clause's subject … or the
     # next line opens with a character bound to what precedes it (的, 们, 中 …)
     sentence_goes_on: float = 3.0
@@ -375,6 +382,7 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (clause_longer_than_headings, _R.clause_longer_than_headings),
     (of_the_series, _R.of_the_series),
     (long_imperative, _R.long_imperative),
+    (opens_as_sentence, _R.opens_as_sentence),
     (sentence_goes_on, _R.sentence_goes_on),
     (open_last_clause, _R.open_last_clause),
     (ends_on_single_character, _R.ends_on_single_character),

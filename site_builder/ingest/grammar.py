@@ -261,6 +261,15 @@ def _ends_on_count(text: str) -> bool:
     return bool(tags) and tags[-1][1] in ("m", "q", "mq")
 
 
+# determiners that stand before their noun (…不能要求所有 | 地区…)
+_DETERMINERS = ("所有", "一切", "每个", "每一个", "各个", "这些", "那些", "一些", "各项", "各类", "各种")
+
+
+def _ends_on_determiner(text: str) -> bool:
+    """The line stops on a determiner (所有, 这些, 各类 …): its noun follows the break."""
+    return text.endswith(_DETERMINERS)
+
+
 def _copula_clause(text: str) -> bool:
     """A clause opens with 是 after a comma (…格局，是…): the first clause is its subject,
     a sentence of the body."""
@@ -269,7 +278,8 @@ def _copula_clause(text: str) -> bool:
 
 # the grammar of a line that stops before its sentence is done (each is enough alone)
 _SENTENCE_GOES_ON = (_ends_on_function_word, _bare_preposition, _short_last_clause, _enumeration_left_open,
-                     _open_correlative, _fronted_without_verb, _ends_before_verb, _ends_on_count, _copula_clause)
+                     _open_correlative, _fronted_without_verb, _ends_before_verb, _ends_on_count, _copula_clause,
+                     _ends_on_determiner)
 
 
 def stops_short(text: str) -> bool:

@@ -42,3 +42,29 @@ def imperative_clauses(text: str) -> bool:
 def _opens_on_verb(clause: str) -> bool:
     tags = lexicon.tag(clause[:6])
     return bool(tags) and tags[0][1] == "v" and tags[0][0] not in _NOT_IMPERATIVE
+
+
+# an indefinite or anaphoric subject (一位老兵…, 某地…, 有的地方…, 这说明…): a sentence of a
+# narrative or an argument, which a subheading never opens with
+_SENTENCE_SUBJECT = re.compile(r"^(?:[一两几][位家个名种批些次座条项所]|某|有的|有些|这|那)")
+
+
+def opens_as_sentence(text: str) -> bool:
+    """The line opens with an indefinite or anaphoric subject, or with an adverbial clause
+    of its own (在一些街区，…): the first half of a sentence, never a subheading."""
+    if _SENTENCE_SUBJECT.match(text):
+        return True
+    first, comma, _ = text.partition("，")
+    return bool(comma) and _bare_frame(first)
+
+
+# prepositions of place and time whose phrase, standing as a clause, sets a sentence's scene
+# (not 以: 以人民为中心，… opens subheadings)
+_SCENE_SETTERS = {"在", "从", "当", "随着"}
+
+
+@lru_cache(maxsize=4096)
+def _bare_frame(clause: str) -> bool:
+    """A preposition of place or time and its object, no verb (在一些街区)."""
+    tags = lexicon.tag(clause)
+    return len(tags) >= 2 and tags[0][0] in _SCENE_SETTERS and not any(tag.startswith("v") for _, tag in tags[1:])

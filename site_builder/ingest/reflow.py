@@ -28,6 +28,10 @@ ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 # genre's rare two-clause subheadings of 41 to 50 characters (reflow, reading one junction
 # at a time, weighs those by their evidence)
 COLUMN_HEADING_MAX = 40
+# nats by which a short line right under a subheading (and over a paragraph) reads as cut
+# more readily than one alone: the genre rarely stacks two subheadings, and a column's cut
+# a few words into the paragraph under a subheading makes that shape
+STACKED_PRIOR = 1.5
 
 
 @dataclass
@@ -107,6 +111,7 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     def siblings(unit: Unit) -> tuple[str, ...]:
         return tuple(other.text for other in headings if other is not unit)
 
+    read_as_cut: Unit | None = None  # a line under a subheading already read as cut
     i = 0
     while i < len(queue):
         unit = queue[i]
@@ -114,14 +119,15 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
         nxt2 = queue[i + 2] if i + 2 < len(queue) else None
         if _candidate(unit) and nxt is not None and _candidate(nxt) and nxt2 is not None \
                 and not _candidate(nxt2) and not shapes.ends_open(unit.text) \
-                and is_cut_heading(nxt, nxt2, stats, siblings(nxt)) \
+                and cut_evidence(nxt, nxt2, stats, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR \
                 and not is_cut_heading(unit, nxt, stats, siblings(unit)):
             # a subheading, then a paragraph whose short first half a break cut off
             pieces.append(Piece(unit, heading=True))
+            read_as_cut = nxt
             i += 1
             continue
         if _candidate(unit) and nxt is not None and not _candidate(nxt):
-            if not is_cut_heading(unit, nxt, stats, siblings(unit)):
+            if unit is not read_as_cut and not is_cut_heading(unit, nxt, stats, siblings(unit)):
                 pieces.append(Piece(unit, heading=True))
                 i += 1
                 continue
