@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import editor_note, furniture, metadata, series, shapes
+from site_builder.ingest import editor_note, furniture, metadata, series, shapes, subtitle
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
@@ -219,6 +219,7 @@ class _Walker:
 
 def segment(units: list[Unit]) -> Segmented:
     editor_note.mark_note_runs(units)
+    subtitle.unname_titles_over_subtitles(units)
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
