@@ -49,7 +49,19 @@ def classify(unit: Unit) -> None:
     # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
     # head of a paragraph cut by a column
     byline = metadata.parse_byline_parts(plain) if "，" not in text else None
+    if byline and _word_series(byline["names"]):
+        byline = None
     unit.kind, unit.info = "text", byline or {}
+
+
+NAME_MAX = 3  # characters of most Chinese names (a compound surname or a foreign name runs longer)
+
+
+def _word_series(names: list[str]) -> bool:
+    """Unmarked “names”, two or more longer than a Chinese name and not foreign ones
+    (革命老区、民族地区、边疆地区 / 在基本医保、大病保险、医疗): a series of words cut from
+    a paragraph, not a byline."""
+    return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
 
 COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
 

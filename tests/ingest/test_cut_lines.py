@@ -48,3 +48,12 @@ def test_subheadings_do_not_open_as_sentences():
     assert heading_forms.opens_as_sentence("某地一家老牌纺织企业引入智能")
     assert not heading_forms.opens_as_sentence("以人民为中心，持续提升城市更新法治保障水平")
     assert not heading_forms.opens_as_sentence("在要素保障上精准发力，建立要素协同保障的工作机制")
+
+
+def test_a_cut_series_of_words_is_no_byline():
+    """革命老区、民族地区、… under a subheading: words longer than names, the head of a cut
+    paragraph, not a byline that makes the subheading a new article's title."""
+    first, rest = "革命老区、民族地区、边疆地区、欠发达地区", "是区域协调发展的重点和难点，要加大支持力度。"
+    doc = extract_text(Path("series.txt"), HEAD + f"{SECTION}\n\n{PARAGRAPH}\n\n支持特殊类型地区发展\n\n{first}\n\n{rest}\n\n" + FOOT)
+    [article] = doc.articles
+    assert article.authors == ["张华"] and "支持特殊类型地区发展" in [b.text for b in article.blocks]
