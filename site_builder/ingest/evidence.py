@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from site_builder.ingest import grammar, lexicon, shapes
+from site_builder.ingest import grammar, heading_forms, lexicon, series, shapes
 from site_builder.ingest.typography import CJK_RE
 
 OPENER_SEEN = 2  # sentences inside the page's lines opening with a character before it counts as an opener
@@ -81,9 +81,9 @@ class Junction:
     before: str
     after: str
     stats: PageStats
-    # the lengths (Chinese characters) of the other lines of the article read as its
-    # subheadings, where reflow knows them (its siblings: an article's subheadings are parallel)
-    siblings: tuple[int, ...] = ()
+    # the other lines of the article read as its subheadings, where reflow knows them (its
+    # siblings: an article's subheadings are parallel)
+    siblings: tuple[str, ...] = ()
 
     @cached_property
     def word_nats(self) -> float:
@@ -190,13 +190,27 @@ def clause_longer_than_headings(j: Junction) -> float:
 def longer_than_siblings(j: Junction) -> float:
     """Longer than most headings, and longer than the article's subheadings by far."""
     length = shapes.cjk_len(j.before)
-    return float(bool(j.siblings) and length > TYPICAL_HEADING and length > SIBLING_RATIO * max(j.siblings))
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and length > SIBLING_RATIO * max(map(shapes.cjk_len, j.siblings)))
 
 
 def as_long_as_siblings(j: Junction) -> float:
     """Longer than most headings, as one of the article's subheadings nearly is."""
     length = shapes.cjk_len(j.before)
-    return float(bool(j.siblings) and length > TYPICAL_HEADING and max(j.siblings) >= SIBLING_NEAR * length)
+    return float(bool(j.siblings) and length > TYPICAL_HEADING and max(map(shapes.cjk_len, j.siblings)) >= SIBLING_NEAR * length)
+
+
+def long_imperative(j: Junction) -> float:
+    """Longer than most headings, in clauses that each open on a verb (发挥…，构建…)."""
+    return float(shapes.cjk_len(j.before) > TYPICAL_HEADING and heading_forms.imperative_clauses(j.before))
+
+
+def opens_as_sentence(j: Junction) -> float:
+    return float(heading_forms.opens_as_sentence(j.before))
+
+
+def of_the_series(j: Junction) -> float:
+    """Shaped like the article's subheadings: opens like one, or as long as all."""
+    return float(series.of_the_series(j.before, j.siblings))
 
 
 def sentence_goes_on(j: Junction) -> float:
@@ -269,6 +283,16 @@ class ReflowWeights:
     # one clause (between commas) over 24 characters: a long subheading is two clauses, each
     # no longer than most subheadings; a clause so long is a sentence's
     clause_longer_than_headings: float = 1.0
+    # opens like one of the article's subheadings (让…有人管 / 让…有平台), or has the one length
+    # they all have: of their series. Less than a strong sign of a cut and a weak one together
+    of_the_series: float = -1.5
+    # a long line in clauses each opening on a verb (发挥…，构建…): the genre's long subheading
+    # form (a sentence's clauses open on a subject, a modal, a connective); takes back two of
+    # the length's steps, which count one fact
+    long_imperative: float = -2.0
+    # opens with an indefinite or anaphoric subject (一位…, 某地…, 这…) or an adverbial clause
+    # (在一些街区，…): a sentence's first half; a subheading names what it is about
+    opens_as_sentence: float = 3.0
     # the line stops on a function word, a bare preposition, a clause's subject … or the
     # next line opens with a character bound to what precedes it (的, 们, 中 …)
     sentence_goes_on: float = 3.0
@@ -358,6 +382,9 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (longer_than_siblings, _R.longer_than_siblings),
     (as_long_as_siblings, _R.as_long_as_siblings),
     (clause_longer_than_headings, _R.clause_longer_than_headings),
+    (of_the_series, _R.of_the_series),
+    (long_imperative, _R.long_imperative),
+    (opens_as_sentence, _R.opens_as_sentence),
     (sentence_goes_on, _R.sentence_goes_on),
     (open_last_clause, _R.open_last_clause),
     (ends_on_single_character, _R.ends_on_single_character),

@@ -12,7 +12,7 @@ import os
 import re
 from functools import lru_cache
 
-from site_builder.ingest import lexicon, shapes
+from site_builder.ingest import heading_forms, lexicon, shapes
 from site_builder.ingest.typography import CJK_RE
 
 SERIES_HEAD = 6  # characters at most that finish a series' last item after a break
@@ -74,7 +74,9 @@ def _ends_on_function_word(text: str) -> bool:
 def _literary_head(words: list[str]) -> bool:
     """The words end on the literary 之 and a one-character noun (…发展之路, …治理之策,
     …富裕之本): a noun phrase a subheading closes with, whatever the segmenter makes of its
-    last character (a single word, a pronoun)."""
+    last character (a single word, a pronoun, or one word with 之: 之要)."""
+    if words and len(words[-1]) == 2 and words[-1][0] == "之":
+        return True
     return len(words) >= 2 and words[-2] == "之" and len(words[-1]) == 1
 
 
@@ -124,7 +126,10 @@ _FRONTING = {"把": ("p",), "将": ("p", "d"), "由": ("p",)}
 def _fronted_without_verb(text: str) -> bool:
     """The last clause fronts its object or agent with 把, 将 or 由 and no verb follows
     (…应把社区工作的重心, 将基层党建与社区, 每季度由街道负责同志轮流): the verb comes
-    after the break. (A subheading's 把 clause has its verb: 把服务群众作为…)"""
+    after the break. (A subheading's 把 clause has its verb: 把服务群众作为…, or puts its
+    object in a place, the verb tagged a preposition by the segmenter: 把…精力用在研究上.)"""
+    if heading_forms.closes_frame(text):
+        return False
     tags = lexicon.tag(last_clause(text).replace("、", ""))
     at = next((k for k, (word, tag) in enumerate(tags) if tag in _FRONTING.get(word, ())
                and not _grips(tags, k)), None)
@@ -163,7 +168,7 @@ def ends_on_single_character(text: str) -> bool:
     of two or more (…治理基础, …更精准). The literary 之 and a one-character noun (…发展之路,
     …治理之策, …富裕之本) is one word of a subheading, however the segmenter cuts it."""
     words = lexicon.cut(text[-8:], guess_unknown=True)
-    if _literary_head(words):
+    if _literary_head(words) or heading_forms.closes_frame(text):
         return False
     return bool(words) and len(words[-1]) == 1 and bool(CJK_RE.match(words[-1]))
 
@@ -256,6 +261,15 @@ def _ends_on_count(text: str) -> bool:
     return bool(tags) and tags[-1][1] in ("m", "q", "mq")
 
 
+# determiners that stand before their noun (…不能要求所有 | 地区…)
+_DETERMINERS = ("所有", "一切", "每个", "每一个", "各个", "这些", "那些", "一些", "各项", "各类", "各种")
+
+
+def _ends_on_determiner(text: str) -> bool:
+    """The line stops on a determiner (所有, 这些, 各类 …): its noun follows the break."""
+    return text.endswith(_DETERMINERS)
+
+
 def _copula_clause(text: str) -> bool:
     """A clause opens with 是 after a comma (…格局，是…): the first clause is its subject,
     a sentence of the body."""
@@ -264,7 +278,8 @@ def _copula_clause(text: str) -> bool:
 
 # the grammar of a line that stops before its sentence is done (each is enough alone)
 _SENTENCE_GOES_ON = (_ends_on_function_word, _bare_preposition, _short_last_clause, _enumeration_left_open,
-                     _open_correlative, _fronted_without_verb, _ends_before_verb, _ends_on_count, _copula_clause)
+                     _open_correlative, _fronted_without_verb, _ends_before_verb, _ends_on_count, _copula_clause,
+                     _ends_on_determiner)
 
 
 def stops_short(text: str) -> bool:

@@ -14,7 +14,6 @@ from site_builder.ingest import shapes
 from site_builder.ingest.evidence import (
     CUT_WEIGHTS,
     REFLOW_EVIDENCE,
-    TYPICAL_HEADING,
     Junction,
     PageStats,
     shape_decides,
@@ -29,6 +28,10 @@ ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 # genre's rare two-clause subheadings of 41 to 50 characters (reflow, reading one junction
 # at a time, weighs those by their evidence)
 COLUMN_HEADING_MAX = 40
+# nats by which a short line right under a subheading (and over a paragraph) reads as cut
+# more readily than one alone: the genre rarely stacks two subheadings, and a column's cut
+# a few words into the paragraph under a subheading makes that shape
+STACKED_PRIOR = 1.5
 
 
 @dataclass
@@ -54,13 +57,13 @@ def _overlap(left: str, right: str) -> int:
     return 0
 
 
-def is_cut_heading(head: Unit, following: Unit, stats: PageStats, siblings: tuple[int, ...] = ()) -> bool:
+def is_cut_heading(head: Unit, following: Unit, stats: PageStats, siblings: tuple[str, ...] = ()) -> bool:
     """Is this short unterminated line the first half of a cut paragraph (not a subheading)?
-    (`siblings`: the lengths of the article's other subheadings, where known.)"""
+    (`siblings`: the article's other subheadings, where known.)"""
     return cut_evidence(head, following, stats, siblings) >= CUT_WEIGHTS.reflow.bar
 
 
-def cut_evidence(head: Unit, following: Unit, stats: PageStats, siblings: tuple[int, ...] = ()) -> float:
+def cut_evidence(head: Unit, following: Unit, stats: PageStats, siblings: tuple[str, ...] = ()) -> float:
     """How strongly the line reads as the first half of a cut paragraph, in nats (at least
     CUT_WEIGHTS.reflow.bar: it does; infinite when its shape decides alone).
 
@@ -103,11 +106,12 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     pieces: list[Piece] = []
     dropped: list[tuple[str, Unit]] = []
     queue = list(units)
-    headings = _subheading_lengths(queue, stats)
+    headings = _subheadings(queue, stats)
 
-    def siblings(unit: Unit) -> tuple[int, ...]:
-        return tuple(length for other, length in headings if other is not unit)
+    def siblings(unit: Unit) -> tuple[str, ...]:
+        return tuple(other.text for other in headings if other is not unit)
 
+    read_as_cut: Unit | None = None  # a line under a subheading already read as cut
     i = 0
     while i < len(queue):
         unit = queue[i]
@@ -115,14 +119,15 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
         nxt2 = queue[i + 2] if i + 2 < len(queue) else None
         if _candidate(unit) and nxt is not None and _candidate(nxt) and nxt2 is not None \
                 and not _candidate(nxt2) and not shapes.ends_open(unit.text) \
-                and is_cut_heading(nxt, nxt2, stats, siblings(nxt)) \
+                and cut_evidence(nxt, nxt2, stats, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR \
                 and not is_cut_heading(unit, nxt, stats, siblings(unit)):
             # a subheading, then a paragraph whose short first half a break cut off
             pieces.append(Piece(unit, heading=True))
+            read_as_cut = nxt
             i += 1
             continue
         if _candidate(unit) and nxt is not None and not _candidate(nxt):
-            if not is_cut_heading(unit, nxt, stats, siblings(unit)):
+            if unit is not read_as_cut and not is_cut_heading(unit, nxt, stats, siblings(unit)):
                 pieces.append(Piece(unit, heading=True))
                 i += 1
                 continue
@@ -141,14 +146,15 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     return pieces, dropped
 
 
-def _subheading_lengths(units: list[Unit], stats: PageStats) -> list[tuple[Unit, int]]:
-    """The body's lines that read as subheadings on their own evidence, with their lengths
-    (Chinese characters): what a long line's siblings are. Only asked when some candidate is
-    long enough for its siblings to matter."""
-    if not any(shapes.cjk_len(u.text) > TYPICAL_HEADING and _candidate(u) for u in units):
+def _subheadings(units: list[Unit], stats: PageStats) -> list[Unit]:
+    """The body's lines that read as subheadings on their own evidence: a line's siblings
+    (an article's subheadings are parallel in length and form). Only asked when the body
+    has two candidates or more: a lone one has no siblings."""
+    candidates = [(unit, nxt) for unit, nxt in zip(units, units[1:], strict=False)
+                  if _candidate(unit) and not _candidate(nxt)]
+    if len(candidates) < 2:
         return []
-    return [(unit, shapes.cjk_len(unit.text)) for unit, nxt in zip(units, units[1:], strict=False)
-            if _candidate(unit) and not _candidate(nxt) and not is_cut_heading(unit, nxt, stats)]
+    return [unit for unit, nxt in candidates if not is_cut_heading(unit, nxt, stats)]
 
 
 def _is_new_heading(unit: Unit, queue: list[Unit], i: int) -> bool:

@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import editor_note, furniture, metadata, shapes
+from site_builder.ingest import editor_note, furniture, metadata, series, shapes, subtitle
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
@@ -50,7 +50,19 @@ def classify(unit: Unit) -> None:
     # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
     # head of a paragraph cut by a column
     byline = metadata.parse_byline_parts(plain) if "，" not in text else None
+    if byline and _word_series(byline["names"]):
+        byline = None
     unit.kind, unit.info = "text", byline or {}
+
+
+NAME_MAX = 3  # characters of most Chinese names (a compound surname or a foreign name runs longer)
+
+
+def _word_series(names: list[str]) -> bool:
+    """Unmarked “names”, two or more longer than a Chinese name and not foreign ones
+    (革命老区、民族地区、边疆地区 / 在基本医保、大病保险、医疗): a series of words cut from
+    a paragraph, not a byline."""
+    return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
 
 COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
 
@@ -220,6 +232,7 @@ class _Walker:
 
 def segment(units: list[Unit]) -> Segmented:
     editor_note.mark_note_runs(units)
+    subtitle.unname_titles_over_subtitles(units)
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
@@ -232,12 +245,14 @@ def segment(units: list[Unit]) -> Segmented:
 
 def _mark_opening_cut(draft: Draft) -> None:
     """A titled article's body opens with a paragraph, or with a numbered section: a short
-    unfinished line right under the head is its first paragraph cut by a column's foot."""
+    unfinished line right under the head is its first paragraph cut by a column's foot,
+    unless it opens like the article's later subheadings (one of their series)."""
     if draft.title is None or len(draft.body) < 2:
         return
     first, rest = draft.body[0], draft.body[1]
     if shapes.dangling(first.text) and not shapes.is_numbered_heading(first.text) and not first.markdown_heading \
-            and rest.kind == "text" and not shapes.title_shaped(rest.text):
+            and rest.kind == "text" and not shapes.title_shaped(rest.text) \
+            and not series.in_series(first.text, series.headings_among(draft.body[2:])):
         first.read_as_cut = True
 
 

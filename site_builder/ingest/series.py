@@ -1,0 +1,46 @@
+"""An article's subheadings form a series: parallel phrases, alike in length and often in
+their opening (让物业服务有人管 / 让居民议事有平台 / 让志愿服务有活力; 坚定理想信念 /
+练就过硬本领 / 锤炼品德修为). A line shaped like the other subheadings of its article is
+one of them, whatever a break or a short opening sentence after it suggests."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from site_builder.ingest import shapes
+from site_builder.ingest.lines import Unit
+
+# Chinese characters by which two subheadings of one series may differ when they open alike
+LENGTH_SLACK = 1
+
+
+def subheading_shaped(text: str) -> bool:
+    """Short, unterminated, no sentence inside: a line that could be a subheading."""
+    return shapes.title_shaped(text, limit=shapes.HEADING_MAX) and shapes.dangling(text)
+
+
+def headings_among(units: Sequence[Unit]) -> list[str]:
+    """The lines among `units` shaped like subheadings and followed by a line that is not
+    (a subheading stands over its paragraph)."""
+    return [u.text for u, nxt in zip(units, units[1:], strict=False)
+            if subheading_shaped(u.text) and not subheading_shaped(nxt.text)]
+
+
+def opens_alike(text: str, other: str) -> bool:
+    """The two open with one character and are about as long (a series' shared frame)."""
+    return text[:1] == other[:1] and abs(shapes.cjk_len(text) - shapes.cjk_len(other)) <= LENGTH_SLACK
+
+
+def in_series(text: str, others: Sequence[str]) -> bool:
+    """`text` opens like one of the article's other subheadings."""
+    return any(opens_alike(text, other) for other in others if other is not text)
+
+
+def one_length_series(text: str, others: Sequence[str]) -> bool:
+    """Two subheadings or more, all as long as `text` (坚定理想信念 / 练就过硬本领 /
+    锤炼品德修为): a series of one length, of which `text` is one more."""
+    return len(others) >= 2 and all(shapes.cjk_len(other) == shapes.cjk_len(text) for other in others)
+
+
+def of_the_series(text: str, others: Sequence[str]) -> bool:
+    """`text` opens like one of the article's subheadings, or has the one length they all have."""
+    return in_series(text, others) or one_length_series(text, others)
