@@ -116,7 +116,7 @@ class _Walker:
         follows: a kicker stands above its own title first of all (the title before may be
         one printed after its article)."""
         cur = self.current
-        if cur is not None and cur.title is not None and self.units[i - 1] is cur.title \
+        if cur is not None and cur.title is not None and self._right_under_title(i) \
                 and is_dash_subtitle(unit.text):
             cur.subtitle = unit  # (the title's second half, not a kicker)
         elif cur is not None and self.phase == "header" and cur.title is not None \
@@ -124,6 +124,14 @@ class _Walker:
             cur.kickers.append(unit)
         else:
             self.pending_kickers.append(unit)
+
+    def _right_under_title(self, i: int) -> bool:
+        """Unit i follows the current title with nothing between but kickers printed below it."""
+        cur = self.current
+        prev = prev_index(self.units, i, skip=("furniture",))
+        while prev is not None and cur is not None and any(self.units[prev] is k for k in cur.kickers):
+            prev = prev_index(self.units, prev, skip=("furniture",))
+        return cur is not None and prev is not None and self.units[prev] is cur.title
 
     def take_label(self, cur: Draft, unit: Unit) -> None:
         """A summary label (内容提要：…): the summary follows it, or is the rest of its line."""
@@ -223,9 +231,9 @@ def segment(units: list[Unit]) -> Segmented:
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
-    release_group_banners(drafts, leftovers)
     for draft in drafts:
         _mark_opening_cut(draft)
+    release_group_banners(drafts, leftovers)
     _check_each_placed_once(units, drafts, leftovers)
     return Segmented(drafts, leftovers, fragments)
 

@@ -128,8 +128,8 @@ def _byline_ahead(units: list[Unit], i: int) -> bool:
 def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
     """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
     printed right above its byline or its body, where an article opens."""
-    if units[i].text.startswith("【"):
-        return False
+    if units[i].text.startswith("【") or is_dash_subtitle(units[i].text):
+        return False  # (a line opening with a dash is a title's second half, never a title)
     prev = prev_index(units, i, skip=("furniture",))
     nxt = next_index(units, i, skip=("furniture",))
     # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
