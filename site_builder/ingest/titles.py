@@ -65,12 +65,17 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
 def _names_shaped_title(units: list[Unit], i: int) -> bool:
     """A short title of two parts (以文塑旅 以旅彰文, 守正 创新) parses as a line of names:
     where an article opens, with its byline right below, it is the title (a byline's second
-    line names its role: 本报通讯员 …, never a bare name above a marked one)."""
+    line names its role: 本报通讯员 …, never a bare name above a marked one); or with the
+    body right below that runs on to a byline of its own (printed after the body)."""
     prev = prev_index(units, i, skip=("furniture",))
     nxt = next_index(units, i, skip=("furniture",))
     if nxt is not None and units[nxt].kind == "kicker" and is_dash_subtitle(units[nxt].text):
         nxt = next_index(units, nxt, skip=("furniture",))  # (its subtitle: ——…)
-    if nxt is None or not is_name(units[nxt]) or not shapes.title_shaped(units[i].text):
+    if nxt is None or not shapes.title_shaped(units[i].text):
+        return False
+    body_below = units[nxt].kind == "text" and "names" not in units[nxt].info \
+        and len(units[nxt].text) >= LONG_PARAGRAPH and _byline_ahead(units, nxt)
+    if not is_name(units[nxt]) and not body_below:
         return False
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker")
 

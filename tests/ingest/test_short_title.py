@@ -32,3 +32,10 @@ def test_two_part_title_over_unmarked_names_under_a_column_name():
 def test_two_part_title_over_its_dash_subtitle_and_byline():
     heads = _heads(FIRST + "守正图强 固本开新\n\n——推动文化和旅游深度融合发展\n\n●李强\n\n" + BODY)
     assert heads[1] == (None, "守正图强 固本开新——推动文化和旅游深度融合发展", ["李强"])
+
+
+def test_two_part_title_at_the_top_with_its_byline_after_the_body():
+    """No byline under the title: the body runs on to the article's own byline, printed
+    after it, so the two-part line above the body is the title, not a line of names."""
+    doc = extract_text(Path("short.txt"), "守正图强 固本开新\n\n" + BODY + "●李强\n\n（作者单位：东江市委党校）\n\n" + FIRST)
+    assert [(a.title, a.authors) for a in doc.articles] == [("守正图强 固本开新", ["李强"]), ("加强党的建设", ["王明"])]
