@@ -12,7 +12,14 @@ from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index, prev_index, unit_line_heads_body
+from site_builder.ingest.titles import (
+    find_titles,
+    is_dash_subtitle,
+    is_name,
+    next_index,
+    prev_index,
+    unit_line_heads_body,
+)
 from site_builder.ingest.typography import strip_markdown
 
 
@@ -175,8 +182,10 @@ class _Walker:
         next title: the column's name over that article (思想纵横, 理论前沿)."""
         words = unit.text.strip("“”《》·")
         cur = self.current
-        # (after an article printed without its title, the line is that title, printed late)
-        closed = cur is None or (self.phase == "footer" and cur.title is not None)
+        # (after an article printed without its title, the line is that title, printed late;
+        # a rule between articles closes the one above, printed without closing lines)
+        closed = cur is None or (self.phase == "footer" and cur.title is not None) \
+            or (i > 0 and self.units[i - 1].kind == "furniture" and _is_rule(self.units[i - 1].text))
         return unit.kind == "text" and closed \
             and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX \
             and next_index(self.units, i, skip=("furniture", "kicker")) in self.titles
@@ -224,6 +233,11 @@ class _Walker:
         article's title, or nothing."""
         nxt = next_index(self.units, i, skip=("furniture", "kicker", "byline"))
         return nxt is None or nxt in self.titles or self.units[nxt].kind in ("source", "affiliation")
+
+
+def _is_rule(text: str) -> bool:
+    """Page furniture that is marks alone (——, * * *, ☆☆☆): a rule set between articles."""
+    return not any(ch.isalnum() for ch in text)
 
 
 def segment(units: list[Unit]) -> Segmented:

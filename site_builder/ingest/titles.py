@@ -48,7 +48,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return True
     if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
         return False
-    if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
+    if units[i].markdown_heading and following.kind in ("text", "bullet") \
+            and (not _is_subheading_slot(units, i) or _plain_subheadings_above(units, i, titles)):
         return True
     prev = prev_index(units, i, skip=("furniture",))
     if prev is not None and _heads_a_title(units, prev) and following.kind == "text" and prev not in titles:
@@ -155,6 +156,18 @@ def _is_subheading_slot(units: list[Unit], i: int) -> bool:
     prev = prev_index(units, i, skip=("furniture",))
     return prev is not None and units[prev].kind == "text" and len(units[prev].text) >= LONG_PARAGRAPH \
         and shapes.terminated(units[prev].text)
+
+
+def _plain_subheadings_above(units: list[Unit], i: int, titles: set[int]) -> bool:
+    """The article above unit i prints its subheadings unmarked (two or more: subheadings come
+    two or more to an article): the page marks titles alone with #, and the marked unit i is
+    the next article's title."""
+    start = max((t for t in titles if t < i), default=-1) + 1
+    plain = [k for k in range(max(start, 1), i - 1)
+             if units[k].kind == "text" and not units[k].markdown_heading and shapes.title_shaped(units[k].text)
+             and units[k - 1].kind == "text" and shapes.terminated(units[k - 1].text)
+             and units[k + 1].kind == "text" and not shapes.title_shaped(units[k + 1].text)]
+    return len(plain) >= 2
 
 
 def _after_footer(units: list[Unit], i: int) -> bool:
