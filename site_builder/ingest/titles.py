@@ -69,9 +69,8 @@ def _names_shaped_title(units: list[Unit], i: int) -> bool:
     line names its role: 本报通讯员 …, never a bare name above a marked one); or with the
     body right below that runs on to a byline of its own (printed after the body)."""
     prev = prev_index(units, i, skip=("furniture",))
-    nxt = next_index(units, i, skip=("furniture",))
-    if nxt is not None and units[nxt].kind == "kicker" and is_dash_subtitle(units[nxt].text):
-        nxt = next_index(units, nxt, skip=("furniture",))  # (its subtitle: ——…)
+    # (under it, its subtitle ——… or its kicker printed after it may come first)
+    nxt = next_index(units, i, skip=("furniture", "kicker"))
     if nxt is None or not shapes.title_shaped(units[i].text):
         return False
     body_below = units[nxt].kind == "text" and "names" not in units[nxt].info \

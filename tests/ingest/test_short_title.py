@@ -39,3 +39,8 @@ def test_two_part_title_at_the_top_with_its_byline_after_the_body():
     after it, so the two-part line above the body is the title, not a line of names."""
     doc = extract_text(Path("short.txt"), "守正图强 固本开新\n\n" + BODY + "●李强\n\n（作者单位：东江市委党校）\n\n" + FIRST)
     assert [(a.title, a.authors) for a in doc.articles] == [("守正图强 固本开新", ["李强"]), ("加强党的建设", ["王明"])]
+
+
+def test_two_part_title_over_its_kicker_printed_after_it_and_the_byline():
+    heads = _heads(FIRST + "守正图强 固本开新\n\n【理论热点】\n\n李强\n\n" + BODY)
+    assert heads[1] == ("【理论热点】", "守正图强 固本开新", ["李强"])
