@@ -77,7 +77,9 @@ def _names_shaped_title(units: list[Unit], i: int) -> bool:
         and len(units[nxt].text) >= LONG_PARAGRAPH and _byline_ahead(units, nxt)
     if not is_name(units[nxt]) and not body_below:
         return False
-    return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker")
+    # (above it, a byline printed away from its article may stand under the closing lines)
+    return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") \
+        or (units[prev].kind == "byline" and _after_footer(units, prev))
 
 
 def is_dash_subtitle(text: str) -> bool:

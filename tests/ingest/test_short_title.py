@@ -44,3 +44,11 @@ def test_two_part_title_at_the_top_with_its_byline_after_the_body():
 def test_two_part_title_over_its_kicker_printed_after_it_and_the_byline():
     heads = _heads(FIRST + "守正图强 固本开新\n\n【理论热点】\n\n李强\n\n" + BODY)
     assert heads[1] == ("【理论热点】", "守正图强 固本开新", ["李强"])
+
+
+def test_two_part_title_under_a_byline_printed_away_from_its_article():
+    """The first article's byline, printed under its closing lines, stands above the next
+    article's two-part title: the title still opens that article."""
+    first = FIRST.replace("■ 王明\n\n", "")
+    doc = extract_text(Path("short.txt"), first + "■王明\n\n守正图强 固本开新\n\n●李强\n\n" + BODY)
+    assert [(a.title, a.authors) for a in doc.articles] == [("加强党的建设", ["王明"]), ("守正图强 固本开新", ["李强"])]
