@@ -75,11 +75,22 @@ def _names_shaped_title(units: list[Unit], i: int) -> bool:
         return False
     body_below = units[nxt].kind == "text" and "names" not in units[nxt].info \
         and len(units[nxt].text) >= LONG_PARAGRAPH and _byline_ahead(units, nxt)
-    if not is_name(units[nxt]) and not body_below:
+    if (not is_name(units[nxt]) and not body_below) or _bare_names_over_marked(units, nxt):
         return False
-    # (above it, a byline printed away from its article may stand under the closing lines)
+    # (above it, a byline printed away from its article may stand under the closing lines;
+    # or its column's name, a short line that parses as names too: a bare name never
+    # stands above a marked byline, so over a marked one the two lines are name and title)
+    column_name = "names" in units[prev].info and units[nxt].kind == "byline" if prev is not None else False
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") \
-        or (units[prev].kind == "byline" and _after_footer(units, prev))
+        or ((units[prev].kind == "byline" or column_name) and _after_footer(units, prev))
+
+
+def _bare_names_over_marked(units: list[Unit], k: int) -> bool:
+    """Unit k is a bare line of names with a marked byline under it: a title (a bare name
+    never stands above a marked one), so the line above it is no title of its own."""
+    below = next_index(units, k, skip=("furniture", "kicker"))
+    return units[k].kind == "text" and "names" in units[k].info and below is not None \
+        and units[below].kind == "byline"
 
 
 def is_dash_subtitle(text: str) -> bool:

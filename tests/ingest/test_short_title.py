@@ -52,3 +52,10 @@ def test_two_part_title_under_a_byline_printed_away_from_its_article():
     first = FIRST.replace("■ 王明\n\n", "")
     doc = extract_text(Path("short.txt"), first + "■王明\n\n守正图强 固本开新\n\n●李强\n\n" + BODY)
     assert [(a.title, a.authors) for a in doc.articles] == [("加强党的建设", ["王明"]), ("守正图强 固本开新", ["李强"])]
+
+
+def test_two_part_title_under_a_column_name_that_parses_as_names():
+    """A column name of four characters (治理之道) parses as a name, as the two-part title
+    under it does: over a marked byline they are the column's name and the title."""
+    heads = _heads(FIRST + "治理之道\n\n守正图强 固本开新\n\n●李强\n\n" + BODY)
+    assert heads[1] == ("治理之道", "守正图强 固本开新", ["李强"])
