@@ -9,7 +9,7 @@ article is split at its one title-shaped line.
 """
 from __future__ import annotations
 
-from site_builder.ingest import shapes
+from site_builder.ingest import dedupe, shapes
 from site_builder.ingest.draft import Draft
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.metadata import MARKERS, STAFF_ROLE
@@ -22,16 +22,22 @@ def closing_groups(footer: list[Unit]) -> list[list[Unit]]:
     """The closing lines of a footer, one group per article: a group ends where a kind of line
     it has already comes again (one article prints one unit line, one reprint line), or
     where a reprint line follows a unit line (an article that prints both gives its reprint
-    line first: （载《…》）（作者单位系…）, as in one line （据《…》作者单位：…））."""
+    line first: （载《…》）（作者单位系…）, as in one line （据《…》作者单位：…））. A line word for
+    word one of a group before the last is that line printed again, no group of its own (two
+    articles of one unit print the same line side by side)."""
     groups: list[list[Unit]] = []
     for unit in footer:
-        if unit.kind not in CLOSING_KINDS:
+        if unit.kind not in CLOSING_KINDS or _printed_again(unit, groups[:-1]):
             continue
         said = {kind for u in groups[-1] for kind in _says(u)} if groups else set()
         if not groups or _says(unit) & said or (unit.kind == "source" and "affiliation" in said):
             groups.append([])
         groups[-1].append(unit)
     return groups
+
+
+def _printed_again(unit: Unit, groups: list[list[Unit]]) -> bool:
+    return any(dedupe.key(u.text) == dedupe.key(unit.text) for group in groups for u in group)
 
 
 def _says(unit: Unit) -> set[str]:

@@ -46,6 +46,8 @@ def _group_named(draft: Draft) -> bool:
 
 def _short_piece(draft: Draft) -> bool:
     """Titled, signed, closed by its own author line, and a few paragraphs without a
-    subheading (every body unit ends its sentence)."""
+    subheading (every body unit ends its sentence, but the first paragraph's head that a
+    column's foot cut: segment marks it read_as_cut)."""
     return draft.title is not None and bool(draft.bylines) and bool(draft.footer) \
-        and 0 < len(draft.body) <= PIECE_PARAGRAPHS_MAX and all(shapes.terminated(u.text) for u in draft.body)
+        and 0 < len(draft.body) <= PIECE_PARAGRAPHS_MAX \
+        and all(shapes.terminated(u.text) or u.read_as_cut for u in draft.body)

@@ -25,8 +25,7 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
                     leftovers.append(("other", draft.label))
             else:
                 leftovers.extend(_as_leftovers(draft))
-        elif prev is not None and draft.title is None and not draft.bylines \
-                and _hand_to_previous(draft, prev, leftovers):
+        elif prev is not None and draft.title is None and _hand_to_previous(draft, prev, leftovers):
             continue
         elif draft.title is None and not draft.bylines and not draft.footer and is_tiny(draft):
             _scatter(draft, leftovers, fragments)
@@ -38,6 +37,8 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
 def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit]]) -> bool:
     """Give a headless draft's pieces to the article before when they are its own (and
     say so): a title printed after that article, or a closing line printed again."""
+    if draft.bylines:
+        return _hand_foot_byline(draft, prev, leftovers)
     late = _late_title(draft.body) if draft.body and prev.title is None and is_tiny(draft) else None
     if late is not None:
         # a title printed after its article, its kicker and the page's slogans, and
@@ -57,6 +58,19 @@ def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit
         prev.footer.extend(draft.footer)
         return True
     return False
+
+
+def _hand_foot_byline(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit]]) -> bool:
+    """A byline at the page foot with nothing after it but the page's slogans: a byline
+    printed away from its article, set after the closing lines above it (where one with no
+    slogan after it stands already: displaced gives it back)."""
+    if draft.summary or draft.label is not None or not draft.body \
+            or not all(furniture.is_slogan_shape(u.text) for u in draft.body):
+        return False
+    leftovers.extend(("slogan", u) for u in draft.body)
+    leftovers.extend(("banner", k) for k in draft.kickers)
+    prev.footer.extend(draft.bylines + draft.head_lines + draft.footer)
+    return True
 
 
 def _scatter(draft: Draft, leftovers: list[tuple[str, Unit]], fragments: list[Unit]) -> None:

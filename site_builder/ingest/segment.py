@@ -12,7 +12,14 @@ from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import find_titles, is_dash_subtitle, is_name, next_index, prev_index, unit_line_heads_body
+from site_builder.ingest.titles import (
+    find_titles,
+    is_dash_subtitle,
+    is_name,
+    next_index,
+    prev_index,
+    unit_line_heads_body,
+)
 from site_builder.ingest.typography import strip_markdown
 
 
@@ -128,7 +135,7 @@ class _Walker:
         follows: a kicker stands above its own title first of all (the title before may be
         one printed after its article)."""
         cur = self.current
-        if cur is not None and cur.title is not None and self.units[i - 1] is cur.title \
+        if cur is not None and cur.title is not None and self._right_under_title(i) \
                 and is_dash_subtitle(unit.text):
             cur.subtitle = unit  # (the title's second half, not a kicker)
         elif cur is not None and self.phase == "header" and cur.title is not None \
@@ -136,6 +143,14 @@ class _Walker:
             cur.kickers.append(unit)
         else:
             self.pending_kickers.append(unit)
+
+    def _right_under_title(self, i: int) -> bool:
+        """Unit i follows the current title with nothing between but kickers printed below it."""
+        cur = self.current
+        prev = prev_index(self.units, i, skip=("furniture",))
+        while prev is not None and cur is not None and any(self.units[prev] is k for k in cur.kickers):
+            prev = prev_index(self.units, prev, skip=("furniture",))
+        return cur is not None and prev is not None and self.units[prev] is cur.title
 
     def take_label(self, cur: Draft, unit: Unit) -> None:
         """A summary label (内容提要：…): the summary follows it, or is the rest of its line."""
@@ -179,8 +194,10 @@ class _Walker:
         next title: the column's name over that article (思想纵横, 理论前沿)."""
         words = unit.text.strip("“”《》·")
         cur = self.current
-        # (after an article printed without its title, the line is that title, printed late)
-        closed = cur is None or (self.phase == "footer" and cur.title is not None)
+        # (after an article printed without its title, the line is that title, printed late;
+        # a rule between articles closes the one above, printed without closing lines)
+        closed = cur is None or (self.phase == "footer" and cur.title is not None) \
+            or (i > 0 and self.units[i - 1].kind == "furniture" and _is_rule(self.units[i - 1].text))
         return unit.kind == "text" and closed \
             and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX \
             and next_index(self.units, i, skip=("furniture", "kicker")) in self.titles
@@ -230,15 +247,20 @@ class _Walker:
         return nxt is None or nxt in self.titles or self.units[nxt].kind in ("source", "affiliation")
 
 
+def _is_rule(text: str) -> bool:
+    """Page furniture that is marks alone (——, * * *, ☆☆☆): a rule set between articles."""
+    return not any(ch.isalnum() for ch in text)
+
+
 def segment(units: list[Unit]) -> Segmented:
     editor_note.mark_note_runs(units)
     subtitle.unname_titles_over_subtitles(units)
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)
-    release_group_banners(drafts, leftovers)
     for draft in drafts:
         _mark_opening_cut(draft)
+    release_group_banners(drafts, leftovers)
     _check_each_placed_once(units, drafts, leftovers)
     return Segmented(drafts, leftovers, fragments)
 

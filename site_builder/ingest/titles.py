@@ -48,7 +48,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return True
     if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
         return False
-    if units[i].markdown_heading and following.kind in ("text", "bullet") and not _is_subheading_slot(units, i):
+    if units[i].markdown_heading and following.kind in ("text", "bullet") \
+            and (not _is_subheading_slot(units, i) or _plain_subheadings_above(units, i, titles)):
         return True
     prev = prev_index(units, i, skip=("furniture",))
     if prev is not None and _heads_a_title(units, prev) and following.kind == "text" and prev not in titles:
@@ -65,14 +66,31 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
 def _names_shaped_title(units: list[Unit], i: int) -> bool:
     """A short title of two parts (以文塑旅 以旅彰文, 守正 创新) parses as a line of names:
     where an article opens, with its byline right below, it is the title (a byline's second
-    line names its role: 本报通讯员 …, never a bare name above a marked one)."""
+    line names its role: 本报通讯员 …, never a bare name above a marked one); or with the
+    body right below that runs on to a byline of its own (printed after the body)."""
     prev = prev_index(units, i, skip=("furniture",))
-    nxt = next_index(units, i, skip=("furniture",))
-    if nxt is not None and units[nxt].kind == "kicker" and is_dash_subtitle(units[nxt].text):
-        nxt = next_index(units, nxt, skip=("furniture",))  # (its subtitle: ——…)
-    if nxt is None or not is_name(units[nxt]) or not shapes.title_shaped(units[i].text):
+    # (under it, its subtitle ——… or its kicker printed after it may come first)
+    nxt = next_index(units, i, skip=("furniture", "kicker"))
+    if nxt is None or not shapes.title_shaped(units[i].text):
         return False
-    return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker")
+    body_below = units[nxt].kind == "text" and "names" not in units[nxt].info \
+        and len(units[nxt].text) >= LONG_PARAGRAPH and _byline_ahead(units, nxt)
+    if (not is_name(units[nxt]) and not body_below) or _bare_names_over_marked(units, nxt):
+        return False
+    # (above it, a byline printed away from its article may stand under the closing lines;
+    # or its column's name, a short line that parses as names too: a bare name never
+    # stands above a marked byline, so over a marked one the two lines are name and title)
+    column_name = "names" in units[prev].info and units[nxt].kind == "byline" if prev is not None else False
+    return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") \
+        or ((units[prev].kind == "byline" or column_name) and _after_footer(units, prev))
+
+
+def _bare_names_over_marked(units: list[Unit], k: int) -> bool:
+    """Unit k is a bare line of names with a marked byline under it: a title (a bare name
+    never stands above a marked one), so the line above it is no title of its own."""
+    below = next_index(units, k, skip=("furniture", "kicker"))
+    return units[k].kind == "text" and "names" in units[k].info and below is not None \
+        and units[below].kind == "byline"
 
 
 def is_dash_subtitle(text: str) -> bool:
@@ -128,8 +146,8 @@ def _byline_ahead(units: list[Unit], i: int) -> bool:
 def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
     """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
     printed right above its byline or its body, where an article opens."""
-    if units[i].text.startswith("【"):
-        return False
+    if units[i].text.startswith("【") or is_dash_subtitle(units[i].text):
+        return False  # (a line opening with a dash is a title's second half, never a title)
     prev = prev_index(units, i, skip=("furniture",))
     nxt = next_index(units, i, skip=("furniture",))
     # above it: a kicker, or nothing of the article yet (the page's top, a closed article)
@@ -150,6 +168,18 @@ def _is_subheading_slot(units: list[Unit], i: int) -> bool:
     prev = prev_index(units, i, skip=("furniture",))
     return prev is not None and units[prev].kind == "text" and len(units[prev].text) >= LONG_PARAGRAPH \
         and shapes.terminated(units[prev].text)
+
+
+def _plain_subheadings_above(units: list[Unit], i: int, titles: set[int]) -> bool:
+    """The article above unit i prints its subheadings unmarked (two or more: subheadings come
+    two or more to an article): the page marks titles alone with #, and the marked unit i is
+    the next article's title."""
+    start = max((t for t in titles if t < i), default=-1) + 1
+    plain = [k for k in range(max(start, 1), i - 1)
+             if units[k].kind == "text" and not units[k].markdown_heading and shapes.title_shaped(units[k].text)
+             and units[k - 1].kind == "text" and shapes.terminated(units[k - 1].text)
+             and units[k + 1].kind == "text" and not shapes.title_shaped(units[k + 1].text)]
+    return len(plain) >= 2
 
 
 def _after_footer(units: list[Unit], i: int) -> bool:

@@ -74,3 +74,12 @@ def test_a_staff_piece_prints_no_closing_lines_of_its_own():
                 "（原载5月6日《光明日报》）\n（作者单位：东江市委党校）")
     assert [(a.affiliation, a.source_paper) for a in extract(text).articles] == [
         (None, None), ("东江市委党校", "光明日报")]
+
+
+def test_a_closing_line_printed_again_below_joint_closing_lines_is_no_articles_own():
+    """The first article's reprint line printed a second time at the page's foot: a copy
+    (dropped), not the closing line of a third article that would shift the others."""
+    doc = extract(_two_articles("（载《学习时报》）\n（作者单位系东江市委党校）\n（作者系南屏大学教授）\n（载《学习时报》）"))
+    assert [(a.affiliation, a.source_paper) for a in doc.articles] == [
+        ("东江市委党校", "学习时报"), ("南屏大学教授", None)]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", "（载《学习时报》）")]

@@ -24,3 +24,13 @@ def test_a_short_first_piece_under_the_head_is_the_first_paragraph_cut():
     article = doc.articles[1]
     assert [b.type for b in article.blocks] == ["paragraph"] * 3
     assert article.blocks[0].text == first
+
+
+def test_a_column_name_under_a_rule_after_an_article_without_closing_lines():
+    """A rule (——) closes the article above, which prints no closing lines of its own: the
+    short line under it, above the next title, is that title's column name (even when it
+    parses as a four-character name)."""
+    doc = extract(page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs), "——",
+                       "治理之道", CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs), "（作者单位：东江市委党校）"))
+    assert [(a.title, a.kicker) for a in doc.articles] == [(GOVERNANCE.title, None), (CULTURE.title, "治理之道")]
+    assert [b.text for b in doc.articles[0].blocks] == list(GOVERNANCE.paragraphs)

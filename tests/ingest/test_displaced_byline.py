@@ -47,3 +47,13 @@ def test_an_unmarked_byline_after_the_next_articles_closing_lines_goes_back():
                        "张明远", "“三农”时评", DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs)))
     assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]
     assert not doc.leftovers
+
+
+def test_a_byline_at_the_foot_above_the_page_slogan_goes_back():
+    """The displaced byline is the last line of the articles; the page's slogan under it is
+    page matter, not a body that would make the byline an untitled article's."""
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                       CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs), "（作者系南屏大学教授）",
+                       GOVERNANCE.byline, "奋力谱写新时代新篇章！"))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("slogan", "奋力谱写新时代新篇章！")]

@@ -47,3 +47,14 @@ def test_banner_over_pieces_with_kickers_of_their_own():
     arts, leftovers = _page(text)
     assert arts == [("【治理之道】", "夯实制度之基"), ("【理论前沿】", "激活人才之源")]
     assert leftovers == [("banner", "专家谈")]
+
+
+def test_banner_over_a_piece_whose_first_paragraph_a_column_foot_cut():
+    """A column ends a few characters into a piece's first paragraph: the short unfinished
+    line under its byline is that paragraph's head, not a subheading, so the run of short
+    pieces (a group) stands."""
+    cut = _piece("激活人才之源", "●李强", 2).replace("●李强\n\n制度的生命力在于", "●李强\n\n制度的生命力\n\n在于", 1)
+    assert "\n\n制度的生命力\n\n在于" in cut
+    arts, leftovers = _page("专家谈\n\n" + _piece("夯实制度之基", "●王明", 1) + cut)
+    assert arts == [(None, "夯实制度之基"), (None, "激活人才之源")]
+    assert leftovers == [("banner", "专家谈")]

@@ -32,3 +32,30 @@ def test_two_part_title_over_unmarked_names_under_a_column_name():
 def test_two_part_title_over_its_dash_subtitle_and_byline():
     heads = _heads(FIRST + "守正图强 固本开新\n\n——推动文化和旅游深度融合发展\n\n●李强\n\n" + BODY)
     assert heads[1] == (None, "守正图强 固本开新——推动文化和旅游深度融合发展", ["李强"])
+
+
+def test_two_part_title_at_the_top_with_its_byline_after_the_body():
+    """No byline under the title: the body runs on to the article's own byline, printed
+    after it, so the two-part line above the body is the title, not a line of names."""
+    doc = extract_text(Path("short.txt"), "守正图强 固本开新\n\n" + BODY + "●李强\n\n（作者单位：东江市委党校）\n\n" + FIRST)
+    assert [(a.title, a.authors) for a in doc.articles] == [("守正图强 固本开新", ["李强"]), ("加强党的建设", ["王明"])]
+
+
+def test_two_part_title_over_its_kicker_printed_after_it_and_the_byline():
+    heads = _heads(FIRST + "守正图强 固本开新\n\n【理论热点】\n\n李强\n\n" + BODY)
+    assert heads[1] == ("【理论热点】", "守正图强 固本开新", ["李强"])
+
+
+def test_two_part_title_under_a_byline_printed_away_from_its_article():
+    """The first article's byline, printed under its closing lines, stands above the next
+    article's two-part title: the title still opens that article."""
+    first = FIRST.replace("■ 王明\n\n", "")
+    doc = extract_text(Path("short.txt"), first + "■王明\n\n守正图强 固本开新\n\n●李强\n\n" + BODY)
+    assert [(a.title, a.authors) for a in doc.articles] == [("加强党的建设", ["王明"]), ("守正图强 固本开新", ["李强"])]
+
+
+def test_two_part_title_under_a_column_name_that_parses_as_names():
+    """A column name of four characters (治理之道) parses as a name, as the two-part title
+    under it does: over a marked byline they are the column's name and the title."""
+    heads = _heads(FIRST + "治理之道\n\n守正图强 固本开新\n\n●李强\n\n" + BODY)
+    assert heads[1] == ("治理之道", "守正图强 固本开新", ["李强"])

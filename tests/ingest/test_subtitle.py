@@ -32,3 +32,15 @@ def test_a_head_with_a_subtitle_and_no_article_after_it_is_kept_as_leftovers():
     doc = extract(text)
     assert [a.title for a in doc.articles] == [GOVERNANCE.title]
     assert any("来自西岭乡村的调查" in left.text for left in doc.leftovers)
+
+
+def test_a_subtitle_under_a_kicker_printed_after_the_title():
+    """Title, its kicker printed below it, then the dash subtitle: the subtitle is still the
+    title's second half (a line opening with a dash is never a title)."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                CULTURE.title, "学习贯彻全会精神", "——来自西岭乡村的调查", CULTURE.byline, body(CULTURE.paragraphs),
+                "（作者系南屏大学教授）")
+    doc = extract(text)
+    assert [(a.title, a.kicker, a.authors) for a in doc.articles] == [
+        (GOVERNANCE.title, None, ["张明远"]),
+        (CULTURE.title + "——来自西岭乡村的调查", "学习贯彻全会精神", ["李晓红"])]

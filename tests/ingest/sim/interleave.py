@@ -64,7 +64,8 @@ def interleave(rng, lines, page, unsigned: bool = False):
     articles[b].blocks = kept
     for _kind, text in dropped:
         lines.remove(next(x for x in lines if x.article == b and x.text == text))
-    articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
+    if articles[b].footer:  # (what a byline in its head says, such as a bracketed unit, stays printed)
+        articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
     if unsigned:
         _unsign(rng, lines, articles[b], b)
     mine = [line for line in lines if line.article == a]
