@@ -275,25 +275,26 @@ async function fullText(data) {
 
 const holdsMatch = (plans, text) => plans.some((p) => normalize(text).includes(p.text));
 
-// The text a result's excerpt is cut from. With the word positions of the first part's
-// phrase (Pagefind's result.words), the part holding its first match in the running text
-// (and the next part when the match runs over their border); else the parts from the
-// running text on, then those before it, until one holds a match.
+// The text a result's excerpt is cut from: the first part that holds a match, tried in this
+// order: the part of the first phrase match in the running text (Pagefind's result.words,
+// when the first part of the query has a phrase), then the parts from the running text on,
+// then those before it; failing that (a match over two parts' border), two parts together.
+// Parts already fetched (all of them, for a plan checked on the whole text) cost nothing.
 async function excerptText(data, plans, words) {
   const parts = textParts(data);
   if (!parts.length) return "";
   const bodyAt = parseInt((data.meta && data.meta.body_at) || "0", 10);
   const at = (position) => parts.reduce((found, p, k) => (p.start <= position ? k : found), 0);
-  if (words.length) {
-    const k = at(words.find((w) => w >= bodyAt) ?? Math.min(...words));
-    const text = await partText(parts[k].name);
-    if (holdsMatch(plans, text) || k + 1 >= parts.length) return text;
-    return text + "\n" + (await partText(parts[k + 1].name));
-  }
   const body = at(bodyAt);
-  const order = [...parts.keys()].slice(body).concat([...parts.keys()].slice(0, body));
+  const keys = [...parts.keys()];
+  const order = keys.slice(body).concat(keys.slice(0, body));
+  if (words.length) order.unshift(at(words.find((w) => w >= bodyAt) ?? Math.min(...words)));
   for (const k of order) {
     const text = await partText(parts[k].name);
+    if (holdsMatch(plans, text)) return text;
+  }
+  for (const k of order.filter((k) => k + 1 < parts.length)) {
+    const text = (await partText(parts[k].name)) + "\n" + (await partText(parts[k + 1].name));
     if (holdsMatch(plans, text)) return text;
   }
   return partText(parts[body].name);
