@@ -204,7 +204,14 @@ async function rankedResults(query, filters, sort) {
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .map((k) => k.x);
   const titleIds = new Set(titleSets.length ? results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))) : []);
-  return { plans, results: ordered(results, sort, titleIds), verify: plans.some((p) => !p.exact) };
+  // each plan's phrase positions on each page (a plan's phrase search comes first of its own)
+  let next = 0;
+  const positions = plans.map((p) => {
+    const at = next;
+    next += p.phrase.length && p.single ? 2 : 1;
+    return p.phrase.length ? new Map(found[at].results.map((x) => [x.id, x.words || []])) : new Map();
+  });
+  return { plans, results: ordered(results, sort, titleIds), positions, verify: plans.some((p) => !p.exact) };
 }
 
 function escapeHtml(s) {
@@ -250,6 +257,7 @@ function makeExcerpt(text, plans) {
 // whole blocks, joined by newlines they are the text), each a gzipped file of its own, so a
 // result shown costs its fragment and the one part its excerpt is cut from.
 const partFiles = new Map();
+const holdsMatch = (plans, text) => plans.some((p) => normalize(text).includes(p.text));
 
 function partText(name) {
   let text = partFiles.get(name);
@@ -269,11 +277,24 @@ function textParts(data) {
   return listed ? listed.split(",").map((s) => ({ start: parseInt(s, 10), name: s.slice(s.indexOf(":") + 1) })) : [];
 }
 
-async function fullText(data) {
-  return (await Promise.all(textParts(data).map((p) => partText(p.name)))).join("\n");
-}
+const partAt = (parts, position) => parts.reduce((found, p, k) => (p.start <= position ? k : found), 0);
 
-const holdsMatch = (plans, text) => plans.some((p) => normalize(text).includes(p.text));
+// Whether a page holds every plan that is not exact (its phrase then one character after a
+// separator): first the part at the phrase's first position on the page (Pagefind gives
+// only the first match's) with the next part (a match may run over their border), then the
+// whole text.
+async function holdsPlans(id, data, plans, positions) {
+  const parts = textParts(data);
+  const read = (from, to) => Promise.all(parts.slice(from, to).map((p) => partText(p.name)));
+  for (const [i, plan] of plans.entries()) {
+    if (plan.exact) continue;
+    const first = (positions[i].get(id) || [])[0];
+    const k = first === undefined ? 0 : partAt(parts, first);
+    if (holdsMatch([plan], (await read(k, k + 2)).join("\n"))) continue;
+    if (!textMatches([plan], (await read(0, parts.length)).join("\n"))) return false;
+  }
+  return true;
+}
 
 // The text a result's excerpt is cut from: the first part that holds a match, tried in this
 // order: the part of the first phrase match in the running text (Pagefind's result.words,
@@ -284,7 +305,7 @@ async function excerptText(data, plans, words) {
   const parts = textParts(data);
   if (!parts.length) return "";
   const bodyAt = parseInt((data.meta && data.meta.body_at) || "0", 10);
-  const at = (position) => parts.reduce((found, p, k) => (p.start <= position ? k : found), 0);
+  const at = (position) => partAt(parts, position);
   const body = at(bodyAt);
   const keys = [...parts.keys()];
   const order = keys.slice(body).concat(keys.slice(0, body));
@@ -327,16 +348,16 @@ async function siteSearch(query, options = {}) {
     cache.set(key, state);
     if (cache.size > 50) cache.delete(cache.keys().next().value);
   }
-  const { plans, results, verify } = state.ranked;
+  const { plans, results, positions, verify } = state.ranked;
   // Exact plans: every candidate contains the query (the index's phrases are exact), and
-  // only the page asked for is loaded. A plan that is not exact: every candidate's whole
-  // text is checked before counting.
+  // only the page asked for is loaded. A plan that is not exact: every candidate is checked
+  // on its text around the plan's phrase before counting.
   const wanted = verify ? results : results.slice(offset, offset + limit);
   for (let k = 0; k < wanted.length; k += 20) {
     const batch = wanted.slice(k, k + 20).filter((r) => !state.shaped.has(r.id) && !state.rejected.has(r.id));
     const shaped = await Promise.all(batch.map(async (r) => {
       const data = await r.data();
-      if (verify && !textMatches(plans, await fullText(data))) return null;
+      if (verify && !(await holdsPlans(r.id, data, plans, positions))) return null;
       return shape(r, data, plans);
     }));
     batch.forEach((r, i) => {
