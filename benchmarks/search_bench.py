@@ -17,7 +17,7 @@ served over HTTP on 127.0.0.1, text files gzipped as Netlify serves them; the se
 the bytes it sends. The truth of each query is computed from the article texts (what a
 reader sees inside data-pagefind-body). Reported per variant: recall (pages found / pages
 containing the query), false-hit rate in the top 10, median and worst query time, KB
-fetched per query after the engine has started (index chunks and fragments) and to start the
+fetched per query after the engine has started (index chunks, fragments and text parts) and to start the
 engine, index size, index build time (wall and CPU) and peak memory.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from site_builder.build import BuildOptions, build_site  # noqa: E402
-from site_builder.search.browser import chromium, fragment_urls, serve  # noqa: E402
+from site_builder.search.browser import FILE_KINDS, chromium, fragment_urls, serve  # noqa: E402
 from site_builder.search.extract import extract  # noqa: E402
 from site_builder.search.normalize import normalize, plan_query  # noqa: E402
 from tests.search.queries import query_set  # noqa: E402
@@ -300,7 +300,7 @@ def _cold_query(browser, base: str, variant: str, q: str, counter: dict) -> tupl
     typed = f'"{q}"' if variant.endswith("-quoted") else q
     out = page.evaluate(OURS_QUERY if variant == "ours" else STOCK_QUERY, typed)
     fetched = counter.get("bytes", 0)
-    parts = {k: round(counter.get(k, 0) / 1024, 1) for k in ("index", "fragment", "filter", "other")}
+    parts = {k: round(counter.get(k, 0) / 1024, 1) for k in (*FILE_KINDS, "other")}
     context.close()
     return out, boot, fetched, parts
 
@@ -321,7 +321,7 @@ def summarize(rows: list[dict]) -> dict:
         "median_kb": round(statistics.median(kb), 1), "worst_kb": round(max(kb), 1),
         "boot_kb": round(statistics.median(r["boot_kb"] for r in rows), 1),
         "median_kb_by_kind": {k: round(statistics.median(r["kb_by_kind"][k] for r in rows), 1)
-                              for k in ("index", "fragment", "filter", "other")},
+                              for k in (*FILE_KINDS, "other")},
         "examples_missed": missed_queries[:8],
         "rows": rows,
     }
@@ -340,8 +340,9 @@ def table(report: dict) -> str:
     row("false hits, all results", lambda v: str(res[v]["false_hits_all"]))
     row("median / worst query ms", lambda v: f"{res[v]['median_ms']:.0f} / {res[v]['worst_ms']:.0f}")
     row("KB per query, cold (median / worst)", lambda v: f"{res[v]['median_kb']:.0f} / {res[v]['worst_kb']:.0f}")
-    row("median KB per query: index chunks / fragments",
-        lambda v: "{index:.0f} / {fragment:.0f}".format(**res[v].get("median_kb_by_kind", {"index": 0, "fragment": 0})))
+    row("median KB per query: index chunks / fragments / text parts",
+        lambda v: "{index:.0f} / {fragment:.0f} / {text:.0f}".format(
+            **{"index": 0, "fragment": 0, "text": 0, **res[v].get("median_kb_by_kind", {})}))
     row("KB to start the engine", lambda v: f"{res[v]['boot_kb']:.0f}")
     row("index size on disk", lambda v: f"{build[v]['index_bytes'] / 1e6:.1f} MB")
     row("index time added to the build", lambda v: f"{build[v]['index_s']:.1f} s")

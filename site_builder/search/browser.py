@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+FILE_KINDS = ("index", "fragment", "filter", "text")  # the bundle's folders, for the bytes by kind
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -51,11 +52,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             source.seek(0, 2)
             size = source.tell() - start
             source.seek(start)
-            kind = next((k for k in ("index", "fragment", "filter") if f"/{k}/" in self.path), "other")
+            kind = next((k for k in FILE_KINDS if f"/{k}/" in self.path), "other")
             with _LOCK:
                 self.counter["bytes"] = self.counter.get("bytes", 0) + size
                 self.counter["requests"] = self.counter.get("requests", 0) + 1
-                self.counter[kind] = self.counter.get(kind, 0) + size  # index chunks, fragments …
+                self.counter[kind] = self.counter.get(kind, 0) + size  # index chunks, fragments, text parts …
         super().copyfile(source, outputfile)
 
     def end_headers(self):

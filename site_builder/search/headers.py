@@ -4,7 +4,8 @@ Pagefind names the files of its index, fragment and filter folders, and its pf_m
 by their content hash: they never change, so they may be cached for a year. netlify.toml
 marks the main bundle's hashed folders; what it cannot name is written here: each
 pagefind.<hash>.pf_meta (a rule's ``*`` may only end a path, and fixed-name files sit beside
-it) and the hashed folders of index shards, whose number only the build knows.
+it), the hashed folders of index shards, whose number only the build knows, and the text
+parts' folder.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 HEADERS_FILE = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
 HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in them by its hash
+TEXT_FOLDER = "text"  # the text parts (``writer``), named by their content's hash
 
 
 def write_cache_headers(site: Path, bundle: Path) -> None:
@@ -20,6 +22,7 @@ def write_cache_headers(site: Path, bundle: Path) -> None:
     folder of the search bundle (a folder in ``site``) that netlify.toml cannot name; no
     file when there is none."""
     rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(bundle.glob("**/*.pf_meta"))]
+    rules += [f"/{folder.relative_to(site).as_posix()}/*" for folder in [bundle / TEXT_FOLDER] if folder.is_dir()]
     for shard in sorted(p for p in bundle.glob("shards/*") if p.is_dir()):
         rules += [f"/{(shard / kind).relative_to(site).as_posix()}/*"
                   for kind in HASHED_FOLDERS if (shard / kind).is_dir()]

@@ -62,6 +62,7 @@ class PagePostings:
     word_count: int
     filters: dict[str, list[str]]
     shards: list[Shard]  # SHARDS of them
+    parts: list[tuple[str, bytes]]  # the readable text's parts: (name, gzipped file)
 
     @property
     def pairs(self) -> int:

@@ -21,19 +21,29 @@ from site_builder.search.writer import HEADING_WEIGHTS, TEXT_WEIGHT, PageWords
 RUNNING_TEXT_CHARS = 30
 # what the search page reads from a fragment; the rest of the article page's meta is not used
 FRAGMENT_META = ("title", "authors", "source", "date")
+# a text part holds whole blocks, at least this many characters (but the last): the search
+# page fetches the part that holds a match to cut its excerpt from, not the whole text
+PART_CHARS = 400
 
 
 def page_words(url: str, record: PageRecord) -> PageWords:
     fields = _fields(record)
     blocks = []
+    starts = []  # each block's first word position
+    position = 0
     for block in record.blocks:
         tokens = index_tokens(block.text)
+        starts.append(position)
+        position += len(tokens)
         if tokens:
             blocks.append((HEADING_WEIGHTS.get(block.level, TEXT_WEIGHT), tokens))
-    for marked in (presence_tokens(fields["text"]), title_tokens(fields["title"])):
+    text = "\n".join(b.text for b in record.blocks)
+    for marked in (presence_tokens(text), title_tokens(fields["title"])):
         if marked:
             blocks.append((TEXT_WEIGHT, marked))
-    return PageWords(url, blocks, record.filters, fields)
+    body = _running_text_block(record.blocks)
+    fields["body_at"] = str(starts[body] if body < len(starts) else 0)
+    return PageWords(url, blocks, record.filters, fields, _text_parts(record.blocks, starts, body))
 
 
 def shadow_html(page: PageWords, language: str) -> str:
@@ -56,21 +66,29 @@ def shadow_html(page: PageWords, language: str) -> str:
 
 def _fields(record: PageRecord) -> dict[str, str]:
     """The readable meta of the page's fragment: its own meta (a title taken from its first
-    heading when it names none), the readable text and where its running text starts."""
+    heading when it names none)."""
     fields = {key: record.meta[key] for key in FRAGMENT_META if record.meta.get(key)}
     if "title" not in fields:
         fields["title"] = next((b.text for b in record.blocks if b.level == 1), "")
-    fields["body_at"] = str(_running_text_offset(record.blocks))
-    fields["text"] = "\n".join(b.text for b in record.blocks)
     return fields
 
 
-def _running_text_offset(blocks: list[Block]) -> int:
-    """Where the running text starts in the text (after title, byline, source lines):
-    excerpts prefer matches from there on. 0 when no paragraph is long enough."""
-    offset = 0
-    for block in blocks:
-        if not block.level and len(block.text) >= RUNNING_TEXT_CHARS:
-            return offset
-        offset += len(block.text) + 1
-    return 0
+def _running_text_block(blocks: list[Block]) -> int:
+    """The first block of running text (after title, byline, source lines): excerpts prefer
+    matches from there on. 0 when no paragraph is long enough."""
+    return next((k for k, b in enumerate(blocks) if not b.level and len(b.text) >= RUNNING_TEXT_CHARS), 0)
+
+
+def _text_parts(blocks: list[Block], starts: list[int], body: int) -> list[tuple[int, str]]:
+    """(first word position, text) of each part: consecutive blocks joined by newlines, a
+    new part at the running text and after ``PART_CHARS`` characters, so the parts joined by
+    newlines are the whole text."""
+    parts: list[tuple[int, list[str]]] = []
+    size = 0
+    for k, block in enumerate(blocks):
+        if not parts or k == body or size >= PART_CHARS:
+            parts.append((starts[k], []))
+            size = 0
+        parts[-1][1].append(block.text)
+        size += len(block.text) + 1
+    return [(start, "\n".join(texts)) for start, texts in parts]

@@ -12,7 +12,12 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
   pf_filter [name, [[value, [page ...]] ...]]
   pf_meta   [version, [[fragment name, word count] ...], [[first word, last word, chunk] ...],
              [[filter name, file] ...], [], ["title"]]
-  fragment  JSON {url, content, word_count, filters, meta, anchors}
+  fragment  JSON {url, content, word_count, filters, meta, anchors}: content is empty, meta
+            holds title, authors, source, date, ``body_at`` (the running text's first word
+            position) and ``parts``: ``<first word position>:<name>`` of each text part
+  text part ``text/<name>.pf_text``: gzipped UTF-8, whole blocks of the readable text (the
+            parts joined by newlines are the text), named by their content's SHA-1; the
+            search page fetches the one holding a match to cut the excerpt from
 """
 from __future__ import annotations
 
@@ -43,7 +48,8 @@ TITLE_CHUNK_BYTES = 6000
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 CHUNK_DIGITS = FILTER_DIGITS = 7
 META_DIGITS = 13
-INDEX_DIR, FRAGMENT_DIR, FILTER_DIR = "index", "fragment", "filter"
+PART_DIGITS = 12
+INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR = "index", "fragment", "filter", "text"
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,8 @@ class PageWords:
     url: str  # its site path, as Pagefind gives it
     blocks: list[tuple[int, list[str]]]  # (weight, words) in page order
     filters: dict[str, list[str]]
-    fields: dict[str, str]  # the fragment's readable meta, and "text"
+    fields: dict[str, str]  # the fragment's readable meta
+    parts: list[tuple[int, str]]  # the readable text's parts: (first word position, text)
 
     @property
     def word_count(self) -> int:
@@ -62,13 +69,16 @@ class PageWords:
 
 def encode_page(page: PageWords) -> PagePostings:
     """A page's fragment and its words' entries, all but its number."""
-    meta = dict(page.fields)
-    content = meta.pop("text")
-    fragment = {"url": page.url, "content": content, "word_count": page.word_count,
+    parts = [(hashlib.sha1(raw).hexdigest()[:PART_DIGITS], raw)
+             for raw in (text.encode("utf-8") for _, text in page.parts)]
+    listed = ",".join(f"{start}:{name}" for (start, _), (name, _) in zip(page.parts, parts, strict=True))
+    meta = {**page.fields, "parts": listed}
+    fragment = {"url": page.url, "content": "", "word_count": page.word_count,
                 "filters": page.filters, "meta": meta, "anchors": []}
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
-                        meta.get("date", ""), page.word_count, page.filters, split_shards(page_tails(page.blocks)))
+                        meta.get("date", ""), page.word_count, page.filters, split_shards(page_tails(page.blocks)),
+                        [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
 @dataclass(frozen=True)
@@ -150,7 +160,7 @@ class BundleIndex:
         self.pages: list[list] = []  # [fragment name, word count]
         self.filters: dict[str, dict[str, list[int]]] = {}
         self._names: set[str] = set()  # the fragments'
-        for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR):
+        for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR):
             (bundle / folder).mkdir(parents=True, exist_ok=True)
 
     def add(self, page: PagePostings) -> int:
@@ -160,6 +170,8 @@ class BundleIndex:
         self._names.add(name)
         (self.bundle / FRAGMENT_DIR / f"{name}.pf_fragment").write_bytes(page.fragment)
         self.pages.append([name, page.word_count])
+        for part, data in page.parts:  # a part shared by pages is one file
+            (self.bundle / TEXT_DIR / f"{part}.pf_text").write_bytes(data)
         for key, values in page.filters.items():
             for value in values:
                 self.filters.setdefault(key, {}).setdefault(value, []).append(number)

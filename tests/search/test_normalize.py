@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.search.shadow import page_words, shadow_html
+from site_builder.search.shadow import PART_CHARS, page_words, shadow_html
 from site_builder.search.extract import extract
 from site_builder.search.normalize import (DIGITS, PRESENCE, TITLE, char_code, index_tokens, matches,
                                            normalize, plan_query, presence_tokens, run_tokens,
@@ -162,5 +162,25 @@ def test_shadow_page_holds_tokens_not_text():
     assert 'data-pagefind-filter="主题">城市治理<' in html
     # nothing readable is indexed (Pagefind 1.5 indexes meta as words): the fragment gets it
     assert not re.search(r"[\u4e00-\u9fff]", body)
-    assert page.fields == {"title": "城市治理 & 发展", "body_at": "0",
-                           "text": "城市治理 & 发展\n伍爱群\n第一段，治理能力。\n第二段"}
+    assert page.fields == {"title": "城市治理 & 发展", "body_at": "0"}
+    assert page.parts == [(0, "城市治理 & 发展\n伍爱群\n第一段，治理能力。\n第二段")]
+
+
+LONG_PAGE = ("<!doctype html><html><body><article data-pagefind-body><h1>标题，治理</h1>"
+             "<p>作者名</p>" + "".join(f"<p>第{k}段。" + "城市治理能力现代化，" * 8 + "</p>" for k in range(6))
+             + "</article></body></html>")
+
+
+def test_text_parts_are_the_text_in_blocks_each_with_its_first_word_position():
+    record = extract(LONG_PAGE)
+    page = page_words("/a/", record)
+    starts = [start for start, _ in page.parts]
+    texts = [text for _, text in page.parts]
+    assert "\n".join(texts) == "\n".join(b.text for b in record.blocks)  # nothing lost, nothing added
+    # a part for title and byline, then parts of whole paragraphs from the running text on
+    assert texts[0] == "标题，治理\n作者名" and page.fields["body_at"] == str(starts[1])
+    assert all(len(text) >= PART_CHARS for text in texts[1:-1]) and len(texts) >= 3
+    # a part's first word position is where its words are in the page's words
+    indexed = [token for _, tokens in page.blocks for token in tokens]
+    for start, text in page.parts:
+        assert indexed[start:start + len(index_tokens(text))] == index_tokens(text)

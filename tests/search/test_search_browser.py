@@ -200,3 +200,18 @@ def test_browser_and_python_normalise_identically(search_page, texts, articles):
         assert norm == normalize(sample), sample
         want = [[p.text, list(p.phrase), p.single, p.exact] for p in plan_query(sample)]
         assert plans == want, sample
+
+
+def test_parts_ending_in_one_character_after_a_separator_are_checked_on_the_whole_text(search_page, texts):
+    """Such a part (教育、科) is only a candidate filter in the index: every candidate's whole
+    text (all its parts) is read, and exactly the pages holding it are found, each excerpt
+    marked."""
+    cut = re.compile(r"([\u4e00-\u9fff]{2})[、，,]([\u4e00-\u9fff])")
+    queries = sorted({m.group(1) + "、" + m.group(2) for t in texts.values() for m in cut.finditer(t)})
+    assert len(queries) >= 5
+    for q in queries[:: len(queries) // 5][:5]:
+        assert [p.exact for p in plan_query(q)] == [False], q
+        results = search_page.evaluate("q => siteSearch(q)", q)
+        truth = {u for u, t in texts.items() if matches(q, t)}
+        assert truth and {r["url"] for r in results} == truth, q
+        assert all("<mark>" in r["excerpt"] for r in results), q

@@ -123,3 +123,18 @@ def test_the_page_cache_and_the_process_pool_give_the_same_bundle(seed_site, tmp
     assert edited.cached == plain.pages - 1
     changed = {name for name, data in _bundle_files(site).items() if expected.get(name) != data}
     assert any(name.startswith("pagefind/fragment/") for name in changed)
+
+
+def test_fragments_hold_no_text_and_their_parts_are_the_whole_text(seed_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
+    build_index(site, SiteConfig(), cache=None)
+    texts = {_pagefind_url(rel): "\n".join(b.text for b in record.blocks) for rel, record in _indexable_pages(site)}
+    fragments = [json.loads(gzip.decompress(f.read_bytes())[SIGNATURE:]) for f in (site / "pagefind/fragment").iterdir()]
+    assert len(fragments) == len(texts) >= 8
+    for fragment in fragments:
+        assert fragment["content"] == ""
+        names = [listed.split(":")[1] for listed in fragment["meta"]["parts"].split(",")]
+        parts = [gzip.decompress((site / "pagefind/text" / f"{name}.pf_text").read_bytes()).decode() for name in names]
+        assert "\n".join(parts) == texts[fragment["url"]]
+    assert "/pagefind/text/*\n  Cache-Control: public, max-age=31536000, immutable" in (site / "_headers").read_text()

@@ -204,15 +204,22 @@ async function rankedResults(query, filters, sort) {
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .map((k) => k.x);
   const titleIds = new Set(titleSets.length ? results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))) : []);
-  return { plans, results: ordered(results, sort, titleIds), verify: plans.some((p) => !p.exact) };
+  // each plan's phrase positions on each page (a plan's phrase search comes first of its own)
+  let next = 0;
+  const positions = plans.map((p) => {
+    const at = next;
+    next += p.phrase.length && p.single ? 2 : 1;
+    return p.phrase.length ? new Map(found[at].results.map((x) => [x.id, x.words || []])) : new Map();
+  });
+  return { plans, results: ordered(results, sort, titleIds), positions, verify: plans.some((p) => !p.exact) };
 }
 
 function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-// A clean excerpt of the readable text around the first match, every match highlighted.
-function makeExcerpt(text, plans, bodyAt) {
+// A clean excerpt of the text around its first match, every match highlighted.
+function makeExcerpt(text, plans) {
   const { norm, starts, ends } = normalizeWithMap(text);
   const spans = [];
   for (const p of plans) {
@@ -225,11 +232,9 @@ function makeExcerpt(text, plans, bodyAt) {
     }
   }
   spans.sort((a, b) => a[0] - b[0]);
-  const skip = Math.min(bodyAt || 0, text.length);
-  const first = spans.find((s) => s[0] >= skip) || spans[0];
-  const center = first ? first[0] : skip;
+  const center = spans.length ? spans[0][0] : 0;
   // work in UTF-16 offsets; the window is about 110 characters
-  let start = Math.max(skip > center ? 0 : skip, center - 36);
+  let start = Math.max(0, center - 36);
   let end = Math.min(text.length, start + 110);
   if (end - start < 110) start = Math.max(0, end - 110);
   if (/[\uDC00-\uDFFF]/.test(text[start] || "")) start -= 1; // never cut a surrogate pair
@@ -247,18 +252,82 @@ function makeExcerpt(text, plans, bodyAt) {
   return html;
 }
 
-// The readable text of a result: build_index writes it into the fragment's content (the
-// index itself holds tokens).
-function fragmentText(data) {
-  return data.content || "";
+// ---- the readable text, in parts ------------------------------------------------------
+// A fragment holds no text: its meta lists the text's parts ("<first word position>:<name>,…",
+// whole blocks, joined by newlines they are the text), each a gzipped file of its own, so a
+// result shown costs its fragment and the one part its excerpt is cut from.
+const partFiles = new Map();
+const holdsMatch = (plans, text) => plans.some((p) => normalize(text).includes(p.text));
+
+function partText(name) {
+  let text = partFiles.get(name);
+  if (!text) {
+    text = fetch(`${BASE}pagefind/text/${name}.pf_text`).then((r) => {
+      if (!r.ok) throw new Error(`search text part ${name}: HTTP ${r.status}`);
+      return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).text();
+    });
+    partFiles.set(name, text);
+    if (partFiles.size > 500) partFiles.delete(partFiles.keys().next().value);
+  }
+  return text;
 }
 
-function shape(data, plans) {
+function textParts(data) {
+  const listed = (data.meta && data.meta.parts) || "";
+  return listed ? listed.split(",").map((s) => ({ start: parseInt(s, 10), name: s.slice(s.indexOf(":") + 1) })) : [];
+}
+
+const partAt = (parts, position) => parts.reduce((found, p, k) => (p.start <= position ? k : found), 0);
+
+// Whether a page holds every plan that is not exact (its phrase then one character after a
+// separator): first the part at the phrase's first position on the page (Pagefind gives
+// only the first match's) with the next part (a match may run over their border), then the
+// whole text.
+async function holdsPlans(id, data, plans, positions) {
+  const parts = textParts(data);
+  const read = (from, to) => Promise.all(parts.slice(from, to).map((p) => partText(p.name)));
+  for (const [i, plan] of plans.entries()) {
+    if (plan.exact) continue;
+    const first = (positions[i].get(id) || [])[0];
+    const k = first === undefined ? 0 : partAt(parts, first);
+    if (holdsMatch([plan], (await read(k, k + 2)).join("\n"))) continue;
+    if (!textMatches([plan], (await read(0, parts.length)).join("\n"))) return false;
+  }
+  return true;
+}
+
+// The text a result's excerpt is cut from: the first part that holds a match, tried in this
+// order: the part of the first phrase match in the running text (Pagefind's result.words,
+// when the first part of the query has a phrase), then the parts from the running text on,
+// then those before it; failing that (a match over two parts' border), two parts together.
+// Parts already fetched (all of them, for a plan checked on the whole text) cost nothing.
+async function excerptText(data, plans, words) {
+  const parts = textParts(data);
+  if (!parts.length) return "";
+  const bodyAt = parseInt((data.meta && data.meta.body_at) || "0", 10);
+  const at = (position) => partAt(parts, position);
+  const body = at(bodyAt);
+  const keys = [...parts.keys()];
+  const order = keys.slice(body).concat(keys.slice(0, body));
+  if (words.length) order.unshift(at(words.find((w) => w >= bodyAt) ?? Math.min(...words)));
+  for (const k of order) {
+    const text = await partText(parts[k].name);
+    if (holdsMatch(plans, text)) return text;
+  }
+  for (const k of order.filter((k) => k + 1 < parts.length)) {
+    const text = (await partText(parts[k].name)) + "\n" + (await partText(parts[k + 1].name));
+    if (holdsMatch(plans, text)) return text;
+  }
+  return partText(parts[body].name);
+}
+
+async function shape(result, data, plans) {
   const meta = data.meta || {};
+  const words = plans.length && plans[0].phrase.length ? result.words || [] : []; // else presence words' positions
   return {
     url: data.url, // with the site's base URL: Pagefind's baseUrl option
     title: meta.title || data.url,
-    excerpt: makeExcerpt(fragmentText(data), plans, parseInt(meta.body_at || "0", 10)),
+    excerpt: makeExcerpt(await excerptText(data, plans, words), plans),
     authors: meta.authors || "",
     source: meta.source || "",
     date: meta.date || "",
@@ -279,16 +348,20 @@ async function siteSearch(query, options = {}) {
     cache.set(key, state);
     if (cache.size > 50) cache.delete(cache.keys().next().value);
   }
-  const { plans, results, verify } = state.ranked;
-  // Exact plans: every candidate contains the query, and only the page asked for is loaded
-  // (each shown result is still checked on its text, so no page without the query is ever
-  // shown). A plan that is not exact: every candidate is checked before counting.
+  const { plans, results, positions, verify } = state.ranked;
+  // Exact plans: every candidate contains the query (the index's phrases are exact), and
+  // only the page asked for is loaded. A plan that is not exact: every candidate is checked
+  // on its text around the plan's phrase before counting.
   const wanted = verify ? results : results.slice(offset, offset + limit);
   for (let k = 0; k < wanted.length; k += 20) {
     const batch = wanted.slice(k, k + 20).filter((r) => !state.shaped.has(r.id) && !state.rejected.has(r.id));
-    const datas = await Promise.all(batch.map((r) => r.data()));
+    const shaped = await Promise.all(batch.map(async (r) => {
+      const data = await r.data();
+      if (verify && !(await holdsPlans(r.id, data, plans, positions))) return null;
+      return shape(r, data, plans);
+    }));
     batch.forEach((r, i) => {
-      if (!plans.length || textMatches(plans, fragmentText(datas[i]))) state.shaped.set(r.id, shape(datas[i], plans));
+      if (shaped[i]) state.shaped.set(r.id, shaped[i]);
       else state.rejected.add(r.id);
     });
   }
