@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-HASHED = re.compile(r"(^|/)(index/[^/]+\.pf_index|fragment/[^/]+\.pf_fragment|filter/[^/]+\.pf_filter|[^/]+\.pf_meta)$")
+HASHED = re.compile(r"(^|/)(text/[^/]+\.pf_text|index/[^/]+\.pf_index|fragment/[^/]+\.pf_fragment|filter/[^/]+\.pf_filter|[^/]+\.pf_meta)$")
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ CONTENT_TYPES = {
     ".pf_meta": "application/octet-stream",
     ".pf_fragment": "application/octet-stream",
     ".pf_index": "application/octet-stream",
+    ".pf_text": "application/octet-stream",
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
