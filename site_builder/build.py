@@ -97,7 +97,8 @@ def build_site(options: BuildOptions) -> BuildResult:
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
-        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes)
+        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes,
+                                    read.document_keys)
         with progress.stage("render") as stage:
             published = PublishedPages(output_dir, record.pages) if record is not None else None
             site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
@@ -193,6 +194,7 @@ class _Read:
     archive: Archive
     skipped: list[ContentError]  # bad files left out (keep_going)
     hashes: dict[Path, str]  # SHA-1 of each content file
+    document_keys: dict[Path, str]  # what each content file's document is made from (sources.py)
     report: list[FileReport]
 
 
@@ -216,7 +218,8 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         cache.store("memo", "analysis", memo.finish())
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
-    return _Read(config, archive, list(sources.errors), sources.hashes, report_of(archive, corrections))
+    return _Read(config, archive, list(sources.errors), sources.hashes, sources.keys,
+                 report_of(archive, corrections))
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

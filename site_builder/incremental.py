@@ -83,12 +83,24 @@ def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:
 
 
 def site_stamps(folder: Path) -> dict[str, Stamp]:
+    """Each file's stamp by its path in the folder (as os.walk lists them: a link to a folder
+    is not followed, a folder that cannot be listed is passed over). Paths are built by
+    joining names, not with os.path.relpath, which would cost more than the stat."""
     stamps: dict[str, Stamp] = {}
-    for root, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(root, name)
-            stat = os.stat(path)
-            stamps[os.path.relpath(path, folder)] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    pending = [(str(folder), "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                continue
+            stat = entry.stat()
+            stamps[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     return stamps
 
 

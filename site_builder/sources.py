@@ -27,11 +27,13 @@ PARALLEL_FROM = 48  # fewer files than this are read in this process (a pool cos
 
 @dataclass
 class Sources:
-    """The content files read: documents in file order, bad files, each file's SHA-1."""
+    """The content files read: documents in file order, bad files, each file's SHA-1, and
+    each document's key: a digest of everything it is made from (`_document_key`)."""
 
     documents: list[SourceDocument] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
     hashes: dict[Path, str] = field(default_factory=dict)  # every file listed, read or not
+    keys: dict[Path, str] = field(default_factory=dict)  # every file hashed
 
 
 def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> Sources:
@@ -47,7 +49,8 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
         except OSError:  # unreadable or a dangling link: reading it reports the file
             missing.append(path)
             continue
-        document = _cached_document(cache, _document_key(path, sources.hashes[path], cache), kept)
+        sources.keys[path] = _document_key(path, sources.hashes[path], cache)
+        document = _cached_document(cache, sources.keys[path], kept)
         if document is not None:
             found[path] = document
             progress.advance()
@@ -56,8 +59,8 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
     for path, outcome in zip(missing, _read_all(missing, progress), strict=True):
         if isinstance(outcome, SourceDocument):
             found[path] = outcome
-            if path in sources.hashes:
-                _keep_document(cache, _document_key(path, sources.hashes[path], cache), outcome, kept)
+            if path in sources.keys:
+                _keep_document(cache, sources.keys[path], outcome, kept)
         else:
             sources.errors.append(outcome)
     sources.documents = [found[p] for p in paths if p in found]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
-from site_builder.analyze import related
+from site_builder.analyze import memo, related
 from site_builder.model import Article, Entry
 
 
@@ -55,3 +55,37 @@ def test_related_equals_scoring_every_candidate():
         expected = _scored_in_full(entries, tags, count)
         related.link_related(entries, tags, count)
         assert [[r.url for r in e.related] for e in entries] == expected
+
+
+def test_lists_updated_from_the_last_build_equal_lists_made_anew():
+    """After some articles' keywords or topics change (a word moved across the common-word
+    limit among them), the lists updated from the last build's are the lists made from
+    nothing, for every entry."""
+    rng = random.Random(11)
+    words = [f"词{n}" for n in range(150)]
+    topics = ["甲", "乙", "丙", "丁"]
+    entries = []
+    for n in range(200):
+        entry = Entry(key=f"k{n}", slug=f"s{n}", url=f"/articles/{n:04d}/",
+                      article=Article(title=f"题{n}", blocks=[]), printings=[])
+        entry.topics = rng.sample(topics, rng.randrange(0, 3))
+        entries.append(entry)
+    tags = {e.key: {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))} for e in entries}
+    memo.begin(None, reuse=True)
+    related.link_related(entries, tags, 5)
+    memo.finish()
+    updated_some = False
+    for _ in range(12):
+        for entry in rng.sample(entries, rng.randrange(1, 4)):
+            if rng.random() < 0.5:
+                entry.topics = rng.sample(topics, rng.randrange(0, 3))
+            tags[entry.key] = {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))}
+        memo.begin(None, reuse=True)
+        last = memo.last_answer("related")
+        related.link_related(entries, tags, 5)
+        memo.finish()
+        updated_some = updated_some or isinstance(last, related._Lists)
+        expected = _scored_in_full(entries, tags, 5)
+        wrong = [e.url for e, urls in zip(entries, expected, strict=True) if [r.url for r in e.related] != urls]
+        assert wrong == []
+    assert updated_some

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from itertools import chain
 
 from site_builder.analyze import memo
@@ -34,46 +35,96 @@ def link_related(entries: list[Entry], tags: dict[str, dict[str, float]], count:
 
     The lists depend only on the entries' order, URLs, topics and top keywords: when none of
     these changed since a build the memo remembers (a template edit, an edit that moves no
-    keyword into or out of an article's top), that build's lists are taken again."""
+    keyword into or out of an article's top), that build's lists are taken again; when only
+    some articles' keywords or topics changed, only the lists those could be in are made
+    again (`_Lists.updated`)."""
     if count == 0:
         return
-    keyword_sets = [frozenset(list(tags.get(e.key, {}))[:TOP_KEYWORDS]) for e in entries]
+    keyword_sets = tuple(frozenset(list(tags.get(e.key, {}))[:TOP_KEYWORDS]) for e in entries)
     inputs = "\n".join(f"{e.url}|{e.topics!r}|{sorted(words)!r}"
                         for e, words in zip(entries, keyword_sets, strict=True))
     by_url = {e.url: e for e in entries}
-    lists = memo.lookup("related", (inputs, count), lambda: _related_urls(entries, keyword_sets, count))
-    for entry, urls in zip(entries, lists, strict=True):
+    last = memo.last_answer("related")
+    found = memo.lookup("related", (inputs, count), lambda: _Lists.updated(
+        last if isinstance(last, _Lists) else None, entries, keyword_sets, count))
+    for entry, urls in zip(entries, found.lists, strict=True):
         entry.related = [by_url[url] for url in urls]
 
 
-def _related_urls(entries: list[Entry], keyword_sets: list[frozenset[str]], count: int) -> tuple[tuple[str, ...], ...]:
-    """Each entry's related entries' URLs."""
-    topic_sets = [frozenset(e.topics) for e in entries]
-    by_keyword: dict[str, list[int]] = defaultdict(list)
-    for number, words in enumerate(keyword_sets):
-        for word in words:
-            by_keyword[word].append(number)
-    limit = max(20, int(len(entries) * COMMON_SHARE))
-    signals = {word: posting for word, posting in by_keyword.items() if len(posting) <= limit}
-    by_topic: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        for topic in entry.topics:
-            by_topic[topic].append(entry)
-    lists = []
-    for number, entry in enumerate(entries):
-        mine = keyword_sets[number]
-        shared = Counter(chain.from_iterable(signals[w] for w in mine if w in signals))
+@dataclass(frozen=True)
+class _Lists:
+    """Each entry's related entries' URLs, with what they were made from."""
+
+    urls: tuple[str, ...]
+    topics: tuple[tuple[str, ...], ...]  # each entry's, in order: a list is filled from them in turn
+    keyword_sets: tuple[frozenset[str], ...]
+    signals: frozenset[str]
+    count: int
+    lists: tuple[tuple[str, ...], ...]
+
+    @staticmethod
+    def updated(last: _Lists | None, entries: list[Entry], keyword_sets: tuple[frozenset[str], ...],
+                count: int) -> _Lists:
+        """The lists of these entries: from the last ones, the lists that a changed entry
+        could be in made again, or all made when the entries or their order changed."""
+        urls = tuple(e.url for e in entries)
+        topics = tuple(tuple(e.topics) for e in entries)
+        ranker = _Ranker(entries, keyword_sets, tuple(frozenset(t) for t in topics), count)
+        if last is None or last.urls != urls or last.count != count:
+            lists = tuple(ranker.related_urls(number) for number in range(len(entries)))
+        else:
+            again = last.affected(topics, keyword_sets, ranker.signals)
+            lists = tuple(ranker.related_urls(n) if n in again else old for n, old in enumerate(last.lists))
+        return _Lists(urls, topics, keyword_sets, frozenset(ranker.signals), count, lists)
+
+    def affected(self, topics: tuple[tuple[str, ...], ...], keyword_sets: tuple[frozenset[str], ...],
+                 signals: dict[str, list[int]]) -> set[int]:
+        """The entries (same URLs, same order) whose lists may differ from the last ones:
+        a changed entry; one sharing a signal word with a changed entry's keywords before or
+        after (its candidates or their scores changed: a word becomes or ceases to be a
+        signal only when a changed entry gains or loses it); one sharing a topic that a
+        changed entry gained or lost (the lists filled from that topic changed). A word that
+        is no signal before or after makes no entry a candidate of another."""
+        changed = [n for n, (words, mine) in enumerate(zip(keyword_sets, topics, strict=True))
+                   if words != self.keyword_sets[n] or mine != self.topics[n]]
+        either = self.signals | signals.keys()
+        words = {w for n in changed for w in (self.keyword_sets[n] | keyword_sets[n]) & either}
+        moved = {t for n in changed for t in set(self.topics[n]) ^ set(topics[n])}
+        return set(changed) | {n for n, (mine, old) in enumerate(zip(keyword_sets, self.keyword_sets, strict=True))
+                               if (mine | old) & words} | {n for n, mine in enumerate(topics) if moved.intersection(mine)}
+
+
+class _Ranker:
+    """What ranking one entry's related entries reads: the signal words' posting lists (a
+    word in more than COMMON_SHARE of the archive is no signal), each topic's entries."""
+
+    def __init__(self, entries: list[Entry], keyword_sets: tuple[frozenset[str], ...],
+                 topic_sets: tuple[frozenset[str], ...], count: int):
+        self.entries, self.keyword_sets, self.topic_sets, self.count = entries, keyword_sets, topic_sets, count
+        by_keyword: dict[str, list[int]] = defaultdict(list)
+        for number, words in enumerate(keyword_sets):
+            for word in words:
+                by_keyword[word].append(number)
+        limit = max(20, int(len(entries) * COMMON_SHARE))
+        self.signals = {word: posting for word, posting in by_keyword.items() if len(posting) <= limit}
+        self.by_topic: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            for topic in entry.topics:
+                self.by_topic[topic].append(entry)
+
+    def related_urls(self, number: int) -> tuple[str, ...]:
+        entry, signals = self.entries[number], self.signals
+        shared = Counter(chain.from_iterable(signals[w] for w in self.keyword_sets[number] if w in signals))
         shared.pop(number, None)
-        best = _best(number, shared, keyword_sets, topic_sets, entries, count)
-        related = [entries[other] for _, _, other in best]
-        if len(related) < count:  # too few shared keywords: fill from the same topics, newest first
-            related += _same_topic(entry, by_topic, related, count - len(related))
-        lists.append(tuple(other.url for other in related))
-    return tuple(lists)
+        best = _best(number, shared, self.keyword_sets, self.topic_sets, self.entries, self.count)
+        related = [self.entries[other] for _, _, other in best]
+        if len(related) < self.count:  # too few shared keywords: fill from the same topics, newest first
+            related += _same_topic(entry, self.by_topic, related, self.count - len(related))
+        return tuple(other.url for other in related)
 
 
-def _best(number: int, shared: Counter[int], keyword_sets: list[frozenset[str]],
-          topic_sets: list[frozenset[str]], entries: list[Entry], count: int) -> list[tuple[float, str, int]]:
+def _best(number: int, shared: Counter[int], keyword_sets: tuple[frozenset[str], ...],
+          topic_sets: tuple[frozenset[str], ...], entries: list[Entry], count: int) -> list[tuple[float, str, int]]:
     """The `count` best (score key, URL, index) of the candidates, in order. Candidates come
     most words shared first; once `count` are kept, one whose score cannot pass the last kept
     is not scored, and when no later one can, the search stops."""

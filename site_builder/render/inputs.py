@@ -10,7 +10,8 @@ A page's fingerprint covers
   walked generically, so a new PageKind needs nothing here. An Entry given as the page's
   subject counts with everything its page shows of it: its article, printings, topics, the
   raw lines of the pages it came from, and its neighbours and related entries as cards. An
-  Entry met deeper (in a paginator, a term, a taxonomy) counts as a card: its own fields.
+  Entry met deeper (in a paginator, a term, a taxonomy) counts as a card: its own fields,
+  the article by the keys of the documents it is read from (`_article`).
   The most specific content object of a context (entry, list of entries, term, taxonomy)
   counts in full; broader ones (the taxonomy named on a term's page) by their names, URLs
   and counts (`_level`).
@@ -33,10 +34,12 @@ from site_builder.render.plan import PagePlan
 class Fingerprints:
     """Fingerprints of the plans of one archive (card digests computed once per entry)."""
 
-    def __init__(self, archive: Archive, render_key: Callable[[str], str] | str, file_hashes: dict[Path, str]):
+    def __init__(self, archive: Archive, render_key: Callable[[str], str] | str, file_hashes: dict[Path, str],
+                 document_keys: dict[Path, str] | None = None):
         # by a template's name (a str: the same for every template)
         self.render_key = render_key if callable(render_key) else lambda _: render_key
         self.file_hashes = file_hashes
+        self.document_keys = document_keys or {}
         self._cards: dict[int, str] = {}
         self._summaries: dict[int, str] = {}
         self._subjects: dict[int, str] = {}
@@ -69,10 +72,20 @@ class Fingerprints:
         """An entry's own fields: what a list, a neighbour link or a related list shows."""
         known = self._cards.get(id(entry))
         if known is None:
-            known = sha1_of(entry.key, entry.slug, entry.url, repr(entry.topics), repr(entry.article),
+            known = sha1_of(entry.key, entry.slug, entry.url, repr(entry.topics), self._article(entry),
                             repr(entry.printings), *(self._added.get(p.origin, "-") for p in entry.printings))
             self._cards[id(entry)] = known
         return known
+
+    def _article(self, entry: Entry) -> str:
+        """The shown article, by what it is made from: it is chosen from (and its text taken
+        from) the printings, which the printings' repr and their documents' keys fix. Without
+        a document's key (a content file not read through sources.py), by its whole repr."""
+        keys = [self.document_keys.get(p.origin) for p in entry.printings]
+        if None in keys:
+            return repr(entry.article)
+        article = entry.article
+        return "|".join([*(k for k in keys if k), repr((article.origin, article.title, article.lines))])
 
     def subject(self, entry: Entry) -> str:
         """Everything an entry's own page shows of it (made once: the archive key needs it too)."""
