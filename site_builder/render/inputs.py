@@ -3,9 +3,9 @@
 A page's fingerprint covers
 - what renders every page of its template alike: the code version, site.toml, the template
   files it is made from (`render_key`, render/template_keys.py);
-- what every page shows of the whole site: the number of entries, each taxonomy's label,
-  URL and number of terms, and the papers named (the header and footer of base.html)
-  (`site_summary`);
+- what every page shows of the whole site: each taxonomy's label and URL, and whether any
+  paper is named (the header and footer of base.html) (`site_summary`); no counts, so that
+  an article added or deleted re-renders the pages that list it, not every page;
 - its own inputs, read from its PagePlan: the kind, URL, path, template, and the context,
   walked generically, so a new PageKind needs nothing here. An Entry given as the page's
   subject counts with everything its page shows of it: its article, printings, topics, the
@@ -46,9 +46,11 @@ class Fingerprints:
         # when each source entered the archive: the feed date of an undated entry
         self._added = {d.path: str(d.added) for d in archive.documents}
         papers = sorted({p.page.paper for e in archive.entries for p in e.printings if p.page.paper})
-        self.site_summary = sha1_of(str(len(archive.entries)), *(
-            f"{t.key}|{t.label}|{t.url}|{len(t.terms)}" for t in archive.taxonomies.values()),
-            "papers:" + "|".join(papers))  # the navigation offers the newspaper view when any is known
+        # what every page's frame shows of the archive: the navigation's taxonomies, and the
+        # newspaper view when any paper is known (no counts: the home page, which shows them,
+        # names no content, so its fingerprint is the whole archive's)
+        self.site_summary = sha1_of(*(f"{t.key}|{t.label}|{t.url}" for t in archive.taxonomies.values()),
+                                    "papers:" + "|".join(papers))
         self._archive_key: str | None = None
         self._names_content = False  # whether the context walked last names archive content
         self._subject_level = _NOTHING  # how specific the page's subject is (_level)
