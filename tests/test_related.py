@@ -40,17 +40,25 @@ def _scored_in_full(entries: list[Entry], tags: dict[str, dict[str, float]], cou
     return result
 
 
-def test_related_equals_scoring_every_candidate():
-    rng = random.Random(7)
-    words = [f"词{n}" for n in range(400)]
-    topics = ["甲", "乙", "丙", "丁"]
+TOPICS = ["甲", "乙", "丙", "丁"]
+
+
+def _random_archive(rng: random.Random, articles: int, vocabulary: int, shuffled_urls: bool):
+    """Entries with random topics and keyword sets (the keywords as analyze gives them)."""
+    words = [f"词{n}" for n in range(vocabulary)]
     entries = []
-    for n in range(300):
-        entry = Entry(key=f"k{n}", slug=f"s{n}", url=f"/articles/{rng.randrange(10**6):06d}-{n}/",
-                      article=Article(title=f"题{n}", blocks=[]), printings=[])
-        entry.topics = rng.sample(topics, rng.randrange(0, 3))
+    for n in range(articles):
+        url = f"/articles/{rng.randrange(10**6):06d}-{n}/" if shuffled_urls else f"/articles/{n:04d}/"
+        entry = Entry(key=f"k{n}", slug=f"s{n}", url=url, article=Article(title=f"题{n}", blocks=[]), printings=[])
+        entry.topics = rng.sample(TOPICS, rng.randrange(0, 3))
         entries.append(entry)
     tags = {e.key: {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))} for e in entries}
+    return entries, tags, words
+
+
+def test_related_equals_scoring_every_candidate():
+    rng = random.Random(7)
+    entries, tags, _ = _random_archive(rng, 300, 400, shuffled_urls=True)
     for count in (1, 5, 12):
         expected = _scored_in_full(entries, tags, count)
         related.link_related(entries, tags, count)
@@ -62,15 +70,7 @@ def test_lists_updated_from_the_last_build_equal_lists_made_anew():
     limit among them), the lists updated from the last build's are the lists made from
     nothing, for every entry."""
     rng = random.Random(11)
-    words = [f"词{n}" for n in range(150)]
-    topics = ["甲", "乙", "丙", "丁"]
-    entries = []
-    for n in range(200):
-        entry = Entry(key=f"k{n}", slug=f"s{n}", url=f"/articles/{n:04d}/",
-                      article=Article(title=f"题{n}", blocks=[]), printings=[])
-        entry.topics = rng.sample(topics, rng.randrange(0, 3))
-        entries.append(entry)
-    tags = {e.key: {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))} for e in entries}
+    entries, tags, words = _random_archive(rng, 200, 150, shuffled_urls=False)
     memo.begin(None, reuse=True)
     related.link_related(entries, tags, 5)
     memo.finish()
@@ -78,7 +78,7 @@ def test_lists_updated_from_the_last_build_equal_lists_made_anew():
     for _ in range(12):
         for entry in rng.sample(entries, rng.randrange(1, 4)):
             if rng.random() < 0.5:
-                entry.topics = rng.sample(topics, rng.randrange(0, 3))
+                entry.topics = rng.sample(TOPICS, rng.randrange(0, 3))
             tags[entry.key] = {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))}
         memo.begin(None, reuse=True)
         last = memo.last_answer("related")
