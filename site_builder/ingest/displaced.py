@@ -42,6 +42,8 @@ def _printed_again(unit: Unit, groups: list[list[Unit]]) -> bool:
 
 def _says(unit: Unit) -> set[str]:
     """What a closing line gives: a reprint line may name the writer's unit too (据《…》作者为…)."""
+    if unit.kind == "affiliation" and not unit.info.get("affiliation"):
+        return {"note"}  # a funding note of its own closes the group its unit line opened
     return {unit.kind} | ({"affiliation"} if unit.info.get("affiliation") else set())
 
 

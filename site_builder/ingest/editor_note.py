@@ -1,5 +1,7 @@
 """An editor's note (编者按) heading a group of articles: page matter, never an article and
-never a title. It opens with its label (followed by a colon, a space or nothing); a label
+never a title. Papers print it under several labels (编者按, 编者的话, 开栏的话 for a new
+column, 主持人语 for a hosted group). It opens with its label (followed by a colon,
+a space or nothing, or the label stands in 【】 on its own line); a label
 on a line of its own heads the note's paragraph, and a note cut by a column runs on into
 the next piece until a sentence ends."""
 from __future__ import annotations
@@ -10,7 +12,9 @@ from site_builder.ingest import shapes
 from site_builder.ingest.lines import Unit
 
 KIND = "editor_note"
-_LABEL = re.compile(r"^[【\[〔（(]?\s*编者按\s*[】\]〕）)]?\s*[:：]?\s*")
+# the genre's labels for an editor's or a column host's words to the reader
+_LABELS = r"编者按语?|编者的话|开栏的话|主持人语"
+_LABEL = re.compile(rf"^[【\[〔（(]?\s*(?:{_LABELS})\s*[】\]〕）)]?\s*[:：]?\s*")
 
 
 def is_editor_note(text: str) -> bool:

@@ -15,6 +15,8 @@ JUMP = re.compile(rf"[（(]\s*(?:下转|上接|转|接|紧接|续)\s*第?\s*{_NU
 _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮箱|联系电话|本版编辑|责任编辑|责编|美术编辑|美编|"
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
 # (a Chinese dash alone, ——, is a rule too: a dash that leads a subtitle has its words after it)
+# an article's keyword line (【关键词】数字乡村；产业升级), printed under its summary: not body text
+_KEYWORDS = re.compile(r"^[【\[〔]?\s*关键词\s*[】\]〕]?\s*[:：]?\s*\S.{0,60}$")
 _SEPARATOR = re.compile(r"^(?:——|[\s\-—–=_*·•～~#※◆◇○●■□▲△]{3,})$")
 # A photo's or chart's credit: who took or drew it (新华社记者 李明 摄, 张华 供图, 制图：王芳),
 # who sent it (新华社发), where it is from (照片由作者提供, 本版图片除署名外均由…提供, 资料图片;
@@ -44,6 +46,8 @@ def furniture_kind(text: str) -> str | None:
         return "other"
     if JUMP.fullmatch(t):
         return "notice"
+    if _KEYWORDS.match(t) and not _SENTENCE_END.search(t):
+        return "other"
     if len(t) <= 120 and _NOTICE.search(t) and ("@" in t or re.search(r"\d{5,}", t) or len(t) <= 30):
         return "notice"
     if len(t) <= 40 and _PAGE_HEAD.match(t):

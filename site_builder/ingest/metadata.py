@@ -12,9 +12,11 @@ _OPEN, _CLOSE = re.escape("（(〔[【"), re.escape("）)〕]】")
 
 # A name: 2-5 Chinese characters (a minority name may carry a middle dot).
 _NAME = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
-_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*((?:文[/／]|作者[:：]\s*)?(?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
+# the words a byline may print before its names: 文／王某, 作者：王某, 作者　王某
+_BYLINE_LEAD = r"(?:文[/／]\s*|作者(?:\s*[:：]|\s)\s*)"
+_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
                             rf"(?:[\s、，,]+(?:{_NAME}))*)\s*$")
-_BYLINE_PLAIN = re.compile(rf"^(?:文[/／]|作者[:：]\s*)?((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,3}})$")
+_BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,3}})$")
 # A staff byline names its writers after their role: 本报记者 苏 雁, 新华社记者 王某 李某,
 # 本报通讯员 姬尊雨, several roles on one line. The role: the paper or agency (本报, X社,
 # X日报 …), a qualifier (特约, 见习, 驻京 …) and the post. A role with no name after it is
@@ -36,10 +38,14 @@ _LEAD_SOURCE = r"原载|原刊于|原刊|刊于|转载自|转自|摘自|选自|�
 _SOURCE = re.compile(rf"^[{_OPEN}]?\s*((?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{_CLOSE}]?\s*$")
 _PAPER = re.compile(r"《([^》]{2,20})》")
 _AUTHOR_PART = re.compile(r"[，,；;\s]*(作者(?:单位)?\s*[:：系为是]?|作者系|作者为|作者是)\s*(.+)$")
-_LEAD_AFFILIATION = r"作者单位\s*[:：系为是]?|作者系|作者为|作者是|作者[:：]"
+_LEAD_AFFILIATION = r"作者单位\s*[:：系为是]?|作者系|作者为|作者是|作者简介\s*[:：]?|作者[:：]"
 _AFFILIATION = re.compile(rf"^[{_OPEN}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{_CLOSE}]?\s*$")
 # the funding or project note that often follows the unit: “，本文为…成果”
 _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
+# … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
+_NOTE_LINE = re.compile(r"^[（(]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)]?$")
+# an author's note opens with the writer's name: 作者简介：王某，某某大学教授
+_NOTE_NAME = re.compile(rf"^{_NAME}[，,]\s*")
 
 _SUMMARY_LABEL = re.compile(r"^[【\[〔]?\s*(内容提要|核心提示|内容摘要|摘要|提要|导读|导语)\s*[】\]〕]?\s*[:：]?\s*(.*)$")
 
@@ -73,7 +79,7 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
         m = _BYLINE_PLAIN.match(text)
     if not m:
         return None
-    return {"names": split_names(re.sub(r"^(?:文[/／]|作者[:：])\s*", "", m.group(1)))}
+    return {"names": split_names(re.sub(rf"^{_BYLINE_LEAD}", "", m.group(1)))}
 
 
 def _staff_names(text: str) -> list[str] | None:
@@ -179,7 +185,20 @@ def parse_affiliation(text: str) -> dict | None:
     m = _AFFILIATION.match(text)
     if not m or len(text) > 160:
         return None
-    return _split_note(m.group(1))
+    named = _NOTE_NAME.match(m.group(1))
+    rest = m.group(1)[named.end() if named else 0:].rstrip("。")
+    if re.fullmatch(_NAME, rest) and len(rest) <= 4 and not rest.endswith(_POSTS + _UNITS):
+        return None  # 作者：王某 names the writer: a byline
+    info = _split_note(rest)
+    if named:
+        info["names"] = [named.group(0).rstrip("，, ")]
+    return info
+
+
+def parse_note(text: str) -> dict | None:
+    """A funding or project note printed as a closing line of its own (本文系…阶段性成果)."""
+    m = _NOTE_LINE.match(text.strip())
+    return {"note": m.group(1)} if m else None
 
 
 def _split_note(rest: str) -> dict:

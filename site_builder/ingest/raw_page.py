@@ -270,6 +270,8 @@ class _Page:
                 article.source_paper = article.source_paper or info.get("source_paper")
             if info.get("affiliation"):
                 article.affiliation = _join(article.affiliation, info["affiliation"])
+                # an author's note names the writer: the article's author when no byline did
+                article.authors = article.authors or list(info.get("names", []))
             if info.get("note"):
                 notes.append(info["note"])
         if notes:

@@ -35,7 +35,8 @@ def classify(unit: Unit) -> None:
         return
     plain = " ".join(unit.raw.split())
     plain, _ = strip_markdown(plain)
-    for kind, parse in (("source", metadata.parse_source), ("affiliation", metadata.parse_affiliation)):
+    for kind, parse in (("source", metadata.parse_source), ("affiliation", metadata.parse_affiliation),
+                        ("affiliation", metadata.parse_note)):
         info = parse(text)
         if info:
             unit.kind, unit.info = kind, info

@@ -20,13 +20,15 @@ from site_builder.model import SourceDocument
 _T2S = opencc.OpenCC("t2s")
 _AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
 # label words the extractor drops on purpose: a summary's label, an affiliation's lead-in, a staff
-# byline's role (本报记者 苏雁 gives the author 苏雁), an editor's note's 编者按
+# byline's role (本报记者 苏雁 gives the author 苏雁), an editor's note's 编者按, an
+# author's note's lead-in and the writer's name it repeats (作者简介：王某，)
 # (read from the extractor when a page is checked, not when the simulator composes one)
 @lru_cache(maxsize=1)
 def _labels() -> re.Pattern:
     from site_builder.ingest.metadata import STAFF_ROLE
 
     return re.compile(r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
+                      r"|作者简介[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
                       r"|作者系|作者为|作者是|作者|文/|文／|编者按|" + STAFF_ROLE.pattern)
 
 

@@ -62,3 +62,8 @@ def test_captions_on_a_page_are_leftovers_and_the_body_reads_on():
     assert captions == ["照片由作者提供", "图为2023年5月，社区工作者走访居民。新华社记者李华摄", "（新华社发）"]
     assert not any("李华摄" in b or "作者提供" in b or "新华社发" in b for b in body)
     assert article.affiliation == "某市委党校"
+
+
+@pytest.mark.parametrize("line", ["【关键词】数字乡村；产业升级；融合发展", "关键词：基层治理　数字赋能"])
+def test_a_keyword_line_is_page_matter(line):
+    assert furniture_kind(line) == "other"

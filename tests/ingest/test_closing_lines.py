@@ -2,6 +2,8 @@
 article, and two articles' author units are never joined into one."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, extract, page
 
 
@@ -83,3 +85,23 @@ def test_a_closing_line_printed_again_below_joint_closing_lines_is_no_articles_o
     assert [(a.affiliation, a.source_paper) for a in doc.articles] == [
         ("东江市委党校", "学习时报"), ("南屏大学教授", None)]
     assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", "（载《学习时报》）")]
+
+
+def _one_article(*closing: str, byline: str = GOVERNANCE.byline) -> str:
+    return page(GOVERNANCE.title, byline, body(GOVERNANCE.paragraphs), *closing,
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs))
+
+
+def test_an_authors_note_gives_the_post_and_a_funding_note_is_no_paragraph():
+    note = "本文系国家社会科学基金项目“基层治理现代化研究”（23BKS012）的阶段性成果。"
+    doc = extract(_one_article("（作者简介：张明远，东江市委党校教授）", note))
+    first = doc.articles[0]
+    assert len(doc.articles) == 2
+    assert (first.authors, first.affiliation, first.note) == (["张明远"], "东江市委党校教授", note)
+    assert all("本文系" not in b.text and "作者简介" not in b.text for b in first.blocks)
+
+
+@pytest.mark.parametrize("byline", ["作者：张明远", "作者\u3000张明远", "文／张明远"])
+def test_a_byline_led_by_its_label_names_the_author(byline):
+    doc = extract(_one_article("（作者单位：东江市委党校）", byline=byline))
+    assert (doc.articles[0].authors, doc.articles[0].affiliation) == (["张明远"], "东江市委党校")

@@ -51,3 +51,10 @@ def test_a_note_in_mid_page_heads_the_articles_below_it():
     doc = extract(text)
     assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
     assert all("敬请关注" not in p.text for a in doc.articles for p in a.blocks)
+
+
+@pytest.mark.parametrize("label", ["编者的话\n\n", "开栏的话\n\n", "【主持人语】\n\n", "编者按语：", "开栏的话："])
+def test_the_notes_other_labels_head_it_too(label):
+    doc = extract(_group(label + column(NOTE, indent=False)))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert any(left.kind == "editor_note" and left.text.endswith("敬请关注。") for left in doc.leftovers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tests.ingest.sim import damage_layout, damage_text, forms, shapes
+from tests.ingest.sim import damage_layout, damage_text, forms, page_matter, shapes
 from tests.ingest.sim.compose import has_trap, long_heading, opens_short, short_two_part, short_word_end
 from tests.ingest.sim.corpus import Written
 from tests.ingest.sim.interleave import interleave, interleave_unsigned
@@ -22,7 +22,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "interleave-unsigned", "mid-page-kicker", "dash-subtitle", "paren-byline", "reporter-lines",
          "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
          "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
-         "link-box", "expert-group", "three-columns", "combined-new"]
+         "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "three-columns", "combined-new"]
@@ -32,6 +32,7 @@ SHAPES: dict[str, Callable] = {
     "paren-byline": shapes.paren_byline, "reporter-lines": shapes.reporter_lines,
     "commentary": shapes.commentary, "link-box": shapes.link_box, "expert-group": shapes.expert_group,
     "editor-note": shapes.editor_note, "continuation": shapes.continuation,
+    "note-labels": page_matter.note_labels, "author-lines": page_matter.author_lines,
 }
 DAMAGE: dict[str, Callable] = {
     "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,
@@ -42,7 +43,7 @@ DAMAGE: dict[str, Callable] = {
     "interleave-unsigned": interleave_unsigned, "separator": forms.separator,
     "byline-displaced": forms.byline_displaced, "joint-footers": forms.joint_footers,
     "mid-page-kicker": forms.mid_page_kicker, "caption": forms.caption, "page-head": forms.page_head,
-    "three-columns": three_columns, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
+    "three-columns": three_columns, "abstract-keywords": page_matter.abstract_keywords, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
@@ -78,4 +79,5 @@ NEEDS: dict[str, tuple[Callable[[Written], bool], frozenset[str]]] = {
     "commentary": (lambda w: w.form == "commentary", frozenset({"whole"})),
     "interview": (lambda w: w.form == "interview", frozenset({"whole", "subtitle"})),
     "link-box": (lambda w: bool(w.box), frozenset({"whole"})),
+    "abstract-keywords": (lambda w: bool(w.summary) and not has_trap(w.summary or ""), frozenset()),
 }

@@ -1,0 +1,82 @@
+"""More of the genre's page matter and closing lines, in forms no sample page shows: the
+editor's note under its other labels (编者的话, 开栏的话, 主持人语 …), bylines led by 作者：
+or 文／, an author's note (作者简介：…) closing the article, and a funding note (本文系…
+阶段性成果) printed as a paragraph of its own after the closing lines, a summary under a
+journal's label with a keyword line (【关键词】).
+
+The shapes take (rng, page) and change page.articles; abstract_keywords takes (rng, lines,
+page) and returns the lines (each notes what the page must give back)."""
+from __future__ import annotations
+
+import re
+
+from tests.ingest.sim import corpus
+from tests.ingest.sim.compose import PLACES, POSTS, UNITS, _tagger
+from tests.ingest.sim.page import Line, last_of
+
+IDEOGRAPHIC_SPACE = "\u3000"
+NOTE_LABELS = ["编者的话", "开栏的话", "主持人语", "编者按语", "编者的话", "开栏的话"]
+FUNDS = ["国家社会科学基金项目", "国家社会科学基金重大项目", "教育部人文社会科学研究项目",
+         "省社会科学基金项目", "国家自然科学基金项目"]
+
+
+def note_labels(rng, page):
+    """An editor's note under one of its other labels: the label on a line of its own above
+    the note (the common form), or the label, a colon and the note on one line."""
+    note = rng.choice(corpus.editor_notes())
+    label = rng.choice(NOTE_LABELS)
+    form = rng.randrange(3)
+    lines = [label, note] if form < 2 else [f"{label}：{note}"]
+    if form == 1:
+        lines[0] = f"【{label}】"
+    art = page.articles[rng.randrange(min(2, len(page.articles) - 1))]
+    art.before = lines + art.before
+    page.leftovers.append(("editor_note", note))
+    page.absent += [label, note]
+
+
+def _project(rng, title: str) -> str:
+    topic = title.split(" ")[0].strip("“”")
+    code = f"{rng.randint(18, 24)}{rng.choice(['BKS', 'ZDA', 'BZZ', 'JJD'])}{rng.randint(10, 199):03d}"
+    return (f"本文系{rng.choice(FUNDS)}“{topic}研究”（{code}）的阶段性成果。" if rng.random() < 0.7
+            else f"本文为{rng.choice(FUNDS)}“{topic}研究”阶段性成果")
+
+
+def author_lines(rng, page):
+    """Bylines and closing lines in their other printed forms, one to all of an article's:
+    a byline led by 作者： or 文／; the post in an author's note (（作者简介：王某，…教授）);
+    a funding note printed as its own paragraph after the closing lines."""
+    art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
+    forms = rng.sample(["lead", "intro", "fund"], rng.randint(1, 3))
+    if "lead" in forms and art.authors:
+        art.authors = art.authors[:1]
+        art.byline = [rng.choice(["作者：", "作者　", "文／", "文/"]) + art.authors[0]]
+    if "intro" in forms and art.authors:
+        post = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS)
+        person = art.authors[0]
+        art.footer = [rng.choice([f"（作者简介：{person}，{post}）", f"作者简介：{person}，{post}。",
+                                  f"（作者：{post}）"])]
+        art.affiliation, art.source_paper = post, None
+    if "fund" in forms:
+        note = _project(rng, art.title)
+        art.footer = [*art.footer, note]
+        page.absent.append(note)
+
+
+def _keywords(rng, title: str) -> list[str]:
+    words = [w for w in _tagger().cut(title.replace(" ", "")) if len(w) >= 2 and re.match(r"[\u4e00-\u9fff]", w)]
+    return rng.sample(words, min(len(words), rng.randint(2, 4))) or [title[:4]]
+
+
+def abstract_keywords(rng, lines, page):
+    """A summary under a journal's label (【摘要】, 摘要：) and a keyword line under it
+    (【关键词】a；b；c): the keywords are page matter, never body text."""
+    with_summary = sorted({x.article for x in lines if x.role == "summary"})
+    for i in with_summary:
+        label = next(k for k, x in enumerate(lines) if x.article == i and x.role == "label")
+        lines[label].text = rng.choice(["【摘要】", "摘要：", "【内容摘要】", "内容摘要"])
+        words = _keywords(rng, page.articles[i].title)
+        text = rng.choice(["【关键词】", "关键词：", "关键词　"]) + rng.choice(["；", "　", "  "]).join(words)
+        lines.insert(last_of(lines, i, ("summary",)) + 1, Line(text, "furniture", -1))
+        page.absent.append(text)
+    return lines
