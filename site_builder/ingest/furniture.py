@@ -14,9 +14,11 @@ _NUM = r"[0-9一二三四五六七八九十百零〇]+"
 JUMP = re.compile(rf"[（(]\s*(?:下转|上接|转|接|紧接|续)\s*第?\s*{_NUM}\s*版\s*(?:[^）)]{{0,8}})?[）)]")
 _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮箱|联系电话|本版编辑|责任编辑|责编|美术编辑|美编|"
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
-# (a Chinese dash alone, ——, is a rule too: a dash that leads a subtitle has its words after it)
+# a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
+_SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
 # an article's keyword line (【关键词】数字乡村；产业升级), printed under its summary: not body text
 _KEYWORDS = re.compile(r"^[【\[〔]?\s*关键词\s*[】\]〕]?\s*[:：]?\s*\S.{0,60}$")
+# (a Chinese dash alone, ——, is a rule too: a dash that leads a subtitle has its words after it)
 _SEPARATOR = re.compile(r"^(?:——|[\s\-—–=_*·•～~#※◆◇○●■□▲△]{3,})$")
 # A photo's or chart's credit: who took or drew it (新华社记者 李明 摄, 张华 供图, 制图：王芳),
 # who sent it (新华社发), where it is from (照片由作者提供, 本版图片除署名外均由…提供, 资料图片;
@@ -45,6 +47,8 @@ def furniture_kind(text: str) -> str | None:
     if _SEPARATOR.match(t) or (len(t) >= 3 and not any(ch.isalnum() for ch in t)):
         return "other"
     if JUMP.fullmatch(t):
+        return "notice"
+    if len(t) <= 30 and _SCAN.match(t):
         return "notice"
     if _KEYWORDS.match(t) and not _SENTENCE_END.search(t):
         return "other"

@@ -33,6 +33,9 @@ _POSTS = ("教授", "研究员", "讲师", "博士", "博士生", "博士后", "
 _UNITS = ("大学", "学院", "学校", "党校", "研究院", "研究所", "研究会", "中心", "基地", "委员会", "实验室",
           "部", "局", "厅", "委", "办", "院", "所", "处", "馆", "会", "集团", "公司")
 _BRACKETED = re.compile(r"^[（(]\s*([^（()）]{2,60}?)\s*[）)]$")
+# … or the name first and the post after it in brackets: 王某（某某市委党校教授）
+_NAME_THEN_POST = re.compile(rf"^[{MARKERS}]?\s*((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,2}})"
+                             r"\s*[（(]\s*([^（()）]{2,40}?)\s*[）)]$")
 
 _LEAD_SOURCE = r"原载|原刊于|原刊|刊于|转载自|转自|摘自|选自|摘编自|来源[:：]|据|载"
 _SOURCE = re.compile(rf"^[{_OPEN}]?\s*((?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{_CLOSE}]?\s*$")
@@ -71,7 +74,7 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}
-    bracketed = _bracketed_byline(text)
+    bracketed = _bracketed_byline(text) or _name_then_post(text)
     if bracketed:
         return bracketed
     m = _BYLINE_MARKED.match(text)
@@ -125,6 +128,14 @@ def _bracketed_byline(text: str) -> dict | None:
     if not head.endswith(_POSTS + _UNITS) or not re.fullmatch(_NAME, name) or len(name) > 4:
         return None
     return {"names": [name], "affiliation": re.sub(r"\s+", "", head)}
+
+
+def _name_then_post(text: str) -> dict | None:
+    """王某（某某市委党校教授）: the name, then the writer's post or unit in brackets."""
+    m = _NAME_THEN_POST.match(text)
+    if not m or not m.group(2).endswith(_POSTS + _UNITS):
+        return None
+    return {"names": split_names(m.group(1)), "affiliation": re.sub(r"\s+", "", m.group(2))}
 
 
 def split_names(names: str) -> list[str]:

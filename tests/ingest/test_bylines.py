@@ -35,12 +35,14 @@ def test_staff_bylines_give_the_names_without_roles_or_justification_spaces(line
     ("(某某市委党校副教授 李某某)", "某某市委党校副教授", "李某某"),
     ("（南京大学马克思主义学院教授王某某）", "南京大学马克思主义学院教授", "王某某"),
     ("（中共某某省委党校 赵 明）", "中共某某省委党校", "赵明"),
+    ("王某某（某某市委党校教授）", "某某市委党校教授", "王某某"),  # the name first, the post after it
+    ("■ 赵 明 (某某大学马克思主义学院)", "某某大学马克思主义学院", "赵明"),
 ])
 def test_a_bracketed_byline_gives_the_affiliation_and_the_author(line, affiliation, name):
     assert metadata.parse_byline_parts(line, marked_only=True) == {"names": [name], "affiliation": affiliation}
 
 
-@pytest.mark.parametrize("line", ["（一）", "（图片由作者提供）", "（上接第二版）", "（作者单位：某某大学）",
+@pytest.mark.parametrize("line", ["（一）", "（图片由作者提供）", "新质生产力（新动能）", "王某（2023年）", "（上接第二版）", "（作者单位：某某大学）",
                                   "记者观察", "本报记者近日走访了多家企业和农村合作社，了解乡村产业发展情况"])
 def test_lines_that_are_no_marked_byline(line):
     assert metadata.parse_byline_parts(line, marked_only=True) is None

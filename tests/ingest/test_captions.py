@@ -64,6 +64,9 @@ def test_captions_on_a_page_are_leftovers_and_the_body_reads_on():
     assert article.affiliation == "某市委党校"
 
 
-@pytest.mark.parametrize("line", ["【关键词】数字乡村；产业升级；融合发展", "关键词：基层治理　数字赋能"])
-def test_a_keyword_line_is_page_matter(line):
-    assert furniture_kind(line) == "other"
+@pytest.mark.parametrize(("line", "kind"), [("【关键词】数字乡村；产业升级；融合发展", "other"),
+                                          ("关键词：基层治理　数字赋能", "other"),
+                                          ("扫描二维码阅读全文", "notice"), ("（扫码收听本文音频）", "notice"),
+                                          ("通过二维码实现产品追溯，让消费者买得放心。", None)])
+def test_keyword_lines_and_scan_prompts_are_page_matter(line, kind):
+    assert furniture_kind(line) == kind

@@ -43,14 +43,19 @@ def _project(rng, title: str) -> str:
 
 
 def author_lines(rng, page):
-    """Bylines and closing lines in their other printed forms, one to all of an article's:
-    a byline led by 作者： or 文／; the post in an author's note (（作者简介：王某，…教授）);
+    """Bylines and closing lines in their other printed forms, one to three of an article's:
+    a byline led by 作者： or 文／, or the name with the post after it in brackets
+    (王某（某某大学教授）); the post in an author's note (（作者简介：王某，…教授）);
     a funding note printed as its own paragraph after the closing lines."""
     art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
-    forms = rng.sample(["lead", "intro", "fund"], rng.randint(1, 3))
+    forms = rng.sample(["lead", "intro", "fund", "post"], rng.randint(1, 3))
     if "lead" in forms and art.authors:
         art.authors = art.authors[:1]
         art.byline = [rng.choice(["作者：", "作者　", "文／", "文/"]) + art.authors[0]]
+    elif "post" in forms and art.authors and "intro" not in forms:
+        post = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + [""])
+        art.byline = [f"{'、'.join(art.authors)}{rng.choice(['（', '（', '('])}{post}{'）' if rng.random() < 0.7 else ')'}"]
+        art.footer, art.affiliation, art.source_paper = [], post, None
     if "intro" in forms and art.authors:
         post = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS)
         person = art.authors[0]
