@@ -231,6 +231,16 @@ def parse_summary_label(text: str) -> str | None:
     return rest
 
 
+_INLINE_BANNER = re.compile(r"^(【[^】]{2,16}】)\s*(\S.{3,})$")
+
+
+def split_inline_banner(title: str) -> tuple[str | None, str]:
+    """A column banner printed on the title's own line (【学思践悟】提升…): (banner, title);
+    (None, title) when the line opens with none."""
+    m = _INLINE_BANNER.match(title)
+    return (m.group(1), m.group(2)) if m else (None, title)
+
+
 def is_kicker(text: str) -> bool:
     """A column banner or series line: 【学思践悟】, 学习贯彻…精神, “…”时评, ——副题."""
     text = text.strip()

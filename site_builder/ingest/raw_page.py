@@ -238,8 +238,11 @@ class _Page:
             if d.title_after_body:
                 self.warn("the title is printed after its article", d.title.first_line, "title-after-body",
                           article.warnings)
-        if d.kickers:
-            article.kicker = " ".join(k.text for k in d.kickers)
+        banner = None
+        if article.title:
+            banner, article.title = metadata.split_inline_banner(article.title)
+        if d.kickers or banner:
+            article.kicker = " ".join([k.text for k in d.kickers] + ([banner] if banner else []))
         for byline in d.bylines:
             article.authors.extend(byline.info.get("names", []))
             article.affiliation = article.affiliation or byline.info.get("affiliation")

@@ -1,5 +1,6 @@
 """Bylines of the genre: staff bylines led by their role (本报记者 苏 雁), several roles on one
-line, and a byline in brackets with the writer's post or unit before the name."""
+line, a byline in brackets with the writer's post or unit before or after the name, and a
+column banner printed on the title's own line."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -69,3 +70,13 @@ def test_a_bracketed_byline_after_the_body_is_the_byline():
     article = _article("推进乡村全面振兴\n\n" + BODY + "\n(某某市委党校副教授 李某某)\n")
     assert article.authors == ["李某某"]
     assert all("李某某" not in b.text for b in article.blocks)
+
+
+@pytest.mark.parametrize(("line", "banner", "title"), [
+    ("【学思践悟】提升基层干部的数字素养", "【学思践悟】", "提升基层干部的数字素养"),
+    ("【理论热点】 发展新质生产力", "【理论热点】", "发展新质生产力"),
+    ("提升基层干部的数字素养", None, "提升基层干部的数字素养"),
+    ("【链接】", None, "【链接】"),  # a banner alone is no title with a banner
+])
+def test_a_banner_on_the_titles_line_is_the_kicker(line, banner, title):
+    assert metadata.split_inline_banner(line) == (banner, title)

@@ -22,7 +22,8 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "interleave-unsigned", "mid-page-kicker", "dash-subtitle", "paren-byline", "reporter-lines",
          "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
          "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
-         "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords"]
+         "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
+         "banner-on-title"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "three-columns", "combined-new"]
@@ -43,7 +44,8 @@ DAMAGE: dict[str, Callable] = {
     "interleave-unsigned": interleave_unsigned, "separator": forms.separator,
     "byline-displaced": forms.byline_displaced, "joint-footers": forms.joint_footers,
     "mid-page-kicker": forms.mid_page_kicker, "caption": forms.caption, "page-head": forms.page_head,
-    "three-columns": three_columns, "abstract-keywords": page_matter.abstract_keywords, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
+    "three-columns": three_columns, "abstract-keywords": page_matter.abstract_keywords,
+    "banner-on-title": page_matter.banner_on_title, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]

@@ -2,17 +2,17 @@
 editor's note under its other labels (编者的话, 开栏的话, 主持人语 …), bylines led by 作者：
 or 文／, an author's note (作者简介：…) closing the article, and a funding note (本文系…
 阶段性成果) printed as a paragraph of its own after the closing lines, a summary under a
-journal's label with a keyword line (【关键词】).
+journal's label with a keyword line (【关键词】), a column banner on the title's own line.
 
-The shapes take (rng, page) and change page.articles; abstract_keywords takes (rng, lines,
-page) and returns the lines (each notes what the page must give back)."""
+The shapes take (rng, page) and change page.articles; abstract_keywords and
+banner_on_title take (rng, lines, page) and return the lines (each notes what the page must give back)."""
 from __future__ import annotations
 
 import re
 
 from tests.ingest.sim import corpus
 from tests.ingest.sim.compose import PLACES, POSTS, UNITS, _tagger
-from tests.ingest.sim.page import Line, last_of
+from tests.ingest.sim.page import Line, first_of, last_of
 
 IDEOGRAPHIC_SPACE = "\u3000"
 NOTE_LABELS = ["编者的话", "开栏的话", "主持人语", "编者按语", "编者的话", "开栏的话"]
@@ -84,4 +84,22 @@ def abstract_keywords(rng, lines, page):
         text = rng.choice(["【关键词】", "关键词：", "关键词　"]) + rng.choice(["；", "　", "  "]).join(words)
         lines.insert(last_of(lines, i, ("summary",)) + 1, Line(text, "furniture", -1))
         page.absent.append(text)
+    return lines
+
+
+BANNERS = ["【学思践悟】", "【理论热点】", "【治理之道】", "【思想纵横】", "【理论前沿】", "【学习笔记】"]
+
+
+def banner_on_title(rng, lines, page):
+    """A column banner printed on the title's own line (【学思践悟】提升…): the banner is the
+    kicker, the rest of the line the title."""
+    titled = sorted({x.article for x in lines if x.role == "title"})
+    for i in rng.sample(titled, rng.randint(1, len(titled))):
+        at = first_of(lines, i, ("title",))
+        art = page.articles[i]
+        if at > 0 and lines[at - 1].role == "kicker" and lines[at - 1].article == i:
+            del lines[at - 1]
+            at -= 1
+        art.kicker = rng.choice(BANNERS)
+        lines[at].text = art.kicker + rng.choice(["", " ", "\u3000"]) + lines[at].text
     return lines
