@@ -16,6 +16,12 @@ _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮�
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
 # a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
 _SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
+# a page number printed alone (9, — 9 —, -9-) and a paper's name in Latin letters (RENMIN RIBAO)
+_PAGE_NUMBER = re.compile(r"^[—\-–－~～·•\s]*\d{1,3}[—\-–－~～·•\s]*$")
+_LATIN_MASTHEAD = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){0,4}$")
+# the paper's colophon and contact lines: 联系邮箱：…, 本报地址：…, 定价：…, a web address alone
+_CONTACT = re.compile(r"^(?:联系|投稿|编辑部|本报|本刊)?(?:邮箱|电话|传真|地址|社址|邮编|邮政编码|定价|零售价|网址)\s*[:：]"
+                      r"|国内统一连续出版物号|^(?:https?://|www\.)\S+$")
 # an article's keyword line (【关键词】数字乡村；产业升级), printed under its summary: not body text
 _KEYWORDS = re.compile(r"^[【\[〔]?\s*关键词\s*[】\]〕]?\s*[:：]?\s*\S.{0,60}$")
 # (a Chinese dash alone, ——, is a rule too: a dash that leads a subtitle has its words after it)
@@ -46,8 +52,12 @@ def furniture_kind(text: str) -> str | None:
         return None
     if _SEPARATOR.match(t) or (len(t) >= 3 and not any(ch.isalnum() for ch in t)):
         return "other"
-    if JUMP.fullmatch(t):
+    if JUMP.fullmatch(t) or (len(t) <= 160 and _CONTACT.search(t)):
         return "notice"
+    if _PAGE_NUMBER.match(t):
+        return "other"
+    if len(t) >= 6 and _LATIN_MASTHEAD.match(t):
+        return "banner"
     if len(t) <= 30 and _SCAN.match(t):
         return "notice"
     if _KEYWORDS.match(t) and not _SENTENCE_END.search(t):

@@ -67,6 +67,12 @@ def test_captions_on_a_page_are_leftovers_and_the_body_reads_on():
 @pytest.mark.parametrize(("line", "kind"), [("【关键词】数字乡村；产业升级；融合发展", "other"),
                                           ("关键词：基层治理　数字赋能", "other"),
                                           ("扫描二维码阅读全文", "notice"), ("（扫码收听本文音频）", "notice"),
-                                          ("通过二维码实现产品追溯，让消费者买得放心。", None)])
-def test_keyword_lines_and_scan_prompts_are_page_matter(line, kind):
+                                          ("通过二维码实现产品追溯，让消费者买得放心。", None),
+                                          ("— 9 —", "other"), ("12", "other"), ("-3-", "other"),
+                                          ("RENMIN RIBAO", "banner"), ("AI", None),
+                                          ("联系邮箱：lilun@example.cn", "notice"), ("定价：1.50元", "notice"),
+                                          ("本报地址：北京市朝阳区金台西路2号", "notice"),
+                                          ("网址：http://www.example.cn", "notice"),
+                                          ("2035年", None), ("地址变更后，群众办事更方便了。", None)])
+def test_keyword_lines_scan_prompts_page_numbers_and_contact_lines_are_page_matter(line, kind):
     assert furniture_kind(line) == kind

@@ -2,17 +2,19 @@
 editor's note under its other labels (编者的话, 开栏的话, 主持人语 …), bylines led by 作者：
 or 文／, an author's note (作者简介：…) closing the article, and a funding note (本文系…
 阶段性成果) printed as a paragraph of its own after the closing lines, a summary under a
-journal's label with a keyword line (【关键词】), a column banner on the title's own line.
+journal's label with a keyword line (【关键词】), a column banner on the title's own line, the colophon of a whole newspaper page
+(page numbers, the paper's name in Latin letters, contact lines).
 
-The shapes take (rng, page) and change page.articles; abstract_keywords and
-banner_on_title take (rng, lines, page) and return the lines (each notes what the page must give back)."""
+The shapes take (rng, page) and change page.articles; abstract_keywords,
+banner_on_title and colophon take (rng, lines, page) and return the lines (each notes what the page must give back)."""
 from __future__ import annotations
 
 import re
 
 from tests.ingest.sim import corpus
 from tests.ingest.sim.compose import PLACES, POSTS, UNITS, _tagger
-from tests.ingest.sim.page import Line, first_of, last_of
+from tests.ingest.sim.damage_text import cut_point
+from tests.ingest.sim.page import Line, first_of, last_of, paragraphs
 
 IDEOGRAPHIC_SPACE = "\u3000"
 NOTE_LABELS = ["编者的话", "开栏的话", "主持人语", "编者按语", "编者的话", "开栏的话"]
@@ -102,4 +104,35 @@ def banner_on_title(rng, lines, page):
             at -= 1
         art.kicker = rng.choice(BANNERS)
         lines[at].text = art.kicker + rng.choice(["", " ", "\u3000"]) + lines[at].text
+    return lines
+
+
+MASTHEADS = ["RENMIN RIBAO", "GUANGMING DAILY", "JINGJI RIBAO", "XUEXI SHIBAO"]
+CONTACTS = ["联系邮箱：{u}@example.cn", "本报地址：{p}市{p}路{n}号　邮政编码：{z}", "定价：{n}.50元",
+            "电话：0{n}-{z}", "网址：http://www.example.cn"]
+
+
+def colophon(rng, lines, page):
+    """A page's furniture in the forms of a whole newspaper page: the page number alone
+    (9, — 9 —) at the top, at the foot and where the text runs on over a page break (a
+    paragraph cut in two around it), the paper's name in Latin letters, contact lines."""
+    number = rng.randint(2, 16)
+    form = rng.choice(["{n}", "— {n} —", "-{n}-", "{n:02d}"])
+    lines.insert(0, Line(form.format(n=number), "furniture", -1))
+    if rng.random() < 0.5:
+        lines.insert(rng.randint(0, 1), Line(rng.choice(MASTHEADS), "furniture", -1))
+    paras = paragraphs(lines, 40)
+    if paras:
+        k = rng.choice(paras)
+        cut = cut_point(rng, lines[k].text)
+        if cut is not None:
+            line = lines[k]
+            lines[k:k + 1] = [Line(line.text[:cut], "paragraph", line.article),
+                              Line(form.format(n=number + 1), "furniture", -1),
+                              Line(line.text[cut:], "paragraph", line.article)]
+    for _ in range(rng.randint(1, 2)):
+        text = rng.choice(CONTACTS).format(u=rng.choice(["lilun", "pinglun"]), p=rng.choice(PLACES),
+                                           n=rng.randint(10, 99), z=rng.randint(100000, 999999))
+        lines.append(Line(text, "furniture", -1))
+        page.absent.append(text)
     return lines
