@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from site_builder.ingest.names import plausible_name
 from site_builder.ingest.typography import CJK
 
 MARKERS = "■●▲◆□○◇★☆▼►•"
@@ -82,7 +83,9 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
         m = _BYLINE_PLAIN.match(text)
     if not m:
         return None
-    return {"names": split_names(re.sub(rf"^{_BYLINE_LEAD}", "", m.group(1)))}
+    names = split_names(re.sub(rf"^{_BYLINE_LEAD}", "", m.group(1)))
+    # a byline's marker before a short subheading (■ 筑牢根基) makes no name of it
+    return {"names": names} if all(map(plausible_name, names)) else None
 
 
 def _staff_names(text: str) -> list[str] | None:

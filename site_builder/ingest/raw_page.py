@@ -215,7 +215,9 @@ class _Page:
         article = Article(title=None, blocks=[], origin=self.path, warnings=parts.warnings)
         self.fill_header(article, d)
         for piece in parts.pieces:
-            article.blocks.append(Block("heading" if piece.heading else "paragraph", piece.unit.text,
+            # a subheading's marker (■ 筑牢根基) is an ornament, as a byline's or a bullet's is
+            text = metadata.strip_bullet(piece.unit.text) if piece.heading else piece.unit.text
+            article.blocks.append(Block("heading" if piece.heading else "paragraph", text or piece.unit.text,
                                         merge_spans(piece.unit.spans)))
         self.fill_footer(article, d)
         if article.title is None:

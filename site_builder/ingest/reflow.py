@@ -20,6 +20,7 @@ from site_builder.ingest.evidence import (
     weigh,
 )
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.metadata import MARKERS
 
 OVERLAP_MIN = 4  # characters printed twice at a break (both sides of the cut)
 ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
@@ -79,7 +80,7 @@ def heading_candidate(unit: Unit, limit: int = COLUMN_HEADING_MAX) -> bool:
     """Could the unit be a subheading (short, unterminated, title-shaped, or numbered)?
     Reflow asks up to the genre's longest (shapes.HEADING_MAX); de-interleaving, by default,
     up to COLUMN_HEADING_MAX."""
-    text = unit.text
+    text = unit.text.lstrip(MARKERS).lstrip()  # (a subheading may carry a marker: ■ 筑牢根基)
     if unit.read_as_cut:  # de-interleaving read it as a cut sentence
         return False
     if (shapes.starts_new_paragraph(text) or shapes.starts_sentence(text)) and not shapes.is_numbered_heading(text):

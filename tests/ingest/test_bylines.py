@@ -43,10 +43,17 @@ def test_a_bracketed_byline_gives_the_affiliation_and_the_author(line, affiliati
     assert metadata.parse_byline_parts(line, marked_only=True) == {"names": [name], "affiliation": affiliation}
 
 
-@pytest.mark.parametrize("line", ["（一）", "（图片由作者提供）", "新质生产力（新动能）", "王某（2023年）", "（上接第二版）", "（作者单位：某某大学）",
+@pytest.mark.parametrize("line", ["（一）", "（图片由作者提供）", "新质生产力（新动能）", "王某（2023年）",
+                                  "■ 筑牢根基", "◆新质生产力", "● 守正创新",  # short subheadings with a marker "（上接第二版）", "（作者单位：某某大学）",
                                   "记者观察", "本报记者近日走访了多家企业和农村合作社，了解乡村产业发展情况"])
 def test_lines_that_are_no_marked_byline(line):
     assert metadata.parse_byline_parts(line, marked_only=True) is None
+
+
+@pytest.mark.parametrize(("line", "names"), [("■ 欧阳明远", ["欧阳明远"]), ("●司马光", ["司马光"]),
+                                           ("▲王 岩 李 明", ["王岩", "李明"])])
+def test_marked_bylines_of_longer_names(line, names):
+    assert metadata.parse_byline(line, marked_only=True) == names
 
 
 def _article(page: str):

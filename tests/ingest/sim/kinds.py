@@ -23,7 +23,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
          "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
-         "banner-on-title", "colophon"]
+         "banner-on-title", "colophon", "marked-subheads"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "three-columns", "combined-new"]
@@ -45,7 +45,8 @@ DAMAGE: dict[str, Callable] = {
     "byline-displaced": forms.byline_displaced, "joint-footers": forms.joint_footers,
     "mid-page-kicker": forms.mid_page_kicker, "caption": forms.caption, "page-head": forms.page_head,
     "three-columns": three_columns, "abstract-keywords": page_matter.abstract_keywords,
-    "banner-on-title": page_matter.banner_on_title, "colophon": page_matter.colophon, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
+    "banner-on-title": page_matter.banner_on_title, "colophon": page_matter.colophon,
+    "marked-subheads": page_matter.marked_subheads, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]

@@ -3,10 +3,12 @@ editor's note under its other labels (编者的话, 开栏的话, 主持人语 �
 or 文／, an author's note (作者简介：…) closing the article, and a funding note (本文系…
 阶段性成果) printed as a paragraph of its own after the closing lines, a summary under a
 journal's label with a keyword line (【关键词】), a column banner on the title's own line, the colophon of a whole newspaper page
-(page numbers, the paper's name in Latin letters, contact lines).
+(page numbers, the paper's name in Latin letters, contact lines), subheadings printed
+with a marker.
 
 The shapes take (rng, page) and change page.articles; abstract_keywords,
-banner_on_title and colophon take (rng, lines, page) and return the lines (each notes what the page must give back)."""
+banner_on_title, colophon and
+marked_subheads take (rng, lines, page) and return the lines (each notes what the page must give back)."""
 from __future__ import annotations
 
 import re
@@ -135,4 +137,29 @@ def colophon(rng, lines, page):
                                            n=rng.randint(10, 99), z=rng.randint(100000, 999999))
         lines.append(Line(text, "furniture", -1))
         page.absent.append(text)
+    return lines
+
+
+# short subheadings of the genre (four or five characters): with a marker they look like a byline
+SHORT_HEADS = ["筑牢根基", "激发活力", "守正创新", "久久为功", "系统施策", "协同发力", "补齐短板", "夯实基础",
+               "凝聚合力", "提质增效", "新质生产力", "以人为本"]
+
+
+def marked_subheads(rng, lines, page):
+    """An article's subheadings printed with a marker (■ 筑牢根基, ◆坚持系统治理), some of
+    them short: the marker is an ornament, and a short marked line is no byline."""
+    headed = sorted({x.article for x in lines if x.role == "heading"})
+    if not headed:
+        return lines
+    i = rng.choice(headed)
+    marker = rng.choice("■◆●▲□")
+    blocks = page.articles[i].blocks
+    heads = [x for x in lines if x.article == i and x.role == "heading"]
+    # an article's subheadings share one style: all short, or all as written
+    short = iter(rng.sample(SHORT_HEADS, len(heads))) if len(heads) <= len(SHORT_HEADS) and rng.random() < 0.5 else None
+    for line in heads:
+        k = blocks.index(("heading", line.text))
+        if short is not None:
+            blocks[k] = ("heading", next(short))
+        line.text = marker + rng.choice(["", " ", "\u3000"]) + blocks[k][1]
     return lines
