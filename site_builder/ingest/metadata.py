@@ -32,7 +32,7 @@ _POSTS = ("教授", "研究员", "讲师", "博士", "博士生", "博士后", "
           "院长", "所长", "校长", "主任", "书记", "部长", "局长", "处长", "会长", "理事", "委员", "馆员",
           "编辑", "干部", "学员", "成员", "顾问", "助理")
 _UNITS = ("大学", "学院", "学校", "党校", "研究院", "研究所", "研究会", "中心", "基地", "委员会", "实验室",
-          "部", "局", "厅", "委", "办", "院", "所", "处", "馆", "会", "集团", "公司")
+          "部", "局", "厅", "委", "办", "院", "所", "处", "馆", "会", "联", "社", "集团", "公司")
 _BRACKETED = re.compile(r"^[（(]\s*([^（()）]{2,60}?)\s*[）)]$")
 # … or the name first and the post after it in brackets: 王某（某某市委党校教授）
 _NAME_THEN_POST = re.compile(rf"^[{MARKERS}]?\s*((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,2}})"
@@ -42,7 +42,8 @@ _LEAD_SOURCE = r"原载|原刊于|原刊|刊于|转载自|转自|摘自|选自|�
 _SOURCE = re.compile(rf"^[{_OPEN}]?\s*((?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{_CLOSE}]?\s*$")
 _PAPER = re.compile(r"《([^》]{2,20})》")
 _AUTHOR_PART = re.compile(r"[，,；;\s]*(作者(?:单位)?\s*[:：系为是]?|作者系|作者为|作者是)\s*(.+)$")
-_LEAD_AFFILIATION = r"作者单位\s*[:：系为是]?|作者系|作者为|作者是|作者简介\s*[:：]?|作者[:：]"
+# (several writers: 作者分别为…、…; the lead may name the article: 本文作者：…)
+_LEAD_AFFILIATION = r"作者简介\s*[:：]?|(?:本文)?作者(?:单位)?\s*(?:分别)?\s*(?:[:：]|系|为|是)|作者单位"
 _AFFILIATION = re.compile(rf"^[{_OPEN}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{_CLOSE}]?\s*$")
 # the funding or project note that often follows the unit: “，本文为…成果”
 _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")

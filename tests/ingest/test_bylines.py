@@ -38,6 +38,7 @@ def test_staff_bylines_give_the_names_without_roles_or_justification_spaces(line
     ("（中共某某省委党校 赵 明）", "中共某某省委党校", "赵明"),
     ("王某某（某某市委党校教授）", "某某市委党校教授", "王某某"),  # the name first, the post after it
     ("■ 赵 明 (某某大学马克思主义学院)", "某某大学马克思主义学院", "赵明"),
+    ("林涛平（安平市社科联）", "安平市社科联", "林涛平"),
 ])
 def test_a_bracketed_byline_gives_the_affiliation_and_the_author(line, affiliation, name):
     assert metadata.parse_byline_parts(line, marked_only=True) == {"names": [name], "affiliation": affiliation}

@@ -105,3 +105,13 @@ def test_an_authors_note_gives_the_post_and_a_funding_note_is_no_paragraph():
 def test_a_byline_led_by_its_label_names_the_author(byline):
     doc = extract(_one_article("（作者单位：东江市委党校）", byline=byline))
     assert (doc.articles[0].authors, doc.articles[0].affiliation) == (["张明远"], "东江市委党校")
+
+
+@pytest.mark.parametrize(("line", "affiliation"), [
+    ("（作者分别为东江大学教授、南屏大学副教授）", "东江大学教授、南屏大学副教授"),
+    ("（作者单位分别为东江大学、南屏大学）", "东江大学、南屏大学"),
+    ("（本文作者：西岭省社会科学院研究员）", "西岭省社会科学院研究员"),
+])
+def test_closing_lines_of_several_writers_and_other_leads(line, affiliation):
+    doc = extract(_one_article(line))
+    assert doc.articles[0].affiliation == affiliation

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tests.ingest.sim import corpus
-from tests.ingest.sim.compose import PLACES, POSTS, UNITS, _tagger
+from tests.ingest.sim.compose import PLACES, POSTS, UNITS, _tagger, name
 from tests.ingest.sim.damage_text import cut_point
 from tests.ingest.sim.page import Line, first_of, last_of, paragraphs
 
@@ -49,10 +49,11 @@ def _project(rng, title: str) -> str:
 def author_lines(rng, page):
     """Bylines and closing lines in their other printed forms, one to three of an article's:
     a byline led by 作者： or 文／, or the name with the post after it in brackets
-    (王某（某某大学教授）); the post in an author's note (（作者简介：王某，…教授）);
+    (王某（某某大学教授）); two writers' posts in one closing line (作者分别为…、…); the post
+    in an author's note (（作者简介：王某，…教授）);
     a funding note printed as its own paragraph after the closing lines."""
     art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
-    forms = rng.sample(["lead", "intro", "fund", "post"], rng.randint(1, 3))
+    forms = rng.sample(["lead", "intro", "fund", "post", "both"], rng.randint(1, 3))
     if "lead" in forms and art.authors:
         art.authors = art.authors[:1]
         art.byline = [rng.choice(["作者：", "作者　", "文／", "文/"]) + art.authors[0]]
@@ -66,6 +67,13 @@ def author_lines(rng, page):
         art.footer = [rng.choice([f"（作者简介：{person}，{post}）", f"作者简介：{person}，{post}。",
                                   f"（作者：{post}）"])]
         art.affiliation, art.source_paper = post, None
+    if "both" in forms and "intro" not in forms and "post" not in forms:
+        art.authors = [art.authors[0] if art.authors else name(rng), name(rng)]
+        art.byline = None if "lead" not in forms else [art.byline_mark + " ".join(art.authors)]
+        posts = [rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS) for _ in art.authors]
+        lead = rng.choice(["作者分别为", "作者分别系", "作者单位分别为", "本文作者："])
+        art.affiliation, art.source_paper = "、".join(posts), None
+        art.footer = [f"（{lead}{art.affiliation}）"]
     if "fund" in forms:
         note = _project(rng, art.title)
         art.footer = [*art.footer, note]
