@@ -49,6 +49,7 @@ _AFFILIATION = re.compile(rf"^[{_OPEN}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{_
 _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
 # … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
 _NOTE_LINE = re.compile(r"^[（(]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)]?$")
+_WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：]\s*[^（()）]{2,40}?)\s*[）)]$")
 # an author's note opens with the writer's name: 作者简介：王某，某某大学教授
 _NOTE_NAME = re.compile(rf"^{_NAME}[，,]\s*")
 
@@ -76,7 +77,7 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}
-    bracketed = _bracketed_byline(text) or _name_then_post(text)
+    bracketed = _bracketed_byline(text) or _name_then_post(text) or _role_led(text) or _research_group(text)
     if bracketed:
         return bracketed
     m = _BYLINE_MARKED.match(text)
@@ -140,6 +141,26 @@ def _name_then_post(text: str) -> dict | None:
     if not m or not m.group(2).endswith(_POSTS + _UNITS):
         return None
     return {"names": split_names(m.group(1)), "affiliation": re.sub(r"\s+", "", m.group(2))}
+
+
+# a byline led by the writer's part: 主持人：本报记者 王静 (a round table's host)
+_ROLE_LED = re.compile(r"^[（(]?\s*主持人\s*[:：]\s*([^（()）]{2,40}?)\s*[）)]?$")
+# a research group signs as one: 某某研究院课题组
+_GROUP = re.compile(rf"^[{MARKERS}]?\s*([{CJK}“”（）()·]{{2,40}}课题组)$")
+
+
+def _role_led(text: str) -> dict | None:
+    m = _ROLE_LED.match(text)
+    if not m:
+        return None
+    rest = m.group(1)
+    names = _staff_names(rest) or split_names(rest)
+    return {"names": names} if all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names) else None
+
+
+def _research_group(text: str) -> dict | None:
+    m = _GROUP.match(text)
+    return {"names": [m.group(1)]} if m else None
 
 
 def split_names(names: str) -> list[str]:
@@ -211,9 +232,10 @@ def parse_affiliation(text: str) -> dict | None:
 
 
 def parse_note(text: str) -> dict | None:
-    """A funding or project note printed as a closing line of its own (本文系…阶段性成果)."""
-    m = _NOTE_LINE.match(text.strip())
-    return {"note": m.group(1)} if m else None
+    """A funding or project note printed as a closing line of its own (本文系…阶段性成果),
+    or the line naming who wrote up a research group's article (（执笔：王某 李某）)."""
+    m = _NOTE_LINE.match(text.strip()) or _WRITERS_LINE.match(text.strip())
+    return {"note": " ".join(m.group(1).split())} if m else None
 
 
 def _split_note(rest: str) -> dict:

@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import editor_note, furniture, metadata, series, shapes, subtitle
+from site_builder.ingest import editor_note, footnotes, furniture, metadata, series, shapes, subtitle
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
@@ -29,7 +29,7 @@ def classify(unit: Unit) -> None:
     if editor_note.is_editor_note(text):
         unit.kind = editor_note.KIND
         return
-    kind = furniture.furniture_kind(text)
+    kind = footnotes.LEFTOVER if footnotes.is_notes_label(text) else furniture.furniture_kind(text)
     if kind:
         unit.kind, unit.info = "furniture", {"leftover": kind}
         return
@@ -255,6 +255,7 @@ def _is_rule(text: str) -> bool:
 
 def segment(units: list[Unit]) -> Segmented:
     editor_note.mark_note_runs(units)
+    footnotes.mark_note_runs(units)
     subtitle.unname_titles_over_subtitles(units)
     walker = _Walker(units)
     walker.run()

@@ -29,7 +29,8 @@ def _labels() -> re.Pattern:
 
     return re.compile(r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
                       r"|作者简介[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
-                      r"|作者系|作者为|作者是|分别为|分别系|分别是|本文作者|作者|文/|文／|编者按|" + STAFF_ROLE.pattern)
+                      r"|作者系|作者为|作者是|分别为|分别系|分别是|本文作者|作者|文/|文／|编者按|主持人|"
+                      + STAFF_ROLE.pattern)
 
 
 def content(text: str) -> Counter:

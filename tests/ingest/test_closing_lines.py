@@ -115,3 +115,15 @@ def test_a_byline_led_by_its_label_names_the_author(byline):
 def test_closing_lines_of_several_writers_and_other_leads(line, affiliation):
     doc = extract(_one_article(line))
     assert doc.articles[0].affiliation == affiliation
+
+
+def test_a_research_groups_writers_and_notes_close_its_article():
+    doc = extract(page(GOVERNANCE.title, "■东江大学国家治理研究院课题组", body(GOVERNANCE.paragraphs),
+                       "（执笔：王 某 李晓明）", "注释：", "①参见《东江市推进基层治理现代化的实施意见》。",
+                       "②数据来源于东江市统计局。", CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs),
+                       "（作者单位：南屏大学）"))
+    first, second = doc.articles
+    assert first.authors == ["东江大学国家治理研究院课题组"] and first.note == "执笔：王某李晓明"  # (spaces between Chinese characters go, as everywhere)
+    assert not any("参见" in b.text or "执笔" in b.text for b in first.blocks)
+    assert [left.kind for left in doc.leftovers] == ["other", "other", "other"]
+    assert (second.authors, second.affiliation) == (["李晓红"], "南屏大学")

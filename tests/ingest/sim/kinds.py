@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tests.ingest.sim import damage_layout, damage_text, forms, page_matter, shapes
+from tests.ingest.sim import damage_layout, damage_text, forms, page_matter, shapes, signatures
 from tests.ingest.sim.compose import has_trap, long_heading, opens_short, short_two_part, short_word_end
 from tests.ingest.sim.corpus import Written
 from tests.ingest.sim.interleave import interleave, interleave_unsigned
@@ -23,7 +23,8 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "long-heading", "short-word-heading", "short-title", "maxim-after-heading", "caption",
          "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
-         "banner-on-title", "colophon", "marked-subheads"]
+         "banner-on-title", "colophon", "marked-subheads",
+         "round-table", "research-group"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "three-columns", "combined-new"]
@@ -34,6 +35,7 @@ SHAPES: dict[str, Callable] = {
     "commentary": shapes.commentary, "link-box": shapes.link_box, "expert-group": shapes.expert_group,
     "editor-note": shapes.editor_note, "continuation": shapes.continuation,
     "note-labels": page_matter.note_labels, "author-lines": page_matter.author_lines,
+    "round-table": signatures.round_table, "research-group": signatures.research_group,
 }
 DAMAGE: dict[str, Callable] = {
     "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,

@@ -1,0 +1,47 @@
+"""Articles signed otherwise than by their writers' names: a round table's host (主持人：本报
+记者 王静) over speakers' turns, a research group (某某研究院课题组) with the names of those
+who wrote it up in a closing line (（执笔：王某 李某）) and the article's notes under it
+(注释：①…). Each takes (rng, page) and changes page.articles (and what the page must give back)."""
+from __future__ import annotations
+
+from tests.ingest.sim.compose import PLACES, name
+from tests.ingest.sim.shapes import _justified
+
+GROUP_UNITS = ["大学马克思主义学院", "省社会科学院", "市委党校", "大学国家治理研究院", "省委政策研究室"]
+NOTES = ["参见《{p}市推进基层治理现代化的实施意见》。", "参见《习近平谈治国理政》第四卷，外文出版社2022年版。",
+         "数据来源于{p}市统计局发布的年度统计公报。", "参见《中国统计年鉴（2023）》，中国统计出版社2023年版。"]
+
+
+def round_table(rng, page):
+    """A round table: its host named on the byline line, the speakers' turns as paragraphs."""
+    art = rng.choice(page.articles)
+    host = name(rng)
+    art.authors = [host]
+    role = rng.choice(["本报记者", "", "本报评论员"])
+    art.byline = [f"主持人{rng.choice(['：', ':'])}{role}{' ' if role else ''}{_justified(rng, host) if role else host}"]
+    speakers = [name(rng), name(rng)]
+    turns = []
+    for k, (kind, text) in enumerate(art.blocks):
+        if kind == "paragraph":
+            text = f"{speakers[k % 2]}：{text}"
+        turns.append((kind, text))
+    art.blocks = turns
+
+
+def research_group(rng, page):
+    """A research group's article: the group signs, a closing line names who wrote it up,
+    and numbered notes follow under their label."""
+    art = rng.choice(page.articles)
+    group = rng.choice(PLACES) + rng.choice(GROUP_UNITS) + "课题组"
+    art.authors, art.byline = [group], [rng.choice(["■", "", "●"]) + group]
+    writers = [name(rng) for _ in range(rng.randint(1, 2))]
+    writer_line = f"（执笔{rng.choice(['：', '人：'])}{' '.join(writers)}）"
+    art.footer, art.affiliation, art.source_paper = [writer_line], None, None
+    page.absent.append(writer_line)
+    if rng.random() < 0.6:
+        label = rng.choice(["注释：", "注释", "参考文献："])
+        notes = [f"{mark}{text.format(p=rng.choice(PLACES))}" for mark, text in
+                 zip(rng.choice([["①", "②", "③"], ["[1]", "[2]", "[3]"]]), rng.sample(NOTES, rng.randint(1, 3)),
+                     strict=False)]
+        art.footer += [label, *notes]
+        page.absent += notes
