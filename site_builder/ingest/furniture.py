@@ -31,7 +31,7 @@ _SEPARATOR = re.compile(r"^(?:——|[\s\-—–=_*·•～~#※◆◇○●■�
 # a chart's 数据来源：…).
 _NAME = rf"[{CJK}·]{{1,4}}(?:\s[{CJK}·]{{1,4}})?"
 _CREDIT = (rf"(?:(?:[{CJK}]{{0,6}}(?:记者|通讯员)\s*)?{_NAME}\s*(?<!拍)(?:摄影?|供图|制图)"
-           rf"|[{CJK}]{{2,8}}(?:社|网|报)发|(?:制图|摄影|绘图|插图|插画|漫画|图片来源|数据来源|资料来源)[:：]\s*[^。；]{{1,20}}"
+           rf"|[{CJK}]{{2,8}}(?:社|网|报)发(?:\s*{_NAME}\s*作)?|{_NAME}\s+作|视觉中国|CFP|IC\s*photo|(?:制图|摄影|绘图|插图|插画|漫画|图片来源|数据来源|资料来源)[:：]\s*[^。；]{{1,20}}"
            rf"|(?:本版)?(?:照片|图片|图像|插图|配图)(?:均|除署名外均?)?(?:由|来自|来源于).{{1,30}}?(?:提供)?"
            rf"|资料(?:图片|照片))")
 _CREDIT_LINE = re.compile(rf"[（(]?{_CREDIT}[）)]?")
@@ -83,6 +83,8 @@ def is_caption(text: str) -> bool:
         return False
     if _CREDIT_LINE.fullmatch(t):
         return True
+    if t[:1] in "▲△":  # a photo's marker: the caption ends on its credit (▲ 某地村民… 新华社记者 李明 摄)
+        return bool(_CAPTION_ENDS_ON_CREDIT.search(t))
     if not _CAPTION_LEAD.match(t):
         return False
     if _CAPTION_ENDS_ON_CREDIT.search(t):

@@ -73,6 +73,10 @@ def test_captions_on_a_page_are_leftovers_and_the_body_reads_on():
                                           ("联系邮箱：lilun@example.cn", "notice"), ("定价：1.50元", "notice"),
                                           ("本报地址：北京市朝阳区金台西路2号", "notice"),
                                           ("网址：http://www.example.cn", "notice"),
-                                          ("2035年", None), ("地址变更后，群众办事更方便了。", None)])
+                                          ("2035年", None), ("地址变更后，群众办事更方便了。", None),
+                                          ("▲ 西岭镇村民在田间采收茶叶。 新华社记者 李 明 摄", "caption"),
+                                          ("新华社发 王某 作", "caption"), ("视觉中国", "caption"),
+                                          ("▲谢嘉", None), ("▲ 坚持以人民为中心的发展思想，把人民的向往作为奋斗目标。", None),
+                                          ("加强文艺创作", None), ("深化区域合作", None)])
 def test_keyword_lines_scan_prompts_page_numbers_and_contact_lines_are_page_matter(line, kind):
     assert furniture_kind(line) == kind
