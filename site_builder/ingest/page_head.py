@@ -4,6 +4,7 @@
     2023年11月8日 星期三 理论周刊 7
     光明日报 2023-11-08 第11版：理论
     《学习时报》 二〇二四年六月二十日 第27689期 第3版
+    光明日报 2024年5月10日 星期五 11 理论
 
 A head is read as a run of the genre's tokens in any order: a paper's name (《…》 or a name
 of a paper's shape: …日报, …时报, …报, …周刊), a date (Chinese, ISO or dotted, or in Chinese
@@ -40,8 +41,8 @@ _DATES = [
 WEEKDAYS = "一二三四五六日"  # 星期一 … 星期日: the index is date.weekday()
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")  # 星期天 is 星期日
 # 第9版, 第九版, and the e-paper's 9版 / A9版 (the letter names a section: A9版 is page 9)
-_PAGE = re.compile(rf"(?:第\s*|(?<![0-9])[A-D]?)(?P<n>\d{{1,3}}|(?<=第)[{_CN_NUMBER}]{{1,4}})\s*版")
-_NUMBER = re.compile(r"(?P<n>\d{1,3})(?!\d)")
+_PAGE = re.compile(rf"(?:第\s*[A-D]?|(?<![0-9])[A-D]?)(?P<n>\d{{1,3}}|(?<=第)[{_CN_NUMBER}]{{1,4}})\s*版")
+_NUMBER = re.compile(r"(?<![A-Za-z])[A-D]?(?P<n>\d{1,3})(?!\d)")
 # printed by heads, read into no field
 _IGNORED = [
     re.compile(r"总?第\s*\d{2,6}\s*期"),  # the issue's serial number
@@ -173,8 +174,8 @@ def _assign(tokens: list[_Token]) -> Head | None:
     if kinds.count("date") > 1 or kinds.count("page") + kinds.count("number") > 1 or kinds.count("word") > 2:
         return None
     numbers = [i for i, t in enumerate(tokens) if t.kind == "number"]
-    if numbers and numbers[0] not in (0, len(tokens) - 1):
-        return None  # a bare page number stands at the head's outer edge
+    if numbers and _inner_name(tokens, numbers[0]) is None and numbers[0] not in (0, len(tokens) - 1):
+        return None  # a bare page number stands at the head's outer edge, or its name does
     page_at = next((i for i, t in enumerate(tokens) if t.kind in ("page", "number")), None)
     names = _names(tokens, page_at)
     if names is None:
@@ -225,7 +226,20 @@ def _beside_page(tokens: list[_Token], page_at: int | None) -> int | None:
         return None
     if tokens[page_at].kind == "page":
         return page_at + 1
+    inner = _inner_name(tokens, page_at)
+    if inner is not None:
+        return inner
     return page_at - 1 if page_at > 0 else 1
+
+
+def _inner_name(tokens: list[_Token], at: int) -> int | None:
+    """A bare page number one in from the head's edge, its page name at the edge beside it
+    (… 星期五 11 理论, 理论 11 2024年…): where that name stands; None otherwise."""
+    if len(tokens) < 3 or at not in (1, len(tokens) - 2):
+        return None
+    edge = 0 if at == 1 else len(tokens) - 1
+    name = tokens[edge]
+    return edge if name.kind == "word" and not _PAPER_SHAPED.fullmatch(name.text) else None
 
 
 def _says_head(kinds: list[str], info: PageInfo, tokens: list[_Token]) -> bool:

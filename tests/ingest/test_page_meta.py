@@ -40,6 +40,9 @@ D = dt.date
     ("人民日报2024年6月20日星期四第9版理论", PageInfo("人民日报", D(2024, 6, 20), 9, "理论")),  # as cleaned
     ("2024年6月20日 星期四", PageInfo(None, D(2024, 6, 20), None, None)),  # one line of a two-line head
     ("第9版 理论·实践", PageInfo(None, None, 9, "理论·实践")),
+    ("光明日报 2024年5月10日 星期五 11 理论", PageInfo("光明日报", D(2024, 5, 10), 11, "理论")),  # N, name at the edge
+    ("学习时报 2024年5月10日 第A3版 理论周刊", PageInfo("学习时报", D(2024, 5, 10), 3, "理论周刊")),  # a section's letter
+    ("A3 思想周刊 2024年5月10日 星期五", PageInfo(None, D(2024, 5, 10), 3, "思想周刊")),
     ("人民日报", PageInfo("人民日报", None, None, None)),
     ("《学习时报》", PageInfo("学习时报", None, None, None)),
 ])
@@ -58,7 +61,7 @@ def test_head_forms(head: str, want: PageInfo):
     "（下转第4版）",  # a jump line: furniture of another kind
     "2024年6月20日 星期四 2024年6月21日",  # two dates
     "人民日报 光明日报 2024年6月20日",  # two papers
-    "人民日报 2024年6月20日 9 理论",  # a bare number inside the head
+    "人民日报 9 2024年6月20日 理论",  # a bare number inside the head, its name not beside it
     "原载2024年6月20日《人民日报》",  # a reprint line, even unbracketed
     "见《人民日报》2024年6月20日第9版",  # a citation
 ])
