@@ -185,6 +185,30 @@ def remove_control_characters(text: str, path: Path) -> tuple[str, list[Warning_
     return CONTROL.sub("", text), _line_warnings(path, found, "control-character")
 
 
+# Glyphs the PDF-to-text step could not map to a character: pdfminer's (cid:123) and the
+# private use area (a font's own codes). They stand for a character the page printed and no
+# text holds; U+FFFD marks one a decoder lost. Either way a character is missing there.
+LOST_GLYPH = re.compile(r"\(cid:\d{1,5}\)|[\ue000-\uf8ff]")
+
+
+def remove_lost_glyphs(text: str, path: Path) -> tuple[str, list[Warning_]]:
+    """The text without unmapped glyphs ((cid:N), private use characters), and a warning for
+    each line that held any or holds U+FFFD (kept: it shows where the loss is): a character
+    of the printed page may be missing there, for an editor to check against the paper."""
+    if not LOST_GLYPH.search(text) and "\ufffd" not in text:
+        return text, []
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        glyphs = LOST_GLYPH.findall(line)
+        if glyphs:
+            named = ", ".join(g if g.startswith("(") else f"U+{ord(g):04X}" for g in sorted(set(glyphs), key=glyphs.index))
+            found.append((number, f"unmapped glyphs removed ({named}): "
+                                  "a character of the printed page may be missing here"))
+        if "\ufffd" in line:
+            found.append((number, "U+FFFD (a character the text lost) kept: check this line against the paper"))
+    return LOST_GLYPH.sub("", text), _line_warnings(path, found, "lost-glyph")
+
+
 def _line_warnings(path: Path, found: list[tuple[int, str]], code: str) -> list[Warning_]:
     warnings = [Warning_(path, message, line, code) for line, message in found[:MAX_LINE_WARNINGS]]
     if len(found) > MAX_LINE_WARNINGS:

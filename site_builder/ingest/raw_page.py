@@ -16,7 +16,7 @@ from typing import cast
 
 from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, displaced, furniture, metadata, page_head, shapes
-from site_builder.ingest.decode import read_page, remove_control_characters
+from site_builder.ingest.decode import read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
@@ -43,6 +43,8 @@ def extract_text(path: Path, text: str) -> SourceDocument:
     characters are removed here too, not only when a file is decoded: no caller's text may
     carry them into the site's HTML and XML."""
     text, removed = remove_control_characters(text, path)
+    text, lost = remove_lost_glyphs(text, path)
+    removed += lost
     lines = split_lines(text)
     page = _Page(path, lines, simplify=traditional_ratio(text) < TRADITIONAL_PAGE)
     try:

@@ -52,9 +52,9 @@ def output_texts(doc: SourceDocument) -> list[str]:
 
 def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     """(characters of the page found nowhere, characters the extraction made up)."""
-    from site_builder.ingest.decode import CONTROL
+    from site_builder.ingest.decode import CONTROL, LOST_GLYPH
 
-    raw = CONTROL.sub("", raw)  # removed by the extractor, with a warning (a listed repair)
+    raw = LOST_GLYPH.sub("", CONTROL.sub("", raw))  # removed by the extractor, with a warning (listed repairs)
     # a Latin word split by a line break is one word (the extractor rejoins it)
     have = content(re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", "", raw))
     got = Counter()

@@ -63,3 +63,17 @@ def test_a_site_built_from_them_has_a_well_formed_feed(tmp_path):
         assert not CONTROL.search(page.read_text(encoding="utf-8")), page
     warned = {(Path(w.file).name, w.line) for w in result.warnings if w.code == "control-character"}
     assert {("page.txt", 1), ("page.txt", 5), ("page.txt", 7), ("a.md", 2)} <= warned
+
+
+def test_unmapped_glyphs_are_removed_and_a_lost_character_warned(tmp_path):
+    """pdfminer's (cid:N) and private use characters stand for glyphs the text step could
+    not map: removed, each line warned; U+FFFD is kept (it shows where) and warned too."""
+    path = tmp_path / "page.txt"
+    path.write_text("推动高质量发展\n\n■ 王明\n\n高质量发展是首要任务(cid:3)。要贯彻\ue012新发展理念。\n\n"
+                    "坚持以人民为中心的发展思想，推动经济实现质的有效提升和量的合理增\ufffd。\n", encoding="utf-8")
+    doc = read_source(path)
+    texts = [b.text for b in doc.articles[0].blocks]
+    assert texts[0] == "高质量发展是首要任务。要贯彻新发展理念。" and texts[1].endswith("合理增\ufffd。")
+    warned = [(w.line, w.code) for w in doc.warnings if w.code == "lost-glyph"]
+    assert warned == [(5, "lost-glyph"), (7, "lost-glyph")]
+    assert "(cid:3), U+E012" in doc.warnings[0].message

@@ -75,6 +75,18 @@ def control_chars(rng, lines, page):
     return lines
 
 
+def lost_glyphs(rng, lines, page):
+    """Glyphs a PDF-to-text step could not map, left in the text: pdfminer's (cid:123) and
+    private use characters. They are removed (with a warning); the text around them reads on."""
+    for _ in range(rng.randint(2, 6)):
+        x = rng.choice([line for line in lines if line.role == "paragraph"])
+        p = rng.choice([k for k in range(1, len(x.text)) if "\u4e00" <= x.text[k - 1] <= "\u9fff"] or [0])
+        glyph = f"(cid:{rng.randint(1, 9999)})" if rng.random() < 0.6 else chr(rng.randint(0xE000, 0xF8FF))
+        x.text = x.text[:p] + glyph + x.text[p:]
+    page.forbidden.append(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+    return lines
+
+
 def byline_displaced(rng, lines, page):
     """An article's byline printed after the next article (below its closing lines)."""
     signed = [i for i in range(len(page.articles) - 1)

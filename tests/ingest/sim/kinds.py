@@ -24,7 +24,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
          "banner-on-title", "colophon", "marked-subheads",
-         "round-table", "research-group"]
+         "round-table", "research-group", "lost-glyphs"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "three-columns", "combined-new"]
@@ -49,10 +49,11 @@ DAMAGE: dict[str, Callable] = {
     "three-columns": three_columns, "abstract-keywords": page_matter.abstract_keywords,
     "banner-on-title": page_matter.banner_on_title, "colophon": page_matter.colophon,
     "marked-subheads": page_matter.marked_subheads, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
+    "lost-glyphs": forms.lost_glyphs,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
-LAST = ["page-head", "keep-text", "number-spaces", "control-chars", "spaces"]
+LAST = ["page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "spaces"]
 # kinds a combined page does not draw together (the second drops)
 EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after"),
              ("interleave", "interleave-unsigned"), ("interleave", "continuation"),
