@@ -3,71 +3,14 @@ kept in memory (serve/quick.py), then built in the background; once the search i
 caught up, the site is byte for byte what a clean `site-builder build` writes."""
 from __future__ import annotations
 
-import threading
-from pathlib import Path
+import shutil
 
-from site_builder.build import BuildOptions, build_site
+from site_builder.build import DEFAULT_TEMPLATES, BuildOptions, build_site
 from site_builder.serve.builds import PAGES_LAG, SEARCH_LAGS
 
 from .conftest import LiveSite
+from .realsite import WatchedBuild, files_of, make_content, page_of, state_where, write_article
 from .sitekit import EventStream, TinyBuilder, get
-
-
-def write_article(content: Path, name: str, title: str, body: str, day: int) -> Path:
-    path = content / "articles" / f"{name}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\ntitle: {title}\ndate: 2024-06-{day:02d}\ntopics: [城市治理]\n---\n{body}\n",
-                    encoding="utf-8")
-    return path
-
-
-def make_content(root: Path) -> Path:
-    content = root / "content"
-    write_article(content, "a", "城市治理的新路径", "第一版的正文。" * 20, 1)
-    write_article(content, "b", "乡村振兴的实践", "另一篇文章的正文。" * 20, 2)
-    (content / "site.toml").write_text('title = "档案"\n', encoding="utf-8")
-    return content
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def page_of(output: Path, title: str) -> str:
-    """The site path of the article page titled `title`."""
-    return next(p for p in output.glob("articles/*/index.html")
-                if f"<title>{title}" in p.read_text(encoding="utf-8")).relative_to(output).as_posix()
-
-
-def state_where(events: EventStream, wanted, timeout: float = 300) -> tuple[dict, list[dict]]:
-    """The first live-reload state that is `wanted`, and every state up to it."""
-    seen = []
-    while True:
-        seen.append(events.next_state(timeout))
-        if wanted(seen[-1]):
-            return seen[-1], seen
-
-
-class WatchedBuild:
-    """The real build; every build after the first waits until `gate` is set; `failed` is
-    set once one has failed."""
-
-    def __init__(self, gated: bool = False) -> None:
-        self.gate = threading.Event()
-        if not gated:
-            self.gate.set()
-        self.failed = threading.Event()
-        self.calls = 0
-
-    def __call__(self, options: BuildOptions):
-        self.calls += 1
-        if self.calls > 1:
-            assert self.gate.wait(300), "the test never opened the gate"
-        try:
-            return build_site(options)
-        except Exception:
-            self.failed.set()
-            raise
 
 
 def test_an_edit_is_shown_before_the_build_and_ends_as_a_clean_build(tmp_path):
@@ -124,3 +67,56 @@ def test_a_bad_save_is_reported_at_once_and_the_last_good_site_stays(tmp_path, c
         live.stop()
     # said once: the build after the save failed alike and kept quiet
     assert capsys.readouterr().err.count(f"{bad}:2:") == 1
+
+
+def test_a_template_edit_renders_the_open_page_first_and_the_rest_in_the_build(tmp_path):
+    content, output = make_content(tmp_path), tmp_path / "public"
+    template = content / "templates" / "article.html"
+    template.parent.mkdir()
+    shutil.copyfile(DEFAULT_TEMPLATES / "article.html", template)
+    build = WatchedBuild(gated=True)
+    live = LiveSite(content=content, output=output, builder=TinyBuilder()).start(build=build, timeout=300)
+    try:
+        opened, other = page_of(output, "城市治理的新路径"), page_of(output, "乡村振兴的实践")
+        with EventStream(live.url, page="/" + opened.removesuffix("index.html")) as events:
+            events.next_state(5)
+            text = template.read_text(encoding="utf-8")
+            template.write_text(text.replace("</article>", "<p>模板标记</p></article>", 1), encoding="utf-8")
+            state_where(events, lambda state: state.get("notice") == PAGES_LAG, timeout=60)
+            assert "模板标记" in get(live.url + opened)[2].decode()
+            assert "模板标记" not in get(live.url + other)[2].decode()  # not open: the build renders it
+            build.gate.set()
+            state_where(events, lambda state: state.get("notice") is None)
+        assert "模板标记" in get(live.url + other)[2].decode()
+    finally:
+        build.gate.set()
+        live.stop()
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    assert files_of(output) == files_of(clean)
+
+
+def test_a_save_the_build_refuses_takes_the_open_pages_back_to_the_last_good_site(tmp_path):
+    """The quick path shows the save; the build (strict: an unknown topic is a warning)
+    refuses it: the open pages reload to the last good site and show why."""
+    content, output = make_content(tmp_path), tmp_path / "public"
+    (content / "site.toml").write_text('title = "档案"\n\n[topics]\n"城市治理" = ["治理"]\n', encoding="utf-8")
+    build = WatchedBuild(gated=True, strict=True)
+    live = LiveSite(content=content, output=output, builder=TinyBuilder()).start(build=build, timeout=300)
+    try:
+        page = page_of(output, "城市治理的新路径")
+        with EventStream(live.url, page="/" + page.removesuffix("index.html")) as events:
+            first = events.next_state(5)
+            (content / "articles" / "a.md").write_text(
+                "---\ntitle: 城市治理的新路径\ndate: 2024-06-01\ntopics: [未知话题]\n---\n" + "未知话题的正文。" * 20,
+                encoding="utf-8")
+            ahead, _ = state_where(events, lambda state: state.get("notice") == PAGES_LAG, timeout=60)
+            assert "未知话题的正文" in get(live.url + page)[2].decode()
+            build.gate.set()
+            refused, _ = state_where(events, lambda state: state.get("error"))
+        assert "未知话题" in refused["error"] and refused["version"] not in (first["version"], ahead["version"])
+        body = get(live.url + page)[2].decode()
+        assert "第一版的正文" in body and "未知话题的正文" not in body
+    finally:
+        build.gate.set()
+        live.stop()
