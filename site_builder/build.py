@@ -187,9 +187,11 @@ def template_dirs(content_dir: Path) -> list[Path]:
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default theme, shipped in the package
 
 
-def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
-    """Ingest and analyze only (used by tools and tests that do not need files written)."""
-    read = _read_and_analyze(content_dir, False, Progress(enabled=False), BuildCache(None))
+def load_archive(content_dir: Path, use_cache: bool = False) -> tuple[SiteConfig, Archive]:
+    """Ingest and analyze only (used by tools and tests that do not need files written, and
+    by the preview, through the build cache, for a site that needed no build)."""
+    cache = BuildCache(cache_root(content_dir) if use_cache else None)
+    read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
     return read.config, read.archive
 
 

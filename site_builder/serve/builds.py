@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from site_builder.build import BuildOptions, BuildResult
+from site_builder.build import BuildOptions, BuildResult, load_archive
 from site_builder.build_report import report_page
 from site_builder.report import print_report
 from site_builder.serve.ahead import PagesAhead
@@ -45,11 +45,14 @@ class Builds:
         self._begun = 0  # the last save the running (or last) build began after
         self._stopping = False
         self._warnings: list[str] | None = None  # as last printed
+        self._read_archive = False  # the first build needed none: the quick path reads it first
         self._thread = threading.Thread(target=self._loop, name="site-builder-build", daemon=True)
 
     def first(self) -> bool:
         """The build before serving, in the caller's thread; False when it failed."""
-        return self._run(0)
+        result = self._run(0)
+        self._read_archive = result is not None and result.unchanged  # such a build reads no archive
+        return result is not None
 
     def start(self) -> None:
         self._thread.start()
@@ -72,6 +75,8 @@ class Builds:
             self._thread.join(timeout)
 
     def _loop(self) -> None:
+        if self._read_archive:
+            self._read_for_quick()
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._stopping or self._wanted > self._begun)
@@ -80,13 +85,13 @@ class Builds:
                 self._begun = through = self._wanted
             self._run(through)
 
-    def _run(self, through: int) -> bool:
+    def _run(self, through: int) -> BuildResult | None:
         """One build of the saves up to `through`, then the search index unless a save waits."""
         started = time.perf_counter()
         result = self._try(self._options_for(lag=True), through,
                            "build failed: still serving the last good site; fix the file and save to rebuild")
         if result is None:
-            return False
+            return None
         self._report(result)
         with self._cond:
             self.ahead.drop_through(through)
@@ -98,7 +103,19 @@ class Builds:
                 with self._cond:
                     self.state.built(notice=self._notice(through, False))
                 _out(f"search index current ({remade.seconds:.1f} s)")
-        return True
+        return result
+
+    def _read_for_quick(self) -> None:
+        """The archive of a site that needed no build at start, read through the build cache,
+        so that the first save is shown at once too."""
+        started = time.perf_counter()
+        try:
+            config, archive = load_archive(self._options.content_dir.resolve(), use_cache=True)
+        except Exception:  # noqa: BLE001 - the build after the next save says what is wrong
+            return
+        self.quick.hand_over(archive, config)
+        self.quick.build_done(0, succeeded=True)
+        _out(f"saves are shown at once from now on (archive read in {time.perf_counter() - started:.1f} s)")
 
     def _options_for(self, lag: bool) -> BuildOptions:
         if not isinstance(self._options, BuildOptions):  # a test's stand-in

@@ -10,7 +10,7 @@ from site_builder.serve.builds import PAGES_LAG, SEARCH_LAGS
 
 from .conftest import LiveSite
 from .realsite import WatchedBuild, files_of, make_content, page_of, state_where, write_article
-from .sitekit import EventStream, TinyBuilder, get
+from .sitekit import EventStream, TinyBuilder, get, wait_until
 
 
 def test_an_edit_is_shown_before_the_build_and_ends_as_a_clean_build(tmp_path):
@@ -120,3 +120,30 @@ def test_a_save_the_build_refuses_takes_the_open_pages_back_to_the_last_good_sit
     finally:
         build.gate.set()
         live.stop()
+
+
+def test_a_site_built_before_serve_shows_its_first_save_at_once(tmp_path, capsys):
+    """The first build finds nothing to do (and reads no archive): the archive is read
+    through the build cache after it, so the first save is shown ahead of its build too."""
+    content, output = make_content(tmp_path), tmp_path / "public"
+    build_site(BuildOptions(content, output))
+    build = WatchedBuild(gated=True)
+    live = LiveSite(content=content, output=output, builder=TinyBuilder()).start(build=build, timeout=300)
+    try:
+        printed: list[str] = []
+        wait_until(lambda: printed.append(capsys.readouterr().out) or "saves are shown at once" in "".join(printed),
+                   timeout=120, what="the archive read for the quick path")
+        page = page_of(output, "城市治理的新路径")
+        with EventStream(live.url) as events:
+            events.next_state(5)
+            write_article(content, "a", "城市治理的新路径", "第二版的正文。" * 20, 1)
+            state_where(events, lambda state: state.get("notice") == PAGES_LAG, timeout=60)
+            assert "第二版的正文" in get(live.url + page)[2].decode()
+            build.gate.set()
+            state_where(events, lambda state: state.get("notice") is None)
+    finally:
+        build.gate.set()
+        live.stop()
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    assert files_of(output) == files_of(clean)
