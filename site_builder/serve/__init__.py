@@ -36,7 +36,7 @@ from site_builder.build_report import REPORT_PATH
 from site_builder.serve.builds import Builds
 from site_builder.serve.quick import Change, QuickPages
 from site_builder.serve.server import LiveState, PreviewServer, make_server
-from site_builder.serve.watch import Watcher, describe_changes, describe_failure, watched_dirs
+from site_builder.serve.watch import Watcher, describe_changes, describe_failure, seconds_since_saved, watched_dirs
 
 __all__ = ["serve", "LOCALHOST"]
 
@@ -92,7 +92,9 @@ def serve(options: BuildOptions, port: int = 8000, *,
                     return 1
                 continue
             save += 1
-            _out(f"changed: {describe_changes(batch, roots)}; rebuilding")
+            since = seconds_since_saved(batch)
+            _out(f"changed: {describe_changes(batch, roots)}"
+                 f"{f' (saved {since:.2f} s ago)' if since is not None else ''}; rebuilding")
             builds.want(save, _show_ahead(quick, batch, state, save, roots))
     except KeyboardInterrupt:
         _out("\nstopped")

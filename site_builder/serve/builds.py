@@ -145,18 +145,20 @@ class Builds:
         return result
 
     def _failed(self, exc: Exception, after_failure: str, through: int) -> None:
+        """Said on stderr first, then to the open pages (which may reload to the last good site)."""
         message, internal = describe_failure(exc, self.roots)
         with self._cond:
-            if self.ahead.drop_through(through):
-                self.state.reverted(message)  # back to the last good site
-            elif message == self.state.snapshot().error:
+            shown_ahead = self.ahead.drop_through(through)
+            if not shown_ahead and message == self.state.snapshot().error:
                 return  # the quick path has said it already
+            if internal:
+                traceback.print_exception(exc, file=sys.stderr)
+            _err(f"error: {message}")
+            _err(after_failure)
+            if shown_ahead:
+                self.state.reverted(message)  # back to the last good site
             else:
                 self.state.failed(message)
-        if internal:
-            traceback.print_exception(exc, file=sys.stderr)
-        _err(f"error: {message}")
-        _err(after_failure)
 
     def _report(self, result: BuildResult) -> None:
         """The build's summary; the full list of warnings once, later only when it changed."""

@@ -341,7 +341,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         state = self.server.state
         self.server.detach()  # open as long as the page is
         # the page the stream is for (the script sends its path): a save renders it first
-        page = urllib.parse.parse_qs(query).get("page", [""])[0]
+        page = urllib.parse.unquote(urllib.parse.parse_qs(query).get("page", [""])[0])  # (as a plan names it)
         with state.page_open(page):
             self._stream(state)
 
