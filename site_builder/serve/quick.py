@@ -95,9 +95,10 @@ class QuickPages:
             kept = self._kept
             if kept is None:
                 return None
-            content, templates = self._sort(changes)
-            if content is None or templates is None:
+            sorted_out = self._sort(changes)
+            if sorted_out is None:
                 return None
+            content, templates_moved = sorted_out
             entries: list[Entry] = []
             for path in content:
                 patched = _patch(kept, path)
@@ -106,31 +107,33 @@ class QuickPages:
                     return None
                 entries += patched
                 self._patched[path] = save
-            if templates or kept.env is None:
+            if templates_moved or kept.env is None:
                 kept.env = make_environment(kept.archive, kept.config, self.template_dirs)
             elif any(path.suffix == ".txt" for path in content):  # the raw lines of the 原文 view
                 kept.env.globals.update(time_axis_globals(kept.archive, kept.config))
             return self._render(kept, entries, open_pages)
 
-    def _sort(self, changes: set[Change]) -> tuple[list[Path] | None, list[Path] | None]:
-        """(content files changed, templates added or removed); None for a kind of change
-        the quick path leaves to the build."""
-        content: list[Path] = []
-        new_templates: list[Path] = []
-        for change, name in sorted(changes, key=lambda c: c[1]):
+    def _sort(self, changes: set[Change]) -> tuple[list[Path], bool] | None:
+        """(the content files saved, whether a template file was added or removed); None for
+        a change the quick path leaves to the build. An editor that saves by renaming a new
+        file into place makes the file "added": a content file that is there counts as saved."""
+        content: set[Path] = set()
+        templates_moved = False
+        for change, name in changes:
             path = Path(name)
+            if path.name.startswith("."):  # no build reads it (editor litter, a file being saved)
+                continue
             folder = next((d for d in self.template_dirs if path.is_relative_to(d)), None)
             if folder is not None:
                 if path.relative_to(folder).parts[:1] == ("static",):
-                    return None, None
-                if change != watchfiles.Change.modified:
-                    new_templates.append(path)
-            elif change == watchfiles.Change.modified and path.parent.parent == self.content_dir \
+                    return None
+                templates_moved |= change != watchfiles.Change.modified
+            elif path.parent.parent == self.content_dir and path.is_file() \
                     and (path.parent.name, path.suffix) in (("articles", ".md"), ("raw", ".txt")):
-                content.append(path)
+                content.add(path)
             else:
-                return None, None
-        return content, new_templates
+                return None
+        return sorted(content), templates_moved
 
     def _render(self, kept: _Kept, entries: list[Entry], open_pages: list[str]) -> dict[str, bytes]:
         assert kept.env is not None

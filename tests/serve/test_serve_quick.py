@@ -3,7 +3,11 @@ kept in memory (serve/quick.py), then built in the background; once the search i
 caught up, the site is byte for byte what a clean `site-builder build` writes."""
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
+
+import pytest
 
 from site_builder.build import DEFAULT_TEMPLATES, BuildOptions, build_site
 from site_builder.serve.builds import PAGES_LAG, SEARCH_LAGS
@@ -13,7 +17,15 @@ from .realsite import WatchedBuild, files_of, make_content, page_of, state_where
 from .sitekit import EventStream, TinyBuilder, get, wait_until
 
 
-def test_an_edit_is_shown_before_the_build_and_ends_as_a_clean_build(tmp_path):
+def save_by_rename(content: Path, name: str, title: str, body: str, day: int) -> None:
+    """As editors that write a new file and rename it into place save (the watcher sees the
+    file "added")."""
+    written = write_article(content, f".{name}.saving", title, body, day)
+    os.replace(written, content / "articles" / f"{name}.md")
+
+
+@pytest.mark.parametrize("save", [write_article, save_by_rename])
+def test_an_edit_is_shown_before_the_build_and_ends_as_a_clean_build(tmp_path, save):
     content, output = make_content(tmp_path), tmp_path / "public"
     build = WatchedBuild(gated=True)
     live = LiveSite(content=content, output=output, builder=TinyBuilder()).start(build=build, timeout=300)
@@ -22,7 +34,7 @@ def test_an_edit_is_shown_before_the_build_and_ends_as_a_clean_build(tmp_path):
         with EventStream(live.url) as events:
             first = events.next_state(5)
             assert first.get("notice") is None
-            write_article(content, "a", "城市治理的新路径", "第二版的正文。" * 20, 1)
+            save(content, "a", "城市治理的新路径", "第二版的正文。" * 20, 1)
             ahead, _ = state_where(events, lambda state: state.get("notice") == PAGES_LAG, timeout=60)
             status, _, body = get(live.url + page)
             assert status == 200 and "第二版的正文" in body.decode()
