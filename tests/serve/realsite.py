@@ -31,6 +31,12 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def clean_build(content: Path, output: Path) -> dict[str, bytes]:
+    """The files `site-builder build --no-cache` writes for the content."""
+    build_site(BuildOptions(content, output, cache=False))
+    return files_of(output)
+
+
 def page_of(output: Path, title: str) -> str:
     """The site path of the article page titled `title`."""
     return next(p for p in output.glob("articles/*/index.html")

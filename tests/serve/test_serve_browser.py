@@ -109,10 +109,10 @@ def test_real_site_shows_template_and_article_edits_in_the_open_page(tmp_path, p
     """The real build: a template edit and an article edit show in the open page, a broken
     template shows a banner naming its file and line over the last good page, and once
     everything is built the site is a clean build's."""
-    from site_builder.build import DEFAULT_TEMPLATES, BuildOptions
+    from site_builder.build import DEFAULT_TEMPLATES
 
     from .conftest import LiveSite
-    from .realsite import files_of, make_content, page_of, state_where
+    from .realsite import clean_build, files_of, make_content, page_of, state_where
     from .realsite import write_article as write_dated_article
     from .sitekit import EventStream, TinyBuilder
 
@@ -149,6 +149,4 @@ def test_real_site_shows_template_and_article_edits_in_the_open_page(tmp_path, p
         assert page.locator("#__site_builder_error").count() == 0
     finally:
         live.stop()
-    clean = tmp_path / "clean"
-    build_site(BuildOptions(content, clean, cache=False))
-    assert files_of(live.output) == files_of(clean)
+    assert files_of(live.output) == clean_build(content, tmp_path / "clean")

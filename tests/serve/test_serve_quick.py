@@ -13,7 +13,7 @@ from site_builder.build import DEFAULT_TEMPLATES, BuildOptions, build_site
 from site_builder.serve.builds import PAGES_LAG, SEARCH_LAGS
 
 from .conftest import LiveSite
-from .realsite import WatchedBuild, files_of, make_content, page_of, state_where, write_article
+from .realsite import WatchedBuild, clean_build, files_of, make_content, page_of, state_where, write_article
 from .sitekit import EventStream, TinyBuilder, get, wait_until
 
 
@@ -49,9 +49,7 @@ def test_an_edit_is_shown_before_the_build_and_ends_as_a_clean_build(tmp_path, s
     finally:
         build.gate.set()
         live.stop()
-    clean = tmp_path / "clean"
-    build_site(BuildOptions(content, clean, cache=False))
-    assert files_of(output) == files_of(clean)
+    assert files_of(output) == clean_build(content, tmp_path / "clean")
     again = build_site(BuildOptions(content, output))
     assert again.unchanged and not again.search_stale
 
@@ -103,9 +101,7 @@ def test_a_template_edit_renders_the_open_page_first_and_the_rest_in_the_build(t
     finally:
         build.gate.set()
         live.stop()
-    clean = tmp_path / "clean"
-    build_site(BuildOptions(content, clean, cache=False))
-    assert files_of(output) == files_of(clean)
+    assert files_of(output) == clean_build(content, tmp_path / "clean")
 
 
 def test_a_save_the_build_refuses_takes_the_open_pages_back_to_the_last_good_site(tmp_path):
@@ -156,6 +152,4 @@ def test_a_site_built_before_serve_shows_its_first_save_at_once(tmp_path, capsys
     finally:
         build.gate.set()
         live.stop()
-    clean = tmp_path / "clean"
-    build_site(BuildOptions(content, clean, cache=False))
-    assert files_of(output) == files_of(clean)
+    assert files_of(output) == clean_build(content, tmp_path / "clean")
