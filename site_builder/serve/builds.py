@@ -71,7 +71,11 @@ class Builds:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
+        if not self._thread.is_alive():
+            return
+        self._thread.join(min(timeout, 0.5))
         if self._thread.is_alive():
+            _out("stopping: waiting for the running build to end (Ctrl-C again to stop at once)")
             self._thread.join(timeout)
 
     def _loop(self) -> None:
@@ -123,8 +127,9 @@ class Builds:
         return dataclasses.replace(self._options, search_may_lag=lag, on_archive=self.quick.hand_over)
 
     def _waiting(self, through: int) -> bool:
+        """Whether something comes before the search index: a later save, or stopping."""
         with self._cond:
-            return self._wanted > through
+            return self._wanted > through or self._stopping
 
     def _notice(self, through: int, search_stale: bool) -> str | None:
         if self._wanted > through:
