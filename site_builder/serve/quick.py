@@ -10,7 +10,9 @@ the full build, started at once in the background, has published exactly what
 
 What cannot be shown faithfully at once is left to the build (`pages_for` returns None): a
 file added or removed, a changed title or slug (a new URL), site.toml, a sidecar, static
-files, or no build of this process to start from.
+files, or no archive in memory yet. A page shown ahead is the build's page except for what
+only the whole analysis decides: the topics found from the text, the related articles,
+the order after a changed date; the build's pages replace it moments later.
 """
 from __future__ import annotations
 
@@ -103,7 +105,7 @@ class QuickPages:
             for path in content:
                 patched = _patch(kept, path)
                 if patched is None:
-                    self._kept = None  # partly patched: the next build's archive replaces it
+                    self._kept = None  # (maybe patched in part) the next build's archive replaces it
                     return None
                 entries += patched
                 self._patched[path] = save
