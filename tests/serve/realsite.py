@@ -73,3 +73,30 @@ class WatchedBuild:
         except Exception:
             self.failed.set()
             raise
+
+
+class HeldBuild:
+    """The real build; every build after the first holds once it has read the content (in
+    `on_archive`, before it renders; `holding` is set) until the test lets one more through
+    (`release`)."""
+
+    def __init__(self) -> None:
+        self.permits = threading.Semaphore(0)
+        self.holding = threading.Event()
+        self.calls = 0
+
+    def release(self, builds: int = 1) -> None:
+        self.permits.release(builds)
+
+    def __call__(self, options: BuildOptions):
+        self.calls += 1
+        if self.calls == 1 or options.on_archive is None:
+            return build_site(options)
+        handed = options.on_archive
+
+        def held(*read) -> None:
+            self.holding.set()
+            assert self.permits.acquire(timeout=300), "the test never released the build"
+            handed(*read)
+
+        return build_site(dataclasses.replace(options, on_archive=held))

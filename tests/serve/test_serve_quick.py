@@ -13,7 +13,7 @@ from site_builder.build import DEFAULT_TEMPLATES, BuildOptions, build_site
 from site_builder.serve.builds import PAGES_LAG, SEARCH_LAGS
 
 from .conftest import LiveSite
-from .realsite import WatchedBuild, clean_build, files_of, make_content, page_of, state_where, write_article
+from .realsite import HeldBuild, WatchedBuild, clean_build, files_of, make_content, page_of, state_where, write_article
 from .sitekit import EventStream, TinyBuilder, get, wait_until
 
 
@@ -151,5 +151,42 @@ def test_a_site_built_before_serve_shows_its_first_save_at_once(tmp_path, capsys
             state_where(events, lambda state: state.get("notice") is None)
     finally:
         build.gate.set()
+        live.stop()
+    assert files_of(output) == clean_build(content, tmp_path / "clean")
+
+
+def test_saves_during_a_build_are_shown_at_once_and_never_shown_older(tmp_path):
+    """A build that read an earlier save ends while a later one is shown: the open page keeps
+    the later save, also when a save of another file renders it again from that build's
+    archive (the later save is read into it again)."""
+    content, output = make_content(tmp_path), tmp_path / "public"
+    build = HeldBuild()
+    live = LiveSite(content=content, output=output, builder=TinyBuilder()).start(build=build, timeout=300)
+    try:
+        page = page_of(output, "城市治理的新路径")
+
+        def shown() -> str:
+            return get(live.url + page)[2].decode()
+
+        with EventStream(live.url, page="/" + page.removesuffix("index.html")) as events:
+            seen = events.next_state(5)
+            write_article(content, "a", "城市治理的新路径", "第二版的正文。" * 20, 1)
+            seen, _ = state_where(events, lambda state, v=seen["version"]: state["version"] != v, timeout=60)
+            assert "第二版的正文" in shown()
+            assert build.holding.wait(300)  # its build has read it
+            write_article(content, "a", "城市治理的新路径", "第三版的正文。" * 20, 1)
+            seen, _ = state_where(events, lambda state, v=seen["version"]: state["version"] != v, timeout=60)
+            assert "第三版的正文" in shown()
+            build.release()  # the build of the second version publishes it
+            seen, _ = state_where(events, lambda state, v=seen["version"]: state["version"] != v)
+            assert "第二版的正文" in (output / page).read_text(encoding="utf-8") and "第三版的正文" in shown()
+            write_article(content, "b", "乡村振兴的实践", "另一篇文章的第二版。" * 20, 2)
+            state_where(events, lambda state, v=seen["version"]: state["version"] != v, timeout=60)
+            assert "第三版的正文" in shown()
+            build.release(100)
+            state_where(events, lambda state: state.get("notice") is None)
+        assert "第三版的正文" in shown()
+    finally:
+        build.release(100)
         live.stop()
     assert files_of(output) == clean_build(content, tmp_path / "clean")
