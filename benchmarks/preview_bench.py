@@ -7,7 +7,10 @@ opens an article page in headless Chromium and waits until the first build is do
 per trial: appends a new sentence to that article's Markdown file and measures the time from
 the save to the sentence being in the page the browser shows (after the live reload); the
 same for a template edit (the site's own copy of article.html gets a new marker). Prints
-each trial and the median.
+each trial and the median, and where the time went, read from the server's output: from
+the save to the server's seeing it (the file watcher), rendering the pages shown before the
+build (serve/quick.py), and the rest (the live-reload event, the browser fetching and
+drawing the page).
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import markupsafe
@@ -74,7 +78,8 @@ def main() -> None:
         (content / "templates").mkdir()
         shutil.copyfile(TEMPLATE, content / "templates" / "article.html")
         port = free_port()
-        log = open(args.log, "w") if args.log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
+        log_path = args.log or Path(tmp) / "serve.log"
+        log = open(log_path, "w")  # noqa: SIM115 - closed with the process
         server = subprocess.Popen([str(SITE_BUILDER), "serve", "--content", str(content), "--output",
                                    str(Path(tmp) / "public"), "--port", str(port)],
                                   stdout=log, stderr=subprocess.STDOUT)
@@ -86,13 +91,55 @@ def main() -> None:
             heading = f"<title>{markupsafe.escape(title)} ·"
             page_path = next(p for p in (Path(tmp) / "public" / "articles").glob("*/index.html")
                              if heading in p.read_text(encoding="utf-8"))
-            results = measure(f"{url}articles/{page_path.parent.name}/", article, content, args.trials)
+            results = measure(f"{url}articles/{page_path.parent.name}/", article, content, args.trials,
+                              ServerLog(log_path))
         finally:
             server.terminate()
             server.wait(30)
-    for name, times in results.items():
+            log.close()
+    for name, trials in results.items():
+        times = [trial.total for trial in trials]
         shown = ", ".join(f"{t:.2f}" for t in times)
         print(f"{name:<16} median {statistics.median(times):.2f} s  ({shown})")
+    for name, trials in results.items():
+        print(f"{name:<16} stages (median): " + ", ".join(
+            f"{stage} {statistics.median(values):.2f} s" for stage, values in stage_times(trials).items()))
+
+
+@dataclass
+class Trial:
+    total: float  # from the save to the change on screen
+    noticed: float | None  # from the save to the server's seeing it
+    rendered: float | None  # the pages shown before the build rendered (None: not shown before it)
+
+
+class ServerLog:
+    """The server's output, read on from where the last trial left it."""
+
+    def __init__(self, path: Path):
+        self.path, self.offset = path, 0
+
+    def stages(self) -> tuple[float | None, float | None]:
+        """(seconds from the save to the server's seeing it, seconds rendering the pages
+        shown before the build) of the first save since the last call."""
+        with open(self.path, encoding="utf-8") as log:
+            log.seek(self.offset)
+            text = log.read()
+            self.offset = log.tell()
+        noticed = re.search(r"^changed: .*\(saved ([0-9.]+) s ago\)", text, re.MULTILINE)
+        rendered = re.search(r"^showing \d+ page\(s\) before the build \(([0-9.]+) s\)", text, re.MULTILINE)
+        return (float(noticed[1]) if noticed else None), (float(rendered[1]) if rendered else None)
+
+
+def stage_times(trials: list[Trial]) -> dict[str, list[float]]:
+    stages: dict[str, list[float]] = {"save to server": [], "render": [], "reload and browser": []}
+    for trial in trials:
+        if trial.noticed is None or trial.rendered is None:
+            continue
+        stages["save to server"].append(trial.noticed)
+        stages["render"].append(trial.rendered)
+        stages["reload and browser"].append(trial.total - trial.noticed - trial.rendered)
+    return {stage: values for stage, values in stages.items() if values}
 
 
 def search_current(url: str, timeout: float = 600) -> None:
@@ -110,9 +157,9 @@ def search_current(url: str, timeout: float = 600) -> None:
     raise SystemExit("the search index was not remade in time")
 
 
-def measure(url: str, article: Path, content: Path, trials: int) -> dict[str, list[float]]:
+def measure(url: str, article: Path, content: Path, trials: int, log: ServerLog) -> dict[str, list[Trial]]:
     template = content / "templates" / "article.html"
-    results: dict[str, list[float]] = {"article edit": [], "template edit": []}
+    results: dict[str, list[Trial]] = {"article edit": [], "template edit": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=["--no-sandbox", "--disable-gpu"])
@@ -120,16 +167,20 @@ def measure(url: str, article: Path, content: Path, trials: int) -> dict[str, li
         page.goto(url)
         for trial in range(trials):
             sentence = f"第{trial}次保存时补上的一句话。"
-            results["article edit"].append(seconds_until_shown(
+            total = seconds_until_shown(
                 page, lambda s=sentence: article.write_text(article.read_text(encoding="utf-8") + f"\n{s}\n",
-                                                            encoding="utf-8"), sentence))
+                                                            encoding="utf-8"), sentence)
+            results["article edit"].append(Trial(total, *log.stages()))
             search_current(url)
+            log.stages()  # (the build's lines)
             marker = f"模板标记{trial}"
-            results["template edit"].append(seconds_until_shown(
+            total = seconds_until_shown(
                 page, lambda m=marker: template.write_text(
                     template.read_text(encoding="utf-8").replace("</article>", f"<p>{m}</p></article>", 1),
-                    encoding="utf-8"), marker))
+                    encoding="utf-8"), marker)
+            results["template edit"].append(Trial(total, *log.stages()))
             search_current(url)
+            log.stages()
         browser.close()
     return results
 

@@ -17,6 +17,7 @@ import shutil
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,8 @@ class BuildOptions:
     # publish changed pages with the last build's search files when the index would need
     # remaking (`BuildResult.search_stale`); a build without this flag then remakes it
     search_may_lag: bool = False
+    # given what the pages are rendered from, before they are (the preview keeps it: serve/quick.py)
+    on_archive: Callable[[Archive, SiteConfig], None] | None = None
 
 
 @dataclass
@@ -97,6 +100,8 @@ def build_site(options: BuildOptions) -> BuildResult:
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
+        if options.on_archive is not None:
+            options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes,
                                     read.document_keys)
         with progress.stage("render") as stage:
@@ -182,9 +187,11 @@ def template_dirs(content_dir: Path) -> list[Path]:
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default theme, shipped in the package
 
 
-def load_archive(content_dir: Path) -> tuple[SiteConfig, Archive]:
-    """Ingest and analyze only (used by tools and tests that do not need files written)."""
-    read = _read_and_analyze(content_dir, False, Progress(enabled=False), BuildCache(None))
+def load_archive(content_dir: Path, use_cache: bool = False) -> tuple[SiteConfig, Archive]:
+    """Ingest and analyze only (used by tools and tests that do not need files written, and
+    by the preview, through the build cache, for a site that needed no build)."""
+    cache = BuildCache(cache_root(content_dir) if use_cache else None)
+    read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
     return read.config, read.archive
 
 

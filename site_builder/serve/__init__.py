@@ -4,12 +4,18 @@
 
 - The HTTP server starts first, so a browser opened during the first build gets the
   previous site (or a "building" page) and reloads by itself when the build is done.
-- Every change under the content folder or a template folder triggers a build; it renders
-  only the pages whose inputs changed (build.py) and publishes them with the last search
-  index, then remakes the index and reloads again; meanwhile the open pages say the search
-  index is being updated.
-- A failed build prints `error: file:line: message`, keeps serving the last good site, and
-  shows the error in a banner in the open page; the next good save recovers.
+- A save is shown first where that is quick (serve/quick.py): the changed Markdown or raw
+  files are read again into the last build's archive kept in memory, and the edited articles'
+  pages and the pages open in a browser are rendered and served ahead of the build
+  (serve/ahead.py); the open pages reload and say that the lists, feeds and search index
+  are being updated.
+- Every change under the content folder or a template folder then triggers a build, in a
+  thread of its own (serve/builds.py): it renders only the pages whose inputs changed
+  (build.py), publishes them with the last search index, then remakes the index; the open
+  pages reload each time, and once the index is current the site is what `site-builder
+  build` writes.
+- A bad file or template prints `error: file:line: message`, keeps serving the last good
+  site, and shows the error in a banner in the open page; the next good save recovers.
 - Ctrl-C (or `stop_event`) stops the watcher and the server and returns 0.
 
 `build`, `host`, `stop_event`, `on_ready` and `watch` (folders) are there for tests and tools; the command line
@@ -17,7 +23,6 @@ uses the defaults.
 """
 from __future__ import annotations
 
-import dataclasses
 import errno
 import sys
 import threading
@@ -27,10 +32,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from site_builder.build import BuildOptions, BuildResult, build_site, template_dirs
-from site_builder.build_report import REPORT_PATH, report_page
-from site_builder.report import print_report
+from site_builder.build_report import REPORT_PATH
+from site_builder.serve.builds import Builds
+from site_builder.serve.quick import Change, QuickPages
 from site_builder.serve.server import LiveState, PreviewServer, make_server
-from site_builder.serve.watch import Watcher, describe_changes, describe_failure, watched_dirs
+from site_builder.serve.watch import Watcher, describe_changes, describe_failure, seconds_since_saved, watched_dirs
 
 __all__ = ["serve", "LOCALHOST"]
 
@@ -65,15 +71,18 @@ def serve(options: BuildOptions, port: int = 8000, *,
     roots = watched_dirs(content_dir, template_dirs(content_dir)) if watch is None else \
         [Path(p).resolve() for p in watch]
     watcher = Watcher(roots, output_dir)
+    quick = QuickPages(content_dir, template_dirs(content_dir))
+    builds = Builds(build, options, state, server.ahead, quick, roots)
+    save = 0  # the watcher's batches, numbered
     try:
         server.start()
         watcher.start()
-        seen: dict = {}
-        _rebuild(build, options, state, roots, seen)
+        builds.first()
         _out(f"serving {output_dir} at {url} (build report: {url.rstrip('/')}{REPORT_PATH})")
         _out(f"watching {', '.join(str(r) for r in roots)} (Ctrl-C to stop)")
         if on_ready is not None:
             on_ready(url)
+        builds.start()
         while not stop_event.is_set():
             batch = watcher.next_batch(timeout=0.2)
             if batch is None:
@@ -82,66 +91,43 @@ def serve(options: BuildOptions, port: int = 8000, *,
                     _err(f"error: the file watcher stopped: {reason}")
                     return 1
                 continue
-            _out(f"changed: {describe_changes(batch, roots)}; rebuilding")
-            _rebuild(build, options, state, roots, seen)
+            save += 1
+            since = seconds_since_saved(batch)
+            _out(f"changed: {describe_changes(batch, roots)}"
+                 f"{f' (saved {since:.2f} s ago)' if since is not None else ''}; rebuilding")
+            builds.want(save, _show_ahead(quick, batch, state, save, roots))
     except KeyboardInterrupt:
         _out("\nstopped")
     finally:
         watcher.stop()
+        builds.stop(BUILD_STOP_SECONDS)
         server.stop()
     return 0
 
 
-def _rebuild(build: Callable[[BuildOptions], BuildResult], options: BuildOptions,
-             state: LiveState, roots: list[Path], seen: dict | None = None) -> bool:
-    """One build; on failure the last good site stays in place and is still served. The
-    changed pages are published first, with the last search index when it needs remaking
-    (the open pages say so); then the index catches up."""
+BUILD_STOP_SECONDS = 30.0  # a build still running when serve stops: waited for this long
+
+
+def _show_ahead(quick: QuickPages, batch: set[Change], state: LiveState, save: int,
+                roots: list[Path]) -> dict[str, bytes] | None:
+    """The pages to show at once for a save (quick.py); None when the build must show it.
+    A bad file is reported at once: the last good site stays served."""
     started = time.perf_counter()
-    quick = dataclasses.replace(options, search_may_lag=True) if isinstance(options, BuildOptions) else options
-    result = _try_build(build, quick, state, roots,
-                        "build failed: still serving the last good site; fix the file and save to rebuild")
-    if result is None:
-        return False
-    # the full list of warnings once; on later builds only when it changed
-    warnings = [str(w) for w in result.warnings]
-    if seen is not None and warnings and warnings == seen.get("warnings"):
-        print(f"{len(warnings)} warning(s), unchanged", file=sys.stderr, flush=True)
-        print_report(dataclasses.replace(result, warnings=[]))
-    else:
-        print_report(result)
-    if seen is not None:
-        seen["warnings"] = warnings
-    sys.stdout.flush()
-    state.report = report_page(result.report, result.warnings)
-    state.built(notice=SEARCH_LAGS if result.search_stale else None)
-    _out(f"reloading open pages ({time.perf_counter() - started:.2f} s)")
-    if result.search_stale:
-        remade = _try_build(build, options, state, roots, "search index not remade: still the last one")
-        if remade is not None:
-            state.built()
-            _out(f"search index current ({remade.seconds:.1f} s)")
-    return True
-
-
-SEARCH_LAGS = "搜索索引正在更新：刚保存的修改稍后才能搜到"
-
-
-def _try_build(build: Callable[[BuildOptions], BuildResult], options: BuildOptions, state: LiveState,
-               roots: list[Path], after_failure: str) -> BuildResult | None:
-    """The build's result, or None when it failed (said on stderr and in the open pages)."""
     try:
-        return build(options)
-    except KeyboardInterrupt:
-        raise
+        pages = quick.pages_for(batch, state.open_pages(), save)
     except Exception as exc:  # noqa: BLE001 - the server must outlive any broken edit
         message, internal = describe_failure(exc, roots)
         if internal:
             traceback.print_exception(exc, file=sys.stderr)
+            _err(f"error: the quick preview failed ({message}); the build follows")
+            return None
         _err(f"error: {message}")
-        _err(after_failure)
+        _err("still serving the last good site; fix the file and save")
         state.failed(message)
         return None
+    if pages:
+        _out(f"showing {len(pages)} page(s) before the build ({time.perf_counter() - started:.2f} s)")
+    return pages
 
 
 def _out(message: str) -> None:

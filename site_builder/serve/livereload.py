@@ -8,10 +8,13 @@ latest build failed it shows the error in a banner over the last good site.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import threading
 import time
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 EVENTS_PATH = "/__livereload"
@@ -45,6 +48,7 @@ class LiveState:
         self._builds = 0
         self._snapshot = Snapshot(seq=0, version="", error=None)
         self._closed = False
+        self._open_pages: Counter[str] = Counter()  # the path of each page with a live-reload stream
         self.report = b""  # the last good build's report page (build_report.py), served at /__build/
 
     def snapshot(self) -> Snapshot:
@@ -65,6 +69,32 @@ class LiveState:
             self._snapshot = Snapshot(s.seq + 1, s.version, message)
             self._cond.notify_all()
             return self._snapshot
+
+    def reverted(self, message: str) -> Snapshot:
+        """The build failed after pages were shown ahead of it: the open pages reload (to the
+        last good site) and show the error."""
+        with self._cond:
+            self._builds += 1
+            self._snapshot = Snapshot(self._snapshot.seq + 1, f"{self._session}-{self._builds}", message)
+            self._cond.notify_all()
+            return self._snapshot
+
+    @contextlib.contextmanager
+    def page_open(self, path: str) -> Iterator[None]:
+        """While a page at `path` (as its script tells it) listens for builds."""
+        with self._cond:
+            self._open_pages[path] += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._open_pages[path] -= 1
+                if not self._open_pages[path]:
+                    del self._open_pages[path]
+
+    def open_pages(self) -> list[str]:
+        with self._cond:
+            return sorted(self._open_pages)
 
     def wait(self, after_seq: int | None, timeout: float) -> Snapshot | None:
         """The state once it differs from `after_seq` (or after `timeout`); None once closed."""
@@ -91,7 +121,7 @@ LIVERELOAD_JS = r"""// site-builder serve: live reload (dev server only, never p
   var me = document.currentScript;
   var built = (me && me.getAttribute("data-version")) || "";
   if (!window.EventSource) { return; }
-  var source = new EventSource("%(events)s");
+  var source = new EventSource("%(events)s?page=" + encodeURIComponent(window.location.pathname));
   source.addEventListener("state", function (event) {
     var state = JSON.parse(event.data);
     if (state.version && state.version !== built) {

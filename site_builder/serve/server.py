@@ -23,6 +23,7 @@ from pathlib import Path
 from socketserver import TCPServer
 
 from site_builder.build_report import REPORT_PATH
+from site_builder.serve.ahead import PagesAhead
 from site_builder.serve.files import (CONTENT_TYPES, Answer, AnswerCache, Found, content_type, find, identity,
                                      output_present, read, site_parts)
 from site_builder.serve.livereload import (EVENTS_PATH, LIVERELOAD_JS, SCRIPT_PATH, STATE_PATH, LiveState,
@@ -137,6 +138,7 @@ class PreviewServer(ThreadingHTTPServer):
         self.root = root
         self.state = state
         self.answers = AnswerCache()
+        self.ahead = PagesAhead()  # pages rendered for a save, served until the build has published it
         self._lock = threading.Lock()
         self._connections: set[socket.socket] = set()
         self._handler_threads: set[threading.Thread] = set()
@@ -257,7 +259,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.BAD_REQUEST, CONTENT_TYPES[".txt"], b"bad request\n", head)
             return
         if path == EVENTS_PATH and not head:
-            self._events()
+            self._events(url.query)
         elif path == EVENTS_PATH or path == SCRIPT_PATH:
             self._send(HTTPStatus.OK, CONTENT_TYPES[".js"], LIVERELOAD_JS.encode(), head)
         elif path == STATE_PATH:
@@ -275,12 +277,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _file(self, path: str, query: str, head: bool) -> None:
         snap = self.server.state.snapshot()  # before reading: the page is at least this new
         root = self.server.root
-        answer = self.server.answers.get(root, snap.version, path)
-        if answer is not None:
-            self._send(HTTPStatus.OK, answer.kind, answer.body, head)
-            return
         parts = site_parts(path)
-        if parts is None:
+        ahead = self.server.ahead.get(parts, path.endswith("/")) if parts is not None else None
+        answer = self.server.answers.get(root, snap.version, path) if ahead is None else None
+        if ahead is not None:
+            self._send(HTTPStatus.OK, CONTENT_TYPES[".html"], inject(ahead, snap.version), head)
+        elif answer is not None:
+            self._send(HTTPStatus.OK, answer.kind, answer.body, head)
+        elif parts is None:
             self._send(HTTPStatus.NOT_FOUND, CONTENT_TYPES[".txt"], b"not found\n", head)
         elif not output_present(root):
             title = "The site has not been built yet"
@@ -333,9 +337,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     # -- Server-Sent Events
 
-    def _events(self) -> None:
+    def _events(self, query: str) -> None:
         state = self.server.state
         self.server.detach()  # open as long as the page is
+        # the page the stream is for (the script sends its path): a save renders it first
+        page = urllib.parse.unquote(urllib.parse.parse_qs(query).get("page", [""])[0])  # (as a plan names it)
+        with state.page_open(page):
+            self._stream(state)
+
+    def _stream(self, state: LiveState) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")

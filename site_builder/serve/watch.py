@@ -6,9 +6,11 @@ change that arrives during a build is simply the next batch, so no save is ever 
 """
 from __future__ import annotations
 
+import os
 import queue
 import re
 import threading
+import time
 import traceback
 from pathlib import Path
 
@@ -126,6 +128,17 @@ def describe_changes(batch: set[tuple[watchfiles.Change, str]], roots: list[Path
     names = sorted(set(names))
     shown = ", ".join(names[:3])
     return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def seconds_since_saved(batch: set[tuple[watchfiles.Change, str]]) -> float | None:
+    """How long ago the newest file of the batch that is still there was written."""
+    times = []
+    for _, path in batch:
+        try:
+            times.append(os.stat(path).st_mtime)
+        except OSError:  # deleted (or unreadable): says nothing of when
+            continue
+    return time.time() - max(times) if times else None
 
 
 def describe_failure(exc: BaseException, roots: list[Path]) -> tuple[str, bool]:

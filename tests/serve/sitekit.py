@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from site_builder.build import BuildOptions, BuildResult, _swap_into_place
 from site_builder.errors import SiteBuildError, TemplateError
@@ -152,10 +152,12 @@ def get(url: str, method: str = "GET", timeout: float = 10.0) -> tuple[int, dict
 class EventStream:
     """A Server-Sent Events client for `/__livereload`, with bounded waits."""
 
-    def __init__(self, base_url: str, timeout: float = 10.0):
+    def __init__(self, base_url: str, timeout: float = 10.0, page: str = ""):
+        """`page`: the path of the page the stream is for, as the live-reload script sends it."""
         parts = urlsplit(base_url)
         self.sock = socket.create_connection((parts.hostname, parts.port), timeout=timeout)
-        self.sock.sendall(f"GET /__livereload HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+        query = f"?page={quote(page)}" if page else ""
+        self.sock.sendall(f"GET /__livereload{query} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
                           "Accept: text/event-stream\r\n\r\n".encode())
         self.fp = self.sock.makefile("rb")
         status = self.fp.readline().decode()

@@ -103,3 +103,59 @@ def test_real_site_reloads_after_adding_a_markdown_article(tmp_path, page):
         assert "这是一段用来检验实时预览的正文" in page.locator("body").inner_text()
     finally:
         live.stop()
+
+
+def test_real_site_shows_template_and_article_edits_in_the_open_page(tmp_path, page):
+    """The real build: a template edit and an article edit show in the open page, a broken
+    template shows a banner naming its file and line over the last good page, and once
+    everything is built the site is a clean build's."""
+    from site_builder.build import DEFAULT_TEMPLATES
+
+    from site_builder.serve.builds import PAGES_LAG
+
+    from .conftest import LiveSite
+    from .realsite import HeldBuild, clean_build, files_of, make_content, page_of, state_where
+    from .realsite import write_article as write_dated_article
+    from .sitekit import EventStream, TinyBuilder
+
+    content = make_content(tmp_path)
+    template = content / "templates" / "article.html"
+    template.parent.mkdir()
+    shutil.copyfile(DEFAULT_TEMPLATES / "article.html", template)
+    live = LiveSite(content=content, output=tmp_path / "public", builder=TinyBuilder())
+    build = HeldBuild()
+    live.start(build=build, timeout=300)
+    try:
+        with page.expect_response(lambda response: urlsplit(response.url).path == "/__livereload"):
+            page.goto(live.url + page_of(live.output, "城市治理的新路径"))
+        text = template.read_text(encoding="utf-8")
+        template.write_text(text.replace("</article>", "<p>模板标记</p></article>", 1), encoding="utf-8")
+        shown = "m => document.body.innerText.includes(m)"
+        page.wait_for_function(shown, arg="模板标记", timeout=60_000)
+        notice = page.locator("#__site_builder_notice")  # shown before the build, which holds
+        notice.wait_for(state="visible", timeout=60_000)
+        assert PAGES_LAG in notice.inner_text()
+        build.release(1000)
+        write_dated_article(content, "a", "城市治理的新路径", "浏览器里的第二版正文。" * 20, 1)
+        page.wait_for_function(shown, arg="浏览器里的第二版正文", timeout=60_000)
+
+        page.evaluate("window.__notReloaded = true")
+        broken = template.read_text(encoding="utf-8").replace("<p>模板标记", "<p>{% if %}模板标记", 1)
+        line = next(n for n, text in enumerate(broken.splitlines(), 1) if "{% if %}" in text)
+        template.write_text(broken, encoding="utf-8")
+        banner = page.locator("#__site_builder_error")
+        banner.wait_for(state="visible", timeout=60_000)
+        assert f"{template}:{line}:" in banner.inner_text()
+        assert page.evaluate("window.__notReloaded") is True
+        assert "模板标记" in page.locator("body").inner_text()
+
+        with EventStream(live.url) as events:
+            template.write_text(broken.replace("{% if %}模板标记", "修好的模板标记"), encoding="utf-8")
+            state_where(events, lambda state: state.get("notice") is None and not state.get("error"))
+        page.wait_for_function(shown, arg="修好的模板标记", timeout=60_000)
+        notice.wait_for(state="detached", timeout=60_000)  # all built, the search index too
+        assert page.locator("#__site_builder_error").count() == 0
+    finally:
+        build.release(1000)
+        live.stop()
+    assert files_of(live.output) == clean_build(content, tmp_path / "clean")

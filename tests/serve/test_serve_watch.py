@@ -10,7 +10,9 @@ import watchfiles
 from site_builder.build import BuildResult, template_dirs
 from site_builder.errors import ContentError
 from site_builder.model import Warning_
-from site_builder.serve import _rebuild
+from site_builder.serve.ahead import PagesAhead
+from site_builder.serve.builds import Builds
+from site_builder.serve.quick import QuickPages
 from site_builder.serve.server import LiveState
 from site_builder.serve.watch import SiteFilter, describe_changes, describe_failure, watched_dirs
 
@@ -87,12 +89,13 @@ def test_describe_site_build_error_and_bugs(tmp_path):
 def test_unchanged_warnings_are_listed_once(tmp_path, capsys):
     warning = Warning_(file=tmp_path / "raw" / "a.txt", message="passages put back", line=3, code="interleave")
     result = BuildResult(output_dir=tmp_path, articles=1, pages_written=2, warnings=[warning])
-    seen: dict = {}
+    changed = BuildResult(output_dir=tmp_path, warnings=[warning, warning])
+    results = iter([result, result, changed])
+    builds = Builds(lambda options: next(results), None, LiveState(), PagesAhead(), QuickPages(tmp_path, []), [])
     for _ in range(2):
-        assert _rebuild(lambda options: result, None, LiveState(), [], seen)
+        assert builds.first()
     err = capsys.readouterr().err
     assert err.count(str(warning)) == 1
     assert "1 warning(s), unchanged" in err
-    changed = BuildResult(output_dir=tmp_path, warnings=[warning, warning])
-    assert _rebuild(lambda options: changed, None, LiveState(), [], seen)
+    assert builds.first()
     assert capsys.readouterr().err.count(str(warning)) == 2
