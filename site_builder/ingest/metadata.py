@@ -23,8 +23,9 @@ _BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){
 # X日报 …), a qualifier (特约, 见习, 驻京 …) and the post. A role with no name after it is
 # itself the byline (本报评论员). (Public: the role words are labels the byline's names drop,
 # as 作者单位 is the affiliation's.)
-_AGENCY = rf"(?:本报|本刊|本台|本网|[{CJK}]{{2,8}}?(?:日报|晚报|时报|社|台|网))"
-STAFF_ROLE = re.compile(rf"{_AGENCY}?(?:特约|见习|实习|驻[{CJK}]{{1,4}})?(?:记者|通讯员|评论员|实习生)")
+_AGENCY = rf"(?:本报|本刊|本台|本网|[{CJK}]{{2,8}}?(?:日报|晚报|时报|杂志|社|台|网))"
+# (a paper's commentary or editorial department signs as one: 本报评论部, 求是杂志编辑部)
+STAFF_ROLE = re.compile(rf"{_AGENCY}?(?:特约|见习|实习|驻[{CJK}]{{1,4}})?(?:记者|通讯员|评论员|实习生|评论部|编辑部)")
 _NAMES_PART = re.compile(rf"^[\s{CJK}·、，,]*$")
 # A byline in brackets with the name last: （某某大学教授 王某）, (某某市委党校副教授 李某某).
 # What stands before the name is the writer's post or unit, so it ends on a word that names one.

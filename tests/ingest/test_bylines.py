@@ -27,6 +27,7 @@ BODY = ("乡村振兴是实现中华民族伟大复兴的一项重大任务，�
     ("（本报记者 王 某）", ["王某"]),
     ("本报评论员", ["本报评论员"]),  # a role with no name stands for its writer
     ("主持人：本报记者 王 静", ["王静"]),  # a round table's host
+    ("本报评论部", ["本报评论部"]), ("求是杂志编辑部", ["求是杂志编辑部"]),  # a department signs as one
     ("■东江大学国家治理研究院课题组", ["东江大学国家治理研究院课题组"]),  # a research group signs as one
 ])
 def test_staff_bylines_give_the_names_without_roles_or_justification_spaces(line, names):

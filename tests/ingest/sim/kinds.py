@@ -24,7 +24,8 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "control-chars", "keep-text", "number-spaces", "page-head", "commentary", "interview",
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
          "banner-on-title", "colophon", "marked-subheads",
-         "round-table", "research-group", "lost-glyphs"]
+         "round-table", "research-group", "lost-glyphs",
+         "department"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "three-columns", "combined-new"]
@@ -36,6 +37,7 @@ SHAPES: dict[str, Callable] = {
     "editor-note": shapes.editor_note, "continuation": shapes.continuation,
     "note-labels": page_matter.note_labels, "author-lines": page_matter.author_lines,
     "round-table": signatures.round_table, "research-group": signatures.research_group,
+    "department": signatures.department,
 }
 DAMAGE: dict[str, Callable] = {
     "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,

@@ -1,7 +1,7 @@
 """Articles signed otherwise than by their writers' names: a round table's host (主持人：本报
 记者 王静) over speakers' turns, a research group (某某研究院课题组) with the names of those
 who wrote it up in a closing line (（执笔：王某 李某）) and the article's notes under it
-(注释：①…). Each takes (rng, page) and changes page.articles (and what the page must give back)."""
+(注释：①…), a department signing as one (本报评论部). Each takes (rng, page) and changes page.articles (and what the page must give back)."""
 from __future__ import annotations
 
 from tests.ingest.sim.compose import PLACES, name
@@ -45,3 +45,14 @@ def research_group(rng, page):
                      strict=False)]
         art.footer += [label, *notes]
         page.absent += notes
+
+
+DEPARTMENTS = ["本报评论部", "本报评论员", "本刊编辑部", "求是杂志编辑部", "光明日报评论员", "经济日报评论员"]
+
+
+def department(rng, page):
+    """An article signed by a paper's department or its commentator as one: the byline names
+    no person, and it is the author."""
+    art = rng.choice(page.articles)
+    signer = rng.choice(DEPARTMENTS)
+    art.authors, art.byline = [signer], [rng.choice(["", "■", "●"]) + signer]
