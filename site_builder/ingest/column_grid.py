@@ -43,11 +43,12 @@ from site_builder.ingest.typography import CJK_RE
 INDENT = 2  # characters: a paragraph's first line is indented this much (the text reading's too)
 LINE_WIDTHS = range(8, 25)  # characters a column's line may hold (the text reading tries the same)
 FEW = 8  # characters: a paragraph leaving fewer is squeezed in; a column with room for fewer is left
-KINSOKU = 2  # a cut moves at most this many characters off its line's end
+KINSOKU = 2  # a cut moves at most this many characters off its line's end …
+NUMBER_REACH = 6  # … or this many where a number (never broken) stands there (column_turns)
 KEEP_WITH_NEXT = 2  # lines of text a subheading needs after it in its column
 MAX_EARLY = 6  # lines a column may leave empty when it ends early
 KEEP = 16  # readings kept per state
-_WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
+_WINDOW = 2 * NUMBER_REACH + 2  # characters either side of a cut that kinsoku looks at
 
 # what a reading costs: events a true layout shows only now and then (a cost of 1 weighs
 # GRID_COST nats of the text's evidence in interleave.reader)
@@ -165,7 +166,8 @@ def kinsoku_ok(cut: "Cut", rest: str, rest_len: int) -> bool:
 
     if not fits(k):
         return False
-    nearer = [j for j in range(q - KINSOKU, q + KINSOKU + 1) if (abs(j - q), j) < (abs(cut.off), k)]
+    reach = abs(cut.off)
+    nearer = [j for j in range(q - reach, q + reach + 1) if (abs(j - q), j) < (reach, k)]
     return not any(fits(j) for j in nearer)
 
 
@@ -177,6 +179,8 @@ Found = tuple[int, tuple[Placed, ...]]
 
 
 class Grid:
+    reach = KINSOKU  # characters a column's last cut may stand off its line's end
+
     def __init__(self, first: tuple[Piece, ...], units: tuple[Piece, ...], width: int, height: int, second_ends: int | None = None):
         self.stream = first + units
         self.boundary = len(first)  # the second article's head stands here
@@ -257,14 +261,14 @@ class Grid:
                 if not cut:
                     return self._next_columns(s, None)
                 off = len(text) - q
-                return self._next_columns(s, Cut(text[-_WINDOW:], off, n)) if off >= -KINSOKU else []
+                return self._next_columns(s, Cut(text[-_WINDOW:], off, n)) if off >= -self.reach else []
             if cut:  # in mid-sentence inside a column: a break the text layer added
                 return [(JOIN, s.advance(s.room, carry=n + indent))]
             return [(0, s.advance(room))] + self._next_columns(s, None, early=room)
         out = []
         if not cut and len(text) - q < FEW:  # squeezed in whole
             out += self._next_columns(s, None)
-        if cut and len(text) - q <= KINSOKU:  # a cut a character or two past its line's end
+        if cut and len(text) - q <= self.reach:  # a cut a character or two past its line's end
             out += self._next_columns(s, Cut(text[-_WINDOW:], len(text) - q, n))
         if q >= FEW:
             out += self._glued(s, text, q)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from site_builder.ingest.column_grid import Grid, Piece, Found, layouts
+from site_builder.ingest.column_grid import NUMBER_REACH, Found, Grid, Piece, layouts
 from site_builder.ingest.grid_state import Cut, State
 
 RUN_OUT = 1  # an article's columns end with no closing lines under the last one
@@ -48,6 +48,8 @@ def _layouts(firsts: list[list[Piece]]) -> list[tuple[int, int]]:
 
 
 class _TurnGrid(Grid):
+    reach = NUMBER_REACH  # (kinsoku_ok checks that no nearer place allowed a break)
+
     def __init__(self, firsts: list[list[Piece]], rest: list[Piece], closings: frozenset[int],
                  width: int, height: int):
         super().__init__(tuple(p for column in firsts for p in column), tuple(rest), width, height)
