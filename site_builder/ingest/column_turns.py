@@ -17,6 +17,14 @@ from site_builder.ingest.column_grid import NUMBER_REACH, Found, Grid, Piece, la
 from site_builder.ingest.grid_state import Cut, State
 
 RUN_OUT = 1  # an article's columns end with no closing lines under the last one
+# states the search of one page may visit over all its grids: a true grid closes columns
+# where they fill and leaves few ways open (pages read in turns in the simulator visit at
+# most ~11,000); articles printed whole one after another leave hundreds of thousands
+BUDGET = 30_000
+
+
+class _Exhausted(Exception):
+    pass
 
 
 @dataclass(frozen=True)
@@ -35,9 +43,13 @@ def readings(firsts: list[list[Piece]], rest: list[Piece], closings: frozenset[i
     first columns of all articles but the last (each closes at the next one's head); `rest`:
     the last article's body and all that follows; `closings`: the indices in the stream
     (firsts, then rest) before which a closing group stands."""
-    out = []
-    for width, height in _layouts(firsts):
-        out += _TurnGrid(firsts, rest, closings, width, height).read_turns()
+    out: list[TurnReading] = []
+    budget = [BUDGET]  # (shared by the grids)
+    try:
+        for width, height in _layouts(firsts):
+            out += _TurnGrid(firsts, rest, closings, width, height, budget).read_turns()
+    except _Exhausted:
+        return []
     return sorted(out, key=lambda r: r.cost)
 
 
@@ -51,8 +63,9 @@ class _TurnGrid(Grid):
     reach = NUMBER_REACH  # (kinsoku_ok checks that no nearer place allowed a break)
 
     def __init__(self, firsts: list[list[Piece]], rest: list[Piece], closings: frozenset[int],
-                 width: int, height: int):
+                 width: int, height: int, budget: list[int]):
         super().__init__(tuple(p for column in firsts for p in column), tuple(rest), width, height)
+        self.budget = budget
         self.k = len(firsts) + 1
         self.head_of: dict[int, int] = {}  # where each article after the first opens: its index
         start = 0
@@ -69,6 +82,12 @@ class _TurnGrid(Grid):
             cuts = frozenset(i for i, _, _, kind in steps if kind != "heading" and self.stream[i].shape == "maybe")
             out.append(TurnReading(cost, self.w, self.h, owners, cuts))
         return out
+
+    def _solve(self, s: State) -> list[Found]:
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            raise _Exhausted
+        return super()._solve(s)
 
     def _blocked(self, s: State) -> bool:
         """An article's head opens its first column; a closing group closes a column."""

@@ -95,7 +95,7 @@ def _read(group: _Group) -> tuple[int, str] | None:
     if not found:
         return None
     best = _best(found, group.units, pieces)
-    if all(owner == ARTICLES - 1 for owner in best.owners[start:]):
+    if all(owner == ARTICLES - 1 for owner in best.owners[start:]) or not _evidence(best, pieces):
         return None
     for d in group.heads:
         d.body = []
@@ -113,6 +113,19 @@ def _read(group: _Group) -> tuple[int, str] | None:
     for d in group.heads:
         d.interleaved = message
     return min(moved), message
+
+
+def _evidence(reading: column_turns.TurnReading, pieces: list[Piece]) -> bool:
+    """The reading shows the layout, not a coincidence of lengths: a column of it stops in
+    mid-sentence (resumed in its article's next column), or every article takes a second
+    turn (articles printed whole one after another give a grid no cut sentence, and at
+    most a column or two that happen to fit)."""
+    owners = reading.owners
+    feet = [i for i in range(len(owners) - 1) if owners[i] != owners[i + 1]]
+    if any(pieces[i].shape == "cut" or i in reading.cuts for i in feet):
+        return True
+    columns = Counter(owners[i] for i in feet) + Counter([owners[-1]])
+    return all(columns[article] >= 2 for article in range(ARTICLES))
 
 
 def _best(found: list[column_turns.TurnReading], units: list[Unit], pieces: list[Piece]) -> column_turns.TurnReading:
