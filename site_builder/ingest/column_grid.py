@@ -40,6 +40,8 @@ from site_builder.ingest import shapes
 from site_builder.ingest.grid_state import Cut, State
 from site_builder.ingest.typography import CJK_RE
 
+_Cut = Cut  # (the name tests/ingest/test_column_grid.py imports)
+
 INDENT = 2  # characters: a paragraph's first line is indented this much (the text reading's too)
 LINE_WIDTHS = range(8, 25)  # characters a column's line may hold (the text reading tries the same)
 FEW = 8  # characters: a paragraph leaving fewer is squeezed in; a column with room for fewer is left
