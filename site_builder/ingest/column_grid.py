@@ -32,21 +32,25 @@ package reads such a page from its text alone.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from site_builder.ingest import shapes
+from site_builder.ingest.grid_state import Cut, State
 from site_builder.ingest.typography import CJK_RE
+
+_Cut = Cut  # (the name tests/ingest/test_column_grid.py imports)
 
 INDENT = 2  # characters: a paragraph's first line is indented this much (the text reading's too)
 LINE_WIDTHS = range(8, 25)  # characters a column's line may hold (the text reading tries the same)
 FEW = 8  # characters: a paragraph leaving fewer is squeezed in; a column with room for fewer is left
-KINSOKU = 2  # a cut moves at most this many characters off its line's end
+KINSOKU = 2  # a cut moves at most this many characters off its line's end …
+NUMBER_REACH = 6  # … or this many where a number (never broken) stands there (column_turns)
 KEEP_WITH_NEXT = 2  # lines of text a subheading needs after it in its column
 MAX_EARLY = 6  # lines a column may leave empty when it ends early
 KEEP = 16  # readings kept per state
-_WINDOW = 2 * KINSOKU + 2  # characters either side of a cut that kinsoku looks at
+_WINDOW = 2 * NUMBER_REACH + 2  # characters either side of a cut that kinsoku looks at
 
 # what a reading costs: events a true layout shows only now and then (a cost of 1 weighs
 # GRID_COST nats of the text's evidence in interleave.reader)
@@ -61,6 +65,9 @@ Move = Literal["stay", "switch", "split", "bounce"]
 
 def other(owner: Owner) -> Owner:
     return "A" if owner == "B" else "B"
+
+
+_A, _B = 0, 1  # the search's index of each article
 
 
 @dataclass(frozen=True)
@@ -131,7 +138,7 @@ def readings(first: list[Piece], units: list[Piece], width: int, height: int,
     """The readings of `units` (the stream after the second article's head) that the grid
     (width, height) allows, the cheapest first; the first column holds `first` exactly, and
     the second article's text ends before unit `second_ends` when it is given."""
-    grid = _Grid(tuple(first), tuple(units), width, height, second_ends)
+    grid = Grid(tuple(first), tuple(units), width, height, second_ends)
     return grid.read()
 
 
@@ -146,7 +153,7 @@ def _breakable(p: str, j: int) -> bool:
     return 0 < j < len(p) and bool(CJK_RE.match(p[j])) and p[j - 1] not in shapes.SENTENCE_END
 
 
-def kinsoku_ok(cut: "_Cut", rest: str, rest_len: int) -> bool:
+def kinsoku_ok(cut: "Cut", rest: str, rest_len: int) -> bool:
     """The cut stands where a typesetter puts it: at the breakable place nearest its line's
     end (the earlier of two as near) that keeps at least FEW characters in its column and
     leaves more than FEW to the next (a paragraph that would leave fewer is squeezed in
@@ -161,75 +168,21 @@ def kinsoku_ok(cut: "_Cut", rest: str, rest_len: int) -> bool:
 
     if not fits(k):
         return False
-    nearer = [j for j in range(q - KINSOKU, q + KINSOKU + 1) if (abs(j - q), j) < (abs(cut.off), k)]
+    reach = abs(cut.off)
+    nearer = [j for j in range(q - reach, q + reach + 1) if (abs(j - q), j) < (reach, k)]
     return not any(fits(j) for j in nearer)
 
 
-@dataclass(frozen=True)
-class _Cut:
-    """A column's foot that stopped in mid-sentence: its last characters and how far it
-    stands off its line's end (negative: short of it)."""
-
-    tail: str
-    off: int
-    head: int  # characters of the paragraph (or of its rest) in the cut's column
-
-
-@dataclass(frozen=True)
-class _State:
-    i: int  # the unit read next …
-    off: int  # … from this character (the tail of a glued line)
-    owner: Owner  # whose column is being read
-    room: int  # lines left in it
-    col_first: bool  # the column's first piece comes next
-    cut_a: _Cut | None = None  # the first article's last column stopped in mid-sentence
-    cut_b: _Cut | None = None
-    early_a: int = -1  # lines the first article's last column left empty (it ended early)
-    early_b: int = -1
-    phase: str = "turns"  # "turns"; "run" (the second's last columns in a row), then "last"
-    #                       (the first's last column); "after" (the first's columns in a row)
-    carry: int = 0  # characters of a paragraph read so far in this column (a break inside it)
-
-    def other(self) -> Owner:
-        return other(self.owner)
-
-    def cut_of(self, owner: Owner) -> _Cut | None:
-        return self.cut_a if owner == "A" else self.cut_b
-
-    def early_of(self, owner: Owner) -> int:
-        return self.early_a if owner == "A" else self.early_b
-
-    def opened(self) -> "_State":
-        """The state once the column's first piece is read (its checks done)."""
-        if not self.col_first:
-            return self
-        if self.owner == "A":
-            return replace(self, col_first=False, cut_a=None, early_a=-1)
-        return replace(self, col_first=False, cut_b=None, early_b=-1)
-
-    def advance(self, room: int, carry: int = 0) -> "_State":
-        return replace(self, i=self.i + 1, off=0, room=room, carry=carry)
-
-    def closed(self, cut: _Cut | None, early: int = -1) -> "_State":
-        """The state once the owner's column closed (on a cut or not, `early` lines left)."""
-        if self.owner == "A":
-            return replace(self, cut_a=cut, early_a=early)
-        return replace(self, cut_b=cut, early_b=early)
-
-    def column(self, owner: Owner, i: int, off: int, height: int, phase: str | None = None) -> "_State":
-        """The state as `owner`'s next column opens at unit i, character off."""
-        return replace(self, i=i, off=off, owner=owner, room=height, col_first=True,
-                       phase=phase or self.phase, carry=0)
-
-
 # a piece as the search placed it: (its unit, from which character, whose column, set as
-# which kind: see _Grid._kinds)
-_Placed = tuple[int, int, Owner, str]
+# which kind: see Grid._kinds)
+Placed = tuple[int, int, int, str]
 # (cost, the pieces placed) of one way on from a state
-_Found = tuple[int, tuple[_Placed, ...]]
+Found = tuple[int, tuple[Placed, ...]]
 
 
-class _Grid:
+class Grid:
+    reach = KINSOKU  # characters a column's last cut may stand off its line's end
+
     def __init__(self, first: tuple[Piece, ...], units: tuple[Piece, ...], width: int, height: int, second_ends: int | None = None):
         self.stream = first + units
         self.boundary = len(first)  # the second article's head stands here
@@ -240,7 +193,7 @@ class _Grid:
 
     def read(self) -> list[Reading]:
         out = []
-        for cost, steps in self.solve(_State(0, 0, "A", self.h, True)):
+        for cost, steps in self.solve(State(0, 0, _A, self.h, True)):
             path = self._path(steps)
             if path is not None:
                 cuts = frozenset(i for i, off, _, kind in steps
@@ -249,15 +202,13 @@ class _Grid:
         return out
 
     # --- the search: each call reads one piece and returns the cheapest ways on ---------
-    def _solve(self, s: _State) -> list[_Found]:
+    def _solve(self, s: State) -> list[Found]:
         if s.i == len(self.stream):
             return self._finish(s)
-        if s.i == self.boundary and s.off == 0 and not (s.col_first and s.owner == "B"):
-            return []  # the first column closes at the second article's head
-        if s.i >= self.second_ends and (s.owner == "B" or s.cut_b or s.phase == "run"):
-            return []  # the second article's text has ended
+        if self._blocked(s):
+            return []
         piece = self.stream[s.i]
-        found: list[_Found] = []
+        found: list[Found] = []
         for kind, indent in self._kinds(s, piece):
             for cost, nxt in self._place(s, piece, kind, indent):
                 for c, steps in self.solve(nxt):
@@ -270,7 +221,14 @@ class _Grid:
                 out.append((cost, steps))
         return out[:KEEP]
 
-    def _kinds(self, s: _State, piece: Piece) -> list[tuple[str, int]]:
+    def _blocked(self, s: State) -> bool:
+        """The stream cannot go on from `s`: the first column closes at the second article's
+        head, and the second article's text has ended at `second_ends`."""
+        if s.i == self.boundary and s.off == 0 and not (s.col_first and s.owner == _B):
+            return True
+        return s.i >= self.second_ends and (s.owner == _B or bool(s.cuts[_B]) or s.phase == "run")
+
+    def _kinds(self, s: State, piece: Piece) -> list[tuple[str, int]]:
         """How the piece may be set: the rest of a cut paragraph (flush), the rest of one
         broken inside the column, a subheading, or a paragraph (indented)."""
         if s.carry:
@@ -283,7 +241,7 @@ class _Grid:
             return [("heading", 0), ("para", INDENT)]
         return [("para", INDENT)]
 
-    def _place(self, s: _State, piece: Piece, kind: str, indent: int) -> list[tuple[int, _State]]:
+    def _place(self, s: State, piece: Piece, kind: str, indent: int) -> list[tuple[int, State]]:
         """(cost, next state) for each way the piece can be set in the column of `s`."""
         text = piece.text[s.off:]
         if s.col_first and not self._opens_well(s, text, kind, piece):
@@ -305,35 +263,35 @@ class _Grid:
                 if not cut:
                     return self._next_columns(s, None)
                 off = len(text) - q
-                return self._next_columns(s, _Cut(text[-_WINDOW:], off, n)) if off >= -KINSOKU else []
+                return self._next_columns(s, Cut(text[-_WINDOW:], off, n)) if off >= -self.reach else []
             if cut:  # in mid-sentence inside a column: a break the text layer added
                 return [(JOIN, s.advance(s.room, carry=n + indent))]
             return [(0, s.advance(room))] + self._next_columns(s, None, early=room)
         out = []
         if not cut and len(text) - q < FEW:  # squeezed in whole
             out += self._next_columns(s, None)
-        if cut and len(text) - q <= KINSOKU:  # a cut a character or two past its line's end
-            out += self._next_columns(s, _Cut(text[-_WINDOW:], len(text) - q, n))
+        if cut and len(text) - q <= self.reach:  # a cut a character or two past its line's end
+            out += self._next_columns(s, Cut(text[-_WINDOW:], len(text) - q, n))
         if q >= FEW:
             out += self._glued(s, text, q)
         return out
 
-    def _glued(self, s: _State, text: str, q: int) -> list[tuple[int, _State]]:
+    def _glued(self, s: State, text: str, q: int) -> list[tuple[int, State]]:
         """A line that holds the foot of this column and the head of the other article's
         next column (which resumes a cut paragraph): split where the line ends."""
         other = s.other()
-        if not s.cut_of(other) or (other == "B" and s.phase != "turns") or s.i < self.boundary:
+        if not s.cut_of(other) or (other == _B and s.phase != "turns") or s.i < self.boundary:
             return []
         out = []
         for off in range(-KINSOKU, KINSOKU + 1):
             k = q + off
             if k < FEW or len(text) - k < FEW or text[k - 1] in shapes.SENTENCE_END:
                 continue
-            nxt = s.closed(_Cut(text[max(0, k - _WINDOW):k], off, s.carry + k)).column(other, s.i, s.off + k, self.h)
+            nxt = s.closed(Cut(text[max(0, k - _WINDOW):k], off, s.carry + k)).column(other, s.i, s.off + k, self.h)
             out.append((0, nxt))
         return out
 
-    def _opens_well(self, s: _State, text: str, kind: str, piece: Piece) -> bool:
+    def _opens_well(self, s: State, text: str, kind: str, piece: Piece) -> bool:
         """A column's first piece: the rest of a cut paragraph resumes it where kinsoku put
         the cut; after a column that ended early, what did not fit there."""
         cut = s.cut_of(s.owner)
@@ -347,7 +305,7 @@ class _Grid:
             return lines_of(len(text), 0, self.w) + 1 + KEEP_WITH_NEXT > room
         return room * self.w - INDENT < FEW
 
-    def _next_columns(self, s: _State, cut: _Cut | None, early: int = -1) -> list[tuple[int, _State]]:
+    def _next_columns(self, s: State, cut: Cut | None, early: int = -1) -> list[tuple[int, State]]:
         """(cost, state) for each way the stream goes on once the column of `s` closes after
         the current unit (its last piece stopping in mid-sentence: `cut`; `early` lines
         left empty)."""
@@ -356,33 +314,32 @@ class _Grid:
             return []
         closed = s.closed(cut, early)
         if i == self.boundary:
-            return [(0, closed.column("B", i, 0, self.h))] if owner == "A" else []
-        ran_out = s.closed(cut).column("A", i, 0, self.h, phase="after")  # (nothing left to check)
+            return [(0, closed.column(_B, i, 0, self.h))] if owner == _A else []
+        ran_out = s.closed(cut).column(_A, i, 0, self.h, phase="after")  # (nothing left to check)
         if s.phase == "turns":
             out = [(0, closed.column(s.other(), i, 0, self.h))]
-            if owner == "B" and cut is None:  # the second article has run out
+            if owner == _B and cut is None:  # the second article has run out
                 out.append((0, ran_out))
-            if owner == "B" and early < 0:  # its last columns follow each other
-                out.append((RUN, closed.column("B", i, 0, self.h, phase="run")))
+            if owner == _B and early < 0:  # its last columns follow each other
+                out.append((RUN, closed.column(_B, i, 0, self.h, phase="run")))
             return out
         if s.phase == "run":  # (after it, the first article's last column)
-            last = s.closed(cut).column("A", i, 0, self.h, phase="last")
-            return [(0, closed.column("B", i, 0, self.h))] + ([(0, last)] if cut is None else [])
+            last = s.closed(cut).column(_A, i, 0, self.h, phase="last")
+            return [(0, closed.column(_B, i, 0, self.h))] + ([(0, last)] if cut is None else [])
         if s.phase == "last":  # (the stream ends with it)
-            return [(0, closed.column("A", i, 0, self.h))] if i == len(self.stream) else []
-        return [(0, closed.column("A", i, 0, self.h))]  # "after": the first's columns in a row
+            return [(0, closed.column(_A, i, 0, self.h))] if i == len(self.stream) else []
+        return [(0, closed.column(_A, i, 0, self.h))]  # "after": the first's columns in a row
 
-    @staticmethod
-    def _finish(s: _State) -> list[_Found]:
-        if s.cut_a or s.cut_b or s.carry or s.phase == "run":
+    def _finish(self, s: State) -> list[Found]:
+        if any(s.cuts) or s.carry or s.phase == "run":
             return []
-        return [(FIRST_ENDS_FIRST if s.phase == "turns" and s.owner == "B" else 0, ())]
+        return [(FIRST_ENDS_FIRST if s.phase == "turns" and s.owner == _B else 0, ())]
 
-    def _path(self, steps: tuple[_Placed, ...]) -> tuple[Step, ...] | None:
+    def _path(self, steps: tuple[Placed, ...]) -> tuple[Step, ...] | None:
         """The reading (a step per unit of the second article) from the owners of the pieces."""
         parts: dict[int, list[tuple[int, Owner]]] = {}
-        for i, off, owner, _ in steps:
-            parts.setdefault(i, []).append((off, owner))
+        for i, off, index, _ in steps:
+            parts.setdefault(i, []).append((off, "A" if index == _A else "B"))
         path: list[Step] = []
         prev: Owner = "B"
         for i in range(self.boundary, len(self.stream)):

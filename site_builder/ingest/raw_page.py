@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import cast
 
 from site_builder.errors import ContentError
-from site_builder.ingest import dedupe, displaced, furniture, metadata, page_head, shapes
+from site_builder.ingest import dedupe, displaced, furniture, metadata, page_head, shapes, turn_drafts
 from site_builder.ingest.decode import read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave
@@ -127,9 +127,15 @@ class _Page:
 
     def fix_interleaving(self, drafts: list[Draft], stats: PageStats) -> None:
         vocab = Background.of(stats.bigrams)
+        read_in_turns, notes = turn_drafts.read_in_turns(drafts)  # (three articles' columns)
+        for line, message in notes:
+            self.warn(message, line, "interleave")
         k = 0
         while k + 1 < len(drafts):
             first, second = drafts[k], drafts[k + 1]
+            if id(first) in read_in_turns or id(second) in read_in_turns:
+                k += 1
+                continue
             third = drafts[k + 2] if k + 2 < len(drafts) else None
             if third is not None and _runs_on_after_byline(second, third):
                 # the second article's byline printed after its body, then text with no head:

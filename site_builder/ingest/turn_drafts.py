@@ -1,0 +1,149 @@
+"""Giving back their columns to three articles that a text layer read in turns.
+
+Segmentation sees such a page (column_turns describes the layout) as three headed drafts:
+the first two hold just their first columns, the third its first column and every column
+after it, split into more drafts, with no head, wherever an article's closing lines stood.
+When a column grid explains that whole stream read in turns, each article takes its
+pieces back, and each closing group goes to the article whose column it closes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from site_builder.ingest import column_turns, shapes
+from site_builder.ingest.column_grid import Piece
+from site_builder.ingest.interleave.junctions import Junctions, ending
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.segment import Draft
+
+ARTICLES = 3  # articles read in turns (two are the interleave package's)
+
+
+@dataclass
+class _Group:
+    """The drafts of a candidate page region and the stream they hold."""
+
+    heads: list[Draft]  # the articles' drafts, in the order their heads stand
+    tail: list[Draft]  # drafts with no head after them (columns after a closing group)
+    units: list[Unit]  # the articles' bodies in reading order
+    closings: dict[int, list[Unit]]  # closing groups, by the stream index they stand before
+
+
+def read_in_turns(drafts: list[Draft]) -> tuple[set[int], list[tuple[int, str]]]:
+    """Read every run of three articles whose columns were read in turns; return the ids of
+    the drafts read (the others are gone from `drafts`) and the notes (line, message)."""
+    read: set[int] = set()
+    notes: list[tuple[int, str]] = []
+    k = 0
+    while k + ARTICLES <= len(drafts):
+        group = _group(drafts, k)
+        note = _read(group) if group is not None else None
+        if group is not None and note is not None:
+            for d in group.tail:
+                drafts.remove(d)
+            read |= {id(d) for d in group.heads}
+            notes.append(note)
+            k += ARTICLES
+        else:
+            k += 1
+    return read, notes
+
+
+def _headed(d: Draft) -> bool:
+    return d.title is not None and not d.title_after_body and not d.byline_after_body and bool(d.body)
+
+
+def _headless(d: Draft) -> bool:
+    """A draft with no head but perhaps a title: a column's subheading after a closing
+    group reads as one."""
+    return not any([*d.kickers, d.subtitle, *d.bylines, *d.head_lines, *d.summary, d.label]) \
+        and not d.title_after_body and bool(d.body)
+
+
+def _group(drafts: list[Draft], k: int) -> _Group | None:
+    """The candidate region whose heads are drafts[k:k+3], or None when its shape rules it
+    out: the first columns close at the next head (no closing lines under them)."""
+    heads = drafts[k:k + ARTICLES]
+    if not all(map(_headed, heads)) or any(d.footer for d in heads[:-1]):
+        return None
+    units = [u for d in heads[:-1] for u in d.body] + heads[-1].body
+    closings: dict[int, list[Unit]] = {len(units): heads[-1].footer} if heads[-1].footer else {}
+    tail = []
+    for d in drafts[k + ARTICLES:]:
+        if len(closings) == ARTICLES or not _headless(d):
+            break  # (every article has closed, or another article's head)
+        tail.append(d)
+        units += ([d.title] if d.title else []) + d.body
+        if d.footer:
+            closings[len(units)] = d.footer
+    return _Group(heads, tail, units, closings)
+
+
+def _piece(unit: Unit) -> Piece:
+    return Piece(unit.text, "heading" if shapes.is_numbered_heading(unit.text) else ending(unit))
+
+
+def _read(group: _Group) -> tuple[int, str] | None:
+    """Apply the cheapest reading a grid allows, when it moves a piece; the note it leaves."""
+    pieces = [_piece(u) for u in group.units]
+    firsts, start = [], 0
+    for d in group.heads[:-1]:
+        firsts.append(pieces[start:start + len(d.body)])
+        start += len(d.body)
+    found = column_turns.readings(firsts, pieces[start:], frozenset(group.closings))
+    if not found:
+        return None
+    best = _best(found, group.units, pieces)
+    if all(owner == ARTICLES - 1 for owner in best.owners[start:]) or not _evidence(best, pieces):
+        return None
+    for d in group.heads:
+        d.body = []
+    for i, (unit, owner) in enumerate(zip(group.units, best.owners, strict=True)):
+        group.heads[owner].body.append(unit)
+        if pieces[i].shape == "maybe":
+            unit.read_as_cut = i in best.cuts
+    group.heads[-1].footer = []
+    for i, closing in group.closings.items():
+        group.heads[best.owners[i - 1]].footer += closing
+    moved = [u.first_line for u, owner in zip(group.units[start:], best.owners[start:], strict=True)
+             if owner != ARTICLES - 1]
+    message = (f"{len(moved)} passage(s) from lines {min(moved)}-{max(moved)} put back into the "
+               f"{ARTICLES} articles whose columns were read in turns")
+    for d in group.heads:
+        d.interleaved = message
+    return min(moved), message
+
+
+def _evidence(reading: column_turns.TurnReading, pieces: list[Piece]) -> bool:
+    """The reading shows the layout, not a coincidence of lengths: a column of it stops in
+    mid-sentence (resumed in its article's next column), or every article takes a second
+    turn (articles printed whole one after another give a grid no cut sentence, and at
+    most a column or two that happen to fit)."""
+    owners = reading.owners
+    feet = [i for i in range(len(owners) - 1) if owners[i] != owners[i + 1]]
+    if any(pieces[i].shape == "cut" or i in reading.cuts for i in feet):
+        return True
+    columns = Counter(owners[i] for i in feet) + Counter([owners[-1]])
+    return all(columns[article] >= 2 for article in range(ARTICLES))
+
+
+def _best(found: list[column_turns.TurnReading], units: list[Unit], pieces: list[Piece]) -> column_turns.TurnReading:
+    """The cheapest reading; where the grid allows several, the one whose cut sentences the
+    text carries on best across the column breaks."""
+    cheapest = {r.owners: r for r in reversed(found) if r.cost == found[0].cost}
+    if len(cheapest) == 1:
+        return found[0]
+    pairs: Counter[str] = Counter(u.text[i:i + 2] for u in units for i in range(len(u.text) - 1))
+    junctions = Junctions(pairs)
+
+    def carried(r: column_turns.TurnReading) -> float:
+        score = 0.0
+        for article in range(ARTICLES):
+            mine = [i for i, owner in enumerate(r.owners) if owner == article]
+            for a, b in zip(mine, mine[1:], strict=False):
+                if b > a + 1 and (pieces[a].shape == "cut" or a in r.cuts):
+                    score += junctions.score(units[a].text, units[b].text)
+        return score
+
+    return max(cheapest.values(), key=carried)
