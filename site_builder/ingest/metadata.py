@@ -8,7 +8,7 @@ import re
 from site_builder.ingest.names import plausible_name
 from site_builder.ingest.typography import CJK
 
-MARKERS = "■●▲◆□○◇★☆▼►•"
+MARKERS = "■●▲◆□○◇★☆▼►•◎▶"
 _OPEN, _CLOSE = re.escape("（(〔[【"), re.escape("）)〕]】")
 
 # A name: 2-5 Chinese characters (a minority name may carry a middle dot).

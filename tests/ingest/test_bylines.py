@@ -54,7 +54,7 @@ def test_lines_that_are_no_marked_byline(line):
     assert metadata.parse_byline_parts(line, marked_only=True) is None
 
 
-@pytest.mark.parametrize(("line", "names"), [("■ 欧阳明远", ["欧阳明远"]), ("●司马光", ["司马光"]),
+@pytest.mark.parametrize(("line", "names"), [("■ 欧阳明远", ["欧阳明远"]), ("●司马光", ["司马光"]), ("◎王岩松", ["王岩松"]), ("▶ 李 明", ["李明"]),
                                            ("▲王 岩 李 明", ["王岩", "李明"])])
 def test_marked_bylines_of_longer_names(line, names):
     assert metadata.parse_byline(line, marked_only=True) == names

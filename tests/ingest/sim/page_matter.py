@@ -48,12 +48,14 @@ def _project(rng, title: str) -> str:
 
 def author_lines(rng, page):
     """Bylines and closing lines in their other printed forms, one to three of an article's:
-    a byline led by 作者： or 文／, or the name with the post after it in brackets
+    a byline led by 作者： or 文／, or by another paper's marker (◎, ▶ …), or the name with the post after it in brackets
     (王某（某某大学教授）); two writers' posts in one closing line (作者分别为…、…); the post
     in an author's note (（作者简介：王某，…教授）);
     a funding note printed as its own paragraph after the closing lines."""
     art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
-    forms = rng.sample(["lead", "intro", "fund", "post", "both"], rng.randint(1, 3))
+    forms = rng.sample(["lead", "intro", "fund", "post", "both", "mark"], rng.randint(1, 3))
+    if "mark" in forms:  # markers other papers print before the names
+        art.byline_mark = rng.choice(["◎", "▶", "□", "◆", "★"])
     if "lead" in forms and art.authors:
         art.authors = art.authors[:1]
         art.byline = [rng.choice(["作者：", "作者　", "文／", "文/"]) + art.authors[0]]
