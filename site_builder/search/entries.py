@@ -31,12 +31,12 @@ class WordItems:
         self.lengths = lengths  # each item's length in body ('I')
         self.body = body  # the items end to end
 
-    def entry(self, word: str) -> bytes:
-        """The word's entry, as ``writer`` writes it into a chunk."""
-        return b"\x83" + encode(word) + head(4, len(self.numbers)) + self.body + EMPTY
+    def entry(self, word: str) -> list[bytes | bytearray]:
+        """The word's entry, as ``writer`` writes it into a chunk, in pieces to be joined."""
+        return [b"\x83", encode(word), head(4, len(self.numbers)), self.body, EMPTY]
 
     def entry_size(self, word: str) -> int:
-        """``len(self.entry(word))`` for an ASCII word (the index's words are)."""
+        """The bytes of ``self.entry(word)`` for an ASCII word (the index's words are)."""
         return 2 + _head_size(len(word)) + len(word) + _head_size(len(self.numbers)) + len(self.body)
 
     def remove(self, number: int) -> None:

@@ -25,11 +25,12 @@ import bisect
 import datetime as dt
 import gzip
 import hashlib
+import itertools
 import json
 import operator
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,10 @@ HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  #
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
 # pf_meta, loaded before the first query, lists every chunk (about 13 bytes each, gzipped)
 CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "40000"))
+# gzip level of the index chunks: 5 compresses the chunks 1.5 % less than 6 in about half the
+# time (1,000 articles: 13.8 against 13.6 MB, 1.1 against 2.1 s of CPU); they are most of the
+# index, and all of what an edit writes again
+CHUNK_LEVEL = 5
 # the title namespace's entries are short (a title's words are in few pages), and a query
 # looks up as many title words as text words: its chunks are smaller
 TITLE_CHUNK_BYTES = 6000
@@ -156,8 +161,8 @@ def write_chunks(shard: ShardEntries, folder: Path, prefix: str, chunk_bytes: in
         if old and kept_file and old[:2] == (last, len(words)) and not _any_between(touched, first, last):
             chunks.append(Chunk(first, last, old[2], kept_file(old[2]), len(words), kept=True))
         else:
-            entries = [shard.words[word].entry(word) for word in words]
-            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, entries))
+            pieces = itertools.chain.from_iterable(shard.words[word].entry(word) for word in words)
+            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, pieces))
     return chunks
 
 
@@ -166,10 +171,10 @@ def _any_between(ordered: list[str], first: str, last: str) -> bool:
     return k < len(ordered) and ordered[k] <= last
 
 
-def _write_chunk(path: Path, words: list[str], parts: list[bytes]) -> Chunk:
-    content = b"\x81" + head(4, len(words)) + b"".join(parts)
+def _write_chunk(path: Path, words: list[str], pieces: Iterable[bytes | bytearray]) -> Chunk:
+    content = b"".join(itertools.chain((b"\x81", head(4, len(words))), pieces))
     digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
-    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=6, mtime=0))
+    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0))
     return Chunk(words[0], words[-1], digest, path, len(words))
 
 
