@@ -34,7 +34,7 @@ from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, TITLE_SHARD, PagePostings
 from site_builder.search.shadow import page_words
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, fingerprint
-from site_builder.search.writer import (CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex,
+from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, TITLE_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex,
                                         encode_page, write_chunks)
 
 BATCH_PAGES = 100
@@ -65,7 +65,7 @@ def index_pages(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, 
     from site_builder.search.update import update_pages
 
     store = IndexStore(cache.folder / "index") if cache.folder is not None else None
-    expected = fingerprint(bundle.language, bundle.version, CHUNK_BYTES, TITLE_CHUNK_BYTES)
+    expected = fingerprint(bundle.language, bundle.version, CHUNK_BYTES, TITLE_CHUNK_BYTES, CHUNK_LEVEL)
     saved = store.load(expected) if store is not None else None
     if store is not None and saved is not None:
         done = update_pages(site, pages, bundle, cache, store, saved)

@@ -46,9 +46,10 @@ class SavedIndex:
     skipped: frozenset[str]  # keys of pages with nothing to index
 
 
-def fingerprint(language: str, version: str, chunk_bytes: int, title_chunk_bytes: int) -> tuple:
-    """What a saved index must have been made with to be patched."""
-    return (language, version, chunk_bytes, title_chunk_bytes, SHARD_BOUNDS)
+def fingerprint(language: str, version: str, *chunking: int) -> tuple:
+    """What a saved index must have been made with to be patched (the code itself: the build
+    cache keeps each code version's apart)."""
+    return (language, version, chunking, SHARD_BOUNDS)
 
 
 class IndexStore:
