@@ -33,7 +33,7 @@ from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, TITLE_SHARD, PagePostings
 from site_builder.search.shadow import page_words
-from site_builder.search.state import IndexStore, PageInfo, SavedIndex, fingerprint
+from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint, stamp
 from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, TITLE_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex,
                                         encode_page, write_chunks)
 
@@ -57,6 +57,7 @@ class _Batch:
     pages: list[PagePostings]  # without their shards (left in the scratch folder)
     keys: list[str]  # their page cache keys
     skipped: list[str]  # the keys of the batch's pages with nothing to index
+    stamps: dict[str, Stamp]  # path -> stamp of every page of the batch
     cached: int
 
 
@@ -82,13 +83,14 @@ def _index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, c
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         scratch = Path(tmp)
         jobs = [(site, batch, scratch / f"b{number}", cache) for number, batch in enumerate(batches)]
-        cached, infos, skipped = 0, [], set()
+        cached, infos, skipped, stamps = 0, [], set(), {}
         starts: list[int] = []  # each batch's first page number
         with mapper(len(pages)) as mapped:
             for done in mapped(_encode_batch, jobs):
                 starts.append(len(bundle.pages))
                 cached += done.cached
                 skipped.update(done.skipped)
+                stamps.update(done.stamps)
                 for page, key in zip(done.pages, done.keys, strict=True):
                     bundle.add(page)
                     infos.append(page_info(key, page))
@@ -99,7 +101,7 @@ def _index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, c
     keys = {info.key for info in infos}
     cache.keep_only(keys)
     if store is not None:
-        store.save(SavedIndex(expected, infos, frozenset(skipped)), bundle.files)
+        store.save(SavedIndex(expected, infos, frozenset(skipped), stamps), bundle.files)
     return Indexed(meta, len(bundle.pages), sum(words for _, words, _ in merged),
                    sum(pairs for _, _, pairs in merged), cached)
 
@@ -129,10 +131,11 @@ def encoded_page(raw: bytes, url: str, key: str, cache: PageCache) -> tuple[Page
 
 def _encode_batch(job: tuple[Path, list[tuple[Path, str]], Path, PageCache]) -> _Batch:
     site, batch, stem, cache = job
-    pages, keys, skipped, cached = [], [], [], 0
+    pages, keys, skipped, cached, stamps = [], [], [], 0, {}
     for relative, url in batch:
         raw = (site / relative).read_bytes()
         key = page_key(url, raw)
+        stamps[relative.as_posix()] = stamp(site / relative, key)
         page, from_cache = encoded_page(raw, url, key, cache)
         if page is None:
             skipped.append(key)
@@ -143,7 +146,7 @@ def _encode_batch(job: tuple[Path, list[tuple[Path, str]], Path, PageCache]) -> 
     for shard in range(SHARDS):
         with open(f"{stem}-{shard}", "wb") as out:
             pickle.dump([page.shards[shard] for page in pages], out, protocol=pickle.HIGHEST_PROTOCOL)
-    return _Batch([replace(page, shards=[]) for page in pages], keys, skipped, cached)
+    return _Batch([replace(page, shards=[]) for page in pages], keys, skipped, stamps, cached)
 
 
 def chunk_bytes_of(shard: int) -> int:

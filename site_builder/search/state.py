@@ -44,6 +44,15 @@ class SavedIndex:
     fingerprint: tuple
     pages: list[PageInfo]  # in page number order
     skipped: frozenset[str]  # keys of pages with nothing to index
+    stamps: dict[str, Stamp]  # each page's path in the site -> its stamp (neither read again)
+
+
+Stamp = tuple[int, int, str]  # a file's size, modification time (ns) and page key
+
+
+def stamp(path: Path, key: str) -> Stamp:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns, key
 
 
 def fingerprint(language: str, version: str, *chunking: int) -> tuple:

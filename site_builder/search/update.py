@@ -1,7 +1,7 @@
 """Bring the index the last build saved (``state``) up to date with the site's pages.
 
-Every page is read and keyed by its bytes (``indexer.page_key``); only the pages whose key
-is new are encoded, and only the words of the pages added, removed or changed are patched
+Every page whose size or modification time is not the saved one is read and keyed by its
+bytes (``indexer.page_key``); only the pages whose key is new are encoded, and only the words of the pages added, removed or changed are patched
 (``entries``). Pages keep path order, so the pages between changes keep their order and
 only the items after a change of numbering are written again. A chunk whose words are all
 untouched is linked from the saved files, as are the fragments and text parts of unchanged
@@ -23,7 +23,7 @@ from site_builder.search.indexer import (Indexed, chunk_bytes_of, encoded_page, 
                                          save_shard)
 from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, PagePostings
-from site_builder.search.state import IndexStore, PageInfo, SavedIndex
+from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp
 from site_builder.search.writer import INDEX_DIR, BundleIndex, Chunk, write_chunks
 
 # beyond this share of the pages changed, indexing from scratch costs about what patching does
@@ -38,6 +38,7 @@ class _Changes:
     fresh: dict[int, PagePostings]  # new number -> entries, of the pages not in the saved index
     removed: dict[int, PagePostings]  # old number -> entries, of the saved pages not in the site
     skipped: set[str]  # keys of the site's pages with nothing to index
+    stamps: dict[str, Stamp]  # path -> stamp of each of the site's pages
     new_numbers: list[int]  # old number -> new number (-1: removed)
 
     def steps(self) -> list[int]:
@@ -69,7 +70,7 @@ def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleI
                 bundle.add_kept(page, store.stored)
         meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
     cache.keep_only({page.key for page in changes.pages})
-    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped)), bundle.files)
+    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files)
     return Indexed(meta, len(changes.pages), sum(words for _, words, _ in patched),
                    sum(pairs for _, _, pairs in patched), len(changes.pages) - len(changes.fresh))
 
@@ -79,10 +80,12 @@ def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, 
     pages: list[PageInfo] = []
     fresh: dict[int, PagePostings] = {}
     skipped: set[str] = set()
+    stamps: dict[str, Stamp] = {}
     limit = MAX_CHANGED_SHARE * max(len(saved.pages), 1)
     for relative, url in candidates:
-        raw = (site / relative).read_bytes()
-        key = page_key(url, raw)
+        path = site / relative
+        raw, stamps[relative.as_posix()] = _read_unless_stamped(path, url, saved.stamps.get(relative.as_posix()))
+        key = stamps[relative.as_posix()][2]
         if key in old_numbers:
             pages.append(saved.pages[old_numbers[key]])
         elif key in saved.skipped:
@@ -90,7 +93,7 @@ def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, 
         else:
             if len(fresh) >= limit:
                 return None
-            encoded, _ = encoded_page(raw, url, key, cache)
+            encoded, _ = encoded_page(raw or path.read_bytes(), url, key, cache)
             if encoded is None:
                 skipped.add(key)
                 continue
@@ -107,7 +110,17 @@ def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, 
             if gone is None or len(removed) + len(fresh) >= limit:
                 return None
             removed[old] = gone
-    return _Changes(pages, fresh, removed, skipped, new_numbers)
+    return _Changes(pages, fresh, removed, skipped, stamps, new_numbers)
+
+
+def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
+    """(the page's bytes, its stamp); no bytes when its size and modification time are the
+    saved ones (a page is written long before the next build's search stage reads it)."""
+    stat = path.stat()
+    if saved is not None and (stat.st_size, stat.st_mtime_ns) == saved[:2]:
+        return None, saved
+    raw = path.read_bytes()
+    return raw, (stat.st_size, stat.st_mtime_ns, page_key(url, raw))
 
 
 def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:
