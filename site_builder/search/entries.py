@@ -4,9 +4,11 @@ Each word's entry in an index chunk is ``[word, [[page, locations, []] …], []]
 ``b"\\x83" + uint(page number, as a difference from the previous item's) + the page's tail``
 (``postings``). ``WordItems`` keeps a word's items as one byte string with each item's page
 number and length, so that one page's item is removed, inserted or renumbered without
-reading the others: the work of an edit is the words of the pages it changed, not the archive.
-``ShardEntries`` is one word range (``postings.SHARD_BOUNDS``) of them; it is cut into
-chunks exactly as ``writer.ShardIndex`` cuts a range made from scratch.
+reading the others: patching costs the words of the pages changed, not the archive's. (The
+chunks holding those words are written again whole, and a page's ~3,000 words sit in most
+chunks: that, not the patching, is what an edit costs.) ``ShardEntries`` is one word range
+(``postings.SHARD_BOUNDS``) of them; it is cut into chunks exactly as ``writer.ShardIndex``
+cuts a range made from scratch.
 """
 from __future__ import annotations
 
