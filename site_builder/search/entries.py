@@ -20,7 +20,8 @@ from array import array
 from pathlib import Path
 
 from site_builder.search.postings import EMPTY, uint
-from site_builder.search.reproducible import encode, head
+from site_builder.search.postings import array as array_head
+from site_builder.search.reproducible import head
 
 
 class WordItems:
@@ -28,14 +29,15 @@ class WordItems:
 
     __slots__ = ("numbers", "lengths", "body")
 
-    def __init__(self, numbers: array, lengths: array, body: bytearray):
+    def __init__(self, numbers: array, lengths: array, body: bytes | bytearray):
         self.numbers = numbers  # the pages, rising ('I')
         self.lengths = lengths  # each item's length in body ('I')
-        self.body = body  # the items end to end
+        self.body = body  # the items end to end (a bytearray once changed)
 
     def entry(self, word: str) -> list[bytes | bytearray]:
         """The word's entry, as ``writer`` writes it into a chunk, in pieces to be joined."""
-        return [b"\x83", encode(word), head(4, len(self.numbers)), self.body, EMPTY]
+        raw = word.encode()
+        return [b"\x83", head(3, len(raw)), raw, array_head(len(self.numbers)), self.body, EMPTY]
 
     def entry_size(self, word: str) -> int:
         """The bytes of ``self.entry(word)`` for an ASCII word (the index's words are)."""
@@ -47,7 +49,7 @@ class WordItems:
         if k == len(self.numbers) or self.numbers[k] != number:
             raise KeyError(number)
         start = self._offset(k)
-        del self.body[start:start + self.lengths[k]]
+        del self._changeable()[start:start + self.lengths[k]]
         del self.numbers[k]
         del self.lengths[k]
         self._rehead(k, start)
@@ -57,7 +59,7 @@ class WordItems:
         k = bisect.bisect_left(self.numbers, number)
         start = self._offset(k)
         item = b"\x83" + uint(number - (self.numbers[k - 1] if k else 0)) + tail
-        self.body[start:start] = item
+        self._changeable()[start:start] = item
         self.numbers.insert(k, number)
         self.lengths.insert(k, len(item))
         self._rehead(k + 1, start + len(item))
@@ -74,6 +76,11 @@ class WordItems:
     def _offset(self, k: int) -> int:
         return sum(self.lengths[:k])
 
+    def _changeable(self) -> bytearray:
+        if not isinstance(self.body, bytearray):
+            self.body = bytearray(self.body)
+        return self.body
+
     def _rehead(self, k: int, start: int) -> None:
         """Write item k's page difference again (after its predecessor changed)."""
         if k >= len(self.numbers):
@@ -81,7 +88,7 @@ class WordItems:
         old_length = self.lengths[k]
         old_head = 1 + _uint_length(self.body[start + 1])
         new_head = b"\x83" + uint(self.numbers[k] - (self.numbers[k - 1] if k else 0))
-        self.body[start:start + old_head] = new_head
+        self._changeable()[start:start + old_head] = new_head
         self.lengths[k] = old_length - old_head + len(new_head)
 
 
@@ -99,7 +106,7 @@ def _uint_length(first: int) -> int:
 def word_items(numbers: list[int], heads: list[bytes], tails: list[bytes]) -> WordItems:
     """A word's items from its pages, their heads (``b"\\x83" + uint(difference)``) and tails."""
     lengths = array("I", map(operator.add, map(len, heads), map(len, tails)))
-    body = bytearray(b"".join(itertools.chain.from_iterable(zip(heads, tails, strict=True))))
+    body = b"".join(itertools.chain.from_iterable(zip(heads, tails, strict=True)))
     return WordItems(array("I", numbers), lengths, body)
 
 
@@ -114,10 +121,10 @@ class ShardEntries:
     def load(cls, path: Path) -> ShardEntries:
         with open(path, "rb") as stored:
             raw = pickle.load(stored)
-        return cls({word: WordItems(numbers, lengths, bytearray(body)) for word, (numbers, lengths, body) in raw.items()})
+        return cls({word: WordItems(numbers, lengths, body) for word, (numbers, lengths, body) in raw.items()})
 
     def save(self, path: Path) -> None:
-        raw = {word: (items.numbers, items.lengths, bytes(items.body)) for word, items in self.words.items()}
+        raw = {word: (items.numbers, items.lengths, items.body) for word, items in self.words.items()}
         save_pickle(path, raw)
 
     @property
@@ -136,7 +143,7 @@ class ShardEntries:
         for word, tail in zip(words, tails, strict=True):
             items = self.words.get(word)
             if items is None:
-                items = self.words[word] = WordItems(array("I"), array("I"), bytearray())
+                items = self.words[word] = WordItems(array("I"), array("I"), b"")
             items.insert(number, tail)
             self.touched.add(word)
 
