@@ -165,10 +165,12 @@ print(json.dumps({"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages
 
 def index_ours(content: Path, site: Path) -> dict:
     """build_index in a process of its own (so that its peak memory and CPU time, its worker
-    processes' included, are its own), three times: cold (an empty page cache), again with
-    nothing changed, and after one article page's text was edited (it stays edited: every
-    variant indexes the same pages); the bundles of the first two runs are compared byte
-    for byte."""
+    processes' included, are its own), five times: cold (an empty page cache), again with
+    nothing changed, after one article page's text was edited (it stays edited: every
+    variant indexes the same pages), after a page was added (a copy of an article under a
+    new URL early in path order) and after that page was deleted again. The bundles of the
+    first two runs, and those after the edit and after the deletion, are compared byte for
+    byte."""
     cache = site.parent / "search-page-cache"
     shutil.rmtree(cache, ignore_errors=True)
     cold = _index_process(content, site, cache)
@@ -179,7 +181,15 @@ def index_ours(content: Path, site: Path) -> dict:
     page = pages[len(pages) // 2]  # it stays edited: every variant indexes the same pages
     page.write_bytes(page.read_bytes().replace("。".encode(), "；".encode(), 1))
     edited = _index_process(content, site, cache)
-    return {**cold, "warm": warm, "edited": edited, "identical_builds": identical}
+    before_adding = _bundle_digest(site / "pagefind")
+    copy = site / "articles" / "0-bench-added"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(pages[1].parent, copy)
+    added = _index_process(content, site, cache)
+    shutil.rmtree(copy)
+    deleted = _index_process(content, site, cache)
+    return {**cold, "warm": warm, "edited": edited, "added": added, "deleted": deleted,
+            "identical_builds": identical and _bundle_digest(site / "pagefind") == before_adding}
 
 
 def _index_process(content: Path, site: Path, cache: Path) -> dict:
@@ -351,7 +361,9 @@ def table(report: dict) -> str:
     row("  ours: parent / each worker process", lambda v: _ours(build[v], lambda b: f"{b['parent_rss_mb']} / {b['worker_rss_mb']} MB"))
     row("re-index, nothing changed (wall / CPU)", lambda v: _ours(build[v], lambda b: _times(b["warm"])))
     row("re-index, one article edited (wall / CPU)", lambda v: _ours(build[v], lambda b: _times(b["edited"])))
-    row("two indexings byte-identical", lambda v: _ours(build[v], lambda b: "yes" if b["identical_builds"] else "NO"))
+    row("re-index, one added / deleted (wall / CPU)",
+        lambda v: _ours(build[v], lambda b: f"{_times(b['added'])}, {_times(b['deleted'])}" if "added" in b else "–"))
+    row("byte-identical: cold and unchanged; edited and after add + delete", lambda v: _ours(build[v], lambda b: "yes" if b["identical_builds"] else "NO"))
     return "\n".join(lines)
 
 

@@ -11,6 +11,8 @@
    date, named by its content and prefixed with the page's date; the browser engine's files
    come from the standard binary (``pagefind``). ``indexer`` runs steps 1-3 on every core,
    and takes a page whose bytes it indexed before from the page cache (``pagecache``);
+   with the index the last build saved (``state``), ``update`` patches only the words of
+   the pages added, removed or changed (``entries``) into the same bytes;
 4. Netlify's ``<site>/_headers`` names the content-hashed files netlify.toml cannot.
 
 The article pages themselves are not changed; readers never see tokens.

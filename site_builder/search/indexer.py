@@ -1,5 +1,6 @@
 """Index a site's pages on every core, each page's work cached by its bytes.
 
+From scratch (``_index_all``):
 1. Pages, in path order and in batches, are read and encoded (``writer.encode_page``) by a
    pool of processes; a page whose bytes (and URL) were indexed before by this code comes
    from the page cache instead. Each batch's entries are left in a scratch folder, one file
@@ -8,8 +9,10 @@
 3. Each range of words is merged and cut into chunks by a process of its own
    (``writer.ShardIndex``), reading the batches' files of its range in page order.
 
-The bundle does not depend on the number of processes or the batch size: pages are
-numbered in path order and chunks are cut inside fixed word ranges.
+With the index the last build saved (``state``), only the pages whose bytes changed, and the
+pages added and removed, are worked on (``update``). Either way the bundle is the same bytes,
+and it does not depend on the number of processes or the batch size: pages are numbered in
+path order and chunks are cut inside fixed word ranges by the same rule.
 """
 from __future__ import annotations
 
@@ -23,12 +26,16 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
+from site_builder.search.entries import ShardEntries, load_pickle, save_pickle
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, TITLE_SHARD, PagePostings
 from site_builder.search.shadow import page_words
-from site_builder.search.writer import CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk, ShardIndex, encode_page
+from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint, stamp
+from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, TITLE_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex,
+                                        encode_page, write_chunks)
 
 BATCH_PAGES = 100
 PARALLEL_FROM = 200  # fewer pages are indexed in this process (a pool costs more than it saves)
@@ -42,86 +49,149 @@ class Indexed:
     pages: int
     words: int
     pairs: int
-    cached: int  # pages that came from the page cache
+    cached: int  # pages whose entries were not encoded again
 
 
 @dataclass(frozen=True)
 class _Batch:
     pages: list[PagePostings]  # without their shards (left in the scratch folder)
     keys: list[str]  # their page cache keys
+    skipped: list[str]  # the keys of the batch's pages with nothing to index
+    stamps: dict[str, Stamp]  # path -> stamp of every page of the batch
     cached: int
 
 
 def index_pages(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache) -> Indexed:
     """Index ``pages`` ((path relative to ``site``, URL), in path order) into ``bundle``."""
-    processes = 1 if len(pages) < PARALLEL_FROM else max(1, min(os.cpu_count() or 1, 4))
+    from site_builder.search.update import update_pages
+
+    store = IndexStore(cache.folder / "index") if cache.folder is not None else None
+    expected = fingerprint(bundle.language, bundle.version, CHUNK_BYTES, TITLE_CHUNK_BYTES, CHUNK_LEVEL)
+    saved = store.load(expected) if store is not None else None
+    if store is not None and saved is not None:
+        done = update_pages(site, pages, bundle, cache, store, saved)
+        if done is not None:
+            return done
+    return _index_all(site, pages, bundle, cache, store, expected)
+
+
+def _index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache,
+               store: IndexStore | None, expected: tuple) -> Indexed:
     batches = [pages[i:i + BATCH_PAGES] for i in range(0, len(pages), BATCH_PAGES)]
+    if store is not None:
+        store.begin()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         scratch = Path(tmp)
         jobs = [(site, batch, scratch / f"b{number}", cache) for number, batch in enumerate(batches)]
-        cached, keys = 0, set()
+        cached, infos, skipped, stamps = 0, [], set(), {}
         starts: list[int] = []  # each batch's first page number
-        with _mapper(processes) as mapped:
+        with mapper(len(pages)) as mapped:
             for done in mapped(_encode_batch, jobs):
                 starts.append(len(bundle.pages))
                 cached += done.cached
-                keys.update(done.keys)
-                for page in done.pages:
+                skipped.update(done.skipped)
+                stamps.update(done.stamps)
+                for page, key in zip(done.pages, done.keys, strict=True):
                     bundle.add(page)
-            shard_jobs = [(shard, [(scratch / f"b{n}", start) for n, start in enumerate(starts)], scratch)
-                          for shard in range(SHARDS)]
+                    infos.append(page_info(key, page))
+            shard_jobs = [(shard, [(scratch / f"b{n}", start) for n, start in enumerate(starts)], scratch,
+                           store.shard_path(shard) if store is not None else None) for shard in range(SHARDS)]
             merged = list(mapped(_merge_shard, shard_jobs))
-        chunks = [chunk for shard_chunks, _, _ in merged for chunk in shard_chunks]
-        meta = bundle.write(chunks)
+        meta = bundle.write([chunk for shard_chunks, _, _ in merged for chunk in shard_chunks])
+    keys = {info.key for info in infos}
     cache.keep_only(keys)
+    if store is not None:
+        store.save(SavedIndex(expected, infos, frozenset(skipped), stamps), bundle.files)
     return Indexed(meta, len(bundle.pages), sum(words for _, words, _ in merged),
                    sum(pairs for _, _, pairs in merged), cached)
 
 
-def _key(url: str, raw: bytes) -> str:
+def page_info(key: str, page: PagePostings) -> PageInfo:
+    return PageInfo(key, page.url, page.fragment_hash, page.date, page.word_count, page.filters,
+                    tuple(name for name, _ in page.parts))
+
+
+def page_key(url: str, raw: bytes) -> str:
     return hashlib.sha1(url.encode() + b"\0" + raw).hexdigest()
+
+
+def encoded_page(raw: bytes, url: str, key: str, cache: PageCache) -> tuple[PagePostings | None, bool]:
+    """(the page's entries, whether they came from the cache); None for a page with nothing
+    to index."""
+    page = cache.load(key)
+    if page is not None:
+        return page, True
+    record = extract(raw.decode("utf-8"))
+    if record is None or not record.blocks:
+        return None, False
+    page = encode_page(page_words(url, record))
+    cache.store(key, page)
+    return page, False
 
 
 def _encode_batch(job: tuple[Path, list[tuple[Path, str]], Path, PageCache]) -> _Batch:
     site, batch, stem, cache = job
-    pages, keys, cached = [], [], 0
+    pages, keys, skipped, cached, stamps = [], [], [], 0, {}
     for relative, url in batch:
         raw = (site / relative).read_bytes()
-        key = _key(url, raw)
-        page = cache.load(key)
+        key = page_key(url, raw)
+        stamps[relative.as_posix()] = stamp(site / relative, key)
+        page, from_cache = encoded_page(raw, url, key, cache)
         if page is None:
-            record = extract(raw.decode("utf-8"))
-            if record is None or not record.blocks:
-                continue
-            page = encode_page(page_words(url, record))
-            cache.store(key, page)
-        else:
-            cached += 1
+            skipped.append(key)
+            continue
+        cached += from_cache
         pages.append(page)
         keys.append(key)
     for shard in range(SHARDS):
         with open(f"{stem}-{shard}", "wb") as out:
             pickle.dump([page.shards[shard] for page in pages], out, protocol=pickle.HIGHEST_PROTOCOL)
-    return _Batch([replace(page, shards=[]) for page in pages], keys, cached)
+    return _Batch([replace(page, shards=[]) for page in pages], keys, skipped, stamps, cached)
 
 
-def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path]) -> tuple[list[Chunk], int, int]:
-    """(chunks, words, pairs) of one word range."""
-    shard, batches, scratch = job
+def chunk_bytes_of(shard: int) -> int:
+    return TITLE_CHUNK_BYTES if shard == TITLE_SHARD else CHUNK_BYTES
+
+
+def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> tuple[list[Chunk], int, int]:
+    """(chunks, words, pairs) of one word range; its items saved to ``state`` (when given)."""
+    shard, batches, scratch, state = job
     index = ShardIndex()
     for stem, start in batches:
         with open(f"{stem}-{shard}", "rb") as stored:
             for number, (words, tails) in enumerate(pickle.load(stored), start):
                 index.add(number, words, tails)
     words, pairs = len(index.numbers), index.pairs
-    chunk_bytes = TITLE_CHUNK_BYTES if shard == TITLE_SHARD else CHUNK_BYTES
-    return index.write_chunks(scratch, f"s{shard}", chunk_bytes), words, pairs
+    entries = index.entries()
+    chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard))
+    if state is not None:
+        save_shard(state, entries, chunks)
+    return chunks, words, pairs
+
+
+def save_shard(state: Path, entries: ShardEntries, chunks: list[Chunk]) -> None:
+    """The range's items, and apart (``summary_path``) what the next build needs to keep its
+    chunks: each chunk's first word -> (last word, words, digest); the words and pairs."""
+    entries.save(state)
+    kept = {chunk.first: (chunk.last, chunk.words, chunk.digest) for chunk in chunks}
+    save_pickle(summary_path(state), (kept, len(entries.words), entries.pairs))
+
+
+def load_summary(state: Path) -> tuple[KeptChunks, int, int]:
+    """What ``save_shard`` saved of the range's chunks, words and pairs."""
+    return cast(tuple[KeptChunks, int, int], load_pickle(summary_path(state)))
+
+
+def summary_path(state: Path) -> Path:
+    return state.with_name(state.stem + "-chunks.pkl")
 
 
 @contextlib.contextmanager
-def _mapper(processes: int) -> Iterator[Callable]:
-    """``map`` over a pool of ``processes`` (fork: the workers need nothing re-imported),
-    in order; the builtin ``map`` for one. No cycle collection in either (``_no_cycle_collection``)."""
+def mapper(pages: int) -> Iterator[Callable]:
+    """``map`` over a pool of processes (fork: the workers need nothing re-imported), in
+    order, when there are enough pages to pay for one; else the builtin ``map``. No cycle
+    collection in either (``_no_cycle_collection``)."""
+    processes = 1 if pages < PARALLEL_FROM else max(1, min(os.cpu_count() or 1, 4))
     if processes == 1:
         with _no_cycle_collection():
             yield map

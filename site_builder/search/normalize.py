@@ -19,13 +19,15 @@ substring of the page's normalised text, so 产力 matches 生产力, and 教育
 half-width comma matches 教育、科技.
 
 Tokens: every character has a fixed, prefix-free ASCII code: its code point in four base-36
-digits (U+10FFFF is "nvnj": no code starts with y or z). A run c1 c2 … cn is written as
-the overlapping bigram tokens code(c1)code(c2), code(c2)code(c3), …, code(cn-1)code(cn)
-followed by the unigram token code(cn), which marks the end of the run. Pagefind indexes
-these as words. Any substring of a run of length >= 2 is then a consecutive sequence of
-bigram tokens (an exact phrase search). The tokens are plain ASCII words, written into the
-index as they are (``writer``) and left whole by the browser's Intl.Segmenter: nothing depends
-on a Chinese word segmenter.
+digits (U+10FFFF is "nvnj": no code starts with x, y or z). A run c1 c2 … cn is written as
+the start token x + code(c1), the overlapping bigram tokens code(c1)code(c2), …,
+code(cn-1)code(cn), and the unigram token code(cn), which marks the end of the run. Pagefind
+indexes these as words. Any substring of a run of length >= 2 is then a consecutive sequence
+of bigram tokens (an exact phrase search), and a query part of several runs is one too: the
+first run's bigrams and end token (it may start inside a text run), each middle run whole,
+the last run's start token and bigrams (it may end inside one). The tokens are plain ASCII
+words, written into the index as they are (``writer``) and left whole by the browser's
+Intl.Segmenter: nothing depends on a Chinese word segmenter.
 
 Two namespaces sit beside the text's tokens, each one word per page and character or token:
   z + code(c)      the page contains the character c (a single-character query is one
@@ -42,7 +44,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-CODE_WIDTH = 4  # 36**4 = 1679616 > 0x10FFFF: every code point, and none starts with y or z
+CODE_WIDTH = 4  # 36**4 = 1679616 > 0x10FFFF: every code point, and none starts with x, y or z
+START = "x"  # x + code(c): a run starts with c
 PRESENCE = "z"  # z + code(c): the page contains c
 TITLE = "y"  # y + token: a token of the title
 
@@ -114,15 +117,17 @@ def char_code(ch: str) -> str:
 
 
 def _coded_tokens(coded: str) -> list[str]:
-    """Tokens of one run given as its codes end to end: overlapping pairs, then the last code."""
+    """Tokens of one run given as its codes end to end: the start token, overlapping pairs,
+    then the last code."""
     w = CODE_WIDTH
-    tokens = [coded[i:i + 2 * w] for i in range(0, len(coded) - w, w)]
+    tokens = [START + coded[:w]]
+    tokens.extend(coded[i:i + 2 * w] for i in range(0, len(coded) - w, w))
     tokens.append(coded[-w:])
     return tokens
 
 
 def run_tokens(run: str) -> list[str]:
-    """Index tokens of one run: its overlapping bigrams, then the closing unigram."""
+    """Index tokens of one run: its start token, its overlapping bigrams, the closing unigram."""
     return _coded_tokens(run.translate(_CODES))
 
 
@@ -146,33 +151,28 @@ def title_tokens(title: str) -> list[str]:
 
 @dataclass(frozen=True)
 class PartPlan:
-    """How one space-separated part of a query is run on Pagefind.
-
-    phrase: tokens that must occur consecutively (an exact phrase search), possibly empty.
-    single: the code of a last run of one character, or None: the pages containing it are
-            the word PRESENCE + single. When both are set (a part like 教育、科 ending in one
-            character after a separator) the pair is only a candidate filter and hits must
-            be verified on the text ("exact" is False).
-    """
+    """How one space-separated part of a query is run on Pagefind: either an exact phrase
+    (tokens that must occur consecutively) or, for a part of one character, the presence
+    word PRESENCE + single. Either finds exactly the pages that hold the part."""
 
     text: str  # the normalised part, runs joined by single spaces
     phrase: tuple[str, ...]
-    single: str | None
-    exact: bool
+    single: str | None  # the code of the part's one character
 
 
 def plan_part(part: str) -> PartPlan | None:
     part_runs = runs(part)
     if not part_runs:
         return None
+    if len(part_runs) == 1 and len(part_runs[0]) == 1:
+        return PartPlan(part_runs[0], (), char_code(part_runs[0]))
     phrase: list[str] = []
+    last = len(part_runs) - 1
     for i, run in enumerate(part_runs):
         tokens = run_tokens(run)
-        phrase.extend(tokens if i < len(part_runs) - 1 else tokens[:-1])
-    last = part_runs[-1]
-    single = char_code(last) if len(last) == 1 else None
-    exact = not (phrase and single)
-    return PartPlan(" ".join(part_runs), tuple(phrase), single, exact)
+        # the first run may start inside a text run, the last may end inside one
+        phrase.extend(tokens[1 if i == 0 else 0:len(tokens) - 1 if i == last else len(tokens)])
+    return PartPlan(" ".join(part_runs), tuple(phrase), None)
 
 
 def plan_query(query: str) -> list[PartPlan]:

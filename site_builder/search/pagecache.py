@@ -1,6 +1,7 @@
 """The search stage's page cache: each page's encoded entries (``postings.PagePostings``),
-keyed by a SHA-1 of its URL and bytes, in the build cache's folder of this code version
-(``site_builder.cache``), so a changed indexer never reads what an older one wrote.
+keyed by a SHA-1 of its URL and bytes (file ``<key[:2]>/<key>``), in the build cache's folder
+of this code version (``site_builder.cache``), so a changed indexer never reads what an older
+one wrote. The saved index (``state``) lives in its subfolder ``index/``.
 
 Entries are zlib-compressed pickles written to a temporary name and renamed (a killed build
 leaves no half-written entry; one that does not read back is a miss). After a build only
@@ -52,6 +53,6 @@ class PageCache:
         if self.folder is None or not self.folder.is_dir():
             return
         for sub in self.folder.iterdir():
-            for entry in sub.iterdir() if sub.is_dir() else ():
+            for entry in sub.iterdir() if sub.is_dir() and len(sub.name) == 2 else ():
                 if entry.name not in keys:
                     entry.unlink(missing_ok=True)

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from site_builder.search.normalize import char_code
 from site_builder.search.reproducible import head
 
-# Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the title
-# namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
+# Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
+# start tokens (x…), the title namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
 # the same way on every build; cut where Chinese text's characters make ranges of about even size
 # (the commonest characters sit low in the CJK block).
 _CUTS = (0x4E3A, 0x4EBA, 0x4F60, 0x5230, 0x5320, 0x5750, 0x5BB0, 0x5FC0, 0x6300, 0x6700, 0x6BB0, 0x7000,
          0x7530, 0x7C00, 0x8200, 0x8BA0, 0x8FD0, 0x9600)
 _TEXT_BOUNDS = tuple(char_code(chr(cp)) for cp in _CUTS)
-SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
+SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "x", "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
 SHARDS = len(SHARD_BOUNDS) + 1
 TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
 

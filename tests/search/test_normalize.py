@@ -1,7 +1,8 @@
 """Unit tests of the normalisation and the bigram token scheme (site_builder.search.normalize).
 
-The central property: for every query part whose plan is exact, Pagefind's exact phrase
-search over the index tokens finds a text if and only if the text contains the part.
+The central property: for every query part, Pagefind's exact phrase search (or the
+presence word of a one-character part) over the index tokens finds a text if and only if the
+text contains the part.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from site_builder.search.shadow import PART_CHARS, page_words, shadow_html
 from site_builder.search.extract import extract
-from site_builder.search.normalize import (DIGITS, PRESENCE, TITLE, char_code, index_tokens, matches,
+from site_builder.search.normalize import (DIGITS, PRESENCE, START, TITLE, char_code, index_tokens, matches,
                                            normalize, plan_query, presence_tokens, run_tokens,
                                            t2s_table, title_tokens)
 
@@ -43,7 +44,7 @@ def test_codes_are_fixed_width_unique_and_prefix_free():
         assert set(code) <= set(DIGITS) and len(code) == 4  # fixed width: prefix-free
         assert code not in codes, (hex(cp), codes.get(code))
         codes[code] = cp
-    assert not {c[0] for c in codes} & {PRESENCE, TITLE}  # the namespaces' marks start no code
+    assert not {c[0] for c in codes} & {START, PRESENCE, TITLE}  # the namespaces' marks start no code
     assert char_code(chr(0x10FFFF)) == "nvnj"
 
 
@@ -55,28 +56,33 @@ def test_namespaces_never_meet_the_text_tokens():
     assert title_tokens("教育、科") == [TITLE + t for t in index_tokens("教育、科")] + presence_tokens("教育科", TITLE + PRESENCE)
     # Pagefind matches a word by prefix: no word of one kind may start another kind's word
     assert not [(m, w) for m in marked for w in words if w.startswith(m) or m.startswith(w)]
+    starts = [w for w in words if w.startswith(START)]
+    assert len(starts) == 2 and not [(s, w) for s in starts for w in words if w != s and w.startswith(s)]
 
 
-def test_run_is_written_as_bigrams_then_closing_unigram():
+def test_run_is_written_as_start_token_bigrams_then_closing_unigram():
     a, b, c = (char_code(x) for x in "生产力")
-    assert run_tokens("生产力") == [a + b, b + c, c]
+    assert run_tokens("生产力") == [START + a, a + b, b + c, c]
+    assert run_tokens("生") == [START + a, a]
     assert index_tokens("新质生产力，教育") == run_tokens("新质生产力") + run_tokens("教育")
 
 
 def test_fragment_across_words_is_a_consecutive_token_sequence():
     tokens = index_tokens("发展新质生产力")
     plan = plan_query("产力")[0]
-    assert plan.exact and not plan.single
+    assert plan.phrase and not plan.single
     assert _contains(tokens, list(plan.phrase))
 
 
 def test_query_plans():
     (single,) = plan_query("人")
-    assert single.phrase == () and single.single == char_code("人") and single.exact
+    assert single.phrase == () and single.single == char_code("人")
     (punct,) = plan_query("教育、科技")  # a separator inside a part must be a run boundary
-    assert punct.phrase == tuple(run_tokens("教育") + run_tokens("科技")[:-1]) and punct.exact
-    (loose,) = plan_query("教育、科")  # ends in one character after a separator: verified
-    assert not loose.exact
+    assert punct.phrase == tuple(run_tokens("教育")[1:] + run_tokens("科技")[:-1]) and not punct.single
+    (short,) = plan_query("教育、科")  # ends in one character after a separator: its start token
+    assert short.phrase == tuple(run_tokens("教育")[1:] + [START + char_code("科")]) and not short.single
+    (middle,) = plan_query("育、科、技")  # a middle run is a whole text run: start and end tokens
+    assert middle.phrase == (char_code("育"), START + char_code("科"), char_code("科"), START + char_code("技"))
     assert [p.text for p in plan_query("城市　治理 城市")] == ["城市", "治理"]  # full-width space
     assert plan_query(" ，。 ") == []
 
@@ -103,17 +109,13 @@ texts = st.text(alphabet=ALPHABET, min_size=0, max_size=40)
 
 @settings(max_examples=600, deadline=None)
 @given(texts, st.text(alphabet=ALPHABET, min_size=1, max_size=8))
-def test_exact_plans_find_exactly_the_texts_that_contain_the_part(text, query):
+def test_plans_find_exactly_the_texts_that_contain_the_part(text, query):
     tokens = index_tokens(text) + presence_tokens(text)
     plans = plan_query(query)
     assert plans or not normalize(query).strip(), query  # only separators plan nothing
     for plan in plans:
         truth = plan.text in " " + normalize(text) + " "  # the part, runs in order
-        found = _engine_finds(plan, tokens)
-        if plan.exact:
-            assert found == truth, (text, query, plan)
-        else:
-            assert found or not truth, (text, query, plan)  # candidates are a superset
+        assert _engine_finds(plan, tokens) == truth, (text, query, plan)
 
 
 @settings(max_examples=300, deadline=None)

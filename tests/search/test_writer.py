@@ -102,8 +102,8 @@ def _bundle_files(site: Path) -> dict[str, bytes]:
 
 def test_the_page_cache_and_the_process_pool_give_the_same_bundle(seed_site, tmp_path, monkeypatch):
     """Indexed in this process without a cache, then on a pool of processes with a page cache
-    (cold, then every page from the cache, then after one page's edit): the same bytes, and
-    only the edited page encoded again."""
+    (cold), then again and after one page's edit (patched from the index the cold run saved,
+    ``test_incremental``): the same bytes, and only the edited page encoded again."""
     site = tmp_path / "site"
     shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
     plain = build_index(site, SiteConfig(), cache=None)

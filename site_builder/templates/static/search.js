@@ -7,6 +7,10 @@
 // Pagefind for an exact phrase (consecutive word positions). So 产力 finds 生产力, and no
 // Chinese word segmenter is involved on either side.
 //
+// Each run is written as a start token ("x" + code of its first character), its bigrams and
+// an end token (the code of its last character), so a part with separators inside (教育、科)
+// is one exact phrase too.
+//
 // Beside the text's tokens the index holds, per page, one presence word per character
 // ("z" + code: a single-character query is one exact word) and the title's tokens ("y" +
 // token, "yz" + code): the pages whose title holds the query come first.
@@ -79,10 +83,11 @@ function normalize(text) {
 }
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+const START = "x";
 const PRESENCE = "z";
 const TITLE = "y";
 
-// four base-36 digits of the code point: fixed width (prefix-free), never starting with y or z
+// four base-36 digits of the code point: fixed width (prefix-free), never starting with x, y or z
 function charCode(ch) {
   const cp = ch.codePointAt(0);
   return DIGITS[Math.floor(cp / 46656)] + DIGITS[Math.floor(cp / 1296) % 36] + DIGITS[Math.floor(cp / 36) % 36] + DIGITS[cp % 36];
@@ -90,7 +95,7 @@ function charCode(ch) {
 
 function runTokens(run) {
   const codes = Array.from(run, charCode);
-  const tokens = [];
+  const tokens = [START + codes[0]];
   for (let k = 0; k + 1 < codes.length; k++) tokens.push(codes[k] + codes[k + 1]);
   tokens.push(codes[codes.length - 1]);
   return tokens;
@@ -99,14 +104,15 @@ function runTokens(run) {
 function planPart(part) {
   const runs = normalize(part).split(" ").filter(Boolean);
   if (!runs.length) return null;
+  if (runs.length === 1 && Array.from(runs[0]).length === 1) return { text: runs[0], phrase: [], single: charCode(runs[0]) };
   const phrase = [];
+  const last = runs.length - 1;
   runs.forEach((run, k) => {
     const tokens = runTokens(run);
-    phrase.push(...(k < runs.length - 1 ? tokens : tokens.slice(0, -1)));
+    // the first run may start inside a text run, the last may end inside one
+    phrase.push(...tokens.slice(k === 0 ? 1 : 0, k === last ? -1 : tokens.length));
   });
-  const last = runs[runs.length - 1];
-  const single = Array.from(last).length === 1 ? charCode(last) : null;
-  return { text: runs.join(" "), phrase, single, exact: !(phrase.length && single) };
+  return { text: runs.join(" "), phrase, single: null };
 }
 
 function planQuery(query) {
@@ -151,13 +157,11 @@ function cleanFilters(filters) {
   return out;
 }
 
-// The searches of one part: its exact phrase and the presence word of a last single
-// character; in the title namespace with mark = TITLE.
-function partSearches(pf, plan, filters, mark) {
-  const out = [];
-  if (plan.phrase.length) out.push(pf.search(`"${plan.phrase.map((t) => mark + t).join(" ")}"`, { filters }));
-  if (plan.single) out.push(pf.search(mark + PRESENCE + plan.single, { filters }));
-  return out;
+// The search of one part: its exact phrase, or the presence word of its one character; in
+// the title namespace with mark = TITLE.
+function partSearch(pf, plan, filters, mark) {
+  if (plan.single) return pf.search(mark + PRESENCE + plan.single, { filters });
+  return pf.search(`"${plan.phrase.map((t) => mark + t).join(" ")}"`, { filters });
 }
 
 const ids = (r) => new Set(r.results.map((x) => x.id));
@@ -179,22 +183,22 @@ function ordered(results, sort, titleIds) {
   return keyed.map((k) => k.r);
 }
 
-// Every result of a query, ranked: {plans, results: [{id, score, data}], verify}.
+// Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
   const pf = await getPagefind();
   const plans = planQuery(query);
   const f = cleanFilters(filters);
   if (!plans.length) {
-    if (!Object.keys(f).length) return { plans, results: [], verify: false };
+    if (!Object.keys(f).length) return { plans, results: [] };
     const r = await pf.search(null, { filters: f });
-    return { plans, results: ordered(r.results, sort, new Set()), verify: false };
+    return { plans, results: ordered(r.results, sort, new Set()) };
   }
-  // Each part's exact searches give its pages and their BM25 scores; a page must be in
+  // Each part's exact search gives its pages and their BM25 scores; a page must be in
   // every one, and ranks by the sum of its scores. The same searches in the title
   // namespace tell which pages hold the query in their title. All run at once; Pagefind
   // shares the chunks they load.
-  const exact = plans.flatMap((p) => partSearches(pf, p, f, ""));
-  const inTitle = sort ? [] : plans.flatMap((p) => partSearches(pf, p, f, TITLE)); // dates order the rest
+  const exact = plans.map((p) => partSearch(pf, p, f, ""));
+  const inTitle = sort ? [] : plans.map((p) => partSearch(pf, p, f, TITLE)); // dates order the rest
   const found = await Promise.all([...exact, ...inTitle]);
   const scores = found.slice(0, exact.length).map((r) => new Map(r.results.map((x) => [x.id, x.score])));
   const titleSets = found.slice(exact.length).map(ids);
@@ -204,14 +208,7 @@ async function rankedResults(query, filters, sort) {
     .sort((a, b) => b.score - a.score || a.rank - b.rank)
     .map((k) => k.x);
   const titleIds = new Set(titleSets.length ? results.map((x) => x.id).filter((id) => titleSets.every((s) => s.has(id))) : []);
-  // each plan's phrase positions on each page (a plan's phrase search comes first of its own)
-  let next = 0;
-  const positions = plans.map((p) => {
-    const at = next;
-    next += p.phrase.length && p.single ? 2 : 1;
-    return p.phrase.length ? new Map(found[at].results.map((x) => [x.id, x.words || []])) : new Map();
-  });
-  return { plans, results: ordered(results, sort, titleIds), positions, verify: plans.some((p) => !p.exact) };
+  return { plans, results: ordered(results, sort, titleIds) };
 }
 
 function escapeHtml(s) {
@@ -279,28 +276,10 @@ function textParts(data) {
 
 const partAt = (parts, position) => parts.reduce((found, p, k) => (p.start <= position ? k : found), 0);
 
-// Whether a page holds every plan that is not exact (its phrase then one character after a
-// separator): first the part at the phrase's first position on the page (Pagefind gives
-// only the first match's) with the next part (a match may run over their border), then the
-// whole text.
-async function holdsPlans(id, data, plans, positions) {
-  const parts = textParts(data);
-  const read = (from, to) => Promise.all(parts.slice(from, to).map((p) => partText(p.name)));
-  for (const [i, plan] of plans.entries()) {
-    if (plan.exact) continue;
-    const first = (positions[i].get(id) || [])[0];
-    const k = first === undefined ? 0 : partAt(parts, first);
-    if (holdsMatch([plan], (await read(k, k + 2)).join("\n"))) continue;
-    if (!textMatches([plan], (await read(0, parts.length)).join("\n"))) return false;
-  }
-  return true;
-}
-
 // The text a result's excerpt is cut from: the first part that holds a match, tried in this
 // order: the part of the first phrase match in the running text (Pagefind's result.words,
 // when the first part of the query has a phrase), then the parts from the running text on,
 // then those before it; failing that (a match over two parts' border), two parts together.
-// Parts already fetched (all of them, for a plan checked on the whole text) cost nothing.
 async function excerptText(data, plans, words) {
   const parts = textParts(data);
   if (!parts.length) return "";
@@ -344,37 +323,28 @@ async function siteSearch(query, options = {}) {
   const key = JSON.stringify([query, filters, sort]);
   let state = cache.get(key);
   if (!state) {
-    state = { ranked: await rankedResults(query, filters, sort), shaped: new Map(), rejected: new Set() };
+    state = { ranked: await rankedResults(query, filters, sort), shaped: new Map() };
     cache.set(key, state);
     if (cache.size > 50) cache.delete(cache.keys().next().value);
   }
-  const { plans, results, positions, verify } = state.ranked;
-  // Exact plans: every candidate contains the query (the index's phrases are exact), and
-  // only the page asked for is loaded. A plan that is not exact: every candidate is checked
-  // on its text around the plan's phrase before counting.
-  const wanted = verify ? results : results.slice(offset, offset + limit);
+  const { plans, results } = state.ranked;
+  // every result contains the query (the index's phrases are exact): only the page of
+  // results asked for is loaded
+  const wanted = results.slice(offset, offset + limit).filter((r) => !state.shaped.has(r.id));
   for (let k = 0; k < wanted.length; k += 20) {
-    const batch = wanted.slice(k, k + 20).filter((r) => !state.shaped.has(r.id) && !state.rejected.has(r.id));
-    const shaped = await Promise.all(batch.map(async (r) => {
-      const data = await r.data();
-      if (verify && !(await holdsPlans(r.id, data, plans, positions))) return null;
-      return shape(r, data, plans);
-    }));
-    batch.forEach((r, i) => {
-      if (shaped[i]) state.shaped.set(r.id, shaped[i]);
-      else state.rejected.add(r.id);
-    });
+    const batch = wanted.slice(k, k + 20);
+    const shaped = await Promise.all(batch.map(async (r) => shape(r, await r.data(), plans)));
+    batch.forEach((r, i) => state.shaped.set(r.id, shaped[i]));
   }
-  const kept = (verify ? results : wanted).filter((r) => state.shaped.has(r.id));
-  const out = (verify ? kept.slice(offset, offset + limit) : kept).map((r) => state.shaped.get(r.id));
-  out.total = verify ? kept.length : results.length - state.rejected.size;
+  const out = results.slice(offset, offset + limit).map((r) => state.shaped.get(r.id));
+  out.total = results.length;
   return out;
 }
 
 // Ranked page ids only (cheap: no fragments), for tests and benchmarks over large archives.
 siteSearch.ranked = async (query, options = {}) => {
   const r = await rankedResults(query, cleanFilters(options.filters), options.sort || "");
-  return { ids: r.results.map((x) => x.id), verify: r.verify };
+  return { ids: r.results.map((x) => x.id) };
 };
 siteSearch.ready = async () => { await getPagefind(); return true; };
 siteSearch.normalize = normalize;

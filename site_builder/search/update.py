@@ -1,0 +1,150 @@
+"""Bring the index the last build saved (``state``) up to date with the site's pages.
+
+Every page whose size or modification time is not the saved one is read and keyed by its
+bytes (``indexer.page_key``); only the pages whose key is new are encoded, and only the words of the pages added, removed or changed are patched
+(``entries``). Pages keep path order, so the pages between changes keep their order and
+only the items after a change of numbering are written again. A chunk whose words are all
+untouched is linked from the saved files, as are the fragments and text parts of unchanged
+pages; filters and the pf_meta are written again (they are small). The bundle is the one a
+build from scratch writes: the same numbering, cuts and names.
+
+When the saved index cannot be used (a page it removes is not in the page cache), or when
+so many pages changed that patching would cost about what a build from scratch costs,
+``update_pages`` returns None and the caller indexes from scratch.
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.search.entries import ShardEntries
+from site_builder.search.indexer import (Indexed, chunk_bytes_of, encoded_page, load_summary, mapper, page_info, page_key,
+                                         save_shard)
+from site_builder.search.pagecache import PageCache
+from site_builder.search.postings import SHARDS, PagePostings
+from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp
+from site_builder.search.writer import INDEX_DIR, BundleIndex, Chunk, write_chunks
+
+# beyond this share of the pages changed, indexing from scratch costs about what patching does
+MAX_CHANGED_SHARE = 0.2
+
+
+@dataclass
+class _Changes:
+    """The site's pages against the saved index's."""
+
+    pages: list[PageInfo]  # the site's, in path order: their new numbers
+    fresh: dict[int, PagePostings]  # new number -> entries, of the pages not in the saved index
+    removed: dict[int, PagePostings]  # old number -> entries, of the saved pages not in the site
+    skipped: set[str]  # keys of the site's pages with nothing to index
+    stamps: dict[str, Stamp]  # path -> stamp of each of the site's pages
+    new_numbers: list[int]  # old number -> new number (-1: removed)
+
+    def steps(self) -> list[int]:
+        """The old numbers of the kept pages where the shift of numbers changes (from 0)."""
+        out, shift = [], 0
+        for old, new in enumerate(self.new_numbers):
+            if new >= 0 and new - old != shift:
+                out.append(old)
+                shift = new - old
+        return out
+
+
+def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache,
+                 store: IndexStore, saved: SavedIndex) -> Indexed | None:
+    """Index ``candidates`` into ``bundle`` by patching ``saved``; None when it cannot be used."""
+    changes = _changes(site, candidates, saved, cache)
+    if changes is None:
+        return None
+    store.forget()
+    steps = changes.steps()
+    with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
+        jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
+        with mapper(len(changes.fresh) + len(changes.removed) + (len(candidates) if steps else 0)) as mapped:
+            patched = list(mapped(_patch_shard, jobs))
+        for number, page in enumerate(changes.pages):
+            if number in changes.fresh:
+                bundle.add(changes.fresh[number])
+            else:
+                bundle.add_kept(page, store.stored)
+        meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
+    cache.keep_only({page.key for page in changes.pages})
+    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files)
+    return Indexed(meta, len(changes.pages), sum(words for _, words, _ in patched),
+                   sum(pairs for _, _, pairs in patched), len(changes.pages) - len(changes.fresh))
+
+
+def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, cache: PageCache) -> _Changes | None:
+    old_numbers = {page.key: number for number, page in enumerate(saved.pages)}
+    pages: list[PageInfo] = []
+    fresh: dict[int, PagePostings] = {}
+    skipped: set[str] = set()
+    stamps: dict[str, Stamp] = {}
+    limit = MAX_CHANGED_SHARE * max(len(saved.pages), 1)
+    for relative, url in candidates:
+        path = site / relative
+        raw, stamps[relative.as_posix()] = _read_unless_stamped(path, url, saved.stamps.get(relative.as_posix()))
+        key = stamps[relative.as_posix()][2]
+        if key in old_numbers:
+            pages.append(saved.pages[old_numbers[key]])
+        elif key in saved.skipped:
+            skipped.add(key)
+        else:
+            if len(fresh) >= limit:
+                return None
+            encoded, _ = encoded_page(raw or path.read_bytes(), url, key, cache)
+            if encoded is None:
+                skipped.add(key)
+                continue
+            fresh[len(pages)] = encoded
+            pages.append(page_info(key, encoded))
+    new_numbers = [-1] * len(saved.pages)
+    for number, info in enumerate(pages):
+        if number not in fresh:
+            new_numbers[old_numbers[info.key]] = number
+    removed: dict[int, PagePostings] = {}
+    for old, new in enumerate(new_numbers):
+        if new < 0:
+            gone = cache.load(saved.pages[old].key)
+            if gone is None or len(removed) + len(fresh) >= limit:
+                return None
+            removed[old] = gone
+    return _Changes(pages, fresh, removed, skipped, stamps, new_numbers)
+
+
+def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
+    """(the page's bytes, its stamp); no bytes when its size and modification time are the
+    saved ones (a page is written long before the next build's search stage reads it)."""
+    stat = path.stat()
+    if saved is not None and (stat.st_size, stat.st_mtime_ns) == saved[:2]:
+        return None, saved
+    raw = path.read_bytes()
+    return raw, (stat.st_size, stat.st_mtime_ns, page_key(url, raw))
+
+
+def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:
+    removals = [(old, page.shards[shard][0]) for old, page in sorted(changes.removed.items())]
+    insertions = [(new, *page.shards[shard]) for new, page in sorted(changes.fresh.items())]
+    renumbering = (changes.new_numbers, steps) if steps else None
+    return shard, store.shard_path(shard), removals, renumbering, insertions, scratch, store.files(INDEX_DIR)
+
+
+def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:
+    """(chunks, words, pairs) of one word range, patched; its items saved again. A range no
+    change reaches is not read: its chunks are the saved ones."""
+    shard, state, removals, renumbering, insertions, scratch, kept_files = job
+    kept, word_count, pairs = load_summary(state)
+    if not (removals or renumbering or insertions):
+        return [Chunk(first, last, digest, kept_files / digest, count, kept=True)
+                for first, (last, count, digest) in kept.items()], word_count, pairs
+    entries = ShardEntries.load(state)
+    for number, words in removals:
+        entries.remove_page(number, words)
+    if renumbering is not None:
+        entries.renumber(*renumbering)
+    for number, words, tails in insertions:
+        entries.insert_page(number, words, tails)
+    chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard), kept, kept_files.__truediv__)
+    save_shard(state, entries, chunks)
+    return chunks, len(entries.words), entries.pairs

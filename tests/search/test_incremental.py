@@ -1,0 +1,105 @@
+"""The index patched from what the last build saved (``search/update.py``): after edits,
+additions and deletions, byte for byte the bundle a build from scratch writes, and found
+so in Chromium.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder.config import SiteConfig
+from site_builder.search import build_index, indexer, update
+from site_builder.search.browser import serve
+from site_builder.search.extract import extract
+from site_builder.search.normalize import matches
+
+NEW_WORDS = "量子纠缠态实验"  # in no seed article
+
+
+def _bundle_files(site: Path) -> dict[str, bytes]:
+    files = sorted(p for p in site.rglob("*") if p.is_file() and (p.name == "_headers" or "pagefind" in p.parts))
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
+
+
+def _articles(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("index.html")) if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+
+
+def _edit(page: Path, old: str, new: str) -> None:
+    head, body = page.read_text(encoding="utf-8").split("data-pagefind-body", 1)
+    assert old in body
+    page.write_text(head + "data-pagefind-body" + body.replace(old, new, 1), encoding="utf-8")
+
+
+def _from_scratch(site: Path, folder: Path) -> dict[str, bytes]:
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(site, folder, ignore=shutil.ignore_patterns("pagefind", "_headers"))
+    build_index(folder, SiteConfig(), cache=None)
+    return _bundle_files(folder)
+
+
+@pytest.fixture
+def patched_site(seed_site, tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """A copy of the seed site indexed once with a cache; every later build_index must patch."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
+    cache = tmp_path / "cache"
+    build_index(site, SiteConfig(), cache=cache)
+    from_scratch = indexer._index_all
+
+    def only_without_cache(site, pages, bundle, cache, store, expected):
+        assert store is None, "indexed from scratch, not patched"
+        return from_scratch(site, pages, bundle, cache, store, expected)
+
+    monkeypatch.setattr(indexer, "_index_all", only_without_cache)
+    monkeypatch.setattr(update, "MAX_CHANGED_SHARE", 1.0)  # the seed site is small
+    return site, cache
+
+
+def test_edits_additions_and_deletions_give_the_bytes_of_a_build_from_scratch(patched_site, tmp_path):
+    site, cache = patched_site
+    pages = _articles(site)
+    assert len(pages) >= 8
+
+    def added(source: Path, name: str) -> None:
+        shutil.copytree(source.parent, source.parent.with_name(name))
+
+    changes = [
+        ("nothing", lambda: None),
+        ("an edit", lambda: _edit(pages[3], "。", "，")),
+        ("new words in a heading", lambda: _edit(pages[4], "</h1>", f"{NEW_WORDS}</h1>")),
+        ("a page added last", lambda: added(pages[1], "zzz-added")),
+        ("a page added first", lambda: added(pages[5], "0-added")),
+        ("a page deleted", lambda: shutil.rmtree(pages[2].parent)),
+        ("an edit, an addition and a deletion", lambda: (_edit(pages[6], "，", "、"), added(pages[0], "m-added"),
+                                                          shutil.rmtree(pages[7].parent))),
+    ]
+    for label, change in changes:
+        change()
+        stats = build_index(site, SiteConfig(), cache=cache)
+        expected = _from_scratch(site, tmp_path / "scratch")
+        assert _bundle_files(site) == expected, label
+        assert stats.pages == len(_articles(site)), label
+
+
+def test_a_patched_index_finds_the_new_text_and_not_the_deleted_page(patched_site, browser):
+    site, cache = patched_site
+    pages = _articles(site)
+    _edit(pages[2], "。", f"。{NEW_WORDS}。")
+    gone = pages[5]
+    shutil.rmtree(gone.parent)
+    build_index(site, SiteConfig(), cache=cache)
+    texts = {"/" + p.parent.relative_to(site).as_posix() + "/": extract(p.read_text(encoding="utf-8")).text
+             for p in _articles(site)}
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(base + "/search/")
+        page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+        for query in (NEW_WORDS, "治理", "发展 人民"):
+            found = page.evaluate("q => siteSearch(q).then(rs => rs.map(r => r.url))", query)
+            truth = {url for url, text in texts.items() if matches(query, text)}
+            assert truth and sorted(found) == sorted(truth), query
+        page.close()
+    assert "/" + gone.parent.relative_to(site).as_posix() + "/" not in texts
