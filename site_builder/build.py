@@ -11,8 +11,10 @@ from __future__ import annotations
 import atexit
 import ctypes
 import dataclasses
+import datetime as dt
 import functools
 import os
+import pickle
 import shutil
 import sys
 import threading
@@ -20,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
@@ -66,7 +68,15 @@ class BuildResult:
     search: SearchStats | None = None
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
-    report: list[FileReport] = field(default_factory=list)  # per content file (build_report.py)
+    # per content file (build_report.py); kept pickled in a recorded result until read, since
+    # reading it imports the ingest modules, which a build with nothing to do never needs
+    stored_report: list[FileReport] | bytes = field(default_factory=list, repr=False)
+
+    @property
+    def report(self) -> list[FileReport]:
+        if isinstance(self.stored_report, bytes):
+            self.stored_report = pickle.loads(self.stored_report)
+        return cast(list["FileReport"], self.stored_report)
 
 
 def build_site(options: BuildOptions) -> BuildResult:
@@ -84,7 +94,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         with progress.stage("check"):
             key = build_key(cache, content_dir, templates, options.with_search)
             record = load_record(cache, output_dir) if cache.enabled else None
-        if record is not None and record.key == key and isinstance(record.result, BuildResult) \
+        if record is not None and record.key == key.value and isinstance(record.result, BuildResult) \
                 and (options.search_may_lag or not record.result.search_stale):
             staging.rmdir()
             _remove_leftovers(output_dir)
@@ -93,7 +103,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         from site_builder.render.inputs import Fingerprints
         from site_builder.render.writer import PublishedPages
 
-        read = _read_and_analyze(content_dir, options.keep_going, progress, cache)
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times)
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
@@ -115,12 +125,12 @@ def build_site(options: BuildOptions) -> BuildResult:
         remove_in_background(retired)
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
-                         search=search_made.stats if search_made else None, report=read.report,
+                         search=search_made.stats if search_made else None, stored_report=read.report,
                          search_stale=search_made.stale if search_made else False,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
-            key, files, site.pages.pages, search_made.key if search_made else None,
+            key.value, files, site.pages.pages, search_made.key if search_made else None,
             search_made.files if search_made else [], without_output(result)))
     cache.save()
     return result
@@ -198,9 +208,11 @@ class _Read:
     report: list[FileReport]
 
 
-def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache) -> _Read:
+def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
+                      entry_times: dict[Path, dt.datetime | None] | None = None) -> _Read:
     """Config, every content file (through the cache), the analysis; bad files fail it
-    unless keep_going (then they are returned, left out of the archive)."""
+    unless keep_going (then they are returned, left out of the archive). `entry_times`:
+    when each content file entered the archive, when the caller knows (sources.py)."""
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.build_report import report_of
@@ -209,7 +221,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
 
     config = load_config(content_dir)
     with progress.stage("ingest") as stage:
-        sources = read_sources(content_dir, cache, stage)
+        sources = read_sources(content_dir, cache, stage, entry_times)
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
