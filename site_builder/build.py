@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, cast
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (SiteRecord, build_key, forget_record, link_files,
+from site_builder.incremental import (SiteRecord, build_key, folder_stamps, forget_record, link_files,
                                       load_record, search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
@@ -131,7 +131,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
-            search_made.files if search_made else [], without_output(result)))
+            search_made.files if search_made else [], without_output(result), folder_stamps(output_dir, files)))
     cache.save()
     return result
 

@@ -44,11 +44,9 @@ def code_version() -> str:
 
 
 def sha1_of(*parts: str | bytes) -> str:
-    digest = hashlib.sha1()
-    for part in parts:
-        digest.update(part.encode() if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
+    """SHA-1 of the parts, each followed by a NUL byte (joined first: one call into hashlib)."""
+    joined = b"\0".join([part.encode() if isinstance(part, str) else part for part in parts])
+    return hashlib.sha1(joined + b"\0" if parts else b"").hexdigest()
 
 
 def cache_root(content_dir: Path) -> Path | None:

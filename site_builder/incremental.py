@@ -2,9 +2,11 @@
 
 After each successful build a `SiteRecord` is kept in the cache under the output folder's
 path: the key of every input that made the site (`build_key`), each file's stamp (size,
-mtime_ns, inode), each page's fingerprint and SHA-1, the search files and what they were
-made from, and the build's result. The next build of the same output folder
-- does nothing at all when the key is the same and every file of the site is as recorded;
+mtime_ns, inode) and each folder's mtime, each page's fingerprint and SHA-1, the search
+files and what they were made from, and the build's result. The next build of the same
+output folder
+- does nothing at all when the key is the same and every file and folder of the site is as
+  recorded;
 - otherwise links into its staging folder the pages whose fingerprints are unchanged, and the
   search files when no page changed (`link_files`), and renders the rest.
 A site changed by hand since (a file edited, added or removed) is not trusted: the build
@@ -20,6 +22,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from site_builder.cache import BuildCache, code_version, sha1_of
@@ -38,6 +41,7 @@ class SiteRecord:
     search_key: str | None = None  # what the search files were made from (None: no search)
     search_files: list[str] = field(default_factory=list)
     result: Any = None  # the BuildResult, for a build that finds nothing to do
+    folders: dict[str, int] = field(default_factory=dict)  # the mtime of each folder (folder_stamps)
 
 
 def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], with_search: bool) -> BuildKey:
@@ -178,12 +182,40 @@ def site_stamps(folder: Path) -> dict[str, Stamp]:
     return stamps
 
 
+def folder_stamps(folder: Path, files: Iterable[str]) -> dict[str, int]:
+    """The mtime of the folder and of every folder under it that holds the files (`files`:
+    their paths in it), by path ('' for the folder itself, else ending in '/')."""
+    folders = {""}
+    for name in files:
+        parent = name.rpartition("/")[0]
+        while parent and parent + "/" not in folders:
+            folders.add(parent + "/")
+            parent = parent.rpartition("/")[0]
+    base = os.path.join(folder, "")
+    return {name: os.stat(base + name).st_mtime_ns for name in sorted(folders)}
+
+
 def load_record(cache: BuildCache, output_dir: Path) -> SiteRecord | None:
     """The record of the site in output_dir, when that site is still exactly as recorded."""
     record = cache.load("site", _record_name(output_dir))
     if not isinstance(record, SiteRecord) or not output_dir.is_dir():
         return None
-    return record if site_stamps(output_dir) == record.files else None
+    return record if _as_recorded(output_dir, record) else None
+
+
+def _as_recorded(output_dir: Path, record: SiteRecord) -> bool:
+    """Whether every recorded file has its stamp, and every folder its mtime: a file edited,
+    replaced or removed changes its own stamp; one added (or a folder) changes the mtime of
+    the folder it is added to. A stat by path of each: no folder is listed."""
+    base = os.path.join(output_dir, "")
+    try:
+        for name, stamp in record.files.items():
+            stat = os.stat(base + name)
+            if (stat.st_size, stat.st_mtime_ns, stat.st_ino) != stamp:
+                return False
+        return all(os.stat(base + name).st_mtime_ns == mtime for name, mtime in record.folders.items())
+    except OSError:
+        return False
 
 
 def store_record(cache: BuildCache, output_dir: Path, record: SiteRecord) -> None:
