@@ -111,7 +111,8 @@ def build_site(options: BuildOptions) -> BuildResult:
                                     read.document_keys)
         with progress.stage("render") as stage:
             published = PublishedPages(output_dir, record.pages) if record is not None else None
-            site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
+            compiled = cache.folder / "templates" if cache.folder is not None else None
+            site = render.render_site(archive, config, staging, templates, fingerprints, published, stage, compiled)
         search_made = _search(staging, config, site.pages.pages, record, output_dir, progress,
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
