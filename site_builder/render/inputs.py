@@ -46,6 +46,8 @@ class Fingerprints:
         self._summaries: dict[int, str] = {}
         self._subjects: dict[int, str] = {}
         self._outlines: dict[int, str] = {}
+        self._plain: dict[int, str] = {}  # dataclasses that read the same from every page (_dataclass)
+        self._back_references = 0  # met so far (_dataclass)
         # when each source entered the archive: the feed date of an undated entry
         self._added = {d.path: str(d.added) for d in archive.documents}
         papers = sorted({p.page.paper for e in archive.entries for p in e.printings if p.page.paper})
@@ -117,6 +119,32 @@ class Fingerprints:
                 *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
         return known
 
+    def _dataclass(self, value: object) -> str:
+        """A dataclass, field by field. One that holds no archive content and reaches no
+        dataclass being walked (a printing, a page's info) reads the same from every page:
+        it is walked once."""
+        known = self._plain.get(id(value))
+        if known is not None:
+            return known
+        if id(value) in self._walking:  # a back-reference (a month's year): counted where it began
+            self._back_references += 1
+            return f"<{type(value).__name__}>"
+        names_content, back_references = self._names_content, self._back_references
+        self._names_content = False
+        self._walking.add(id(value))
+        parts = [type(value).__name__ + "("]
+        for item in dataclasses.fields(value):  # type: ignore[arg-type]
+            parts.append(f"{item.name}=")
+            child = getattr(value, item.name)
+            parts += [self._outline(child)] if item.metadata.get("upward") else self._nested(child)
+        parts.append(")")
+        self._walking.discard(id(value))
+        text = "".join(parts)
+        if not self._names_content and self._back_references == back_references:
+            self._plain[id(value)] = text
+        self._names_content |= names_content
+        return text
+
     def _outline(self, value: object) -> str:
         """What a page may show of an object it reaches up the tree (a printed page's issue,
         an issue's paper: render/papers.py's UPWARD fields): its own fields and properties,
@@ -170,19 +198,7 @@ class Fingerprints:
                 yield f"{key!r}:"
                 yield from self._nested(value[key])
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            if id(value) in self._walking:  # a back-reference (a month's year): counted where it began
-                yield f"<{type(value).__name__}>"
-                return
-            self._walking.add(id(value))
-            yield type(value).__name__ + "("
-            for item in dataclasses.fields(value):
-                yield f"{item.name}="
-                if item.metadata.get("upward"):
-                    yield self._outline(getattr(value, item.name))
-                else:
-                    yield from self._nested(getattr(value, item.name))
-            yield ")"
-            self._walking.discard(id(value))
+            yield self._dataclass(value)
         elif value is None or isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum)):
             yield repr(value)
         else:
