@@ -16,6 +16,7 @@ import functools
 import os
 import pickle
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -287,28 +288,67 @@ def _libc():
     return ctypes.CDLL(None, use_errno=True)
 
 
-_removals: list[threading.Thread] = []
+_removals: list[tuple[threading.Thread, Path]] = []
+REMOVING = "removing-"  # a retired site handed over to a process of its own: .public.old-removing-<pid>
+# that process: it names the folder as its own, then deletes it
+_REMOVER = """import os, shutil, sys
+folder = sys.argv[1]
+mine = folder.rsplit(".old-", 1)[0] + ".old-removing-" + str(os.getpid())
+try:
+    os.rename(folder, mine)
+except OSError:
+    sys.exit()
+shutil.rmtree(mine, ignore_errors=True)
+"""
 
 
 def remove_in_background(folder: Path) -> None:
-    """Delete a retired site while the caller goes on (thousands of files take seconds);
-    `finish_removals` waits for it before the process ends."""
+    """Delete a retired site while the caller goes on (thousands of files take seconds); a
+    process that ends first hands what is left to a process of its own (`_hand_over_removals`)."""
     thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
-                              name=f"remove {folder.name}")
+                              name=f"remove {folder.name}", daemon=True)
     thread.start()
-    _removals.append(thread)
+    _removals.append((thread, folder))
 
 
 def finish_removals() -> None:
+    """Wait until this process's removals are done."""
     while _removals:
-        _removals.pop().join()
+        _removals.pop()[0].join()
 
 
-atexit.register(finish_removals)
+def _hand_over_removals() -> None:
+    """At exit: a retired site still being deleted is left to a process of its own, so that a
+    build's process ends when the site is published, not when the old one is gone."""
+    while _removals:
+        thread, folder = _removals.pop()
+        if thread.is_alive():
+            subprocess.Popen([sys.executable, "-c", _REMOVER, str(folder)], start_new_session=True,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+atexit.register(_hand_over_removals)
 
 
 def _remove_leftovers(output_dir: Path) -> None:
-    """Retired sites a killed build left behind (never a staging folder: one may be in use)."""
+    """Retired sites a killed build left behind (never a staging folder: one may be in use, nor
+    a site this process or a live remover is deleting)."""
     for leftover in output_dir.parent.glob(f".{output_dir.name}.old-*"):
-        if leftover.is_dir() and not any(t.name == f"remove {leftover.name}" for t in _removals):
+        if leftover.is_dir() and not _being_removed(leftover):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _being_removed(leftover: Path) -> bool:
+    if any(folder.name == leftover.name for _, folder in _removals):
+        return True
+    tail = leftover.name.rpartition(".old-")[2]
+    remover = tail.removeprefix(REMOVING)
+    if remover == tail or not remover.isdigit():
+        return False
+    try:
+        os.kill(int(remover), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, but another user's
+        return True
+    return True
