@@ -11,9 +11,12 @@ from __future__ import annotations
 import atexit
 import ctypes
 import dataclasses
+import datetime as dt
 import functools
 import os
+import pickle
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -21,12 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (SiteRecord, build_key, forget_record, link_files,
+from site_builder.incremental import (SiteRecord, build_key, folder_stamps, forget_record, link_files,
                                       load_record, search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
@@ -69,7 +72,15 @@ class BuildResult:
     search: SearchStats | None = None
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
-    report: list[FileReport] = field(default_factory=list)  # per content file (build_report.py)
+    # per content file (build_report.py); kept pickled in a recorded result until read, since
+    # reading it imports the ingest modules, which a build with nothing to do never needs
+    stored_report: list[FileReport] | bytes = field(default_factory=list, repr=False)
+
+    @property
+    def report(self) -> list[FileReport]:
+        if isinstance(self.stored_report, bytes):
+            self.stored_report = pickle.loads(self.stored_report)
+        return cast(list["FileReport"], self.stored_report)
 
 
 def build_site(options: BuildOptions) -> BuildResult:
@@ -87,7 +98,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         with progress.stage("check"):
             key = build_key(cache, content_dir, templates, options.with_search)
             record = load_record(cache, output_dir) if cache.enabled else None
-        if record is not None and record.key == key and isinstance(record.result, BuildResult) \
+        if record is not None and record.key == key.value and isinstance(record.result, BuildResult) \
                 and (options.search_may_lag or not record.result.search_stale):
             staging.rmdir()
             _remove_leftovers(output_dir)
@@ -96,7 +107,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         from site_builder.render.inputs import Fingerprints
         from site_builder.render.writer import PublishedPages
 
-        read = _read_and_analyze(content_dir, options.keep_going, progress, cache)
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times)
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
@@ -106,7 +117,8 @@ def build_site(options: BuildOptions) -> BuildResult:
                                     read.document_keys)
         with progress.stage("render") as stage:
             published = PublishedPages(output_dir, record.pages) if record is not None else None
-            site = render.render_site(archive, config, staging, templates, fingerprints, published, stage)
+            compiled = cache.folder / "templates" if cache.folder is not None else None
+            site = render.render_site(archive, config, staging, templates, fingerprints, published, stage, compiled)
         search_made = _search(staging, config, site.pages.pages, record, output_dir, progress,
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
@@ -120,13 +132,13 @@ def build_site(options: BuildOptions) -> BuildResult:
         remove_in_background(retired)
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
-                         search=search_made.stats if search_made else None, report=read.report,
+                         search=search_made.stats if search_made else None, stored_report=read.report,
                          search_stale=search_made.stale if search_made else False,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
-            key, files, site.pages.pages, search_made.key if search_made else None,
-            search_made.files if search_made else [], without_output(result)))
+            key.value, files, site.pages.pages, search_made.key if search_made else None,
+            search_made.files if search_made else [], without_output(result), folder_stamps(output_dir, files)))
     cache.save()
     return result
 
@@ -205,9 +217,11 @@ class _Read:
     report: list[FileReport]
 
 
-def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache) -> _Read:
+def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
+                      entry_times: dict[Path, dt.datetime | None] | None = None) -> _Read:
     """Config, every content file (through the cache), the analysis; bad files fail it
-    unless keep_going (then they are returned, left out of the archive)."""
+    unless keep_going (then they are returned, left out of the archive). `entry_times`:
+    when each content file entered the archive, when the caller knows (sources.py)."""
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.build_report import report_of
@@ -216,7 +230,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
 
     config = load_config(content_dir)
     with progress.stage("ingest") as stage:
-        sources = read_sources(content_dir, cache, stage)
+        sources = read_sources(content_dir, cache, stage, entry_times)
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
@@ -281,28 +295,67 @@ def _libc():
     return ctypes.CDLL(None, use_errno=True)
 
 
-_removals: list[threading.Thread] = []
+_removals: list[tuple[threading.Thread, Path]] = []
+REMOVING = "removing-"  # a retired site handed over to a process of its own: .public.old-removing-<pid>
+# that process: it names the folder as its own, then deletes it
+_REMOVER = """import os, shutil, sys
+folder = sys.argv[1]
+mine = folder.rsplit(".old-", 1)[0] + ".old-removing-" + str(os.getpid())
+try:
+    os.rename(folder, mine)
+except OSError:
+    sys.exit()
+shutil.rmtree(mine, ignore_errors=True)
+"""
 
 
 def remove_in_background(folder: Path) -> None:
-    """Delete a retired site while the caller goes on (thousands of files take seconds);
-    `finish_removals` waits for it before the process ends."""
+    """Delete a retired site while the caller goes on (thousands of files take seconds); a
+    process that ends first hands what is left to a process of its own (`_hand_over_removals`)."""
     thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
-                              name=f"remove {folder.name}")
+                              name=f"remove {folder.name}", daemon=True)
     thread.start()
-    _removals.append(thread)
+    _removals.append((thread, folder))
 
 
 def finish_removals() -> None:
+    """Wait until this process's removals are done."""
     while _removals:
-        _removals.pop().join()
+        _removals.pop()[0].join()
 
 
-atexit.register(finish_removals)
+def _hand_over_removals() -> None:
+    """At exit: a retired site still being deleted is left to a process of its own, so that a
+    build's process ends when the site is published, not when the old one is gone."""
+    while _removals:
+        thread, folder = _removals.pop()
+        if thread.is_alive():
+            subprocess.Popen([sys.executable, "-c", _REMOVER, str(folder)], start_new_session=True,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+atexit.register(_hand_over_removals)
 
 
 def _remove_leftovers(output_dir: Path) -> None:
-    """Retired sites a killed build left behind (never a staging folder: one may be in use)."""
+    """Retired sites a killed build left behind (never a staging folder: one may be in use, nor
+    a site this process or a live remover is deleting)."""
     for leftover in output_dir.parent.glob(f".{output_dir.name}.old-*"):
-        if leftover.is_dir() and not any(t.name == f"remove {leftover.name}" for t in _removals):
+        if leftover.is_dir() and not _being_removed(leftover):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _being_removed(leftover: Path) -> bool:
+    if any(folder.name == leftover.name for _, folder in _removals):
+        return True
+    tail = leftover.name.rpartition(".old-")[2]
+    remover = tail.removeprefix(REMOVING)
+    if remover == tail or not remover.isdigit():
+        return False
+    try:
+        os.kill(int(remover), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, but another user's
+        return True
+    return True

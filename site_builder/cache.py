@@ -44,11 +44,9 @@ def code_version() -> str:
 
 
 def sha1_of(*parts: str | bytes) -> str:
-    digest = hashlib.sha1()
-    for part in parts:
-        digest.update(part.encode() if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
+    """SHA-1 of the parts, each followed by a NUL byte (joined first: one call into hashlib)."""
+    joined = b"\0".join([part.encode() if isinstance(part, str) else part for part in parts])
+    return hashlib.sha1(joined + b"\0" if parts else b"").hexdigest()
 
 
 def cache_root(content_dir: Path) -> Path | None:
@@ -74,14 +72,16 @@ class BuildCache:
     def enabled(self) -> bool:
         return self.folder is not None
 
-    def file_hash(self, path: Path) -> str:
-        """SHA-1 of a file's bytes; from its stamp when size and mtime are as last seen."""
-        stat = path.stat()
+    def file_hash(self, path: Path | str, stat: os.stat_result | None = None) -> str:
+        """SHA-1 of a file's bytes; from its stamp when size and mtime are as last seen
+        (`stat`: the file's, when the caller has it)."""
+        stat = stat or os.stat(path)
         key = str(path)
         known = self._stamps.get(key)
-        if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+        if known is not None and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             return known[2]
-        sha1 = hashlib.sha1(path.read_bytes()).hexdigest()
+        with open(path, "rb") as file:
+            sha1 = hashlib.sha1(file.read()).hexdigest()
         if time.time() - stat.st_mtime > RACY_SECONDS:
             self._stamps[key] = (stat.st_size, stat.st_mtime_ns, sha1)
             self._stamps_changed = True

@@ -2,9 +2,11 @@
 
 After each successful build a `SiteRecord` is kept in the cache under the output folder's
 path: the key of every input that made the site (`build_key`), each file's stamp (size,
-mtime_ns, inode), each page's fingerprint and SHA-1, the search files and what they were
-made from, and the build's result. The next build of the same output folder
-- does nothing at all when the key is the same and every file of the site is as recorded;
+mtime_ns, inode) and each folder's mtime, each page's fingerprint and SHA-1, the search
+files and what they were made from, and the build's result. The next build of the same
+output folder
+- does nothing at all when the key is the same and every file and folder of the site is as
+  recorded;
 - otherwise links into its staging folder the pages whose fingerprints are unchanged, and the
   search files when no page changed (`link_files`), and renders the rest.
 A site changed by hand since (a file edited, added or removed) is not trusted: the build
@@ -13,9 +15,14 @@ renders every page, as a cold one does.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
+import pickle
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from site_builder.cache import BuildCache, code_version, sha1_of
@@ -34,46 +41,117 @@ class SiteRecord:
     search_key: str | None = None  # what the search files were made from (None: no search)
     search_files: list[str] = field(default_factory=list)
     result: Any = None  # the BuildResult, for a build that finds nothing to do
+    folders: dict[str, int] = field(default_factory=dict)  # the mtime of each folder (folder_stamps)
 
 
-def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], with_search: bool) -> str:
+def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], with_search: bool) -> BuildKey:
     """Everything a build reads: each file of the content folder and of the template
     folders (name and SHA-1), when each content file entered the archive (an undated
     article's feed date), the code version, the options and environment that matter."""
-    parts = [code_version(), f"search={with_search}", folders_key(cache, [content_dir, *template_dirs])]
-    parts.append(_entry_times_key(cache, content_dir))
+    content = _listing(str(content_dir))
+    parts = [code_version(), f"search={with_search}", _listings_key(cache, [content, *map(_listing, template_dirs)])]
+    times_key, times = _entry_times_key(cache, content_dir, content)
+    parts.append(times_key)
     parts += [f"{name}={os.environ.get(name, '')}" for name in BUILD_ENVIRONMENT]
-    return sha1_of(*parts)
+    return BuildKey(sha1_of(*parts), times)
+
+
+@dataclass
+class BuildKey:
+    value: str
+    # when each content file entered the archive, when the key had to work them out
+    # (sources.read_sources takes them instead of working them out again)
+    entry_times: dict[Path, dt.datetime | None] | None = None
+
+
+@dataclass
+class _Listed:
+    """A file of a folder: its path from the folder (with '/'), its own path, its stat."""
+
+    relative: str
+    path: str
+    stat: os.stat_result | None  # None: a dangling link, or a file that cannot be stat'ed
+
+
+def _listing(folder: str | Path) -> list[_Listed]:
+    """Files of a folder, hidden ones (editor litter, the cache itself) left out, folders
+    before the files beside them as os.walk gives them, names sorted; links to folders are
+    not followed."""
+    found: list[_Listed] = []
+    pending = [(str(folder), "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                continue
+            found.append(_Listed(prefix + entry.name, entry.path, _stat(entry)))
+        pending += reversed(folders)
+    return found
+
+
+def _stat(entry: os.DirEntry) -> os.stat_result | None:
+    try:
+        return entry.stat()
+    except OSError:
+        return None
 
 
 def folders_key(cache: BuildCache, folders: list[Path]) -> str:
-    """Each file of the folders (where, name and SHA-1), in a fixed order."""
+    """Each file of the folders (which folder, name and SHA-1), in a fixed order."""
+    return _listings_key(cache, [_listing(folder) for folder in folders])
+
+
+def _listings_key(cache: BuildCache, listings: list[list[_Listed]]) -> str:
     parts = []
-    for number, folder in enumerate(folders):
-        for path in _files_under(folder):
+    for number, files in enumerate(listings):
+        for file in files:
             try:
-                sha1 = cache.file_hash(path)
+                sha1 = cache.file_hash(file.path, file.stat)
             except OSError:  # unreadable, or a dangling link: reading it will say which
                 sha1 = "unreadable"
-            parts.append(f"{number}:{path.relative_to(folder).as_posix()}={sha1}")
+            parts.append(f"{number}:{file.relative}={sha1}")
     return sha1_of(*parts)
 
 
-def _entry_times_key(cache: BuildCache, content_dir: Path) -> str:
+def _entry_times_key(cache: BuildCache, content_dir: Path,
+                     content: list[_Listed]) -> tuple[str, dict[Path, dt.datetime | None] | None]:
+    """A digest of when each content file entered the archive (ingest/provenance.py).
+
+    Working them out needs ingest (half a second of imports) and git's log; they follow from
+    the checked-out commit, SOURCE_DATE_EPOCH and, for files git does not know, their
+    mtimes. So the last answer is kept under a digest of those (every file's mtime: more
+    than needed, never less) and worked out again only when that digest changes."""
+    head = _checkout_head(content_dir)
+    stamp = sha1_of(str(content_dir), head, os.environ.get("SOURCE_DATE_EPOCH", "-"),
+                    *(f"{f.relative}={f.stat.st_mtime_ns if f.stat else '-'}" for f in content))
+    name = sha1_of(str(content_dir))
+    kept = cache.load("entry-times", name)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp:
+        return kept[1], None
     from site_builder import ingest
     from site_builder.sources import entry_times_of
 
     times = entry_times_of(content_dir, ingest.content_files(content_dir), cache)
-    return sha1_of(*(f"{path}={when.isoformat() if when else '-'}" for path, when in times.items()))
+    key = sha1_of(*(f"{path}={when.isoformat() if when else '-'}" for path, when in times.items()))
+    cache.store("entry-times", name, (stamp, key))
+    return key, times
 
 
-def _files_under(folder: Path) -> list[Path]:
-    """Files of a folder, hidden ones (editor litter, the cache itself) left out."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root, name) for name in sorted(files) if not name.startswith(".")]
-    return found
+def _checkout_head(folder: Path) -> str:
+    """The commit checked out where `folder` is, as ingest/provenance.py reads it ('-': none)."""
+    git = shutil.which("git")
+    done = subprocess.run([git, "-C", str(folder), "rev-parse", "--verify", "-q", "HEAD"], capture_output=True,
+                          text=True, check=False) if git else None
+    return done.stdout.strip() or "-" if done is not None and done.returncode == 0 else "-"
 
 
 def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:
@@ -104,12 +182,40 @@ def site_stamps(folder: Path) -> dict[str, Stamp]:
     return stamps
 
 
+def folder_stamps(folder: Path, files: Iterable[str]) -> dict[str, int]:
+    """The mtime of the folder and of every folder under it that holds the files (`files`:
+    their paths in it), by path ('' for the folder itself, else ending in '/')."""
+    folders = {""}
+    for name in files:
+        parent = name.rpartition("/")[0]
+        while parent and parent + "/" not in folders:
+            folders.add(parent + "/")
+            parent = parent.rpartition("/")[0]
+    base = os.path.join(folder, "")
+    return {name: os.stat(base + name).st_mtime_ns for name in sorted(folders)}
+
+
 def load_record(cache: BuildCache, output_dir: Path) -> SiteRecord | None:
     """The record of the site in output_dir, when that site is still exactly as recorded."""
     record = cache.load("site", _record_name(output_dir))
     if not isinstance(record, SiteRecord) or not output_dir.is_dir():
         return None
-    return record if site_stamps(output_dir) == record.files else None
+    return record if _as_recorded(output_dir, record) else None
+
+
+def _as_recorded(output_dir: Path, record: SiteRecord) -> bool:
+    """Whether every recorded file has its stamp, and every folder its mtime: a file edited,
+    replaced or removed changes its own stamp; one added (or a folder) changes the mtime of
+    the folder it is added to. A stat by path of each: no folder is listed."""
+    base = os.path.join(output_dir, "")
+    try:
+        for name, stamp in record.files.items():
+            stat = os.stat(base + name)
+            if (stat.st_size, stat.st_mtime_ns, stat.st_ino) != stamp:
+                return False
+        return all(os.stat(base + name).st_mtime_ns == mtime for name, mtime in record.folders.items())
+    except OSError:
+        return False
 
 
 def store_record(cache: BuildCache, output_dir: Path, record: SiteRecord) -> None:
@@ -144,5 +250,5 @@ def link_files(source: Path, target: Path, names: list[str]) -> bool:
 
 def without_output(result: Any) -> Any:
     """A BuildResult as kept in a record (the skipped files are never kept: such a build is
-    never reused)."""
-    return dataclasses.replace(result, errors=[])
+    never reused), its report pickled apart (`BuildResult.report`)."""
+    return dataclasses.replace(result, errors=[], stored_report=pickle.dumps(result.report, pickle.HIGHEST_PROTOCOL))

@@ -36,7 +36,10 @@ class Sources:
     keys: dict[Path, str] = field(default_factory=dict)  # every file hashed
 
 
-def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> Sources:
+def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
+                 entry_times: dict[Path, dt.datetime | None] | None = None) -> Sources:
+    """Every content file's document; `entry_times`: when each file entered the archive,
+    when the caller has worked them out for these very files (`entry_times_of`)."""
     paths = ingest.content_files(content_dir)
     progress.set_total(len(paths))
     sources = Sources()
@@ -67,7 +70,8 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress) -> So
     _in_memory.clear()
     _in_memory.update(kept)
     # (not cached with the document: a file's first commit or mtime is no part of its bytes)
-    added = entry_times_of(content_dir, paths, cache)
+    added = entry_times if entry_times is not None and list(entry_times) == paths \
+        else entry_times_of(content_dir, paths, cache)
     for document in sources.documents:
         document.added = added.get(document.path)
     sources.errors.extend(orphan_sidecars(content_dir / ingest.RAW_DIR))

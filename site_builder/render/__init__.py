@@ -34,11 +34,12 @@ class RenderedSite:
 
 def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path],
                 fingerprints: Fingerprints, published: PublishedPages | None = None,
-                progress: Progress | None = None) -> RenderedSite:
+                progress: Progress | None = None, compiled: Path | None = None) -> RenderedSite:
     """Write every planned page and the static files. A page whose fingerprint is the one it
-    has in `published` is linked from there instead of rendered (render/writer.py)."""
+    has in `published` is linked from there instead of rendered (render/writer.py).
+    `compiled`: a folder where the templates' compiled code is kept between builds."""
     progress = progress or Progress(enabled=False)
-    env = make_environment(archive, config, template_dirs)
+    env = make_environment(archive, config, template_dirs, compiled)
     plans = plan_site(archive, config)
     env.globals["sitemap_urls"] = lambda: _page_urls(plans)
     _refuse_shared_paths(plans)
@@ -57,8 +58,12 @@ def _refuse_shared_paths(plans: list[PagePlan]) -> None:
         seen.add(plan.path)
 
 
-def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[Path]) -> jinja2.Environment:
+def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[Path],
+                     compiled: Path | None = None) -> jinja2.Environment:
+    """The templates' environment; with `compiled`, a template whose source is unchanged is
+    loaded as the code compiled by an earlier build (Jinja's bytecode cache checks the source)."""
     env = jinja2.Environment(
+        bytecode_cache=_bytecode_cache(compiled),
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -83,6 +88,16 @@ def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[P
     env.globals.update(search.template_globals())
     env.filters["cn_date"] = lambda d: f"{d.year}年{d.month}月{d.day}日" if d else ""
     return env
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a cache that cannot be written only makes builds slower
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _terms_by_name(archive: Archive, taxonomy: str) -> dict:

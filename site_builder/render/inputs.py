@@ -14,7 +14,9 @@ A page's fingerprint covers
   the article by the keys of the documents it is read from (`_article`).
   The most specific content object of a context (entry, list of entries, term, taxonomy)
   counts in full; broader ones (the taxonomy named on a term's page) by their names, URLs
-  and counts (`_level`).
+  and counts (`_level`). An object reached up the tree (a printed page's issue, an issue's
+  paper: fields marked UPWARD in render/papers.py) counts by its outline: its own fields,
+  what is above it, and a brief of each thing it holds, not their articles (`_outline`).
 - A plan whose context names no entry, term or taxonomy (home, feed, sitemap, search, 404)
   reads the archive through the template globals, so it counts every entry (`archive_key`).
 """
@@ -43,6 +45,9 @@ class Fingerprints:
         self._cards: dict[int, str] = {}
         self._summaries: dict[int, str] = {}
         self._subjects: dict[int, str] = {}
+        self._outlines: dict[int, str] = {}
+        self._plain: dict[int, str] = {}  # dataclasses that read the same from every page (_dataclass)
+        self._back_references = 0  # met so far (_dataclass)
         # when each source entered the archive: the feed date of an undated entry
         self._added = {d.path: str(d.added) for d in archive.documents}
         papers = sorted({p.page.paper for e in archive.entries for p in e.printings if p.page.paper})
@@ -114,6 +119,49 @@ class Fingerprints:
                 *(f"{t.name}|{t.slug}|{t.url}|{len(t.entries)}" for t in taxonomy.terms))
         return known
 
+    def _dataclass(self, value: object) -> str:
+        """A dataclass, field by field. One that holds no archive content and reaches no
+        dataclass being walked (a printing, a page's info) reads the same from every page:
+        it is walked once."""
+        known = self._plain.get(id(value))
+        if known is not None:
+            return known
+        if id(value) in self._walking:  # a back-reference (a month's year): counted where it began
+            self._back_references += 1
+            return f"<{type(value).__name__}>"
+        names_content, back_references = self._names_content, self._back_references
+        self._names_content = False
+        self._walking.add(id(value))
+        parts = [type(value).__name__ + "("]
+        for item in dataclasses.fields(value):  # type: ignore[arg-type]
+            parts.append(f"{item.name}=")
+            child = getattr(value, item.name)
+            parts += [self._outline(child)] if item.metadata.get("upward") else self._nested(child)
+        parts.append(")")
+        self._walking.discard(id(value))
+        text = "".join(parts)
+        if not self._names_content and self._back_references == back_references:
+            self._plain[id(value)] = text
+        self._names_content |= names_content
+        return text
+
+    def _outline(self, value: object) -> str:
+        """What a page may show of an object it reaches up the tree (a printed page's issue,
+        an issue's paper: render/papers.py's UPWARD fields): its own fields and properties,
+        what is above it, and a brief of everything it holds (`_brief`): the breadcrumbs and
+        the navigation around the page, not the articles of its neighbours. Made once."""
+        known = self._outlines.get(id(value))
+        if known is None:
+            parts = [_brief(value)]
+            for item in dataclasses.fields(value):  # type: ignore[arg-type]
+                child = getattr(value, item.name)
+                if item.metadata.get("upward"):
+                    parts.append(self._outline(child))
+                elif isinstance(child, (list, tuple)):
+                    parts += [_brief(c) for c in child]
+            known = self._outlines[id(value)] = sha1_of(*parts)
+        return known
+
     @staticmethod
     def _term_summary(term: Term) -> str:
         return sha1_of(term.taxonomy, term.name, term.slug, term.url, str(len(term.entries)))
@@ -150,21 +198,36 @@ class Fingerprints:
                 yield f"{key!r}:"
                 yield from self._nested(value[key])
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            if id(value) in self._walking:  # a back-reference (a month's year): counted where it began
-                yield f"<{type(value).__name__}>"
-                return
-            self._walking.add(id(value))
-            yield type(value).__name__ + "("
-            for item in dataclasses.fields(value):
-                yield f"{item.name}="
-                yield from self._nested(getattr(value, item.name))
-            yield ")"
-            self._walking.discard(id(value))
+            yield self._dataclass(value)
         elif value is None or isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum)):
             yield repr(value)
         else:
             raise TypeError(f"a page context holds a {type(value).__name__}: say in render/inputs.py "
                             "what of it the page shows")
+
+
+def _brief(value: object) -> str:
+    """A line of navigation: an object's own scalar fields and properties, and of each list
+    it holds its length (an entry by its URL and title)."""
+    if isinstance(value, Entry):
+        return f"entry {value.url} {value.title}"
+    if isinstance(value, tuple):
+        return "(" + ",".join(map(_brief, value)) + ")"
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return repr(value) if _is_scalar(value) else f"<{type(value).__name__} of {len(value)}>" \
+            if isinstance(value, list) else f"<{type(value).__name__}>"
+    names = [f.name for f in dataclasses.fields(value) if not f.metadata.get("upward")]
+    names += sorted(name for name, member in vars(type(value)).items() if isinstance(member, property))
+    shown = []
+    for name in names:
+        item = getattr(value, name)
+        if _is_scalar(item) or isinstance(item, (list, tuple)):
+            shown.append(f"{name}={_brief(item) if isinstance(item, (list, tuple)) else repr(item)}")
+    return type(value).__name__ + "(" + ",".join(shown) + ")"
+
+
+def _is_scalar(value: object) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum))
 
 
 # How specific a context value is: an entry, a list of entries (a paginator), a term, a

@@ -18,9 +18,14 @@ from site_builder.model import Archive, Entry, Printing
 PAPERS_URL = "/papers/"
 
 
+# A field that points up the tree (a printed page's issue, an issue's paper): a page's
+# fingerprint counts what it reaches through one by its outline (render/inputs.py).
+UPWARD = {"upward": True}
+
+
 @dataclass
 class PrintedPage:
-    issue: "Issue"
+    issue: "Issue" = field(metadata=UPWARD)
     number: int | None  # 版次; None: the page is not known (no page view of its own)
     name: str | None = None  # 版名
     items: list[tuple[Entry, Printing]] = field(default_factory=list)  # in page order
@@ -37,7 +42,7 @@ class PrintedPage:
 
 @dataclass
 class Issue:
-    paper: "Newspaper"
+    paper: "Newspaper" = field(metadata=UPWARD)
     date: dt.date
     pages: list[PrintedPage] = field(default_factory=list)  # 版次 order, unknown last
 
