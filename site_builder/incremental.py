@@ -18,14 +18,13 @@ import dataclasses
 import datetime as dt
 import os
 import pickle
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable
 from typing import Any
 
 from site_builder.cache import BuildCache, code_version, sha1_of
+from site_builder.git_head import checkout_head
 
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
 
@@ -130,7 +129,7 @@ def _entry_times_key(cache: BuildCache, content_dir: Path,
     the checked-out commit, SOURCE_DATE_EPOCH and, for files git does not know, their
     mtimes. So the last answer is kept under a digest of those (every file's mtime: more
     than needed, never less) and worked out again only when that digest changes."""
-    head = _checkout_head(content_dir)
+    head = checkout_head(content_dir) or "-"
     stamp = sha1_of(str(content_dir), head, os.environ.get("SOURCE_DATE_EPOCH", "-"),
                     *(f"{f.relative}={f.stat.st_mtime_ns if f.stat else '-'}" for f in content))
     name = sha1_of(str(content_dir))
@@ -144,14 +143,6 @@ def _entry_times_key(cache: BuildCache, content_dir: Path,
     key = sha1_of(*(f"{path}={when.isoformat() if when else '-'}" for path, when in times.items()))
     cache.store("entry-times", name, (stamp, key))
     return key, times
-
-
-def _checkout_head(folder: Path) -> str:
-    """The commit checked out where `folder` is, as ingest/provenance.py reads it ('-': none)."""
-    git = shutil.which("git")
-    done = subprocess.run([git, "-C", str(folder), "rev-parse", "--verify", "-q", "HEAD"], capture_output=True,
-                          text=True, check=False) if git else None
-    return done.stdout.strip() or "-" if done is not None and done.returncode == 0 else "-"
 
 
 def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:

@@ -17,7 +17,8 @@ from pathlib import Path
 from site_builder import ingest
 from site_builder.cache import BuildCache, sha1_of
 from site_builder.errors import ContentError
-from site_builder.ingest.provenance import checkout_head, entry_times, first_commits
+from site_builder.git_head import checkout_head
+from site_builder.ingest.provenance import entry_times, first_commits
 from site_builder.ingest.sidecar import orphan_sidecars, sidecar_of
 from site_builder.model import SourceDocument
 from site_builder.progress import Progress

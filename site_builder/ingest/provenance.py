@@ -38,17 +38,6 @@ def entry_times(content_dir: Path, files: list[Path],
     return times
 
 
-def checkout_head(folder: Path) -> str | None:
-    """The commit checked out where `folder` is (it fixes first_commits' answer); None when
-    the folder is not in a git checkout with a commit, or git is not installed."""
-    git = shutil.which("git")
-    if git is None:
-        return None
-    done = subprocess.run([git, "-C", str(folder), "rev-parse", "--verify", "-q", "HEAD"],
-                          capture_output=True, text=True, check=False)
-    return done.stdout.strip() or None if done.returncode == 0 else None
-
-
 def first_commits(folder: Path) -> dict[str, dt.datetime]:
     """Each file under `folder` (path relative to it, with '/') -> the commit that added it;
     empty when the folder is not in a git checkout or git is not installed."""

@@ -45,7 +45,7 @@ def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_di
     _refuse_shared_paths(plans)
     progress.set_total(len(plans))
     pages = write_pages(plans, [fingerprints.of(plan) for plan in plans],
-                        lambda plan: _render(env, plan, template_dirs), out_dir, published, progress)
+                        lambda plan: render_page(env, plan, template_dirs), out_dir, published, progress)
     static = published.folder / "static" if published is not None else None
     return RenderedSite(pages, len(plans) + copy_static(template_dirs, out_dir / "static", static))
 
@@ -123,7 +123,8 @@ def raw_lines_of(entry: Entry, archive: Archive) -> list[tuple[str, list[tuple[i
     return views
 
 
-def _render(env: jinja2.Environment, plan: PagePlan, template_dirs: list[Path]) -> str:
+def render_page(env: jinja2.Environment, plan: PagePlan, template_dirs: list[Path]) -> str:
+    """One page's HTML from its plan; a template's error names the template and its line."""
     try:
         return env.get_template(plan.template).render({**plan.context, "page_url": plan.url})
     except jinja2.TemplateSyntaxError as exc:

@@ -32,7 +32,7 @@ from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import ENTRY_FILE, engine_files
-from site_builder.search.indexer import index_pages
+from site_builder.search.update import index_pages
 from site_builder.search.pagecache import FOLDER as PAGE_CACHE
 from site_builder.search.pagecache import PageCache
 from site_builder.search.reproducible import make_reproducible

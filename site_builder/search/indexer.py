@@ -1,6 +1,6 @@
 """Index a site's pages on every core, each page's work cached by its bytes.
 
-From scratch (``_index_all``):
+From scratch (``index_all``):
 1. Pages, in path order and in batches, are read and encoded (``writer.encode_page``) by a
    pool of processes; a page whose bytes (and URL) were indexed before by this code comes
    from the page cache instead. Each batch's entries are left in a scratch folder, one file
@@ -10,7 +10,7 @@ From scratch (``_index_all``):
    (``writer.ShardIndex``), reading the batches' files of its range in page order.
 
 With the index the last build saved (``state``), only the pages whose bytes changed, and the
-pages added and removed, are worked on (``update``). Either way the bundle is the same bytes,
+pages added and removed, are worked on (``update.index_pages`` chooses). Either way the bundle is the same bytes,
 and it does not depend on the number of processes or the batch size: pages are numbered in
 path order and chunks are cut inside fixed word ranges by the same rule.
 """
@@ -33,8 +33,8 @@ from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, TITLE_SHARD, PagePostings
 from site_builder.search.shadow import page_words
-from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint, stamp
-from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, TITLE_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex,
+from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, stamp
+from site_builder.search.writer import (CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex,
                                         encode_page, write_chunks)
 
 BATCH_PAGES = 100
@@ -61,21 +61,7 @@ class _Batch:
     cached: int
 
 
-def index_pages(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache) -> Indexed:
-    """Index ``pages`` ((path relative to ``site``, URL), in path order) into ``bundle``."""
-    from site_builder.search.update import update_pages
-
-    store = IndexStore(cache.folder / "index") if cache.folder is not None else None
-    expected = fingerprint(bundle.language, bundle.version, CHUNK_BYTES, TITLE_CHUNK_BYTES, CHUNK_LEVEL)
-    saved = store.load(expected) if store is not None else None
-    if store is not None and saved is not None:
-        done = update_pages(site, pages, bundle, cache, store, saved)
-        if done is not None:
-            return done
-    return _index_all(site, pages, bundle, cache, store, expected)
-
-
-def _index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache,
+def index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache,
                store: IndexStore | None, expected: tuple) -> Indexed:
     batches = [pages[i:i + BATCH_PAGES] for i in range(0, len(pages), BATCH_PAGES)]
     if store is not None:

@@ -10,7 +10,7 @@ build from scratch writes: the same numbering, cuts and names.
 
 When the saved index cannot be used (a page it removes is not in the page cache), or when
 so many pages changed that patching would cost about what a build from scratch costs,
-``update_pages`` returns None and the caller indexes from scratch.
+``update_pages`` returns None and ``index_pages`` indexes from scratch.
 """
 from __future__ import annotations
 
@@ -18,13 +18,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.search import indexer
 from site_builder.search.entries import ShardEntries
 from site_builder.search.indexer import (Indexed, chunk_bytes_of, encoded_page, load_summary, mapper, page_info, page_key,
                                          save_shard)
 from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, PagePostings
-from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp
-from site_builder.search.writer import INDEX_DIR, BundleIndex, Chunk, write_chunks
+from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint
+from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, TITLE_CHUNK_BYTES, BundleIndex, Chunk,
+                                        write_chunks)
 
 # beyond this share of the pages changed, indexing from scratch costs about what patching does
 MAX_CHANGED_SHARE = 0.2
@@ -49,6 +51,19 @@ class _Changes:
                 out.append(old)
                 shift = new - old
         return out
+
+
+def index_pages(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache) -> Indexed:
+    """Index ``pages`` ((path relative to ``site``, URL), in path order) into ``bundle``: by
+    patching the index the last build saved where it can, from scratch otherwise."""
+    store = IndexStore(cache.folder / "index") if cache.folder is not None else None
+    expected = fingerprint(bundle.language, bundle.version, CHUNK_BYTES, TITLE_CHUNK_BYTES, CHUNK_LEVEL)
+    saved = store.load(expected) if store is not None else None
+    if store is not None and saved is not None:
+        done = update_pages(site, pages, bundle, cache, store, saved)
+        if done is not None:
+            return done
+    return indexer.index_all(site, pages, bundle, cache, store, expected)
 
 
 def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache,

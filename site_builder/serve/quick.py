@@ -27,7 +27,7 @@ from site_builder import ingest
 from site_builder.analyze.reprints import printing_of
 from site_builder.config import SiteConfig
 from site_builder.model import Archive, Article, Entry
-from site_builder.render import _render as render_page
+from site_builder.render import render_page
 from site_builder.render import make_environment
 from site_builder.render.context import time_axis_globals
 from site_builder.render.plan import PagePlan, plan_site

@@ -47,13 +47,13 @@ def patched_site(seed_site, tmp_path, monkeypatch) -> tuple[Path, Path]:
     shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
     cache = tmp_path / "cache"
     build_index(site, SiteConfig(), cache=cache)
-    from_scratch = indexer._index_all
+    from_scratch = indexer.index_all
 
     def only_without_cache(site, pages, bundle, cache, store, expected):
         assert store is None, "indexed from scratch, not patched"
         return from_scratch(site, pages, bundle, cache, store, expected)
 
-    monkeypatch.setattr(indexer, "_index_all", only_without_cache)
+    monkeypatch.setattr(indexer, "index_all", only_without_cache)
     monkeypatch.setattr(update, "MAX_CHANGED_SHARE", 1.0)  # the seed site is small
     return site, cache
 
