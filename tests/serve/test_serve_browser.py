@@ -136,8 +136,17 @@ def test_real_site_shows_template_and_article_edits_in_the_open_page(tmp_path, p
         notice.wait_for(state="visible", timeout=60_000)
         assert PAGES_LAG in notice.inner_text()
         build.release(1000)
-        write_dated_article(content, "a", "城市治理的新路径", "浏览器里的第二版正文。" * 20, 1)
-        page.wait_for_function(shown, arg="浏览器里的第二版正文", timeout=60_000)
+        with EventStream(live.url) as events:
+            write_dated_article(content, "a", "城市治理的新路径", "浏览器里的第二版正文。" * 20, 1)
+            page.wait_for_function(shown, arg="浏览器里的第二版正文", timeout=60_000)
+            # the build and the search index after it reload the page too: wait until both are
+            # done for this save (the published page holds its text)
+            published = live.output / page_of(live.output, "城市治理的新路径")
+            settled, _ = state_where(events, lambda state: state.get("notice") is None and not state.get("error")
+                                     and "浏览器里的第二版正文" in published.read_text(encoding="utf-8"))
+        page.wait_for_function(
+            "v => document.querySelector('script[data-version]')?.getAttribute('data-version') === v",
+            arg=settled["version"], timeout=60_000)
 
         page.evaluate("window.__notReloaded = true")
         broken = template.read_text(encoding="utf-8").replace("<p>模板标记", "<p>{% if %}模板标记", 1)
