@@ -22,3 +22,11 @@ def test_two_short_unterminated_lines_in_a_row_are_worth_reading_in_turns():
     one column foot is a short unterminated line right above a subheading (two subheadings
     never stand together, so one of the two is a cut)."""
     assert _problems(1000 * ["clean", *KINDS].index("interleave") + 37) == []
+
+
+def test_the_text_reads_a_page_whose_grid_reading_does_not_convince():
+    """A grid fits each of these pages, but its best reading reads worse than reading the
+    second article straight through (a grid that fits by chance: the true layout holds a
+    piece no grid rule places); the text's own reading is the true one and clears the
+    text's margin."""
+    assert [seed for seed in (320076, 620040, 620133) if _problems(seed)] == []

@@ -41,7 +41,12 @@ def deinterleave(first: Draft, second: Draft, vocab: Background, second_ends: in
     if not reader.stream.plausible():
         return Outcome(False)
     straight = reader.straight_score()
-    choice = reader.read_by_grid() or reader.read_by_text(straight)
+    choice = reader.read_by_grid()
+    if choice is None or not _convincing(choice, straight):
+        # no grid explains the page, or the best reading a grid allows does not convince (a
+        # grid that fits by chance, while the true layout holds a piece no grid rule places):
+        # the text reads the page, held to the text's own margin
+        choice = reader.read_by_text(straight)
     path = choice.path
     if path is None or not _convincing(choice, straight):
         return Outcome(False)
@@ -67,7 +72,8 @@ def _convincing(choice: Choice, straight: float) -> bool:
     """The reading beats reading the second article straight through by a clear margin (a
     grid reading has the layout's word already: it need only read better than none), and
     stands on the text's shape too, not on vocabulary alone."""
-    assert choice.path is not None
+    if choice.path is None:
+        return False
     if choice.score - straight < (GRID_ACCEPT if choice.grid else ACCEPT):
         return False
     return choice.score - choice.vocabulary.of_reading(choice.path) - straight >= STRUCTURE_MIN
