@@ -12,7 +12,7 @@ from site_builder.ingest.lines import Unit
 from site_builder.ingest.segment import Draft
 
 ACCEPT = 6.0  # nats: margin a text reading needs over reading the second article straight through
-STRUCTURE_MIN = -12.0  # … of which this much without the vocabulary
+STRUCTURE_MIN = -12.0  # … of which this much without the vocabulary (a text reading's)
 GRID_ACCEPT = 0.0  # nats: margin a grid reading needs over it (the layout has spoken already)
 
 
@@ -41,7 +41,12 @@ def deinterleave(first: Draft, second: Draft, vocab: Background, second_ends: in
     if not reader.stream.plausible():
         return Outcome(False)
     straight = reader.straight_score()
-    choice = reader.read_by_grid() or reader.read_by_text(straight)
+    choice = reader.read_by_grid()
+    if choice is None or not _convincing(choice, straight):
+        # no grid explains the page, or the best reading a grid allows does not convince (a
+        # grid that fits by chance, while the true layout holds a piece no grid rule places):
+        # the text reads the page, held to the text's own margin
+        choice = reader.read_by_text(straight)
     path = choice.path
     if path is None or not _convincing(choice, straight):
         return Outcome(False)
@@ -64,11 +69,15 @@ def deinterleave(first: Draft, second: Draft, vocab: Background, second_ends: in
 
 
 def _convincing(choice: Choice, straight: float) -> bool:
-    """The reading beats reading the second article straight through by a clear margin (a
-    grid reading has the layout's word already: it need only read better than none), and
-    stands on the text's shape too, not on vocabulary alone."""
-    assert choice.path is not None
-    if choice.score - straight < (GRID_ACCEPT if choice.grid else ACCEPT):
+    """The reading beats reading the second article straight through: a grid reading need
+    only read better than none (the layout has placed every column: the text, vocabulary
+    included, only chose among the few readings it allows); a text reading by a clear
+    margin, and on the text's shape too, not on vocabulary alone."""
+    if choice.path is None:
+        return False
+    if choice.grid is not None:
+        return choice.score - straight >= GRID_ACCEPT
+    if choice.score - straight < ACCEPT:
         return False
     return choice.score - choice.vocabulary.of_reading(choice.path) - straight >= STRUCTURE_MIN
 
