@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from site_builder.ingest import shapes
+from site_builder.ingest.lines import Unit
 from site_builder.ingest.page_head import read_head
 from site_builder.ingest.typography import CJK
 
@@ -103,3 +105,15 @@ def split_jump_lines(text: str) -> tuple[str, list[str]]:
 
 def is_slogan_shape(text: str) -> bool:
     return text.rstrip().endswith(("！", "!")) and len(text) <= 60
+
+
+def mark_page_breaks(units: list[Unit]) -> None:
+    """A page number printed alone stands where a page ended: the text unit above it that
+    stops in mid-sentence is the first half of a paragraph the page break cut, not a
+    subheading (a typesetter never leaves a subheading at the foot of a page)."""
+    for i, unit in enumerate(units):
+        if unit.kind != "furniture" or not _PAGE_NUMBER.match(unit.text.strip()):
+            continue
+        above = next((u for u in reversed(units[:i]) if u.kind != "furniture"), None)
+        if above is not None and above.kind == "text" and shapes.dangling(above.text):
+            above.read_as_cut = True

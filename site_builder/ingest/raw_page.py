@@ -86,6 +86,7 @@ class _Page:
         units = self.clean_units(page_head.split_head_lines(units_from_lines(self.lines)))
         for unit in units:
             classify(unit)
+        furniture.mark_page_breaks(units)
         units = self.drop_duplicate_units(units)
         seg = segment(units)
         for kind, unit in seg.leftovers:

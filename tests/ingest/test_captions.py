@@ -80,3 +80,16 @@ def test_captions_on_a_page_are_leftovers_and_the_body_reads_on():
                                           ("加强文艺创作", None), ("深化区域合作", None)])
 def test_keyword_lines_scan_prompts_page_numbers_and_contact_lines_are_page_matter(line, kind):
     assert furniture_kind(line) == kind
+
+
+def test_a_paragraph_cut_by_a_page_break_around_its_page_number_reads_on():
+    """The text above a page number printed alone stops where the page ended: in
+    mid-sentence it is the first half of a paragraph, never a subheading."""
+    text = ("推动基层治理现代化\n\n■ 王明\n\n"
+            "基层治理是国家治理的基石。近年来，各地坚持以党建引领基层治理，推动资源下沉、力量下沉。\n\n"
+            "从近年来查处的腐败案件\n\n— 7 —\n\n"
+            "看，“家族式腐败”屡见不鲜。领导干部要管好自己的配偶、子女和身边工作人员。\n\n"
+            "（作者单位：东江市委党校）\n")
+    doc = extract_text(Path("page.txt"), text)
+    assert [b.type for b in doc.articles[0].blocks] == ["paragraph", "paragraph"]
+    assert doc.articles[0].blocks[1].text.startswith("从近年来查处的腐败案件看，")

@@ -62,7 +62,8 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("interleave-unsigned", "continuation"), ("interleave", "expert-group"),
              ("interleave-unsigned", "expert-group"), ("three-columns", "interleave"),
              ("three-columns", "interleave-unsigned"), ("three-columns", "title-after"),
-             ("three-columns", "continuation"), ("three-columns", "expert-group")]
+             ("three-columns", "continuation"), ("three-columns", "expert-group"),
+             ("banner-on-title", "kicker-after")]  # (the banner moves the kicker into the title's line)
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 
