@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import cast
 
 from site_builder.errors import ContentError
-from site_builder.ingest import dedupe, displaced, furniture, metadata, page_head, shapes, turn_drafts
+from site_builder.ingest import dedupe, displaced, footnotes, furniture, metadata, page_head, shapes, turn_drafts
 from site_builder.ingest.decode import read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave
@@ -89,9 +89,11 @@ class _Page:
         furniture.mark_page_breaks(units)
         units = self.drop_duplicate_units(units)
         seg = segment(units)
+        notes = [unit for _, unit in seg.leftovers if unit.info.get("footnote")]
         for kind, unit in seg.leftovers:
             # (segment names its leftovers by LeftoverKind's names, in tuples typed str)
-            self.leftover(cast(LeftoverKind, kind), unit.text, unit.spans)
+            if not unit.info.get("footnote"):
+                self.leftover(cast(LeftoverKind, kind), unit.text, unit.spans)
         stats = PageStats.of([u.text for u in units])
         self.fix_interleaving(seg.drafts, stats)
         displaced.return_closing_lines(seg.drafts)
@@ -100,6 +102,8 @@ class _Page:
         parts = [self.reflow_article(d, stats) for d in seg.drafts]
         self.place_fragments(parts, seg.fragments)
         articles = [self.build_article(p) for p in parts]
+        for unit in footnotes.attach(notes, articles):
+            self.leftover(footnotes.LEFTOVER, unit.text, unit.spans)
         self.leftovers.sort(key=lambda left: left.lines[0].first if left.lines else 0)
         return SourceDocument(self.path, "raw", articles, self.leftovers, self.warnings, raw_lines=self.lines)
 
