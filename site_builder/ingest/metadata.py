@@ -13,8 +13,9 @@ _OPEN, _CLOSE = re.escape("（(〔[【"), re.escape("）)〕]】")
 
 # A name: 2-5 Chinese characters (a minority name may carry a middle dot).
 _NAME = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
-# the words a byline may print before its names: 文／王某, 作者：王某, 作者　王某
-_BYLINE_LEAD = r"(?:文[/／]\s*|作者(?:\s*[:：]|\s)\s*)"
+# the words a byline may print before its names (they mark it as a byline marker does):
+# 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某
+_BYLINE_LEAD = r"(?:(?:撰?文|作者)\s*[/／｜|丨:：]\s*|作者\s+)"
 _BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
                             rf"(?:[\s、，,]+(?:{_NAME}))*)\s*$")
 _BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,3}})$")
@@ -82,7 +83,8 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     if bracketed:
         return bracketed
     m = _BYLINE_MARKED.match(text)
-    if not m and not marked_only and not text.startswith(tuple(MARKERS)):
+    led = re.match(_BYLINE_LEAD, text) is not None
+    if not m and (led or not marked_only) and not text.startswith(tuple(MARKERS)):
         m = _BYLINE_PLAIN.match(text)
     if not m:
         return None

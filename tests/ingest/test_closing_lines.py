@@ -101,7 +101,8 @@ def test_an_authors_note_gives_the_post_and_a_funding_note_is_no_paragraph():
     assert all("本文系" not in b.text and "作者简介" not in b.text for b in first.blocks)
 
 
-@pytest.mark.parametrize("byline", ["作者：张明远", "作者\u3000张明远", "文／张明远"])
+@pytest.mark.parametrize("byline", ["作者：张明远", "作者\u3000张明远", "文／张明远", "文｜张明远", "撰文：张明远",
+                                    "作者丨张明远"])
 def test_a_byline_led_by_its_label_names_the_author(byline):
     doc = extract(_one_article("（作者单位：东江市委党校）", byline=byline))
     assert (doc.articles[0].authors, doc.articles[0].affiliation) == (["张明远"], "东江市委党校")

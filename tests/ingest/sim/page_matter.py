@@ -58,7 +58,7 @@ def author_lines(rng, page):
         art.byline_mark = rng.choice(["◎", "▶", "□", "◆", "★"])
     if "lead" in forms and art.authors:
         art.authors = art.authors[:1]
-        art.byline = [rng.choice(["作者：", "作者　", "文／", "文/"]) + art.authors[0]]
+        art.byline = [rng.choice(["作者：", "作者　", "文／", "文/", "文｜", "文 | ", "撰文：", "作者丨"]) + art.authors[0]]
     elif "post" in forms and art.authors and "intro" not in forms:
         post = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + [""])
         art.byline = [f"{'、'.join(art.authors)}{rng.choice(['（', '（', '('])}{post}{'）' if rng.random() < 0.7 else ')'}"]
