@@ -20,7 +20,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from site_builder.cache import BuildCache, code_version, sha1_of
@@ -76,25 +76,31 @@ def _listing(folder: str | Path) -> list[_Listed]:
     """Files of a folder, hidden ones (editor litter, the cache itself) left out, folders
     before the files beside them as os.walk gives them, names sorted; links to folders are
     not followed."""
-    found: list[_Listed] = []
+    return [_Listed(relative, entry.path, _stat(entry)) for relative, entry in _walk(folder, ordered=True)]
+
+
+def _walk(folder: str | Path, *, ordered: bool) -> Iterator[tuple[str, os.DirEntry]]:
+    """The files under `folder`, each as (its path in the folder with '/', its entry): a link
+    to a folder is not followed, a folder that cannot be listed is passed over. `ordered`:
+    names sorted, a folder's files before its subfolders' (as os.walk gives them), hidden
+    names left out; else as scandir gives them, everything (the published site's stamps)."""
     pending = [(str(folder), "")]
     while pending:
         directory, prefix = pending.pop()
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            entries = list(os.scandir(directory))
         except OSError:
             continue
+        if ordered:
+            entries = sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
         folders = []
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
             if entry.is_dir():
                 if not entry.is_symlink():
                     folders.append((entry.path, f"{prefix}{entry.name}/"))
                 continue
-            found.append(_Listed(prefix + entry.name, entry.path, _stat(entry)))
-        pending += reversed(folders)
-    return found
+            yield prefix + entry.name, entry
+        pending += reversed(folders) if ordered else folders
 
 
 def _stat(entry: os.DirEntry) -> os.stat_result | None:
@@ -156,20 +162,9 @@ def site_stamps(folder: Path) -> dict[str, Stamp]:
     is not followed, a folder that cannot be listed is passed over). Paths are built by
     joining names, not with os.path.relpath, which would cost more than the stat."""
     stamps: dict[str, Stamp] = {}
-    pending = [(str(folder), "")]
-    while pending:
-        directory, prefix = pending.pop()
-        try:
-            entries = list(os.scandir(directory))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir():
-                if not entry.is_symlink():
-                    pending.append((entry.path, f"{prefix}{entry.name}/"))
-                continue
-            stat = entry.stat()
-            stamps[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    for relative, entry in _walk(folder, ordered=False):
+        stat = entry.stat()
+        stamps[relative] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     return stamps
 
 
