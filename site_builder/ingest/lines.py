@@ -16,6 +16,13 @@ from site_builder.model import LineSpan
 INDENT_MARKS = ("\u3000\u3000", "  ", "\t")
 # a wrapped line runs to the column edge; a paragraph's last line stops short of it
 FULL_LINE_SHARE = 0.8
+# a text layer wraps every line of a column at its width: lines this close to the usual
+# length (a share of it; half-width digits and Latin letters make a line a little longer)
+# count as wrapped, and a page where fewer than half of the lines inside groups are is not
+# wrapped at all but prints a paragraph a line with no blank line between (their lengths
+# scatter from a few characters to several hundred)
+WIDTH_TOLERANCE = 0.15
+WRAPPED_SHARE = 0.5
 
 
 @dataclass
@@ -74,11 +81,14 @@ def units_from_lines(lines: list[str]) -> list[Unit]:
 
 
 def _wrap_width(groups: list[list[tuple[int, str]]]) -> int:
-    """The column width of hard-wrapped lines: the usual length of lines inside multi-line groups."""
+    """The column width of hard-wrapped lines: the usual length of lines inside multi-line
+    groups; 0 when the page is not wrapped (most of those lines are far from any one width)."""
     lengths = sorted(len(line.strip()) for g in groups if len(g) > 1 for _, line in g[:-1])
     if not lengths:
         return 0
-    return lengths[int(len(lengths) * 0.75)]
+    width = lengths[int(len(lengths) * 0.75)]
+    near = sum(1 for length in lengths if abs(length - width) <= WIDTH_TOLERANCE * width)
+    return width if near >= WRAPPED_SHARE * len(lengths) else 0
 
 
 def _unwrap(group: list[tuple[int, str]], width: int) -> list[Unit]:

@@ -83,6 +83,15 @@ def markdown(rng, lines, page):
     return out
 
 
+def no_blank_lines(rng, lines, page) -> list[Line]:
+    """A line a paragraph with no blank line between (``render`` leaves them out); half the
+    pages indent the paragraphs, as a text layer that keeps the indent does."""
+    if rng.random() < 0.5:
+        return lines
+    return [Line("\u3000\u3000" + x.text, x.role, x.article, x.glued) if x.role == "paragraph" else x
+            for x in lines]
+
+
 def hard_wrap(rng, lines) -> list[str]:
     """Paragraphs wrapped at a fixed width (the text layer's lines), indented or not."""
     width = rng.randint(18, 40)

@@ -25,7 +25,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
          "banner-on-title", "colophon", "marked-subheads",
          "round-table", "research-group", "lost-glyphs",
-         "department"]
+         "department", "no-blank-lines"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "combined-new"]
@@ -51,11 +51,11 @@ DAMAGE: dict[str, Callable] = {
     "three-columns": three_columns, "abstract-keywords": page_matter.abstract_keywords,
     "banner-on-title": page_matter.banner_on_title, "colophon": page_matter.colophon,
     "marked-subheads": page_matter.marked_subheads, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
-    "lost-glyphs": forms.lost_glyphs,
+    "lost-glyphs": forms.lost_glyphs, "no-blank-lines": damage_text.no_blank_lines,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
-LAST = ["page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "spaces"]
+LAST = ["page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "spaces", "no-blank-lines"]
 # kinds a combined page does not draw together (the second drops)
 EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after"),
              ("interleave", "interleave-unsigned"), ("interleave", "continuation"),
@@ -63,7 +63,8 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("interleave-unsigned", "expert-group"), ("three-columns", "interleave"),
              ("three-columns", "interleave-unsigned"), ("three-columns", "title-after"),
              ("three-columns", "continuation"), ("three-columns", "expert-group"),
-             ("banner-on-title", "kicker-after")]  # (the banner moves the kicker into the title's line)
+             ("banner-on-title", "kicker-after"),  # (the banner moves the kicker into the title's line)
+             ("hard-wrap", "no-blank-lines")]  # (wrapped paragraphs with no blank line: not this form)
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 

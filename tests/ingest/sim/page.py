@@ -56,12 +56,15 @@ def clean_lines(articles: list[Article]) -> list[Line]:
     return [line for i, a in enumerate(articles) for line in article_lines(a, i)]
 
 
-def render(lines: Sequence[Line | str]) -> str:
-    """Lines separated by blank lines; a str item is written as is (hard-wrapped text)."""
+def render(lines: Sequence[Line | str], blank_lines: bool = True) -> str:
+    """Lines separated by blank lines; a str item is written as is (hard-wrapped text).
+    Without ``blank_lines``, a line a paragraph with nothing between (a text layer or a web
+    page's copy that keeps no empty line)."""
     out = ["", ""]
     for line in lines:
         out.append(line if isinstance(line, str) else line.text)
-        out.append("")
+        if blank_lines:
+            out.append("")
     return "\n".join(out)
 
 
