@@ -244,6 +244,12 @@ def _preposition_without_verb(clause: str, shortest: int = 1) -> bool:
     return not any(tag.startswith("v") for _, tag in tags[max(1, last_de + 1):])
 
 
+def opens_without_predicate(text: str) -> bool:
+    """The text is a preposition (以, 把, 为 …) and its object, and its verb is still to
+    come (以高质量党建, 把稳就业): the first half of a phrase."""
+    return _preposition_without_verb(text)
+
+
 def _bare_preposition(text: str) -> bool:
     """The line is a prepositional phrase and nothing else (针对…, 围绕…)."""
     return _preposition_without_verb(text, shortest=2)

@@ -12,6 +12,7 @@ from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.title_lines import join_title_lines
 from site_builder.ingest.titles import (
     find_titles,
     is_dash_subtitle,
@@ -257,6 +258,7 @@ def segment(units: list[Unit]) -> Segmented:
     editor_note.mark_note_runs(units)
     footnotes.mark_note_runs(units)
     subtitle.unname_titles_over_subtitles(units)
+    units[:] = join_title_lines(units)  # (in place: the caller's units are what was placed)
     walker = _Walker(units)
     walker.run()
     drafts, leftovers, fragments = _settle_headless(walker.drafts, walker.leftovers)

@@ -11,28 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.ingest import read_source
-from site_builder.ingest.export import document_to_json
 from site_builder.ingest.lines import units_from_lines
+from tests.ingest.page_reading import articles_read
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted((ROOT / "content" / "raw").glob("*.txt"))
 WIDE_SPACE = "\u3000"
-
-
-def _articles(path: Path) -> list:
-    """What the page's articles say, without where on the page they stood."""
-    return _without_lines(document_to_json(read_source(path))["articles"])
-
-
-def _without_lines(value: object) -> object:
-    if isinstance(value, dict):
-        if "code" in value:  # a warning: its line and the lines its message names differ
-            return value["code"]
-        return {k: _without_lines(v) for k, v in value.items() if k != "lines"}
-    if isinstance(value, list):
-        return [_without_lines(v) for v in value]
-    return value
 
 
 @pytest.mark.parametrize("keep_indent", [True, False], ids=["indented", "flush"])
@@ -43,7 +27,7 @@ def test_a_page_without_blank_lines_reads_as_printed(page: Path, keep_indent: bo
         lines = [line.lstrip(" " + WIDE_SPACE) for line in lines]
     packed = tmp_path / page.name
     packed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert _articles(packed) == _articles(page)
+    assert articles_read(packed) == articles_read(page)
 
 
 def test_lines_of_scattered_length_are_not_a_wrap_width():

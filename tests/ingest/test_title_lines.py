@@ -1,0 +1,30 @@
+"""A title printed on two lines (a blank line between, as the text layer gives every printed
+line) is one title when the break cuts a word or a phrase; a kicker above a title stays a
+kicker. Each case prints a sample page's title broken in two and expects the articles of
+the page as printed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.page_reading import articles_read
+
+RAW = Path(__file__).resolve().parents[2] / "content" / "raw"
+BROKEN = [
+    ("000_c07093acd40772cb.txt", "为加快发展新质生产", "力贡献高校力量"),  # a word cut (生产力)
+    ("001_ded6bf816fead40a.txt", "抓好城市治理体系和", "治理能力现代化"),  # ends on a conjunction, under a kicker
+    ("003_931da840dc53cf60.txt", "加快构建泛在可及的", "终身教育体系"),  # ends on 的
+    ("002_7c0823d0556f9dc4.txt", "以人民为中心,", "完善城市更新法治保障"),  # broken at its comma
+]
+
+
+@pytest.mark.parametrize(("name", "first", "second"), BROKEN, ids=[c[1] for c in BROKEN])
+def test_a_title_broken_in_two_lines_is_one_title(name: str, first: str, second: str, tmp_path: Path):
+    page = RAW / name
+    lines = page.read_text(encoding="utf-8").split("\n")
+    at = [line.strip() for line in lines].index(first + second)
+    lines[at:at + 1] = [first, "", second]
+    broken = tmp_path / name
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    assert articles_read(broken) == articles_read(page)
