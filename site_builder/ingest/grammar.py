@@ -291,3 +291,15 @@ _SENTENCE_GOES_ON = (_ends_on_function_word, _bare_preposition, _short_last_clau
 def stops_short(text: str) -> bool:
     """The line's grammar stops before its sentence is done (any of _SENTENCE_GOES_ON)."""
     return any(stops(text) for stops in _SENTENCE_GOES_ON)
+
+
+# of those, the ones that speak of a phrase as well as a sentence: a short line of a few words
+# (a title's line, a column's name) is no clause to be short and may end on a measure word
+# (治理之道)
+_PHRASE_GOES_ON = (_ends_on_function_word, _enumeration_left_open, _open_correlative, _fronted_without_verb,
+                   _ends_before_verb, _ends_on_determiner)
+
+
+def phrase_stops_short(text: str) -> bool:
+    """The phrase's grammar stops before it is done (…体系和, …所有, 把…without its verb)."""
+    return any(stops(text) for stops in _PHRASE_GOES_ON)

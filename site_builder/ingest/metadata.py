@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from site_builder.ingest import lexicon
 from site_builder.ingest.names import plausible_name
 from site_builder.ingest.typography import CJK
 
@@ -75,11 +76,12 @@ def parse_byline(text: str, *, marked_only: bool = False) -> list[str] | None:
 def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     """A byline's names, and the writer's post or unit where the line prints it before the
     name ({"names": [...], "affiliation": "…"}); None when the line is no byline."""
-    text = text.strip()
+    text = _read_ocr_marker(text.strip())
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}
-    bracketed = _bracketed_byline(text) or _name_then_post(text) or _role_led(text) or _research_group(text)
+    bracketed = _bracketed_byline(text) or _name_then_post(text) or _name_then_unit(text) or _role_led(text) \
+        or _research_group(text)
     if bracketed:
         return bracketed
     m = _BYLINE_MARKED.match(text)
@@ -91,6 +93,23 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     names = split_names(re.sub(rf"^{_BYLINE_LEAD}", "", m.group(1)))
     # a byline's marker before a short subheading (■ 筑牢根基) makes no name of it
     return {"names": names} if all(map(plausible_name, names)) else None
+
+
+# what OCR reads a byline's square marker as: the character 口 (a surname nobody bears
+# today) or katakana ロ
+OCR_MARKERS = "口ロ"
+
+
+def _read_ocr_marker(text: str) -> str:
+    """口李奕 as OCR reads ■李奕: the marker back, where names follow it alone, or names and
+    the writer's unit (and the character makes no word with the next: 口号, 口碑 …)."""
+    words = text[1:].split()
+    if len(words) > 1 and words[-1].endswith(_POSTS + _UNITS) and len(words[-1]) >= 4:
+        words.pop()
+    if text[:1] in OCR_MARKERS and words and all(re.fullmatch(_NAME, w) and plausible_name(w) for w in words) \
+            and lexicon.word_frequency(text[:2]) == 0:
+        return MARKERS[0] + text[1:]
+    return text
 
 
 def _staff_names(text: str) -> list[str] | None:
@@ -144,6 +163,19 @@ def _name_then_post(text: str) -> dict | None:
     if not m or not m.group(2).endswith(_POSTS + _UNITS):
         return None
     return {"names": split_names(m.group(1)), "affiliation": re.sub(r"\s+", "", m.group(2))}
+
+
+def _name_then_unit(text: str) -> dict | None:
+    """■王某　某某大学马克思主义学院: the names, then, after a space, the writer's unit or post."""
+    words = text.lstrip(MARKERS).split()
+    if len(words) < 2:
+        return None
+    *names, unit = words
+    if len(unit) < 4 or not unit.endswith(_POSTS + _UNITS) or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
+        return None
+    if not all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names):
+        return None
+    return {"names": names, "affiliation": unit}
 
 
 # a byline led by the writer's part: 主持人：本报记者 王静 (a round table's host)

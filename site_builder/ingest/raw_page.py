@@ -22,6 +22,7 @@ from site_builder.ingest.interleave import Background, deinterleave
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
+from site_builder.ingest.title_lines import mend_byline_lines
 from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio
 from site_builder.model import Article, Block, Leftover, LeftoverKind, LineSpan, SourceDocument, Warning_
 
@@ -83,7 +84,7 @@ class _Page:
 
     # --- steps -------------------------------------------------------------------------
     def extract(self) -> SourceDocument:
-        units = self.clean_units(page_head.split_head_lines(units_from_lines(self.lines)))
+        units = self.clean_units(mend_byline_lines(page_head.split_head_lines(units_from_lines(self.lines))))
         for unit in units:
             classify(unit)
         furniture.mark_page_breaks(units)

@@ -1,29 +1,89 @@
-"""A title printed on two lines: the text layer gives each line of a long headline as a
-line of its own (a blank line between, as between every printed line), and only the second,
-right above the byline, reads as the title; the first is left over as a fragment.
+"""A title's and a byline's lines as the text layer gives them: a title printed on two
+lines, a title's line that also carries its byline, a byline's marker on a line of its own.
 
-The first line is the title's first half when it stands where a title's head stands (at
-the page's top, or after an article's end), is title-shaped and unfinished, the two make
-a title no longer than the genre's, and the break cuts a word or a phrase: a word of the
-lexicon or a pair of characters the page writes elsewhere spans it, or a side cannot stand
-alone (the first ends on a comma; the second opens with 的, 们, 和 …; the first leaves a quote
-or bracket open, ends on
-a one-character word, or opens a preposition whose verb is on the next line: 以高质量党建 |
-引领…, 把稳就业 | 摆在…), closes a frame with no predicate after it (在守正创新中 | 推动…),
-or ends on a verb whose object opens the next (全面加强 | 知识产权…). A kicker or column name above a title ends at a phrase's end and
-stays what it is.
+A title printed on two lines: the text layer gives each line of a long headline as a line
+of its own (a blank line between, as between every printed line), and only the second,
+right above the byline, reads as the title; the first would be left over as a fragment.
+The first line is the title's first half when it stands where a title's head stands (the
+page's top, or after an article's end), is unfinished, the two make a title no longer than
+the genre's, and the break cuts a word or a phrase:
+  * a word of the lexicon, or a pair of characters the page writes elsewhere, spans it;
+  * the first line ends on a comma, a conjunction or particle, or a verb of the lexicon
+    whose object opens the next (全面加强 | 知识产权…), or leaves a quote open;
+  * the first opens a preposition whose verb is below (以高质量党建 | 引领…) or a frame
+    with no predicate after it (在守正创新中 | 推动…);
+  * the second opens bound to what precedes it (的, 们, 和 …).
+A kicker or a column's name above a title ends at a phrase's end and stays what it is.
+
+A byline printed right of its title (为加快…贡献高校力量　■李奕) comes on the title's line:
+a byline's marker and names at the end of a title-shaped line are a unit of their own. A
+byline's marker set apart from the names may come on a line of its own: it opens the line
+under it.
 """
 from __future__ import annotations
 
-from site_builder.ingest import grammar, heading_forms, lexicon, shapes
+import re
+
+from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shapes
 from site_builder.ingest.evidence import WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.titles import find_titles
+from site_builder.model import LineSpan
 
 # what may stand right above a title's first line: a page's top, the page's furniture, a
 # kicker, or an article's closing lines
 _ABOVE = ("furniture", "kicker", "source", "affiliation", "byline")
 _CLAUSE_BREAKS = "，；：,;:"
+
+
+# a marker and one to four names of a byline at the end of a line, after the title's text
+_TRAILING_BYLINE = re.compile(rf"^(?P<title>\S.*?)[ \u3000]*(?P<byline>[{metadata.MARKERS}][ \u3000]*[^ \u3000{metadata.MARKERS}]"
+                              rf"[^{metadata.MARKERS}]{{1,24}})$")
+
+
+def mend_byline_lines(units: list[Unit]) -> list[Unit]:
+    """The units with each byline's marker printed on a line of its own joined to the line
+    under it, and each one-line title that ends on its byline split in two."""
+    return split_title_bylines(join_lone_markers(units))
+
+
+def join_lone_markers(units: list[Unit]) -> list[Unit]:
+    """A byline's marker alone on a line (■, then 李奕 on the next) opens the unit under it."""
+    out: list[Unit] = []
+    for unit in units:
+        if out and _lone_marker(out[-1]) and not _lone_marker(unit):
+            marker = out.pop()
+            joined = marker.joined_with(unit, unit.text)
+            joined.raw = marker.raw.strip() + unit.raw.lstrip()  # (■李奕, as printed)
+            unit = joined
+        out.append(unit)
+    return out
+
+
+def _lone_marker(unit: Unit) -> bool:
+    text = unit.raw.strip()
+    return len(text) == 1 and text in metadata.MARKERS
+
+
+def split_title_bylines(units: list[Unit]) -> list[Unit]:
+    """The units with each one-line title that ends on its byline split in two: the title,
+    then the byline (both on that line)."""
+    out: list[Unit] = []
+    for unit in units:
+        parts = _title_and_byline(unit)
+        out.extend(parts if parts else [unit])
+    return out
+
+
+def _title_and_byline(unit: Unit) -> list[Unit] | None:
+    if "\n" in unit.raw.strip() or len(unit.spans) != 1:
+        return None
+    m = _TRAILING_BYLINE.match(unit.raw.strip())
+    if not m or not shapes.title_shaped(m.group("title")) or shapes.terminated(m.group("title")) \
+            or not metadata.parse_byline(m.group("byline"), marked_only=True):
+        return None
+    line = unit.spans[0]
+    return [Unit(m.group(part), [LineSpan(line.first, line.last)]) for part in ("title", "byline")]
 
 
 def join_title_lines(units: list[Unit]) -> list[Unit]:
@@ -68,8 +128,8 @@ def _where_a_head_stands(units: list[Unit], k: int) -> bool:
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     """The break between the title's lines cuts a word or a phrase."""
     return shapes.ends_open(head) or lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) > 0 \
-        or grammar.starts_bound(rest) or grammar.left_open(head) or grammar.ends_on_single_character(head) \
-        or grammar.stops_short(head) or grammar.opens_without_predicate(head) \
+        or grammar.starts_bound(rest) or grammar.left_open(head) \
+        or grammar.phrase_stops_short(head) or grammar.opens_without_predicate(head) \
         or heading_forms.closes_frame(head) or _verb_before_its_object(head, rest)
 
 
@@ -77,4 +137,6 @@ def _verb_before_its_object(head: str, rest: str) -> bool:
     """The first line ends on a verb and the second opens on a noun: its object (全面加强 |
     知识产权保护工作)."""
     last, first = lexicon.tag(head[-8:]), lexicon.tag(rest[:8])
-    return bool(last and first) and last[-1][1] == "v" and first[0][1].startswith("n")
+    if not (last and first) or len(last[-1][0]) < 2 or lexicon.word_frequency(last[-1][0]) == 0:
+        return False  # (a word the tagger guessed, 学思践 | 悟, says nothing)
+    return last[-1][1] == "v" and first[0][1].startswith("n")

@@ -25,7 +25,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
          "banner-on-title", "colophon", "marked-subheads",
          "round-table", "research-group", "lost-glyphs",
-         "department", "no-blank-lines"]
+         "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "combined-new"]
@@ -37,7 +37,7 @@ SHAPES: dict[str, Callable] = {
     "editor-note": shapes.editor_note, "continuation": shapes.continuation,
     "note-labels": page_matter.note_labels, "author-lines": page_matter.author_lines,
     "round-table": signatures.round_table, "research-group": signatures.research_group,
-    "department": signatures.department,
+    "department": signatures.department, "byline-unit": page_matter.byline_unit,
 }
 DAMAGE: dict[str, Callable] = {
     "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,
@@ -52,6 +52,7 @@ DAMAGE: dict[str, Callable] = {
     "banner-on-title": page_matter.banner_on_title, "colophon": page_matter.colophon,
     "marked-subheads": page_matter.marked_subheads, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
     "lost-glyphs": forms.lost_glyphs, "no-blank-lines": damage_text.no_blank_lines,
+    "byline-on-title": page_matter.byline_on_title, "byline-marks": page_matter.byline_marks,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
@@ -64,7 +65,9 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("three-columns", "interleave-unsigned"), ("three-columns", "title-after"),
              ("three-columns", "continuation"), ("three-columns", "expert-group"),
              ("banner-on-title", "kicker-after"),  # (the banner moves the kicker into the title's line)
-             ("hard-wrap", "no-blank-lines")]  # (wrapped paragraphs with no blank line: not this form)
+             ("hard-wrap", "no-blank-lines"),  # (wrapped paragraphs with no blank line: not this form)
+             # (each writes the same article's byline or closing lines its own way)
+             ("byline-unit", "joint-footers"), ("byline-unit", "expert-group")]
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 

@@ -119,6 +119,49 @@ def banner_on_title(rng, lines, page):
     return lines
 
 
+def byline_on_title(rng, lines, page):
+    """The byline printed right of its title, which the text layer gives on the title's line
+    (为加快…贡献高校力量　■李奕): the title, then its byline (a byline of names alone, which
+    the layout sets beside a title; a byline of roles and names goes under it)."""
+    pairs = [k for k in range(len(lines) - 1) if lines[k].role == "title" and lines[k + 1].role == "byline"
+             and lines[k + 1].article == lines[k].article and page.articles[lines[k].article].byline is None]
+    for k in sorted(rng.sample(pairs, rng.randint(1, len(pairs))) if pairs else [], reverse=True):
+        byline = lines[k + 1].text
+        if byline[:1] not in BYLINE_MARKS:
+            byline = rng.choice(BYLINE_MARKS) + byline
+        lines[k].text += rng.choice(["\u3000", "  ", " ", "\u3000\u3000"]) + byline
+        del lines[k + 1]
+    return lines
+
+
+BYLINE_MARKS = "■●▲◆"
+
+
+def byline_unit(rng, page):
+    """The writer's unit or post printed after the names on the byline's line (■王某　某某
+    大学马克思主义学院): the article's affiliation, and no closing line gives another."""
+    art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
+    if not art.authors:
+        return
+    unit = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + ["", ""])
+    art.authors = art.authors[:rng.randint(1, 2)]
+    art.byline = [(art.byline_mark or "■") + " ".join(art.authors) + rng.choice(["\u3000", " ", "  "]) + unit]
+    art.footer = [line for line in art.footer if "作者" not in line]
+    papers = [m.group(1) for line in art.footer for m in [re.search("《(.+?)》", line)] if m]
+    art.affiliation, art.source_paper = unit, (papers[0] if papers else None)
+
+
+def byline_marks(rng, lines, page):
+    """A byline's square marker as the text layer or OCR gives it: on a line of its own above
+    the names, or read as 口 or ロ."""
+    marked = [k for k, x in enumerate(lines) if x.role == "byline" and x.text[:1] in "■□" and len(x.text) > 2]
+    for k in sorted(rng.sample(marked, rng.randint(1, len(marked))) if marked else [], reverse=True):
+        names = lines[k].text[1:].lstrip()
+        if rng.random() < 0.5:
+            lines[k:k + 1] = [Line(lines[k].text[0], "byline", lines[k].article), Line(names, "byline", lines[k].article)]
+        else:
+            lines[k] = Line(rng.choice("口ロ") + names, "byline", lines[k].article)
+    return lines
 MASTHEADS = ["RENMIN RIBAO", "GUANGMING DAILY", "JINGJI RIBAO", "XUEXI SHIBAO"]
 CONTACTS = ["联系邮箱：{u}@example.cn", "本报地址：{p}市{p}路{n}号　邮政编码：{z}", "定价：{n}.50元",
             "电话：0{n}-{z}", "网址：http://www.example.cn"]
