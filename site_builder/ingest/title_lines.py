@@ -8,12 +8,13 @@ The first line is the title's first half when it stands where a title's head sta
 page's top, or after an article's end), is unfinished, the two make a title no longer than
 the genre's, and the break cuts a word or a phrase:
   * a word of the lexicon, or a pair of characters the page writes elsewhere, spans it;
-  * the first line ends on a comma, a conjunction or particle, or a verb of the lexicon
-    whose object opens the next (全面加强 | 知识产权…), or leaves a quote open;
+  * the first line ends on a comma, a conjunction or a particle, or leaves a quote open;
   * the first opens a preposition whose verb is below (以高质量党建 | 引领…) or a frame
     with no predicate after it (在守正创新中 | 推动…);
   * the second opens bound to what precedes it (的, 们, 和 …).
-A kicker or a column's name above a title ends at a phrase's end and stays what it is.
+A kicker or a column's name above a title ends at a phrase's end and stays what it is; so
+does a line that ends on a verb whose object seems to open the next (全面加强 | 知识产权…),
+for a column's name is as often a noun and a verb (思想纵横 | 小区治理…).
 
 A byline printed right of its title (为加快…贡献高校力量　■李奕) comes on the title's line:
 a byline's marker and names at the end of a title-shaped line are a unit of their own. A
@@ -130,13 +131,4 @@ def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     return shapes.ends_open(head) or lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) > 0 \
         or grammar.starts_bound(rest) or grammar.left_open(head) \
         or grammar.phrase_stops_short(head) or grammar.opens_without_predicate(head) \
-        or heading_forms.closes_frame(head) or _verb_before_its_object(head, rest)
-
-
-def _verb_before_its_object(head: str, rest: str) -> bool:
-    """The first line ends on a verb and the second opens on a noun: its object (全面加强 |
-    知识产权保护工作)."""
-    last, first = lexicon.tag(head[-8:]), lexicon.tag(rest[:8])
-    if not (last and first) or len(last[-1][0]) < 2 or lexicon.word_frequency(last[-1][0]) == 0:
-        return False  # (a word the tagger guessed, 学思践 | 悟, says nothing)
-    return last[-1][1] == "v" and first[0][1].startswith("n")
+        or heading_forms.closes_frame(head)
