@@ -67,11 +67,11 @@ def return_closing_lines(drafts: list[Draft]) -> None:
 def _closes_as_a_rule(draft: Draft) -> bool:
     """An article that prints closing lines as the genre's signed articles do: a title and a
     writer's name above its body. (A staff reporter's piece, a byline naming the writer's
-    unit, a commentary or an article read in columns with another print none of their own.)
+    unit or a unit line under it, a commentary or an article read in columns with another print none of their own.)
     Under such an article with none, a reprint line and a unit line set together below the
     next article are one for each (each closes an article alone)."""
     return draft.title is not None and bool(draft.bylines) and not draft.byline_after_body \
-        and draft.interleaved is None \
+        and draft.interleaved is None and not any(u.kind == "affiliation" for u in draft.head_lines) \
         and all(set(u.info) == {"names"} and not STAFF_ROLE.match(u.text.lstrip(MARKERS)) for u in draft.bylines)
 
 

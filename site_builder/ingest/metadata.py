@@ -252,9 +252,11 @@ def _plain_paper(body: str, lead: str) -> str | None:
 
 
 def parse_affiliation(text: str) -> dict | None:
-    """（作者单位：…） / （作者系…） / 作者单位系… ; the funding note is kept apart."""
+    """（作者单位：…） / （作者系…） / 作者单位系… / （某某大学教授）; the funding note is kept apart."""
     m = _AFFILIATION.match(text)
-    if not m or len(text) > 160:
+    if not m:
+        return _bare_unit(text)
+    if len(text) > 160:
         return None
     named = _NOTE_NAME.match(m.group(1))
     rest = m.group(1)[named.end() if named else 0:].rstrip("。")
@@ -264,6 +266,15 @@ def parse_affiliation(text: str) -> dict | None:
     if named:
         info["names"] = [named.group(0).rstrip("，, ")]
     return info
+
+
+# a writer's unit or post alone in brackets, with no lead-in: （某某大学马克思主义学院教授）
+_BARE_UNIT = re.compile(r"^[（(]\s*([^（()）。；，,：:《》]{4,40}?)\s*[）)]$")
+
+
+def _bare_unit(text: str) -> dict | None:
+    m = _BARE_UNIT.match(text.strip())
+    return {"affiliation": m.group(1)} if m and m.group(1).endswith(_POSTS + _UNITS) else None
 
 
 def parse_note(text: str) -> dict | None:

@@ -65,3 +65,16 @@ def test_byline_forms(line: str, names: list[str], unit: str | None):
 @pytest.mark.parametrize("line", ["口号响亮", "口碑相传", "■ 筑牢根基 推进改革", "坚持 人民至上"])
 def test_lines_that_are_no_byline(line: str):
     assert parse_byline_parts(line) is None
+
+
+def test_a_unit_in_brackets_under_the_byline_is_the_affiliation(tmp_path: Path):
+    """（某某大学马克思主义学院教授） under ■李奕: the article's affiliation, not its first paragraph."""
+    page = PAGES[0]
+    lines = page.read_text(encoding="utf-8").split("\n")
+    first = next(k for k, line in enumerate(lines) if MARKED.match(line.strip()))
+    lines[first] += "\n\n（某某大学马克思主义学院教授）"
+    printed = tmp_path / page.name
+    printed.write_text("\n".join(lines), encoding="utf-8")
+    got, want = articles_read(printed), articles_read(page)
+    assert got[0]["affiliation"] == "某某大学马克思主义学院教授"
+    assert [{**a, "affiliation": None} for a in got[:1]] + got[1:] == [{**a, "affiliation": None} for a in want[:1]] + want[1:]

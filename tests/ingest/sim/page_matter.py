@@ -138,14 +138,19 @@ BYLINE_MARKS = "■●▲◆"
 
 
 def byline_unit(rng, page):
-    """The writer's unit or post printed after the names on the byline's line (■王某　某某
-    大学马克思主义学院): the article's affiliation, and no closing line gives another."""
+    """The writer's unit or post printed with the byline: after the names on its line (■王某
+    某某大学马克思主义学院), or in brackets on the line under it (（某某大学教授）). It is the
+    article's affiliation, and no closing line gives another."""
     art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
     if not art.authors:
         return
     unit = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + ["", ""])
     art.authors = art.authors[:rng.randint(1, 2)]
-    art.byline = [(art.byline_mark or "■") + " ".join(art.authors) + rng.choice(["\u3000", " ", "  "]) + unit]
+    names = (art.byline_mark or "■") + " ".join(art.authors)
+    if rng.random() < 0.5:
+        art.byline = [names + rng.choice(["\u3000", " ", "  "]) + unit]
+    else:
+        art.byline = [names, rng.choice(["（", "("]) + unit + rng.choice(["）", ")"])]
     art.footer = [line for line in art.footer if "作者" not in line]
     papers = [m.group(1) for line in art.footer for m in [re.search("《(.+?)》", line)] if m]
     art.affiliation, art.source_paper = unit, (papers[0] if papers else None)
