@@ -18,8 +18,11 @@ _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮�
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
 # a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
 _SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
-# a page number printed alone (9, — 9 —, -9-) and a paper's name in Latin letters (RENMIN RIBAO)
-_PAGE_NUMBER = re.compile(r"^[—\-–－~～·•\s]*\d{1,3}[—\-–－~～·•\s]*$")
+# a page number printed alone (9, — 9 —, -9-, or as a PDF's page foot: 第 3 页 共 9 页, 3/9,
+# Page 3 of 9) and a paper's name in Latin letters (RENMIN RIBAO)
+_PAGE_NUMBER = re.compile(r"^[—\-–－~～·•\s]*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                          r"|\d{1,3}\s*/\s*\d{1,3}|(?:[Pp]age|P\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)"
+                          r"[—\-–－~～·•\s]*$")
 _LATIN_MASTHEAD = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){0,4}$")
 # the paper's colophon and contact lines: 联系邮箱：…, 本报地址：…, 定价：…, a web address alone
 _CONTACT = re.compile(r"^(?:联系|投稿|编辑部|本报|本刊)?(?:邮箱|电话|传真|地址|社址|邮编|邮政编码|定价|零售价|网址)\s*[:：]"

@@ -69,6 +69,8 @@ def test_captions_on_a_page_are_leftovers_and_the_body_reads_on():
                                           ("扫描二维码阅读全文", "notice"), ("（扫码收听本文音频）", "notice"),
                                           ("通过二维码实现产品追溯，让消费者买得放心。", None),
                                           ("— 9 —", "other"), ("12", "other"), ("-3-", "other"),
+                                          ("第 3 页 共 9 页", "other"), ("第3页", "other"), ("3/9", "other"),
+                                          ("Page 3 of 9", "other"), ("2024", None), ("第三页", None),
                                           ("RENMIN RIBAO", "banner"), ("AI", None),
                                           ("联系邮箱：lilun@example.cn", "notice"), ("定价：1.50元", "notice"),
                                           ("本报地址：北京市朝阳区金台西路2号", "notice"),

@@ -174,10 +174,11 @@ CONTACTS = ["联系邮箱：{u}@example.cn", "本报地址：{p}市{p}路{n}号�
 
 def colophon(rng, lines, page):
     """A page's furniture in the forms of a whole newspaper page: the page number alone
-    (9, — 9 —) at the top, at the foot and where the text runs on over a page break (a
-    paragraph cut in two around it), the paper's name in Latin letters, contact lines."""
+    (9, — 9 —, or a PDF's page foot: 第 9 页 共 16 页, 9/16) at the top, at the foot and where
+    the text runs on over a page break (a paragraph cut in two around it), the paper's name
+    in Latin letters, contact lines."""
     number = rng.randint(2, 16)
-    form = rng.choice(["{n}", "— {n} —", "-{n}-", "{n:02d}"])
+    form = rng.choice(["{n}", "— {n} —", "-{n}-", "{n:02d}", "第 {n} 页 共 17 页", "第{n}页", "{n}/17", "Page {n} of 17"])
     lines.insert(0, Line(form.format(n=number), "furniture", -1))
     if rng.random() < 0.5:
         lines.insert(rng.randint(0, 1), Line(rng.choice(MASTHEADS), "furniture", -1))
