@@ -79,3 +79,19 @@ def test_each_repair_can_be_switched_off():
 def test_every_repair_says_what_it_fixes():
     for name, repair in REPAIRS.items():
         assert repair.__doc__ and len(repair.__doc__) > 40, name
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    ("要深化改革.高校作为", "要深化改革。高校作为"),
+    ("打通堵点卡点.”高校", "打通堵点卡点。”高校"),  # before the closing quote
+    ("长效机制”.当前", "长效机制”。当前"),  # after it
+    ("崇尚家风.“孟母三迁”", "崇尚家风。“孟母三迁”"),  # before an opening quote
+    ("普及率达77.5%.网络空间", "普及率达77.5%。网络空间"),  # after a per cent sign
+])
+def test_a_full_stop_read_as_a_dot_is_repaired(damaged, repaired):
+    assert normalize(damaged) == repaired
+
+
+@pytest.mark.parametrize("text", ["数量3.5万元", "第1.2节", "图1.内容", "英文A.B测试", "增长0.5%", "生态良.92亿"])
+def test_a_decimal_point_or_a_latin_dot_stays(text):
+    assert normalize(text) == text

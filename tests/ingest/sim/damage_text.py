@@ -83,6 +83,18 @@ def markdown(rng, lines, page):
     return out
 
 
+def dot_stops(rng, lines, page) -> list[Line]:
+    """OCR reads some full stops as ASCII dots (改革.高校, 卡点.”高校), never one before a
+    number (a dot there is a decimal point: the extractor leaves it)."""
+    for x in lines:
+        if x.role != "paragraph":
+            continue
+        spots = [m.start() for m in re.finditer("。(?![0-9])", x.text)]
+        for at in rng.sample(spots, min(len(spots), rng.randint(0, 2))):
+            x.text = x.text[:at] + "." + x.text[at + 1:]
+    return lines
+
+
 def no_blank_lines(rng, lines, page) -> list[Line]:
     """A line a paragraph with no blank line between (``render`` leaves them out); half the
     pages indent the paragraphs, as a text layer that keeps the indent does."""

@@ -25,7 +25,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
          "banner-on-title", "colophon", "marked-subheads",
          "round-table", "research-group", "lost-glyphs",
-         "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks"]
+         "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["interleave-unsigned", "combined-new"]
@@ -53,6 +53,7 @@ DAMAGE: dict[str, Callable] = {
     "marked-subheads": page_matter.marked_subheads, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
     "lost-glyphs": forms.lost_glyphs, "no-blank-lines": damage_text.no_blank_lines,
     "byline-on-title": page_matter.byline_on_title, "byline-marks": page_matter.byline_marks,
+    "dot-stops": damage_text.dot_stops,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
