@@ -149,8 +149,8 @@ def lines_of(n: int, indent: int, width: int) -> int:
 
 def _breakable(p: str, j: int) -> bool:
     """A line may break before p[j]: the next line opens with a character, not a mark, and
-    the break is not at a sentence's end."""
-    return 0 < j < len(p) and bool(CJK_RE.match(p[j])) and p[j - 1] not in shapes.SENTENCE_END
+    the break is not at a sentence's end (nor after a quote closed at one: 。”)."""
+    return 0 < j < len(p) and bool(CJK_RE.match(p[j])) and not shapes.terminated(p[:j])
 
 
 def kinsoku_ok(cut: "Cut", rest: str, rest_len: int) -> bool:
