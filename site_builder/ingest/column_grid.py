@@ -320,7 +320,7 @@ class Grid:
             out = [(0, closed.column(s.other(), i, 0, self.h))]
             if owner == _B and cut is None:  # the second article has run out
                 out.append((0, ran_out))
-            if owner == _B and early < 0:  # its last columns follow each other
+            if owner == _B:  # its last columns follow each other (one may end early: a subheading moved on)
                 out.append((RUN, closed.column(_B, i, 0, self.h, phase="run")))
             return out
         if s.phase == "run":  # (after it, the first article's last column)

@@ -37,3 +37,46 @@ def test_a_grid_reading_that_beats_reading_straight_through_is_kept():
     article straight through, but its text alone (without the vocabulary) reads worse: the
     layout placed every column, so the text's shape is no further condition."""
     assert [seed for seed in (14024, 14036, 740139) if _problems(seed, "combined")] == []
+
+
+def test_a_lone_short_sentence_is_the_rest_of_a_cut_one():
+    """A piece holding one sentence of 15 characters (行为，维护公平竞争的市场秩序。) at the
+    head of a column: read as a paragraph of the other article, the grid's reading tied with
+    the true one; a paragraph of one sentence is a long sentence."""
+    assert _problems(400085) == []
+
+
+def test_a_piece_opening_with_a_bound_character_carries_on_a_sentence():
+    """A column opens with 的教育、医疗…: never a paragraph's start."""
+    assert _problems(400072, "interleave-unsigned") == []
+
+
+def test_a_short_line_beside_a_numbered_subheading_is_a_column_foot():
+    """The only column foot in mid-sentence is a short unterminated line right above 一、…:
+    two subheadings never stand together, so the page is worth reading in turns."""
+    assert _problems(400134, "interleave-unsigned") == []
+
+
+def test_the_second_article_runs_on_after_a_column_that_ended_early():
+    """The second article's last columns follow each other, the first of them ending early
+    (its next subheading moved to the next column, as it must): the grid allowed no such run."""
+    assert [seed for seed in (400009, 500076) if _problems(seed, "interleave" if seed < 500000
+                                                           else "interleave-unsigned")] == []
+
+
+def test_an_article_numbers_all_its_subheadings_or_none():
+    """The reading that gave the first article (whose subheadings are （一）…（四）) the
+    second's unnumbered subheading and paragraph read better by vocabulary and coherence."""
+    assert _problems(400116) == []
+
+
+def test_under_a_grid_the_columns_cost_no_switches():
+    """The true reading switches columns twice more than one in which the second article
+    ran out early; the grid placed both, so the switches are no evidence against it."""
+    assert _problems(400050) == []
+
+
+def test_vocabularies_are_learnt_again_from_what_close_readings_agree_on():
+    """Learnt from the best reading, the vocabularies gave the disputed heading and
+    paragraph to the article that reading gave them."""
+    assert _problems(400036) == []
