@@ -80,3 +80,15 @@ def test_vocabularies_are_learnt_again_from_what_close_readings_agree_on():
     """Learnt from the best reading, the vocabularies gave the disputed heading and
     paragraph to the article that reading gave them."""
     assert _problems(400036) == []
+
+
+def test_a_title_read_as_a_subheading_of_the_first_article_opens_the_second():
+    """The second article's byline printed after its body: its title stood in the first
+    article's body with no byline under it, its byline opened a draft with no title."""
+    assert _problems(410298, "combined") == []
+
+
+def test_the_first_articles_byline_after_its_body_goes_to_it():
+    """The first article ends last, its byline printed after its last column; the second
+    prints only a unit line, so segmentation gave it that byline."""
+    assert _problems(620181, "combined-new") == []
