@@ -18,7 +18,7 @@ from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, displaced, footnotes, furniture, metadata, page_head, shapes, turn_drafts
 from site_builder.ingest.decode import read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
-from site_builder.ingest.interleave import Background, deinterleave, deinterleave_title_in_body
+from site_builder.ingest.interleave import Background, deinterleave, deinterleave_finding_title
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
@@ -153,9 +153,7 @@ class _Page:
                 else:  # (not interleaved after all: as segmented)
                     second.body, second.footer = segmented
             else:
-                outcome = deinterleave(first, second, vocab)
-                if not outcome.moved:  # (the second's byline after its body, its title in the first's)
-                    outcome = deinterleave_title_in_body(first, second, vocab)
+                outcome = deinterleave_finding_title(first, second, vocab)
             for line, message in outcome.notes:
                 self.warn(message, line, "interleave")
                 first.interleaved = second.interleaved = message

@@ -92,3 +92,10 @@ def test_the_first_articles_byline_after_its_body_goes_to_it():
     """The first article ends last, its byline printed after its last column; the second
     prints only a unit line, so segmentation gave it that byline."""
     assert _problems(620181, "combined-new") == []
+
+
+def test_a_title_closing_the_first_articles_body_opens_the_second():
+    """A short title under a separator (强基固本) closed the first article's body, read as a
+    subheading; the byline under it opened a draft with no title, read in turns as it was
+    (something moved), so the pair as segmented competes with the title found."""
+    assert _problems(39027, "combined-new") == []

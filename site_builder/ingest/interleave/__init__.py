@@ -45,7 +45,7 @@ The package, module by module:
   reader      the choice between a column grid's reading and the text's
   driver      deinterleave: keep a convincing reading and move the passages back
 """
-from site_builder.ingest.interleave.driver import Outcome, deinterleave, deinterleave_title_in_body
+from site_builder.ingest.interleave.driver import Outcome, deinterleave, deinterleave_finding_title
 from site_builder.ingest.interleave.vocabulary import Background
 
-__all__ = ["Background", "Outcome", "deinterleave", "deinterleave_title_in_body"]
+__all__ = ["Background", "Outcome", "deinterleave", "deinterleave_finding_title"]

@@ -103,32 +103,33 @@ def _give_closing(first: Draft, second: Draft, last_line: int) -> None:
         first.footer, second.footer = second.footer, []
 
 
-def deinterleave_title_in_body(first: Draft, headless: Draft, vocab: Background) -> Outcome:
-    """The pair when the second article's byline was printed after its body: its title then
-    stands in the first article's body with no byline under it (read there as a
-    subheading), and its byline opens a draft with no title (`headless`), which holds the
-    first article's last columns. Each short unterminated line of the first's body is tried
-    as the second's title; of the readings that convince, the one with the widest margin is
-    applied: `headless` becomes the second article (its title, its body, the byline after
-    it) and the first takes its passages back."""
-    if headless.title is not None or not headless.bylines or headless.kickers or not first.bylines:
-        return Outcome(False)
-    body, tail = first.body, headless.body
-    best: tuple[float, int, Found] | None = None
-    for j in range(1, len(body) - 1):
+def deinterleave_finding_title(first: Draft, second: Draft, vocab: Background) -> Outcome:
+    """deinterleave, and where the second draft has no title but a byline, the second
+    article's title may stand in the first's body: with its byline printed after its body,
+    the title has no byline under it (segmentation reads it as a subheading) and the byline
+    opens a draft with no title that holds the first article's last columns; a title that
+    closes the first's body (its byline under it) was taken for a subheading too. Each short
+    unterminated line of the first's body is tried as the second's title, and the pair as
+    segmented; of the readings that convince, the one with the widest margin is applied."""
+    if second.title is not None or not second.bylines or second.kickers or not first.bylines:
+        return deinterleave(first, second, vocab)
+    body, tail = first.body, second.body
+    best = read(first, second, vocab)
+    title_at: int | None = None
+    for j in range(1, len(body)):
         if ending(body[j]) != "maybe":
             continue
-        first.body, headless.title, headless.body = body[:j], body[j], body[j + 1:] + tail
-        found = read(first, headless, vocab, second_ends=len(body) - j - 1)
-        if found is not None and (best is None or found.margin > best[0]):
-            best = (found.margin, j, found)
+        first.body, second.title, second.body = body[:j], body[j], body[j + 1:] + tail
+        found = read(first, second, vocab, second_ends=len(body) - j - 1 if j < len(body) - 1 else None)
+        if found is not None and (best is None or found.margin > best.margin):
+            best, title_at = found, j
+    first.body, second.title, second.body = body, None, tail
     if best is None:
-        first.body, headless.title, headless.body = body, None, tail
         return Outcome(False)
-    _, j, found = best
-    first.body, headless.title, headless.body = found.reader.stream.first_body, body[j], found.reader.stream.units
-    headless.byline_after_body = True
-    return _apply_found(first, headless, found)
+    if title_at is not None:
+        first.body, second.title, second.body = best.reader.stream.first_body, body[title_at], best.reader.stream.units
+        second.byline_after_body = title_at < len(body) - 1
+    return _apply_found(first, second, best)
 
 
 def _convincing(choice: Choice, straight: float) -> bool:
