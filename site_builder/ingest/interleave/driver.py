@@ -49,8 +49,10 @@ def deinterleave(first: Draft, second: Draft, vocab: Background, second_ends: in
     return Outcome(False) if found is None else _apply_found(first, second, found)
 
 
-def read(first: Draft, second: Draft, vocab: Background, second_ends: int | None = None) -> Found | None:
-    """The pair's reading, when one convinces and moves a passage."""
+def read(first: Draft, second: Draft, vocab: Background, second_ends: int | None = None,
+         by_grid_only: bool = False) -> Found | None:
+    """The pair's reading, when one convinces and moves a passage (`by_grid_only`: only a
+    column grid's reading)."""
     if first.has_footer() or len(second.body) < 3 or not first.body:
         return None
     reader = Reader(first, second, vocab, second_ends)
@@ -58,6 +60,8 @@ def read(first: Draft, second: Draft, vocab: Background, second_ends: int | None
         return None
     straight = reader.straight_score()
     choice = reader.read_by_grid()
+    if by_grid_only and (choice is None or not _convincing(choice, straight)):
+        return None
     if choice is None or not _convincing(choice, straight):
         # no grid explains the page, or the best reading a grid allows does not convince (a
         # grid that fits by chance, while the true layout holds a piece no grid rule places):
@@ -109,8 +113,9 @@ def deinterleave_finding_title(first: Draft, second: Draft, vocab: Background) -
     the title has no byline under it (segmentation reads it as a subheading) and the byline
     opens a draft with no title that holds the first article's last columns; a title that
     closes the first's body (its byline under it) was taken for a subheading too. Each short
-    unterminated line of the first's body is tried as the second's title, and the pair as
-    segmented; of the readings that convince, the one with the widest margin is applied."""
+    unterminated line of the first's body is tried as the second's title (a claim the layout
+    must confirm: only a column grid's reading counts), and the pair as segmented; of the
+    readings that convince, the one with the widest margin is applied."""
     if second.title is not None or not second.bylines or second.kickers or not first.bylines:
         return deinterleave(first, second, vocab)
     body, tail = first.body, second.body
@@ -120,9 +125,10 @@ def deinterleave_finding_title(first: Draft, second: Draft, vocab: Background) -
         if ending(body[j]) != "maybe":
             continue
         first.body, second.title, second.body = body[:j], body[j], body[j + 1:] + tail
-        found = read(first, second, vocab, second_ends=len(body) - j - 1 if j < len(body) - 1 else None)
+        found = read(first, second, vocab, len(body) - j - 1 if j < len(body) - 1 else None, by_grid_only=True)
         if found is not None and (best is None or found.margin > best.margin):
             best, title_at = found, j
+            break  # (the earliest title the layout confirms: the first article's first column ends there)
     first.body, second.title, second.body = body, None, tail
     if best is None:
         return Outcome(False)
