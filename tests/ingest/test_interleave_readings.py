@@ -99,3 +99,10 @@ def test_a_title_closing_the_first_articles_body_opens_the_second():
     subheading; the byline under it opened a draft with no title, read in turns as it was
     (something moved), so the pair as segmented competes with the title found."""
     assert _problems(39027, "combined-new") == []
+
+
+def test_a_byline_below_the_second_articles_text_is_the_firsts_when_it_has_none():
+    """The first article's byline displaced below the second's text (an article's byline
+    printed after the next article), the second printing only a unit line: read as the
+    second's byline printed after its body, it went to the second."""
+    assert [seed for seed in (300339, 300414) if _problems(seed, "combined-new")] == []
