@@ -149,8 +149,8 @@ def lines_of(n: int, indent: int, width: int) -> int:
 
 def _breakable(p: str, j: int) -> bool:
     """A line may break before p[j]: the next line opens with a character, not a mark, and
-    the break is not at a sentence's end."""
-    return 0 < j < len(p) and bool(CJK_RE.match(p[j])) and p[j - 1] not in shapes.SENTENCE_END
+    the break is not at a sentence's end (nor after a quote closed at one: 。”)."""
+    return 0 < j < len(p) and bool(CJK_RE.match(p[j])) and not shapes.terminated(p[:j])
 
 
 def kinsoku_ok(cut: "Cut", rest: str, rest_len: int) -> bool:
@@ -320,7 +320,7 @@ class Grid:
             out = [(0, closed.column(s.other(), i, 0, self.h))]
             if owner == _B and cut is None:  # the second article has run out
                 out.append((0, ran_out))
-            if owner == _B and early < 0:  # its last columns follow each other
+            if owner == _B:  # its last columns follow each other (one may end early: a subheading moved on)
                 out.append((RUN, closed.column(_B, i, 0, self.h, phase="run")))
             return out
         if s.phase == "run":  # (after it, the first article's last column)

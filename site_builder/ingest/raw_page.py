@@ -18,7 +18,7 @@ from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, displaced, footnotes, furniture, metadata, page_head, shapes, turn_drafts
 from site_builder.ingest.decode import read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
-from site_builder.ingest.interleave import Background, deinterleave
+from site_builder.ingest.interleave import Background, deinterleave, deinterleave_finding_title
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
@@ -143,18 +143,21 @@ class _Page:
                 k += 1
                 continue
             third = drafts[k + 2] if k + 2 < len(drafts) else None
-            if third is not None and _runs_on_after_byline(second, third):
-                # the second article's byline printed after its body, then text with no head:
-                # the first article's last columns (the second's text ended at its byline)
+            displaced = third is not None and _first_byline_displaced(first, third)
+            if third is not None and (_runs_on_after_byline(second, third) or displaced):
+                # the second article's byline (or the first's, displaced below the second's
+                # text) printed after its body, then text with no head: the first article's
+                # last columns (the second's text ended at the byline)
                 segmented = second.body, second.footer
                 second.body, second.footer = second.body + third.body, second.footer + third.footer
                 outcome = deinterleave(first, second, vocab, second_ends=len(segmented[0]))
                 if outcome.moved:
+                    _give_displaced_byline(first, second, third)
                     del drafts[k + 2]
                 else:  # (not interleaved after all: as segmented)
                     second.body, second.footer = segmented
             else:
-                outcome = deinterleave(first, second, vocab)
+                outcome = deinterleave_finding_title(first, second, vocab)
             for line, message in outcome.notes:
                 self.warn(message, line, "interleave")
                 first.interleaved = second.interleaved = message
@@ -334,6 +337,23 @@ def _runs_on_after_byline(second: Draft, third: Draft) -> bool:
     """The draft after `second` (whose byline stands after its body) has no head at all."""
     return second.byline_after_body and not second.footer and third.title is None \
         and not (third.bylines or third.kickers or third.summary or third.label) and bool(third.body)
+
+
+def _first_byline_displaced(first: Draft, third: Draft) -> bool:
+    """The draft after next has a byline but no other head, and the first has no byline."""
+    return not first.bylines and bool(third.bylines) and third.title is None \
+        and not (third.kickers or third.summary or third.label) and bool(third.body)
+
+
+def _give_displaced_byline(first: Draft, second: Draft, third: Draft) -> None:
+    """A byline printed below the second article's text is the first's when the first has
+    none of its own (an article's byline displaced below the next article)."""
+    if first.bylines:
+        return
+    if third.bylines:
+        first.bylines = third.bylines
+    elif second.byline_after_body:
+        first.bylines, second.bylines, second.byline_after_body = second.bylines, [], False
 
 
 def _join_wrapped(lines: list[str]) -> str:

@@ -37,3 +37,72 @@ def test_a_grid_reading_that_beats_reading_straight_through_is_kept():
     article straight through, but its text alone (without the vocabulary) reads worse: the
     layout placed every column, so the text's shape is no further condition."""
     assert [seed for seed in (14024, 14036, 740139) if _problems(seed, "combined")] == []
+
+
+def test_a_lone_short_sentence_is_the_rest_of_a_cut_one():
+    """A piece holding one sentence of 15 characters (行为，维护公平竞争的市场秩序。) at the
+    head of a column: read as a paragraph of the other article, the grid's reading tied with
+    the true one; a paragraph of one sentence is a long sentence."""
+    assert _problems(400085) == []
+
+
+def test_a_piece_opening_with_a_bound_character_carries_on_a_sentence():
+    """A column opens with 的教育、医疗…: never a paragraph's start."""
+    assert _problems(400072, "interleave-unsigned") == []
+
+
+def test_a_short_line_beside_a_numbered_subheading_is_a_column_foot():
+    """The only column foot in mid-sentence is a short unterminated line right above 一、…:
+    two subheadings never stand together, so the page is worth reading in turns."""
+    assert _problems(400134, "interleave-unsigned") == []
+
+
+def test_the_second_article_runs_on_after_a_column_that_ended_early():
+    """The second article's last columns follow each other, the first of them ending early
+    (its next subheading moved to the next column, as it must): the grid allowed no such run."""
+    assert [seed for seed in (400009, 500076) if _problems(seed, "interleave" if seed < 500000
+                                                           else "interleave-unsigned")] == []
+
+
+def test_an_article_numbers_all_its_subheadings_or_none():
+    """The reading that gave the first article (whose subheadings are （一）…（四）) the
+    second's unnumbered subheading and paragraph read better by vocabulary and coherence."""
+    assert _problems(400116) == []
+
+
+def test_under_a_grid_the_columns_cost_no_switches():
+    """The true reading switches columns twice more than one in which the second article
+    ran out early; the grid placed both, so the switches are no evidence against it."""
+    assert _problems(400050) == []
+
+
+def test_vocabularies_are_learnt_again_from_what_close_readings_agree_on():
+    """Learnt from the best reading, the vocabularies gave the disputed heading and
+    paragraph to the article that reading gave them."""
+    assert _problems(400036) == []
+
+
+def test_a_title_read_as_a_subheading_of_the_first_article_opens_the_second():
+    """The second article's byline printed after its body: its title stood in the first
+    article's body with no byline under it, its byline opened a draft with no title."""
+    assert _problems(410298, "combined") == []
+
+
+def test_the_first_articles_byline_after_its_body_goes_to_it():
+    """The first article ends last, its byline printed after its last column; the second
+    prints only a unit line, so segmentation gave it that byline."""
+    assert _problems(620181, "combined-new") == []
+
+
+def test_a_title_closing_the_first_articles_body_opens_the_second():
+    """A short title under a separator (强基固本) closed the first article's body, read as a
+    subheading; the byline under it opened a draft with no title, read in turns as it was
+    (something moved), so the pair as segmented competes with the title found."""
+    assert _problems(39027, "combined-new") == []
+
+
+def test_a_byline_below_the_second_articles_text_is_the_firsts_when_it_has_none():
+    """The first article's byline displaced below the second's text (an article's byline
+    printed after the next article), the second printing only a unit line: read as the
+    second's byline printed after its body, it went to the second."""
+    assert [seed for seed in (300339, 300414) if _problems(seed, "combined-new")] == []

@@ -15,7 +15,10 @@ What generalises is the shape of the text and of the layout, not its words:
     lexicon.cohesion), the page writes the junction's pair of characters elsewhere, a
     piece that opens with the closing half of a quote continues;
   * after a complete sentence, a piece opens with a whole sentence: not with a closing
-    mark, nor with the few characters that end a sentence begun elsewhere;
+    mark or a character bound to what precedes it (的, 们 …), nor with the few characters
+    that end a sentence begun elsewhere; a piece that is one short sentence alone is the
+    rest of one cut at a column's foot (a paragraph of one sentence is a long sentence);
+  * an article numbers all its subheadings or none;
   * an article does not end on a cut;
   * columns side by side have one height: a column that stops in mid-sentence holds as
     many lines as the first article's first column (when the page shows its line width:
@@ -31,7 +34,10 @@ to read one unit: go on, switch, split a glued line, or read a line that holds a
 column of the other article). The reading is kept only when it beats reading the second
 article straight through by a clear margin, and not on vocabulary alone. Before it, a
 column grid that explains the whole page is tried (see column_grid): the text then only
-chooses among the grid's readings.
+chooses among the grid's readings (column changes cost nothing there: the grid placed
+them), the vocabularies learnt again from what the close readings agree on. Where the
+second article's byline was printed after its body, its title may stand in the first's
+body read as a subheading: the driver tries each such line as the title.
 
 The package, module by module:
   junctions   what a junction between two pieces of one article is worth (the weights' table)
@@ -43,9 +49,10 @@ The package, module by module:
   moves       the ways to read a unit, and what each is worth
   search      the best reading by dynamic programming
   reader      the choice between a column grid's reading and the text's
-  driver      deinterleave: keep a convincing reading and move the passages back
+  driver      deinterleave: keep a convincing reading and move the passages back (and
+              deinterleave_finding_title: the second's title found in the first's body)
 """
-from site_builder.ingest.interleave.driver import Outcome, deinterleave
+from site_builder.ingest.interleave.driver import Outcome, deinterleave, deinterleave_finding_title
 from site_builder.ingest.interleave.vocabulary import Background
 
-__all__ = ["Background", "Outcome", "deinterleave"]
+__all__ = ["Background", "Outcome", "deinterleave", "deinterleave_finding_title"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from site_builder.ingest.column_grid import Owner, Step
+from site_builder.ingest.interleave.junctions import ending
 from site_builder.ingest.interleave.layout import Columns
 from site_builder.ingest.interleave.reader import Choice, Reader
 from site_builder.ingest.interleave.vocabulary import Background
@@ -31,25 +32,51 @@ class Applied:
     heads: list[Unit]  # the heads of split lines: each ends a column
 
 
+@dataclass(frozen=True)
+class Found:
+    """A convincing reading of a pair, not yet applied."""
+
+    reader: Reader
+    choice: Choice
+    margin: float  # nats over reading the second article straight through
+
+
 def deinterleave(first: Draft, second: Draft, vocab: Background, second_ends: int | None = None) -> Outcome:
     """Move the first article's passages out of the second's body; report what moved.
     `second_ends`: the second article's text ends before this unit of its body (its byline
     printed after its body stands there; what follows is the first article's)."""
+    found = read(first, second, vocab, second_ends)
+    return Outcome(False) if found is None else _apply_found(first, second, found)
+
+
+def read(first: Draft, second: Draft, vocab: Background, second_ends: int | None = None,
+         by_grid_only: bool = False) -> Found | None:
+    """The pair's reading, when one convinces and moves a passage (`by_grid_only`: only a
+    column grid's reading)."""
     if first.has_footer() or len(second.body) < 3 or not first.body:
-        return Outcome(False)
+        return None
     reader = Reader(first, second, vocab, second_ends)
     if not reader.stream.plausible():
-        return Outcome(False)
+        return None
     straight = reader.straight_score()
     choice = reader.read_by_grid()
+    if by_grid_only and (choice is None or not _convincing(choice, straight)):
+        return None
     if choice is None or not _convincing(choice, straight):
         # no grid explains the page, or the best reading a grid allows does not convince (a
         # grid that fits by chance, while the true layout holds a piece no grid rule places):
         # the text reads the page, held to the text's own margin
         choice = reader.read_by_text(straight)
+    if choice.path is None or not _convincing(choice, straight) \
+            or all(step.owner == "B" and step.split is None for step in choice.path):
+        return None
+    return Found(reader, choice, choice.score - straight)
+
+
+def _apply_found(first: Draft, second: Draft, found: Found) -> Outcome:
+    reader, choice = found.reader, found.choice
     path = choice.path
-    if path is None or not _convincing(choice, straight):
-        return Outcome(False)
+    assert path is not None
     applied = apply(reader.stream.units, path)
     if not applied.moved:
         return Outcome(False)
@@ -60,12 +87,55 @@ def deinterleave(first: Draft, second: Draft, vocab: Background, second_ends: in
         reader.mark_grid_cuts(choice.grid)
     first.body.extend(applied.moved)
     second.body = applied.kept
-    # closing lines follow the text they close: give them to the owner of the last piece
-    if second.footer and path[-1].owner == "A":
-        first.footer, second.footer = second.footer, []
+    if path[-1].owner == "A":
+        _give_closing(first, second, reader.stream.units[-1].first_line)
     lines = sorted({p.first_line for p in applied.moved})
     return Outcome(True, [(lines[0], f"{len(applied.moved)} passage(s) from lines {lines[0]}-{lines[-1]} "
                                      f"put back into the article they were interleaved with")])
+
+
+def _give_closing(first: Draft, second: Draft, last_line: int) -> None:
+    """Closing lines follow the text they close: the second's go to the first when the first
+    owns the stream's last piece (line `last_line`), and so does a byline printed after it
+    when the first has none of its own."""
+    trailing = [b for b in second.bylines if b.first_line > last_line]
+    if trailing and not first.bylines:
+        first.bylines, first.byline_after_body = trailing, True
+        second.bylines = [b for b in second.bylines if b not in trailing]
+        second.byline_after_body = second.byline_after_body and bool(second.bylines)
+    if second.footer:
+        first.footer, second.footer = second.footer, []
+
+
+def deinterleave_finding_title(first: Draft, second: Draft, vocab: Background) -> Outcome:
+    """deinterleave, and where the second draft has no title but a byline, the second
+    article's title may stand in the first's body: with its byline printed after its body,
+    the title has no byline under it (segmentation reads it as a subheading) and the byline
+    opens a draft with no title that holds the first article's last columns; a title that
+    closes the first's body (its byline under it) was taken for a subheading too. Each short
+    unterminated line of the first's body is tried as the second's title (a claim the layout
+    must confirm: only a column grid's reading counts), and the pair as segmented; of the
+    readings that convince, the one with the widest margin is applied."""
+    if second.title is not None or not second.bylines or second.kickers or not first.bylines:
+        return deinterleave(first, second, vocab)
+    body, tail = first.body, second.body
+    best = read(first, second, vocab)
+    title_at: int | None = None
+    for j in range(1, len(body)):
+        if ending(body[j]) != "maybe":
+            continue
+        first.body, second.title, second.body = body[:j], body[j], body[j + 1:] + tail
+        found = read(first, second, vocab, len(body) - j - 1 if j < len(body) - 1 else None, by_grid_only=True)
+        if found is not None and (best is None or found.margin > best.margin):
+            best, title_at = found, j
+            break  # (the earliest title the layout confirms: the first article's first column ends there)
+    first.body, second.title, second.body = body, None, tail
+    if best is None:
+        return Outcome(False)
+    if title_at is not None:
+        first.body, second.title, second.body = best.reader.stream.first_body, body[title_at], best.reader.stream.units
+        second.byline_after_body = title_at < len(body) - 1
+    return _apply_found(first, second, best)
 
 
 def _convincing(choice: Choice, straight: float) -> bool:

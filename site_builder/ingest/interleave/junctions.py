@@ -10,7 +10,7 @@ import math
 from collections import Counter
 from typing import Literal, NamedTuple
 
-from site_builder.ingest import shapes
+from site_builder.ingest import grammar, shapes
 from site_builder.ingest.evidence import CUT_WEIGHTS, INTERLEAVE_JUNCTION, Junction, PageStats, bigrams, bond_nats, weigh
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.reflow import heading_candidate
@@ -24,13 +24,20 @@ Ending = Literal["end", "cut", "maybe"]
 W = CUT_WEIGHTS.interleave  # de-interleaving's section of the one junction-evidence table
 
 SHORT_SENTENCE = 7  # characters: an opening sentence this short weighs short_opening
+# characters: a paragraph of one sentence is a long sentence (the genre's shortest, a
+# question aside, hold 37); a piece holding only a shorter one is the rest of a sentence cut
+# at a column's foot (the real pages show such rests of 5 to 34)
+LONE_SENTENCE = 30
 CLOSING_PIECE = 100  # characters: a piece this short that closes a paragraph is read with the rest of it
 
 
 class Opening(NamedTuple):
     """How a piece opens, as the junction before it reads it."""
 
-    closer: bool  # with the closing half of a quote or bracket
+    # like the rest of a sentence begun elsewhere: it opens with the closing half of a quote
+    # or bracket or a character bound to what precedes it (的, 们 …), or holds only one
+    # short sentence
+    rest: bool
     opener: bool  # with a paragraph opener or a numbered subheading
     maybe: bool  # the piece could be a subheading
     connective: bool  # with a sentence's connective
@@ -109,8 +116,8 @@ class Junctions:
             text = unit.text
             first = shapes.first_sentence(text)
             short = len(first) < len(text) and shapes.cjk_len(first) <= SHORT_SENTENCE
-            self._openings[key] = Opening(opens_with_closer(text), opens(unit), heading_candidate(unit),
-                                          shapes.starts_sentence(text), short)
+            rest = opens_with_closer(text) or grammar.starts_bound(text) or _lone_sentence(text)
+            self._openings[key] = Opening(rest, opens(unit), heading_candidate(unit), shapes.starts_sentence(text), short)
         return self._openings[key]
 
     def pair(self, prev: Unit | None, prev_end: Ending, nxt: Unit, context: Unit | None = None) -> float:
@@ -143,9 +150,10 @@ class Junctions:
     def _follows(self, prev: Unit, prev_end: Ending, nxt: Unit) -> float:
         """The junction's own evidence, without coherence."""
         o = self.opening(nxt)
-        # a paragraph opens with a whole sentence: not with a closing mark, nor with the
-        # few characters that end a sentence begun elsewhere
-        as_start = -(W.closer_after_end if o.closer else 0.0) - (W.short_opening if o.short else 0.0)
+        # a paragraph opens with a whole sentence: not with the rest of one begun elsewhere
+        # (a closing mark, a bound character, a lone short sentence), nor with the few
+        # characters that end one
+        as_start = -(W.closer_after_end if o.rest else 0.0) - (W.short_opening if o.short else 0.0)
         if prev_end == "end":
             return as_start
         as_rest = -W.open_after_cut if o.opener else self.score(prev.text, nxt.text)
@@ -156,3 +164,10 @@ class Junctions:
         if prev_end == "cut":
             return as_rest
         return max(as_start, as_rest - W.maybe)  # "maybe": a subheading, or a cut piece
+
+
+def _lone_sentence(text: str) -> bool:
+    """The piece holds one short sentence, no more (and opens no paragraph)."""
+    core = shapes.strip_closers(text)
+    return shapes.terminated(text) and len(shapes.first_sentence(core)) == len(core) - 1 \
+        and shapes.cjk_len(core) <= LONE_SENTENCE and not shapes.starts_new_paragraph(text)

@@ -66,6 +66,10 @@ class Scorer:
                  columns: Columns):
         self.stream, self.j, self.places = stream, junctions, places
         self.vocabulary, self.columns = vocabulary, columns
+        # what a change of column and a glued line cost: nothing where a grid placed every
+        # column (its cost counts the layout's rare events; a column ends where it fills,
+        # whoever's column comes next)
+        self.switch, self.split = (0.0, 0.0) if columns.layout.placed_by_grid else (SWITCH, SPLIT)
 
     def moves(self, i: int, state: State, earlier: Earlier, wanted: Step | None = None) -> list[Option]:
         """The ways to read unit i from `state` (`earlier`: each article's piece before its
@@ -105,7 +109,7 @@ class Scorer:
         start = s.stop_of(waiting)
         voc = self.vocabulary.evidence(i)
         gain = self.j.pair(s.end_text(waiting), s.end_kind(waiting), unit, earlier.get(flip)) \
-            + (voc if flip == "A" else 0.0) - SWITCH \
+            + (voc if flip == "A" else 0.0) - self.switch \
             - cols.column_fill(start, s.cum[i], mine_cut) - cols.column_resumed(waiting, unit) \
             + cols.resumed_line_end(waiting, unit.text)
         return Option(State(flip, End(i - 1, None, start)), gain, "switch", None)
@@ -125,7 +129,7 @@ class Scorer:
             points = self.split_points(i, other_unit, flip, start, indent) if wanted is None \
                 else self.split_point_at(i, other_unit, flip, indent, wanted.split)
             for js, k in points:
-                gain = joined + js - SWITCH - SPLIT - maybe - cols.column_fill(start, s.cum[i] + k, "cut") \
+                gain = joined + js - self.switch - self.split - maybe - cols.column_fill(start, s.cum[i] + k, "cut") \
                     + cols.resumed_line_end(waiting, unit.text[k:])
                 out.append(Option(State(flip, End(i, k, start, indent)), gain, "split", k))
         return out
@@ -143,7 +147,7 @@ class Scorer:
         head_indent = INDENT if other_cut == "end" else 0
         enter = self.j.pair(s.end_text(waiting), other_cut, unit, earlier.get(other(state.owner))) \
             - cols.column_fill(start, head_start, mine_cut) \
-            - cols.column_resumed(waiting, unit) - 2 * SWITCH - SPLIT + cols.resumed_line_end(waiting, unit.text)
+            - cols.column_resumed(waiting, unit) - 2 * self.switch - self.split + cols.resumed_line_end(waiting, unit.text)
         fill = cols.head_fill(i, head_start, head_indent)
         points = self.split_points(i, mine_prev, state.owner, head_start, head_indent) if wanted is None \
             else self.split_point_at(i, mine_prev, state.owner, head_indent, wanted.split)

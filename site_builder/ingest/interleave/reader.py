@@ -25,6 +25,10 @@ from site_builder.ingest.segment import Draft
 
 GRID_SLACK = 1  # grid readings costing this much more than the cheapest are weighed too
 GRID_COST = 10.0  # nats per unit of a grid reading's cost (see column_grid)
+# nats against each article whose subheadings a grid reading numbers in part: more than a
+# full bond (a heading set in the wrong article)
+MIXED_HEADINGS = 6.0
+RIVALS = GRID_COST  # nats: grid readings this close to the best are its rivals (a grid cost's worth)
 
 
 @dataclass(frozen=True)
@@ -77,12 +81,20 @@ class Reader:
         """The best reading a column grid allows (see column_grid), the vocabularies learnt
         from it; None when no grid explains the page."""
         found = self.grid_readings()
-        best = self.best_grid_reading(found, self.initial_vocabulary())
+        scored = self.scored_grid_readings(found, self.initial_vocabulary())
         for _ in range(EM_ROUNDS):
-            if best is None or best.path is None:
-                break
-            best = self.best_grid_reading(found, self.learn(members(best.path)))
-        return best
+            if not scored:
+                return None
+            scored = self.scored_grid_readings(found, self.learn(_members(_best(scored))))
+        if not scored:
+            return None
+        # vocabularies learnt from one reading favour it where its rivals differ (a passage
+        # it gives the wrong article brings that article the passage's words): learnt again
+        # from what the close readings agree on, the text alone judges where they differ
+        best = _best(scored)
+        close = [_members(c) for c in scored if c.score > best.score - RIVALS]
+        agreed = [m if all(c[k] == m for c in close) else None for k, m in enumerate(_members(best))]
+        return _best(self.scored_grid_readings(found, self.learn(agreed))) if len(close) > 1 else best
 
     @cached_property
     def grid_pieces(self) -> list[column_grid.Piece]:
@@ -99,9 +111,9 @@ class Reader:
         return [r for width, height in column_grid.layouts(first)
                 for r in column_grid.readings(first, units, width, height, self.stream.second_ends)]
 
-    def best_grid_reading(self, found: list[column_grid.Reading], vocabulary: Vocabulary) -> Choice | None:
-        """The best of the cheapest grid readings, the text choosing among them (their cost
-        weighed against it); None when the text allows none of them."""
+    def scored_grid_readings(self, found: list[column_grid.Reading], vocabulary: Vocabulary) -> list[Choice]:
+        """The cheapest grid readings the text allows, each scored by the text (its cost
+        weighed against it)."""
         floor = min((r.cost for r in found), default=0)
         scored: list[Choice] = []
         seen = set()
@@ -113,8 +125,20 @@ class Reader:
             path = list(r.path)
             score = search.score_of(self.scorer(layout, vocabulary), path)
             if score > -math.inf:  # (a reading the text forbids: a split inside a word's mark)
-                scored.append(Choice(score - GRID_COST * r.cost, path, layout, vocabulary, r))
-        return max(scored, key=lambda c: c.score) if scored else None
+                score -= GRID_COST * r.cost + MIXED_HEADINGS * self.mixed_headings(r)
+                scored.append(Choice(score, path, layout, vocabulary, r))
+        return scored
+
+    def mixed_headings(self, reading: column_grid.Reading) -> int:
+        """The articles whose subheadings, as the reading sets them, are some numbered and
+        some not (an article numbers all its subheadings or none)."""
+        first: list[Owner | None] = ["A" for _ in self.stream.first_body]
+        owners = first + [None if step.split is not None else step.owner for step in reading.path]
+        forms: dict[Owner, set[bool]] = {"A": set(), "B": set()}
+        for k, (piece, owner) in enumerate(zip(self.grid_pieces, owners, strict=True)):
+            if owner is not None and (piece.shape == "heading" or (piece.shape == "maybe" and k not in reading.cuts)):
+                forms[owner].add(piece.shape == "heading")
+        return sum(len(f) == 2 for f in forms.values())
 
     def mark_grid_cuts(self, grid: column_grid.Reading) -> None:
         """Where a grid read the page, it has set every short unterminated line: as cut text
@@ -188,3 +212,11 @@ class Reader:
 def _grid_piece(unit: Unit, end: Ending) -> column_grid.Piece:
     """The unit as the grid sees it (`end`: how it ends, see junctions.ending)."""
     return column_grid.Piece(unit.text, "heading" if shapes.is_numbered_heading(unit.text) else end)
+
+
+def _best(choices: list[Choice]) -> Choice:
+    return max(choices, key=lambda c: c.score)
+
+
+def _members(choice: Choice) -> list[Owner | None]:
+    return members(choice.path or [])

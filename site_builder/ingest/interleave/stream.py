@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from site_builder.ingest import shapes
 from site_builder.ingest.interleave.junctions import Ending, ending
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.segment import Draft
@@ -66,11 +67,12 @@ class Stream:
     def plausible(self) -> bool:
         """Worth reading in turns: the first article stops on a cut, or the second holds a cut.
         (A short unterminated line inside the second is no sign by itself: most are its
-        subheadings; but two in a row are not two subheadings, which always have text
-        between them: one is a column's foot.)"""
+        subheadings; but two in a row, or one beside a numbered subheading, are not two
+        subheadings, which always have text between them: one is a column's foot.)"""
         ends = self.ends
+        heading = [e == "maybe" or shapes.is_numbered_heading(u.text) for u, e in zip(self.units, ends, strict=True)]
         return self.a_ending != "end" or "cut" in ends[:-1] \
-            or any(e == nxt == "maybe" for e, nxt in zip(ends, ends[1:], strict=False))
+            or any(heading[k] and heading[k + 1] and "maybe" in ends[k:k + 2] for k in range(len(ends) - 1))
 
     def stop_of(self, end: End) -> int:
         """Characters into the stream where the piece `end` stops."""

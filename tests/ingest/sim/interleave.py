@@ -152,7 +152,7 @@ def _columns(rng, blocks: list[tuple[str, str]], lines_per_column: int, width: i
             columns[-1].append(Line(text, role, article))
             next_column()
             continue
-        spots = [k for k in range(8, len(text) - 8) if CJK.match(text[k]) and text[k - 1] not in "。！？；"]
+        spots = [k for k in range(8, len(text) - 8) if CJK.match(text[k]) and not _sentence_ends(text[:k])]
         if q < 8 or not spots:  # the paragraph starts in the next column
             if columns[-1]:
                 queue.insert(0, (kind, text))
@@ -165,3 +165,10 @@ def _columns(rng, blocks: list[tuple[str, str]], lines_per_column: int, width: i
         next_column()
         queue.insert(0, ("cont", text[q:]))
     return [c for c in columns if c]
+
+
+def _sentence_ends(text: str) -> bool:
+    """The text ends a sentence: with its mark, or with a quote or bracket closed after it
+    (。” ends the sentence as 。 does)."""
+    core = text.rstrip("”’）》」』")
+    return core[-1:] in "。！？；"
