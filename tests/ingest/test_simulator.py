@@ -43,9 +43,8 @@ def pass_rate(kind: str) -> tuple[float, list[str]]:
 # (tests/ingest/corpus/): the text is new, the reading is not; the extraction helpers of
 # issue 15 take these up.
 BELOW_BAR_ON_CORPUS = {
-    "interleave": "the first article's closing lines go to the second, or the pair is not read apart "
-                  "when the first article's first column ends at a paragraph's end",
-    "combined": "as interleave, and a column cut a few words into a paragraph",
+    "combined": "a kicker between a title printed after its body and the next article goes to the wrong "
+                "article, or an interleaved pair is not read apart",
 }
 
 
