@@ -15,6 +15,7 @@ range of the index can be merged and written by a process of its own.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -78,46 +79,64 @@ def page_tails(blocks: list[tuple[int, list[str]]]) -> dict[str, bytes]:
         tokens.extend(words)
         places.extend(range(position, position + len(words)))
         position += len(words)
-    weights = sorted(by_weight)
-    lightest = _weight_runs(weights[0], *by_weight[weights[0]])  # the text: nearly every word
-    combined: dict[str, list] = {}  # words of the heavier weights: their runs, lightest first
-    for weight in weights[1:]:
-        for word, (run, length) in _weight_runs(weight, *by_weight[weight]).items():
-            slot = combined.get(word)
-            if slot is None:
-                slot = combined[word] = list(lightest.get(word, (b"", 0)))
-            slot[0] += run
-            slot[1] += length
-    tails = {word: array(length) + run + EMPTY for word, (run, length) in lightest.items()}
-    tails.update({word: array(length) + run + EMPTY for word, (run, length) in combined.items()})
+    lightest, *heavier = sorted(by_weight)
+    tails = _lightest_tails(lightest, *by_weight[lightest])  # the text: nearly every word
+    for weight in heavier:  # headings: few words; their runs follow the lighter weights' runs
+        for word, (run, numbers) in _weight_runs(weight, *by_weight[weight]).items():
+            tails[word] = _extended(tails.get(word), run, numbers)
     return tails
+
+
+def _lightest_tails(weight: int, tokens: list[str], places: list[int]) -> dict[str, bytes]:
+    """word -> its tail, for the words of one weight. Built by C loops for the words found
+    once (most of them: a tail by position from a table), then the others one by one."""
+    singles = _single_tails(weight, places[-1])
+    tails = dict(zip(tokens, map(singles.__getitem__, places), strict=True))  # a repeated word: its last
+    counts = Counter(tokens)
+    if len(counts) < len(tokens):
+        mark = head(1, weight)  # CBOR -(weight + 1)
+        for word, positions in _repeated_positions(tokens, places, counts).items():
+            tails[word] = array(len(positions) + 1) + _run(mark, positions, uint) + EMPTY
+    return tails
+
+
+def _repeated_positions(tokens: list[str], places: list[int], counts: Counter[str]) -> dict[str, list[int]]:
+    """word -> its positions, for the words found more than once."""
+    repeated = set(itertools.compress(counts, map((1).__lt__, counts.values())))
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for word, place in itertools.compress(zip(tokens, places, strict=True), map(repeated.__contains__, tokens)):
+        positions[word].append(place)
+    return positions
+
+
+def _extended(tail: bytes | None, run: bytes, numbers: int) -> bytes:
+    """A tail with one more run of ``numbers`` numbers after its own (a new tail for None)."""
+    if tail is None:
+        return array(numbers) + run + EMPTY
+    info = tail[0] & 0x1F  # the tail's array head: its count, in the head or after it
+    skip = 1 if info < 24 else 1 + (1 << (info - 24))
+    count = info if info < 24 else int.from_bytes(tail[1:skip], "big")
+    return array(count + numbers) + tail[skip:-1] + run + EMPTY
 
 
 def _weight_runs(weight: int, tokens: list[str], places: list[int]) -> dict[str, tuple[bytes, int]]:
     """word -> (its run of one weight's positions, how many numbers the run holds)."""
-    counts = Counter(tokens)
-    last = dict(zip(tokens, places, strict=True))  # a word's only position, when it has one
-    single = _single_runs(weight, places[-1])
-    runs = {word: (single[last[word]], 2) for word, count in counts.items() if count == 1}
-    if len(runs) < len(counts):
-        mark = head(1, weight)  # CBOR -(weight + 1)
-        repeated: defaultdict[str, list[int]] = defaultdict(list)
-        for word, place in zip(tokens, places, strict=True):
-            if counts[word] > 1:
-                repeated[word].append(place)
-        for word, positions in repeated.items():
-            runs[word] = (_run(mark, positions, uint), len(positions) + 1)
-    return runs
+    mark = head(1, weight)  # CBOR -(weight + 1)
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for word, place in zip(tokens, places, strict=True):
+        positions[word].append(place)
+    return {word: (_run(mark, found, uint), len(found) + 1) for word, found in positions.items()}
 
 
-_SINGLES: dict[int, list[bytes]] = {}  # weight -> the run of one position, by position
+_SINGLE_TAILS: dict[int, list[bytes]] = {}  # weight -> the tail of one position, by position
 
 
-def _single_runs(weight: int, highest: int) -> list[bytes]:
-    table = _SINGLES.setdefault(weight, [])
+def _single_tails(weight: int, highest: int) -> list[bytes]:
+    table = _SINGLE_TAILS.setdefault(weight, [])
     if len(table) <= highest:
-        mark = head(1, weight)
-        table.extend(mark + uint(place) for place in range(len(table), max(highest + 1, 2 * len(table), 4096)))
+        start = array(2) + head(1, weight)
+        table.extend(start + uint(place) + EMPTY
+                     for place in range(len(table), max(highest + 1, 2 * len(table), 4096)))
     return table
 
 

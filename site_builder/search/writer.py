@@ -30,11 +30,13 @@ import json
 import operator
 import os
 import re
+from array import array
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.search.entries import ShardEntries, word_items
+from site_builder.search.entries import ShardEntries, WordItems, word_items
 from site_builder.search.normalize import DIGITS
 from site_builder.search.postings import PagePostings, page_tails, split_shards, uint
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
@@ -106,19 +108,13 @@ class ShardIndex:
     """The entries of one range of words, merged page by page."""
 
     def __init__(self) -> None:
-        self.numbers: dict[str, list[int]] = {}  # word -> its pages, rising
-        self.tails: dict[str, list[bytes]] = {}  # word -> its tail on each of them
+        self.numbers: defaultdict[str, list[int]] = defaultdict(list)  # word -> its pages, rising
+        self.tails: defaultdict[str, list[bytes]] = defaultdict(list)  # word -> its tail on each of them
 
     def add(self, number: int, words: list[str], tails: list[bytes]) -> None:
-        numbers, all_tails = self.numbers, self.tails
-        for word, tail in zip(words, tails, strict=True):
-            pages = numbers.get(word)
-            if pages is None:
-                numbers[word] = [number]
-                all_tails[word] = [tail]
-            else:
-                pages.append(number)
-                all_tails[word].append(tail)
+        # a page brings ~3,000 (word, tail) pairs: appended by C loops, not a Python step each
+        _drain(map(list.append, map(self.numbers.__getitem__, words), itertools.repeat(number)))
+        _drain(map(list.append, map(self.tails.__getitem__, words), tails))
 
     @property
     def pairs(self) -> int:
@@ -129,6 +125,10 @@ class ShardIndex:
         words = {}
         for word in list(self.numbers):
             numbers, tails = self.numbers.pop(word), self.tails.pop(word)
+            if len(numbers) == 1:  # most words: one page
+                item = _entry_head(numbers[0]) + tails[0]
+                words[word] = WordItems(array("I", numbers), array("I", (len(item),)), item)
+                continue
             deltas = list(map(operator.sub, numbers, [0, *numbers]))  # the first page is its own number
             heads = list(map(_ENTRY.__getitem__ if max(deltas) < len(_ENTRY) else _entry_head, deltas))
             words[word] = word_items(numbers, heads, tails)
@@ -139,10 +139,11 @@ class ShardIndex:
 
 
 _ENTRY = [b"\x83" + uint(n) for n in range(1 << 16)]  # an item's head and its page number
+_drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend  # runs an iterator to its end, keeping nothing
 
 
 def _entry_head(number: int) -> bytes:
-    return b"\x83" + uint(number)
+    return _ENTRY[number] if number < len(_ENTRY) else b"\x83" + uint(number)
 
 
 KeptChunks = dict[str, tuple[str, int, str]]  # first word -> (last word, words, digest) of the last build's chunks
