@@ -145,8 +145,13 @@ def presence_tokens(text: str, mark: str = PRESENCE) -> list[str]:
 
 
 def title_tokens(title: str) -> list[str]:
-    """The title's tokens in the title namespace, then its characters' presence tokens."""
-    return [TITLE + token for token in index_tokens(title)] + presence_tokens(title, TITLE + PRESENCE)
+    """The title's tokens in the title namespace."""
+    return [TITLE + token for token in index_tokens(title)]
+
+
+def title_presence(title: str) -> list[str]:
+    """The presence tokens of the title's characters, in the title namespace."""
+    return presence_tokens(title, TITLE + PRESENCE)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,14 @@ _UINTS = [head(0, n) for n in range(_SMALL)]  # positions and their differences,
 _ARRAYS = [head(4, n) for n in range(_SMALL)]  # array heads
 
 
+WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
+TEXT_WEIGHT = WEIGHT_UNIT
+# Where every presence word sits: a query reads which pages hold it, never its position (a
+# one-character part is no phrase, and its excerpt is found in the text). One position for
+# all makes their items alike: a fifth of the index's items, they compress to little.
+MARK_POSITION = 0
+
+
 def uint(number: int) -> bytes:
     return _UINTS[number] if number < _SMALL else head(0, number)
 
@@ -70,8 +78,9 @@ class PagePostings:
         return sum(len(words) for words, _ in self.shards)
 
 
-def page_tails(blocks: list[tuple[int, list[str]]]) -> dict[str, bytes]:
-    """word -> its tail for this page (``array(n) + locations + EMPTY``)."""
+def page_tails(blocks: list[tuple[int, list[str]]], marks: list[str]) -> dict[str, bytes]:
+    """word -> its tail for this page (``array(n) + locations + EMPTY``); the ``marks``
+    (presence words) at ``MARK_POSITION``, the text weight's."""
     by_weight: dict[int, tuple[list[str], list[int]]] = {}  # weight -> its words, their positions
     position = 0
     for weight, words in blocks:
@@ -84,6 +93,7 @@ def page_tails(blocks: list[tuple[int, list[str]]]) -> dict[str, bytes]:
     for weight in heavier:  # headings: few words; their runs follow the lighter weights' runs
         for word, (run, numbers) in _weight_runs(weight, *by_weight[weight]).items():
             tails[word] = _extended(tails.get(word), run, numbers)
+    tails.update(dict.fromkeys(marks, MARK_TAIL))
     return tails
 
 
@@ -128,6 +138,7 @@ def _weight_runs(weight: int, tokens: list[str], places: list[int]) -> dict[str,
     return {word: (_run(mark, found, uint), len(found) + 1) for word, found in positions.items()}
 
 
+MARK_TAIL = array(2) + head(1, TEXT_WEIGHT) + uint(MARK_POSITION) + EMPTY
 _SINGLE_TAILS: dict[int, list[bytes]] = {}  # weight -> the tail of one position, by position
 
 

@@ -38,12 +38,10 @@ from pathlib import Path
 
 from site_builder.search.entries import ShardEntries, WordItems, word_items
 from site_builder.search.normalize import DIGITS
-from site_builder.search.postings import PagePostings, page_tails, split_shards, uint
+from site_builder.search.postings import WEIGHT_UNIT, PagePostings, page_tails, split_shards, uint
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo, place
 
-WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
-TEXT_WEIGHT = WEIGHT_UNIT
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
 # pf_meta, loaded before the first query, lists every chunk (about 13 bytes each, gzipped)
@@ -68,13 +66,14 @@ class PageWords:
 
     url: str  # its site path, as Pagefind gives it
     blocks: list[tuple[int, list[str]]]  # (weight, words) in page order
+    marks: list[str]  # the presence words: each at one fixed position (a query reads their pages only)
     filters: dict[str, list[str]]
     fields: dict[str, str]  # the fragment's readable meta
     parts: list[tuple[int, str]]  # the readable text's parts: (first word position, text)
 
     @property
     def word_count(self) -> int:
-        return sum(len(words) for _, words in self.blocks)
+        return sum(len(words) for _, words in self.blocks) + len(self.marks)
 
 
 def encode_page(page: PageWords) -> PagePostings:
@@ -87,7 +86,7 @@ def encode_page(page: PageWords) -> PagePostings:
                 "filters": page.filters, "meta": meta, "anchors": []}
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
-                        meta.get("date", ""), page.word_count, page.filters, split_shards(page_tails(page.blocks)),
+                        meta.get("date", ""), page.word_count, page.filters, split_shards(page_tails(page.blocks, page.marks)),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
