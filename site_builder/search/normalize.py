@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,8 +98,21 @@ class _CodeTable(dict):
         return value
 
 
+class _FoldedCodeTable(dict):
+    """ord -> the codes of its normalised characters, a separator a space (for str.translate:
+    normalising and coding a text in one pass)."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = "".join(_CODES[ord(c)] for c in _FOLD[cp])
+        return value
+
+
 _FOLD = _FoldMap()
 _CODES = _CodeTable()
+_FOLDED_CODES = _FoldedCodeTable()
+# each code followed by another inside a run: its bigram (the lookahead does not consume the
+# second code, so the pairs overlap); a run's last code starts none
+_PAIRS = re.compile(r"(?=(\w{%d}))\w{%d}" % (2 * CODE_WIDTH, CODE_WIDTH), re.ASCII)
 
 
 def normalize(text: str) -> str:
@@ -119,11 +133,7 @@ def char_code(ch: str) -> str:
 def _coded_tokens(coded: str) -> list[str]:
     """Tokens of one run given as its codes end to end: the start token, overlapping pairs,
     then the last code."""
-    w = CODE_WIDTH
-    tokens = [START + coded[:w]]
-    tokens.extend(coded[i:i + 2 * w] for i in range(0, len(coded) - w, w))
-    tokens.append(coded[-w:])
-    return tokens
+    return [START + coded[:CODE_WIDTH], *_PAIRS.findall(coded), coded[-CODE_WIDTH:]]
 
 
 def run_tokens(run: str) -> list[str]:
@@ -134,8 +144,10 @@ def run_tokens(run: str) -> list[str]:
 def index_tokens(text: str) -> list[str]:
     """All tokens of a text, in order (what Pagefind indexes as words)."""
     tokens: list[str] = []
-    for coded in normalize(text).translate(_CODES).split():
-        tokens.extend(_coded_tokens(coded))
+    for coded in text.translate(_FOLDED_CODES).split():
+        tokens.append(START + coded[:CODE_WIDTH])
+        tokens.extend(_PAIRS.findall(coded))
+        tokens.append(coded[-CODE_WIDTH:])
     return tokens
 
 
