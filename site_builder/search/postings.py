@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from site_builder.search.normalize import char_code
@@ -37,6 +37,7 @@ TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
 
 EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
 _SMALL = 1 << 16
+drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend  # runs an iterator out, keeping nothing
 _UINTS = [head(0, n) for n in range(_SMALL)]  # positions and their differences, encoded once
 _ARRAYS = [head(4, n) for n in range(_SMALL)]  # array heads
 
@@ -105,17 +106,22 @@ def _lightest_tails(weight: int, tokens: list[str], places: list[int]) -> dict[s
     counts = Counter(tokens)
     if len(counts) < len(tokens):
         mark = head(1, weight)  # CBOR -(weight + 1)
+        # positions below _SMALL (all but in a page of over 65,536 words): encoded from a table
+        encode = _UINTS.__getitem__ if places[-1] < _SMALL else uint
         for word, positions in _repeated_positions(tokens, places, counts).items():
-            tails[word] = array(len(positions) + 1) + _run(mark, positions, uint) + EMPTY
+            # the first position absolute, then the differences
+            numbers = b"".join(map(encode, map(operator.sub, positions, [0, *positions])))
+            tails[word] = _ARRAYS[len(positions) + 1] + mark + numbers + EMPTY
     return tails
 
 
 def _repeated_positions(tokens: list[str], places: list[int], counts: Counter[str]) -> dict[str, list[int]]:
-    """word -> its positions, for the words found more than once."""
+    """word -> its positions, for the words found more than once (C loops: no step a token)."""
     repeated = set(itertools.compress(counts, map((1).__lt__, counts.values())))
+    chosen = list(map(repeated.__contains__, tokens))
     positions: defaultdict[str, list[int]] = defaultdict(list)
-    for word, place in itertools.compress(zip(tokens, places, strict=True), map(repeated.__contains__, tokens)):
-        positions[word].append(place)
+    drain(map(list.append, map(positions.__getitem__, itertools.compress(tokens, chosen)),
+               itertools.compress(places, chosen)))
     return positions
 
 

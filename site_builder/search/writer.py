@@ -31,14 +31,14 @@ import operator
 import os
 import re
 from array import array
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.search.entries import ShardEntries, WordItems, word_items
 from site_builder.search.normalize import DIGITS
-from site_builder.search.postings import WEIGHT_UNIT, PagePostings, page_tails, split_shards, uint
+from site_builder.search.postings import WEIGHT_UNIT, PagePostings, drain, page_tails, split_shards, uint
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo, place
 
@@ -112,8 +112,8 @@ class ShardIndex:
 
     def add(self, number: int, words: list[str], tails: list[bytes]) -> None:
         # a page brings ~3,000 (word, tail) pairs: appended by C loops, not a Python step each
-        _drain(map(list.append, map(self.numbers.__getitem__, words), itertools.repeat(number)))
-        _drain(map(list.append, map(self.tails.__getitem__, words), tails))
+        drain(map(list.append, map(self.numbers.__getitem__, words), itertools.repeat(number)))
+        drain(map(list.append, map(self.tails.__getitem__, words), tails))
 
     @property
     def pairs(self) -> int:
@@ -138,7 +138,6 @@ class ShardIndex:
 
 
 _ENTRY = [b"\x83" + uint(n) for n in range(1 << 16)]  # an item's head and its page number
-_drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend  # runs an iterator to its end, keeping nothing
 
 
 def _entry_head(number: int) -> bytes:
