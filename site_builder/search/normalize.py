@@ -153,7 +153,8 @@ def index_tokens(text: str) -> list[str]:
 
 def presence_tokens(text: str, mark: str = PRESENCE) -> list[str]:
     """One ``mark + code(c)`` per distinct character c of the text, in code order."""
-    return sorted({mark + _CODES[ord(ch)] for ch in set(normalize(text)) - {" "}})
+    folded = "".join(map(_FOLD.__getitem__, map(ord, set(text))))  # each distinct character once
+    return sorted({mark + _CODES[ord(ch)] for ch in set(folded) - {" "}})
 
 
 def title_tokens(title: str) -> list[str]:
