@@ -17,7 +17,9 @@ import itertools
 import operator
 import pickle
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from site_builder.search.postings import EMPTY, uint
 from site_builder.search.postings import array as array_head
@@ -92,6 +94,11 @@ class WordItems:
         self.lengths[k] = old_length - old_head + len(new_head)
 
 
+_WORD_HEADS = [b"\x83" + head(3, n) for n in range(256)]  # an entry's array head and its word's string head
+_numbers_of = operator.attrgetter("numbers")
+_body_of = operator.attrgetter("body")
+
+
 def _head_size(number: int) -> int:
     """Bytes of a CBOR head holding ``number``."""
     return 1 if number < 24 else 2 if number < 1 << 8 else 3 if number < 1 << 16 else 5 if number < 1 << 32 else 9
@@ -156,19 +163,28 @@ class ShardEntries:
                 self.touched.add(word)
 
     def cut(self, chunk_bytes: int) -> list[list[str]]:
-        """The words of each chunk, cut as ``writer.ShardIndex.write_chunks`` cuts them."""
+        """The words of each chunk, in word order: a chunk ends with the word that brings its
+        entries' bytes to ``chunk_bytes`` or more."""
+        words = sorted(self.words)
         chunks: list[list[str]] = []
-        words: list[str] = []
-        size = 0
-        for word in sorted(self.words):
-            words.append(word)
-            size += self.words[word].entry_size(word)
+        start, size = 0, 0
+        for end, entry_size in enumerate(map(WordItems.entry_size, map(self.words.__getitem__, words), words), 1):
+            size += entry_size
             if size >= chunk_bytes:
-                chunks.append(words)
-                words, size = [], 0
-        if words:
-            chunks.append(words)
+                chunks.append(words[start:end])
+                start, size = end, 0
+        if start < len(words):
+            chunks.append(words[start:])
         return chunks
+
+    def entries(self, words: list[str]) -> Iterator[bytes | bytearray]:
+        """The entries of ``words`` (ASCII, as the index's are) as ``writer`` writes them into a
+        chunk, in pieces to be joined: ``[word, [item …], []]`` each."""
+        items = list(map(self.words.__getitem__, words))
+        return itertools.chain.from_iterable(zip(
+            map(_WORD_HEADS.__getitem__, map(len, words)), " ".join(words).encode().split(b" "),
+            map(array_head, map(len, map(_numbers_of, items))), map(_body_of, items),
+            itertools.repeat(EMPTY), strict=False))  # the repeat is endless
 
 
 def save_pickle(path: Path, value: object) -> None:
@@ -177,6 +193,14 @@ def save_pickle(path: Path, value: object) -> None:
     with open(temporary, "wb") as out:
         pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)
+
+
+def dump_unshared(value: object, out: IO[bytes]) -> None:
+    """Pickle ``value`` without pickle's memo, a third faster: for values that hold no
+    object twice that must stay one object (lists of words and their bytes) and no cycle."""
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
 
 
 def load_pickle(path: Path) -> object:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
-from site_builder.search.entries import ShardEntries, load_pickle, save_pickle
+from site_builder.search.entries import ShardEntries, dump_unshared, load_pickle, save_pickle
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, TITLE_SHARD, PagePostings
@@ -131,7 +131,7 @@ def _encode_batch(job: tuple[Path, list[tuple[Path, str]], Path, PageCache]) -> 
         keys.append(key)
     for shard in range(SHARDS):
         with open(f"{stem}-{shard}", "wb") as out:
-            pickle.dump([page.shards[shard] for page in pages], out, protocol=pickle.HIGHEST_PROTOCOL)
+            dump_unshared([page.shards[shard] for page in pages], out)
     return _Batch([replace(page, shards=[]) for page in pages], keys, skipped, stamps, cached)
 
 

@@ -160,8 +160,7 @@ def write_chunks(shard: ShardEntries, folder: Path, prefix: str, chunk_bytes: in
         if old and kept_file and old[:2] == (last, len(words)) and not _any_between(touched, first, last):
             chunks.append(Chunk(first, last, old[2], kept_file(old[2]), len(words), kept=True))
         else:
-            pieces = itertools.chain.from_iterable(shard.words[word].entry(word) for word in words)
-            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, pieces))
+            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, shard.entries(words)))
     return chunks
 
 
