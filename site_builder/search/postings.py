@@ -34,6 +34,7 @@ _TEXT_BOUNDS = tuple(char_code(chr(cp)) for cp in _CUTS)
 SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "x", "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
 SHARDS = len(SHARD_BOUNDS) + 1
 TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
+PRESENCE_SHARDS = range(SHARD_BOUNDS.index("z") + 1, SHARDS)  # the ranges of the presence words
 
 EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
 _SMALL = 1 << 16
