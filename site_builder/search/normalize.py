@@ -107,6 +107,19 @@ class _FoldedCodeTable(dict):
         return value
 
 
+class _MarkedCodes(dict):
+    """character -> ``mark + code(character)`` (a presence word), filled on first use."""
+
+    def __init__(self, mark: str):
+        super().__init__()
+        self.mark = mark
+
+    def __missing__(self, ch: str) -> str:
+        value = self[ch] = self.mark + char_code(ch)
+        return value
+
+
+_MARKED: dict[str, _MarkedCodes] = {}  # mark -> its presence words
 _FOLD = _FoldMap()
 _CODES = _CodeTable()
 _FOLDED_CODES = _FoldedCodeTable()
@@ -154,7 +167,10 @@ def index_tokens(text: str) -> list[str]:
 def presence_tokens(text: str, mark: str = PRESENCE) -> list[str]:
     """One ``mark + code(c)`` per distinct character c of the text, in code order."""
     folded = "".join(map(_FOLD.__getitem__, map(ord, set(text))))  # each distinct character once
-    return sorted({mark + _CODES[ord(ch)] for ch in set(folded) - {" "}})
+    words = _MARKED.get(mark)
+    if words is None:
+        words = _MARKED[mark] = _MarkedCodes(mark)
+    return sorted(map(words.__getitem__, set(folded) - {" "}))
 
 
 def title_tokens(title: str) -> list[str]:
