@@ -41,10 +41,6 @@ class WordItems:
         raw = word.encode()
         return [b"\x83", head(3, len(raw)), raw, array_head(len(self.numbers)), self.body, EMPTY]
 
-    def entry_size(self, word: str) -> int:
-        """The bytes of ``self.entry(word)`` for an ASCII word (the index's words are)."""
-        return 2 + _head_size(len(word)) + len(word) + _head_size(len(self.numbers)) + len(self.body)
-
     def remove(self, number: int) -> None:
         """Take out the item of page ``number`` (which the word holds)."""
         k = bisect.bisect_left(self.numbers, number)
@@ -95,8 +91,18 @@ class WordItems:
 
 
 _WORD_HEADS = [b"\x83" + head(3, n) for n in range(256)]  # an entry's array head and its word's string head
+_ENTRY_WORD_SIZES = [len(start) + n + 1 for n, start in enumerate(_WORD_HEADS)]  # and the entry's closing []
 _numbers_of = operator.attrgetter("numbers")
 _body_of = operator.attrgetter("body")
+
+
+def _entry_sizes(words: list[str], items: list[WordItems]) -> Iterator[int]:
+    """The bytes of ``items[k].entry(words[k])`` for each k (ASCII words, as the index's are),
+    by C loops: a range has up to ~100,000 words, and every build cuts all of them."""
+    counts = list(map(len, map(_numbers_of, items)))
+    head_sizes = map(_HEAD_SIZES.__getitem__ if max(counts, default=0) < len(_HEAD_SIZES) else _head_size, counts)
+    word_sizes = map(_ENTRY_WORD_SIZES.__getitem__, map(len, words))  # the entry's head and its word's string
+    return map(operator.add, map(operator.add, word_sizes, head_sizes), map(len, map(_body_of, items)))
 
 
 def _head_size(number: int) -> int:
@@ -108,6 +114,9 @@ def _uint_length(first: int) -> int:
     """Bytes of a CBOR unsigned integer from its first byte."""
     info = first & 0x1F
     return 1 if info < 24 else 1 + (1 << (info - 24))
+
+
+_HEAD_SIZES = [_head_size(n) for n in range(1 << 16)]
 
 
 def word_items(numbers: list[int], heads: list[bytes], tails: list[bytes]) -> WordItems:
@@ -168,7 +177,7 @@ class ShardEntries:
         words = sorted(self.words)
         chunks: list[list[str]] = []
         start, size = 0, 0
-        for end, entry_size in enumerate(map(WordItems.entry_size, map(self.words.__getitem__, words), words), 1):
+        for end, entry_size in enumerate(_entry_sizes(words, list(map(self.words.__getitem__, words))), 1):
             size += entry_size
             if size >= chunk_bytes:
                 chunks.append(words[start:end])
