@@ -17,7 +17,9 @@ import itertools
 import operator
 import pickle
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from site_builder.search.postings import EMPTY, uint
 from site_builder.search.postings import array as array_head
@@ -38,10 +40,6 @@ class WordItems:
         """The word's entry, as ``writer`` writes it into a chunk, in pieces to be joined."""
         raw = word.encode()
         return [b"\x83", head(3, len(raw)), raw, array_head(len(self.numbers)), self.body, EMPTY]
-
-    def entry_size(self, word: str) -> int:
-        """The bytes of ``self.entry(word)`` for an ASCII word (the index's words are)."""
-        return 2 + _head_size(len(word)) + len(word) + _head_size(len(self.numbers)) + len(self.body)
 
     def remove(self, number: int) -> None:
         """Take out the item of page ``number`` (which the word holds)."""
@@ -92,6 +90,21 @@ class WordItems:
         self.lengths[k] = old_length - old_head + len(new_head)
 
 
+_WORD_HEADS = [b"\x83" + head(3, n) for n in range(256)]  # an entry's array head and its word's string head
+_ENTRY_WORD_SIZES = [len(start) + n + 1 for n, start in enumerate(_WORD_HEADS)]  # and the entry's closing []
+_numbers_of = operator.attrgetter("numbers")
+_body_of = operator.attrgetter("body")
+
+
+def _entry_sizes(words: list[str], items: list[WordItems]) -> Iterator[int]:
+    """The bytes of ``items[k].entry(words[k])`` for each k (ASCII words, as the index's are),
+    by C loops: a range has up to ~100,000 words, and every build cuts all of them."""
+    counts = list(map(len, map(_numbers_of, items)))
+    head_sizes = map(_HEAD_SIZES.__getitem__ if max(counts, default=0) < len(_HEAD_SIZES) else _head_size, counts)
+    word_sizes = map(_ENTRY_WORD_SIZES.__getitem__, map(len, words))  # the entry's head and its word's string
+    return map(operator.add, map(operator.add, word_sizes, head_sizes), map(len, map(_body_of, items)))
+
+
 def _head_size(number: int) -> int:
     """Bytes of a CBOR head holding ``number``."""
     return 1 if number < 24 else 2 if number < 1 << 8 else 3 if number < 1 << 16 else 5 if number < 1 << 32 else 9
@@ -101,6 +114,9 @@ def _uint_length(first: int) -> int:
     """Bytes of a CBOR unsigned integer from its first byte."""
     info = first & 0x1F
     return 1 if info < 24 else 1 + (1 << (info - 24))
+
+
+_HEAD_SIZES = [_head_size(n) for n in range(1 << 16)]
 
 
 def word_items(numbers: list[int], heads: list[bytes], tails: list[bytes]) -> WordItems:
@@ -156,19 +172,28 @@ class ShardEntries:
                 self.touched.add(word)
 
     def cut(self, chunk_bytes: int) -> list[list[str]]:
-        """The words of each chunk, cut as ``writer.ShardIndex.write_chunks`` cuts them."""
+        """The words of each chunk, in word order: a chunk ends with the word that brings its
+        entries' bytes to ``chunk_bytes`` or more."""
+        words = sorted(self.words)
         chunks: list[list[str]] = []
-        words: list[str] = []
-        size = 0
-        for word in sorted(self.words):
-            words.append(word)
-            size += self.words[word].entry_size(word)
+        start, size = 0, 0
+        for end, entry_size in enumerate(_entry_sizes(words, list(map(self.words.__getitem__, words))), 1):
+            size += entry_size
             if size >= chunk_bytes:
-                chunks.append(words)
-                words, size = [], 0
-        if words:
-            chunks.append(words)
+                chunks.append(words[start:end])
+                start, size = end, 0
+        if start < len(words):
+            chunks.append(words[start:])
         return chunks
+
+    def entries(self, words: list[str]) -> Iterator[bytes | bytearray]:
+        """The entries of ``words`` (ASCII, as the index's are) as ``writer`` writes them into a
+        chunk, in pieces to be joined: ``[word, [item …], []]`` each."""
+        items = list(map(self.words.__getitem__, words))
+        return itertools.chain.from_iterable(zip(
+            map(_WORD_HEADS.__getitem__, map(len, words)), " ".join(words).encode().split(b" "),
+            map(array_head, map(len, map(_numbers_of, items))), map(_body_of, items),
+            itertools.repeat(EMPTY), strict=False))  # the repeat is endless
 
 
 def save_pickle(path: Path, value: object) -> None:
@@ -177,6 +202,14 @@ def save_pickle(path: Path, value: object) -> None:
     with open(temporary, "wb") as out:
         pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)
+
+
+def dump_unshared(value: object, out: IO[bytes]) -> None:
+    """Pickle ``value`` without pickle's memo, a third faster: for values that hold no
+    object twice that must stay one object (lists of words and their bytes) and no cycle."""
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
 
 
 def load_pickle(path: Path) -> object:

@@ -28,14 +28,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
-from site_builder.search.entries import ShardEntries, load_pickle, save_pickle
+from site_builder.search.entries import ShardEntries, dump_unshared, load_pickle, save_pickle
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
-from site_builder.search.postings import SHARDS, TITLE_SHARD, PagePostings
+from site_builder.search.postings import PRESENCE_SHARDS, SHARDS, TITLE_SHARD, PagePostings
 from site_builder.search.shadow import page_words
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, stamp
-from site_builder.search.writer import (CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex,
-                                        encode_page, write_chunks)
+from site_builder.search.writer import (CHUNK_BYTES, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk,
+                                        KeptChunks, ShardIndex, encode_page, write_chunks)
 
 BATCH_PAGES = 100
 PARALLEL_FROM = 200  # fewer pages are indexed in this process (a pool costs more than it saves)
@@ -131,12 +131,14 @@ def _encode_batch(job: tuple[Path, list[tuple[Path, str]], Path, PageCache]) -> 
         keys.append(key)
     for shard in range(SHARDS):
         with open(f"{stem}-{shard}", "wb") as out:
-            pickle.dump([page.shards[shard] for page in pages], out, protocol=pickle.HIGHEST_PROTOCOL)
+            dump_unshared([page.shards[shard] for page in pages], out)
     return _Batch([replace(page, shards=[]) for page in pages], keys, skipped, stamps, cached)
 
 
 def chunk_bytes_of(shard: int) -> int:
-    return TITLE_CHUNK_BYTES if shard == TITLE_SHARD else CHUNK_BYTES
+    if shard == TITLE_SHARD:
+        return TITLE_CHUNK_BYTES
+    return PRESENCE_CHUNK_BYTES if shard in PRESENCE_SHARDS else CHUNK_BYTES
 
 
 def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> tuple[list[Chunk], int, int]:

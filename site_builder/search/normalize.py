@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,8 +98,34 @@ class _CodeTable(dict):
         return value
 
 
+class _FoldedCodeTable(dict):
+    """ord -> the codes of its normalised characters, a separator a space (for str.translate:
+    normalising and coding a text in one pass)."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = "".join(_CODES[ord(c)] for c in _FOLD[cp])
+        return value
+
+
+class _MarkedCodes(dict):
+    """character -> ``mark + code(character)`` (a presence word), filled on first use."""
+
+    def __init__(self, mark: str):
+        super().__init__()
+        self.mark = mark
+
+    def __missing__(self, ch: str) -> str:
+        value = self[ch] = self.mark + char_code(ch)
+        return value
+
+
+_MARKED: dict[str, _MarkedCodes] = {}  # mark -> its presence words
 _FOLD = _FoldMap()
 _CODES = _CodeTable()
+_FOLDED_CODES = _FoldedCodeTable()
+# each code followed by another inside a run: its bigram (the lookahead does not consume the
+# second code, so the pairs overlap); a run's last code starts none
+_PAIRS = re.compile(r"(?=(\w{%d}))\w{%d}" % (2 * CODE_WIDTH, CODE_WIDTH), re.ASCII)
 
 
 def normalize(text: str) -> str:
@@ -119,11 +146,7 @@ def char_code(ch: str) -> str:
 def _coded_tokens(coded: str) -> list[str]:
     """Tokens of one run given as its codes end to end: the start token, overlapping pairs,
     then the last code."""
-    w = CODE_WIDTH
-    tokens = [START + coded[:w]]
-    tokens.extend(coded[i:i + 2 * w] for i in range(0, len(coded) - w, w))
-    tokens.append(coded[-w:])
-    return tokens
+    return [START + coded[:CODE_WIDTH], *_PAIRS.findall(coded), coded[-CODE_WIDTH:]]
 
 
 def run_tokens(run: str) -> list[str]:
@@ -134,19 +157,30 @@ def run_tokens(run: str) -> list[str]:
 def index_tokens(text: str) -> list[str]:
     """All tokens of a text, in order (what Pagefind indexes as words)."""
     tokens: list[str] = []
-    for coded in normalize(text).translate(_CODES).split():
-        tokens.extend(_coded_tokens(coded))
+    for coded in text.translate(_FOLDED_CODES).split():
+        tokens.append(START + coded[:CODE_WIDTH])
+        tokens.extend(_PAIRS.findall(coded))
+        tokens.append(coded[-CODE_WIDTH:])
     return tokens
 
 
 def presence_tokens(text: str, mark: str = PRESENCE) -> list[str]:
     """One ``mark + code(c)`` per distinct character c of the text, in code order."""
-    return sorted({mark + _CODES[ord(ch)] for ch in set(normalize(text)) - {" "}})
+    folded = "".join(map(_FOLD.__getitem__, map(ord, set(text))))  # each distinct character once
+    words = _MARKED.get(mark)
+    if words is None:
+        words = _MARKED[mark] = _MarkedCodes(mark)
+    return sorted(map(words.__getitem__, set(folded) - {" "}))
 
 
 def title_tokens(title: str) -> list[str]:
-    """The title's tokens in the title namespace, then its characters' presence tokens."""
-    return [TITLE + token for token in index_tokens(title)] + presence_tokens(title, TITLE + PRESENCE)
+    """The title's tokens in the title namespace."""
+    return [TITLE + token for token in index_tokens(title)]
+
+
+def title_presence(title: str) -> list[str]:
+    """The presence tokens of the title's characters, in the title namespace."""
+    return presence_tokens(title, TITLE + PRESENCE)
 
 
 @dataclass(frozen=True)

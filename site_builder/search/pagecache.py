@@ -9,12 +9,14 @@ the entries of its pages are kept.
 """
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import tempfile
 import zlib
 from pathlib import Path
 
+from site_builder.search.entries import dump_unshared
 from site_builder.search.postings import PagePostings
 
 FOLDER = "search-pages"
@@ -43,7 +45,9 @@ class PageCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                out.write(zlib.compress(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL), 1))
+                raw = io.BytesIO()
+                dump_unshared(page, raw)
+                out.write(zlib.compress(raw.getbuffer(), 1))
             os.replace(temporary, target)
         except OSError:  # a cache that cannot be written only makes builds slower
             return

@@ -15,9 +15,10 @@ range of the index can be merged and written by a process of its own.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from site_builder.search.normalize import char_code
@@ -33,11 +34,21 @@ _TEXT_BOUNDS = tuple(char_code(chr(cp)) for cp in _CUTS)
 SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "x", "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
 SHARDS = len(SHARD_BOUNDS) + 1
 TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
+PRESENCE_SHARDS = range(SHARD_BOUNDS.index("z") + 1, SHARDS)  # the ranges of the presence words
 
 EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
 _SMALL = 1 << 16
+drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend  # runs an iterator out, keeping nothing
 _UINTS = [head(0, n) for n in range(_SMALL)]  # positions and their differences, encoded once
 _ARRAYS = [head(4, n) for n in range(_SMALL)]  # array heads
+
+
+WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
+TEXT_WEIGHT = WEIGHT_UNIT
+# Where every presence word sits: a query reads which pages hold it, never its position (a
+# one-character part is no phrase, and its excerpt is found in the text). One position for
+# all makes their items alike: a fifth of the index's items, they compress to little.
+MARK_POSITION = 0
 
 
 def uint(number: int) -> bytes:
@@ -69,8 +80,9 @@ class PagePostings:
         return sum(len(words) for words, _ in self.shards)
 
 
-def page_tails(blocks: list[tuple[int, list[str]]]) -> dict[str, bytes]:
-    """word -> its tail for this page (``array(n) + locations + EMPTY``)."""
+def page_tails(blocks: list[tuple[int, list[str]]], marks: list[str]) -> dict[str, bytes]:
+    """word -> its tail for this page (``array(n) + locations + EMPTY``); the ``marks``
+    (presence words) at ``MARK_POSITION``, the text weight's."""
     by_weight: dict[int, tuple[list[str], list[int]]] = {}  # weight -> its words, their positions
     position = 0
     for weight, words in blocks:
@@ -78,46 +90,71 @@ def page_tails(blocks: list[tuple[int, list[str]]]) -> dict[str, bytes]:
         tokens.extend(words)
         places.extend(range(position, position + len(words)))
         position += len(words)
-    weights = sorted(by_weight)
-    lightest = _weight_runs(weights[0], *by_weight[weights[0]])  # the text: nearly every word
-    combined: dict[str, list] = {}  # words of the heavier weights: their runs, lightest first
-    for weight in weights[1:]:
-        for word, (run, length) in _weight_runs(weight, *by_weight[weight]).items():
-            slot = combined.get(word)
-            if slot is None:
-                slot = combined[word] = list(lightest.get(word, (b"", 0)))
-            slot[0] += run
-            slot[1] += length
-    tails = {word: array(length) + run + EMPTY for word, (run, length) in lightest.items()}
-    tails.update({word: array(length) + run + EMPTY for word, (run, length) in combined.items()})
+    lightest, *heavier = sorted(by_weight)
+    tails = _lightest_tails(lightest, *by_weight[lightest])  # the text: nearly every word
+    for weight in heavier:  # headings: few words; their runs follow the lighter weights' runs
+        for word, (run, numbers) in _weight_runs(weight, *by_weight[weight]).items():
+            tails[word] = _extended(tails.get(word), run, numbers)
+    tails.update(dict.fromkeys(marks, MARK_TAIL))
     return tails
+
+
+def _lightest_tails(weight: int, tokens: list[str], places: list[int]) -> dict[str, bytes]:
+    """word -> its tail, for the words of one weight. Built by C loops for the words found
+    once (most of them: a tail by position from a table), then the others one by one."""
+    singles = _single_tails(weight, places[-1])
+    tails = dict(zip(tokens, map(singles.__getitem__, places), strict=True))  # a repeated word: its last
+    counts = Counter(tokens)
+    if len(counts) < len(tokens):
+        mark = head(1, weight)  # CBOR -(weight + 1)
+        # positions below _SMALL (all but in a page of over 65,536 words): encoded from a table
+        encode = _UINTS.__getitem__ if places[-1] < _SMALL else uint
+        for word, positions in _repeated_positions(tokens, places, counts).items():
+            # the first position absolute, then the differences
+            numbers = b"".join(map(encode, map(operator.sub, positions, [0, *positions])))
+            tails[word] = _ARRAYS[len(positions) + 1] + mark + numbers + EMPTY
+    return tails
+
+
+def _repeated_positions(tokens: list[str], places: list[int], counts: Counter[str]) -> dict[str, list[int]]:
+    """word -> its positions, for the words found more than once (C loops: no step a token)."""
+    repeated = set(itertools.compress(counts, map((1).__lt__, counts.values())))
+    chosen = list(map(repeated.__contains__, tokens))
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    drain(map(list.append, map(positions.__getitem__, itertools.compress(tokens, chosen)),
+               itertools.compress(places, chosen)))
+    return positions
+
+
+def _extended(tail: bytes | None, run: bytes, numbers: int) -> bytes:
+    """A tail with one more run of ``numbers`` numbers after its own (a new tail for None)."""
+    if tail is None:
+        return array(numbers) + run + EMPTY
+    info = tail[0] & 0x1F  # the tail's array head: its count, in the head or after it
+    skip = 1 if info < 24 else 1 + (1 << (info - 24))
+    count = info if info < 24 else int.from_bytes(tail[1:skip], "big")
+    return array(count + numbers) + tail[skip:-1] + run + EMPTY
 
 
 def _weight_runs(weight: int, tokens: list[str], places: list[int]) -> dict[str, tuple[bytes, int]]:
     """word -> (its run of one weight's positions, how many numbers the run holds)."""
-    counts = Counter(tokens)
-    last = dict(zip(tokens, places, strict=True))  # a word's only position, when it has one
-    single = _single_runs(weight, places[-1])
-    runs = {word: (single[last[word]], 2) for word, count in counts.items() if count == 1}
-    if len(runs) < len(counts):
-        mark = head(1, weight)  # CBOR -(weight + 1)
-        repeated: defaultdict[str, list[int]] = defaultdict(list)
-        for word, place in zip(tokens, places, strict=True):
-            if counts[word] > 1:
-                repeated[word].append(place)
-        for word, positions in repeated.items():
-            runs[word] = (_run(mark, positions, uint), len(positions) + 1)
-    return runs
+    mark = head(1, weight)  # CBOR -(weight + 1)
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for word, place in zip(tokens, places, strict=True):
+        positions[word].append(place)
+    return {word: (_run(mark, found, uint), len(found) + 1) for word, found in positions.items()}
 
 
-_SINGLES: dict[int, list[bytes]] = {}  # weight -> the run of one position, by position
+MARK_TAIL = array(2) + head(1, TEXT_WEIGHT) + uint(MARK_POSITION) + EMPTY
+_SINGLE_TAILS: dict[int, list[bytes]] = {}  # weight -> the tail of one position, by position
 
 
-def _single_runs(weight: int, highest: int) -> list[bytes]:
-    table = _SINGLES.setdefault(weight, [])
+def _single_tails(weight: int, highest: int) -> list[bytes]:
+    table = _SINGLE_TAILS.setdefault(weight, [])
     if len(table) <= highest:
-        mark = head(1, weight)
-        table.extend(mark + uint(place) for place in range(len(table), max(highest + 1, 2 * len(table), 4096)))
+        start = array(2) + head(1, weight)
+        table.extend(start + uint(place) + EMPTY
+                     for place in range(len(table), max(highest + 1, 2 * len(table), 4096)))
     return table
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import html
 
 from site_builder.search.extract import Block, PageRecord
-from site_builder.search.normalize import index_tokens, presence_tokens, title_tokens
-from site_builder.search.writer import HEADING_WEIGHTS, TEXT_WEIGHT, PageWords
+from site_builder.search.normalize import index_tokens, presence_tokens, title_presence, title_tokens
+from site_builder.search.postings import TEXT_WEIGHT
+from site_builder.search.writer import HEADING_WEIGHTS, PageWords
 
 # a paragraph this long is running text, not a title, byline or source line
 RUNNING_TEXT_CHARS = 30
@@ -37,13 +38,13 @@ def page_words(url: str, record: PageRecord) -> PageWords:
         position += len(tokens)
         if tokens:
             blocks.append((HEADING_WEIGHTS.get(block.level, TEXT_WEIGHT), tokens))
-    text = "\n".join(b.text for b in record.blocks)
-    for marked in (presence_tokens(text), title_tokens(fields["title"])):
-        if marked:
-            blocks.append((TEXT_WEIGHT, marked))
+    title = title_tokens(fields["title"])
+    if title:
+        blocks.append((TEXT_WEIGHT, title))
+    marks = presence_tokens("\n".join(b.text for b in record.blocks)) + title_presence(fields["title"])
     body = _running_text_block(record.blocks)
     fields["body_at"] = str(starts[body] if body < len(starts) else 0)
-    return PageWords(url, blocks, record.filters, fields, _text_parts(record.blocks, starts, body))
+    return PageWords(url, blocks, marks, record.filters, fields, _text_parts(record.blocks, starts, body))
 
 
 def shadow_html(page: PageWords, language: str) -> str:
@@ -55,6 +56,7 @@ def shadow_html(page: PageWords, language: str) -> str:
     for weight, words in page.blocks:
         tag = tags.get(weight, "p")
         out.append(f"<{tag}>{' '.join(words)}</{tag}>")
+    out.append(f"<p>{' '.join(page.marks)}</p>")  # last: the other words' positions are ours
     # a title of no word characters: Pagefind would otherwise take the first heading's words
     out.append('</main><span data-pagefind-meta="title">-</span>')
     for key, values in page.filters.items():

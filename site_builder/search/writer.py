@@ -30,18 +30,18 @@ import json
 import operator
 import os
 import re
+from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.search.entries import ShardEntries, word_items
+from site_builder.search.entries import ShardEntries, WordItems, word_items
 from site_builder.search.normalize import DIGITS
-from site_builder.search.postings import PagePostings, page_tails, split_shards, uint
+from site_builder.search.postings import WEIGHT_UNIT, PagePostings, drain, page_tails, split_shards, uint
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo, place
 
-WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
-TEXT_WEIGHT = WEIGHT_UNIT
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
 # pf_meta, loaded before the first query, lists every chunk (about 13 bytes each, gzipped)
@@ -53,6 +53,10 @@ CHUNK_LEVEL = 5
 # the title namespace's entries are short (a title's words are in few pages), and a query
 # looks up as many title words as text words: its chunks are smaller
 TITLE_CHUNK_BYTES = 6000
+# the presence words' items are alike (one fixed position: ``postings.MARK_POSITION``) and
+# compress about four times better than the text's: their chunks are cut at four times the
+# bytes, to about the text chunks' gzipped size (a quarter as many listed in the pf_meta)
+PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 CHUNK_DIGITS = FILTER_DIGITS = 7
 META_DIGITS = 13
@@ -66,13 +70,14 @@ class PageWords:
 
     url: str  # its site path, as Pagefind gives it
     blocks: list[tuple[int, list[str]]]  # (weight, words) in page order
+    marks: list[str]  # the presence words: each at one fixed position (a query reads their pages only)
     filters: dict[str, list[str]]
     fields: dict[str, str]  # the fragment's readable meta
     parts: list[tuple[int, str]]  # the readable text's parts: (first word position, text)
 
     @property
     def word_count(self) -> int:
-        return sum(len(words) for _, words in self.blocks)
+        return sum(len(words) for _, words in self.blocks) + len(self.marks)
 
 
 def encode_page(page: PageWords) -> PagePostings:
@@ -85,7 +90,8 @@ def encode_page(page: PageWords) -> PagePostings:
                 "filters": page.filters, "meta": meta, "anchors": []}
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
-                        meta.get("date", ""), page.word_count, page.filters, split_shards(page_tails(page.blocks)),
+                        meta.get("date", ""), page.word_count, page.filters,
+                        split_shards(page_tails(page.blocks, page.marks)),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
@@ -106,19 +112,13 @@ class ShardIndex:
     """The entries of one range of words, merged page by page."""
 
     def __init__(self) -> None:
-        self.numbers: dict[str, list[int]] = {}  # word -> its pages, rising
-        self.tails: dict[str, list[bytes]] = {}  # word -> its tail on each of them
+        self.numbers: defaultdict[str, list[int]] = defaultdict(list)  # word -> its pages, rising
+        self.tails: defaultdict[str, list[bytes]] = defaultdict(list)  # word -> its tail on each of them
 
     def add(self, number: int, words: list[str], tails: list[bytes]) -> None:
-        numbers, all_tails = self.numbers, self.tails
-        for word, tail in zip(words, tails, strict=True):
-            pages = numbers.get(word)
-            if pages is None:
-                numbers[word] = [number]
-                all_tails[word] = [tail]
-            else:
-                pages.append(number)
-                all_tails[word].append(tail)
+        # a page brings ~3,000 (word, tail) pairs: appended by C loops, not a Python step each
+        drain(map(list.append, map(self.numbers.__getitem__, words), itertools.repeat(number)))
+        drain(map(list.append, map(self.tails.__getitem__, words), tails))
 
     @property
     def pairs(self) -> int:
@@ -129,6 +129,10 @@ class ShardIndex:
         words = {}
         for word in list(self.numbers):
             numbers, tails = self.numbers.pop(word), self.tails.pop(word)
+            if len(numbers) == 1:  # most words: one page
+                item = _entry_head(numbers[0]) + tails[0]
+                words[word] = WordItems(array("I", numbers), array("I", (len(item),)), item)
+                continue
             deltas = list(map(operator.sub, numbers, [0, *numbers]))  # the first page is its own number
             heads = list(map(_ENTRY.__getitem__ if max(deltas) < len(_ENTRY) else _entry_head, deltas))
             words[word] = word_items(numbers, heads, tails)
@@ -142,7 +146,7 @@ _ENTRY = [b"\x83" + uint(n) for n in range(1 << 16)]  # an item's head and its p
 
 
 def _entry_head(number: int) -> bytes:
-    return b"\x83" + uint(number)
+    return _ENTRY[number] if number < len(_ENTRY) else b"\x83" + uint(number)
 
 
 KeptChunks = dict[str, tuple[str, int, str]]  # first word -> (last word, words, digest) of the last build's chunks
@@ -161,8 +165,7 @@ def write_chunks(shard: ShardEntries, folder: Path, prefix: str, chunk_bytes: in
         if old and kept_file and old[:2] == (last, len(words)) and not _any_between(touched, first, last):
             chunks.append(Chunk(first, last, old[2], kept_file(old[2]), len(words), kept=True))
         else:
-            pieces = itertools.chain.from_iterable(shard.words[word].entry(word) for word in words)
-            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, pieces))
+            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, shard.entries(words)))
     return chunks
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.search.entries import WordItems
+from array import array
+
+from site_builder.search.entries import ShardEntries, WordItems
 from site_builder.search.writer import ShardIndex
 
 WORD = "0fga0fju"
@@ -62,3 +64,36 @@ def test_renumbering_in_order_gives_the_entry_made_from_scratch(kept, data):
     if steps:
         items.renumber(new_numbers, steps)
     assert _entry(items) == _from_scratch({new_numbers[old]: tail for old, tail in pages.items()})
+
+
+def _cut_by_entries(shard: ShardEntries, chunk_bytes: int) -> list[list[str]]:
+    """The cut by its definition: a chunk ends with the word whose entry brings it to
+    ``chunk_bytes`` or more."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for word in sorted(shard.words):
+        chunks[-1].append(word)
+        size += len(b"".join(shard.words[word].entry(word)))
+        if size >= chunk_bytes:
+            chunks.append([])
+            size = 0
+    return [chunk for chunk in chunks if chunk]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.text("0123456789abcdefxyz", min_size=1, max_size=30),
+                       st.tuples(st.integers(1, 40), st.binary(max_size=300)), min_size=1, max_size=60),
+       st.integers(1, 2000))
+def test_chunks_are_cut_and_joined_as_their_words_entries_are(spec, chunk_bytes):
+    shard = ShardEntries({word: WordItems(array("I", range(pages)), array("I", [0] * pages), body)
+                          for word, (pages, body) in spec.items()})
+    chunks = shard.cut(chunk_bytes)
+    assert chunks == _cut_by_entries(shard, chunk_bytes)
+    for words in chunks:
+        assert b"".join(shard.entries(words)) == b"".join(b"".join(shard.words[w].entry(w)) for w in words)
+
+
+def test_a_word_in_more_pages_than_a_short_array_head_holds_is_cut_by_its_full_size():
+    shard = ShardEntries({"0fga": WordItems(array("I", range(70_000)), array("I"), b"x" * 10),
+                          "0fgb": WordItems(array("I", [1]), array("I"), b"y")})
+    assert shard.cut(10 + 10) == _cut_by_entries(shard, 10 + 10) == [["0fga"], ["0fgb"]]

@@ -16,7 +16,7 @@ from site_builder.search.shadow import PART_CHARS, page_words, shadow_html
 from site_builder.search.extract import extract
 from site_builder.search.normalize import (DIGITS, PRESENCE, START, TITLE, char_code, index_tokens, matches,
                                            normalize, plan_query, presence_tokens, run_tokens,
-                                           t2s_table, title_tokens)
+                                           t2s_table, title_presence, title_tokens)
 
 
 def test_width_case_punctuation_and_traditional_fold_together():
@@ -51,9 +51,10 @@ def test_codes_are_fixed_width_unique_and_prefix_free():
 def test_namespaces_never_meet_the_text_tokens():
     text = "新质生产力，教育a1"
     words = index_tokens(text)
-    marked = presence_tokens(text) + title_tokens(text)
+    marked = presence_tokens(text) + title_tokens(text) + title_presence(text)
     assert presence_tokens(text) == sorted({PRESENCE + char_code(c) for c in "新质生产力教育a1"})
-    assert title_tokens("教育、科") == [TITLE + t for t in index_tokens("教育、科")] + presence_tokens("教育科", TITLE + PRESENCE)
+    assert title_tokens("教育、科") == [TITLE + t for t in index_tokens("教育、科")]
+    assert title_presence("教育、科") == presence_tokens("教育科", TITLE + PRESENCE)
     # Pagefind matches a word by prefix: no word of one kind may start another kind's word
     assert not [(m, w) for m in marked for w in words if w.startswith(m) or m.startswith(w)]
     starts = [w for w in words if w.startswith(START)]
@@ -161,6 +162,7 @@ def test_shadow_page_holds_tokens_not_text():
     assert '<h1>' in body
     assert " ".join(presence_tokens("城市治理发展伍爱群第一段能力二")) in body
     assert " ".join(title_tokens("城市治理 & 发展")) in body
+    assert " ".join(title_presence("城市治理 & 发展")) in body
     assert 'data-pagefind-filter="主题">城市治理<' in html
     # nothing readable is indexed (Pagefind 1.5 indexes meta as words): the fragment gets it
     assert not re.search(r"[\u4e00-\u9fff]", body)
