@@ -31,7 +31,18 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
             _scatter(draft, leftovers, fragments)
         else:
             kept.append(draft)
+    _return_kickers_between(kept)
     return kept, leftovers, fragments
+
+
+def _return_kickers_between(drafts: list[Draft]) -> None:
+    """Of two kickers or more between a title printed after its article (with none of its
+    own) and the next title, the first is the late title's, printed under it: the walk gave
+    them all to the title after."""
+    for prev, draft in zip(drafts, drafts[1:], strict=False):
+        if prev.title_after_body and not prev.kickers and prev.title is not None and len(draft.kickers) >= 2 \
+                and prev.title.first_line < draft.kickers[0].first_line:
+            prev.kickers.append(draft.kickers.pop(0))
 
 
 def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit]]) -> bool:

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from site_builder.ingest.raw_page import extract_text
+from tests.ingest.sim import make_page
+from tests.ingest.sim.check import extract_page, page_problems
 
 FIRST = ("加强党的建设\n\n■ 王明\n\n"
          "党的建设是一项伟大工程，必须坚持不懈地推进。各级党组织要切实担负起管党治党的政治责任，"
@@ -104,3 +108,11 @@ def test_a_summary_label_with_nothing_after_a_late_head_is_a_leftover():
     assert arts[1] == ("推进城市更新法治保障", None, ["李强"], False)
     assert doc.articles[1].summary is None
     assert [(left.kind, left.text) for left in doc.leftovers] == [("other", "内容提要：")]
+
+
+@pytest.mark.parametrize("seed", [700007, 700008, 700015, 700023, 700025, 700053])
+def test_the_kicker_under_a_title_printed_after_its_article_stays_its_own(seed):
+    """A title printed after its article, its kicker under it, then the next article's
+    title with a kicker of its own above or under it: each title keeps its kicker."""
+    page = make_page(seed, "x", ["title-after", "kicker-after"])
+    assert page_problems(page, extract_page(page, f"late-{seed}.txt")) == []
