@@ -96,8 +96,10 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
 
 
 # what OCR reads a byline's square marker as: the character 口 (a surname nobody bears
-# today) or katakana ロ
+# today) or katakana ロ; unless 口 opens a common word with the next character (口号, 口碑:
+# lexicon frequencies in the hundreds and thousands; a rare entry such as 口孔 has 9)
 OCR_MARKERS = "口ロ"
+COMMON_WORD = 100
 
 
 def _read_ocr_marker(text: str) -> str:
@@ -107,7 +109,7 @@ def _read_ocr_marker(text: str) -> str:
     if len(words) > 1 and words[-1].endswith(_POSTS + _UNITS) and len(words[-1]) >= 4:
         words.pop()
     if text[:1] in OCR_MARKERS and words and all(re.fullmatch(_NAME, w) and plausible_name(w) for w in words) \
-            and lexicon.word_frequency(text[:2]) == 0:
+            and lexicon.word_frequency(text[:2]) < COMMON_WORD:
         return MARKERS[0] + text[1:]
     return text
 
@@ -165,14 +167,18 @@ def _name_then_post(text: str) -> dict | None:
     return {"names": split_names(m.group(1)), "affiliation": re.sub(r"\s+", "", m.group(2))}
 
 
+_CLAUSE_MARKS = re.compile(r"[，。；：、！？,;:!?]")
+
+
 def _name_then_unit(text: str) -> dict | None:
     """■王某　某某大学马克思主义学院: the names, then, after a space, the writer's unit or post."""
     words = text.lstrip(MARKERS).split()
     if len(words) < 2:
         return None
     *names, unit = words
-    if len(unit) < 4 or not unit.endswith(_POSTS + _UNITS) or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
-        return None
+    if not 4 <= len(unit) <= 40 or not unit.endswith(_POSTS + _UNITS) or _CLAUSE_MARKS.search(unit) \
+            or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
+        return None  # (●家庭 是社会的基本细胞，是人生的第一所学校 is a summary's point)
     if not all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names):
         return None
     return {"names": names, "affiliation": unit}

@@ -55,6 +55,7 @@ def test_marked_bylines_printed_another_way_read_as_printed(page: Path, layout: 
     ("■李奕　某某大学马克思主义学院", ["李奕"], "某某大学马克思主义学院"),
     ("●王某 李某 青岛市委党校", ["王某", "李某"], "青岛市委党校"),
     ("口李奕", ["李奕"], None),
+    ("口孔敏丽", ["孔敏丽"], None),  # (口孔 is a rare lexicon entry, no word a line opens with)
     ("ロ王岩松 华东师范大学教授", ["王岩松"], "华东师范大学教授"),
 ])
 def test_byline_forms(line: str, names: list[str], unit: str | None):
@@ -62,7 +63,8 @@ def test_byline_forms(line: str, names: list[str], unit: str | None):
     assert parts is not None and parts["names"] == names and parts.get("affiliation") == unit
 
 
-@pytest.mark.parametrize("line", ["口号响亮", "口碑相传", "■ 筑牢根基 推进改革", "坚持 人民至上"])
+@pytest.mark.parametrize("line", ["口号响亮", "口碑相传", "■ 筑牢根基 推进改革", "坚持 人民至上",
+                                  "●家庭 是社会的基本细胞，是人生的第一所学校"])
 def test_lines_that_are_no_byline(line: str):
     assert parse_byline_parts(line) is None
 
