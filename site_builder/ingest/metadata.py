@@ -76,7 +76,7 @@ def parse_byline(text: str, *, marked_only: bool = False) -> list[str] | None:
 def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     """A byline's names, and the writer's post or unit where the line prints it before the
     name ({"names": [...], "affiliation": "…"}); None when the line is no byline."""
-    text = _read_ocr_marker(text.strip())
+    text = read_ocr_marker(text.strip())
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}
@@ -102,16 +102,14 @@ OCR_MARKERS = "口ロ"
 COMMON_WORD = 100
 
 
-def _read_ocr_marker(text: str) -> str:
-    """口李奕 as OCR reads ■李奕: the marker back, where names follow it alone, or names and
-    the writer's unit (and the character makes no word with the next: 口号, 口碑 …)."""
-    words = text[1:].split()
-    if len(words) > 1 and words[-1].endswith(_POSTS + _UNITS) and len(words[-1]) >= 4:
-        words.pop()
-    if text[:1] in OCR_MARKERS and words and all(re.fullmatch(_NAME, w) and plausible_name(w) for w in words) \
-            and lexicon.word_frequency(text[:2]) < COMMON_WORD:
-        return MARKERS[0] + text[1:]
-    return text
+def read_ocr_marker(text: str) -> str:
+    """口李奕 as OCR reads ■李奕: the marker back, where a marked byline follows it (names,
+    names and the writer's unit, a department), unless 口 opens a common word with the next
+    character (口号, 口碑 …)."""
+    if text[:1] not in OCR_MARKERS or len(text) < 3 or lexicon.word_frequency(text[:2]) >= COMMON_WORD:
+        return text
+    marked = MARKERS[0] + text[1:]
+    return marked if parse_byline_parts(marked, marked_only=True) else text
 
 
 def _staff_names(text: str) -> list[str] | None:

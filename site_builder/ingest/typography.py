@@ -44,10 +44,10 @@ _SPACES = re.compile(rf"{_GAP}+")
 _SPACE_BETWEEN = re.compile(rf"(?<=[{_TIGHT}]){_GAP}+(?=[{_TIGHT}0-9])|(?<=[0-9]){_GAP}+(?=[{_TIGHT}])")
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 # an ASCII full stop that ends a Chinese sentence (OCR reads 。 as .): after a Chinese
-# character, a per cent sign or a quote or bracket closing Chinese text, before a space, the line's end,
+# character, a per cent sign or a quote or bracket closing Chinese text (full- or half-width), before a space, the line's end,
 # Chinese, or a quote or bracket. (Not before a digit: a number cut before its
 # decimal point, 生态良 | .92亿, reads the same as 要求.3月6日.)
-_PERIOD = re.compile(rf"(?:(?<=[{CJK}%％])|(?<=[{CJK}][”’」』）》]))\.(?=\s|$|[{CJK}“”‘’「」『』（）《》])")
+_PERIOD = re.compile(rf"(?:(?<=[{CJK}%％])|(?<=[{CJK}][”’」』）》\"')]))\.(?=\s|$|[{CJK}“”‘’「」『』（）《》\"'(])")
 _DOT_RUN = re.compile(r"\.{3,}")
 _ELLIPSIS_RUN = re.compile(rf"…(?:{_GAP}*…)*")
 _SINGLE_QUOTED = re.compile(rf"(?<![A-Za-z0-9])'([^'\n]*[{CJK}][^'\n]*)'(?![A-Za-z])")

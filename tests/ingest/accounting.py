@@ -26,13 +26,20 @@ _AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
 # (read from the extractor when a page is checked, not when the simulator composes one)
 @lru_cache(maxsize=1)
 def _labels() -> re.Pattern:
-    from site_builder.ingest.metadata import OCR_MARKERS, STAFF_ROLE
+    from site_builder.ingest.metadata import STAFF_ROLE
 
-    return re.compile(rf"(?m:^[{OCR_MARKERS}](?=[\u4e00-\u9fff]{{2,3}}(?:\s+[\u4e00-\u9fff]{{2,3}})*(?:\s+\S{{4,}})?\s*$))|"  # a byline's marker as OCR reads it
-                      r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
+    return re.compile(r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
                       r"|作者简介[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
                       r"|作者系|作者为|作者是|分别为|分别系|分别是|本文作者|(?:撰?文|作者)\s*[/／｜|丨:：]|作者|编者按|主持人|"
                       + STAFF_ROLE.pattern)
+
+
+def _ocr_markers(raw: str) -> Counter:
+    """The byline markers OCR read as 口 or ロ, which the extractor drops (the lines it reads so)."""
+    from site_builder.ingest.metadata import read_ocr_marker
+
+    lines = (line.strip() for line in raw.split("\n"))
+    return Counter(line[0] for line in lines if line and read_ocr_marker(line) != line)
 
 
 def content(text: str) -> Counter:
@@ -65,6 +72,7 @@ def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     labels = Counter()
     for m in _labels().finditer(unicodedata.normalize("NFKC", raw)):
         labels += content(m.group(0))
+    labels += _ocr_markers(raw)
     missing = have - got
     # a source line keeps 原载/据 but its lead-in 作者为… moves to the affiliation: fine either way
     return missing - labels, got - have

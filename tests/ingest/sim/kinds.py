@@ -57,7 +57,7 @@ DAMAGE: dict[str, Callable] = {
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
-LAST = ["page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "spaces", "no-blank-lines"]
+LAST = ["byline-marks", "page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "spaces", "no-blank-lines"]
 # kinds a combined page does not draw together (the second drops)
 EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after"),
              ("interleave", "interleave-unsigned"), ("interleave", "continuation"),
@@ -68,7 +68,8 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("banner-on-title", "kicker-after"),  # (the banner moves the kicker into the title's line)
              ("hard-wrap", "no-blank-lines"),  # (wrapped paragraphs with no blank line: not this form)
              # (each writes the same article's byline or closing lines its own way)
-             ("byline-unit", "joint-footers"), ("byline-unit", "expert-group")]
+             ("byline-unit", "joint-footers"), ("byline-unit", "expert-group"),
+             ("byline-unit", "interleave-unsigned"), ("byline-unit", "commentary")]
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 
