@@ -13,6 +13,7 @@ import ctypes
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import os
 import pickle
 import shutil
@@ -20,7 +21,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +87,27 @@ class BuildResult:
 
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the site; raises SiteBuildError (output untouched) when it cannot."""
+    with collector_paused():
+        return _build(options)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a build runs. A build makes millions of objects
+    that live until it ends (documents, entries, plans), and the collector, run each time
+    the heap has grown by a quarter, walks all of them again: a second or more of CPU of an
+    edit's build at 10,000 articles, where it finds next to no garbage (what a build drops is
+    freed by reference counting)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     content_dir, output_dir = options.content_dir.resolve(), options.output_dir.resolve()
     if not content_dir.is_dir():
@@ -203,7 +226,8 @@ def load_archive(content_dir: Path, use_cache: bool = False) -> tuple[SiteConfig
     """Ingest and analyze only (used by tools and tests that do not need files written, and
     by the preview, through the build cache, for a site that needed no build)."""
     cache = BuildCache(cache_root(content_dir) if use_cache else None)
-    read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
+    with collector_paused():
+        read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
     return read.config, read.archive
 
 

@@ -9,6 +9,7 @@ whichever process renders it.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -90,8 +91,10 @@ def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPa
         return done
     global _job
     _job = (plans, render_page, out_dir)
+    # the workers collect cycles again (the build pauses the collector): rendering leaves some
+    # garbage cycles, about seventy a page
     try:
-        with multiprocessing.get_context("fork").Pool(2) as pool:
+        with multiprocessing.get_context("fork").Pool(2, initializer=gc.enable) as pool:
             done = []
             for index, outcome in pool.imap(_render_in_worker, range(len(plans)), chunksize=16):
                 if isinstance(outcome, tuple):
