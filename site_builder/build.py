@@ -145,6 +145,8 @@ def _build(options: BuildOptions) -> BuildResult:
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
             files = site_stamps(staging)
+            if search_made is not None and search_made.files is None:  # what the search stage added
+                search_made.files = sorted(files.keys() - site.pages.pages.keys() - set(site.static))
             forget_record(cache, output_dir)
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
@@ -164,7 +166,7 @@ def _build(options: BuildOptions) -> BuildResult:
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
-            search_made.files if search_made else [], without_output(result), folder_stamps(output_dir, files)))
+            (search_made.files or []) if search_made else [], without_output(result), folder_stamps(output_dir, files)))
     if spare_kept and record is not None:
         store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
     cache.save()
@@ -208,7 +210,7 @@ def _render_keys(cache: BuildCache, config: SiteConfig, templates: list[Path]) -
 class _SearchFiles:
     stats: SearchStats
     key: str  # what they were made from
-    files: list[str]  # their paths in the site
+    files: list[str] | None  # their paths in the site (None until publish for files made now)
     stale: bool = False  # made from other pages than these
 
 
@@ -227,9 +229,7 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
                 return _SearchFiles(record.result.search, record.search_key, record.search_files,
                                     stale=record.search_key != key)
         staged.keep_only(())  # the search files are made anew: none of the spare's is written into
-        before = set(site_stamps(staged.folder))
-        stats = search.build_index(staged.folder, config, cache=use_cache)
-        return _SearchFiles(stats, key, sorted(set(site_stamps(staged.folder)) - before))
+        return _SearchFiles(search.build_index(staged.folder, config, cache=use_cache), key, None)
 
 
 def template_dirs(content_dir: Path) -> list[Path]:

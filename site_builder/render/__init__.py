@@ -29,7 +29,12 @@ from site_builder.spare import Staged
 @dataclass
 class RenderedSite:
     pages: WrittenPages  # every page: its fingerprint and the SHA-1 of its bytes
-    files: int  # files in the site: pages and static files
+    static: list[str]  # the static files' paths in the site
+
+    @property
+    def files(self) -> int:
+        """Files in the site: pages and static files."""
+        return len(self.pages.pages) + len(self.static)
 
 
 def render_site(archive: Archive, config: SiteConfig, staged: Staged, template_dirs: list[Path],
@@ -52,7 +57,7 @@ def render_site(archive: Archive, config: SiteConfig, staged: Staged, template_d
     pages = write_pages(plans, [fingerprints.of(plan) for plan in plans],
                         lambda plan: render_page(env, plan, template_dirs), staged, published or {}, progress)
     copy_static(static, staged)
-    return RenderedSite(pages, len(plans) + len(static))
+    return RenderedSite(pages, list(static))
 
 
 def _refuse_shared_paths(plans: list[PagePlan]) -> None:
