@@ -116,9 +116,9 @@ def _keep_document(cache: BuildCache, key: str, document: SourceDocument, kept: 
 
 def _document_key(path: Path, sha1: str, cache: BuildCache) -> str:
     """A document is made from its file, a raw page's sidecar (paper, date, page) and, for
-    its dates, SOURCE_DATE_EPOCH."""
-    sidecar = sidecar_of(path)
-    sidecar_sha1 = cache.file_hash(sidecar) if sidecar.is_file() else "-"
+    its dates, SOURCE_DATE_EPOCH. (A Markdown article has no sidecar: ingest.read_source.)"""
+    sidecar = sidecar_of(path) if path.suffix != ".md" else None
+    sidecar_sha1 = cache.file_hash(sidecar) if sidecar is not None and sidecar.is_file() else "-"
     return sha1_of(str(path), sha1, sidecar_sha1, os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
