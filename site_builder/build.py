@@ -277,9 +277,9 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
-        memo.begin(cache.load("memo", "analysis"), reuse=cache.enabled)
+        memo.load(cache)
         archive = analyze.analyze(sources.documents, config)
-        cache.store("memo", "analysis", memo.finish())
+        memo.save(cache)
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, sources.keys,

@@ -97,18 +97,28 @@ class BuildCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
             return None
 
-    def store(self, kind: str, key: str, value: Any) -> None:
+    def size(self, kind: str, key: str) -> int:
+        """The bytes the value stored under (kind, key) takes (0: none)."""
+        try:
+            return os.path.getsize(self._name(kind, key)) if self.folder is not None else 0
+        except OSError:
+            return 0
+
+    def store(self, kind: str, key: str, value: Any) -> int:
+        """Keep `value` under (kind, key); return the bytes written (0: nothing kept)."""
         if self.folder is None:
-            return
+            return 0
         target = Path(self._name(kind, key))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
                 pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                size = out.tell()
             os.replace(temporary, target)
         except OSError:  # a cache that cannot be written only makes builds slower
-            return
+            return 0
+        return size
 
     def save(self) -> None:
         """Keep the file stamps learnt in this build."""

@@ -5,6 +5,7 @@ Templates are looked up in the site's own `templates/` folder first, then in the
 """
 from __future__ import annotations
 
+import functools
 import shutil
 import sys
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[P
         author_terms=_terms_by_name(archive, "authors"),
         source_terms=_terms_by_name(archive, "sources"),
         topic_terms=_terms_by_name(archive, "topics"),
-        raw_lines_of=lambda entry: raw_lines_of(entry, archive),
+        raw_lines_of=functools.partial(raw_lines_of, lines_by_file=_raw_lines_by_file(archive)),
     )
     env.globals.update(time_axis_globals(archive, config))
     env.globals.update(search.template_globals())
@@ -119,9 +120,13 @@ def _page_urls(plans: list[PagePlan]) -> list[str]:
     return [plan.url for plan in plans if plan.kind in READER_PAGES]
 
 
-def raw_lines_of(entry: Entry, archive: Archive) -> list[tuple[str, list[tuple[int, str]]]]:
+def _raw_lines_by_file(archive: Archive) -> dict[Path, list[str]]:
+    """Each raw page's decoded lines (made once: every article page reads it)."""
+    return {doc.path: doc.raw_lines for doc in archive.documents if doc.kind == "raw"}
+
+
+def raw_lines_of(entry: Entry, lines_by_file: dict[Path, list[str]]) -> list[tuple[str, list[tuple[int, str]]]]:
     """The raw lines each extracted printing came from, numbered: the page's 原文 view."""
-    lines_by_file = {doc.path: doc.raw_lines for doc in archive.documents if doc.kind == "raw"}
     views = []
     for printing in entry.printings:
         raw = lines_by_file.get(printing.origin)
