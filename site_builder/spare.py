@@ -110,6 +110,8 @@ class Staged:
         """Make `name` the published site's file (a hard link to it): nothing to do when the
         folder holds that very file. False when it cannot be linked (gone, or a file system
         without hard links): the folder then holds nothing at `name`."""
+        if self.published is None:
+            return False
         published = self._published_files.get(name)
         if published is not None and self.held.get(name, (0, 0, -1))[2] == published[2]:
             del self.held[name]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -17,7 +18,7 @@ import jinja2
 from site_builder import search
 from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuildError, TemplateError
-from site_builder.model import Archive, Entry
+from site_builder.model import Archive, Entry, SourceDocument
 from site_builder.progress import Progress
 from site_builder.render.charts import overview_charts
 from site_builder.render.context import time_axis_globals
@@ -93,7 +94,7 @@ def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[P
         author_terms=_terms_by_name(archive, "authors"),
         source_terms=_terms_by_name(archive, "sources"),
         topic_terms=_terms_by_name(archive, "topics"),
-        raw_lines_of=functools.partial(raw_lines_of, lines_by_file=_raw_lines_by_file(archive)),
+        raw_lines_of=functools.partial(raw_lines_of, lines_of=_RawLines(archive).of),
     )
     env.globals.update(time_axis_globals(archive, config))
     env.globals.update(search.template_globals())
@@ -120,16 +121,32 @@ def _page_urls(plans: list[PagePlan]) -> list[str]:
     return [plan.url for plan in plans if plan.kind in READER_PAGES]
 
 
-def _raw_lines_by_file(archive: Archive) -> dict[Path, list[str]]:
-    """Each raw page's decoded lines (made once: every article page reads it)."""
-    return {doc.path: doc.raw_lines for doc in archive.documents if doc.kind == "raw"}
+class _RawLines:
+    """Each raw page's decoded lines, found by its path through an index of the archive's
+    documents made once (every article page asks), and made again when a document is no
+    longer where the index has it: the preview puts a saved file's new document in its place
+    (serve/quick.py)."""
+
+    def __init__(self, archive: Archive):
+        self._documents = archive.documents
+        self._index: dict[Path, tuple[int, SourceDocument]] = {}
+
+    def of(self, path: Path) -> list[str] | None:
+        found = self._index.get(path)
+        if found is None or not self._current(*found):
+            self._index = {doc.path: (n, doc) for n, doc in enumerate(self._documents)}
+            found = self._index.get(path)
+        return found[1].raw_lines if found is not None and found[1].kind == "raw" else None
+
+    def _current(self, number: int, document: SourceDocument) -> bool:
+        return number < len(self._documents) and self._documents[number] is document
 
 
-def raw_lines_of(entry: Entry, lines_by_file: dict[Path, list[str]]) -> list[tuple[str, list[tuple[int, str]]]]:
+def raw_lines_of(entry: Entry, lines_of: Callable[[Path], list[str] | None]) -> list[tuple[str, list[tuple[int, str]]]]:
     """The raw lines each extracted printing came from, numbered: the page's 原文 view."""
     views = []
     for printing in entry.printings:
-        raw = lines_by_file.get(printing.origin)
+        raw = lines_of(printing.origin)
         if raw is None or not printing.lines:
             continue
         numbered = [(n, raw[n - 1]) for span in printing.lines
