@@ -8,19 +8,18 @@ before the ingest.
 """
 from __future__ import annotations
 
-import atexit
 import ctypes
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import os
 import pickle
 import shutil
-import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,11 +28,12 @@ from typing import TYPE_CHECKING, cast
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (SiteRecord, build_key, folder_stamps, forget_record, link_files,
-                                      load_record, search_key, site_stamps, store_record, without_output)
+from site_builder.incremental import (SiteRecord, build_key, folder_stamps, forget_record, load_record, search_key,
+                                      site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
-from site_builder.staging import claim_staging
+from site_builder.spare import SpareSite, Staged, claim_spare, keep_as_spare, load_spare, spare_folder, store_spare
+from site_builder.staging import claim_staging, remove_in_background, remove_leftovers, retire
 
 # The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
 # run, so that a build with nothing to do, which runs none of them, starts at once.
@@ -85,6 +85,28 @@ class BuildResult:
 
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the site; raises SiteBuildError (output untouched) when it cannot."""
+    with collector_paused():
+        return _build(options)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a build runs. A build makes millions of objects
+    that live until it ends (documents, entries, plans), and the collector, run each time
+    the heap has grown by a quarter, walks all of them again: a second or more of CPU of an
+    edit's build at 10,000 articles, where it finds next to no garbage (what a build drops is
+    freed by reference counting)."""
+    if not gc.isenabled():  # paused already (a build inside a build's caller that paused it)
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     content_dir, output_dir = options.content_dir.resolve(), options.output_dir.resolve()
     if not content_dir.is_dir():
@@ -101,11 +123,10 @@ def build_site(options: BuildOptions) -> BuildResult:
         if record is not None and record.key == key.value and isinstance(record.result, BuildResult) \
                 and (options.search_may_lag or not record.result.search_stale):
             staging.rmdir()
-            _remove_leftovers(output_dir)
+            remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
         from site_builder import render
         from site_builder.render.inputs import Fingerprints
-        from site_builder.render.writer import PublishedPages
 
         read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times)
         config, archive, skipped = read.config, read.archive, read.skipped
@@ -116,19 +137,26 @@ def build_site(options: BuildOptions) -> BuildResult:
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes,
                                     read.document_keys)
         with progress.stage("render") as stage:
-            published = PublishedPages(output_dir, record.pages) if record is not None else None
+            staged, later = _staged(staging, output_dir, record, cache, options.with_search)
             compiled = cache.folder / "templates" if cache.folder is not None else None
-            site = render.render_site(archive, config, staging, templates, fingerprints, published, stage, compiled)
-        search_made = _search(staging, config, site.pages.pages, record, output_dir, progress,
+            site = render.render_site(archive, config, staged, templates, fingerprints,
+                                      record.pages if record is not None else None, stage, compiled, later)
+        search_made = _search(staged, config, site.pages.pages, record, progress,
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
             files = site_stamps(staging)
+            if search_made is not None and search_made.files is None:  # what the search stage added
+                search_made.files = sorted(files.keys() - site.pages.pages.keys() - set(site.static))
             forget_record(cache, output_dir)
+            store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if retired is not None:
+    # the site it replaced is kept as the next build's spare when the record says what it holds
+    spare_kept = retired is not None and record is not None and not skipped \
+        and keep_as_spare(retired, spare_folder(cache, output_dir), retire)
+    if retired is not None and not spare_kept:
         remove_in_background(retired)
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
@@ -138,9 +166,23 @@ def build_site(options: BuildOptions) -> BuildResult:
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
-            search_made.files if search_made else [], without_output(result), folder_stamps(output_dir, files)))
+            (search_made.files or []) if search_made else [], without_output(result), folder_stamps(output_dir, files)))
+    if spare_kept and record is not None:
+        store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
     cache.save()
     return result
+
+
+def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache,
+            with_search: bool) -> tuple[Staged, frozenset[str]]:
+    """The staging folder, made from the spare site when there is one as recorded
+    (site_builder/spare.py), and the files of it the search stage decides on."""
+    if record is None:
+        return Staged(staging, None, {}), frozenset()
+    spare = load_spare(cache, output_dir)
+    held = claim_spare(staging, spare_folder(cache, output_dir), spare, retire)
+    later = frozenset(spare.search_files) if spare is not None and held and with_search else frozenset()
+    return Staged(staging, output_dir, record.files, held), later
 
 
 def _unchanged(recorded: BuildResult, options: BuildOptions, started: float, progress: Progress) -> BuildResult:
@@ -168,26 +210,26 @@ def _render_keys(cache: BuildCache, config: SiteConfig, templates: list[Path]) -
 class _SearchFiles:
     stats: SearchStats
     key: str  # what they were made from
-    files: list[str]  # their paths in the site
+    files: list[str] | None  # their paths in the site (None until publish for files made now)
     stale: bool = False  # made from other pages than these
 
 
-def _search(staging: Path, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
-            output_dir: Path, progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
-    """The search files: linked from the published site when no page changed (or when they
+def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
+            progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
+    """The search files: taken from the published site when no page changed (or when they
     may lag behind the pages), else made (with the build cache's page cache, when used)."""
     from site_builder import search
 
     with progress.stage("search"):
         key = search_key(pages, repr(dataclasses.replace(config, path=None)))
         if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
-                and isinstance(record.result, BuildResult) and record.result.search is not None \
-                and link_files(output_dir, staging, record.search_files):
-            return _SearchFiles(record.result.search, record.search_key, record.search_files,
-                                stale=record.search_key != key)
-        before = set(site_stamps(staging))
-        stats = search.build_index(staging, config, cache=use_cache)
-        return _SearchFiles(stats, key, sorted(set(site_stamps(staging)) - before))
+                and isinstance(record.result, BuildResult) and record.result.search is not None:
+            staged.keep_only(set(record.search_files))
+            if staged.take_all(record.search_files):
+                return _SearchFiles(record.result.search, record.search_key, record.search_files,
+                                    stale=record.search_key != key)
+        staged.keep_only(())  # the search files are made anew: none of the spare's is written into
+        return _SearchFiles(search.build_index(staged.folder, config, cache=use_cache), key, None)
 
 
 def template_dirs(content_dir: Path) -> list[Path]:
@@ -203,7 +245,8 @@ def load_archive(content_dir: Path, use_cache: bool = False) -> tuple[SiteConfig
     """Ingest and analyze only (used by tools and tests that do not need files written, and
     by the preview, through the build cache, for a site that needed no build)."""
     cache = BuildCache(cache_root(content_dir) if use_cache else None)
-    read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
+    with collector_paused():
+        read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
     return read.config, read.archive
 
 
@@ -234,9 +277,9 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
-        memo.begin(cache.load("memo", "analysis"), reuse=cache.enabled)
+        memo.load(cache)
         archive = analyze.analyze(sources.documents, config)
-        cache.store("memo", "analysis", memo.finish())
+        memo.save(cache)
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, sources.keys,
@@ -264,7 +307,7 @@ def _swap_into_place(staging: Path, output_dir: Path) -> Path | None:
     On Linux the two folders trade places in one atomic step (renameat2 RENAME_EXCHANGE), so
     a server reading output_dir never finds it missing; elsewhere two renames do it."""
     os.chmod(staging, 0o755)
-    _remove_leftovers(output_dir)
+    remove_leftovers(output_dir)
     if not output_dir.exists():
         staging.rename(output_dir)
         return None
@@ -293,69 +336,3 @@ def _exchange(a: Path, b: Path) -> bool:
 @functools.lru_cache(maxsize=1)
 def _libc():
     return ctypes.CDLL(None, use_errno=True)
-
-
-_removals: list[tuple[threading.Thread, Path]] = []
-REMOVING = "removing-"  # a retired site handed over to a process of its own: .public.old-removing-<pid>
-# that process: it names the folder as its own, then deletes it
-_REMOVER = """import os, shutil, sys
-folder = sys.argv[1]
-mine = folder.rsplit(".old-", 1)[0] + ".old-removing-" + str(os.getpid())
-try:
-    os.rename(folder, mine)
-except OSError:
-    sys.exit()
-shutil.rmtree(mine, ignore_errors=True)
-"""
-
-
-def remove_in_background(folder: Path) -> None:
-    """Delete a retired site while the caller goes on (thousands of files take seconds); a
-    process that ends first hands what is left to a process of its own (`_hand_over_removals`)."""
-    thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
-                              name=f"remove {folder.name}", daemon=True)
-    thread.start()
-    _removals.append((thread, folder))
-
-
-def finish_removals() -> None:
-    """Wait until this process's removals are done."""
-    while _removals:
-        _removals.pop()[0].join()
-
-
-def _hand_over_removals() -> None:
-    """At exit: a retired site still being deleted is left to a process of its own, so that a
-    build's process ends when the site is published, not when the old one is gone."""
-    while _removals:
-        thread, folder = _removals.pop()
-        if thread.is_alive():
-            subprocess.Popen([sys.executable, "-c", _REMOVER, str(folder)], start_new_session=True,
-                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-atexit.register(_hand_over_removals)
-
-
-def _remove_leftovers(output_dir: Path) -> None:
-    """Retired sites a killed build left behind (never a staging folder: one may be in use, nor
-    a site this process or a live remover is deleting)."""
-    for leftover in output_dir.parent.glob(f".{output_dir.name}.old-*"):
-        if leftover.is_dir() and not _being_removed(leftover):
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _being_removed(leftover: Path) -> bool:
-    if any(folder.name == leftover.name for _, folder in _removals):
-        return True
-    tail = leftover.name.rpartition(".old-")[2]
-    remover = tail.removeprefix(REMOVING)
-    if remover == tail or not remover.isdigit():
-        return False
-    try:
-        os.kill(int(remover), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # alive, but another user's
-        return True
-    return True

@@ -7,8 +7,8 @@ files and what they were made from, and the build's result. The next build of th
 output folder
 - does nothing at all when the key is the same and every file and folder of the site is as
   recorded;
-- otherwise links into its staging folder the pages whose fingerprints are unchanged, and the
-  search files when no page changed (`link_files`), and renders the rest.
+- otherwise takes into its staging folder the pages whose fingerprints are unchanged, and the
+  search files when no page changed (spare.Staged), and renders the rest.
 A site changed by hand since (a file edited, added or removed) is not trusted: the build
 renders every page, as a cold one does.
 """
@@ -186,20 +186,20 @@ def load_record(cache: BuildCache, output_dir: Path) -> SiteRecord | None:
     record = cache.load("site", _record_name(output_dir))
     if not isinstance(record, SiteRecord) or not output_dir.is_dir():
         return None
-    return record if _as_recorded(output_dir, record) else None
+    return record if as_recorded(output_dir, record.files, record.folders) else None
 
 
-def _as_recorded(output_dir: Path, record: SiteRecord) -> bool:
+def as_recorded(folder: Path, files: dict[str, Stamp], folders: dict[str, int]) -> bool:
     """Whether every recorded file has its stamp, and every folder its mtime: a file edited,
     replaced or removed changes its own stamp; one added (or a folder) changes the mtime of
     the folder it is added to. A stat by path of each: no folder is listed."""
-    base = os.path.join(output_dir, "")
+    base = os.path.join(folder, "")
     try:
-        for name, stamp in record.files.items():
+        for name, stamp in files.items():
             stat = os.stat(base + name)
             if (stat.st_size, stat.st_mtime_ns, stat.st_ino) != stamp:
                 return False
-        return all(os.stat(base + name).st_mtime_ns == mtime for name, mtime in record.folders.items())
+        return all(os.stat(base + name).st_mtime_ns == mtime for name, mtime in folders.items())
     except OSError:
         return False
 
@@ -216,22 +216,6 @@ def forget_record(cache: BuildCache, output_dir: Path) -> None:
 
 def _record_name(output_dir: Path) -> str:
     return sha1_of(str(output_dir))
-
-
-def link_files(source: Path, target: Path, names: list[str]) -> bool:
-    """Hard-link each file of source named in `names` into target; when one cannot be,
-    remove those linked and return False."""
-    linked = []
-    try:
-        for name in names:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            os.link(source / name, target / name)
-            linked.append(target / name)
-    except OSError:
-        for path in linked:
-            path.unlink()
-        return False
-    return True
 
 
 def without_output(result: Any) -> Any:

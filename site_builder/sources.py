@@ -9,6 +9,7 @@ so the documents, and everything made from them, are the same as a serial read's
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -115,9 +116,9 @@ def _keep_document(cache: BuildCache, key: str, document: SourceDocument, kept: 
 
 def _document_key(path: Path, sha1: str, cache: BuildCache) -> str:
     """A document is made from its file, a raw page's sidecar (paper, date, page) and, for
-    its dates, SOURCE_DATE_EPOCH."""
-    sidecar = sidecar_of(path)
-    sidecar_sha1 = cache.file_hash(sidecar) if sidecar.is_file() else "-"
+    its dates, SOURCE_DATE_EPOCH. (A Markdown article has no sidecar: ingest.read_source.)"""
+    sidecar = sidecar_of(path) if path.suffix != ".md" else None
+    sidecar_sha1 = cache.file_hash(sidecar) if sidecar is not None and sidecar.is_file() else "-"
     return sha1_of(str(path), sha1, sidecar_sha1, os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
@@ -128,8 +129,9 @@ def _read_all(paths: list[Path], progress: Progress) -> list[SourceDocument | Co
             outcomes.append(_read_one(path))
             progress.advance()
         return outcomes
-    # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost
-    with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1)) as pool:
+    # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost; they
+    # collect cycles again, which the build pauses (build.collector_paused)
+    with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1), initializer=gc.enable) as pool:
         results = []
         for outcome in pool.imap(_read_in_worker, paths, chunksize=8):
             results.append(_error_of(outcome) if isinstance(outcome, tuple) else outcome)

@@ -1,4 +1,5 @@
-"""Staging folders: where a build writes the site before it is swapped into place.
+"""Staging folders, where a build writes the site before it is swapped into place, and
+retired sites, deleted in the background.
 
 A build's first write is its staging folder, made beside the output folder, so an output
 folder that cannot be written (a file in the way, a read-only file system, no permission)
@@ -9,11 +10,16 @@ delete them, from those of builds still running, which it leaves alone.
 """
 from __future__ import annotations
 
+import atexit
 import errno
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 from site_builder.errors import SiteBuildError
@@ -110,3 +116,77 @@ def _proc_stat(pid: int) -> tuple[str, str] | None:
         return None
     fields = stat.rsplit(")", 1)[1].split()  # after "pid (command name)", which may hold spaces
     return fields[0], fields[19]  # fields 3 and 22 of proc(5)
+
+
+_removals: list[tuple[threading.Thread, Path]] = []
+REMOVING = "removing-"  # a retired site handed over to a process of its own: .public.old-removing-<pid>
+# that process: it names the folder as its own, then deletes it
+_REMOVER = """import os, shutil, sys
+folder = sys.argv[1]
+mine = folder.rsplit(".old-", 1)[0] + ".old-removing-" + str(os.getpid())
+try:
+    os.rename(folder, mine)
+except OSError:
+    sys.exit()
+shutil.rmtree(mine, ignore_errors=True)
+"""
+
+
+def retire(folder: Path) -> None:
+    """Delete a folder of a site no longer wanted, in the background, under a name that says so
+    (`<name>.old-<pid>-<time>`), so that nothing takes it for what it was."""
+    retired = folder.with_name(f"{folder.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+    folder.rename(retired)
+    remove_in_background(retired)
+
+
+def remove_in_background(folder: Path) -> None:
+    """Delete a retired site while the caller goes on (thousands of files take seconds); a
+    process that ends first hands what is left to a process of its own (`_hand_over_removals`)."""
+    thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
+                              name=f"remove {folder.name}", daemon=True)
+    thread.start()
+    _removals.append((thread, folder))
+
+
+def finish_removals() -> None:
+    """Wait until this process's removals are done."""
+    while _removals:
+        _removals.pop()[0].join()
+
+
+def _hand_over_removals() -> None:
+    """At exit: a retired site still being deleted is left to a process of its own, so that a
+    build's process ends when the site is published, not when the old one is gone."""
+    while _removals:
+        thread, folder = _removals.pop()
+        if thread.is_alive():
+            subprocess.Popen([sys.executable, "-c", _REMOVER, str(folder)], start_new_session=True,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+atexit.register(_hand_over_removals)
+
+
+def remove_leftovers(output_dir: Path) -> None:
+    """Retired sites a killed build left behind (never a staging folder: one may be in use, nor
+    a site this process or a live remover is deleting)."""
+    for leftover in output_dir.parent.glob(f".{output_dir.name}.old-*"):
+        if leftover.is_dir() and not _being_removed(leftover):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _being_removed(leftover: Path) -> bool:
+    if any(folder.name == leftover.name for _, folder in _removals):
+        return True
+    tail = leftover.name.rpartition(".old-")[2]
+    remover = tail.removeprefix(REMOVING)
+    if remover == tail or not remover.isdigit():
+        return False
+    try:
+        os.kill(int(remover), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, but another user's
+        return True
+    return True

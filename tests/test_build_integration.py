@@ -8,7 +8,8 @@ from pathlib import Path
 
 from conftest import CONTENT
 from sitecheck import broken_links, links_of, parse
-from site_builder.build import BuildOptions, build_site, finish_removals
+from site_builder.build import BuildOptions, build_site
+from site_builder.staging import finish_removals
 
 
 def test_every_seed_article_has_a_page(seed_site, seed_build, seed_archive):

@@ -96,6 +96,11 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def folders_of(site: Path) -> list[str]:
+    """Every folder of a site (an empty one left behind is a difference too)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+
+
 def start_site(root: Path) -> Path:
     content = root / "content"
     (content / "articles").mkdir(parents=True)
@@ -130,6 +135,7 @@ def test_incremental_build_equals_a_clean_build(changes):
             clean = root / f"clean-{number}"
             build_site(BuildOptions(content, clean, with_search=False, cache=False))
             assert files_of(published) == files_of(clean), f"after {changes[:number + 1]}"
+            assert folders_of(published) == folders_of(clean), f"after {changes[:number + 1]}"
             assert incremental.pages_rendered <= incremental.pages_written
 
 

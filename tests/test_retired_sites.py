@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from site_builder.build import _remove_leftovers
+from site_builder.staging import remove_leftovers
 from test_incremental_property import start_site
 
 # a build whose own deleting never ends (its rmtree blocks): only the process it hands the
@@ -26,6 +26,8 @@ def test_the_process_ends_and_a_process_of_its_own_deletes_the_retired_site(tmp_
     published = tmp_path / "public"
     command = [sys.executable, "-c", BUILD_WITH_A_STUCK_REMOVAL, str(content), str(published)]
     subprocess.run(command, check=True, timeout=300)
+    # a site changed by hand is not kept as the next build's spare (site_builder/spare.py): deleted
+    (published / "stray.html").write_text("stray", encoding="utf-8")
     (content / "articles" / "a.md").write_text((content / "articles" / "a.md").read_text("utf-8") + "补充。\n",
                                                encoding="utf-8")
     subprocess.run(command, check=True, timeout=300)  # retires the first site, and ends
@@ -44,7 +46,7 @@ def test_a_live_removers_folder_is_left_alone_and_a_dead_ones_is_removed(tmp_pat
     try:
         for name in (f".public.old-removing-{alive.pid}", f".public.old-removing-{dead.pid}", ".public.old-1-2"):
             (tmp_path / name / "articles").mkdir(parents=True)
-        _remove_leftovers(published)
+        remove_leftovers(published)
         assert sorted(p.name for p in tmp_path.iterdir()) == [f".public.old-removing-{alive.pid}", "public"]
     finally:
         alive.communicate(b"")

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 from site_builder.analyze.memo import remembered
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -40,6 +38,7 @@ def short_hash(text: str, length: int = 6) -> str:
 @remembered
 def pinyin_slug(text: str, max_syllables: int = 8) -> str:
     """Readable ASCII slug: 城市治理 -> cheng-shi-zhi-li (Latin letters and digits kept)."""
+    from pypinyin import Style, lazy_pinyin  # a third of a second: only for a name the memo has not seen
     syllables = lazy_pinyin(unicodedata.normalize("NFKC", text), style=Style.NORMAL, errors="default")
     words = [w for s in syllables for w in _ASCII_SLUG.split(s.lower()) if w]
     return "-".join(words[:max_syllables])
@@ -65,5 +64,6 @@ def article_slug(key: str, title: str) -> str:
 @remembered
 def pinyin_sort_key(text: str) -> tuple:
     """Order names as a Chinese reader expects: by pinyin with tones, then by character."""
+    from pypinyin import Style, lazy_pinyin
     syllables = lazy_pinyin(text, style=Style.TONE3, errors="default")
     return (tuple(s.lower() for s in syllables), text)

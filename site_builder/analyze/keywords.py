@@ -9,7 +9,6 @@ result never depends on dictionary iteration order.
 """
 from __future__ import annotations
 
-import heapq
 import importlib.util
 from collections import Counter
 from functools import lru_cache
@@ -40,11 +39,13 @@ class KeywordReader:
 
     def _read(self, text: str, limit: int) -> dict[str, float]:
         idf, median = _idf()
-        words = _cutter(self._vocabulary).cut(text)
-        counts = Counter(w for w in words if len(w.strip()) > 1 and w.lower() not in STOP_WORDS)
+        # every word counted (in C), then the distinct words filtered: the same counts as
+        # filtering each of the text's words first, at a fraction of the cost
+        counts = {word: count for word, count in Counter(_cutter(self._vocabulary).cut(text)).items()
+                  if len(word.strip()) > 1 and word.lower() not in STOP_WORDS}
         total = sum(counts.values()) or 1
-        weighted = ((count * idf.get(word, median) / total, word) for word, count in counts.items())
-        best = heapq.nsmallest(limit, weighted, key=lambda item: (-item[0], item[1]))
+        weighted = [(count * idf.get(word, median) / total, word) for word, count in counts.items()]
+        best = sorted(weighted, key=lambda item: (-item[0], item[1]))[:limit]  # as heapq.nsmallest
         return {word: weight for weight, word in best}
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from itertools import chain
 from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -108,6 +109,10 @@ def split_same_titles(articles: list[Article], sentences: list[frozenset[bytes]]
     editions: list[Edition] = []
     warnings: list[Warning_] = []
     for key, indexes in by_title.items():
+        if len(indexes) == 1:  # most titles: one article, one edition
+            article = articles[indexes[0]]
+            editions.append(Edition(key, indexes, set(sentences[indexes[0]]), article.origin_kind == "markdown"))
+            continue
         found = texts.editions(articles, indexes)
         for extra in found[1:]:
             extra.key = namesake_key(key, texts.body(extra.members[0])[:FINGERPRINT_CHARS])
@@ -210,20 +215,21 @@ def group_articles(articles: list[Article]) -> tuple[list[Group], list[Warning_]
 def _same_text_pairs(sentences: list[frozenset[bytes]]) -> list[tuple[int, int]]:
     """Pairs of articles whose bodies share most of their sentences (a reprint whose title
     was printed or damaged differently). Sentences found in many articles, such as a quoted
-    speech, are left out: they say nothing about two articles being one."""
+    speech, are left out: they say nothing about two articles being one. Most sentences are
+    in one article only: they are counted first (in C) and only the others indexed."""
+    counts = Counter(chain.from_iterable(sentences))
+    telling = {sentence for sentence, count in counts.items() if 1 < count <= COMMON_SENTENCE}
     where: dict[bytes, list[int]] = {}
     for index, found in enumerate(sentences):
-        for sentence in found:
+        for sentence in found & telling:
             where.setdefault(sentence, []).append(index)
     pairs = []
     for index, found in enumerate(sentences):
         shared: dict[int, int] = {}
-        for sentence in found:
-            holders = where[sentence]
-            if len(holders) <= COMMON_SENTENCE:
-                for other in holders:
-                    if other < index:
-                        shared[other] = shared.get(other, 0) + 1
+        for sentence in found & telling:
+            for other in where[sentence]:
+                if other < index:
+                    shared[other] = shared.get(other, 0) + 1
         for other, count in shared.items():
             smaller = min(len(found), len(sentences[other]))
             if count >= MIN_SHARED_SENTENCES and count >= SHARED_SHARE * smaller:

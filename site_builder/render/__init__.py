@@ -5,9 +5,10 @@ Templates are looked up in the site's own `templates/` folder first, then in the
 """
 from __future__ import annotations
 
-import os
+import functools
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -17,37 +18,48 @@ import jinja2
 from site_builder import search
 from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuildError, TemplateError
-from site_builder.model import Archive, Entry
+from site_builder.model import Archive, Entry, SourceDocument
 from site_builder.progress import Progress
 from site_builder.render.charts import overview_charts
 from site_builder.render.context import time_axis_globals
 from site_builder.render.inputs import Fingerprints
 from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
-from site_builder.render.writer import PublishedPages, WrittenPages, write_pages
+from site_builder.render.writer import WrittenPages, write_pages
+from site_builder.spare import Staged
 
 
 @dataclass
 class RenderedSite:
     pages: WrittenPages  # every page: its fingerprint and the SHA-1 of its bytes
-    files: int  # files in the site: pages and static files
+    static: list[str]  # the static files' paths in the site
+
+    @property
+    def files(self) -> int:
+        """Files in the site: pages and static files."""
+        return len(self.pages.pages) + len(self.static)
 
 
-def render_site(archive: Archive, config: SiteConfig, out_dir: Path, template_dirs: list[Path],
-                fingerprints: Fingerprints, published: PublishedPages | None = None,
-                progress: Progress | None = None, compiled: Path | None = None) -> RenderedSite:
-    """Write every planned page and the static files. A page whose fingerprint is the one it
-    has in `published` is linked from there instead of rendered (render/writer.py).
+def render_site(archive: Archive, config: SiteConfig, staged: Staged, template_dirs: list[Path],
+                fingerprints: Fingerprints, published: dict[str, tuple[str, str]] | None = None,
+                progress: Progress | None = None, compiled: Path | None = None,
+                later: frozenset[str] = frozenset()) -> RenderedSite:
+    """Write every planned page and the static files into the staging folder. A page whose
+    fingerprint is the one `published` (path -> fingerprint, SHA-1) records is taken from
+    the published site instead of rendered (render/writer.py). What the staging folder holds
+    that the site does not have is removed, except `later` (the search stage's to keep or not).
     `compiled`: a folder where the templates' compiled code is kept between builds."""
     progress = progress or Progress(enabled=False)
     env = make_environment(archive, config, template_dirs, compiled)
     plans = plan_site(archive, config)
     env.globals["sitemap_urls"] = lambda: _page_urls(plans)
     _refuse_shared_paths(plans)
+    static = static_files(template_dirs)
+    staged.keep_only({plan.path for plan in plans} | static.keys() | later)
     progress.set_total(len(plans))
     pages = write_pages(plans, [fingerprints.of(plan) for plan in plans],
-                        lambda plan: render_page(env, plan, template_dirs), out_dir, published, progress)
-    static = published.folder / "static" if published is not None else None
-    return RenderedSite(pages, len(plans) + copy_static(template_dirs, out_dir / "static", static))
+                        lambda plan: render_page(env, plan, template_dirs), staged, published or {}, progress)
+    copy_static(static, staged)
+    return RenderedSite(pages, list(static))
 
 
 def _refuse_shared_paths(plans: list[PagePlan]) -> None:
@@ -82,7 +94,7 @@ def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[P
         author_terms=_terms_by_name(archive, "authors"),
         source_terms=_terms_by_name(archive, "sources"),
         topic_terms=_terms_by_name(archive, "topics"),
-        raw_lines_of=lambda entry: raw_lines_of(entry, archive),
+        raw_lines_of=functools.partial(raw_lines_of, lines_of=_RawLines(archive).of),
     )
     env.globals.update(time_axis_globals(archive, config))
     env.globals.update(search.template_globals())
@@ -109,12 +121,32 @@ def _page_urls(plans: list[PagePlan]) -> list[str]:
     return [plan.url for plan in plans if plan.kind in READER_PAGES]
 
 
-def raw_lines_of(entry: Entry, archive: Archive) -> list[tuple[str, list[tuple[int, str]]]]:
+class _RawLines:
+    """Each raw page's decoded lines, found by its path through an index of the archive's
+    documents made once (every article page asks), and made again when a document is no
+    longer where the index has it: the preview puts a saved file's new document in its place
+    (serve/quick.py)."""
+
+    def __init__(self, archive: Archive):
+        self._documents = archive.documents
+        self._index: dict[Path, tuple[int, SourceDocument]] = {}
+
+    def of(self, path: Path) -> list[str] | None:
+        found = self._index.get(path)
+        if found is None or not self._current(*found):
+            self._index = {doc.path: (n, doc) for n, doc in enumerate(self._documents)}
+            found = self._index.get(path)
+        return found[1].raw_lines if found is not None and found[1].kind == "raw" else None
+
+    def _current(self, number: int, document: SourceDocument) -> bool:
+        return number < len(self._documents) and self._documents[number] is document
+
+
+def raw_lines_of(entry: Entry, lines_of: Callable[[Path], list[str] | None]) -> list[tuple[str, list[tuple[int, str]]]]:
     """The raw lines each extracted printing came from, numbered: the page's 原文 view."""
-    lines_by_file = {doc.path: doc.raw_lines for doc in archive.documents if doc.kind == "raw"}
     views = []
     for printing in entry.printings:
-        raw = lines_by_file.get(printing.origin)
+        raw = lines_of(printing.origin)
         if raw is None or not printing.lines:
             continue
         numbered = [(n, raw[n - 1]) for span in printing.lines
@@ -151,31 +183,37 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     return file, line
 
 
-def copy_static(template_dirs: list[Path], target: Path, published: Path | None = None) -> int:
-    """Copy `static/` of every template folder, the site's own files winning over the defaults;
-    a file the published site (`published`: its static folder) holds with the same bytes is
-    hard-linked from there instead, so an unchanged file is not written again."""
-    copied: set[Path] = set()
-    for folder in template_dirs:
-        static = folder / "static"
-        if not static.is_dir():
-            continue
-        for source in sorted(static.rglob("*")):
-            relative = source.relative_to(static)
-            if source.is_file() and relative not in copied:
-                destination = target / relative
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                if not (published is not None and _link_same(source, published / relative, destination)):
-                    shutil.copyfile(source, destination)
-                copied.add(relative)
-    return len(copied)
+STATIC = "static"
 
 
-def _link_same(source: Path, old: Path, destination: Path) -> bool:
+def static_files(template_dirs: list[Path]) -> dict[str, Path]:
+    """The files of `static/` in every template folder by their path in the site, the site's
+    own winning over the defaults."""
+    found: dict[str, Path] = {}
+    for folder in reversed(template_dirs):
+        static = folder / STATIC
+        if static.is_dir():
+            found.update((f"{STATIC}/{source.relative_to(static).as_posix()}", source)
+                         for source in sorted(static.rglob("*")) if source.is_file())
+    return dict(sorted(found.items()))
+
+
+def copy_static(files: dict[str, Path], staged: Staged) -> None:
+    """Copy the static files into the staging folder; one the published site holds with the
+    same bytes is taken from there instead, so an unchanged file is not written again."""
+    for name, source in files.items():
+        if not (_same_as_published(source, staged.published, name) and staged.take(name)):
+            staged.clear(name)
+            destination = staged.folder / name
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+
+
+def _same_as_published(source: Path, published: Path | None, name: str) -> bool:
+    if published is None:
+        return False
     try:
-        if old.stat().st_size != source.stat().st_size or old.read_bytes() != source.read_bytes():
-            return False
-        os.link(old, destination)
+        old = published / name
+        return old.stat().st_size == source.stat().st_size and old.read_bytes() == source.read_bytes()
     except OSError:
         return False
-    return True

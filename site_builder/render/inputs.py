@@ -47,6 +47,7 @@ class Fingerprints:
         self._subjects: dict[int, str] = {}
         self._outlines: dict[int, str] = {}
         self._plain: dict[int, str] = {}  # dataclasses that read the same from every page (_dataclass)
+        self._with_content: dict[tuple[int, int], str] = {}  # and those that name content, by subject level
         self._back_references = 0  # met so far (_dataclass)
         # when each source entered the archive: the feed date of an undated entry
         self._added = {d.path: str(d.added) for d in archive.documents}
@@ -120,12 +121,18 @@ class Fingerprints:
         return known
 
     def _dataclass(self, value: object) -> str:
-        """A dataclass, field by field. One that holds no archive content and reaches no
-        dataclass being walked (a printing, a page's info) reads the same from every page:
-        it is walked once."""
+        """A dataclass, field by field. One that reaches no dataclass being walked reads the
+        same from every page: walked once when it holds no archive content (a printing, a
+        page's info), else once for each subject level (`_level`: a term or taxonomy in it
+        counts in full or in brief by the page's subject), so that a printed page's issue,
+        met on the issue's, the paper's and the papers' pages, is walked once."""
         known = self._plain.get(id(value))
         if known is not None:
             return known
+        with_content = self._with_content.get((id(value), self._subject_level))
+        if with_content is not None:
+            self._names_content = True
+            return with_content
         if id(value) in self._walking:  # a back-reference (a month's year): counted where it began
             self._back_references += 1
             return f"<{type(value).__name__}>"
@@ -133,15 +140,21 @@ class Fingerprints:
         self._names_content = False
         self._walking.add(id(value))
         parts = [type(value).__name__ + "("]
-        for item in dataclasses.fields(value):  # type: ignore[arg-type]
-            parts.append(f"{item.name}=")
-            child = getattr(value, item.name)
-            parts += [self._outline(child)] if item.metadata.get("upward") else self._nested(child)
+        for name, upward in _fields(type(value)):
+            parts.append(f"{name}=")
+            child = getattr(value, name)
+            if upward:
+                parts.append(self._outline(child))
+            else:
+                self._walk(child, parts)
         parts.append(")")
         self._walking.discard(id(value))
         text = "".join(parts)
-        if not self._names_content and self._back_references == back_references:
-            self._plain[id(value)] = text
+        if self._back_references == back_references:
+            if self._names_content:
+                self._with_content[id(value), self._subject_level] = text
+            else:
+                self._plain[id(value)] = text
         self._names_content |= names_content
         return text
 
@@ -153,9 +166,9 @@ class Fingerprints:
         known = self._outlines.get(id(value))
         if known is None:
             parts = [_brief(value)]
-            for item in dataclasses.fields(value):  # type: ignore[arg-type]
-                child = getattr(value, item.name)
-                if item.metadata.get("upward"):
+            for name, upward in _fields(type(value)):
+                child = getattr(value, name)
+                if upward:
                     parts.append(self._outline(child))
                 elif isinstance(child, (list, tuple)):
                     parts += [_brief(c) for c in child]
@@ -174,36 +187,71 @@ class Fingerprints:
                 self._names_content = True
                 yield f"entry:{name}={self.subject(value)}"
             else:
-                yield f"{name}={''.join(self._nested(value))}"
+                parts = [f"{name}="]
+                self._walk(value, parts)
+                yield "".join(parts)
 
-    def _nested(self, value: object) -> Iterator[str]:
-        if isinstance(value, Entry):
+    def _walk(self, value: object, parts: list[str]) -> None:
+        """Append what the page may show of `value` to `parts`. The kinds a page context holds
+        most (entries, lists, strings) are told by their exact type first: a context walk
+        meets millions of values."""
+        kind = type(value)
+        if kind is Entry:
             self._names_content = True
-            yield self.card(value)
+            parts.append(self.card(value))  # type: ignore[arg-type]
+        elif kind is list or kind is tuple:
+            self._walk_items(value, parts)  # type: ignore[arg-type]
+        elif kind in _SCALAR_TYPES or value is None:
+            parts.append(repr(value))
         elif isinstance(value, (Term, Taxonomy)):
             self._names_content = True
             broader = _level(value) > self._subject_level  # a breadcrumb, not what the page is about
             if isinstance(value, Term):
-                yield self._term_summary(value) if broader else self._term(value)
+                parts.append(self._term_summary(value) if broader else self._term(value))
             else:
-                yield self._taxonomy_summary(value) if broader else self._taxonomy(value)
+                parts.append(self._taxonomy_summary(value) if broader else self._taxonomy(value))
+        elif isinstance(value, Entry):
+            self._names_content = True
+            parts.append(self.card(value))
         elif isinstance(value, (list, tuple)):
-            yield "["
-            for item in value:
-                yield from self._nested(item)
-                yield ","
-            yield "]"
+            self._walk_items(value, parts)
         elif isinstance(value, dict):
             for key in sorted(value, key=repr):
-                yield f"{key!r}:"
-                yield from self._nested(value[key])
+                parts.append(f"{key!r}:")
+                self._walk(value[key], parts)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            yield self._dataclass(value)
-        elif value is None or isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum)):
-            yield repr(value)
+            parts.append(self._dataclass(value))
+        elif isinstance(value, (str, int, float, bool, dt.date, Path, enum.Enum)):
+            parts.append(repr(value))
         else:
             raise TypeError(f"a page context holds a {type(value).__name__}: say in render/inputs.py "
                             "what of it the page shows")
+
+    def _walk_items(self, items: list | tuple, parts: list[str]) -> None:
+        parts.append("[")
+        for item in items:
+            if type(item) is Entry:
+                self._names_content = True
+                parts.append(self.card(item))
+            else:
+                self._walk(item, parts)
+            parts.append(",")
+        parts.append("]")
+
+
+_SCALAR_TYPES = frozenset({str, int, float, bool, dt.date, dt.datetime})
+
+
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
+    """A dataclass's fields: (name, whether it is an UPWARD field, render/papers.py)."""
+    known = _FIELDS.get(kind)
+    if known is None:
+        known = _FIELDS[kind] = tuple((item.name, bool(item.metadata.get("upward")))
+                                      for item in dataclasses.fields(kind))
+    return known
 
 
 def _brief(value: object) -> str:
@@ -216,7 +264,7 @@ def _brief(value: object) -> str:
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return repr(value) if _is_scalar(value) else f"<{type(value).__name__} of {len(value)}>" \
             if isinstance(value, list) else f"<{type(value).__name__}>"
-    names = [f.name for f in dataclasses.fields(value) if not f.metadata.get("upward")]
+    names = [name for name, upward in _fields(type(value)) if not upward]
     names += sorted(name for name, member in vars(type(value)).items() if isinstance(member, property))
     shown = []
     for name in names:
@@ -245,7 +293,7 @@ def _level(value: object) -> int:
     if isinstance(value, Taxonomy):
         return 3
     items = value if isinstance(value, (list, tuple)) else \
-        [getattr(value, f.name) for f in dataclasses.fields(value)] \
+        [getattr(value, name) for name, _ in _fields(type(value))] \
         if dataclasses.is_dataclass(value) and not isinstance(value, type) else []
     if any(isinstance(item, Entry) or (isinstance(item, list) and item and isinstance(item[0], Entry))
            for item in items):

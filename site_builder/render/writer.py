@@ -1,14 +1,16 @@
 """Writing the planned pages into the staging folder: only what changed is rendered.
 
 A page whose fingerprint (render/inputs.py) equals the one it had in the published site is
-not rendered: the published file is hard-linked into the staging folder (no bytes copied,
-the published file never written to). Every other page is rendered and written as a new
+not rendered: the published file is hard-linked into the staging folder, or kept when the
+staging folder, made from the spare site, holds it already (site_builder/spare.py; no bytes
+copied, the published file never written to). Every other page is rendered and written as a new
 file. Many pages to render are shared between two processes (fork: they inherit the
 environment and the archive); each page is rendered alone, so the bytes are the same
 whichever process renders it.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -19,16 +21,9 @@ from pathlib import Path
 from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.progress import Progress
 from site_builder.render.plan import PagePlan
+from site_builder.spare import Staged
 
 PARALLEL_FROM = 200  # fewer pages than this are rendered in this process
-
-
-@dataclass
-class PublishedPages:
-    """The site being replaced: its folder and, per page path, (fingerprint, SHA-1)."""
-
-    folder: Path
-    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -40,31 +35,24 @@ class WrittenPages:
 RenderPage = Callable[[PagePlan], str]
 
 
-def write_pages(plans: list[PagePlan], fingerprints: list[str], render_page: RenderPage, out_dir: Path,
-                published: PublishedPages | None, progress: Progress) -> WrittenPages:
+def write_pages(plans: list[PagePlan], fingerprints: list[str], render_page: RenderPage, staged: Staged,
+                published: dict[str, tuple[str, str]], progress: Progress) -> WrittenPages:
+    """Each page into the staging folder: the published one when its fingerprint is the one
+    `published` (path -> fingerprint, SHA-1) records for it, else rendered."""
     written = WrittenPages()
     dirty: list[int] = []
     for number, (plan, fingerprint) in enumerate(zip(plans, fingerprints, strict=True)):
-        old = published.pages.get(plan.path) if published is not None else None
-        if old is not None and old[0] == fingerprint and published is not None \
-                and _link(published.folder / plan.path, out_dir / plan.path):
+        old = published.get(plan.path)
+        if old is not None and old[0] == fingerprint and staged.take(plan.path):
             written.pages[plan.path] = old
             progress.advance()
         else:
+            staged.clear(plan.path)
             dirty.append(number)
-    for number, sha1 in _render_all([plans[n] for n in dirty], dirty, render_page, out_dir, progress):
+    for number, sha1 in _render_all([plans[n] for n in dirty], dirty, render_page, staged.folder, progress):
         written.pages[plans[number].path] = (fingerprints[number], sha1)
     written.rendered = len(dirty)
     return written
-
-
-def _link(source: Path, target: Path) -> bool:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # gone from the published site, or a file system without hard links
-        return False
-    return True
 
 
 def write_page(render_page: RenderPage, plan: PagePlan, out_dir: Path) -> str:
@@ -90,8 +78,10 @@ def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPa
         return done
     global _job
     _job = (plans, render_page, out_dir)
+    # the workers collect cycles again (the build pauses the collector): rendering leaves some
+    # garbage cycles, about seventy a page
     try:
-        with multiprocessing.get_context("fork").Pool(2) as pool:
+        with multiprocessing.get_context("fork").Pool(2, initializer=gc.enable) as pool:
             done = []
             for index, outcome in pool.imap(_render_in_worker, range(len(plans)), chunksize=16):
                 if isinstance(outcome, tuple):

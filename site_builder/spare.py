@@ -1,0 +1,161 @@
+"""The spare site: the site published before the current one, kept to be made into the next.
+
+A build writes the whole site into a staging folder and swaps it into place (build.py). Made
+empty, that folder needs every unchanged page hard-linked into it from the published site:
+two system calls a page, seconds at 10,000 articles, for an edit that changes thirty pages.
+So the site a swap retires is not deleted but kept in the build cache (`spare_folder`), with
+a record of its files (`SpareSite`). The next build claims it as its staging folder by
+renaming it (one build wins: a rename is atomic), checks it is as recorded (a stat of each
+file, as the published site is checked), and brings it up to date (`Staged`): a file that
+already is the published one (the same inode: the two sites share every file neither build
+changed) stays, any other is replaced, one the new site has not is removed. Nothing is
+ever written into a file the staging folder holds: it may be a hard link to the published
+file, which readers are reading; it is removed and a new one made.
+
+The published site is never touched, so the swap stays the one moment the site changes. A
+build killed after claiming the spare leaves it as a staging folder of a dead build (the
+next build removes it and starts from an empty one); a spare that is not as recorded, or
+has no record, is deleted like a retired site. A cache on another file system than the
+output folder keeps no spare (a rename cannot move it).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Container
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.cache import BuildCache, sha1_of
+from site_builder.incremental import Stamp, as_recorded
+
+
+@dataclass
+class SpareSite:
+    """What the spare folder holds: each file's stamp, each folder's mtime, the search files."""
+
+    files: dict[str, Stamp]
+    folders: dict[str, int]
+    search_files: list[str] = field(default_factory=list)
+
+
+def spare_folder(cache: BuildCache, output_dir: Path) -> Path | None:
+    """Where the spare site of output_dir is kept (None without a cache)."""
+    return cache.folder / "spare-site" / _name(output_dir) if cache.folder is not None else None
+
+
+def load_spare(cache: BuildCache, output_dir: Path) -> SpareSite | None:
+    spare = cache.load("spare-record", _name(output_dir))
+    return spare if isinstance(spare, SpareSite) else None
+
+
+def store_spare(cache: BuildCache, output_dir: Path, spare: SpareSite | None) -> None:
+    cache.store("spare-record", _name(output_dir), spare)
+
+
+def _name(output_dir: Path) -> str:
+    return sha1_of(str(output_dir))
+
+
+def claim_spare(staging: Path, folder: Path | None, spare: SpareSite | None,
+                retire: Callable[[Path], None]) -> dict[str, Stamp]:
+    """Put the spare site (in `folder`) in place of the empty staging folder, when `spare`
+    records it; return the files it holds by their stamps (none when it was not claimed: the
+    staging folder is then empty). A claimed spare that is not as recorded is handed to
+    `retire` (which moves it away and deletes it) and the staging folder made again, empty."""
+    if folder is None or spare is None or not folder.is_dir():
+        return {}
+    try:
+        os.rename(folder, staging)  # fails when another build has claimed it first
+    except OSError:
+        return {}
+    if as_recorded(staging, spare.files, spare.folders):
+        return dict(spare.files)
+    retire(staging)
+    os.mkdir(staging, 0o700)
+    return {}
+
+
+def keep_as_spare(retired: Path, folder: Path | None, retire: Callable[[Path], None]) -> bool:
+    """Move the site a swap retired to `folder`; False when it cannot be (no cache, or one
+    on another file system): then it is the caller's to delete. A spare left there by a
+    build killed before recording it is retired first."""
+    if folder is None:
+        return False
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        if folder.exists():
+            retire(folder)
+        os.rename(retired, folder)
+    except OSError:
+        return False
+    return True
+
+
+class Staged:
+    """A build's staging folder: the files it holds that this build has not written (`held`:
+    the spare site's; none in a folder made empty), and the published site, whose unchanged
+    files it takes (`take`)."""
+
+    def __init__(self, folder: Path, published: Path | None, published_files: dict[str, Stamp],
+                 held: dict[str, Stamp] | None = None):
+        self.folder = folder
+        self.published = published
+        self.held = held or {}
+        self._base = os.path.join(folder, "")
+        self._published_base = os.path.join(published, "") if published is not None else ""
+        self._published_files = published_files
+        self._folders = {""} | {name.rpartition("/")[0] for name in self.held}  # known to exist
+
+    def take(self, name: str) -> bool:
+        """Make `name` the published site's file (a hard link to it): nothing to do when the
+        folder holds that very file. False when it cannot be linked (gone, or a file system
+        without hard links): the folder then holds nothing at `name`."""
+        if self.published is None:
+            return False
+        published = self._published_files.get(name)
+        if published is not None and self.held.get(name, (0, 0, -1))[2] == published[2]:
+            del self.held[name]
+            return True
+        self.clear(name)
+        parent = name.rpartition("/")[0]
+        if parent not in self._folders:
+            os.makedirs(self._base + parent, exist_ok=True)
+            self._folders.add(parent)
+        try:
+            os.link(self._published_base + name, self._base + name)
+        except OSError:
+            return False
+        return True
+
+    def take_all(self, names: list[str]) -> bool:
+        """`take` each; when one cannot be taken, those taken are removed and False returned."""
+        for number, name in enumerate(names):
+            if not self.take(name):
+                for taken in names[:number]:
+                    os.unlink(self._base + taken)
+                return False
+        return True
+
+    def clear(self, name: str) -> None:
+        """Before a new file is made at `name`: the one held there is removed, never written
+        into (it may be the published file)."""
+        if self.held.pop(name, None) is not None:
+            os.unlink(self._base + name)
+
+    def keep_only(self, wanted: Container[str]) -> None:
+        """Remove each held file not `wanted`, and the folders that leaves empty (a clean
+        build has no empty folder)."""
+        for name in [name for name in self.held if name not in wanted]:
+            del self.held[name]
+            os.unlink(self._base + name)
+            self._remove_empty_parents(name)
+
+    def _remove_empty_parents(self, name: str) -> None:
+        parent = name.rpartition("/")[0]
+        while parent:
+            try:
+                os.rmdir(self._base + parent)
+            except OSError:  # not empty
+                return
+            self._folders.discard(parent)
+            parent = parent.rpartition("/")[0]

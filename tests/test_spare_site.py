@@ -1,0 +1,89 @@
+"""The spare site (site_builder/spare.py): the site a build retires is kept in the build cache
+and made into the next one. A build working in it never writes into a file of the published
+site (the two share files by hard links), ends with the bytes and folders of a clean build,
+and does not use a spare that was changed by hand."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import BuildOptions, build_site
+from site_builder.cache import BuildCache, cache_root
+from site_builder.spare import spare_folder
+from test_incremental_property import PLAIN_TITLES, apply, files_of, folders_of, start_site
+
+
+def spare_of(content: Path, published: Path) -> Path:
+    folder = spare_folder(BuildCache(cache_root(content)), published.resolve())
+    assert folder is not None
+    return folder
+
+
+def clean_build(content: Path, output: Path, with_search: bool = False) -> Path:
+    build_site(BuildOptions(content, output, with_search=with_search, cache=False))
+    return output
+
+
+def three_builds(tmp_path: Path) -> tuple[Path, Path]:
+    """A site built, edited and built again: the first site is now the spare."""
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, with_search=False))
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    build_site(BuildOptions(content, published, with_search=False))
+    assert spare_of(content, published).is_dir()
+    return content, published
+
+
+def test_a_build_made_from_the_spare_never_writes_into_the_published_site(tmp_path: Path):
+    content, published = three_builds(tmp_path)
+    before = files_of(published)
+    spare = spare_of(content, published)
+    claimed = os.stat(spare).st_ino
+    apply(content, ("retitle md", "b", PLAIN_TITLES[1]))
+    apply(content, ("delete md", "c"))
+    build_site(BuildOptions(content, published, with_search=False))
+    assert os.stat(published).st_ino == claimed  # the new site is the spare, brought up to date
+    assert files_of(spare) == before  # the site it replaced (now the spare) is as it was published
+    clean = clean_build(content, tmp_path / "clean")
+    assert files_of(published) == files_of(clean)
+    assert folders_of(published) == folders_of(clean)
+
+
+@pytest.mark.parametrize("change", ["replaced", "added", "removed"])
+def test_a_spare_changed_by_hand_is_not_used(tmp_path: Path, change: str):
+    content, published = three_builds(tmp_path)
+    spare = spare_of(content, published)
+    claimed = os.stat(spare).st_ino
+    page = spare / "articles" / "index.html"
+    if change == "replaced":  # a new file in its place: the published one is left alone
+        page.unlink()
+        page.write_text("stale", encoding="utf-8")
+    elif change == "added":
+        (spare / "articles" / "stale.html").write_text("stale", encoding="utf-8")
+    else:
+        page.unlink()
+    apply(content, ("append md", "b", "调查研究是谋事之基、成事之道。"))
+    build_site(BuildOptions(content, published, with_search=False))
+    assert os.stat(published).st_ino != claimed
+    clean = clean_build(content, tmp_path / "clean")
+    assert files_of(published) == files_of(clean)
+    assert folders_of(published) == folders_of(clean)
+
+
+def test_search_files_from_the_spare_and_the_published_site_match_a_clean_build(tmp_path: Path):
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published))
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    build_site(BuildOptions(content, published))
+    apply(content, ("retitle md", "b", PLAIN_TITLES[2]))
+    lagging = build_site(BuildOptions(content, published, search_may_lag=True))  # takes the search files
+    assert lagging.search_stale
+    apply(content, ("append md", "d", "调查研究是谋事之基、成事之道。"))
+    build_site(BuildOptions(content, published))
+    clean = clean_build(content, tmp_path / "clean", with_search=True)
+    assert files_of(published) == files_of(clean)
+    assert folders_of(published) == folders_of(clean)
