@@ -15,6 +15,7 @@ Where the two weigh one feature differently, the table's comment says why.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from functools import cached_property
 
 from site_builder.ingest import grammar, heading_forms, lexicon, series, shapes
 from site_builder.ingest.cut_weights import CUT_WEIGHTS
-from site_builder.ingest.typography import CJK_RE
+from site_builder.ingest.typography import CJK, CJK_RE
 
 OPENER_SEEN = 2  # sentences inside the page's lines opening with a character before it counts as an opener
 WORD_CUT_NATS = 4.0  # lexicon cohesion of a word cut in two (see lexicon.cohesion)
@@ -64,7 +65,7 @@ class PageStats:
         counts: Counter = Counter()
         openers: Counter = Counter()
         for text in texts:
-            counts.update(text[i:i + 2] for i in range(len(text) - 1))
+            counts.update(map(operator.add, text, text[1:]))  # (each pair of neighbours, in C)
             openers.update(m.group(1) for m in _SENTENCE_OPENER.finditer(text))
         return cls(counts, openers)
 
@@ -294,4 +295,8 @@ def weigh(junction: Junction, evidence: tuple[tuple[Feature, float], ...], start
 
 def bigrams(text: str) -> list[str]:
     """The text's pairs of adjacent Chinese characters (vocabulary and coherence read them)."""
-    return [text[i:i + 2] for i in range(len(text) - 1) if CJK_RE.match(text[i]) and CJK_RE.match(text[i + 1])]
+    return _CJK_PAIRS.findall(text)
+
+
+_CJK_PAIRS = re.compile(f"(?=([{CJK}]{{2}}))")  # (overlapping: every pair, in order)
+CJK_PAIR = re.compile(f"[{CJK}]{{2}}")

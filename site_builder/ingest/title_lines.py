@@ -24,6 +24,8 @@ under it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shapes
 from site_builder.ingest.evidence import WORD_CUT_NATS, PageStats
@@ -92,8 +94,8 @@ def join_title_lines(units: list[Unit]) -> list[Unit]:
     titles = find_titles(units)
     if not titles:
         return units
-    stats = PageStats.of([u.text for u in units])
     joined = list(units)
+    stats = cache(lambda: PageStats.of([u.text for u in units]))  # (counted once a line asks)
     for i in sorted(titles, reverse=True):  # (from the end: the indexes before stay valid)
         if i > 0 and _first_line(joined, i - 1, i, stats):
             first, second = joined[i - 1], joined[i]
@@ -106,13 +108,13 @@ def join_title_lines(units: list[Unit]) -> list[Unit]:
     return joined
 
 
-def _first_line(units: list[Unit], k: int, title: int, stats: PageStats) -> bool:
+def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats]) -> bool:
     """Unit k, right above the title at ``title``, is that title's first line."""
     head, rest = units[k].text.strip(), units[title].text.strip()
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
             or shapes.terminated(head) or not shapes.title_shaped(head + rest):
         return False
-    return _where_a_head_stands(units, k) and _cut_across(head, rest, stats)
+    return _where_a_head_stands(units, k) and _cut_across(head, rest, stats())
 
 
 def _clause_inside(head: str) -> bool:

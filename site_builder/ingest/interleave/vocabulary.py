@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from site_builder.ingest.column_grid import Owner, Step
-from site_builder.ingest.evidence import bigrams
+from site_builder.ingest.evidence import CJK_PAIR, bigrams
 from site_builder.ingest.interleave.stream import SplitPoint
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import CJK_RE
@@ -34,7 +34,7 @@ class Background:
 
     @classmethod
     def of(cls, counts: Counter) -> Background:
-        cjk = Counter({b: n for b, n in counts.items() if len(b) == 2 and CJK_RE.match(b[0]) and CJK_RE.match(b[1])})
+        cjk = Counter({b: n for b, n in counts.items() if CJK_PAIR.fullmatch(b)})
         return cls(cjk, sum(cjk.values()))
 
     def p(self, b: str) -> float:
