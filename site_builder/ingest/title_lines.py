@@ -34,8 +34,12 @@ from site_builder.ingest.titles import find_titles
 from site_builder.model import LineSpan
 
 # what may stand right above a title's first line: a page's top, the page's furniture, a
-# kicker, or an article's closing lines
-_ABOVE = ("furniture", "kicker", "source", "affiliation", "byline")
+# kicker, or an article's closing lines (not a byline: a title under a byline printed after
+# its article's body is that article's, printed late, and a whole title of its own)
+_ABOVE = ("furniture", "kicker", "source", "affiliation")
+# a pair of characters the page writes this often elsewhere binds the two lines (once may
+# be chance: 城镇化 | 办好 meets 化办 in 现代化办学)
+PAIR_SEEN = 2
 _CLAUSE_BREAKS = "，；：,;:"
 
 
@@ -130,7 +134,7 @@ def _where_a_head_stands(units: list[Unit], k: int) -> bool:
 
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     """The break between the title's lines cuts a word or a phrase."""
-    return shapes.ends_open(head) or lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) > 0 \
+    return shapes.ends_open(head) or lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) >= PAIR_SEEN \
         or grammar.starts_bound(rest) or grammar.left_open(head) \
         or grammar.phrase_stops_short(head) or grammar.opens_without_predicate(head) \
         or heading_forms.closes_frame(head)
