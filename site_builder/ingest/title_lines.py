@@ -44,8 +44,8 @@ _CLAUSE_BREAKS = "，；：,;:"
 
 
 # a marker and one to four names of a byline at the end of a line, after the title's text
-_TRAILING_BYLINE = re.compile(rf"^(?P<title>\S.*?)[ \u3000]*(?P<byline>[{metadata.MARKERS}][ \u3000]*[^ \u3000{metadata.MARKERS}]"
-                              rf"[^{metadata.MARKERS}]{{1,24}})$")
+_TRAILING_BYLINE = re.compile(rf"^(?P<title>\S.*?)[ \u3000]*"
+                              rf"(?P<byline>[{metadata.MARKERS}][ \u3000]*[^ \u3000{metadata.MARKERS}][^{metadata.MARKERS}]{{1,24}})$")
 
 
 def mend_byline_lines(units: list[Unit]) -> list[Unit]:
@@ -134,7 +134,7 @@ def _where_a_head_stands(units: list[Unit], k: int) -> bool:
 
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     """The break between the title's lines cuts a word or a phrase."""
-    return shapes.ends_open(head) or lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) >= PAIR_SEEN \
-        or grammar.starts_bound(rest) or grammar.left_open(head) \
-        or grammar.phrase_stops_short(head) or grammar.opens_without_predicate(head) \
-        or heading_forms.closes_frame(head)
+    word_spans = lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) >= PAIR_SEEN
+    first_unfinished = shapes.ends_open(head) or grammar.left_open(head) or grammar.phrase_stops_short(head) \
+        or grammar.opens_without_predicate(head) or heading_forms.closes_frame(head)
+    return word_spans or first_unfinished or grammar.starts_bound(rest)
