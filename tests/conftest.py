@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import site_builder.ingest
+import site_builder.ingest.raw_page
 from extraction_cache import extract_raw_page_once, share_with_other_workers
 from site_builder.build import BuildOptions, BuildResult, build_site, load_archive
 from site_builder.config import SiteConfig
@@ -46,7 +46,7 @@ def extraction_once_per_page(tmp_path_factory):
     share_with_other_workers(run_folder / "extractions")
     simulator = sys.modules.get("tests.ingest.simulator")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site_builder.ingest, "extract_raw_page", extract_raw_page_once)
+        patch.setattr(site_builder.ingest.raw_page, "extract_raw_page", extract_raw_page_once)
         if simulator is not None:
             patch.setattr(simulator, "extract_raw_page", extract_raw_page_once)
         yield

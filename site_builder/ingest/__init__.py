@@ -13,7 +13,6 @@ from pathlib import Path
 from site_builder.errors import ContentError
 from site_builder.ingest.markdown_article import read_markdown_article
 from site_builder.ingest.page_meta import fill_page_info
-from site_builder.ingest.raw_page import extract_raw_page
 from site_builder.model import SourceDocument, Warning_
 
 RAW_DIR = "raw"
@@ -25,6 +24,10 @@ def read_source(path: Path) -> SourceDocument:
     if path.suffix == ".md":
         return read_markdown_article(path)
     if path.suffix == ".txt":
+        # (imported here: a build that reads only Markdown again, an editor's correction,
+        # loads none of the raw-page reader's modules)
+        from site_builder.ingest.raw_page import extract_raw_page
+
         doc = extract_raw_page(path)
         _warn_untitled(doc)
         fill_page_info(doc)  # paper, date, 版次, 版名; each article's date and source_date
