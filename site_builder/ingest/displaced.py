@@ -67,7 +67,8 @@ def return_closing_lines(drafts: list[Draft]) -> None:
 def _closes_as_a_rule(draft: Draft) -> bool:
     """An article that prints closing lines as the genre's signed articles do: a title and a
     writer's name above its body. (A staff reporter's piece, a byline naming the writer's
-    unit or a unit line under it, a commentary or an article read in columns with another print none of their own.)
+    unit or a unit line under it, a commentary or an article read in columns with another
+    print none of their own.)
     Under such an article with none, a reprint line and a unit line set together below the
     next article are one for each (each closes an article alone)."""
     return draft.title is not None and bool(draft.bylines) and not draft.byline_after_body \

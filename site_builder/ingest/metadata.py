@@ -177,9 +177,12 @@ def _name_then_unit(text: str) -> dict | None:
     if not 4 <= len(unit) <= 40 or not unit.endswith(_POSTS + _UNITS) or _CLAUSE_MARKS.search(unit) \
             or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
         return None  # (●家庭 是社会的基本细胞，是人生的第一所学校 is a summary's point)
-    if not all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names):
-        return None
-    return {"names": names, "affiliation": unit}
+    return {"names": names, "affiliation": unit} if _all_names(names) else None
+
+
+def _all_names(names: list[str]) -> bool:
+    """Each one a person's name as the genre prints it."""
+    return all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names)
 
 
 # a byline led by the writer's part: 主持人：本报记者 王静 (a round table's host)
@@ -194,7 +197,7 @@ def _role_led(text: str) -> dict | None:
         return None
     rest = m.group(1)
     names = _staff_names(rest) or split_names(rest)
-    return {"names": names} if all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names) else None
+    return {"names": names} if _all_names(names) else None
 
 
 def _research_group(text: str) -> dict | None:
