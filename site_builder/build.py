@@ -12,19 +12,18 @@ import ctypes
 import dataclasses
 import datetime as dt
 import functools
-import gc
 import os
 import pickle
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from typing import TYPE_CHECKING, cast
 
+from site_builder import collector
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
@@ -85,25 +84,8 @@ class BuildResult:
 
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the site; raises SiteBuildError (output untouched) when it cannot."""
-    with collector_paused():
+    with collector.paused():
         return _build(options)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a build runs. A build makes millions of objects
-    that live until it ends (documents, entries, plans), and the collector, run each time
-    the heap has grown by a quarter, walks all of them again: a second or more of CPU of an
-    edit's build at 10,000 articles, where it finds next to no garbage (what a build drops is
-    freed by reference counting)."""
-    if not gc.isenabled():  # paused already (a build inside a build's caller that paused it)
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _build(options: BuildOptions) -> BuildResult:
@@ -245,7 +227,7 @@ def load_archive(content_dir: Path, use_cache: bool = False) -> tuple[SiteConfig
     """Ingest and analyze only (used by tools and tests that do not need files written, and
     by the preview, through the build cache, for a site that needed no build)."""
     cache = BuildCache(cache_root(content_dir) if use_cache else None)
-    with collector_paused():
+    with collector.paused():
         read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
     return read.config, read.archive
 

@@ -130,7 +130,7 @@ def _read_all(paths: list[Path], progress: Progress) -> list[SourceDocument | Co
             progress.advance()
         return outcomes
     # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost; they
-    # collect cycles again, which the build pauses (build.collector_paused)
+    # collect cycles again, which the build pauses (collector.paused)
     with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1), initializer=gc.enable) as pool:
         results = []
         for outcome in pool.imap(_read_in_worker, paths, chunksize=8):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
+from site_builder import collector
 from site_builder.search.entries import ShardEntries, dump_unshared, load_pickle, save_pickle
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
@@ -178,24 +179,11 @@ def summary_path(state: Path) -> Path:
 def mapper(pages: int) -> Iterator[Callable]:
     """``map`` over a pool of processes (fork: the workers need nothing re-imported), in
     order, when there are enough pages to pay for one; else the builtin ``map``. No cycle
-    collection in either (``_no_cycle_collection``)."""
+    collection in either (``collector.paused``)."""
     processes = 1 if pages < PARALLEL_FROM else max(1, min(os.cpu_count() or 1, 4))
     if processes == 1:
-        with _no_cycle_collection():
+        with collector.paused():
             yield map
         return
     with multiprocessing.get_context("fork").Pool(processes, initializer=gc.disable) as pool:
         yield pool.imap
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Millions of small lists and no cycle among them: the cycle collector, which runs
-    as objects are made, would walk all of them again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
