@@ -1,29 +1,15 @@
 """The line model: raw lines -> units (one printed paragraph, title, byline … each).
 
 A page separates paragraphs with blank lines, or hard-wraps them at a column width with
-no blank line between. A unit remembers the raw lines it came from (LineSpan list) and
+no blank line between (where one line ends a unit: wrapping.py). A unit remembers the raw lines it came from (LineSpan list) and
 its raw text, so nothing it holds can be lost on the way to an article.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from site_builder.ingest import metadata
+from site_builder.ingest.wrapping import Wrapping
 from site_builder.model import LineSpan
-
-# what opens an indented line of a raw page (the layout's indent, two characters, is
-# column_grid.INDENT)
-INDENT_MARKS = ("\u3000\u3000", "  ", "\t")
-# a wrapped line runs to the column edge; a paragraph's last line stops short of it
-FULL_LINE_SHARE = 0.8
-# a text layer wraps every line of a column at its width: lines this close to the usual
-# length (a share of it; half-width digits and Latin letters make a line a little longer)
-# count as wrapped, and a page where fewer than half of the lines inside groups are is not
-# wrapped at all but prints a paragraph a line with no blank line between (their lengths
-# scatter from a few characters to several hundred)
-WIDTH_TOLERANCE = 0.15
-WRAPPED_SHARE = 0.5
-
 
 @dataclass
 class Unit:
@@ -73,30 +59,18 @@ def units_from_lines(lines: list[str]) -> list[Unit]:
             current = []
     if current:
         groups.append(current)
-    width = _wrap_width(groups)
+    wrapping = Wrapping.of(groups)
     units: list[Unit] = []
     for group in groups:
-        units.extend(_unwrap(group, width))
+        units.extend(_unwrap(group, wrapping))
     return units
 
 
-def _wrap_width(groups: list[list[tuple[int, str]]]) -> int:
-    """The column width of hard-wrapped lines: the usual length of lines inside multi-line
-    groups; 0 when the page is not wrapped (most of those lines are far from any one width)."""
-    lengths = sorted(len(line.strip()) for g in groups if len(g) > 1 for _, line in g[:-1])
-    if not lengths:
-        return 0
-    width = lengths[int(len(lengths) * 0.75)]
-    near = sum(1 for length in lengths if abs(length - width) <= WIDTH_TOLERANCE * width)
-    return width if near >= WRAPPED_SHARE * len(lengths) else 0
-
-
-def _unwrap(group: list[tuple[int, str]], width: int) -> list[Unit]:
+def _unwrap(group: list[tuple[int, str]], wrapping: Wrapping) -> list[Unit]:
     units: list[Unit] = []
     piece: list[tuple[int, str]] = []
     for number, line in group:
-        starts_paragraph = line.startswith(INDENT_MARKS) or (bool(piece) and _closing_lines(piece[-1][1], line))
-        if piece and (starts_paragraph or not _runs_to_edge(piece[-1][1], width)):
+        if piece and wrapping.breaks_between([text for _, text in piece], line):
             units.append(_unit(piece))
             piece = []
         piece.append((number, line))
@@ -104,21 +78,6 @@ def _unwrap(group: list[tuple[int, str]], width: int) -> list[Unit]:
         units.append(_unit(piece))
     return units
 
-
-def _runs_to_edge(line: str, width: int) -> bool:
-    return width > 0 and len(line.strip()) >= FULL_LINE_SHARE * width
-
-
-def _closing_lines(line: str, following: str) -> bool:
-    """Two closing lines (author units, reprint lines) printed one under the other: each is
-    a unit of its own, however long the first (two articles' footers set together at the
-    page foot are never one unit). A closing line wrapped in two never reads as two: its
-    second line opens with no lead-in of its own."""
-    return _is_closing_line(following.strip()) and _is_closing_line(line.strip())
-
-
-def _is_closing_line(text: str) -> bool:
-    return bool(metadata.parse_affiliation(text) or metadata.parse_source(text))
 
 
 def _unit(piece: list[tuple[int, str]]) -> Unit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.ingest import lexicon
+from site_builder.ingest import lexicon, shapes
 from site_builder.ingest.names import plausible_name
 from site_builder.ingest.typography import CJK
 
@@ -64,6 +64,21 @@ _CAMPAIGN = re.compile(rf"^(?:深入)?(?:学习|宣传|贯彻|领会|落实|研�
 # (a commentary's label alone is one too: 短评, 时评, 快评)
 _COLUMN = re.compile(rf"^[{CJK}“”\"《》·]{{0,14}}(?:时评|快评|微评|笔谈|短评|新论|专论|论坛|观察|随笔|漫谈|评论|札记|一线|视点|谈)$")
 _SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S.{2,40}$")
+
+
+# a marker and one to four names of a byline at the end of a line, after the title's text
+_TRAILING_BYLINE = re.compile(rf"^(?P<title>\S.*?)[ \u3000]*"
+                              rf"(?P<byline>[{MARKERS}][ \u3000]*[^ \u3000{MARKERS}][^{MARKERS}]{{1,24}})$")
+
+
+def split_trailing_byline(text: str) -> tuple[str, str] | None:
+    """A title-shaped line that ends on its marked byline (为加快…贡献高校力量　■李奕): the
+    title and the byline, or None."""
+    m = _TRAILING_BYLINE.match(text.strip())
+    if not m or not shapes.title_shaped(m.group("title")) or shapes.terminated(m.group("title")) \
+            or not parse_byline(m.group("byline"), marked_only=True):
+        return None
+    return m.group("title"), m.group("byline")
 
 
 def parse_byline(text: str, *, marked_only: bool = False) -> list[str] | None:
@@ -282,6 +297,11 @@ _BARE_UNIT = re.compile(r"^[（(]\s*([^（()）。；，,：:《》]{4,40}?)\s*[
 def _bare_unit(text: str) -> dict | None:
     m = _BARE_UNIT.match(text.strip())
     return {"affiliation": m.group(1)} if m and m.group(1).endswith(_POSTS + _UNITS) else None
+
+
+def ends_on_unit(text: str) -> bool:
+    """The text ends on a unit's or a post's name (…有限公司, …党校, …教授)."""
+    return text.strip().rstrip("）)").endswith(_POSTS + _UNITS)
 
 
 def parse_note(text: str) -> dict | None:

@@ -24,6 +24,7 @@ from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, spl
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
 from site_builder.ingest.title_lines import mend_byline_lines
 from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio
+from site_builder.ingest.wrapping import join_wrapped
 from site_builder.model import Article, Block, Leftover, LeftoverKind, LineSpan, SourceDocument, Warning_
 
 # a page this traditional is a traditional-script page, not simplified text with strays
@@ -111,7 +112,7 @@ class _Page:
     def clean_units(self, units: list[Unit]) -> list[Unit]:
         kept: list[Unit] = []
         for unit in units:
-            raw = _join_wrapped(unit.raw.split("\n"))
+            raw = join_wrapped(unit.raw.split("\n"))
             _, unit.markdown_heading = strip_markdown(raw)
             text = normalize(raw)
             text, jumps = furniture.split_jump_lines(text)
@@ -354,18 +355,6 @@ def _give_displaced_byline(first: Draft, second: Draft, third: Draft) -> None:
         first.bylines = third.bylines
     elif second.byline_after_body:
         first.bylines, second.bylines, second.byline_after_body = second.bylines, [], False
-
-
-def _join_wrapped(lines: list[str]) -> str:
-    """Rejoin a unit's lines. A Chinese page wraps at a character count, so a Latin word
-    (a stray "and") may be split across two lines: letters meeting at a line break with no
-    space either side are one word; anything else is joined with a space (which
-    normalisation drops between Chinese characters)."""
-    out = lines[0].strip() if lines else ""
-    for prev, line in zip(lines, lines[1:], strict=False):
-        glued = prev[-1:].isascii() and prev[-1:].isalpha() and line[:1].isascii() and line[:1].isalpha()
-        out += ("" if glued else " ") + line.strip()
-    return out
 
 
 def _summary_text(unit: Unit) -> str:

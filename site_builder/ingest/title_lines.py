@@ -23,7 +23,6 @@ under it.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 
@@ -41,11 +40,6 @@ _ABOVE = ("furniture", "kicker", "source", "affiliation")
 # be chance: 城镇化 | 办好 meets 化办 in 现代化办学)
 PAIR_SEEN = 2
 _CLAUSE_BREAKS = "，；：,;:"
-
-
-# a marker and one to four names of a byline at the end of a line, after the title's text
-_TRAILING_BYLINE = re.compile(rf"^(?P<title>\S.*?)[ \u3000]*"
-                              rf"(?P<byline>[{metadata.MARKERS}][ \u3000]*[^ \u3000{metadata.MARKERS}][^{metadata.MARKERS}]{{1,24}})$")
 
 
 def mend_byline_lines(units: list[Unit]) -> list[Unit]:
@@ -85,12 +79,11 @@ def split_title_bylines(units: list[Unit]) -> list[Unit]:
 def _title_and_byline(unit: Unit) -> list[Unit] | None:
     if "\n" in unit.raw.strip() or len(unit.spans) != 1:
         return None
-    m = _TRAILING_BYLINE.match(unit.raw.strip())
-    if not m or not shapes.title_shaped(m.group("title")) or shapes.terminated(m.group("title")) \
-            or not metadata.parse_byline(m.group("byline"), marked_only=True):
+    parts = metadata.split_trailing_byline(unit.raw)
+    if parts is None:
         return None
     line = unit.spans[0]
-    return [Unit(m.group(part), [LineSpan(line.first, line.last)]) for part in ("title", "byline")]
+    return [Unit(part, [LineSpan(line.first, line.last)]) for part in parts]
 
 
 def join_title_lines(units: list[Unit]) -> list[Unit]:

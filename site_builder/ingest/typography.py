@@ -52,9 +52,10 @@ _DOT_RUN = re.compile(r"\.{3,}")
 _ELLIPSIS_RUN = re.compile(rf"…(?:{_GAP}*…)*")
 _SINGLE_QUOTED = re.compile(rf"(?<![A-Za-z0-9])'([^'\n]*[{CJK}][^'\n]*)'(?![A-Za-z])")
 # two digit runs split by one space, then what follows the number (a unit, or Chinese)
-# one run of digits, a decimal part allowed on either side of the space (10.9 2亿, 7 7.5%),
+# one run of digits, a decimal part allowed on either side of the space (10.9 2亿, 7 7.5%,
+# and the wrap right after or before the decimal point: 21. 1%, 21 .1%),
 # followed by a unit, Chinese or a full-width mark (“12 345”热线)
-_SPLIT_NUMBER = re.compile(rf"(?<![0-9.,])([0-9]+(?:\.[0-9]+)?) ([0-9]+(?:\.[0-9]+)?)(?= ?[%％‰{_TIGHT}])")
+_SPLIT_NUMBER = re.compile(rf"(?<![0-9.,])([0-9]+(?:\.[0-9]*)?) (\.?[0-9]+(?:\.[0-9]+)?)(?= ?[%％‰{_TIGHT}])")
 _YEAR_DIGITS = 4  # two runs this long each are two numbers (2023 2024年), not one
 
 

@@ -25,7 +25,8 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "link-box", "expert-group", "three-columns", "combined-new", "note-labels", "author-lines", "abstract-keywords",
          "banner-on-title", "colophon", "marked-subheads",
          "round-table", "research-group", "lost-glyphs",
-         "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops"]
+         "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops",
+         "wrapped-lines"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["combined-new"]
@@ -67,6 +68,7 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("three-columns", "continuation"), ("three-columns", "expert-group"),
              ("banner-on-title", "kicker-after"),  # (the banner moves the kicker into the title's line)
              ("hard-wrap", "no-blank-lines"),  # (wrapped paragraphs with no blank line: not this form)
+             ("hard-wrap", "wrapped-lines"), ("no-blank-lines", "wrapped-lines"),  # (its own wrapping)
              # (each writes the same article's byline or closing lines its own way)
              ("byline-unit", "joint-footers"), ("byline-unit", "expert-group"),
              ("byline-unit", "interleave-unsigned"), ("byline-unit", "commentary")]

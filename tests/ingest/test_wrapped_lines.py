@@ -1,0 +1,119 @@
+"""A page whose text layer gives a justified column's lines as they come: every paragraph
+wrapped at the column's width, flush left, and no blank line anywhere. The paragraphs' ends
+then show only in their lines (a line short of the column's edge, or one a character short
+that ends a sentence), and titles, bylines, subheadings and closing lines in their forms
+(``site_builder/ingest/wrapping.py``).
+
+Each sample page is written again that way at several widths; its articles must read as
+printed: the same titles, kickers, bylines, affiliations, sources, notes, summaries and
+subheadings, and the same body text. Two paragraphs may come back as one where the first
+one's last line fills the column: the page shows no sign of that end. A line a column wide
+that is no paragraph's (a subheading, a kicker) is as unreadable: its page is not written
+at that width. The page whose columns are interleaved (002) is not written this way: the
+interleave reading needs the blank lines between its pieces (the simulator's form
+``wrapped-lines`` with ``interleave`` measures that combination)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.ingest.lines import units_from_lines
+from site_builder.ingest.wrapping import join_wrapped
+from tests.ingest.page_reading import articles_read
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = [p for p in sorted((ROOT / "content" / "raw").glob("*.txt")) if not p.name.startswith("002")]
+WIDTHS = range(18, 41, 2)
+PARAGRAPH_MIN = 50  # the sample pages' lines this long are paragraphs; shorter ones are not wrapped
+
+
+def _wrapped(text: str, width: int) -> str:
+    lines: list[str] = []
+    for line in (raw.strip(" \u3000") for raw in text.split("\n")):
+        if len(line) > PARAGRAPH_MIN:
+            lines += [line[k:k + width] for k in range(0, len(line), width)]
+        elif line:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _readable_at(text: str, width: int) -> bool:
+    """No line that stays whole (a title, a subheading) is as wide as the column."""
+    return all(abs(len(line.strip(" \u3000")) - width) > 1 for line in text.split("\n")
+               if 0 < len(line.strip()) <= PARAGRAPH_MIN)
+
+
+def _as_read(articles: list) -> list:
+    """The articles with their body as its text and its subheadings (paragraphs may merge)."""
+    return [{**{k: v for k, v in a.items() if k != "blocks"},
+             "body": "".join(b["text"] for b in a["blocks"]),
+             "headings": [b["text"] for b in a["blocks"] if b["type"] == "heading"]} for a in articles]
+
+
+CASES = [(page, width) for page in PAGES for width in WIDTHS
+         if _readable_at(page.read_text(encoding="utf-8"), width)]
+
+
+@pytest.mark.parametrize("page,width", CASES, ids=[f"{p.stem[:3]}-{w}" for p, w in CASES])
+def test_a_page_of_wrapped_lines_reads_as_printed(page: Path, width: int, tmp_path: Path):
+    wrapped = tmp_path / page.name
+    wrapped.write_text(_wrapped(page.read_text(encoding="utf-8"), width), encoding="utf-8")
+    assert _as_read(articles_read(wrapped)) == _as_read(articles_read(page))
+
+
+def test_every_sample_page_but_the_interleaved_one_is_read_at_several_widths():
+    assert {page for page, _ in CASES} == set(PAGES) and len(CASES) >= 3 * len(PAGES)
+
+
+COLUMN = 20
+
+
+def _column(text: str) -> list[str]:
+    return [text[k:k + COLUMN] for k in range(0, len(text), COLUMN)]
+
+
+def _units(lines: list[str]) -> list[str]:
+    return [unit.raw.replace("\n", "") for unit in units_from_lines(lines)]
+
+
+FIRST = "城市治理是国家治理体系的重要组成部分，事关人民群众的切身利益。各地要坚持人民城市人民建、人民城市为人民，把以人民为中心的发展思想落到实处。"
+SECOND = "基层是城市治理的基础。要推动资源、服务、管理向基层下沉，让社区有人有物有权，把问题解决在家门口，让群众的获得感成色更足、幸福感更可持续。"
+THIRD = "数字技术为城市治理提供了新的手段。要用好城市大脑，打破信息孤岛，推动数据共享，以数字化改革撬动治理方式变革，让城市运行更聪明、更有温度。"
+
+
+def test_a_paragraph_ends_on_a_line_one_character_short_that_ends_a_sentence():
+    first = FIRST[:2 * COLUMN + COLUMN - 1 - 1] + "。"  # its last line one short of the edge
+    lines = _column(first) + _column(SECOND) + _column(THIRD) + _column(SECOND)
+    assert _units(lines) == [first, SECOND, THIRD, SECOND]
+
+
+def test_a_closing_line_a_numbered_subheading_and_a_title_with_its_byline_stand_alone():
+    full_end = FIRST[:2 * COLUMN - 1] + "。"  # its last line as wide as the column
+    lines = [*_column(full_end), "（一）以数字化改革撬动治理方式变革", *_column(SECOND),
+             *_column(THIRD), "作者单位：某某市委党校", "让城市治理更聪明更有温度　■王某 李某", *_column(FIRST)]
+    assert _units(lines) == [full_end, "（一）以数字化改革撬动治理方式变革", SECOND, THIRD,
+                             "作者单位：某某市委党校", "让城市治理更聪明更有温度　■王某 李某", FIRST]
+
+
+def test_a_title_as_wide_as_the_column_keeps_its_byline_of_names_apart():
+    title = "以高质量党建引领城市基层治理现代化水平提升"[:COLUMN]
+    lines = [title, "王某某", *_column(FIRST), *_column(SECOND), *_column(THIRD)]
+    assert _units(lines) == [title, "王某某", FIRST, SECOND, THIRD]
+
+
+def test_a_page_of_a_paragraph_a_line_with_headings_of_one_length_is_no_column():
+    headings = ["推动资源服务管理下沉", "打破部门之间信息孤岛", "提升城市治理智能水平", "完善基层治理体制机制"]
+    paragraphs = [FIRST, SECOND + THIRD, FIRST[:31] + "。", THIRD + FIRST + SECOND]  # (lengths scatter)
+    lines = [line for heading, paragraph in zip(headings, paragraphs, strict=True) for line in (heading, paragraph)]
+    assert _units(lines) == lines
+
+
+@pytest.mark.parametrize("lines,joined", [
+    (["课题：K23ZG32600", "50成果）"], "课题：K23ZG3260050成果）"),   # a number cut by the wrap
+    (["专项重点课题:", "K23ZG3260050成果)"], "专项重点课题:K23ZG3260050成果)"),  # a half-width mark in Chinese
+    (["填表、报账", " and 评审上。"], "填表、报账 and 评审上。"),  # a space printed at the break
+    (["the Party,", "the people"], "the Party, the people"),  # a Latin text's wrap
+])
+def test_wrapped_lines_rejoin_without_a_space_inside_a_number(lines: list[str], joined: str):
+    assert join_wrapped(lines) == joined
