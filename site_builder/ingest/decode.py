@@ -189,6 +189,7 @@ def remove_control_characters(text: str, path: Path) -> tuple[str, list[Warning_
 # private use area (a font's own codes). They stand for a character the page printed and no
 # text holds; U+FFFD marks one a decoder lost. Either way a character is missing there.
 LOST_GLYPH = re.compile(r"\(cid:\d{1,5}\)|[\ue000-\uf8ff]")
+LOST_MARK = "\ufffd"  # one character the text lost, where a measure of the printed line needs it
 
 
 def remove_lost_glyphs(text: str, path: Path) -> tuple[str, list[Warning_]]:

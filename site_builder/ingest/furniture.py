@@ -13,16 +13,12 @@ from site_builder.ingest.page_head import read_head
 from site_builder.ingest.typography import CJK
 
 _NUM = r"[0-9一二三四五六七八九十百零〇]+"
-JUMP = re.compile(rf"[（(]\s*(?:下转|上接|转|接|紧接|续)\s*第?\s*{_NUM}\s*版\s*(?:[^）)]{{0,8}})?[）)]")
+JUMP = shapes.JUMP
 _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮箱|联系电话|本版编辑|责任编辑|责编|美术编辑|美编|"
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
 # a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
 _SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
-# a page number printed alone (9, — 9 —, -9-, or as a PDF's page foot: 第 3 页 共 9 页, 3/9,
-# Page 3 of 9) and a paper's name in Latin letters (RENMIN RIBAO)
-_PAGE_NUMBER = re.compile(r"^[—\-–－~～·•\s]*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-                          r"|\d{1,3}\s*/\s*\d{1,3}|(?:[Pp]age|P\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)"
-                          r"[—\-–－~～·•\s]*$")
+# a paper's name in Latin letters (RENMIN RIBAO)
 _LATIN_MASTHEAD = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){0,4}$")
 # the paper's colophon and contact lines: 联系邮箱：…, 本报地址：…, 定价：…, a web address alone
 _CONTACT = re.compile(r"^(?:联系|投稿|编辑部|本报|本刊)?(?:邮箱|电话|传真|地址|社址|邮编|邮政编码|定价|零售价|网址)\s*[:：]"
@@ -59,7 +55,7 @@ def furniture_kind(text: str) -> str | None:
         return "other"
     if JUMP.fullmatch(t) or (len(t) <= 160 and _CONTACT.search(t)):
         return "notice"
-    if _PAGE_NUMBER.match(t):
+    if shapes.PAGE_NUMBER.match(t):
         return "other"
     if len(t) >= 6 and _LATIN_MASTHEAD.match(t):
         return "banner"
@@ -115,7 +111,7 @@ def mark_page_breaks(units: list[Unit]) -> None:
     stops in mid-sentence is the first half of a paragraph the page break cut, not a
     subheading (a typesetter never leaves a subheading at the foot of a page)."""
     for i, unit in enumerate(units):
-        if unit.kind != "furniture" or not _PAGE_NUMBER.match(unit.text.strip()):
+        if unit.kind != "furniture" or not shapes.PAGE_NUMBER.match(unit.text.strip()):
             continue
         above = next((u for u in reversed(units[:i]) if u.kind != "furniture"), None)
         if above is not None and above.kind == "text" and shapes.dangling(above.text):

@@ -47,8 +47,11 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def units_from_lines(lines: list[str]) -> list[Unit]:
-    """Group raw lines into units: blank lines separate them, hard-wrapped lines are rejoined."""
+def units_from_lines(lines: list[str], printed: list[str] | None = None) -> list[Unit]:
+    """Group raw lines into units: blank lines separate them, hard-wrapped lines are rejoined.
+    `printed`: the lines as the page printed them, where they differ (a glyph the text
+    layer lost counts as the character it was): where a unit ends is read from those."""
+    measured = printed or lines
     groups: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -59,25 +62,24 @@ def units_from_lines(lines: list[str]) -> list[Unit]:
             current = []
     if current:
         groups.append(current)
-    wrapping = Wrapping.of(groups)
+    wrapping = Wrapping.of([[(number, measured[number - 1]) for number, _ in group] for group in groups])
     units: list[Unit] = []
     for group in groups:
-        units.extend(_unwrap(group, wrapping))
+        units.extend(_unwrap(group, wrapping, measured))
     return units
 
 
-def _unwrap(group: list[tuple[int, str]], wrapping: Wrapping) -> list[Unit]:
+def _unwrap(group: list[tuple[int, str]], wrapping: Wrapping, measured: list[str]) -> list[Unit]:
     units: list[Unit] = []
     piece: list[tuple[int, str]] = []
     for number, line in group:
-        if piece and wrapping.breaks_between([text for _, text in piece], line):
+        if piece and wrapping.breaks_between([measured[k - 1] for k, _ in piece], measured[number - 1]):
             units.append(_unit(piece))
             piece = []
         piece.append((number, line))
     if piece:
         units.append(_unit(piece))
     return units
-
 
 
 def _unit(piece: list[tuple[int, str]]) -> Unit:

@@ -16,7 +16,7 @@ from typing import cast
 
 from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, displaced, footnotes, furniture, metadata, page_head, shapes, turn_drafts
-from site_builder.ingest.decode import read_page, remove_control_characters, remove_lost_glyphs
+from site_builder.ingest.decode import LOST_GLYPH, LOST_MARK, read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave, deinterleave_finding_title
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
@@ -45,10 +45,12 @@ def extract_text(path: Path, text: str) -> SourceDocument:
     characters are removed here too, not only when a file is decoded: no caller's text may
     carry them into the site's HTML and XML."""
     text, removed = remove_control_characters(text, path)
+    printed = LOST_GLYPH.sub(LOST_MARK, text)  # (a lost glyph took a character's place)
     text, lost = remove_lost_glyphs(text, path)
     removed += lost
     lines = split_lines(text)
-    page = _Page(path, lines, simplify=traditional_ratio(text) < TRADITIONAL_PAGE)
+    page = _Page(path, lines, simplify=traditional_ratio(text) < TRADITIONAL_PAGE,
+                 printed=split_lines(printed) if printed != text else None)
     try:
         doc = page.extract()
     except LostTrack as bug:
@@ -69,9 +71,10 @@ class _ArticleParts:
 
 
 class _Page:
-    def __init__(self, path: Path, lines: list[str], simplify: bool):
+    def __init__(self, path: Path, lines: list[str], simplify: bool, printed: list[str] | None = None):
         self.path = path
         self.lines = lines
+        self.printed = printed
         self.simplify = simplify
         self.leftovers: list[Leftover] = []
         self.warnings: list[Warning_] = []
@@ -85,7 +88,7 @@ class _Page:
 
     # --- steps -------------------------------------------------------------------------
     def extract(self) -> SourceDocument:
-        units = self.clean_units(mend_byline_lines(page_head.split_head_lines(units_from_lines(self.lines))))
+        units = self.clean_units(mend_byline_lines(page_head.split_head_lines(units_from_lines(self.lines, self.printed))))
         for unit in units:
             classify(unit)
         furniture.mark_page_breaks(units)

@@ -129,8 +129,10 @@ def _within(lengths: list[int], length: int, slack: int) -> int:
 
 
 def _opens_unit(line: str, above: str, edge: int) -> bool:
-    """Does the line open a unit of its own, whatever the line above?"""
+    """Does the line open a unit of its own, whatever the line above? (A page number alone,
+    第 3 页 共 9 页, is a unit of its own on either side: a page's foot between two lines.)"""
     if line.startswith(INDENT_MARKS) or line.lstrip().startswith(tuple(metadata.MARKERS)) or _MD_HEADING.match(line) \
+            or shapes.PAGE_NUMBER.match(line) or shapes.PAGE_NUMBER.match(above) \
             or _closing_lines(above, line) or (_bracketed_whole(line) and (_complete(above) or _is_closing_line(line))):
         return True
     return edge > 0 and (_names_alone(line, above) or (_complete(above) and _opens_after_a_full_end(line, edge)))
@@ -150,11 +152,16 @@ def _runs_to_edge(line: str, width: int, edge: int) -> bool:
 
 
 def _complete(line: str) -> bool:
-    """The line ends a sentence or a bracketed line (（作者单位：…）): one character short of
-    a justified edge, it ends its paragraph, where a line that a character was carried down
-    from ends anywhere."""
+    """The line ends a sentence, a bracketed line (（作者单位：…）) or the article's part on
+    this page: one character short of a justified edge, it ends its paragraph, where a line
+    that a character was carried down from ends anywhere."""
     text = line.strip()
-    return shapes.terminated(text) or _bracketed_whole(text) or _dot_stop(text)
+    return shapes.terminated(text) or _bracketed_whole(text) or _dot_stop(text) or _jumps(text)
+
+
+def _jumps(text: str) -> bool:
+    """The line ends on a jump line (…的前提。（下转第6版）): the article goes on elsewhere."""
+    return any(jump.end() == len(text) for jump in shapes.JUMP.finditer(text))
 
 
 def _whole_line(line: str) -> bool:
@@ -198,11 +205,12 @@ def _columns_taken(line: str) -> float:
 
 def _names_alone(line: str, above: str) -> bool:
     """A byline of names alone (何涛刚) under a title as wide as the column: no paragraph of
-    a justified column ends on a short line without a sentence's end, and a title does not
-    end on a clause's or a sentence's mark."""
-    text = line.strip()
+    a justified column ends on a short line without a sentence's end, and a title (no
+    bullet's point) does not end on a clause's or a sentence's mark."""
+    text, title = line.strip(), above.strip()
     return len(text) <= NAMES_LINE_MAX and _NAMES.fullmatch(text) is not None \
-        and not above.rstrip().endswith(tuple(CLAUSE_MARKS)) and not shapes.terminated(above) \
+        and shapes.title_shaped(title) and not title.startswith(tuple(metadata.MARKERS)) \
+        and not title.endswith(tuple(CLAUSE_MARKS)) and not shapes.terminated(title) \
         and bool(metadata.parse_byline(text))
 
 

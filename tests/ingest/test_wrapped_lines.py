@@ -117,3 +117,16 @@ def test_a_page_of_a_paragraph_a_line_with_headings_of_one_length_is_no_column()
 ])
 def test_wrapped_lines_rejoin_without_a_space_inside_a_number(lines: list[str], joined: str):
     assert join_wrapped(lines) == joined
+
+
+def test_a_lost_glyph_counts_as_the_character_it_was_where_a_line_ends():
+    """A line that lost a glyph ((cid:685) removed) is a character short of the edge: it
+    ends a sentence, yet it goes on in the next line, as the page printed it full."""
+    full = "基层治理是国家治理的基石统筹发展和安全。"
+    assert len(full) == COLUMN
+    lost = full[:3] + full[4:]  # (理 lost)
+    rest = "要把党的组织优势转化为治理效能让党的旗帜在每一个基层阵地高高飘扬。"
+    lines = [*_column(SECOND), lost, *_column(rest), *_column(THIRD), *_column(SECOND)]
+    printed = [line if line != lost else full[:3] + "\ufffd" + full[4:] for line in lines]
+    assert _units(lines)[:3] == [SECOND, lost, rest]  # (read from the text alone)
+    assert [unit.raw.replace("\n", "") for unit in units_from_lines(lines, printed)][:2] == [SECOND, lost + rest]

@@ -112,7 +112,7 @@ def hard_wrap(rng, lines) -> list[str]:
     block: list[str] = []
     for x in lines:
         if x.role == "paragraph" and len(x.text) > width:
-            wrapped = _wrap(x.text, width)
+            wrapped = wrap(x.text, width)
             if indent:
                 wrapped[0] = "\u3000\u3000" + wrapped[0]
                 block.extend(wrapped)
@@ -128,37 +128,7 @@ def hard_wrap(rng, lines) -> list[str]:
     return out
 
 
-def wrapped_lines(rng, lines, page) -> list[str]:
-    """A text layer's lines as they come: every paragraph wrapped at the column's width, flush
-    left, no blank line anywhere (``render`` is told). A paragraph whose last line runs to
-    the edge leaves no sign of its end: where the next line is another paragraph of the same
-    article, the page is only read right with the two as one, and its articles say so."""
-    width = rng.randint(18, 40)
-    ends_unseen = [x.role == "paragraph" and len(x.text) % width == 0 and y.role == "paragraph"
-                   and y.article == x.article for x, y in zip(lines, lines[1:], strict=False)]
-    _join_unseen_ends(page, lines, ends_unseen)
-    return ["\n".join(_wrap(x.text, width)) if x.role == "paragraph" else x.text for x in lines]
-
-
-def _join_unseen_ends(page, lines, ends_unseen: list[bool]) -> None:
-    """Join in `page`'s articles each paragraph whose end the page does not show to the next.
-    The laid-out paragraphs are the articles' paragraph blocks in order (an article whose
-    count differs, reshaped by another kind, keeps its blocks)."""
-    for number, article in enumerate(page.articles):
-        laid_out = [k for k, x in enumerate(lines) if x.article == number and x.role == "paragraph"]
-        paragraphs = [k for k, (kind, _) in enumerate(article.blocks) if kind == "paragraph"]
-        if len(laid_out) != len(paragraphs):
-            continue
-        blocks = list(article.blocks)
-        for line_at, block_at in reversed(list(zip(laid_out, paragraphs, strict=True))):
-            if ends_unseen[line_at] if line_at < len(ends_unseen) else False:
-                following = block_at + 1
-                if following < len(blocks) and blocks[following][0] == "paragraph":
-                    blocks[block_at:following + 1] = [("paragraph", blocks[block_at][1] + blocks[following][1])]
-        article.blocks = blocks
-
-
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
     return [text[k:k + width] for k in range(0, len(text), width)]
 
 

@@ -69,6 +69,9 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("banner-on-title", "kicker-after"),  # (the banner moves the kicker into the title's line)
              ("hard-wrap", "no-blank-lines"),  # (wrapped paragraphs with no blank line: not this form)
              ("hard-wrap", "wrapped-lines"), ("no-blank-lines", "wrapped-lines"),  # (its own wrapping)
+             # (not read yet: the interleave reading needs the blank lines between the pieces)
+             ("interleave", "wrapped-lines"), ("interleave-unsigned", "wrapped-lines"),
+             ("three-columns", "wrapped-lines"),
              # (each writes the same article's byline or closing lines its own way)
              ("byline-unit", "joint-footers"), ("byline-unit", "expert-group"),
              ("byline-unit", "interleave-unsigned"), ("byline-unit", "commentary")]

@@ -8,6 +8,7 @@ from tests.ingest.sim.compose import make_article, short_two_part
 from tests.ingest.sim.corpus import Written
 from tests.ingest.sim.kinds import DAMAGE, EXCLUSIVE, FIRST, FORMS, KINDS, LAST, MIN_ARTICLES, NEEDS, SHAPES
 from tests.ingest.sim.page import Page, clean_lines, render
+from tests.ingest.sim.text_layer import wrapped_lines
 
 
 def _kinds(rng: random.Random, kind: str, kinds: list[str] | None) -> list[str]:
@@ -74,7 +75,7 @@ def make_page(seed: int, kind: str, kinds: list[str] | None = None) -> Page:
     for k in sorted((k for k in chosen if k in DAMAGE), key=_order):
         lines = DAMAGE[k](rng, lines, page)
     if "wrapped-lines" in chosen:
-        page.text = render(damage_text.wrapped_lines(rng, lines, page), blank_lines=False)
+        page.text = render(wrapped_lines(rng, lines, page), blank_lines=False)
     else:
         page.text = render(damage_text.hard_wrap(rng, lines) if "hard-wrap" in chosen else lines,
                            blank_lines="no-blank-lines" not in chosen)

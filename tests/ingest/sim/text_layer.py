@@ -1,0 +1,108 @@
+"""The form wrapped-lines: a text layer's lines as they come. Every paragraph and closing
+line is wrapped at the column's width, flush left, and no blank line stands anywhere
+(``render`` is told).
+
+What the text layer cannot show is what the page's articles hold:
+- a paragraph cut by a column's or a page's end (column-break, a page foot of colophon)
+  runs on in the next line of the stream, the foot set between two lines;
+- a paragraph whose last line fills the column leaves no sign of its end: where another
+  paragraph of the same article follows, the page reads right only with the two as one."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tests.ingest.sim.corpus import CJK
+from tests.ingest.sim.page import Line
+
+_SENTENCE_END = "。！？…”’）》"
+_GLYPH = re.compile(r"\(cid:\d+\)|.", re.S)
+# what else the column sets at its width: the closing lines (a title, a kicker, a subheading
+# and a byline stand on lines of their own, and a summary in its box)
+_COLUMN_SET = ("footer",)
+
+
+def _ends_sentence(text: str) -> bool:
+    """(A full stop read as a dot after a Chinese character, of dot-stops, ends one too.)"""
+    return text.endswith(tuple(_SENTENCE_END)) or (text.endswith(".") and CJK.match(text[-2:-1]) is not None)
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph as the column sets it: its text, and the lines set inside it (after
+    their offset in the text)."""
+
+    text: str
+    article: int
+    inside: list[tuple[int, Line]] = field(default_factory=list)
+
+
+def wrapped_lines(rng, lines: list[Line], page) -> list[str]:
+    width = rng.randint(18, 40)
+    stream = _stream(lines)
+    ends_unseen = [isinstance(x, _Paragraph) and len(_GLYPH.findall(x.text)) % width == 0 and isinstance(y, _Paragraph)
+                   and y.article == x.article for x, y in zip(stream, stream[1:], strict=False)]
+    _join_unseen_ends(page, stream, ends_unseen)
+    out: list[str] = []
+    for item in stream:
+        out.extend(_set(item, width) if isinstance(item, _Paragraph)
+                   else _wrap(item.text, width) if item.role in _COLUMN_SET else [item.text])
+    return out
+
+
+def _stream(lines: list[Line]) -> list[_Paragraph | Line]:
+    """The lines with each paragraph's pieces made one paragraph again: a piece that ends
+    no sentence goes on in the next paragraph line of its article, whatever page matter
+    stands between (kept inside, at the cut)."""
+    stream: list[_Paragraph | Line] = []
+    between: list[Line] = []  # page matter after an open paragraph
+    for line in lines:
+        last = next((x for x in reversed(stream) if isinstance(x, _Paragraph)), None)
+        open_piece = last is not None and not _ends_sentence(last.text) and stream[-1] is last
+        if line.role == "paragraph" and last is not None and last.article == line.article \
+                and not _ends_sentence(last.text) and (open_piece or between):
+            last.inside += [(len(last.text), x) for x in between]
+            last.text += line.text
+            between = []
+        elif line.role == "furniture" and (open_piece or between):
+            between.append(line)
+        else:
+            stream.extend(between)
+            between = []
+            stream.append(_Paragraph(line.text, line.article) if line.role == "paragraph" else line)
+    return stream + between
+
+
+def _set(paragraph: _Paragraph, width: int) -> list[str]:
+    """The paragraph's lines, each line set inside it after the line its cut falls in."""
+    out = _wrap(paragraph.text, width)
+    for offset, line in sorted(paragraph.inside, key=lambda x: -x[0]):
+        glyphs = len(_GLYPH.findall(paragraph.text[:offset]))
+        at = min(len(out), max(1, -(-glyphs // width)))
+        out.insert(at, line.text)
+    return out
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """The text's lines at the column's width, a glyph the text layer lost ((cid:685)) one
+    character of the printed line."""
+    glyphs = _GLYPH.findall(text)
+    return ["".join(glyphs[k:k + width]) for k in range(0, len(glyphs), width)]
+
+
+def _join_unseen_ends(page, stream: list[_Paragraph | Line], ends_unseen: list[bool]) -> None:
+    """Join in `page`'s articles each paragraph whose end the page does not show to the next.
+    The laid-out paragraphs are the articles' paragraph blocks in order (an article whose
+    count differs, reshaped by another kind, keeps its blocks)."""
+    for number, article in enumerate(page.articles):
+        laid_out = [k for k, x in enumerate(stream) if isinstance(x, _Paragraph) and x.article == number]
+        paragraphs = [k for k, (kind, _) in enumerate(article.blocks) if kind == "paragraph"]
+        if len(laid_out) != len(paragraphs):
+            continue
+        blocks = list(article.blocks)
+        for item_at, block_at in reversed(list(zip(laid_out, paragraphs, strict=True))):
+            following = block_at + 1
+            if item_at < len(ends_unseen) and ends_unseen[item_at] and following < len(blocks) \
+                    and blocks[following][0] == "paragraph":
+                blocks[block_at:following + 1] = [("paragraph", blocks[block_at][1] + blocks[following][1])]
+        article.blocks = blocks
