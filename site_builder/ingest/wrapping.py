@@ -61,23 +61,27 @@ Groups = list[list[tuple[int, str]]]
 
 @dataclass(frozen=True)
 class Wrapping:
-    """A page's wrapping: its column width (0: not wrapped) and, on a justified page whose
-    paragraphs' ends show in nothing but their lines, the length of its full lines (0 else)."""
+    """A page's wrapping: its column width (0: not wrapped), the length of a justified
+    column's full lines (0: not justified), and whether its paragraphs' ends show in nothing
+    but their lines (flowing: neither blank lines nor indents part them)."""
 
     width: int
     edge: int
+    flowing: bool = False
 
     @classmethod
     def of(cls, groups: Groups) -> "Wrapping":
         width = _wrap_width(groups)
-        return cls(width, _justified_edge(groups, width))
+        edge = _justified_edge(groups, width)
+        return cls(width, edge, edge > 0 and _flowing(groups, edge))
 
     def breaks_between(self, piece: list[str], line: str) -> bool:
         """Does a unit end between the lines of a unit in the making and the next line of
         its group? (A bracketed piece that closes with its last line, （作者单位：…|…）, ends
         there, however wide that line.)"""
         above = piece[-1]
-        return _opens_unit(line, above, self.edge) or not _runs_to_edge(above, self.width, self.edge) \
+        return _opens_unit(line, above, self.edge, self.flowing) \
+            or not _runs_to_edge(above, self.width, self.edge, self.flowing) \
             or (len(piece) > 1 and _bracketed_whole("".join(part.strip() for part in piece)))
 
 
@@ -99,18 +103,23 @@ def _wrap_width(groups: Groups) -> int:
 
 
 def _justified_edge(groups: Groups, width: int) -> int:
-    """The length of a justified page's full lines where the page shows paragraphs' ends in
-    nothing else (0: not justified, its paragraphs are indented, or blank lines part them)."""
-    if not width or any(line.startswith(INDENT_MARKS) for g in groups for _, line in g):
+    """The length of a justified page's full lines (0: not justified)."""
+    if not width:
         return 0
     lengths = _inner_lengths(groups)
     usual = _usual_length(lengths)
     near = _within(lengths, usual, JUSTIFIED_SLACK)
-    if near < JUSTIFIED_SHARE * _within(lengths, usual, JUSTIFIED_NEAR):
-        return 0
+    return usual if near >= JUSTIFIED_SHARE * _within(lengths, usual, JUSTIFIED_NEAR) else 0
+
+
+def _flowing(groups: Groups, edge: int) -> bool:
+    """Do the paragraphs' ends show in nothing but their lines? Not where they are indented,
+    nor where blank lines part them (then no paragraph's end stands inside a group)."""
+    if any(line.startswith(INDENT_MARKS) for g in groups for _, line in g):
+        return False
     ends_inside = sum(1 for g in groups for _, line in g[:-1]
-                      if len(line.strip()) < usual - JUSTIFIED_SLACK and _complete(line))
-    return usual if ends_inside >= ENDS_INSIDE_MIN else 0
+                      if len(line.strip()) < edge - JUSTIFIED_SLACK and _complete(line))
+    return ends_inside >= ENDS_INSIDE_MIN
 
 
 def _inner_lengths(groups: Groups) -> list[int]:
@@ -128,22 +137,22 @@ def _within(lengths: list[int], length: int, slack: int) -> int:
     return sum(1 for n in lengths if abs(n - length) <= slack)
 
 
-def _opens_unit(line: str, above: str, edge: int) -> bool:
+def _opens_unit(line: str, above: str, edge: int, flowing: bool) -> bool:
     """Does the line open a unit of its own, whatever the line above? (A page number alone,
     第 3 页 共 9 页, is a unit of its own on either side: a page's foot between two lines.)"""
     if line.startswith(INDENT_MARKS) or line.lstrip().startswith(tuple(metadata.MARKERS)) or _MD_HEADING.match(line) \
             or shapes.PAGE_NUMBER.match(line) or shapes.PAGE_NUMBER.match(above) \
             or _closing_lines(above, line) or (_bracketed_whole(line) and (_complete(above) or _is_closing_line(line))):
         return True
-    return edge > 0 and (_names_alone(line, above) or (_complete(above) and _opens_after_a_full_end(line, edge)))
+    return edge > 0 and (_names_alone(line, above) or (flowing and _complete(above) and _opens_after_a_full_end(line, edge)))
 
 
-def _runs_to_edge(line: str, width: int, edge: int) -> bool:
+def _runs_to_edge(line: str, width: int, edge: int, flowing: bool) -> bool:
     length = len(line.strip())
-    if edge and (length < edge - JUSTIFIED_SLACK or _columns_taken(line) > edge + JUSTIFIED_SLACK):
-        return False  # short of a justified column's edge, or longer than it holds (printed whole)
-    if edge and length < edge and _complete(line):
-        return False
+    if edge and _columns_taken(line) > edge + JUSTIFIED_SLACK:
+        return False  # longer than a justified column holds: printed whole
+    if flowing and (length < edge - JUSTIFIED_SLACK or (length < edge and _complete(line))):
+        return False  # short of the edge, or a character short and complete
     if edge and (_numbered_heading(line) or _whole_line(line)):
         return False  # (a subheading's, a kicker's or a closing line, as wide as the column)
     if _bracketed_whole(line) or metadata.split_trailing_byline(line):
