@@ -19,6 +19,7 @@ from site_builder.ingest import metadata, shapes
 # what opens an indented line of a raw page (the layout's indent, two characters, is
 # column_grid.INDENT)
 INDENT_MARKS = ("\u3000\u3000", "  ", "\t")
+INDENT = 2  # the places an indent takes
 # a wrapped line runs to the column edge; a paragraph's last line stops short of it
 FULL_LINE_SHARE = 0.8
 # a text layer wraps every line of a column at its width: lines this close to the usual
@@ -118,13 +119,18 @@ def _flowing(groups: Groups, edge: int) -> bool:
     if any(line.startswith(INDENT_MARKS) for g in groups for _, line in g):
         return False
     ends_inside = sum(1 for g in groups for _, line in g[:-1]
-                      if len(line.strip()) < edge - JUSTIFIED_SLACK and _complete(line))
+                      if _set_length(line) < edge - JUSTIFIED_SLACK and _complete(line))
     return ends_inside >= ENDS_INSIDE_MIN
 
 
 def _inner_lengths(groups: Groups) -> list[int]:
     """The lengths of lines that another line of their group follows."""
-    return [len(line.strip()) for g in groups for _, line in g[:-1]]
+    return [_set_length(line) for g in groups for _, line in g[:-1]]
+
+
+def _set_length(line: str) -> int:
+    """The line's length as set in its column: a paragraph's indent takes two places."""
+    return len(line.strip()) + (INDENT if line.startswith(INDENT_MARKS) else 0)
 
 
 def _usual_length(lengths: list[int]) -> int:
@@ -148,11 +154,13 @@ def _opens_unit(line: str, above: str, edge: int, flowing: bool) -> bool:
 
 
 def _runs_to_edge(line: str, width: int, edge: int, flowing: bool) -> bool:
-    length = len(line.strip())
+    length = _set_length(line)
     if edge and _columns_taken(line) > edge + JUSTIFIED_SLACK:
         return False  # longer than a justified column holds: printed whole
-    if flowing and (length < edge - JUSTIFIED_SLACK or (length < edge and _complete(line))):
-        return False  # short of the edge, or a character short and complete
+    if edge and length < edge - JUSTIFIED_SLACK:
+        return False  # short of a justified column's edge
+    if flowing and length < edge and _complete(line):
+        return False  # a character short, and complete
     if edge and (_numbered_heading(line) or _whole_line(line)):
         return False  # (a subheading's, a kicker's or a closing line, as wide as the column)
     if _bracketed_whole(line) or metadata.split_trailing_byline(line):
@@ -209,7 +217,7 @@ def _opens_after_a_full_end(line: str, edge: int) -> bool:
 def _columns_taken(line: str) -> float:
     """The line's width in full-width characters (a half-width one takes half)."""
     text = line.strip()
-    return len(text) - sum(1 for char in text if char.isascii()) / 2
+    return _set_length(line) - sum(1 for char in text if char.isascii()) / 2
 
 
 def _names_alone(line: str, above: str) -> bool:

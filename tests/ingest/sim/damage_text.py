@@ -113,8 +113,8 @@ def hard_wrap(rng, lines) -> list[str]:
     for x in lines:
         if x.role == "paragraph" and len(x.text) > width:
             wrapped = wrap(x.text, width)
-            if indent:
-                wrapped[0] = "\u3000\u3000" + wrapped[0]
+            if indent:  # (the indent takes two of the first line's places)
+                wrapped = ["\u3000\u3000" + x.text[:width - 2], *wrap(x.text[width - 2:], width)]
                 block.extend(wrapped)
                 continue
             out.append("\n".join(wrapped))
