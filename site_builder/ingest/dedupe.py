@@ -20,11 +20,18 @@ def key(text: str) -> str:
 
 
 def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """Drop later copies of repeated paragraphs and closing lines; return (kept, dropped)."""
+    """Drop later copies of repeated paragraphs and closing lines, and the later copy of a
+    stretch repeated back to back inside a paragraph; return (kept, dropped), a dropped
+    stretch as a unit of its own over its paragraph's lines. (A stretch printed twice
+    lengthens its piece: de-interleaving measures columns by their text, so the copy goes
+    before it reads them.)"""
     seen: set[str] = set()
     kept: list[Unit] = []
     dropped: list[Unit] = []
     for unit in units:
+        if unit.kind == "text":
+            unit.text, copies = tandem_repeats(unit.text)
+            dropped += [Unit(copy, list(unit.spans), copy) for copy in copies]
         k = key(unit.text)
         # closing lines may repeat legitimately (two authors of one unit); see raw_page.fill_footer
         if unit.kind in ("text", "bullet") and len(k) >= UNIT_MIN and k in seen:

@@ -51,9 +51,10 @@ def return_closing_lines(drafts: list[Draft]) -> None:
     """Give closing lines set together at the foot back to the articles before that print
     none: the first group to the first of them, in page order; the last group stays."""
     for k, draft in enumerate(drafts):
-        groups = closing_groups(draft.footer)
         bare = _bare_run_before(drafts, k)
-        if len(groups) == 1 and len(groups[0]) == 2 and bare and _closes_as_a_rule(bare[-1]):
+        signed = bool(bare) and _closes_as_a_rule(bare[-1])
+        groups = closing_groups(_without_trailing_copies(draft.footer, drafts[:k], signed))
+        if len(groups) == 1 and len(groups[0]) == 2 and signed:
             groups = [groups[0][:1], groups[0][1:]]
         if len(groups) < 2 or not bare:
             continue
@@ -62,6 +63,20 @@ def return_closing_lines(drafts: list[Draft]) -> None:
         for owner, group in zip(owners, given, strict=True):
             owner.footer.extend(group)
             draft.footer = [u for u in draft.footer if all(u is not g for g in group)]
+
+
+def _without_trailing_copies(footer: list[Unit], before: list[Draft], signed_before: bool) -> list[Unit]:
+    """The footer's closing lines but those at its end that are copies (fill_footer drops
+    them). Set together, an article's own lines come last, so a line after them that an
+    article before printed already is that line printed again at the page's foot. A line
+    word for word the one above it is a copy too unless the article before closes as a rule
+    (see _closes_as_a_rule): only then may two articles of one unit print it side by side."""
+    printed = {dedupe.key(u.text) for d in before for u in d.footer if u.kind in CLOSING_KINDS}
+    closing = [u for u in footer if u.kind in CLOSING_KINDS]
+    while len(closing) > 1 and (dedupe.key(closing[-1].text) in printed or not signed_before
+                                and dedupe.key(closing[-1].text) == dedupe.key(closing[-2].text)):
+        closing.pop()
+    return closing
 
 
 def _closes_as_a_rule(draft: Draft) -> bool:
