@@ -57,9 +57,12 @@ def tandem_repeats(text: str) -> tuple[str, list[str]]:
 def _find_tandem(text: str) -> tuple[int, int] | None:
     """The longest back-to-back repeat, found through repeated 8-character seeds."""
     seed = 8
+    seeds = [text[i:i + seed] for i in range(len(text) - seed + 1)]
+    if len(set(seeds)) == len(seeds):  # (most text: no seed twice, so no repeat)
+        return None
     where: dict[str, list[int]] = {}
-    for i in range(len(text) - seed + 1):
-        where.setdefault(text[i:i + seed], []).append(i)
+    for i, piece in enumerate(seeds):
+        where.setdefault(piece, []).append(i)
     best: tuple[int, int] | None = None
     for positions in where.values():
         if len(positions) < 2:
