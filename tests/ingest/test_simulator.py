@@ -158,6 +158,14 @@ def test_both_printings_of_a_reprint_read_as_printed():
     assert not wrong, f"pages of seeds {wrong} misread"
 
 
+def test_a_combined_page_draws_only_kinds_that_compose():
+    """marked-subheads finds each subheading's block by its printed text, which traditional
+    changes when it runs first: the two are never drawn together (this seed drew both, in
+    that order, and the simulator raised ValueError)."""
+    page = make_page(600014, "combined-new")
+    assert "traditional" in page.kinds and "marked-subheads" not in page.kinds
+
+
 def test_the_corpus_holds_articles_of_the_genre():
     """At least 30 written articles of 6-15 paragraphs, each with its own title."""
     written = corpus.by_form("article")
