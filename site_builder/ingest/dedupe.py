@@ -24,10 +24,13 @@ def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     stretch repeated back to back inside a paragraph; return (kept, dropped), a dropped
     stretch as a unit of its own over its paragraph's lines. (A stretch printed twice
     lengthens its piece: de-interleaving measures columns by their text, so the copy goes
-    before it reads them.)"""
+    before it reads them.) A paragraph printed twice may be broken in two in one copy
+    (where a column ended): two text units in a row that make up a paragraph seen before
+    are its copy, and so is a paragraph that two text units in a row made up before."""
     seen: set[str] = set()
     kept: list[Unit] = []
     dropped: list[Unit] = []
+    previous = ""  # the key of the text unit before, when the unit before is text
     for unit in units:
         if unit.kind == "text":
             unit.text, copies = tandem_repeats(unit.text)
@@ -36,9 +39,18 @@ def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         # closing lines may repeat legitimately (two authors of one unit); see raw_page.fill_footer
         if unit.kind in ("text", "bullet") and len(k) >= UNIT_MIN and k in seen:
             dropped.append(unit)
+            previous = ""
             continue
+        if unit.kind == "text" and previous and len(previous + k) >= UNIT_MIN and previous + k in seen:
+            # (the copy broken in two)
+            dropped += [kept.pop(), unit]
+            previous = ""
+            continue
+        if unit.kind == "text" and previous:
+            seen.add(previous + k)  # (a paragraph broken in two, in case its copy follows whole)
         seen.add(k)
         kept.append(unit)
+        previous = k if unit.kind == "text" else ""
     return kept, dropped
 
 
