@@ -16,21 +16,27 @@ from site_builder.ingest.metadata import MARKERS, STAFF_ROLE
 from site_builder.ingest.titles import is_name
 
 CLOSING_KINDS = ("source", "affiliation")
+# how a line naming who wrote up a research group's article opens (（执笔：王某 李某）, as
+# metadata reads it)
+WRITERS = ("执笔", "撰稿", "整理")
 
 
 def closing_groups(footer: list[Unit]) -> list[list[Unit]]:
     """The closing lines of a footer, one group per article: a group ends where a kind of line
     it has already comes again (one article prints one unit line, one reprint line), or
     where a reprint line follows a unit line (an article that prints both gives its reprint
-    line first: （载《…》）（作者单位系…）, as in one line （据《…》作者单位：…））. A line word for
-    word one of a group before the last is that line printed again, no group of its own (two
-    articles of one unit print the same line side by side)."""
+    line first: （载《…》）（作者单位系…）, as in one line （据《…》作者单位：…）), or where the line
+    naming a research group's writers (（执笔：…）) follows a unit line (the group is its
+    article's unit: it prints no unit line). A line word for word one of a group before the
+    last is that line printed again, no group of its own (two articles of one unit print the
+    same line side by side)."""
     groups: list[list[Unit]] = []
     for unit in footer:
         if unit.kind not in CLOSING_KINDS or _printed_again(unit, groups[:-1]):
             continue
         said = {kind for u in groups[-1] for kind in _says(u)} if groups else set()
-        if not groups or _says(unit) & said or (unit.kind == "source" and "affiliation" in said):
+        if not groups or _says(unit) & said or (unit.kind == "source" and "affiliation" in said) \
+                or (_names_writers(unit) and "affiliation" in said):
             groups.append([])
         groups[-1].append(unit)
     return groups
@@ -38,6 +44,10 @@ def closing_groups(footer: list[Unit]) -> list[list[Unit]]:
 
 def _printed_again(unit: Unit, groups: list[list[Unit]]) -> bool:
     return any(dedupe.key(u.text) == dedupe.key(unit.text) for group in groups for u in group)
+
+
+def _names_writers(unit: Unit) -> bool:
+    return str(unit.info.get("note", "")).startswith(WRITERS)
 
 
 def _says(unit: Unit) -> set[str]:

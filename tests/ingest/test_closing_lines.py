@@ -161,3 +161,15 @@ def test_a_line_printed_twice_after_a_signed_article_with_none_is_one_for_each()
     doc = extract(_two_articles("（作者单位：东江市委党校）\n（作者单位：东江市委党校）"))
     assert [a.affiliation for a in doc.articles] == ["东江市委党校", "东江市委党校"]
     assert doc.leftovers == []
+
+
+def test_a_research_groups_writers_line_below_another_articles_closing_lines_is_the_groups():
+    """Closing lines of a signed article set above the writers' line of the research group's
+    article after it: the group is its article's unit (it prints no unit line), so the
+    writers' line is the group's and the unit and reprint lines the article's before."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                CULTURE.title, "■东江大学国家治理研究院课题组", body(CULTURE.paragraphs),
+                "（载《求是》）", "（作者单位系东江市委党校）", "（执笔：王 某 李晓明）")
+    first, second = extract(text).articles
+    assert (first.affiliation, first.source_paper, first.note) == ("东江市委党校", "求是", None)
+    assert (second.affiliation, second.source_paper, second.note) == (None, None, "执笔：王某李晓明")
