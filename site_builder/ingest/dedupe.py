@@ -35,6 +35,8 @@ def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         if unit.kind == "text":
             unit.text, copies = tandem_repeats(unit.text)
             dropped += [Unit(copy, list(unit.spans), copy) for copy in copies]
+            if copies:  # (a title is read from its raw lines: they must not print the copy either)
+                unit.raw = unit.text
         k = key(unit.text)
         # closing lines may repeat legitimately (two authors of one unit); see raw_page.fill_footer
         if unit.kind in ("text", "bullet") and len(k) >= UNIT_MIN and k in seen:

@@ -2,6 +2,9 @@
 whether a copy is whole, broken in two where a column ended, or repeated inside a line."""
 from __future__ import annotations
 
+from collections import Counter
+
+from tests.ingest.accounting import unaccounted
 from tests.ingest.genre_pages import CULTURE, GOVERNANCE, extract, page
 
 FIRST, SECOND, THIRD = GOVERNANCE.paragraphs
@@ -33,3 +36,13 @@ def test_a_paragraph_broken_in_two_and_printed_once_stays_whole():
     blocks, leftovers = _texts(_article(FIRST, SECOND[:30], SECOND[30:], THIRD))
     assert blocks == [FIRST, SECOND, THIRD]
     assert leftovers == []
+
+
+def test_a_title_line_printed_twice_is_read_once_and_its_copy_kept():
+    """The text layer doubled the title's line: the title is read once (from its raw lines
+    too), the copy is a leftover, and every character is accounted for."""
+    text = page(GOVERNANCE.title + "\n" + GOVERNANCE.title, GOVERNANCE.byline, *GOVERNANCE.paragraphs)
+    doc = extract(text)
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", GOVERNANCE.title)]
+    assert unaccounted(text, doc) == (Counter(), Counter())
