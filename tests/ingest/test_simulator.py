@@ -178,6 +178,16 @@ def test_an_unsigned_article_read_in_turns_keeps_no_unit_its_lost_byline_printed
         assert all(a.affiliation is None or a.affiliation in printed for a in page.articles), seed
 
 
+def test_an_unsigned_articles_unit_line_stands_under_its_subtitle():
+    """interleave-unsigned prints the second article's unit under its head: under the title
+    and the subtitle, never between the two (these pages printed it between)."""
+    for seed in (803001, 803008, 803019):
+        page = make_page(seed, "x", ["interleave-unsigned", "dash-subtitle"])
+        printed = [line for line in page.text.split("\n") if line]
+        titled = [a for a in page.articles if a.subtitle and printed.count(a.title) == 1]
+        assert titled and all(printed[printed.index(a.title) + 1] == a.subtitle for a in titled), seed
+
+
 def test_the_corpus_holds_articles_of_the_genre():
     """At least 30 written articles of 6-15 paragraphs, each with its own title."""
     written = corpus.by_form("article")

@@ -24,7 +24,8 @@ def _unsign(rng, lines: list[Line], art, b: int) -> None:
     title = next(k for k, x in enumerate(lines) if x.article == b and x.role == "title")
     if rng.random() < 0.5:
         art.affiliation = rng.choice(PLACES) + rng.choice(UNITS)
-        lines.insert(title + 1, Line(f"（作者单位：{art.affiliation}）", "byline", b))
+        under = title + 1 + (lines[title + 1].role == "subtitle")  # (under the title and its subtitle)
+        lines.insert(under, Line(f"（作者单位：{art.affiliation}）", "byline", b))
     elif not art.kicker:
         art.kicker = rng.choice(KICKERS)
         lines.insert(title, Line(art.kicker, "kicker", b))
