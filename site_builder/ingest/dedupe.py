@@ -20,18 +20,39 @@ def key(text: str) -> str:
 
 
 def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """Drop later copies of repeated paragraphs and closing lines; return (kept, dropped)."""
+    """Drop later copies of repeated paragraphs and closing lines, and the later copy of a
+    stretch repeated back to back inside a paragraph; return (kept, dropped), a dropped
+    stretch as a unit of its own over its paragraph's lines. (A stretch printed twice
+    lengthens its piece: de-interleaving measures columns by their text, so the copy goes
+    before it reads them.) A paragraph printed twice may be broken in two in one copy
+    (where a column ended): two text units in a row that make up a paragraph seen before
+    are its copy, and so is a paragraph that two text units in a row made up before."""
     seen: set[str] = set()
     kept: list[Unit] = []
     dropped: list[Unit] = []
+    previous = ""  # the key of the text unit before, when the unit before is text
     for unit in units:
+        if unit.kind == "text":
+            unit.text, copies = tandem_repeats(unit.text)
+            dropped += [Unit(copy, list(unit.spans), copy) for copy in copies]
+            if copies:  # (a title is read from its raw lines: they must not print the copy either)
+                unit.raw = unit.text
         k = key(unit.text)
         # closing lines may repeat legitimately (two authors of one unit); see raw_page.fill_footer
         if unit.kind in ("text", "bullet") and len(k) >= UNIT_MIN and k in seen:
             dropped.append(unit)
+            previous = ""
             continue
+        if unit.kind == "text" and previous and len(previous + k) >= UNIT_MIN and previous + k in seen:
+            # (the copy broken in two)
+            dropped += [kept.pop(), unit]
+            previous = ""
+            continue
+        if unit.kind == "text" and previous:
+            seen.add(previous + k)  # (a paragraph broken in two, in case its copy follows whole)
         seen.add(k)
         kept.append(unit)
+        previous = k if unit.kind == "text" else ""
     return kept, dropped
 
 
@@ -50,9 +71,12 @@ def tandem_repeats(text: str) -> tuple[str, list[str]]:
 def _find_tandem(text: str) -> tuple[int, int] | None:
     """The longest back-to-back repeat, found through repeated 8-character seeds."""
     seed = 8
+    seeds = [text[i:i + seed] for i in range(len(text) - seed + 1)]
+    if len(set(seeds)) == len(seeds):  # (most text: no seed twice, so no repeat)
+        return None
     where: dict[str, list[int]] = {}
-    for i in range(len(text) - seed + 1):
-        where.setdefault(text[i:i + seed], []).append(i)
+    for i, piece in enumerate(seeds):
+        where.setdefault(piece, []).append(i)
     best: tuple[int, int] | None = None
     for positions in where.values():
         if len(positions) < 2:

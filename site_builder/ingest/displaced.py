@@ -16,21 +16,27 @@ from site_builder.ingest.metadata import MARKERS, STAFF_ROLE
 from site_builder.ingest.titles import is_name
 
 CLOSING_KINDS = ("source", "affiliation")
+# how a line naming who wrote up a research group's article opens (（执笔：王某 李某）, as
+# metadata reads it)
+WRITERS = ("执笔", "撰稿", "整理")
 
 
 def closing_groups(footer: list[Unit]) -> list[list[Unit]]:
     """The closing lines of a footer, one group per article: a group ends where a kind of line
     it has already comes again (one article prints one unit line, one reprint line), or
     where a reprint line follows a unit line (an article that prints both gives its reprint
-    line first: （载《…》）（作者单位系…）, as in one line （据《…》作者单位：…））. A line word for
-    word one of a group before the last is that line printed again, no group of its own (two
-    articles of one unit print the same line side by side)."""
+    line first: （载《…》）（作者单位系…）, as in one line （据《…》作者单位：…）), or where the line
+    naming a research group's writers (（执笔：…）) follows a unit line (the group is its
+    article's unit: it prints no unit line). A line word for word one of a group before the
+    last is that line printed again, no group of its own (two articles of one unit print the
+    same line side by side)."""
     groups: list[list[Unit]] = []
     for unit in footer:
         if unit.kind not in CLOSING_KINDS or _printed_again(unit, groups[:-1]):
             continue
         said = {kind for u in groups[-1] for kind in _says(u)} if groups else set()
-        if not groups or _says(unit) & said or (unit.kind == "source" and "affiliation" in said):
+        if not groups or _says(unit) & said or (unit.kind == "source" and "affiliation" in said) \
+                or (_names_writers(unit) and "affiliation" in said):
             groups.append([])
         groups[-1].append(unit)
     return groups
@@ -38,6 +44,10 @@ def closing_groups(footer: list[Unit]) -> list[list[Unit]]:
 
 def _printed_again(unit: Unit, groups: list[list[Unit]]) -> bool:
     return any(dedupe.key(u.text) == dedupe.key(unit.text) for group in groups for u in group)
+
+
+def _names_writers(unit: Unit) -> bool:
+    return str(unit.info.get("note", "")).startswith(WRITERS)
 
 
 def _says(unit: Unit) -> set[str]:
@@ -51,9 +61,10 @@ def return_closing_lines(drafts: list[Draft]) -> None:
     """Give closing lines set together at the foot back to the articles before that print
     none: the first group to the first of them, in page order; the last group stays."""
     for k, draft in enumerate(drafts):
-        groups = closing_groups(draft.footer)
         bare = _bare_run_before(drafts, k)
-        if len(groups) == 1 and len(groups[0]) == 2 and bare and _closes_as_a_rule(bare[-1]):
+        signed = bool(bare) and _closes_as_a_rule(bare[-1])
+        groups = closing_groups(_without_trailing_copies(draft.footer, drafts[:k], signed))
+        if len(groups) == 1 and len(groups[0]) == 2 and signed:
             groups = [groups[0][:1], groups[0][1:]]
         if len(groups) < 2 or not bare:
             continue
@@ -62,6 +73,20 @@ def return_closing_lines(drafts: list[Draft]) -> None:
         for owner, group in zip(owners, given, strict=True):
             owner.footer.extend(group)
             draft.footer = [u for u in draft.footer if all(u is not g for g in group)]
+
+
+def _without_trailing_copies(footer: list[Unit], before: list[Draft], signed_before: bool) -> list[Unit]:
+    """The footer's closing lines but those at its end that are copies (fill_footer drops
+    them). Set together, an article's own lines come last, so a line after them that an
+    article before printed already is that line printed again at the page's foot. A line
+    word for word the one above it is a copy too unless the article before closes as a rule
+    (see _closes_as_a_rule): only then may two articles of one unit print it side by side."""
+    printed = {dedupe.key(u.text) for d in before for u in d.footer if u.kind in CLOSING_KINDS}
+    closing = [u for u in footer if u.kind in CLOSING_KINDS]
+    while len(closing) > 1 and (dedupe.key(closing[-1].text) in printed or not signed_before
+                                and dedupe.key(closing[-1].text) == dedupe.key(closing[-2].text)):
+        closing.pop()
+    return closing
 
 
 def _closes_as_a_rule(draft: Draft) -> bool:

@@ -130,3 +130,46 @@ def test_a_research_groups_writers_and_notes_close_its_article():
     assert first.note == ("执笔：王某李晓明；注释：①参见《东江市推进基层治理现代化的实施意见》。"
                           "②数据来源于东江市统计局。")
     assert (second.authors, second.affiliation) == (["李晓红"], "南屏大学")
+
+
+def _staff_piece_between(foot: str) -> str:
+    return page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                CULTURE.title, "本报记者　王　明", body(CULTURE.paragraphs),
+                DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs), foot)
+
+
+def test_an_earlier_articles_closing_line_printed_again_at_the_foot_is_a_copy():
+    """The first article's unit line printed a second time below the last article's own: a
+    copy (set together, an article's own lines come last), not the last article's line
+    while its own goes to the staff piece before it."""
+    doc = extract(_staff_piece_between("（作者系南屏大学教授）\n（作者单位：东江市委党校）"))
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", None, "南屏大学教授"]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", "（作者单位：东江市委党校）")]
+
+
+def test_a_line_printed_twice_under_an_article_after_one_with_none_of_its_own_is_a_copy():
+    """Two lines word for word one under the other after a staff piece (which prints no
+    closing line): the last article's line and its copy."""
+    doc = extract(_staff_piece_between("（作者系南屏大学教授）\n（作者系南屏大学教授）"))
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", None, "南屏大学教授"]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", "（作者系南屏大学教授）")]
+
+
+def test_a_line_printed_twice_after_a_signed_article_with_none_is_one_for_each():
+    """After a signed article with no closing line, two lines word for word are two articles'
+    by writers of one unit set side by side."""
+    doc = extract(_two_articles("（作者单位：东江市委党校）\n（作者单位：东江市委党校）"))
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", "东江市委党校"]
+    assert doc.leftovers == []
+
+
+def test_a_research_groups_writers_line_below_another_articles_closing_lines_is_the_groups():
+    """Closing lines of a signed article set above the writers' line of the research group's
+    article after it: the group is its article's unit (it prints no unit line), so the
+    writers' line is the group's and the unit and reprint lines the article's before."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                CULTURE.title, "■东江大学国家治理研究院课题组", body(CULTURE.paragraphs),
+                "（载《求是》）", "（作者单位系东江市委党校）", "（执笔：王 某 李晓明）")
+    first, second = extract(text).articles
+    assert (first.affiliation, first.source_paper, first.note) == ("东江市委党校", "求是", None)
+    assert (second.affiliation, second.source_paper, second.note) == (None, None, "执笔：王某李晓明")

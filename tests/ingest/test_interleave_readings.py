@@ -106,3 +106,23 @@ def test_a_byline_below_the_second_articles_text_is_the_firsts_when_it_has_none(
     printed after the next article), the second printing only a unit line: read as the
     second's byline printed after its body, it went to the second."""
     assert [seed for seed in (300339, 300414) if _problems(seed, "combined-new")] == []
+
+
+
+def _misread(seeds: tuple[int, ...], kinds: list[str]) -> list[int]:
+    """The seeds whose page of these kinds is misread."""
+    pages = [(seed, make_page(seed, "x", kinds)) for seed in seeds]
+    return [seed for seed, page in pages if page_problems(page, extract_page(page, f"{'-'.join(kinds)}-{seed}.txt"))]
+
+
+def test_a_stretch_printed_twice_inside_a_column_is_dropped_before_the_columns_are_measured():
+    """A stretch of 15-40 characters repeated back to back inside a column's piece makes it
+    lines longer than the column holds: read with the copy, the columns' heights say the
+    true reading is wrong (these pages were misread while the copy went only after it)."""
+    assert _misread((701007, 701015, 701025, 701033, 701035, 701045), ["interleave", "duplicate"]) == []
+
+
+def test_a_closing_line_printed_again_is_no_closing_line_of_the_article_read_in_turns():
+    """A closing line printed a second time at the page's foot, after an interleaved pair whose
+    second article prints none (as such articles do): the copy is dropped, not given to it."""
+    assert _misread((701027, 701032, 701052, 701053, 701067, 701089), ["interleave", "duplicate"]) == []

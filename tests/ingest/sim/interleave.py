@@ -15,13 +15,17 @@ def interleave_unsigned(rng, lines, page):
 
 
 def _unsign(rng, lines: list[Line], art, b: int) -> None:
-    for line in [x for x in lines if x.article == b and x.role == "byline"]:
+    removed = [x for x in lines if x.article == b and x.role == "byline"]
+    for line in removed:
         lines.remove(line)
     art.authors, art.byline = [], []
+    if art.affiliation and any(art.affiliation in line.text for line in removed):
+        art.affiliation = None  # (the byline printed the unit, as （某某大学教授　王某） does)
     title = next(k for k, x in enumerate(lines) if x.article == b and x.role == "title")
     if rng.random() < 0.5:
         art.affiliation = rng.choice(PLACES) + rng.choice(UNITS)
-        lines.insert(title + 1, Line(f"（作者单位：{art.affiliation}）", "byline", b))
+        under = title + 1 + (lines[title + 1].role == "subtitle")  # (under the title and its subtitle)
+        lines.insert(under, Line(f"（作者单位：{art.affiliation}）", "byline", b))
     elif not art.kicker:
         art.kicker = rng.choice(KICKERS)
         lines.insert(title, Line(art.kicker, "kicker", b))

@@ -74,7 +74,10 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("three-columns", "wrapped-lines"),
              # (each writes the same article's byline or closing lines its own way)
              ("byline-unit", "joint-footers"), ("byline-unit", "expert-group"),
-             ("byline-unit", "interleave-unsigned"), ("byline-unit", "commentary")]
+             ("byline-unit", "interleave-unsigned"), ("byline-unit", "commentary"),
+             # (marked-subheads finds a subheading's block by its printed text, which
+             # traditional has changed when it ran first)
+             ("traditional", "marked-subheads")]
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 

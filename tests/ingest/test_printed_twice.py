@@ -1,0 +1,48 @@
+"""Passages a text layer printed twice (dedupe): the later copy goes, kept as a leftover,
+whether a copy is whole, broken in two where a column ended, or repeated inside a line."""
+from __future__ import annotations
+
+from collections import Counter
+
+from tests.ingest.accounting import unaccounted
+from tests.ingest.genre_pages import CULTURE, GOVERNANCE, extract, page
+
+FIRST, SECOND, THIRD = GOVERNANCE.paragraphs
+
+
+def _texts(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    doc = extract(text)
+    return [b.text for b in doc.articles[0].blocks], [(left.kind, left.text) for left in doc.leftovers]
+
+
+def _article(*paragraphs: str) -> str:
+    return page(GOVERNANCE.title, GOVERNANCE.byline, *paragraphs, "（作者单位：东江市委党校）",
+                CULTURE.title, CULTURE.byline, *CULTURE.paragraphs)
+
+
+def test_a_paragraph_printed_again_with_its_copy_broken_where_a_column_ended():
+    blocks, leftovers = _texts(_article(FIRST, SECOND, SECOND[:30], SECOND[30:], THIRD))
+    assert blocks == [FIRST, SECOND, THIRD]
+    assert leftovers == [("duplicate", SECOND[:30]), ("duplicate", SECOND[30:])]
+
+
+def test_a_paragraph_broken_where_a_column_ended_then_printed_again_whole():
+    blocks, leftovers = _texts(_article(FIRST, SECOND[:30], SECOND[30:], SECOND, THIRD))
+    assert blocks == [FIRST, SECOND, THIRD]
+    assert leftovers == [("duplicate", SECOND)]
+
+
+def test_a_paragraph_broken_in_two_and_printed_once_stays_whole():
+    blocks, leftovers = _texts(_article(FIRST, SECOND[:30], SECOND[30:], THIRD))
+    assert blocks == [FIRST, SECOND, THIRD]
+    assert leftovers == []
+
+
+def test_a_title_line_printed_twice_is_read_once_and_its_copy_kept():
+    """The text layer doubled the title's line: the title is read once (from its raw lines
+    too), the copy is a leftover, and every character is accounted for."""
+    text = page(GOVERNANCE.title + "\n" + GOVERNANCE.title, GOVERNANCE.byline, *GOVERNANCE.paragraphs)
+    doc = extract(text)
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", GOVERNANCE.title)]
+    assert unaccounted(text, doc) == (Counter(), Counter())
