@@ -37,6 +37,7 @@ from site_builder.staging import claim_staging, remove_in_background, remove_lef
 # The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
 # run, so that a build with nothing to do, which runs none of them, starts at once.
 if TYPE_CHECKING:
+    from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import FileReport
     from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
@@ -116,8 +117,7 @@ def _build(options: BuildOptions) -> BuildResult:
             raise _strict(archive.warnings)
         if options.on_archive is not None:
             options.on_archive(archive, config)
-        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes,
-                                    read.document_keys)
+        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, options.with_search)
             compiled = cache.folder / "templates" if cache.folder is not None else None
@@ -238,7 +238,7 @@ class _Read:
     archive: Archive
     skipped: list[ContentError]  # bad files left out (keep_going)
     hashes: dict[Path, str]  # SHA-1 of each content file
-    document_keys: dict[Path, str]  # what each content file's document is made from (sources.py)
+    keys: ArticleKeys  # each article's key (analyze/article_keys.py)
     report: list[FileReport]
 
 
@@ -249,6 +249,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     when each content file entered the archive, when the caller knows (sources.py)."""
     from site_builder import analyze
     from site_builder.analyze import memo
+    from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import report_of
     from site_builder.corrections import corrections_in, stale_corrections
     from site_builder.sources import read_sources
@@ -260,12 +261,12 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         raise _combined(sources.errors)
     with progress.stage("analyze"):
         memo.load(cache)
-        archive = analyze.analyze(sources.documents, config)
+        keys = ArticleKeys(sources.documents, sources.keys)
+        archive = analyze.analyze(sources.documents, config, keys)
         memo.save(cache)
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
-    return _Read(config, archive, list(sources.errors), sources.hashes, sources.keys,
-                 report_of(archive, corrections))
+    return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,13 @@ class KeywordReader:
 
     def keywords(self, text: str, limit: int = 40) -> dict[str, float]:
         """The text's most characteristic words with their TF-IDF weights, best first."""
-        return memo.lookup("keywords", (self._vocabulary_key, text, limit), lambda: self._read(text, limit))
+        return self.keywords_of(text, lambda: text, limit)
+
+    def keywords_of(self, known_as: object, text_of: Callable[[], str], limit: int = 40) -> dict[str, float]:
+        """`keywords` of the text `text_of` gives, remembered under `known_as`: the text, or
+        what fixes it (an article's key, analyze/article_keys.py), so that a remembered
+        answer needs no text."""
+        return memo.lookup("keywords", (self._vocabulary_key, known_as, limit), lambda: self._read(text_of(), limit))
 
     def _read(self, text: str, limit: int) -> dict[str, float]:
         idf, median = _idf()
