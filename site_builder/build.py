@@ -27,8 +27,8 @@ from site_builder import collector
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (SiteRecord, build_key, folder_stamps, forget_record, load_record, search_key,
-                                      site_stamps, store_record, without_output)
+from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
+                                      search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
 from site_builder.spare import SpareSite, Staged, claim_spare, keep_as_spare, load_spare, spare_folder, store_spare
@@ -39,6 +39,7 @@ from site_builder.staging import claim_staging, remove_in_background, remove_lef
 if TYPE_CHECKING:
     from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import FileReport
+    from site_builder.render import RenderedSite
     from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
 
@@ -126,9 +127,7 @@ def _build(options: BuildOptions) -> BuildResult:
         search_made = _search(staged, config, site.pages.pages, record, progress,
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
-            files = site_stamps(staging)
-            if search_made is not None and search_made.files is None:  # what the search stage added
-                search_made.files = sorted(files.keys() - site.pages.pages.keys() - set(site.static))
+            files = _stamps(staged, site, search_made)
             forget_record(cache, output_dir)
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
@@ -153,6 +152,18 @@ def _build(options: BuildOptions) -> BuildResult:
         store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
     cache.save()
     return result
+
+
+def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None) -> dict[str, Stamp]:
+    """The stamp of every file of the staged site, each file it took from the published
+    site by the published site's record; the files the search stage made anew are listed
+    (and named in `search_made`)."""
+    if search_made is not None and search_made.files is None:
+        files = site_stamps(staged.folder)
+        search_made.files = sorted(files.keys() - site.pages.pages.keys() - set(site.static))
+        return files
+    search_files = search_made.files if search_made is not None and search_made.files is not None else []
+    return staged.stamps([*site.pages.pages, *site.static, *search_files])
 
 
 def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache,
