@@ -58,6 +58,9 @@ class BuildOptions:
     search_may_lag: bool = False
     # given what the pages are rendered from, before they are (the preview keeps it: serve/quick.py)
     on_archive: Callable[[Archive, SiteConfig], None] | None = None
+    # a process that builds again (the preview server): the documents read and the analysis
+    # memo stay in memory for its next build; else they are dropped as the build ends
+    long_running: bool = False
 
 
 @dataclass
@@ -112,7 +115,8 @@ def _build(options: BuildOptions) -> BuildResult:
         from site_builder import render
         from site_builder.render.inputs import Fingerprints
 
-        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times)
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times,
+                                 options.long_running)
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
@@ -234,12 +238,13 @@ def template_dirs(content_dir: Path) -> list[Path]:
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default theme, shipped in the package
 
 
-def load_archive(content_dir: Path, use_cache: bool = False) -> tuple[SiteConfig, Archive]:
+def load_archive(content_dir: Path, use_cache: bool = False, long_running: bool = False) -> tuple[SiteConfig, Archive]:
     """Ingest and analyze only (used by tools and tests that do not need files written, and
-    by the preview, through the build cache, for a site that needed no build)."""
+    by the preview, through the build cache, for a site that needed no build;
+    `long_running`: as BuildOptions.long_running)."""
     cache = BuildCache(cache_root(content_dir) if use_cache else None)
     with collector.paused():
-        read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
+        read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache, keep=long_running)
     return read.config, read.archive
 
 
@@ -254,10 +259,11 @@ class _Read:
 
 
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
-                      entry_times: dict[Path, dt.datetime | None] | None = None) -> _Read:
+                      entry_times: dict[Path, dt.datetime | None] | None = None, keep: bool = False) -> _Read:
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive). `entry_times`:
-    when each content file entered the archive, when the caller knows (sources.py)."""
+    when each content file entered the archive, when the caller knows (sources.py); `keep`:
+    the documents and the memo stay in memory for this process's next build."""
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
@@ -267,7 +273,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
 
     config = load_config(content_dir)
     with progress.stage("ingest") as stage:
-        sources = read_sources(content_dir, cache, stage, entry_times)
+        sources = read_sources(content_dir, cache, stage, entry_times, keep)
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
@@ -275,6 +281,8 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         keys = ArticleKeys(sources.documents, sources.keys)
         archive = analyze.analyze(sources.documents, config, keys)
         memo.save(cache)
+        if not keep:
+            memo.forget()
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
