@@ -42,9 +42,11 @@ class Sources:
 def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
                  entry_times: dict[Path, dt.datetime | None] | None = None, keep: bool = False) -> Sources:
     """Every content file's document; `entry_times`: when each file entered the archive,
-    when the caller has worked them out for these very files (`entry_times_of`); `keep`:
+    when the caller has worked them out for the content files (`entry_times_of` of
+    `ingest.content_files`, just listed: they are the files read); `keep`:
     the documents stay in this process for its next build (a preview server's)."""
-    paths = ingest.content_files(content_dir)
+    # the files the caller's entry times are of were listed by this build already
+    paths = list(entry_times) if entry_times is not None else ingest.content_files(content_dir)
     progress.set_total(len(paths))
     sources = Sources()
     found: dict[Path, SourceDocument] = {}
@@ -75,8 +77,7 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
     if keep:
         _in_memory.update(kept)
     # (not cached with the document: a file's first commit or mtime is no part of its bytes)
-    added = entry_times if entry_times is not None and list(entry_times) == paths \
-        else entry_times_of(content_dir, paths, cache)
+    added = entry_times if entry_times is not None else entry_times_of(content_dir, paths, cache)
     for document in sources.documents:
         document.added = added.get(document.path)
     sources.errors.extend(orphan_sidecars(content_dir / ingest.RAW_DIR))
