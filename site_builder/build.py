@@ -27,8 +27,8 @@ from site_builder import collector
 from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (SiteRecord, build_key, folder_stamps, forget_record, load_record, search_key,
-                                      site_stamps, store_record, without_output)
+from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
+                                      search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
 from site_builder.spare import SpareSite, Staged, claim_spare, keep_as_spare, load_spare, spare_folder, store_spare
@@ -37,7 +37,9 @@ from site_builder.staging import claim_staging, remove_in_background, remove_lef
 # The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
 # run, so that a build with nothing to do, which runs none of them, starts at once.
 if TYPE_CHECKING:
+    from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import FileReport
+    from site_builder.render import RenderedSite
     from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
 
@@ -56,6 +58,9 @@ class BuildOptions:
     search_may_lag: bool = False
     # given what the pages are rendered from, before they are (the preview keeps it: serve/quick.py)
     on_archive: Callable[[Archive, SiteConfig], None] | None = None
+    # a process that builds again (the preview server): the documents read and the analysis
+    # memo stay in memory for its next build; else they are dropped as the build ends
+    long_running: bool = False
 
 
 @dataclass
@@ -110,14 +115,14 @@ def _build(options: BuildOptions) -> BuildResult:
         from site_builder import render
         from site_builder.render.inputs import Fingerprints
 
-        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times)
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times,
+                                 options.long_running)
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
         if options.on_archive is not None:
             options.on_archive(archive, config)
-        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes,
-                                    read.document_keys)
+        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, options.with_search)
             compiled = cache.folder / "templates" if cache.folder is not None else None
@@ -126,9 +131,7 @@ def _build(options: BuildOptions) -> BuildResult:
         search_made = _search(staged, config, site.pages.pages, record, progress,
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
-            files = site_stamps(staging)
-            if search_made is not None and search_made.files is None:  # what the search stage added
-                search_made.files = sorted(files.keys() - site.pages.pages.keys() - set(site.static))
+            files = _stamps(staged, site, search_made)
             forget_record(cache, output_dir)
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
@@ -153,6 +156,18 @@ def _build(options: BuildOptions) -> BuildResult:
         store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
     cache.save()
     return result
+
+
+def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None) -> dict[str, Stamp]:
+    """The stamp of every file of the staged site, each file it took from the published
+    site by the published site's record; the files the search stage made anew are listed
+    (and named in `search_made`)."""
+    if search_made is not None and search_made.files is None:
+        files = site_stamps(staged.folder)
+        search_made.files = sorted(files.keys() - site.pages.pages.keys() - set(site.static))
+        return files
+    search_files = search_made.files if search_made is not None and search_made.files is not None else []
+    return staged.stamps([*site.pages.pages, *site.static, *search_files])
 
 
 def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache,
@@ -223,12 +238,13 @@ def template_dirs(content_dir: Path) -> list[Path]:
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the default theme, shipped in the package
 
 
-def load_archive(content_dir: Path, use_cache: bool = False) -> tuple[SiteConfig, Archive]:
+def load_archive(content_dir: Path, use_cache: bool = False, long_running: bool = False) -> tuple[SiteConfig, Archive]:
     """Ingest and analyze only (used by tools and tests that do not need files written, and
-    by the preview, through the build cache, for a site that needed no build)."""
+    by the preview, through the build cache, for a site that needed no build;
+    `long_running`: as BuildOptions.long_running)."""
     cache = BuildCache(cache_root(content_dir) if use_cache else None)
     with collector.paused():
-        read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache)
+        read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache, keep=long_running)
     return read.config, read.archive
 
 
@@ -238,34 +254,38 @@ class _Read:
     archive: Archive
     skipped: list[ContentError]  # bad files left out (keep_going)
     hashes: dict[Path, str]  # SHA-1 of each content file
-    document_keys: dict[Path, str]  # what each content file's document is made from (sources.py)
+    keys: ArticleKeys  # each article's key (analyze/article_keys.py)
     report: list[FileReport]
 
 
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
-                      entry_times: dict[Path, dt.datetime | None] | None = None) -> _Read:
+                      entry_times: dict[Path, dt.datetime | None] | None = None, keep: bool = False) -> _Read:
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive). `entry_times`:
-    when each content file entered the archive, when the caller knows (sources.py)."""
+    when each content file entered the archive, when the caller knows (sources.py); `keep`:
+    the documents and the memo stay in memory for this process's next build."""
     from site_builder import analyze
     from site_builder.analyze import memo
+    from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import report_of
     from site_builder.corrections import corrections_in, stale_corrections
     from site_builder.sources import read_sources
 
     config = load_config(content_dir)
     with progress.stage("ingest") as stage:
-        sources = read_sources(content_dir, cache, stage, entry_times)
+        sources = read_sources(content_dir, cache, stage, entry_times, keep)
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
         memo.load(cache)
-        archive = analyze.analyze(sources.documents, config)
+        keys = ArticleKeys(sources.documents, sources.keys)
+        archive = analyze.analyze(sources.documents, config, keys)
         memo.save(cache)
+        if not keep:
+            memo.forget()
     corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
-    return _Read(config, archive, list(sources.errors), sources.hashes, sources.keys,
-                 report_of(archive, corrections))
+    return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -26,7 +26,8 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 CACHE_DIR_NAME = ".site-builder-cache"
 CACHE_ENV = "SITE_BUILDER_CACHE"
@@ -106,6 +107,13 @@ class BuildCache:
 
     def store(self, kind: str, key: str, value: Any) -> int:
         """Keep `value` under (kind, key); return the bytes written (0: nothing kept)."""
+        return self._write(kind, key, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def store_pickled(self, kind: str, key: str, pickled: bytes) -> int:
+        """`store` a value pickled already (`pickle.dumps(value, pickle.HIGHEST_PROTOCOL)`)."""
+        return self._write(kind, key, lambda out: out.write(pickled))
+
+    def _write(self, kind: str, key: str, write: Callable[[BinaryIO], object]) -> int:
         if self.folder is None:
             return 0
         target = Path(self._name(kind, key))
@@ -113,7 +121,7 @@ class BuildCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                write(out)
                 size = out.tell()
             os.replace(temporary, target)
         except OSError:  # a cache that cannot be written only makes builds slower

@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,10 +40,13 @@ class Sources:
 
 
 def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
-                 entry_times: dict[Path, dt.datetime | None] | None = None) -> Sources:
+                 entry_times: dict[Path, dt.datetime | None] | None = None, keep: bool = False) -> Sources:
     """Every content file's document; `entry_times`: when each file entered the archive,
-    when the caller has worked them out for these very files (`entry_times_of`)."""
-    paths = ingest.content_files(content_dir)
+    when the caller has worked them out for the content files (`entry_times_of` of
+    `ingest.content_files`, just listed: they are the files read); `keep`:
+    the documents stay in this process for its next build (a preview server's)."""
+    # the files the caller's entry times are of were listed by this build already
+    paths = list(entry_times) if entry_times is not None else ingest.content_files(content_dir)
     progress.set_total(len(paths))
     sources = Sources()
     found: dict[Path, SourceDocument] = {}
@@ -62,18 +66,18 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
         else:
             missing.append(path)
     for path, outcome in zip(missing, _read_all(missing, progress), strict=True):
-        if isinstance(outcome, SourceDocument):
-            found[path] = outcome
-            if path in sources.keys:
-                _keep_document(cache, sources.keys[path], outcome, kept)
-        else:
+        if isinstance(outcome, ContentError):
             sources.errors.append(outcome)
+            continue
+        found[path] = outcome.document
+        if path in sources.keys:
+            _keep_document(cache, sources.keys[path], outcome, kept)
     sources.documents = [found[p] for p in paths if p in found]
     _in_memory.clear()
-    _in_memory.update(kept)
+    if keep:
+        _in_memory.update(kept)
     # (not cached with the document: a file's first commit or mtime is no part of its bytes)
-    added = entry_times if entry_times is not None and list(entry_times) == paths \
-        else entry_times_of(content_dir, paths, cache)
+    added = entry_times if entry_times is not None else entry_times_of(content_dir, paths, cache)
     for document in sources.documents:
         document.added = added.get(document.path)
     sources.errors.extend(orphan_sidecars(content_dir / ingest.RAW_DIR))
@@ -108,10 +112,13 @@ def _cached_document(cache: BuildCache, key: str, kept: dict[str, SourceDocument
     return document
 
 
-def _keep_document(cache: BuildCache, key: str, document: SourceDocument, kept: dict[str, SourceDocument]) -> None:
+def _keep_document(cache: BuildCache, key: str, read: _Read, kept: dict[str, SourceDocument]) -> None:
     if cache.enabled:
-        cache.store("document", key, document)
-        kept[key] = document
+        if read.pickled is not None:
+            cache.store_pickled("document", key, read.pickled)
+        else:
+            cache.store("document", key, read.document)
+        kept[key] = read.document
 
 
 def _document_key(path: Path, sha1: str, cache: BuildCache) -> str:
@@ -122,19 +129,29 @@ def _document_key(path: Path, sha1: str, cache: BuildCache) -> str:
     return sha1_of(str(path), sha1, sidecar_sha1, os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
-def _read_all(paths: list[Path], progress: Progress) -> list[SourceDocument | ContentError]:
+@dataclass
+class _Read:
+    """A document read, and pickled as the cache keeps it when a worker sent it so."""
+
+    document: SourceDocument
+    pickled: bytes | None = None
+
+
+def _read_all(paths: list[Path], progress: Progress) -> list[_Read | ContentError]:
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        outcomes = []
+        outcomes: list[_Read | ContentError] = []
         for path in paths:
-            outcomes.append(_read_one(path))
+            outcome = _read_one(path)
+            outcomes.append(outcome if isinstance(outcome, ContentError) else _Read(outcome))
             progress.advance()
         return outcomes
     # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost; they
-    # collect cycles again, which the build pauses (collector.paused)
+    # collect cycles again, which the build pauses (collector.paused). A worker sends each
+    # document pickled as the cache keeps it: it is unpickled here once, not pickled again.
     with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1), initializer=gc.enable) as pool:
-        results = []
-        for outcome in pool.imap(_read_in_worker, paths, chunksize=8):
-            results.append(_error_of(outcome) if isinstance(outcome, tuple) else outcome)
+        results: list[_Read | ContentError] = []
+        for sent in pool.imap(_read_in_worker, paths, chunksize=8):
+            results.append(_error_of(sent) if isinstance(sent, tuple) else _Read(pickle.loads(sent), sent))
             progress.advance()
         return results
 
@@ -146,12 +163,13 @@ def _read_one(path: Path) -> SourceDocument | ContentError:
         return exc
 
 
-def _read_in_worker(path: Path) -> SourceDocument | tuple[str, str, Path | None, int | None]:
-    """A ContentError does not survive pickling with its file and line: send its parts."""
+def _read_in_worker(path: Path) -> bytes | tuple[str, str, Path | None, int | None]:
+    """The document pickled; a ContentError does not survive pickling with its file and
+    line: its parts are sent."""
     outcome = _read_one(path)
     if isinstance(outcome, ContentError):
         return (type(outcome).__name__, outcome.message, outcome.file, outcome.line)
-    return outcome
+    return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
 
 
 def _error_of(parts: tuple[str, str, Path | None, int | None]) -> ContentError:

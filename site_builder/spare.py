@@ -21,7 +21,7 @@ output folder keeps no spare (a rename cannot move it).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,6 +105,7 @@ class Staged:
         self._published_base = os.path.join(published, "") if published is not None else ""
         self._published_files = published_files
         self._folders = {""} | {name.rpartition("/")[0] for name in self.held}  # known to exist
+        self._taken: dict[str, Stamp] = {}  # the published files it holds, by their stamps
 
     def take(self, name: str) -> bool:
         """Make `name` the published site's file (a hard link to it): nothing to do when the
@@ -115,6 +116,7 @@ class Staged:
         published = self._published_files.get(name)
         if published is not None and self.held.get(name, (0, 0, -1))[2] == published[2]:
             del self.held[name]
+            self._taken[name] = published
             return True
         self.clear(name)
         parent = name.rpartition("/")[0]
@@ -125,6 +127,8 @@ class Staged:
             os.link(self._published_base + name, self._base + name)
         except OSError:
             return False
+        if published is not None:
+            self._taken[name] = published
         return True
 
     def take_all(self, names: list[str]) -> bool:
@@ -133,14 +137,29 @@ class Staged:
             if not self.take(name):
                 for taken in names[:number]:
                     os.unlink(self._base + taken)
+                    self._taken.pop(taken, None)
                 return False
         return True
 
     def clear(self, name: str) -> None:
         """Before a new file is made at `name`: the one held there is removed, never written
         into (it may be the published file)."""
+        self._taken.pop(name, None)
         if self.held.pop(name, None) is not None:
             os.unlink(self._base + name)
+
+    def stamps(self, names: Iterable[str]) -> dict[str, Stamp]:
+        """The stamps of the files `names` (all it holds): a file taken from the published
+        site has the stamp the site's record gives it (a hard link is the same file), one
+        this build wrote is stat'ed."""
+        stamps = {}
+        for name in names:
+            stamp = self._taken.get(name)
+            if stamp is None:
+                stat = os.stat(self._base + name)
+                stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            stamps[name] = stamp
+        return stamps
 
     def keep_only(self, wanted: Container[str]) -> None:
         """Remove each held file not `wanted`, and the folders that leaves empty (a clean

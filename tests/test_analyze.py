@@ -161,3 +161,34 @@ def test_the_memo_gives_the_analysis_a_build_without_it_gives_and_keeps_only_wha
     analyze(docs, config)
     assert len(computed) == 1 and "新的一句话" in computed[0]
     assert len(memo.finish()["keywords"]) == 2
+
+
+def test_an_article_is_known_by_its_key_only_as_the_very_object_named():
+    from site_builder.analyze.article_keys import ArticleKeys
+
+    named = _article("城市治理", ["正文。"], origin="a.md", kind="markdown")
+    documents = [SourceDocument(Path("a.md"), "markdown", [named]), SourceDocument(Path("b.md"), "markdown", [])]
+    keys = ArticleKeys(documents, {Path("a.md"): "k"})
+    assert keys.of(named) == "k#0"
+    # an equal article is another article: its text may be edited apart from this one's
+    assert keys.of(_article("城市治理", ["正文。"], origin="a.md", kind="markdown")) is None
+
+
+def test_the_analysis_is_the_same_with_the_articles_keys_and_without():
+    from site_builder.analyze import memo
+    from site_builder.analyze.article_keys import ArticleKeys
+
+    documents = [SourceDocument(Path(f"{n}.md"), "markdown", [_article(
+        title, body, origin=f"{n}.md", kind="markdown", date=dt.date(2024, 6, n + 1))])
+        for n, (title, body) in enumerate([("依法治国", ["立法工作要加强。法治是治国理政的基本方式。"]),
+                                           ("高校党建", ["党组织要加强高校教育工作。"]),
+                                           ("法治教育", ["高校要开展法治教育，立法知识进课堂。"])])]
+    keys = ArticleKeys(documents, {d.path: f"key-{d.path}" for d in documents})
+    memo.begin(None, reuse=False)
+    by_text = analyze(documents, CONFIG)
+    memo.begin(None, reuse=False)
+    by_key = analyze(documents, CONFIG, keys)
+    memo.finish()
+    assert [(e.url, e.topics, [r.url for r in e.related]) for e in by_key.entries] == \
+        [(e.url, e.topics, [r.url for r in e.related]) for e in by_text.entries]
+    assert all(keys.of(p) == f"key-{p.origin}#0" for e in by_key.entries for p in e.printings)

@@ -11,6 +11,7 @@ import pytest
 
 from site_builder.build import BuildOptions, build_site
 from site_builder.cache import BuildCache, cache_root
+from site_builder.incremental import load_record, site_stamps
 from site_builder.spare import spare_folder
 from test_incremental_property import PLAIN_TITLES, apply, files_of, folders_of, start_site
 
@@ -50,6 +51,21 @@ def test_a_build_made_from_the_spare_never_writes_into_the_published_site(tmp_pa
     clean = clean_build(content, tmp_path / "clean")
     assert files_of(published) == files_of(clean)
     assert folders_of(published) == folders_of(clean)
+
+
+def test_a_site_made_from_the_spare_is_recorded_with_its_files_own_stamps(tmp_path: Path):
+    """Publish stamps the files taken from the published site by their recorded stamps
+    (spare.Staged.stamps), not by a walk of the site: those must be the files' own."""
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, with_search=False))
+    for edit in [("append md", "a", "干部要多到一线去。"), ("append md", "b", "基层治理要抓实。")]:
+        apply(content, edit)
+        built = build_site(BuildOptions(content, published, with_search=False))
+        assert 0 < built.pages_rendered < built.pages_written  # the others were taken
+        record = load_record(BuildCache(cache_root(content)), published.resolve())
+        assert record is not None  # (none when a file's stamp is not the recorded one)
+        assert record.files == site_stamps(published)
 
 
 @pytest.mark.parametrize("change", ["replaced", "added", "removed"])

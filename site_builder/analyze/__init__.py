@@ -1,7 +1,10 @@
 """Analyze: documents -> Archive (entries with permalinks, topics, related, taxonomies)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from site_builder.analyze import memo
+from site_builder.analyze.article_keys import ArticleKeys
 from site_builder.analyze.identity import article_slug, pinyin_sort_key
 from site_builder.analyze.keywords import KeywordReader
 from site_builder.analyze.related import link_related
@@ -13,19 +16,26 @@ from site_builder.errors import ContentError
 from site_builder.model import Archive, Entry, SourceDocument, Warning_
 
 
-def analyze(documents: list[SourceDocument], config: SiteConfig) -> Archive:
+def analyze(documents: list[SourceDocument], config: SiteConfig, keys: ArticleKeys | None = None) -> Archive:
+    """The archive of the documents; `keys`: their articles' keys, when known (the memo then
+    keeps an article's answers under its key, not its text's digest; each printing made
+    here is named by its article's key)."""
+    keys = keys or ArticleKeys()
     reader = KeywordReader(vocabulary_words(config))
     articles = [a for doc in documents for a in doc.articles]
-    groups, namesake_warnings = group_articles(articles)
+    groups, namesake_warnings = group_articles(articles, keys)
     entries, reprint_warnings = [], []
     for group in groups:
-        entry, passed_over = _entry(group)
+        entry, passed_over = _entry(group, keys)
         entries.append(entry)
         reprint_warnings += passed_over
     _check_unique_urls(entries)
-    tags = {e.key: reader.keywords(_text_for_keywords(e)) for e in entries}
+    texts = {e.key: _text_key(e, keys) for e in entries}
+    tags = {e.key: reader.keywords_of(texts[e.key], _text_of(e)) for e in entries}
+    settings = repr((config.topics, config.topics_per_article))
     for entry in entries:
-        entry.topics = entry.article.topics or list(_topics_of(entry, tags[entry.key], config))
+        entry.topics = entry.article.topics or list(_topics_of(entry, tags[entry.key], texts[entry.key],
+                                                                settings, config))
     entries.sort(key=_archive_order)
     for before, after in zip(entries, entries[1:], strict=False):
         before.next, after.prev = after, before
@@ -37,20 +47,26 @@ def analyze(documents: list[SourceDocument], config: SiteConfig) -> Archive:
                    warnings=warnings)
 
 
-def _entry(group: Group) -> tuple[Entry, list[Warning_]]:
+def _entry(group: Group, keys: ArticleKeys) -> tuple[Entry, list[Warning_]]:
     """The group's entry, and a warning for each printing whose text was passed over."""
     (shown, passed_over), key = shown_article(group.printings), group.key
     slug = shown.slug or article_slug(key, shown.title or "")
     ordered = sorted(group.printings, key=lambda a: (a.origin_kind != "markdown", str(a.origin)))
-    return Entry(key=key, slug=slug, url=f"/articles/{slug}/", article=shown,
-                 printings=[printing_of(a) for a in ordered]), passed_over
+    printings = []
+    for article in ordered:
+        printings.append(printing_of(article))
+        article_key = keys.of(article)
+        if article_key is not None:
+            keys.name(printings[-1], article_key)
+    return Entry(key=key, slug=slug, url=f"/articles/{slug}/", article=shown, printings=printings), passed_over
 
 
-def _topics_of(entry: Entry, tags: dict[str, float], config: SiteConfig) -> tuple[str, ...]:
+def _topics_of(entry: Entry, tags: dict[str, float], text_key: object, settings: str,
+               config: SiteConfig) -> tuple[str, ...]:
     """Assigned topics: a function of the title, the keywords (of the text and the vocabulary)
-    and the topic settings."""
-    settings = repr((config.topics, config.topics_per_article))
-    return memo.lookup("topics", (settings, entry.title, _text_for_keywords(entry)),
+    and the topic settings (`settings`: their repr; `text_key`: the text, or what fixes it:
+    `_text_key`)."""
+    return memo.lookup("topics", (settings, entry.title, text_key),
                        lambda: tuple(assign_topics(entry.title, tags, config)))
 
 
@@ -58,6 +74,17 @@ def _archive_order(entry: Entry) -> tuple:
     """Newest first; undated after dated; then by title in pinyin order."""
     date = entry.date.toordinal() if entry.date else 0
     return (-date, pinyin_sort_key(entry.title), entry.url)
+
+
+def _text_key(entry: Entry, keys: ArticleKeys) -> object:
+    """What fixes the text keywords are read from: the shown article's key when it has one
+    (the text is made from the article alone), else the text itself."""
+    article_key = keys.of(entry.article)
+    return ("article", article_key) if article_key is not None else _text_for_keywords(entry)
+
+
+def _text_of(entry: Entry) -> Callable[[], str]:
+    return lambda: _text_for_keywords(entry)
 
 
 def _text_for_keywords(entry: Entry) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,13 @@ class KeywordReader:
 
     def keywords(self, text: str, limit: int = 40) -> dict[str, float]:
         """The text's most characteristic words with their TF-IDF weights, best first."""
-        return memo.lookup("keywords", (self._vocabulary_key, text, limit), lambda: self._read(text, limit))
+        return self.keywords_of(text, lambda: text, limit)
+
+    def keywords_of(self, known_as: object, text_of: Callable[[], str], limit: int = 40) -> dict[str, float]:
+        """`keywords` of the text `text_of` gives, remembered under `known_as`: the text, or
+        what fixes it (an article's key, analyze/article_keys.py), so that a remembered
+        answer needs no text."""
+        return memo.lookup("keywords", (self._vocabulary_key, known_as, limit), lambda: self._read(text_of(), limit))
 
     def _read(self, text: str, limit: int) -> dict[str, float]:
         idf, median = _idf()
@@ -72,11 +79,16 @@ def _cutter(vocabulary: tuple[str, ...]) -> Any:
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median (read from jieba's package folder without importing
-    jieba.analyse)."""
+    jieba.analyse), through the memo: unpickling the table costs a third of reading it."""
     spec = importlib.util.find_spec("jieba")
     assert spec is not None and spec.origin is not None, "jieba is a dependency"
-    idf_text = (Path(spec.origin).parent / "analyse" / "idf.txt").read_text(encoding="utf-8")
-    pairs = (line.split(" ") for line in idf_text.splitlines())
+    path = Path(spec.origin).parent / "analyse" / "idf.txt"
+    stat = path.stat()
+    return memo.lookup("idf", (str(path), stat.st_size, stat.st_mtime_ns), lambda: _read_idf(path))
+
+
+def _read_idf(path: Path) -> tuple[dict[str, float], float]:
+    pairs = (line.split(" ") for line in path.read_text(encoding="utf-8").splitlines())
     table = {pair[0]: float(pair[1]) for pair in pairs if len(pair) == 2}
     median = sorted(table.values())[len(table) // 2]
     return table, median

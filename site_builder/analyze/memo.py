@@ -133,6 +133,13 @@ def save(cache: BuildCache) -> None:
     _kept = _Kept(cache.folder, token, cache.store("memo", "analysis", (token, used)))
 
 
+def forget() -> None:
+    """Drop the tables from this process (one that builds no more: the tables, a million
+    objects at 10,000 articles, would only be walked by the cycle collector)."""
+    global _tables
+    _tables = {}
+
+
 def last_answer(kind: str) -> Any:
     """The answer of `kind` the tables got last (for a kind with one answer a build: the last
     build's), or None: a start from which a changed input's answer can be updated."""

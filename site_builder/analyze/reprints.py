@@ -23,6 +23,8 @@ from pathlib import Path
 
 from site_builder.analyze.completeness import completeness, first_cut
 from site_builder.analyze.identity import article_slug, namesake_key, normalise_key
+from site_builder.analyze import memo
+from site_builder.analyze.article_keys import ArticleKeys
 from site_builder.analyze.memo import remembered
 from site_builder.errors import display_path
 from site_builder.model import Article, Printing, Warning_
@@ -186,10 +188,11 @@ class Group:
     printings: list[Article]
 
 
-def group_articles(articles: list[Article]) -> tuple[list[Group], list[Warning_]]:
+def group_articles(articles: list[Article], keys: ArticleKeys | None = None) -> tuple[list[Group], list[Warning_]]:
     """Articles grouped so that each group is one article (groups in first-seen order), and a
-    warning for every title that two different articles share."""
-    sentences = [sentences_of(a) for a in articles]
+    warning for every title that two different articles share (`keys`: the articles' keys,
+    when known: their sentences are remembered under them)."""
+    sentences = [sentences_of(a, keys.of(a) if keys is not None else None) for a in articles]
     editions, warnings = split_same_titles(articles, sentences)
     groups = _Groups(len(editions))
     edition_of = {index: e for e, edition in enumerate(editions) for index in edition.members}
@@ -237,14 +240,18 @@ def _same_text_pairs(sentences: list[frozenset[bytes]]) -> list[tuple[int, int]]
     return pairs
 
 
-def sentences_of(article: Article) -> frozenset[bytes]:
+def sentences_of(article: Article, key: str | None = None) -> frozenset[bytes]:
     """The digests of the body's sentences (normalised, of MIN_SENTENCE_CHARS or more): two
     bodies share a sentence exactly when they share its digest (128 bits: never by chance),
-    and the memo keeps 16 bytes a sentence."""
-    return _sentence_digests("".join(b.text for b in article.blocks if b.type == "paragraph"))
+    and the memo keeps 16 bytes a sentence. Remembered under the article's key (`key`,
+    analyze/article_keys.py) when it has one, else under its body."""
+    def body() -> str:
+        return "".join(b.text for b in article.blocks if b.type == "paragraph")
+
+    return memo.lookup("sentences", (("article", key) if key is not None else body(),),
+                       lambda: _sentence_digests(body()))
 
 
-@remembered
 def _sentence_digests(body: str) -> frozenset[bytes]:
     normalised = (normalise_key(s) for s in _SENTENCE_END.split(body))
     return frozenset(hashlib.blake2b(s.encode("utf-8"), digest_size=16).digest()

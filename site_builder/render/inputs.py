@@ -27,7 +27,9 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import cast
 
+from site_builder.analyze.article_keys import ArticleKeys
 from site_builder.cache import sha1_of
 from site_builder.model import Archive, Entry, Taxonomy, Term
 from site_builder.render.plan import PagePlan
@@ -37,11 +39,11 @@ class Fingerprints:
     """Fingerprints of the plans of one archive (card digests computed once per entry)."""
 
     def __init__(self, archive: Archive, render_key: Callable[[str], str] | str, file_hashes: dict[Path, str],
-                 document_keys: dict[Path, str] | None = None):
+                 article_keys: ArticleKeys | None = None):
         # by a template's name (a str: the same for every template)
         self.render_key = render_key if callable(render_key) else lambda _: render_key
         self.file_hashes = file_hashes
-        self.document_keys = document_keys or {}
+        self.article_keys = article_keys or ArticleKeys()
         self._cards: dict[int, str] = {}
         self._summaries: dict[int, str] = {}
         self._subjects: dict[int, str] = {}
@@ -80,20 +82,22 @@ class Fingerprints:
         """An entry's own fields: what a list, a neighbour link or a related list shows."""
         known = self._cards.get(id(entry))
         if known is None:
-            known = sha1_of(entry.key, entry.slug, entry.url, repr(entry.topics), self._article(entry),
-                            repr(entry.printings), *(self._added.get(p.origin, "-") for p in entry.printings))
+            printings = [self.article_keys.of(p) for p in entry.printings]
+            known = sha1_of(entry.key, entry.slug, entry.url, repr(entry.topics),
+                            *self._article(entry, printings),
+                            *(self._added.get(p.origin, "-") for p in entry.printings))
             self._cards[id(entry)] = known
         return known
 
-    def _article(self, entry: Entry) -> str:
-        """The shown article, by what it is made from: it is chosen from (and its text taken
-        from) the printings, which the printings' repr and their documents' keys fix. Without
-        a document's key (a content file not read through sources.py), by its whole repr."""
-        keys = [self.document_keys.get(p.origin) for p in entry.printings]
-        if None in keys:
-            return repr(entry.article)
-        article = entry.article
-        return "|".join([*(k for k in keys if k), repr((article.origin, article.title, article.lines))])
+    def _article(self, entry: Entry, printings: list[str | None]) -> list[str]:
+        """The shown article and the printings, by the keys of the articles they are made
+        from (analyze/article_keys.py): a printing is made from its article, and the shown
+        article is one of them, or made from all of them (reprints.shown_article). Without
+        those keys (a content file not read through sources.py), by their whole reprs."""
+        if None in printings:
+            return [repr(entry.article), repr(entry.printings)]
+        shown = self.article_keys.of(entry.article)
+        return [shown if shown is not None else "made of the printings", *cast(list[str], printings)]
 
     def subject(self, entry: Entry) -> str:
         """Everything an entry's own page shows of it (made once: the archive key needs it too)."""

@@ -114,7 +114,7 @@ class Builds:
         so that the first save is shown at once too."""
         started = time.perf_counter()
         try:
-            config, archive = load_archive(self._options.content_dir.resolve(), use_cache=True)
+            config, archive = load_archive(self._options.content_dir.resolve(), use_cache=True, long_running=True)
         except Exception:  # noqa: BLE001 - the build after the next save says what is wrong
             return
         self.quick.hand_over(archive, config)
@@ -124,7 +124,8 @@ class Builds:
     def _options_for(self, lag: bool) -> BuildOptions:
         if not isinstance(self._options, BuildOptions):  # a test's stand-in
             return self._options
-        return dataclasses.replace(self._options, search_may_lag=lag, on_archive=self.quick.hand_over)
+        return dataclasses.replace(self._options, search_may_lag=lag, on_archive=self.quick.hand_over,
+                                   long_running=True)
 
     def _waiting(self, through: int) -> bool:
         """Whether something comes before the search index: a later save, or stopping."""
