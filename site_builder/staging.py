@@ -142,7 +142,7 @@ def retire(folder: Path) -> None:
 
 def remove_in_background(folder: Path) -> None:
     """Delete a retired site while the caller goes on (thousands of files take seconds); a
-    process that ends first hands what is left to a process of its own (`_hand_over_removals`)."""
+    process that ends first hands what is left to a process of its own (`hand_over_removals`)."""
     thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
                               name=f"remove {folder.name}", daemon=True)
     thread.start()
@@ -155,7 +155,7 @@ def finish_removals() -> None:
         _removals.pop()[0].join()
 
 
-def _hand_over_removals() -> None:
+def hand_over_removals() -> None:
     """At exit: a retired site still being deleted is left to a process of its own, so that a
     build's process ends when the site is published, not when the old one is gone."""
     while _removals:
@@ -165,7 +165,7 @@ def _hand_over_removals() -> None:
                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-atexit.register(_hand_over_removals)
+atexit.register(hand_over_removals)
 
 
 def remove_leftovers(output_dir: Path) -> None:
