@@ -148,10 +148,10 @@ def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> 
     index = ShardIndex()
     for stem, start in batches:
         with open(f"{stem}-{shard}", "rb") as stored:
-            for number, (words, tails) in enumerate(pickle.load(stored), start):
-                index.add(number, words, tails)
-    words, pairs = len(index.numbers), index.pairs
+            for number, page_shard in enumerate(pickle.load(stored), start):
+                index.add(number, page_shard)
     entries = index.entries()
+    words, pairs = len(entries.words), entries.pairs
     chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard))
     if state is not None:
         save_shard(state, entries, chunks)

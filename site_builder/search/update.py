@@ -140,8 +140,8 @@ def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[byt
 
 
 def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:
-    removals = [(old, page.shards[shard][0]) for old, page in sorted(changes.removed.items())]
-    insertions = [(new, *page.shards[shard]) for new, page in sorted(changes.fresh.items())]
+    removals = sorted(changes.removed)
+    insertions = [(new, page.shards[shard]) for new, page in sorted(changes.fresh.items())]
     renumbering = (changes.new_numbers, steps) if steps else None
     return shard, store.shard_path(shard), removals, renumbering, insertions, scratch, store.files(INDEX_DIR)
 
@@ -155,12 +155,10 @@ def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:
         return [Chunk(first, last, digest, kept_files / digest, count, kept=True)
                 for first, (last, count, digest) in kept.items()], word_count, pairs
     entries = ShardEntries.load(state)
-    for number, words in removals:
-        entries.remove_page(number, words)
+    entries.remove_pages(removals)
     if renumbering is not None:
         entries.renumber(*renumbering)
-    for number, words, tails in insertions:
-        entries.insert_page(number, words, tails)
+    entries.insert_pages([number for number, _ in insertions], [page_shard for _, page_shard in insertions])
     chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard), kept, kept_files.__truediv__)
     save_shard(state, entries, chunks)
     return chunks, len(entries.words), entries.pairs

@@ -21,24 +21,21 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import gzip
 import hashlib
-import itertools
 import json
-import operator
 import os
 import re
-from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.search.entries import ShardEntries, WordItems, word_items
+import numpy as np
+
+from site_builder.search.entries import ShardEntries
 from site_builder.search.normalize import DIGITS
-from site_builder.search.postings import WEIGHT_UNIT, PagePostings, drain, page_tails, split_shards, uint
+from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, page_shards
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo, place
 
@@ -91,7 +88,7 @@ def encode_page(page: PageWords) -> PagePostings:
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
-                        split_shards(page_tails(page.blocks, page.marks)),
+                        page_shards(page.blocks, page.marks),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
@@ -109,44 +106,24 @@ class Chunk:
 
 
 class ShardIndex:
-    """The entries of one range of words, merged page by page."""
+    """The entries of one range of words, gathered page by page."""
 
     def __init__(self) -> None:
-        self.numbers: defaultdict[str, list[int]] = defaultdict(list)  # word -> its pages, rising
-        self.tails: defaultdict[str, list[bytes]] = defaultdict(list)  # word -> its tail on each of them
+        self.numbers: list[int] = []  # the pages, rising
+        self.shards: list[Shard] = []  # each one's words of the range
 
-    def add(self, number: int, words: list[str], tails: list[bytes]) -> None:
-        # a page brings ~3,000 (word, tail) pairs: appended by C loops, not a Python step each
-        drain(map(list.append, map(self.numbers.__getitem__, words), itertools.repeat(number)))
-        drain(map(list.append, map(self.tails.__getitem__, words), tails))
-
-    @property
-    def pairs(self) -> int:
-        return sum(map(len, self.numbers.values()))
+    def add(self, number: int, shard: Shard) -> None:
+        self.numbers.append(number)
+        self.shards.append(shard)
 
     def entries(self) -> ShardEntries:
         """Each word's items (emptying this index)."""
-        words = {}
-        for word in list(self.numbers):
-            numbers, tails = self.numbers.pop(word), self.tails.pop(word)
-            if len(numbers) == 1:  # most words: one page
-                item = _entry_head(numbers[0]) + tails[0]
-                words[word] = WordItems(array("I", numbers), array("I", (len(item),)), item)
-                continue
-            deltas = list(map(operator.sub, numbers, [0, *numbers]))  # the first page is its own number
-            heads = list(map(_ENTRY.__getitem__ if max(deltas) < len(_ENTRY) else _entry_head, deltas))
-            words[word] = word_items(numbers, heads, tails)
-        return ShardEntries(words)
+        entries = ShardEntries.merge(self.numbers, self.shards)
+        self.numbers, self.shards = [], []
+        return entries
 
     def write_chunks(self, folder: Path, prefix: str, chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
         return write_chunks(self.entries(), folder, prefix, chunk_bytes)
-
-
-_ENTRY = [b"\x83" + uint(n) for n in range(1 << 16)]  # an item's head and its page number
-
-
-def _entry_head(number: int) -> bytes:
-    return _ENTRY[number] if number < len(_ENTRY) else b"\x83" + uint(number)
 
 
 KeptChunks = dict[str, tuple[str, int, str]]  # first word -> (last word, words, digest) of the last build's chunks
@@ -154,31 +131,38 @@ KeptChunks = dict[str, tuple[str, int, str]]  # first word -> (last word, words,
 
 def write_chunks(shard: ShardEntries, folder: Path, prefix: str, chunk_bytes: int = CHUNK_BYTES,
                  kept: KeptChunks | None = None, kept_file: Callable[[str], Path] | None = None) -> list[Chunk]:
-    """Chunks of about ``chunk_bytes`` in word order, as ``<prefix>-<n>.tmp`` files; a chunk
-    of the last build (``kept``, its file ``kept_file(digest)``) whose words are the same and
-    untouched is not written again."""
-    touched = sorted(shard.touched)
-    chunks: list[Chunk] = []
-    for n, words in enumerate(shard.cut(chunk_bytes)):
-        first, last = words[0], words[-1]
-        old = kept.get(first) if kept else None
-        if old and kept_file and old[:2] == (last, len(words)) and not _any_between(touched, first, last):
-            chunks.append(Chunk(first, last, old[2], kept_file(old[2]), len(words), kept=True))
+    """Chunks of about ``chunk_bytes`` in word order, as ``<prefix>-<n>.tmp`` files. A chunk
+    of the last build (``kept``, its file ``kept_file(digest)``) is not written again: not
+    made at all when its words are the same and none is touched, not compressed when its
+    bytes come out the same."""
+    kept = kept or {}
+    touched = np.r_[0, np.cumsum(shard.touched)]
+    ranges = shard.cut(chunk_bytes)
+    chunks: list[Chunk | None] = []
+    made = []  # the ranges to make: (chunk number, start, end)
+    for n, (start, end) in enumerate(ranges):
+        first, last = shard.words[start].decode(), shard.words[end - 1].decode()
+        old = kept.get(first)
+        if kept_file and old and old[:2] == (last, end - start) and touched[end] == touched[start]:
+            chunks.append(Chunk(first, last, old[2], kept_file(old[2]), end - start, kept=True))
         else:
-            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, shard.entries(words)))
-    return chunks
+            chunks.append(None)
+            made.append((n, start, end))
+    for (n, start, end), entries in zip(made, shard.entries([(start, end) for _, start, end in made]), strict=True):
+        first, last = shard.words[start].decode(), shard.words[end - 1].decode()
+        content = b"\x81" + head(4, end - start) + entries
+        digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
+        old = kept.get(first)
+        if kept_file and old and old[2] == digest:  # the same bytes as the last build's chunk
+            chunks[n] = Chunk(first, last, digest, kept_file(digest), end - start, kept=True)
+        else:
+            chunks[n] = _write_chunk(folder / f"{prefix}-{n}.tmp", first, last, end - start, content, digest)
+    return [chunk for chunk in chunks if chunk is not None]
 
 
-def _any_between(ordered: list[str], first: str, last: str) -> bool:
-    k = bisect.bisect_left(ordered, first)
-    return k < len(ordered) and ordered[k] <= last
-
-
-def _write_chunk(path: Path, words: list[str], pieces: Iterable[bytes | bytearray]) -> Chunk:
-    content = b"".join(itertools.chain((b"\x81", head(4, len(words))), pieces))
-    digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
+def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, digest: str) -> Chunk:
     path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0))
-    return Chunk(words[0], words[-1], digest, path, len(words))
+    return Chunk(first, last, digest, path, words)
 
 
 class BundleIndex:
