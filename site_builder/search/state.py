@@ -98,15 +98,16 @@ class IndexStore:
         """Keep the bundle's content-named files ({file: (kind, name)}), drop the ones it no
         longer has, and write state.pkl last."""
         wanted: dict[str, set[str]] = {kind: set() for kind in FILE_KINDS}
+        present = {kind: set(os.listdir(self.files(kind))) for kind in FILE_KINDS}  # no stat a file
         for path, (kind, name) in bundle_files.items():
             wanted[kind].add(name)
-            target = self.stored(kind, name)
-            if not target.exists():
-                place(path, target)
+            if name not in present[kind]:
+                place(path, self.stored(kind, name))
+                present[kind].add(name)
         for kind, names in wanted.items():
-            for old in self.files(kind).iterdir():
-                if old.name not in names:
-                    old.unlink()
+            folder = self.files(kind)
+            for old in present[kind] - names:
+                (folder / old).unlink()
         temporary = self.folder / (STATE_FILE + ".tmp")
         with open(temporary, "wb") as out:
             pickle.dump(saved, out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -77,7 +77,8 @@ def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleI
     steps = changes.steps()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
-        with mapper(len(changes.fresh) + len(changes.removed) + (len(candidates) if steps else 0)) as mapped:
+        # a page's words sit in most chunks: the chunks made again grow with the archive, not the changes
+        with mapper(len(candidates)) as mapped:
             patched = list(mapped(_patch_shard, jobs))
         for number, page in enumerate(changes.pages):
             if number in changes.fresh:

@@ -176,15 +176,17 @@ class BundleIndex:
         self._names: set[str] = set()  # the fragments'
         for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR):
             (bundle / folder).mkdir(parents=True, exist_ok=True)
+        self._fragments, self._text = bundle / FRAGMENT_DIR, bundle / TEXT_DIR
 
     def add(self, page: PagePostings) -> int:
         """Write the page's fragment and text parts; returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
         fragment.write_bytes(page.fragment)
-        for part, data in page.parts:  # a part shared by pages is one file
+        for part, data in page.parts:
             path = self._part(part)
-            if not path.exists():
+            if path not in self.files:  # a part shared by pages is one file
                 path.write_bytes(data)
+                self.files[path] = (TEXT_DIR, part)
         return number
 
     def add_kept(self, page: PageInfo, kept_file: Callable[[str, str], Path]) -> int:
@@ -194,8 +196,9 @@ class BundleIndex:
         place(kept_file(FRAGMENT_DIR, page.fragment_hash), fragment)
         for part in page.parts:
             path = self._part(part)
-            if not path.exists():
+            if path not in self.files:  # a part shared by pages is one file
                 place(kept_file(TEXT_DIR, part), path)
+                self.files[path] = (TEXT_DIR, part)
         return number
 
     def _register(self, fragment_hash: str, date: str, word_count: int,
@@ -207,14 +210,12 @@ class BundleIndex:
         for key, values in filters.items():
             for value in values:
                 self.filters.setdefault(key, {}).setdefault(value, []).append(number)
-        path = self.bundle / FRAGMENT_DIR / f"{name}.pf_fragment"
+        path = self._fragments / f"{name}.pf_fragment"
         self.files[path] = (FRAGMENT_DIR, fragment_hash)
         return number, path
 
     def _part(self, name: str) -> Path:
-        path = self.bundle / TEXT_DIR / f"{name}.pf_text"
-        self.files[path] = (TEXT_DIR, name)
-        return path
+        return self._text / f"{name}.pf_text"
 
     def write(self, chunks: list[Chunk]) -> str:
         """Name the chunks (given in word order), write filters and pf_meta; returns the
