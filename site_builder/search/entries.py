@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints, gather, head_sizes, heads, run_starts
-from site_builder.search.postings import Shard, unique_words
+from site_builder.search.postings import Shard, joined, unique_words
 
 Words = npt.NDArray[np.bytes_]
 
@@ -41,18 +41,14 @@ class ShardEntries:
         self.touched = np.zeros(len(words), bool)  # words whose entry changed since loading
 
     @classmethod
-    def merge(cls, numbers: Sequence[int], shards: Sequence[Shard]) -> ShardEntries:
-        """The range's items from the pages ``numbers`` (rising), each its ``Shard``."""
-        if not shards:
-            return cls.empty()
-        page_words = np.concatenate([shard.words for shard in shards])
-        words, ids = unique_words(page_words)
+    def merge(cls, pages: Ints, shard: Shard) -> ShardEntries:
+        """The range's items from ``shard``, pages' words end to end (each page's in byte
+        order, the pages rising), ``pages[k]`` the page of ``shard.words[k]``."""
+        words, ids = unique_words(shard.words)
         order = np.argsort(ids, kind="stable")  # by word; the pages stay in rising order
-        pages = np.repeat(np.asarray(numbers, np.int64), [len(shard.words) for shard in shards])
-        lengths = np.concatenate([shard.lengths for shard in shards]).astype(np.int64)
-        blob = np.frombuffer(b"".join(shard.tails for shard in shards), np.uint8)
-        tails = gather(blob, run_starts(lengths)[order], lengths[order])
-        return cls(words, np.bincount(ids, minlength=len(words)), pages[order], lengths[order], tails)
+        lengths = shard.lengths.astype(np.int64)
+        tails = gather(np.frombuffer(shard.tails, np.uint8), run_starts(lengths)[order], lengths[order])
+        return cls(words, np.bincount(ids, minlength=len(words)), pages.astype(np.int64)[order], lengths[order], tails)
 
     @classmethod
     def empty(cls) -> ShardEntries:
@@ -100,7 +96,8 @@ class ShardEntries:
 
     def insert_pages(self, numbers: Sequence[int], shards: Sequence[Shard]) -> None:
         """Add the items of the pages ``numbers`` (not in the range), each its ``Shard``."""
-        added = ShardEntries.merge(numbers, shards)
+        added = ShardEntries.merge(np.repeat(np.asarray(numbers, np.int64), [len(shard.words) for shard in shards]),
+                                   joined(shards))
         if not len(added.words):
             return
         at = np.searchsorted(self.words, added.words)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -68,11 +68,38 @@ def array(length: int) -> bytes:
 
 
 class Shard(NamedTuple):
-    """A page's words of one word range and their tails."""
+    """Words of one word range and their tails (of a page, or of pages end to end)."""
 
-    words: npt.NDArray[np.bytes_]  # in byte order
+    words: npt.NDArray[np.bytes_]  # in byte order (a page's)
     lengths: npt.NDArray[np.uint32]  # each one's tail's bytes
     tails: bytes  # end to end
+
+
+def joined(shards: Sequence[Shard]) -> Shard:
+    """The shards' words and tails end to end."""
+    if not shards:
+        return Shard(np.zeros(0, "S1"), np.zeros(0, np.uint32), b"")
+    return Shard(np.concatenate([shard.words for shard in shards]),
+                 np.concatenate([shard.lengths for shard in shards]), b"".join(shard.tails for shard in shards))
+
+
+class PageItems(NamedTuple):
+    """A page's words in byte order and their tails, in ``SHARDS`` ranges: three arrays to
+    store and load, not three a range."""
+
+    words: npt.NDArray[np.bytes_]
+    lengths: npt.NDArray[np.uint32]
+    tails: bytes
+    cuts: tuple[int, ...]  # where each range's words start, and the end
+    byte_cuts: tuple[int, ...]  # where each range's tails start, and the end
+
+    def shard(self, shard: int) -> Shard:
+        start, end = self.cuts[shard], self.cuts[shard + 1]
+        return Shard(self.words[start:end], self.lengths[start:end],
+                     self.tails[self.byte_cuts[shard]:self.byte_cuts[shard + 1]])
+
+
+EMPTY_ITEMS = PageItems(np.zeros(0, "S1"), np.zeros(0, np.uint32), b"", (0,) * (SHARDS + 1), (0,) * (SHARDS + 1))
 
 
 @dataclass(frozen=True)
@@ -85,15 +112,15 @@ class PagePostings:
     date: str  # yyyy-mm-dd or ""
     word_count: int
     filters: dict[str, list[str]]
-    shards: list[Shard]  # SHARDS of them
+    items: PageItems
     parts: list[tuple[str, bytes]]  # the readable text's parts: (name, gzipped file)
 
     @property
     def pairs(self) -> int:
-        return sum(len(shard.words) for shard in self.shards)
+        return len(self.items.words)
 
 
-def page_shards(blocks: list[tuple[int, list[str]]], marks: list[str]) -> list[Shard]:
+def page_items(blocks: list[tuple[int, list[str]]], marks: list[str]) -> PageItems:
     """The page's words in byte order with their tails, cut at ``SHARD_BOUNDS``; the
     ``marks`` (presence words) at ``MARK_POSITION``, in the text weight."""
     tokens = list(itertools.chain.from_iterable(words for _, words in blocks))
@@ -105,14 +132,9 @@ def page_shards(blocks: list[tuple[int, list[str]]], marks: list[str]) -> list[S
     places = np.concatenate([np.arange(len(tokens), dtype=np.int64), np.full(len(marks), MARK_POSITION, np.int64)])
     order = np.argsort(ids << 16 | weights, kind="stable")  # by word, then weight, then position
     tails, lengths = _tails(ids[order], weights[order], places[order])
-    cuts = [0, *np.searchsorted(words, _BOUNDS).tolist(), len(words)]
-    ends = np.cumsum(lengths)
-    shards = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        first_byte = int(ends[start - 1]) if start else 0
-        last_byte = int(ends[end - 1]) if end else 0
-        shards.append(Shard(words[start:end], lengths[start:end].astype(np.uint32), tails[first_byte:last_byte].tobytes()))
-    return shards
+    cuts = np.r_[0, np.searchsorted(words, _BOUNDS), len(words)]
+    return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts.tolist()),
+                     tuple(np.r_[0, np.cumsum(lengths)][cuts].tolist()))
 
 
 def unique_words(words: npt.NDArray[np.bytes_]) -> tuple[npt.NDArray[np.bytes_], Ints]:

@@ -142,7 +142,7 @@ def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[byt
 
 def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:
     removals = sorted(changes.removed)
-    insertions = [(new, page.shards[shard]) for new, page in sorted(changes.fresh.items())]
+    insertions = [(new, page.items.shard(shard)) for new, page in sorted(changes.fresh.items())]
     renumbering = (changes.new_numbers, steps) if steps else None
     return shard, store.shard_path(shard), removals, renumbering, insertions, scratch, store.files(INDEX_DIR)
 

@@ -35,7 +35,7 @@ import numpy as np
 
 from site_builder.search.entries import ShardEntries
 from site_builder.search.normalize import DIGITS
-from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, page_shards
+from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo, place
 
@@ -88,7 +88,7 @@ def encode_page(page: PageWords) -> PagePostings:
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
-                        page_shards(page.blocks, page.marks),
+                        page_items(page.blocks, page.marks),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
@@ -109,17 +109,21 @@ class ShardIndex:
     """The entries of one range of words, gathered page by page."""
 
     def __init__(self) -> None:
-        self.numbers: list[int] = []  # the pages, rising
-        self.shards: list[Shard] = []  # each one's words of the range
+        self.pages: list[np.ndarray] = []  # each word's page, rising
+        self.shards: list[Shard] = []  # the words of the range
 
     def add(self, number: int, shard: Shard) -> None:
-        self.numbers.append(number)
+        self.add_pages(np.array([number]), [len(shard.words)], shard)
+
+    def add_pages(self, numbers: np.ndarray, counts: list[int], shard: Shard) -> None:
+        """Pages ``numbers``, their words (``counts`` of them each) end to end in ``shard``."""
+        self.pages.append(np.repeat(numbers, counts))
         self.shards.append(shard)
 
     def entries(self) -> ShardEntries:
         """Each word's items (emptying this index)."""
-        entries = ShardEntries.merge(self.numbers, self.shards)
-        self.numbers, self.shards = [], []
+        entries = ShardEntries.merge(np.concatenate(self.pages or [np.zeros(0, np.int64)]), joined(self.shards))
+        self.pages, self.shards = [], []
         return entries
 
     def write_chunks(self, folder: Path, prefix: str, chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.search.entries import ShardEntries
-from site_builder.search.postings import Shard
+from site_builder.search.postings import Shard, joined
 from site_builder.search.reproducible import head
 
 WORDS = ("0fga", "0fga0fju", "0fgb", "x0fga")
@@ -25,7 +25,9 @@ def _shard(items: dict[str, bytes]) -> Shard:
 
 
 def _merged(pages: Pages) -> ShardEntries:
-    return ShardEntries.merge(sorted(pages), [_shard(pages[n]) for n in sorted(pages)])
+    numbers = sorted(pages)
+    return ShardEntries.merge(np.repeat(np.array(numbers, np.int64), [len(pages[n]) for n in numbers]),
+                              joined([_shard(pages[n]) for n in numbers]))
 
 
 def _uint(number: int) -> bytes:
