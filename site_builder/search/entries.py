@@ -39,6 +39,7 @@ class ShardEntries:
         self.lengths = lengths  # each item's tail's bytes
         self.tails = tails  # the items' tails end to end
         self.touched = np.zeros(len(words), bool)  # words whose entry changed since loading
+        self.changed = False  # whether any did
 
     @classmethod
     def merge(cls, pages: Ints, shard: Shard) -> ShardEntries:
@@ -72,13 +73,43 @@ class ShardEntries:
     def _item_words(self) -> Ints:
         return np.repeat(np.arange(len(self.words)), self.counts)
 
+    def _words_of(self, items: Ints) -> Ints:
+        """The word of each of ``items``."""
+        return np.searchsorted(np.cumsum(self.counts), items, "right")
+
     def remove_pages(self, numbers: Sequence[int]) -> None:
         """Take out the items of the pages ``numbers``."""
-        gone = np.flatnonzero(np.isin(self.numbers, np.asarray(numbers, np.int64)))
+        self._remove_items(np.flatnonzero(np.isin(self.numbers, np.asarray(numbers, np.int64))))
+
+    def replace_page(self, number: int, shard: Shard) -> None:
+        """Page ``number``'s items become ``shard``'s (the other pages' numbers unchanged):
+        only the words whose item is new, gone or other bytes are patched and touched (a
+        page edited late in its text keeps the items of the words before the edit)."""
+        old = np.flatnonzero(self.numbers == number)
+        old_words = self.words[self._words_of(old)]
+        starts = run_starts(self.lengths)[old].tolist()
+        old_items = dict(zip(old_words.tolist(), (self.tails[start:start + length].tobytes() for start, length in
+                                                  zip(starts, self.lengths[old].tolist(), strict=True)), strict=True))
+        ends = np.cumsum(shard.lengths).tolist()
+        new_items = dict(zip(shard.words.tolist(), map(shard.tails.__getitem__, map(slice, [0, *ends], ends)),
+                             strict=False))
+        changed = [word for word in old_items.keys() | new_items.keys() if old_items.get(word) != new_items.get(word)]
+        if not changed:
+            return
+        chosen = np.array(changed, dtype="S")
+        self._remove_items(old[np.isin(old_words, chosen)])
+        kept = np.isin(shard.words, chosen)
+        kept_bytes = np.repeat(kept, shard.lengths)
+        self.insert_pages([number], [Shard(shard.words[kept], shard.lengths[kept],
+                                           np.frombuffer(shard.tails, np.uint8)[kept_bytes].tobytes())])
+
+    def _remove_items(self, gone: Ints) -> None:
         if not len(gone):
             return
-        self.touched[self._item_words()[gone]] = True
-        self.counts -= np.bincount(self._item_words()[gone], minlength=len(self.words))
+        self.changed = True
+        gone_words = self._words_of(gone)
+        self.touched[gone_words] = True
+        self.counts -= np.bincount(gone_words, minlength=len(self.words))
         starts = run_starts(self.lengths)
         self.tails = np.delete(self.tails, np.repeat(starts[gone] - run_starts(self.lengths[gone]),
                                                      self.lengths[gone]) + np.arange(self.lengths[gone].sum()))
@@ -92,6 +123,7 @@ class ShardEntries:
         holding a page from the first step (an old number) on are touched."""
         moved = self.numbers >= steps[0]
         self.touched[self._item_words()[moved]] = True
+        self.changed = True
         self.numbers = np.asarray(new_numbers, np.int64)[self.numbers]
 
     def insert_pages(self, numbers: Sequence[int], shards: Sequence[Shard]) -> None:
@@ -100,6 +132,7 @@ class ShardEntries:
                                    joined(shards))
         if not len(added.words):
             return
+        self.changed = True
         at = np.searchsorted(self.words, added.words)
         new = at == len(self.words)
         new[~new] = self.words[at[~new]] != added.words[~new]
@@ -109,15 +142,24 @@ class ShardEntries:
         self.touched = np.insert(self.touched, at[new], True)
         ids = np.searchsorted(self.words, added.words)
         self.touched[ids] = True
-        # each new item goes after its word's items of lower pages: by the key (word, page)
-        keys = self._item_words() << 32 | self.numbers
+        # each new item goes after its word's items of lower pages
         added_ids = np.repeat(ids, added.counts)
-        at_items = np.searchsorted(keys, added_ids << 32 | added.numbers)
+        at_items = self._bisect(run_starts(self.counts)[added_ids], self.counts[added_ids], added.numbers)
         byte_at = np.r_[run_starts(self.lengths), self.lengths.sum()][at_items]
         self.tails = np.insert(self.tails, np.repeat(byte_at, added.lengths), added.tails)
         self.numbers = np.insert(self.numbers, at_items, added.numbers)
         self.lengths = np.insert(self.lengths, at_items, added.lengths)
         self.counts += np.bincount(added_ids, minlength=len(self.words))
+
+    def _bisect(self, first: Ints, count: Ints, numbers: Ints) -> Ints:
+        """Where each of ``numbers`` goes among the items ``first[k]`` … ``first[k] + count[k]
+        - 1`` (rising page numbers): a binary search for all at once."""
+        low, high = first.copy(), first + count
+        while (active := low < high).any():
+            middle = (low + high) // 2
+            lower = active & (self.numbers[np.minimum(middle, len(self.numbers) - 1)] < numbers)
+            low, high = np.where(lower, middle + 1, low), np.where(active & ~lower, middle, high)
+        return low
 
     def entry_sizes(self) -> Ints:
         """The bytes of each word's entry."""

@@ -142,13 +142,22 @@ def unique_words(words: npt.NDArray[np.bytes_]) -> tuple[npt.NDArray[np.bytes_],
     integer of the same order (the characters as base-37 digits, 0 past the word's end),
     several times faster than by the bytes, when every word is short and of ``DIGITS``."""
     width = words.dtype.itemsize
+    if width > _KEY_WIDTH:
+        return _unique_bytes(words)
     characters = words.view(np.uint8).reshape(len(words), width)
-    digits = _DIGIT_VALUES[characters]
-    if width > _KEY_WIDTH or ((digits == 0) & (characters != 0)).any():
-        distinct, ids = np.unique(words, return_inverse=True)
-        return distinct, ids
-    _, first, ids = np.unique(digits @ _POWERS[-width:], return_index=True, return_inverse=True)
+    keys = np.zeros(len(words), np.int64)
+    for column, power in zip(characters.T, _POWERS[-width:].tolist(), strict=True):  # a column at a time: little memory
+        digits = _DIGIT_VALUES[column]
+        if ((digits == 0) & (column != 0)).any():
+            return _unique_bytes(words)
+        keys += digits * power
+    _, first, ids = np.unique(keys, return_index=True, return_inverse=True)
     return words[first], ids
+
+
+def _unique_bytes(words: npt.NDArray[np.bytes_]) -> tuple[npt.NDArray[np.bytes_], Ints]:
+    distinct, ids = np.unique(words, return_inverse=True)
+    return distinct, ids
 
 
 def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8], Ints]:

@@ -26,7 +26,7 @@ from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, PagePostings
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint
 from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES,
-                                        BundleIndex, Chunk, write_chunks)
+                                        BundleIndex, Chunk, KeptChunks, write_chunks)
 
 # beyond this share of the pages changed, indexing from scratch costs about what patching does
 MAX_CHANGED_SHARE = 0.2
@@ -153,13 +153,23 @@ def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:
     shard, state, removals, renumbering, insertions, scratch, kept_files = job
     kept, word_count, pairs = load_summary(state)
     if not (removals or renumbering or insertions):
-        return [Chunk(first, last, digest, kept_files / digest, count, kept=True)
-                for first, (last, count, digest) in kept.items()], word_count, pairs
+        return _saved_chunks(kept, kept_files), word_count, pairs
     entries = ShardEntries.load(state)
-    entries.remove_pages(removals)
+    replaced = {number for number, _ in insertions}.intersection(removals) if renumbering is None else set()
+    entries.remove_pages([number for number in removals if number not in replaced])
     if renumbering is not None:
         entries.renumber(*renumbering)
-    entries.insert_pages([number for number, _ in insertions], [page_shard for _, page_shard in insertions])
+    for number, page_shard in insertions:  # a page edited in place: only its words whose item changed
+        if number in replaced:
+            entries.replace_page(number, page_shard)
+    fresh = [(number, page_shard) for number, page_shard in insertions if number not in replaced]
+    entries.insert_pages([number for number, _ in fresh], [page_shard for _, page_shard in fresh])
+    if not entries.changed:  # its chunks are the saved ones, and so are its items
+        return _saved_chunks(kept, kept_files), word_count, pairs
     chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard), kept, kept_files.__truediv__)
     save_shard(state, entries, chunks)
     return chunks, len(entries.words), entries.pairs
+
+
+def _saved_chunks(kept: KeptChunks, kept_files: Path) -> list[Chunk]:
+    return [Chunk(first, last, digest, kept_files / digest, count, kept=True) for first, (last, count, digest) in kept.items()]

@@ -27,7 +27,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +54,7 @@ TITLE_CHUNK_BYTES = 6000
 # compress about four times better than the text's: their chunks are cut at four times the
 # bytes, to about the text chunks' gzipped size (a quarter as many listed in the pf_meta)
 PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
+ENTRIES_GROUP = 32  # chunks made at once
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 CHUNK_DIGITS = FILTER_DIGITS = 7
 META_DIGITS = 13
@@ -152,7 +153,7 @@ def write_chunks(shard: ShardEntries, folder: Path, prefix: str, chunk_bytes: in
         else:
             chunks.append(None)
             made.append((n, start, end))
-    for (n, start, end), entries in zip(made, shard.entries([(start, end) for _, start, end in made]), strict=True):
+    for (n, start, end), entries in zip(made, _entries(shard, [(start, end) for _, start, end in made]), strict=True):
         first, last = shard.words[start].decode(), shard.words[end - 1].decode()
         content = b"\x81" + head(4, end - start) + entries
         digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
@@ -162,6 +163,13 @@ def write_chunks(shard: ShardEntries, folder: Path, prefix: str, chunk_bytes: in
         else:
             chunks[n] = _write_chunk(folder / f"{prefix}-{n}.tmp", first, last, end - start, content, digest)
     return [chunk for chunk in chunks if chunk is not None]
+
+
+def _entries(shard: ShardEntries, ranges: list[tuple[int, int]]) -> Iterator[bytes]:
+    """Each range's entries, made a group of ranges at a time (a whole range of words' bytes
+    at once would take several times its size in index arrays)."""
+    for group in range(0, len(ranges), ENTRIES_GROUP):
+        yield from shard.entries(ranges[group:group + ENTRIES_GROUP])
 
 
 def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, digest: str) -> Chunk:

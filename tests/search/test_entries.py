@@ -128,3 +128,19 @@ def test_a_word_in_more_pages_than_a_short_array_head_holds_is_cut_by_its_full_s
     shard = _merged(pages)
     assert shard.cut(10 + 10) == _cut_by_entries(shard, 10 + 10) == [(0, 1), (1, 2)]
     assert b"".join(shard.entries(shard.cut(20))) == _by_definition(pages)
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbers.filter(bool), st.data())
+def test_a_page_replaced_in_place_touches_only_the_words_whose_item_changed(kept, data):
+    pages = {number: data.draw(page_items) for number in kept}
+    shard = _merged(pages)
+    number = data.draw(st.sampled_from(kept))
+    old, new = pages[number], data.draw(page_items)
+    shard.replace_page(number, _shard(new))
+    pages[number] = new
+    assert _written(shard) == _by_definition(pages)
+    touched = {word.decode() for word, changed in zip(shard.words, shard.touched, strict=True) if changed}
+    assert touched == {word for word in old.keys() | new.keys() if old.get(word) != new.get(word)} & {
+        word for items in pages.values() for word in items}
+    assert shard.changed == (old != new)
