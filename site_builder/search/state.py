@@ -66,6 +66,7 @@ class IndexStore:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._kinds = {kind: folder / "files" / kind for kind in FILE_KINDS}  # each kind's folder
 
     def load(self, expected: tuple) -> SavedIndex | None:
         try:
@@ -89,10 +90,10 @@ class IndexStore:
         return self.folder / f"shard-{shard}.pkl"
 
     def files(self, kind: str) -> Path:
-        return self.folder / "files" / kind
+        return self._kinds[kind]
 
     def stored(self, kind: str, name: str) -> Path:
-        return self.files(kind) / name
+        return self._kinds[kind] / name
 
     def save(self, saved: SavedIndex, bundle_files: dict[Path, tuple[str, str]]) -> None:
         """Keep the bundle's content-named files ({file: (kind, name)}), drop the ones it no
