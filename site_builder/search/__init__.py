@@ -99,13 +99,18 @@ def _cache_folder(config: SiteConfig, cache: Path | None | bool) -> Path | None:
 
 
 def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
-    """Each HTML page outside the bundle, in path order: (path relative to ``site``, URL)."""
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site)
-        if relative.parts[0] != BUNDLE_DIR:
-            pages.append((relative, _pagefind_url(relative)))
-    return pages
+    """Each HTML page outside the bundle, in path order (folder by folder, as sorted paths
+    are; sorted as strings, since 10,000 articles' pages take seconds to sort as Paths):
+    (path relative to ``site``, URL)."""
+    found: list[tuple[str, ...]] = []
+    for folder, folders, names in os.walk(site):
+        within = os.path.relpath(folder, site)
+        parts = () if within == "." else tuple(within.split(os.sep))
+        if not parts and BUNDLE_DIR in folders:
+            folders.remove(BUNDLE_DIR)
+        found.extend((*parts, name) for name in names if name.endswith(".html"))
+    relatives = [Path(*parts) for parts in sorted(found)]
+    return [(relative, _pagefind_url(relative)) for relative in relatives]
 
 
 def _files_and_bytes(folder: Path) -> tuple[int, int]:

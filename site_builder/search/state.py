@@ -92,10 +92,10 @@ class IndexStore:
     def files(self, kind: str) -> Path:
         return self._kinds[kind]
 
-    def stored(self, kind: str, name: str) -> Path:
-        return self._kinds[kind] / name
+    def stored(self, kind: str, name: str) -> str:
+        return f"{self._kinds[kind]}/{name}"
 
-    def save(self, saved: SavedIndex, bundle_files: dict[Path, tuple[str, str]]) -> None:
+    def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]]) -> None:
         """Keep the bundle's content-named files ({file: (kind, name)}), drop the ones it no
         longer has, and write state.pkl last."""
         wanted: dict[str, set[str]] = {kind: set() for kind in FILE_KINDS}
@@ -115,7 +115,7 @@ class IndexStore:
         temporary.replace(self.folder / STATE_FILE)
 
 
-def place(source: Path, target: Path) -> None:
+def place(source: str | Path, target: str | Path) -> None:
     """``target`` with ``source``'s bytes: a hard link, a copy across file systems."""
     try:
         os.link(source, target)

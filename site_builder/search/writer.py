@@ -177,6 +177,11 @@ def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, 
     return Chunk(first, last, digest, path, words)
 
 
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as out:
+        out.write(data)
+
+
 class BundleIndex:
     """Pages (their numbers given by the order of ``add``) and chunks in, a bundle out."""
 
@@ -184,24 +189,25 @@ class BundleIndex:
         self.bundle, self.language, self.version = bundle, language, version
         self.pages: list[list] = []  # [fragment name, word count]
         self.filters: dict[str, dict[str, list[int]]] = {}
-        self.files: dict[Path, tuple[str, str]] = {}  # content-named file -> (kind, content name)
+        self.files: dict[str, tuple[str, str]] = {}  # content-named file's path -> (kind, content name)
         self._names: set[str] = set()  # the fragments'
         for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR):
             (bundle / folder).mkdir(parents=True, exist_ok=True)
-        self._fragments, self._text = bundle / FRAGMENT_DIR, bundle / TEXT_DIR
+        # paths as strings: an edit at 10,000 articles links ~84,000 files, and a Path costs more than a link
+        self._fragments, self._text = os.path.join(bundle, FRAGMENT_DIR), os.path.join(bundle, TEXT_DIR)
 
     def add(self, page: PagePostings) -> int:
         """Write the page's fragment and text parts; returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
-        fragment.write_bytes(page.fragment)
+        _write(fragment, page.fragment)
         for part, data in page.parts:
             path = self._part(part)
             if path not in self.files:  # a part shared by pages is one file
-                path.write_bytes(data)
+                _write(path, data)
                 self.files[path] = (TEXT_DIR, part)
         return number
 
-    def add_kept(self, page: PageInfo, kept_file: Callable[[str, str], Path]) -> int:
+    def add_kept(self, page: PageInfo, kept_file: Callable[[str, str], str]) -> int:
         """Link the page's fragment and text parts from the last build's (``kept_file(kind,
         name)``); returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
@@ -214,7 +220,7 @@ class BundleIndex:
         return number
 
     def _register(self, fragment_hash: str, date: str, word_count: int,
-                  filters: dict[str, list[str]]) -> tuple[int, Path]:
+                  filters: dict[str, list[str]]) -> tuple[int, str]:
         number = len(self.pages)
         name = fragment_name(fragment_hash, date, self._names)
         self._names.add(name)
@@ -222,12 +228,12 @@ class BundleIndex:
         for key, values in filters.items():
             for value in values:
                 self.filters.setdefault(key, {}).setdefault(value, []).append(number)
-        path = self._fragments / f"{name}.pf_fragment"
+        path = f"{self._fragments}/{name}.pf_fragment"
         self.files[path] = (FRAGMENT_DIR, fragment_hash)
         return number, path
 
-    def _part(self, name: str) -> Path:
-        return self._text / f"{name}.pf_text"
+    def _part(self, name: str) -> str:
+        return f"{self._text}/{name}.pf_text"
 
     def write(self, chunks: list[Chunk]) -> str:
         """Name the chunks (given in word order), write filters and pf_meta; returns the
@@ -249,7 +255,7 @@ class BundleIndex:
             while (name := chunk.digest[:digits]) in taken:
                 digits += 1
             taken.add(name)
-            path = self.bundle / INDEX_DIR / f"{name}.pf_index"
+            path = os.path.join(self.bundle, INDEX_DIR, f"{name}.pf_index")
             if chunk.kept:
                 place(chunk.path, path)
             else:
