@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/search_bench.py --seed                 # the seed site
     .venv/bin/python benchmarks/search_bench.py --articles 10000       # a generated archive
+    .venv/bin/python benchmarks/search_bench.py --articles 1000 --keep-site --identical-to main
+                                      # the search files of main's code and this code compared
     (stock pagefind-bin-extended comes with the bench extra: pip install -e ".[bench]")
 
 The site is built by the real build (without search), then indexed three ways:
@@ -31,6 +33,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -199,6 +202,31 @@ def _index_process(content: Path, site: Path, cache: Path) -> dict:
     rss, user, system = proc.stderr.strip().splitlines()[-1].split()
     return {**json.loads(proc.stdout.strip().splitlines()[-1]), "wall_s": round(time.perf_counter() - t, 2),
             "peak_rss_mb": int(rss) // 1024, "index_cpu_s": round(float(user) + float(system), 1)}
+
+
+def identical_to(revision: str, content: Path, site: Path) -> list[str]:
+    """Index ``site`` cold with the ``site_builder`` of git ``revision`` and with this one,
+    each in a process of its own with an empty page cache; the files of the bundle (and
+    ``_headers``) that differ between the two, or that only one has."""
+    with tempfile.TemporaryDirectory(prefix="search-rev-") as tmp:
+        code = Path(tmp) / "code"
+        code.mkdir()
+        archive = subprocess.run(["git", "archive", revision, "site_builder"], cwd=ROOT, check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+        files = []
+        for name, cwd in (("theirs", code), ("ours", ROOT)):
+            run = subprocess.run([sys.executable, "-c", INDEX_OURS, str(content), str(site), str(Path(tmp) / name)],
+                                 check=True, capture_output=True, text=True, cwd=cwd)
+            print(name, revision if name == "theirs" else "this code", run.stdout.strip().splitlines()[-1], flush=True)
+            files.append(_file_digests(site))
+    theirs, ours = files
+    return sorted(name for name in theirs.keys() | ours.keys() if theirs.get(name) != ours.get(name))
+
+
+def _file_digests(site: Path) -> dict[str, str]:
+    paths = [site / "_headers", *(p for p in (site / "pagefind").rglob("*") if p.is_file())]
+    return {p.relative_to(site).as_posix(): hashlib.sha1(p.read_bytes()).hexdigest() for p in paths}
 
 
 def _bundle_digest(bundle: Path) -> str:
@@ -388,6 +416,9 @@ def main() -> None:
                         help="keep the built site of the last run (no site build); build every index again")
     parser.add_argument("--reuse", action="store_true",
                         help="keep the built site and stock indexes of the last run; rebuild ours")
+    parser.add_argument("--identical-to", metavar="REVISION",
+                        help="only index the work folder's site with the code of a git revision and with this "
+                             "code, and compare every search file (exit 1 when any differs)")
     args = parser.parse_args()
     variants = args.variants.split(",")
     work = args.work or Path(f"/tmp/search-bench-{'seed' if args.seed else args.articles}")
@@ -403,6 +434,12 @@ def main() -> None:
             marker.touch()
             print(f"generated {args.articles} articles in {time.perf_counter() - t:.1f} s", flush=True)
     site = work / "site"
+    if args.identical_to:
+        if not (site / "articles").is_dir():
+            parser.error(f"no site in {work}: run the bench there once first")
+        differ = identical_to(args.identical_to, content, site)
+        print(f"{len(differ)} search files differ" + "".join(f"\n  {name}" for name in differ[:20]))
+        sys.exit(1 if differ else 0)
     saved = work / "build.json"
     reuse = json.loads(saved.read_text()) if args.reuse and saved.exists() and site.exists() else None
     build = build_all(content, site, variants, reuse, args.keep_site and site.exists())

@@ -1,199 +1,241 @@
-"""A range of the index's words as the last build left it, patched page by page.
+"""One range of the index's words (``postings.SHARD_BOUNDS``) as arrays: merged from the pages,
+patched page by page, cut into chunks and written out as Pagefind's CBOR.
 
-Each word's entry in an index chunk is ``[word, [[page, locations, []] …], []]``: its items
-``b"\\x83" + uint(page number, as a difference from the previous item's) + the page's tail``
-(``postings``). ``WordItems`` keeps a word's items as one byte string with each item's page
-number and length, so that one page's item is removed, inserted or renumbered without
-reading the others: patching costs the words of the pages changed, not the archive's. (The
-chunks holding those words are written again whole, and a page's ~3,000 words sit in most
-chunks: that, not the patching, is what an edit costs.) ``ShardEntries`` is one word range
-(``postings.SHARD_BOUNDS``) of them; it is cut into chunks exactly as ``writer.ShardIndex``
-cuts a range made from scratch.
+A word's entry in an index chunk is ``[word, [item …], []]``, an item
+``[page, locations, []]``: ``b"\\x83" + uint(page number, as a difference from the word's
+previous item's; the first its own) + the page's tail`` (``postings``). ``ShardEntries`` keeps
+the words in byte order, each one's number of items, and the items in word order, then page
+order: their page numbers, and their tails end to end. The items' heads (the page
+differences) are encoded only when entries are written, so pages are removed, inserted and
+renumbered by array operations over the range, and the chunks' bytes are made in bulk
+(``cborarrays``), never one Python object an item.
+
+The range is saved between builds (a pickle in the index state); ``touched`` marks the words
+whose entries a patch changed, so that the chunks of the others are kept unwritten.
 """
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
 import pickle
-from array import array
-from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
-from site_builder.search.postings import EMPTY, uint
-from site_builder.search.postings import array as array_head
-from site_builder.search.reproducible import head
+import numpy as np
+import numpy.typing as npt
 
+from site_builder.search.cborarrays import Ints, gather, head_sizes, heads, run_starts
+from site_builder.search.postings import Shard, joined, unique_words
 
-class WordItems:
-    """One word's items, in rising page order."""
-
-    __slots__ = ("numbers", "lengths", "body")
-
-    def __init__(self, numbers: array, lengths: array, body: bytes | bytearray):
-        self.numbers = numbers  # the pages, rising ('I')
-        self.lengths = lengths  # each item's length in body ('I')
-        self.body = body  # the items end to end (a bytearray once changed)
-
-    def entry(self, word: str) -> list[bytes | bytearray]:
-        """The word's entry, as ``writer`` writes it into a chunk, in pieces to be joined."""
-        raw = word.encode()
-        return [b"\x83", head(3, len(raw)), raw, array_head(len(self.numbers)), self.body, EMPTY]
-
-    def remove(self, number: int) -> None:
-        """Take out the item of page ``number`` (which the word holds)."""
-        k = bisect.bisect_left(self.numbers, number)
-        if k == len(self.numbers) or self.numbers[k] != number:
-            raise KeyError(number)
-        start = self._offset(k)
-        del self._changeable()[start:start + self.lengths[k]]
-        del self.numbers[k]
-        del self.lengths[k]
-        self._rehead(k, start)
-
-    def insert(self, number: int, tail: bytes) -> None:
-        """Add page ``number``'s item (its tail as ``postings`` encoded it)."""
-        k = bisect.bisect_left(self.numbers, number)
-        start = self._offset(k)
-        item = b"\x83" + uint(number - (self.numbers[k - 1] if k else 0)) + tail
-        self._changeable()[start:start] = item
-        self.numbers.insert(k, number)
-        self.lengths.insert(k, len(item))
-        self._rehead(k + 1, start + len(item))
-
-    def renumber(self, new_numbers: list[int], steps: list[int]) -> None:
-        """Give every page its new number (``new_numbers[old]``): the order stays, so only
-        the items after a change of shift (``steps``: old numbers where it changes) are
-        written again."""
-        heads_at = sorted({bisect.bisect_left(self.numbers, step) for step in steps})
-        self.numbers = array("I", map(new_numbers.__getitem__, self.numbers))
-        for k in heads_at:
-            self._rehead(k, self._offset(k))
-
-    def _offset(self, k: int) -> int:
-        return sum(self.lengths[:k])
-
-    def _changeable(self) -> bytearray:
-        if not isinstance(self.body, bytearray):
-            self.body = bytearray(self.body)
-        return self.body
-
-    def _rehead(self, k: int, start: int) -> None:
-        """Write item k's page difference again (after its predecessor changed)."""
-        if k >= len(self.numbers):
-            return
-        old_length = self.lengths[k]
-        old_head = 1 + _uint_length(self.body[start + 1])
-        new_head = b"\x83" + uint(self.numbers[k] - (self.numbers[k - 1] if k else 0))
-        self._changeable()[start:start + old_head] = new_head
-        self.lengths[k] = old_length - old_head + len(new_head)
-
-
-_WORD_HEADS = [b"\x83" + head(3, n) for n in range(256)]  # an entry's array head and its word's string head
-_ENTRY_WORD_SIZES = [len(start) + n + 1 for n, start in enumerate(_WORD_HEADS)]  # and the entry's closing []
-_numbers_of = operator.attrgetter("numbers")
-_body_of = operator.attrgetter("body")
-
-
-def _entry_sizes(words: list[str], items: list[WordItems]) -> Iterator[int]:
-    """The bytes of ``items[k].entry(words[k])`` for each k (ASCII words, as the index's are),
-    by C loops: a range has up to ~100,000 words, and every build cuts all of them."""
-    counts = list(map(len, map(_numbers_of, items)))
-    head_sizes = map(_HEAD_SIZES.__getitem__ if max(counts, default=0) < len(_HEAD_SIZES) else _head_size, counts)
-    word_sizes = map(_ENTRY_WORD_SIZES.__getitem__, map(len, words))  # the entry's head and its word's string
-    return map(operator.add, map(operator.add, word_sizes, head_sizes), map(len, map(_body_of, items)))
-
-
-def _head_size(number: int) -> int:
-    """Bytes of a CBOR head holding ``number``."""
-    return 1 if number < 24 else 2 if number < 1 << 8 else 3 if number < 1 << 16 else 5 if number < 1 << 32 else 9
-
-
-def _uint_length(first: int) -> int:
-    """Bytes of a CBOR unsigned integer from its first byte."""
-    info = first & 0x1F
-    return 1 if info < 24 else 1 + (1 << (info - 24))
-
-
-_HEAD_SIZES = [_head_size(n) for n in range(1 << 16)]
-
-
-def word_items(numbers: list[int], heads: list[bytes], tails: list[bytes]) -> WordItems:
-    """A word's items from its pages, their heads (``b"\\x83" + uint(difference)``) and tails."""
-    lengths = array("I", map(operator.add, map(len, heads), map(len, tails)))
-    body = b"".join(itertools.chain.from_iterable(zip(heads, tails, strict=True)))
-    return WordItems(array("I", numbers), lengths, body)
+Words = npt.NDArray[np.bytes_]
 
 
 class ShardEntries:
-    """One word range's items, saved between builds (a pickle in the index state)."""
+    """One word range's items."""
 
-    def __init__(self, words: dict[str, WordItems]):
-        self.words = words
-        self.touched: set[str] = set()  # words whose entry changed since loading
+    def __init__(self, words: Words, counts: Ints, numbers: Ints, lengths: Ints, tails: npt.NDArray[np.uint8]):
+        self.words = words  # in byte order
+        self.counts = counts  # each word's items (at least one)
+        self.numbers = numbers  # each item's page: by word, then rising
+        self.lengths = lengths  # each item's tail's bytes
+        self.tails = tails  # the items' tails end to end
+        self.touched = np.zeros(len(words), bool)  # words whose entry changed since loading
+        self.changed = False  # whether any did
+
+    @classmethod
+    def merge(cls, pages: Ints, shard: Shard) -> ShardEntries:
+        """The range's items from ``shard``, pages' words end to end (each page's in byte
+        order, the pages rising), ``pages[k]`` the page of ``shard.words[k]``."""
+        words, ids = unique_words(shard.words)
+        order = np.argsort(ids, kind="stable")  # by word; the pages stay in rising order
+        lengths = shard.lengths.astype(np.int64)
+        tails = gather(np.frombuffer(shard.tails, np.uint8), run_starts(lengths)[order], lengths[order])
+        return cls(words, np.bincount(ids, minlength=len(words)), pages.astype(np.int64)[order], lengths[order], tails)
+
+    @classmethod
+    def empty(cls) -> ShardEntries:
+        nothing = np.zeros(0, np.int64)
+        return cls(np.zeros(0, "S1"), nothing, nothing, nothing, np.zeros(0, np.uint8))
 
     @classmethod
     def load(cls, path: Path) -> ShardEntries:
-        with open(path, "rb") as stored:
-            raw = pickle.load(stored)
-        return cls({word: WordItems(numbers, lengths, body) for word, (numbers, lengths, body) in raw.items()})
+        stored = cast(tuple[Words, Ints, Ints, Ints, npt.NDArray[np.uint8]], load_pickle(path))
+        words, counts, numbers, lengths, tails = stored
+        return cls(words, counts.astype(np.int64), numbers.astype(np.int64), lengths.astype(np.int64), tails)
 
     def save(self, path: Path) -> None:
-        raw = {word: (items.numbers, items.lengths, items.body) for word, items in self.words.items()}
-        save_pickle(path, raw)
+        save_pickle(path, (self.words, self.counts.astype(np.uint32), self.numbers.astype(np.uint32),
+                           self.lengths.astype(np.uint32), self.tails))
 
     @property
     def pairs(self) -> int:
-        return sum(len(items.numbers) for items in self.words.values())
+        return len(self.numbers)
 
-    def remove_page(self, number: int, words: list[str]) -> None:
-        for word in words:
-            items = self.words[word]
-            items.remove(number)
-            if not items.numbers:
-                del self.words[word]
-            self.touched.add(word)
+    def _item_words(self) -> Ints:
+        return np.repeat(np.arange(len(self.words)), self.counts)
 
-    def insert_page(self, number: int, words: list[str], tails: list[bytes]) -> None:
-        for word, tail in zip(words, tails, strict=True):
-            items = self.words.get(word)
-            if items is None:
-                items = self.words[word] = WordItems(array("I"), array("I"), b"")
-            items.insert(number, tail)
-            self.touched.add(word)
+    def _words_of(self, items: Ints) -> Ints:
+        """The word of each of ``items``."""
+        return np.searchsorted(np.cumsum(self.counts), items, "right")
 
-    def renumber(self, new_numbers: list[int], steps: list[int]) -> None:
-        """Every page to its new number (the pages before the first step keep theirs); the
-        words holding a page after it are touched."""
-        for word, items in self.words.items():
-            if items.numbers[-1] >= steps[0]:
-                items.renumber(new_numbers, steps)
-                self.touched.add(word)
+    def remove_pages(self, numbers: Sequence[int]) -> None:
+        """Take out the items of the pages ``numbers``."""
+        self._remove_items(np.flatnonzero(np.isin(self.numbers, np.asarray(numbers, np.int64))))
 
-    def cut(self, chunk_bytes: int) -> list[list[str]]:
-        """The words of each chunk, in word order: a chunk ends with the word that brings its
-        entries' bytes to ``chunk_bytes`` or more."""
-        words = sorted(self.words)
-        chunks: list[list[str]] = []
-        start, size = 0, 0
-        for end, entry_size in enumerate(_entry_sizes(words, list(map(self.words.__getitem__, words))), 1):
-            size += entry_size
-            if size >= chunk_bytes:
-                chunks.append(words[start:end])
-                start, size = end, 0
-        if start < len(words):
-            chunks.append(words[start:])
+    def replace_page(self, number: int, shard: Shard) -> None:
+        """Page ``number``'s items become ``shard``'s (the other pages' numbers unchanged):
+        only the words whose item is new, gone or other bytes are patched and touched (a
+        page edited late in its text keeps the items of the words before the edit)."""
+        old = np.flatnonzero(self.numbers == number)
+        old_words = self.words[self._words_of(old)]
+        starts = run_starts(self.lengths)[old].tolist()
+        old_items = dict(zip(old_words.tolist(), (self.tails[start:start + length].tobytes() for start, length in
+                                                  zip(starts, self.lengths[old].tolist(), strict=True)), strict=True))
+        ends = np.cumsum(shard.lengths).tolist()
+        new_items = dict(zip(shard.words.tolist(), map(shard.tails.__getitem__, map(slice, [0, *ends], ends)),
+                             strict=False))
+        changed = [word for word in old_items.keys() | new_items.keys() if old_items.get(word) != new_items.get(word)]
+        if not changed:
+            return
+        chosen = np.array(changed, dtype="S")
+        self._remove_items(old[np.isin(old_words, chosen)])
+        kept = np.isin(shard.words, chosen)
+        kept_bytes = np.repeat(kept, shard.lengths)
+        self.insert_pages([number], [Shard(shard.words[kept], shard.lengths[kept],
+                                           np.frombuffer(shard.tails, np.uint8)[kept_bytes].tobytes())])
+
+    def _remove_items(self, gone: Ints) -> None:
+        if not len(gone):
+            return
+        self.changed = True
+        gone_words = self._words_of(gone)
+        self.touched[gone_words] = True
+        self.counts -= np.bincount(gone_words, minlength=len(self.words))
+        starts = run_starts(self.lengths)
+        self.tails = np.delete(self.tails, np.repeat(starts[gone] - run_starts(self.lengths[gone]),
+                                                     self.lengths[gone]) + np.arange(self.lengths[gone].sum()))
+        self.numbers, self.lengths = np.delete(self.numbers, gone), np.delete(self.lengths, gone)
+        kept = self.counts > 0
+        if not kept.all():
+            self.words, self.counts, self.touched = self.words[kept], self.counts[kept], self.touched[kept]
+
+    def renumber(self, new_numbers: Sequence[int], steps: Sequence[int]) -> None:
+        """Every page to its new number (``new_numbers[old]``, in the same order); the words
+        holding a page from the first step (an old number) on are touched."""
+        moved = self.numbers >= steps[0]
+        self.touched[self._item_words()[moved]] = True
+        self.changed = True
+        self.numbers = np.asarray(new_numbers, np.int64)[self.numbers]
+
+    def insert_pages(self, numbers: Sequence[int], shards: Sequence[Shard]) -> None:
+        """Add the items of the pages ``numbers`` (not in the range), each its ``Shard``."""
+        added = ShardEntries.merge(np.repeat(np.asarray(numbers, np.int64), [len(shard.words) for shard in shards]),
+                                   joined(shards))
+        if not len(added.words):
+            return
+        self.changed = True
+        at = np.searchsorted(self.words, added.words)
+        new = at == len(self.words)
+        new[~new] = self.words[at[~new]] != added.words[~new]
+        wide = f"S{max(self.words.dtype.itemsize, added.words.dtype.itemsize)}"  # never cut a longer new word
+        self.words = np.insert(self.words.astype(wide), at[new], added.words[new])
+        self.counts = np.insert(self.counts, at[new], 0)
+        self.touched = np.insert(self.touched, at[new], True)
+        ids = np.searchsorted(self.words, added.words)
+        self.touched[ids] = True
+        # each new item goes after its word's items of lower pages
+        added_ids = np.repeat(ids, added.counts)
+        at_items = self._bisect(run_starts(self.counts)[added_ids], self.counts[added_ids], added.numbers)
+        byte_at = np.r_[run_starts(self.lengths), self.lengths.sum()][at_items]
+        self.tails = np.insert(self.tails, np.repeat(byte_at, added.lengths), added.tails)
+        self.numbers = np.insert(self.numbers, at_items, added.numbers)
+        self.lengths = np.insert(self.lengths, at_items, added.lengths)
+        self.counts += np.bincount(added_ids, minlength=len(self.words))
+
+    def _bisect(self, first: Ints, count: Ints, numbers: Ints) -> Ints:
+        """Where each of ``numbers`` goes among the items ``first[k]`` … ``first[k] + count[k]
+        - 1`` (rising page numbers): a binary search for all at once."""
+        low, high = first.copy(), first + count
+        while (active := low < high).any():
+            middle = (low + high) // 2
+            lower = active & (self.numbers[np.minimum(middle, len(self.numbers) - 1)] < numbers)
+            low, high = np.where(lower, middle + 1, low), np.where(active & ~lower, middle, high)
+        return low
+
+    def entry_sizes(self) -> Ints:
+        """The bytes of each word's entry."""
+        word_lengths = np.char.str_len(self.words).astype(np.int64)
+        items = np.r_[0, np.cumsum(1 + head_sizes(self._deltas()) + self.lengths)]
+        ends = np.cumsum(self.counts)
+        return (1 + head_sizes(word_lengths) + word_lengths + head_sizes(self.counts) + items[ends]
+                - items[ends - self.counts] + 1)
+
+    def cut(self, chunk_bytes: int) -> list[tuple[int, int]]:
+        """The words of each chunk (start, end), in word order: a chunk ends with the word
+        that brings its entries' bytes to ``chunk_bytes`` or more."""
+        ends = np.cumsum(self.entry_sizes())
+        chunks: list[tuple[int, int]] = []
+        start = 0
+        while start < len(ends):
+            before = int(ends[start - 1]) if start else 0
+            end = min(int(np.searchsorted(ends, before + chunk_bytes, "left")) + 1, len(ends))
+            chunks.append((start, end))
+            start = end
         return chunks
 
-    def entries(self, words: list[str]) -> Iterator[bytes | bytearray]:
-        """The entries of ``words`` (ASCII, as the index's are) as ``writer`` writes them into a
-        chunk, in pieces to be joined: ``[word, [item …], []]`` each."""
-        items = list(map(self.words.__getitem__, words))
-        return itertools.chain.from_iterable(zip(
-            map(_WORD_HEADS.__getitem__, map(len, words)), " ".join(words).encode().split(b" "),
-            map(array_head, map(len, map(_numbers_of, items))), map(_body_of, items),
-            itertools.repeat(EMPTY), strict=False))  # the repeat is endless
+    def _deltas(self) -> Ints:
+        """Each item's page number as written: the difference from the word's item before."""
+        if not len(self.numbers):
+            return self.numbers
+        deltas = self.numbers - np.r_[0, self.numbers[:-1]]
+        firsts = run_starts(self.counts)
+        deltas[firsts] = self.numbers[firsts]
+        return deltas
+
+    def entries(self, ranges: Sequence[tuple[int, int]]) -> list[bytes]:
+        """The entries of each range of words (start, end), end to end: for each word
+        ``[word, [item …], []]`` (a 3-array head, its string, its items' array, ``[]``)."""
+        chosen = np.concatenate([np.arange(start, end) for start, end in ranges] or [np.zeros(0, np.int64)])
+        counts = self.counts[chosen]
+        items = np.repeat(run_starts(self.counts)[chosen] - run_starts(counts), counts) + np.arange(counts.sum())
+        words = self.words[chosen]
+        word_lengths = np.char.str_len(words).astype(np.int64)
+        pairs = np.tile(np.array([4, 3], np.int64), len(chosen))  # the entry's 3-array, its string
+        word_heads, word_head_sizes = heads(pairs, np.column_stack([np.full(len(chosen), 3), word_lengths]).ravel())
+        count_heads, count_sizes = heads(4, counts)
+        item_pairs = np.tile(np.array([4, 0], np.int64), len(items))  # the item's 3-array, its page
+        item_heads, item_head_sizes = heads(item_pairs, np.column_stack([np.full(len(items), 3),
+                                                                          self._deltas()[items]]).ravel())
+        pieces = [word_heads, np.frombuffer(b"".join(words.tolist()), np.uint8), count_heads, item_heads,
+                  self.tails, np.array([0x80], np.uint8)]
+        bases = run_starts(np.array([len(piece) for piece in pieces], np.int64))
+        starts, lengths = _entry_runs(counts, bases, (
+            (run_starts(word_head_sizes[0::2] + word_head_sizes[1::2]), word_head_sizes[0::2] + word_head_sizes[1::2]),
+            (run_starts(word_lengths), word_lengths), (run_starts(count_sizes), count_sizes),
+            (run_starts(item_head_sizes[0::2] + item_head_sizes[1::2]), item_head_sizes[0::2] + item_head_sizes[1::2]),
+            (run_starts(self.lengths)[items], self.lengths[items])))
+        out = gather(np.concatenate(pieces), starts, lengths).tobytes()
+        closing = 4 * np.arange(len(chosen)) + 2 * run_starts(counts) + 3 + 2 * counts  # each entry's last run
+        bounds = np.r_[0, np.cumsum(lengths)[closing]][np.cumsum([0, *(end - start for start, end in ranges)])]
+        return [out[a:b] for a, b in zip(bounds.tolist(), bounds[1:].tolist(), strict=False)]
+
+
+def _entry_runs(counts: Ints, bases: Ints, runs: tuple[tuple[Ints, Ints], ...]) -> tuple[Ints, Ints]:
+    """Where each run of the entries' bytes is in the joined pieces (``bases``: each piece's
+    start), in the entries' order: per word its head, string and items' array head, per item
+    its head and tail, then the word's closing ``[]`` (the last piece)."""
+    (word_head, word_head_size), (text, text_size), (count, count_size), (item_head, item_head_size), \
+        (tail, tail_size) = runs
+    words, items = len(counts), int(counts.sum())
+    starts, lengths = np.zeros(4 * words + 2 * items, np.int64), np.zeros(4 * words + 2 * items, np.int64)
+    at = 4 * np.arange(words) + 2 * run_starts(counts)  # each word's first run
+    for k, (start, size) in enumerate(((word_head, word_head_size), (text, text_size), (count, count_size))):
+        starts[at + k], lengths[at + k] = bases[k] + start, size
+    item_word = np.repeat(np.arange(words), counts)
+    item_at = 4 * item_word + 2 * np.arange(items) + 3
+    starts[item_at], lengths[item_at] = bases[3] + item_head, item_head_size
+    starts[item_at + 1], lengths[item_at + 1] = bases[4] + tail, tail_size
+    starts[at + 3 + 2 * counts], lengths[at + 3 + 2 * counts] = bases[5], 1
+    return starts, lengths
 
 
 def save_pickle(path: Path, value: object) -> None:

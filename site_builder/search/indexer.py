@@ -28,11 +28,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
+import numpy as np
+
 from site_builder import collector
 from site_builder.search.entries import ShardEntries, dump_unshared, load_pickle, save_pickle
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache
-from site_builder.search.postings import PRESENCE_SHARDS, SHARDS, TITLE_SHARD, PagePostings
+from site_builder.search.postings import EMPTY_ITEMS, PRESENCE_SHARDS, SHARDS, TITLE_SHARD, PagePostings, joined
 from site_builder.search.shadow import page_words
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, stamp
 from site_builder.search.writer import (CHUNK_BYTES, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk,
@@ -55,7 +57,7 @@ class Indexed:
 
 @dataclass(frozen=True)
 class _Batch:
-    pages: list[PagePostings]  # without their shards (left in the scratch folder)
+    pages: list[PagePostings]  # without their items (left in the scratch folder)
     keys: list[str]  # their page cache keys
     skipped: list[str]  # the keys of the batch's pages with nothing to index
     stamps: dict[str, Stamp]  # path -> stamp of every page of the batch
@@ -131,9 +133,10 @@ def _encode_batch(job: tuple[Path, list[tuple[Path, str]], Path, PageCache]) -> 
         pages.append(page)
         keys.append(key)
     for shard in range(SHARDS):
+        ranges = [page.items.shard(shard) for page in pages]
         with open(f"{stem}-{shard}", "wb") as out:
-            dump_unshared([page.shards[shard] for page in pages], out)
-    return _Batch([replace(page, shards=[]) for page in pages], keys, skipped, stamps, cached)
+            dump_unshared(([len(words) for words, _, _ in ranges], joined(ranges)), out)
+    return _Batch([replace(page, items=EMPTY_ITEMS) for page in pages], keys, skipped, stamps, cached)
 
 
 def chunk_bytes_of(shard: int) -> int:
@@ -148,10 +151,10 @@ def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> 
     index = ShardIndex()
     for stem, start in batches:
         with open(f"{stem}-{shard}", "rb") as stored:
-            for number, (words, tails) in enumerate(pickle.load(stored), start):
-                index.add(number, words, tails)
-    words, pairs = len(index.numbers), index.pairs
+            counts, pages_shard = pickle.load(stored)
+            index.add_pages(np.arange(start, start + len(counts)), counts, pages_shard)
     entries = index.entries()
+    words, pairs = len(entries.words), entries.pairs
     chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard))
     if state is not None:
         save_shard(state, entries, chunks)

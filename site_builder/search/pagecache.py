@@ -3,17 +3,16 @@ keyed by a SHA-1 of its URL and bytes (file ``<key[:2]>/<key>``), in the build c
 of this code version (``site_builder.cache``), so a changed indexer never reads what an older
 one wrote. The saved index (``state``) lives in its subfolder ``index/``.
 
-Entries are zlib-compressed pickles written to a temporary name and renamed (a killed build
-leaves no half-written entry; one that does not read back is a miss). After a build only
+Entries are pickles (not compressed: a page's ~60 KB would take about as long to compress as
+the rest of its caching) written to a temporary name and renamed (a killed build leaves no
+half-written entry; one that does not read back is a miss). After a build only
 the entries of its pages are kept.
 """
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import tempfile
-import zlib
 from pathlib import Path
 
 from site_builder.search.entries import dump_unshared
@@ -32,8 +31,8 @@ class PageCache:
         if self.folder is None:
             return None
         try:
-            page = pickle.loads(zlib.decompress((self.folder / key[:2] / key).read_bytes()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
+            page = pickle.loads((self.folder / key[:2] / key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
             return None
         return page if isinstance(page, PagePostings) else None
 
@@ -45,9 +44,7 @@ class PageCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                raw = io.BytesIO()
-                dump_unshared(page, raw)
-                out.write(zlib.compress(raw.getbuffer(), 1))
+                dump_unshared(page, out)
             os.replace(temporary, target)
         except OSError:  # a cache that cannot be written only makes builds slower
             return

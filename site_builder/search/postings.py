@@ -14,14 +14,17 @@ range of the index can be merged and written by a process of its own.
 """
 from __future__ import annotations
 
-import bisect
 import itertools
-import operator
-from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from site_builder.search.normalize import char_code
+import numpy as np
+import numpy.typing as npt
+
+from site_builder.search.cborarrays import Ints, heads, run_starts
+from site_builder.search.normalize import DIGITS, char_code
 from site_builder.search.reproducible import head
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
@@ -35,6 +38,11 @@ SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "x", "y", "z", *("z" + bound for
 SHARDS = len(SHARD_BOUNDS) + 1
 TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
 PRESENCE_SHARDS = range(SHARD_BOUNDS.index("z") + 1, SHARDS)  # the ranges of the presence words
+_BOUNDS = np.array(SHARD_BOUNDS, dtype="S")
+_DIGIT_VALUES = np.zeros(256, np.int64)  # a word's byte -> its digit in the sort key (0: none)
+_DIGIT_VALUES[np.frombuffer(DIGITS.encode(), np.uint8)] = np.arange(1, len(DIGITS) + 1)
+_KEY_WIDTH = 12  # 37 ** 12 < 2 ** 63
+_POWERS = (len(DIGITS) + 1) ** np.arange(_KEY_WIDTH - 1, -1, -1, dtype=np.int64)
 
 EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
 _SMALL = 1 << 16
@@ -59,7 +67,39 @@ def array(length: int) -> bytes:
     return _ARRAYS[length] if length < _SMALL else head(4, length)
 
 
-Shard = tuple[list[str], list[bytes]]  # words in byte order, the page's tail of each
+class Shard(NamedTuple):
+    """Words of one word range and their tails (of a page, or of pages end to end)."""
+
+    words: npt.NDArray[np.bytes_]  # in byte order (a page's)
+    lengths: npt.NDArray[np.uint32]  # each one's tail's bytes
+    tails: bytes  # end to end
+
+
+def joined(shards: Sequence[Shard]) -> Shard:
+    """The shards' words and tails end to end."""
+    if not shards:
+        return Shard(np.zeros(0, "S1"), np.zeros(0, np.uint32), b"")
+    return Shard(np.concatenate([shard.words for shard in shards]),
+                 np.concatenate([shard.lengths for shard in shards]), b"".join(shard.tails for shard in shards))
+
+
+class PageItems(NamedTuple):
+    """A page's words in byte order and their tails, in ``SHARDS`` ranges: three arrays to
+    store and load, not three a range."""
+
+    words: npt.NDArray[np.bytes_]
+    lengths: npt.NDArray[np.uint32]
+    tails: bytes
+    cuts: tuple[int, ...]  # where each range's words start, and the end
+    byte_cuts: tuple[int, ...]  # where each range's tails start, and the end
+
+    def shard(self, shard: int) -> Shard:
+        start, end = self.cuts[shard], self.cuts[shard + 1]
+        return Shard(self.words[start:end], self.lengths[start:end],
+                     self.tails[self.byte_cuts[shard]:self.byte_cuts[shard + 1]])
+
+
+EMPTY_ITEMS = PageItems(np.zeros(0, "S1"), np.zeros(0, np.uint32), b"", (0,) * (SHARDS + 1), (0,) * (SHARDS + 1))
 
 
 @dataclass(frozen=True)
@@ -72,105 +112,78 @@ class PagePostings:
     date: str  # yyyy-mm-dd or ""
     word_count: int
     filters: dict[str, list[str]]
-    shards: list[Shard]  # SHARDS of them
+    items: PageItems
     parts: list[tuple[str, bytes]]  # the readable text's parts: (name, gzipped file)
 
     @property
     def pairs(self) -> int:
-        return sum(len(words) for words, _ in self.shards)
+        return len(self.items.words)
 
 
-def page_tails(blocks: list[tuple[int, list[str]]], marks: list[str]) -> dict[str, bytes]:
-    """word -> its tail for this page (``array(n) + locations + EMPTY``); the ``marks``
-    (presence words) at ``MARK_POSITION``, the text weight's."""
-    by_weight: dict[int, tuple[list[str], list[int]]] = {}  # weight -> its words, their positions
-    position = 0
-    for weight, words in blocks:
-        tokens, places = by_weight.setdefault(weight, ([], []))
-        tokens.extend(words)
-        places.extend(range(position, position + len(words)))
-        position += len(words)
-    lightest, *heavier = sorted(by_weight)
-    tails = _lightest_tails(lightest, *by_weight[lightest])  # the text: nearly every word
-    for weight in heavier:  # headings: few words; their runs follow the lighter weights' runs
-        for word, (run, numbers) in _weight_runs(weight, *by_weight[weight]).items():
-            tails[word] = _extended(tails.get(word), run, numbers)
-    tails.update(dict.fromkeys(marks, MARK_TAIL))
-    return tails
+def page_items(blocks: list[tuple[int, list[str]]], marks: list[str]) -> PageItems:
+    """The page's words in byte order with their tails, cut at ``SHARD_BOUNDS``; the
+    ``marks`` (presence words) at ``MARK_POSITION``, in the text weight."""
+    tokens = list(itertools.chain.from_iterable(words for _, words in blocks))
+    marks = list(dict.fromkeys(marks))
+    words, ids = unique_words(np.array(tokens + marks, dtype="S"))
+    weights = np.concatenate([np.repeat(np.array([weight for weight, _ in blocks], np.int64),
+                                        [len(words) for _, words in blocks]),
+                              np.full(len(marks), TEXT_WEIGHT, np.int64)])
+    places = np.concatenate([np.arange(len(tokens), dtype=np.int64), np.full(len(marks), MARK_POSITION, np.int64)])
+    order = np.argsort(ids << 16 | weights, kind="stable")  # by word, then weight, then position
+    tails, lengths = _tails(ids[order], weights[order], places[order])
+    cuts = np.r_[0, np.searchsorted(words, _BOUNDS), len(words)]
+    return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts.tolist()),
+                     tuple(np.r_[0, np.cumsum(lengths)][cuts].tolist()))
 
 
-def _lightest_tails(weight: int, tokens: list[str], places: list[int]) -> dict[str, bytes]:
-    """word -> its tail, for the words of one weight. Built by C loops for the words found
-    once (most of them: a tail by position from a table), then the others one by one."""
-    singles = _single_tails(weight, places[-1])
-    tails = dict(zip(tokens, map(singles.__getitem__, places), strict=True))  # a repeated word: its last
-    counts = Counter(tokens)
-    if len(counts) < len(tokens):
-        mark = head(1, weight)  # CBOR -(weight + 1)
-        # positions below _SMALL (all but in a page of over 65,536 words): encoded from a table
-        encode = _UINTS.__getitem__ if places[-1] < _SMALL else uint
-        for word, positions in _repeated_positions(tokens, places, counts).items():
-            # the first position absolute, then the differences
-            numbers = b"".join(map(encode, map(operator.sub, positions, [0, *positions])))
-            tails[word] = _ARRAYS[len(positions) + 1] + mark + numbers + EMPTY
-    return tails
+def unique_words(words: npt.NDArray[np.bytes_]) -> tuple[npt.NDArray[np.bytes_], Ints]:
+    """The distinct words in byte order, and each word's index among them. Sorted by an
+    integer of the same order (the characters as base-37 digits, 0 past the word's end),
+    several times faster than by the bytes, when every word is short and of ``DIGITS``."""
+    width = words.dtype.itemsize
+    if width > _KEY_WIDTH:
+        return _unique_bytes(words)
+    characters = words.view(np.uint8).reshape(len(words), width)
+    keys = np.zeros(len(words), np.int64)
+    for column, power in zip(characters.T, _POWERS[-width:].tolist(), strict=True):  # a column at a time: little memory
+        digits = _DIGIT_VALUES[column]
+        if ((digits == 0) & (column != 0)).any():
+            return _unique_bytes(words)
+        keys += digits * power
+    _, first, ids = np.unique(keys, return_index=True, return_inverse=True)
+    return words[first], ids
 
 
-def _repeated_positions(tokens: list[str], places: list[int], counts: Counter[str]) -> dict[str, list[int]]:
-    """word -> its positions, for the words found more than once (C loops: no step a token)."""
-    repeated = set(itertools.compress(counts, map((1).__lt__, counts.values())))
-    chosen = list(map(repeated.__contains__, tokens))
-    positions: defaultdict[str, list[int]] = defaultdict(list)
-    drain(map(list.append, map(positions.__getitem__, itertools.compress(tokens, chosen)),
-               itertools.compress(places, chosen)))
-    return positions
+def _unique_bytes(words: npt.NDArray[np.bytes_]) -> tuple[npt.NDArray[np.bytes_], Ints]:
+    distinct, ids = np.unique(words, return_inverse=True)
+    return distinct, ids
 
 
-def _extended(tail: bytes | None, run: bytes, numbers: int) -> bytes:
-    """A tail with one more run of ``numbers`` numbers after its own (a new tail for None)."""
-    if tail is None:
-        return array(numbers) + run + EMPTY
-    info = tail[0] & 0x1F  # the tail's array head: its count, in the head or after it
-    skip = 1 if info < 24 else 1 + (1 << (info - 24))
-    count = info if info < 24 else int.from_bytes(tail[1:skip], "big")
-    return array(count + numbers) + tail[skip:-1] + run + EMPTY
-
-
-def _weight_runs(weight: int, tokens: list[str], places: list[int]) -> dict[str, tuple[bytes, int]]:
-    """word -> (its run of one weight's positions, how many numbers the run holds)."""
-    mark = head(1, weight)  # CBOR -(weight + 1)
-    positions: defaultdict[str, list[int]] = defaultdict(list)
-    for word, place in zip(tokens, places, strict=True):
-        positions[word].append(place)
-    return {word: (_run(mark, found, uint), len(found) + 1) for word, found in positions.items()}
-
-
-MARK_TAIL = array(2) + head(1, TEXT_WEIGHT) + uint(MARK_POSITION) + EMPTY
-_SINGLE_TAILS: dict[int, list[bytes]] = {}  # weight -> the tail of one position, by position
-
-
-def _single_tails(weight: int, highest: int) -> list[bytes]:
-    table = _SINGLE_TAILS.setdefault(weight, [])
-    if len(table) <= highest:
-        start = array(2) + head(1, weight)
-        table.extend(start + uint(place) + EMPTY
-                     for place in range(len(table), max(highest + 1, 2 * len(table), 4096)))
-    return table
-
-
-def split_shards(tails: dict[str, bytes]) -> list[Shard]:
-    """The page's words in byte order, cut at ``SHARD_BOUNDS``."""
-    words = sorted(tails)  # ASCII words: str order is byte order
-    cuts = [0, *(bisect.bisect_left(words, bound) for bound in SHARD_BOUNDS), len(words)]
-    shards = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        part = words[start:end]
-        shards.append((part, list(map(tails.__getitem__, part))))
-    return shards
-
-
-def _run(mark: bytes, places: list[int], encode: Callable[[int], bytes]) -> bytes:
-    """One weight's positions: its mark, the first position, then the differences."""
-    if len(places) == 1:
-        return mark + encode(places[0])
-    return mark + encode(places[0]) + b"".join(map(encode, map(operator.sub, places[1:], places)))
+def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8], Ints]:
+    """Each word's tail end to end, and each one's length, from its tokens ordered by (word,
+    weight, position): ``[count, -(w + 1), first, difference …, -(w' + 1), …]`` and ``[]``, as
+    one run of CBOR heads (an array's, a weight's, each position's)."""
+    if not len(ids):
+        return np.zeros(0, np.uint8), np.zeros(0, np.int64)
+    word_start = np.r_[True, ids[1:] != ids[:-1]]
+    run_start = word_start | np.r_[True, weights[1:] != weights[:-1]]
+    values = places - np.r_[0, places[:-1]]  # a difference from the position before
+    values[run_start] = places[run_start]  # a weight's first position: absolute
+    word = np.cumsum(word_start) - 1
+    counts = np.bincount(word) + np.bincount(word, run_start).astype(np.int64)  # positions and weight marks
+    # before each token: the last word's closing [] and the array head (at a new word), the
+    # weight mark (at a new weight); after the last token, the closing []
+    extras = 2 * word_start + run_start
+    extras[0] -= 1
+    at = np.arange(len(ids)) + np.cumsum(extras)
+    majors = np.zeros(int(at[-1]) + 2, np.int64)
+    numbers = np.zeros(len(majors), np.int64)
+    numbers[at] = values
+    majors[at[run_start] - 1], numbers[at[run_start] - 1] = 1, weights[run_start]
+    word_at = at[word_start] - 2
+    majors[word_at], numbers[word_at] = 4, counts
+    majors[word_at[1:] - 1] = majors[-1] = 4  # the closing []: numbers stay 0
+    encoded, sizes = heads(majors, numbers)
+    starts = np.r_[run_starts(sizes)[word_at], len(encoded)]
+    return encoded, np.diff(starts)

@@ -66,6 +66,7 @@ class IndexStore:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._kinds = {kind: folder / "files" / kind for kind in FILE_KINDS}  # each kind's folder
 
     def load(self, expected: tuple) -> SavedIndex | None:
         try:
@@ -89,31 +90,32 @@ class IndexStore:
         return self.folder / f"shard-{shard}.pkl"
 
     def files(self, kind: str) -> Path:
-        return self.folder / "files" / kind
+        return self._kinds[kind]
 
-    def stored(self, kind: str, name: str) -> Path:
-        return self.files(kind) / name
+    def stored(self, kind: str, name: str) -> str:
+        return f"{self._kinds[kind]}/{name}"
 
-    def save(self, saved: SavedIndex, bundle_files: dict[Path, tuple[str, str]]) -> None:
+    def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]]) -> None:
         """Keep the bundle's content-named files ({file: (kind, name)}), drop the ones it no
         longer has, and write state.pkl last."""
         wanted: dict[str, set[str]] = {kind: set() for kind in FILE_KINDS}
+        present = {kind: set(os.listdir(self.files(kind))) for kind in FILE_KINDS}  # no stat a file
         for path, (kind, name) in bundle_files.items():
             wanted[kind].add(name)
-            target = self.stored(kind, name)
-            if not target.exists():
-                place(path, target)
+            if name not in present[kind]:
+                place(path, self.stored(kind, name))
+                present[kind].add(name)
         for kind, names in wanted.items():
-            for old in self.files(kind).iterdir():
-                if old.name not in names:
-                    old.unlink()
+            folder = self.files(kind)
+            for old in present[kind] - names:
+                (folder / old).unlink()
         temporary = self.folder / (STATE_FILE + ".tmp")
         with open(temporary, "wb") as out:
             pickle.dump(saved, out, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.folder / STATE_FILE)
 
 
-def place(source: Path, target: Path) -> None:
+def place(source: str | Path, target: str | Path) -> None:
     """``target`` with ``source``'s bytes: a hard link, a copy across file systems."""
     try:
         os.link(source, target)

@@ -26,7 +26,7 @@ from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, PagePostings
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint
 from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES,
-                                        BundleIndex, Chunk, write_chunks)
+                                        BundleIndex, Chunk, KeptChunks, write_chunks)
 
 # beyond this share of the pages changed, indexing from scratch costs about what patching does
 MAX_CHANGED_SHARE = 0.2
@@ -77,7 +77,8 @@ def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleI
     steps = changes.steps()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
-        with mapper(len(changes.fresh) + len(changes.removed) + (len(candidates) if steps else 0)) as mapped:
+        # a page's words sit in most chunks: the chunks made again grow with the archive, not the changes
+        with mapper(len(candidates)) as mapped:
             patched = list(mapped(_patch_shard, jobs))
         for number, page in enumerate(changes.pages):
             if number in changes.fresh:
@@ -140,8 +141,8 @@ def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[byt
 
 
 def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:
-    removals = [(old, page.shards[shard][0]) for old, page in sorted(changes.removed.items())]
-    insertions = [(new, *page.shards[shard]) for new, page in sorted(changes.fresh.items())]
+    removals = sorted(changes.removed)
+    insertions = [(new, page.items.shard(shard)) for new, page in sorted(changes.fresh.items())]
     renumbering = (changes.new_numbers, steps) if steps else None
     return shard, store.shard_path(shard), removals, renumbering, insertions, scratch, store.files(INDEX_DIR)
 
@@ -152,15 +153,23 @@ def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:
     shard, state, removals, renumbering, insertions, scratch, kept_files = job
     kept, word_count, pairs = load_summary(state)
     if not (removals or renumbering or insertions):
-        return [Chunk(first, last, digest, kept_files / digest, count, kept=True)
-                for first, (last, count, digest) in kept.items()], word_count, pairs
+        return _saved_chunks(kept, kept_files), word_count, pairs
     entries = ShardEntries.load(state)
-    for number, words in removals:
-        entries.remove_page(number, words)
+    replaced = {number for number, _ in insertions}.intersection(removals) if renumbering is None else set()
+    entries.remove_pages([number for number in removals if number not in replaced])
     if renumbering is not None:
         entries.renumber(*renumbering)
-    for number, words, tails in insertions:
-        entries.insert_page(number, words, tails)
+    for number, page_shard in insertions:  # a page edited in place: only its words whose item changed
+        if number in replaced:
+            entries.replace_page(number, page_shard)
+    fresh = [(number, page_shard) for number, page_shard in insertions if number not in replaced]
+    entries.insert_pages([number for number, _ in fresh], [page_shard for _, page_shard in fresh])
+    if not entries.changed:  # its chunks are the saved ones, and so are its items
+        return _saved_chunks(kept, kept_files), word_count, pairs
     chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard), kept, kept_files.__truediv__)
     save_shard(state, entries, chunks)
     return chunks, len(entries.words), entries.pairs
+
+
+def _saved_chunks(kept: KeptChunks, kept_files: Path) -> list[Chunk]:
+    return [Chunk(first, last, digest, kept_files / digest, count, kept=True) for first, (last, count, digest) in kept.items()]

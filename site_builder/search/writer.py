@@ -21,24 +21,21 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import gzip
 import hashlib
-import itertools
 import json
-import operator
 import os
 import re
-from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.search.entries import ShardEntries, WordItems, word_items
+import numpy as np
+
+from site_builder.search.entries import ShardEntries
 from site_builder.search.normalize import DIGITS
-from site_builder.search.postings import WEIGHT_UNIT, PagePostings, drain, page_tails, split_shards, uint
+from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo, place
 
@@ -57,6 +54,7 @@ TITLE_CHUNK_BYTES = 6000
 # compress about four times better than the text's: their chunks are cut at four times the
 # bytes, to about the text chunks' gzipped size (a quarter as many listed in the pf_meta)
 PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
+ENTRIES_GROUP = 32  # chunks made at once
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 CHUNK_DIGITS = FILTER_DIGITS = 7
 META_DIGITS = 13
@@ -91,7 +89,7 @@ def encode_page(page: PageWords) -> PagePostings:
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
-                        split_shards(page_tails(page.blocks, page.marks)),
+                        page_items(page.blocks, page.marks),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
@@ -109,44 +107,28 @@ class Chunk:
 
 
 class ShardIndex:
-    """The entries of one range of words, merged page by page."""
+    """The entries of one range of words, gathered page by page."""
 
     def __init__(self) -> None:
-        self.numbers: defaultdict[str, list[int]] = defaultdict(list)  # word -> its pages, rising
-        self.tails: defaultdict[str, list[bytes]] = defaultdict(list)  # word -> its tail on each of them
+        self.pages: list[np.ndarray] = []  # each word's page, rising
+        self.shards: list[Shard] = []  # the words of the range
 
-    def add(self, number: int, words: list[str], tails: list[bytes]) -> None:
-        # a page brings ~3,000 (word, tail) pairs: appended by C loops, not a Python step each
-        drain(map(list.append, map(self.numbers.__getitem__, words), itertools.repeat(number)))
-        drain(map(list.append, map(self.tails.__getitem__, words), tails))
+    def add(self, number: int, shard: Shard) -> None:
+        self.add_pages(np.array([number]), [len(shard.words)], shard)
 
-    @property
-    def pairs(self) -> int:
-        return sum(map(len, self.numbers.values()))
+    def add_pages(self, numbers: np.ndarray, counts: list[int], shard: Shard) -> None:
+        """Pages ``numbers``, their words (``counts`` of them each) end to end in ``shard``."""
+        self.pages.append(np.repeat(numbers, counts))
+        self.shards.append(shard)
 
     def entries(self) -> ShardEntries:
         """Each word's items (emptying this index)."""
-        words = {}
-        for word in list(self.numbers):
-            numbers, tails = self.numbers.pop(word), self.tails.pop(word)
-            if len(numbers) == 1:  # most words: one page
-                item = _entry_head(numbers[0]) + tails[0]
-                words[word] = WordItems(array("I", numbers), array("I", (len(item),)), item)
-                continue
-            deltas = list(map(operator.sub, numbers, [0, *numbers]))  # the first page is its own number
-            heads = list(map(_ENTRY.__getitem__ if max(deltas) < len(_ENTRY) else _entry_head, deltas))
-            words[word] = word_items(numbers, heads, tails)
-        return ShardEntries(words)
+        entries = ShardEntries.merge(np.concatenate(self.pages or [np.zeros(0, np.int64)]), joined(self.shards))
+        self.pages, self.shards = [], []
+        return entries
 
     def write_chunks(self, folder: Path, prefix: str, chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
         return write_chunks(self.entries(), folder, prefix, chunk_bytes)
-
-
-_ENTRY = [b"\x83" + uint(n) for n in range(1 << 16)]  # an item's head and its page number
-
-
-def _entry_head(number: int) -> bytes:
-    return _ENTRY[number] if number < len(_ENTRY) else b"\x83" + uint(number)
 
 
 KeptChunks = dict[str, tuple[str, int, str]]  # first word -> (last word, words, digest) of the last build's chunks
@@ -154,31 +136,50 @@ KeptChunks = dict[str, tuple[str, int, str]]  # first word -> (last word, words,
 
 def write_chunks(shard: ShardEntries, folder: Path, prefix: str, chunk_bytes: int = CHUNK_BYTES,
                  kept: KeptChunks | None = None, kept_file: Callable[[str], Path] | None = None) -> list[Chunk]:
-    """Chunks of about ``chunk_bytes`` in word order, as ``<prefix>-<n>.tmp`` files; a chunk
-    of the last build (``kept``, its file ``kept_file(digest)``) whose words are the same and
-    untouched is not written again."""
-    touched = sorted(shard.touched)
-    chunks: list[Chunk] = []
-    for n, words in enumerate(shard.cut(chunk_bytes)):
-        first, last = words[0], words[-1]
-        old = kept.get(first) if kept else None
-        if old and kept_file and old[:2] == (last, len(words)) and not _any_between(touched, first, last):
-            chunks.append(Chunk(first, last, old[2], kept_file(old[2]), len(words), kept=True))
+    """Chunks of about ``chunk_bytes`` in word order, as ``<prefix>-<n>.tmp`` files. A chunk
+    of the last build (``kept``, its file ``kept_file(digest)``) is not written again: not
+    made at all when its words are the same and none is touched, not compressed when its
+    bytes come out the same."""
+    kept = kept or {}
+    touched = np.r_[0, np.cumsum(shard.touched)]
+    ranges = shard.cut(chunk_bytes)
+    chunks: list[Chunk | None] = []
+    made = []  # the ranges to make: (chunk number, start, end)
+    for n, (start, end) in enumerate(ranges):
+        first, last = shard.words[start].decode(), shard.words[end - 1].decode()
+        old = kept.get(first)
+        if kept_file and old and old[:2] == (last, end - start) and touched[end] == touched[start]:
+            chunks.append(Chunk(first, last, old[2], kept_file(old[2]), end - start, kept=True))
         else:
-            chunks.append(_write_chunk(folder / f"{prefix}-{n}.tmp", words, shard.entries(words)))
-    return chunks
+            chunks.append(None)
+            made.append((n, start, end))
+    for (n, start, end), entries in zip(made, _entries(shard, [(start, end) for _, start, end in made]), strict=True):
+        first, last = shard.words[start].decode(), shard.words[end - 1].decode()
+        content = b"\x81" + head(4, end - start) + entries
+        digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
+        old = kept.get(first)
+        if kept_file and old and old[2] == digest:  # the same bytes as the last build's chunk
+            chunks[n] = Chunk(first, last, digest, kept_file(digest), end - start, kept=True)
+        else:
+            chunks[n] = _write_chunk(folder / f"{prefix}-{n}.tmp", first, last, end - start, content, digest)
+    return [chunk for chunk in chunks if chunk is not None]
 
 
-def _any_between(ordered: list[str], first: str, last: str) -> bool:
-    k = bisect.bisect_left(ordered, first)
-    return k < len(ordered) and ordered[k] <= last
+def _entries(shard: ShardEntries, ranges: list[tuple[int, int]]) -> Iterator[bytes]:
+    """Each range's entries, made a group of ranges at a time (a whole range of words' bytes
+    at once would take several times its size in index arrays)."""
+    for group in range(0, len(ranges), ENTRIES_GROUP):
+        yield from shard.entries(ranges[group:group + ENTRIES_GROUP])
 
 
-def _write_chunk(path: Path, words: list[str], pieces: Iterable[bytes | bytearray]) -> Chunk:
-    content = b"".join(itertools.chain((b"\x81", head(4, len(words))), pieces))
-    digest = "".join(f"{byte:x}" for byte in hashlib.sha1(content).digest())
+def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, digest: str) -> Chunk:
     path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0))
-    return Chunk(words[0], words[-1], digest, path, len(words))
+    return Chunk(first, last, digest, path, words)
+
+
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as out:
+        out.write(data)
 
 
 class BundleIndex:
@@ -188,34 +189,38 @@ class BundleIndex:
         self.bundle, self.language, self.version = bundle, language, version
         self.pages: list[list] = []  # [fragment name, word count]
         self.filters: dict[str, dict[str, list[int]]] = {}
-        self.files: dict[Path, tuple[str, str]] = {}  # content-named file -> (kind, content name)
+        self.files: dict[str, tuple[str, str]] = {}  # content-named file's path -> (kind, content name)
         self._names: set[str] = set()  # the fragments'
         for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR):
             (bundle / folder).mkdir(parents=True, exist_ok=True)
+        # paths as strings: an edit at 10,000 articles links ~84,000 files, and a Path costs more than a link
+        self._fragments, self._text = os.path.join(bundle, FRAGMENT_DIR), os.path.join(bundle, TEXT_DIR)
 
     def add(self, page: PagePostings) -> int:
         """Write the page's fragment and text parts; returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
-        fragment.write_bytes(page.fragment)
-        for part, data in page.parts:  # a part shared by pages is one file
+        _write(fragment, page.fragment)
+        for part, data in page.parts:
             path = self._part(part)
-            if not path.exists():
-                path.write_bytes(data)
+            if path not in self.files:  # a part shared by pages is one file
+                _write(path, data)
+                self.files[path] = (TEXT_DIR, part)
         return number
 
-    def add_kept(self, page: PageInfo, kept_file: Callable[[str, str], Path]) -> int:
+    def add_kept(self, page: PageInfo, kept_file: Callable[[str, str], str]) -> int:
         """Link the page's fragment and text parts from the last build's (``kept_file(kind,
         name)``); returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
         place(kept_file(FRAGMENT_DIR, page.fragment_hash), fragment)
         for part in page.parts:
             path = self._part(part)
-            if not path.exists():
+            if path not in self.files:  # a part shared by pages is one file
                 place(kept_file(TEXT_DIR, part), path)
+                self.files[path] = (TEXT_DIR, part)
         return number
 
     def _register(self, fragment_hash: str, date: str, word_count: int,
-                  filters: dict[str, list[str]]) -> tuple[int, Path]:
+                  filters: dict[str, list[str]]) -> tuple[int, str]:
         number = len(self.pages)
         name = fragment_name(fragment_hash, date, self._names)
         self._names.add(name)
@@ -223,14 +228,12 @@ class BundleIndex:
         for key, values in filters.items():
             for value in values:
                 self.filters.setdefault(key, {}).setdefault(value, []).append(number)
-        path = self.bundle / FRAGMENT_DIR / f"{name}.pf_fragment"
+        path = f"{self._fragments}/{name}.pf_fragment"
         self.files[path] = (FRAGMENT_DIR, fragment_hash)
         return number, path
 
-    def _part(self, name: str) -> Path:
-        path = self.bundle / TEXT_DIR / f"{name}.pf_text"
-        self.files[path] = (TEXT_DIR, name)
-        return path
+    def _part(self, name: str) -> str:
+        return f"{self._text}/{name}.pf_text"
 
     def write(self, chunks: list[Chunk]) -> str:
         """Name the chunks (given in word order), write filters and pf_meta; returns the
@@ -252,7 +255,7 @@ class BundleIndex:
             while (name := chunk.digest[:digits]) in taken:
                 digits += 1
             taken.add(name)
-            path = self.bundle / INDEX_DIR / f"{name}.pf_index"
+            path = os.path.join(self.bundle, INDEX_DIR, f"{name}.pf_index")
             if chunk.kept:
                 place(chunk.path, path)
             else:

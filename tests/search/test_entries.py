@@ -1,57 +1,80 @@
-"""A word's items patched page by page (``search/entries.py``) are the bytes the writer makes
-from scratch, whatever the page numbers (their differences take 1 to 5 bytes)."""
+"""A word range's items patched page by page (``search/entries.py``) are the bytes the writer
+makes from scratch, whatever the page numbers (their differences take 1 to 5 bytes), and its
+chunks are cut and written as their words' entries are."""
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from array import array
+from site_builder.search.entries import ShardEntries
+from site_builder.search.postings import Shard, joined
+from site_builder.search.reproducible import head
 
-from site_builder.search.entries import ShardEntries, WordItems
-from site_builder.search.writer import ShardIndex
-
-WORD = "0fga0fju"
+WORDS = ("0fga", "0fga0fju", "0fgb", "x0fga")
 numbers = st.lists(st.integers(0, 300_000), min_size=0, max_size=12, unique=True).map(sorted)
 tails = st.binary(min_size=1, max_size=6)
+Pages = dict[int, dict[str, bytes]]  # page -> word -> its tail
+page_items = st.dictionaries(st.sampled_from(WORDS), tails, min_size=1)
 
 
-def _from_scratch(pages: dict[int, bytes]) -> bytes:
-    return _entry(_items(pages)) if pages else b""
+def _shard(items: dict[str, bytes]) -> Shard:
+    words = sorted(items)
+    return Shard(np.array(words, dtype="S"), np.array([len(items[w]) for w in words], np.uint32),
+                 b"".join(items[w] for w in words))
 
 
-def _entry(items: WordItems) -> bytes:
-    return b"".join(items.entry(WORD)) if items.numbers else b""
+def _merged(pages: Pages) -> ShardEntries:
+    numbers = sorted(pages)
+    return ShardEntries.merge(np.repeat(np.array(numbers, np.int64), [len(pages[n]) for n in numbers]),
+                              joined([_shard(pages[n]) for n in numbers]))
 
 
-def _items(pages: dict[int, bytes]) -> WordItems:
-    index = ShardIndex()
-    for number in sorted(pages):
-        index.add(number, [WORD], [pages[number]])
-    return index.entries().words[WORD]
+def _uint(number: int) -> bytes:
+    return head(0, number)
+
+
+def _by_definition(pages: Pages) -> bytes:
+    """Each word's entry ``[word, [[page difference, …tail] …], []]``, words in byte order."""
+    out = []
+    for word in sorted({w for items in pages.values() for w in items}):
+        holding = [n for n in sorted(pages) if word in pages[n]]
+        items = [b"\x83" + _uint(n - ([0, *holding][k])) + pages[n][word] for k, n in enumerate(holding)]
+        out.append(b"\x83" + head(3, len(word)) + word.encode() + head(4, len(items)) + b"".join(items) + b"\x80")
+    return b"".join(out)
+
+
+def _written(shard: ShardEntries) -> bytes:
+    return b"".join(shard.entries([(0, len(shard.words))]))
 
 
 @settings(max_examples=300, deadline=None)
 @given(numbers.filter(bool), st.data())
-def test_removing_and_inserting_pages_gives_the_entry_made_from_scratch(kept, data):
-    pages = {number: data.draw(tails) for number in kept}
-    items = _items(pages)
-    for number in data.draw(st.lists(st.sampled_from(kept), unique=True)):
-        items.remove(number)
-        del pages[number]
-        assert _entry(items) == _from_scratch(pages)
-    for number in data.draw(st.lists(st.integers(0, 300_000).filter(lambda n: n not in pages), max_size=5, unique=True)):
-        pages[number] = data.draw(tails)
-        items.insert(number, pages[number])
-        assert _entry(items) == _from_scratch(pages)
+def test_removing_and_inserting_pages_gives_the_entries_made_from_scratch(kept, data):
+    pages = {number: data.draw(page_items) for number in kept}
+    shard = _merged(pages)
+    assert _written(shard) == _by_definition(pages)
+    gone = data.draw(st.lists(st.sampled_from(kept), unique=True))
+    removed_words = {word for number in gone for word in pages.pop(number)}
+    shard.remove_pages(gone)
+    assert _written(shard) == _by_definition(pages)
+    fresh = data.draw(st.lists(st.integers(0, 300_000).filter(lambda n: n not in pages), max_size=5, unique=True))
+    added = {number: data.draw(page_items) for number in sorted(fresh)}
+    shard.insert_pages(sorted(added), [_shard(added[n]) for n in sorted(added)])
+    pages.update(added)
+    assert _written(shard) == _by_definition(pages)
+    words = {word for items in pages.values() for word in items}
+    assert [word.decode() for word in shard.words] == sorted(words)
+    touched = {word.decode() for word, changed in zip(shard.words, shard.touched, strict=True) if changed}
+    assert touched == (removed_words & words) | {word for items in added.values() for word in items}
 
 
 @settings(max_examples=300, deadline=None)
 @given(numbers.filter(bool), st.data())
-def test_renumbering_in_order_gives_the_entry_made_from_scratch(kept, data):
+def test_renumbering_in_order_gives_the_entries_made_from_scratch(kept, data):
     """Pages added or removed elsewhere move the pages after them: any new numbers in the
-    same order; the items after each change of shift (``update._Changes.steps``) are
-    written again."""
-    pages = {number: data.draw(tails) for number in kept}
+    same order."""
+    pages = {number: data.draw(page_items) for number in kept}
     moved = sorted(data.draw(st.lists(st.integers(0, 300_000), min_size=len(kept), max_size=len(kept), unique=True)))
     new_numbers = [-1] * (max(kept) + 1)
     steps, shift = [], 0
@@ -60,40 +83,64 @@ def test_renumbering_in_order_gives_the_entry_made_from_scratch(kept, data):
         if new - old != shift:
             steps.append(old)
             shift = new - old
-    items = _items(pages)
+    shard = _merged(pages)
     if steps:
-        items.renumber(new_numbers, steps)
-    assert _entry(items) == _from_scratch({new_numbers[old]: tail for old, tail in pages.items()})
+        shard.renumber(new_numbers, steps)
+    assert _written(shard) == _by_definition({new_numbers[old]: items for old, items in pages.items()})
 
 
-def _cut_by_entries(shard: ShardEntries, chunk_bytes: int) -> list[list[str]]:
+def _cut_by_entries(shard: ShardEntries, chunk_bytes: int) -> list[tuple[int, int]]:
     """The cut by its definition: a chunk ends with the word whose entry brings it to
     ``chunk_bytes`` or more."""
-    chunks: list[list[str]] = [[]]
-    size = 0
-    for word in sorted(shard.words):
-        chunks[-1].append(word)
-        size += len(b"".join(shard.words[word].entry(word)))
+    chunks, start, size = [], 0, 0
+    for k in range(len(shard.words)):
+        size += len(_written_range(shard, k, k + 1))
         if size >= chunk_bytes:
-            chunks.append([])
-            size = 0
-    return [chunk for chunk in chunks if chunk]
+            chunks.append((start, k + 1))
+            start, size = k + 1, 0
+    return chunks + ([(start, len(shard.words))] if start < len(shard.words) else [])
+
+
+def _written_range(shard: ShardEntries, start: int, end: int) -> bytes:
+    return shard.entries([(start, end)])[0]
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dictionaries(st.text("0123456789abcdefxyz", min_size=1, max_size=30),
-                       st.tuples(st.integers(1, 40), st.binary(max_size=300)), min_size=1, max_size=60),
+@given(st.dictionaries(st.text("0123456789abcdefxyz", min_size=1, max_size=12),
+                       st.tuples(st.integers(1, 40), st.binary(min_size=1, max_size=30)), min_size=1, max_size=60),
        st.integers(1, 2000))
 def test_chunks_are_cut_and_joined_as_their_words_entries_are(spec, chunk_bytes):
-    shard = ShardEntries({word: WordItems(array("I", range(pages)), array("I", [0] * pages), body)
-                          for word, (pages, body) in spec.items()})
+    pages: Pages = {}
+    for word, (holding, tail) in spec.items():
+        for number in range(holding):
+            pages.setdefault(number * 97, {})[word] = tail
+    shard = _merged(pages)
     chunks = shard.cut(chunk_bytes)
     assert chunks == _cut_by_entries(shard, chunk_bytes)
-    for words in chunks:
-        assert b"".join(shard.entries(words)) == b"".join(b"".join(shard.words[w].entry(w)) for w in words)
+    assert shard.entries(chunks) == [b"".join(_written_range(shard, k, k + 1) for k in range(start, end))
+                                     for start, end in chunks]
+    assert b"".join(shard.entries(chunks)) == _by_definition(pages)
 
 
 def test_a_word_in_more_pages_than_a_short_array_head_holds_is_cut_by_its_full_size():
-    shard = ShardEntries({"0fga": WordItems(array("I", range(70_000)), array("I"), b"x" * 10),
-                          "0fgb": WordItems(array("I", [1]), array("I"), b"y")})
-    assert shard.cut(10 + 10) == _cut_by_entries(shard, 10 + 10) == [["0fga"], ["0fgb"]]
+    pages: Pages = {number: {"0fga": b"x"} for number in range(70_000)}
+    pages[1]["0fgb"] = b"y"
+    shard = _merged(pages)
+    assert shard.cut(10 + 10) == _cut_by_entries(shard, 10 + 10) == [(0, 1), (1, 2)]
+    assert b"".join(shard.entries(shard.cut(20))) == _by_definition(pages)
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbers.filter(bool), st.data())
+def test_a_page_replaced_in_place_touches_only_the_words_whose_item_changed(kept, data):
+    pages = {number: data.draw(page_items) for number in kept}
+    shard = _merged(pages)
+    number = data.draw(st.sampled_from(kept))
+    old, new = pages[number], data.draw(page_items)
+    shard.replace_page(number, _shard(new))
+    pages[number] = new
+    assert _written(shard) == _by_definition(pages)
+    touched = {word.decode() for word, changed in zip(shard.words, shard.touched, strict=True) if changed}
+    assert touched == {word for word in old.keys() | new.keys() if old.get(word) != new.get(word)} & {
+        word for items in pages.values() for word in items}
+    assert shard.changed == (old != new)
