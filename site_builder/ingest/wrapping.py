@@ -83,7 +83,8 @@ class Wrapping:
         above = piece[-1]
         return _opens_unit(line, above, self.edge, self.flowing) \
             or not _runs_to_edge(above, self.width, self.edge, self.flowing) \
-            or (len(piece) > 1 and _bracketed_whole("".join(part.strip() for part in piece)))
+            or (len(piece) > 1 and piece[0].lstrip().startswith(("（", "("))
+                and _bracketed_whole("".join(part.strip() for part in piece)))
 
 
 def _wrap_width(groups: Groups) -> int:
