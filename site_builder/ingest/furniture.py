@@ -13,7 +13,6 @@ from site_builder.ingest.page_head import read_head
 from site_builder.ingest.typography import CJK
 
 _NUM = r"[0-9一二三四五六七八九十百零〇]+"
-JUMP = shapes.JUMP
 _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮箱|联系电话|本版编辑|责任编辑|责编|美术编辑|美编|"
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
 # a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
@@ -53,7 +52,7 @@ def furniture_kind(text: str) -> str | None:
         return None
     if _SEPARATOR.match(t) or (len(t) >= 3 and not any(ch.isalnum() for ch in t)):
         return "other"
-    if JUMP.fullmatch(t) or (len(t) <= 160 and _CONTACT.search(t)):
+    if shapes.JUMP.fullmatch(t) or (len(t) <= 160 and _CONTACT.search(t)):
         return "notice"
     if shapes.PAGE_NUMBER.match(t):
         return "other"
@@ -96,10 +95,10 @@ def is_caption(text: str) -> bool:
 
 def split_jump_lines(text: str) -> tuple[str, list[str]]:
     """Take jump lines (（下转第4版）) out of a paragraph; return the rest and what was taken."""
-    found = [m.group(0) for m in JUMP.finditer(text)]
+    found = [m.group(0) for m in shapes.JUMP.finditer(text)]
     if not found:
         return text, []
-    return JUMP.sub("", text).strip(), found
+    return shapes.JUMP.sub("", text).strip(), found
 
 
 def is_slogan_shape(text: str) -> bool:

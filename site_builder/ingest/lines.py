@@ -1,8 +1,9 @@
 """The line model: raw lines -> units (one printed paragraph, title, byline … each).
 
 A page separates paragraphs with blank lines, or hard-wraps them at a column width with
-no blank line between (where one line ends a unit: wrapping.py). A unit remembers the raw lines it came from (LineSpan list) and
-its raw text, so nothing it holds can be lost on the way to an article.
+no blank line between (where one line ends a unit: wrapping.py). A unit remembers the raw
+lines it came from (LineSpan list) and its raw text, so nothing it holds can be lost on the
+way to an article.
 """
 from __future__ import annotations
 
