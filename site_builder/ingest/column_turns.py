@@ -11,7 +11,7 @@ go round the articles still running, and a closing group ends its column's artic
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from site_builder.ingest.column_grid import NUMBER_REACH, Found, Grid, Piece, layouts
 from site_builder.ingest.grid_state import Cut, State
@@ -107,7 +107,7 @@ class _TurnGrid(Grid):
             return [(0, closed.column(owner, i, 0, self.h))]
         out = []
         if cut is None:
-            out += self._turn(replace(closed, done=closed.done | {owner}), i, 0 if i in self.closings else RUN_OUT)
+            out += self._turn(closed._replace(done=closed.done | {owner}), i, 0 if i in self.closings else RUN_OUT)
         if i not in self.closings:
             out += self._turn(closed, i, 0)
         return out

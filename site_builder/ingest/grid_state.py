@@ -2,11 +2,13 @@
 room left in it, and how each article's last column closed (see column_grid)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
+# (named tuples, not frozen dataclasses: the search makes and hashes a few hundred thousand
+# states a page, and a tuple is built and hashed several times faster)
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(NamedTuple):
     """A column's foot that stopped in mid-sentence: its last characters and how far it
     stands off its line's end (negative: short of it)."""
 
@@ -15,8 +17,7 @@ class Cut:
     head: int  # characters of the paragraph (or of its rest) in the cut's column
 
 
-@dataclass(frozen=True)
-class State:
+class State(NamedTuple):
     i: int  # the unit read next …
     off: int  # … from this character (the tail of a glued line)
     owner: int  # whose column is being read (an article's index)
@@ -46,8 +47,6 @@ class State:
         return State(self.i, self.off, self.owner, self.room, False, _put(self.cuts, self.owner, None),
                      _put(self.earlies, self.owner, -1), self.phase, self.carry, self.done)
 
-    # (the search makes a few hundred thousand states a page: each is built whole, with its
-    # fields in order, which costs a fifth of what dataclasses.replace does)
     def advance(self, room: int, carry: int = 0) -> "State":
         return State(self.i + 1, 0, self.owner, room, self.col_first, self.cuts, self.earlies, self.phase, carry,
                      self.done)

@@ -89,8 +89,30 @@ def heading_candidate(unit: Unit, limit: int = COLUMN_HEADING_MAX) -> bool:
         or shapes.is_numbered_heading(text) or shapes.is_box_label(text)
 
 
-def _candidate(unit: Unit) -> bool:
-    return heading_candidate(unit, limit=shapes.HEADING_MAX)
+class _Answers:
+    """What reflow asks many times of the same lines, worked out once a body: a line's
+    answers depend only on its text (and its de-interleaving mark) and the page's
+    statistics, so they are kept by text."""
+
+    def __init__(self, stats: PageStats):
+        self.stats = stats
+        self._candidates: dict[tuple[str, bool], bool] = {}
+        self._evidence: dict[tuple[str, str, tuple[str, ...]], float] = {}
+
+    def candidate(self, unit: Unit) -> bool:
+        key = (unit.text, unit.read_as_cut)
+        if key not in self._candidates:
+            self._candidates[key] = heading_candidate(unit, limit=shapes.HEADING_MAX)
+        return self._candidates[key]
+
+    def evidence(self, head: Unit, following: Unit, siblings: tuple[str, ...] = ()) -> float:
+        key = (head.text, following.text, siblings)
+        if key not in self._evidence:
+            self._evidence[key] = cut_evidence(head, following, self.stats, siblings)
+        return self._evidence[key]
+
+    def is_cut(self, head: Unit, following: Unit, siblings: tuple[str, ...] = ()) -> bool:
+        return self.evidence(head, following, siblings) >= CUT_WEIGHTS.reflow.bar
 
 
 def may_continue(prev: str, nxt: str) -> bool:
@@ -107,7 +129,9 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     pieces: list[Piece] = []
     dropped: list[tuple[str, Unit]] = []
     queue = list(units)
-    headings = _subheadings(queue, stats)
+    answers = _Answers(stats)
+    _candidate = answers.candidate
+    headings = _subheadings(queue, answers)
 
     def siblings(unit: Unit) -> tuple[str, ...]:
         return tuple(other.text for other in headings if other is not unit)
@@ -120,15 +144,15 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
         nxt2 = queue[i + 2] if i + 2 < len(queue) else None
         if _candidate(unit) and nxt is not None and _candidate(nxt) and nxt2 is not None \
                 and not _candidate(nxt2) and not shapes.ends_open(unit.text) \
-                and cut_evidence(nxt, nxt2, stats, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR \
-                and not is_cut_heading(unit, nxt, stats, siblings(unit)):
+                and answers.evidence(nxt, nxt2, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR \
+                and not answers.is_cut(unit, nxt, siblings(unit)):
             # a subheading, then a paragraph whose short first half a break cut off
             pieces.append(Piece(unit, heading=True))
             read_as_cut = nxt
             i += 1
             continue
         if _candidate(unit) and nxt is not None and not _candidate(nxt):
-            if unit is not read_as_cut and not is_cut_heading(unit, nxt, stats, siblings(unit)):
+            if unit is not read_as_cut and not answers.is_cut(unit, nxt, siblings(unit)):
                 pieces.append(Piece(unit, heading=True))
                 i += 1
                 continue
@@ -137,7 +161,8 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
                 dropped.append((dup, nxt))
             i += 1
         prev = pieces[-1] if pieces and not pieces[-1].heading else None
-        if prev is not None and may_continue(prev.unit.text, unit.text) and not _is_new_heading(unit, queue, i):
+        if prev is not None and may_continue(prev.unit.text, unit.text) \
+                and not (i + 1 < len(queue) and _candidate(unit)):  # (a subheading over its own paragraph)
             prev.unit, dup = join_units(prev.unit, unit)
             if dup:
                 dropped.append((dup, unit))
@@ -147,20 +172,15 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
     return pieces, dropped
 
 
-def _subheadings(units: list[Unit], stats: PageStats) -> list[Unit]:
+def _subheadings(units: list[Unit], answers: _Answers) -> list[Unit]:
     """The body's lines that read as subheadings on their own evidence: a line's siblings
     (an article's subheadings are parallel in length and form). Only asked when the body
     has two candidates or more: a lone one has no siblings."""
     candidates = [(unit, nxt) for unit, nxt in zip(units, units[1:], strict=False)
-                  if _candidate(unit) and not _candidate(nxt)]
+                  if answers.candidate(unit) and not answers.candidate(nxt)]
     if len(candidates) < 2:
         return []
-    return [unit for unit, nxt in candidates if not is_cut_heading(unit, nxt, stats)]
-
-
-def _is_new_heading(unit: Unit, queue: list[Unit], i: int) -> bool:
-    """A short unterminated unit followed by its own paragraph is not the tail of the one before."""
-    return _candidate(unit) and i + 1 < len(queue)
+    return [unit for unit, nxt in candidates if not answers.is_cut(unit, nxt)]
 
 
 def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit]]:
