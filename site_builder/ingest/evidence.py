@@ -295,8 +295,8 @@ def weigh(junction: Junction, evidence: tuple[tuple[Feature, float], ...], start
 
 def bigrams(text: str) -> list[str]:
     """The text's pairs of adjacent Chinese characters (vocabulary and coherence read them)."""
-    return _CJK_PAIRS.findall(text)
+    return CJK_PAIRS.findall(text)
 
 
-_CJK_PAIRS = re.compile(f"(?=([{CJK}]{{2}}))")  # (overlapping: every pair, in order)
+CJK_PAIRS = re.compile(f"(?=([{CJK}]{{2}}))")  # (overlapping: every pair, in order)
 CJK_PAIR = re.compile(f"[{CJK}]{{2}}")

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import accumulate
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from site_builder.ingest.column_grid import Owner, Step
-from site_builder.ingest.evidence import CJK_PAIR, bigrams
+from site_builder.ingest.evidence import CJK_PAIR, CJK_PAIRS, bigrams
 from site_builder.ingest.interleave.stream import SplitPoint
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.typography import CJK_RE
 
 
 LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
@@ -116,18 +116,28 @@ def learn(texts: Texts, member: Sequence[Owner | None], background: Background) 
             prof[m].add(unit.text)
     pa, pb = prof["A"], prof["B"]
     rows = []
+    whole: dict[str, float] = {}  # a pair's ratio under the profiles of every unit
     for unit, m in zip(texts.units, member, strict=True):
         if m is not None:
             prof[m].add(unit.text, -1)
-        t, acc, row = unit.text, 0.0, [0.0]
-        for i in range(1, len(t)):
-            if CJK_RE.match(t[i - 1]) and CJK_RE.match(t[i]):
-                acc += pa.logp(t[i - 1:i + 1], background) - pb.logp(t[i - 1:i + 1], background)
-            row.append(acc)
-        rows.append(row)
+        rows.append(_ratio_row(unit.text, pa, pb, background, whole if m is None else {}))
         if m is not None:
             prof[m].add(unit.text)
     return Vocabulary(rows)
+
+
+def _ratio_row(text: str, pa: Profile, pb: Profile, background: Background, ratios: dict[str, float]) -> list[float]:
+    """The running sum, up to each character, of the log-likelihood ratios (first article
+    against second) of the text's Chinese character pairs (`ratios`: those already
+    worked out under these profiles)."""
+    gains = [0.0] * max(1, len(text))
+    for match in CJK_PAIRS.finditer(text):
+        pair = match.group(1)
+        ratio = ratios.get(pair)
+        if ratio is None:
+            ratio = ratios[pair] = pa.logp(pair, background) - pb.logp(pair, background)
+        gains[match.start() + 1] = ratio
+    return list(accumulate(gains))
 
 
 def members(path: Sequence[Step]) -> list[Owner | None]:
