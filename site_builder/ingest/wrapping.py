@@ -6,7 +6,9 @@ paragraph. A justified column says more: its full lines hold the same number of 
 so on a page whose text layer keeps neither blank lines nor indents (the paragraphs' ends
 are then inside the groups of lines) a line is full or not to the character, and the lines
 that open something of their own (a closing line, a numbered subheading, a byline of names
-under a title as wide as the column) are told by their form.
+under a title as wide as the column) are told by their form. Where the paragraphs open
+indented and no blank line parts them, a subheading stands flush between two paragraphs,
+and the same forms tell it from a paragraph's last line.
 """
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ COLUMN_MIN = 10
 WIDER_SHARE = 0.1
 # blank lines part the paragraphs unless this many paragraphs' ends stand inside a group
 ENDS_INSIDE_MIN = 2
+INDENTED_MIN = 2
 # the longest line of names alone that opens a unit of its own (two names of four characters
 # and a space)
 NAMES_LINE_MAX = 9
@@ -63,25 +66,27 @@ Groups = list[list[tuple[int, str]]]
 @dataclass(frozen=True)
 class Wrapping:
     """A page's wrapping: its column width (0: not wrapped), the length of a justified
-    column's full lines (0: not justified), and whether its paragraphs' ends show in nothing
-    but their lines (flowing: neither blank lines nor indents part them)."""
+    column's full lines (0: not justified), whether its paragraphs' ends show in nothing
+    but their lines (flowing: neither blank lines nor indents part them), and whether its
+    paragraphs open indented."""
 
     width: int
     edge: int
     flowing: bool = False
+    indented: bool = False  # its paragraphs open indented (a subheading stands flush)
 
     @classmethod
     def of(cls, groups: Groups) -> "Wrapping":
         width = _wrap_width(groups)
         edge = _justified_edge(groups, width)
-        return cls(width, edge, edge > 0 and _flowing(groups, edge))
+        return cls(width, edge, edge > 0 and _flowing(groups, edge), edge > 0 and _indented(groups))
 
     def breaks_between(self, piece: list[str], line: str) -> bool:
         """Does a unit end between the lines of a unit in the making and the next line of
         its group? (A bracketed piece that closes with its last line, （作者单位：…|…）, ends
         there, however wide that line.)"""
         above = piece[-1]
-        return _opens_unit(line, above, self.edge, self.flowing) \
+        return _opens_unit(line, above, self.edge, self.flowing or self.indented) \
             or not _runs_to_edge(above, self.width, self.edge, self.flowing) \
             or (len(piece) > 1 and piece[0].lstrip().startswith(("（", "("))
                 and _bracketed_whole("".join(part.strip() for part in piece)))
@@ -124,6 +129,12 @@ def _flowing(groups: Groups, edge: int) -> bool:
     return ends_inside >= ENDS_INSIDE_MIN
 
 
+def _indented(groups: Groups) -> bool:
+    """Do the page's paragraphs open indented? (Two indented lines at least: one may be a
+    stray space.)"""
+    return sum(1 for g in groups for _, line in g if line.startswith(INDENT_MARKS)) >= INDENTED_MIN
+
+
 def _inner_lengths(groups: Groups) -> list[int]:
     """The lengths of lines that another line of their group follows."""
     return [_set_length(line) for g in groups for _, line in g[:-1]]
@@ -144,14 +155,16 @@ def _within(lengths: list[int], length: int, slack: int) -> int:
     return sum(1 for n in lengths if abs(n - length) <= slack)
 
 
-def _opens_unit(line: str, above: str, edge: int, flowing: bool) -> bool:
+def _opens_unit(line: str, above: str, edge: int, marked_by_lines: bool) -> bool:
     """Does the line open a unit of its own, whatever the line above? (A page number alone,
-    第 3 页 共 9 页, is a unit of its own on either side: a page's foot between two lines.)"""
+    第 3 页 共 9 页, is a unit of its own on either side: a page's foot between two lines.
+    `marked_by_lines`: no blank line parts the units, so a subheading or the next title
+    follows a paragraph's last line directly.)"""
     if line.startswith(INDENT_MARKS) or line.lstrip().startswith(tuple(metadata.MARKERS)) or _MD_HEADING.match(line) \
             or shapes.PAGE_NUMBER.match(line) or shapes.PAGE_NUMBER.match(above) \
             or _closing_lines(above, line) or (_bracketed_whole(line) and (_complete(above) or _is_closing_line(line))):
         return True
-    return edge > 0 and (_names_alone(line, above) or (flowing and _complete(above) and _opens_after_a_full_end(line, edge)))
+    return edge > 0 and (_names_alone(line, above) or (marked_by_lines and _complete(above) and _opens_after_a_full_end(line, edge)))
 
 
 def _runs_to_edge(line: str, width: int, edge: int, flowing: bool) -> bool:
@@ -208,11 +221,13 @@ def _numbered_heading(line: str) -> bool:
 
 def _opens_after_a_full_end(line: str, edge: int) -> bool:
     """Under a full line that ends a sentence, a closing line (作者单位：…), a numbered
-    subheading (（一）…) or a short line that ends no sentence (a subheading, the next title)
-    is no part of that paragraph: a paragraph's last line ends a sentence."""
+    subheading (（一）…), a short line that ends no sentence (a subheading, the next title)
+    or a line longer than the column holds (printed whole) is no part of that paragraph: a
+    paragraph's last line ends a sentence, and its lines are no wider than the column."""
     text = line.strip()
     return _is_closing_line(text) or shapes.is_numbered_heading(text) \
-        or (len(text) < edge - JUSTIFIED_SLACK and not _complete(text))
+        or (len(text) < edge - JUSTIFIED_SLACK and not _complete(text)) \
+        or _columns_taken(line) > edge + JUSTIFIED_SLACK
 
 
 def _columns_taken(line: str) -> float:

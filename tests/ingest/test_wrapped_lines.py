@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.ingest import shapes
 from site_builder.ingest.lines import units_from_lines
 from site_builder.ingest.wrapping import join_wrapped
 from tests.ingest.page_reading import articles_read
@@ -64,6 +65,70 @@ def test_a_page_of_wrapped_lines_reads_as_printed(page: Path, width: int, tmp_pa
 
 def test_every_sample_page_but_the_interleaved_one_is_read_at_several_widths():
     assert {page for page, _ in CASES} == set(PAGES) and len(CASES) >= 3 * len(PAGES)
+
+
+# marks a typesetter never sets at a line's start: they stay on the line before (kinsoku)
+_LINE_END_ONLY = "，。、；：！？”’）》 "
+
+
+def _indented(text: str, width: int) -> list[str] | None:
+    """The page as a text layer gives a column whose paragraphs open indented two places:
+    each wrapped with kinsoku (a closing mark, or a space, stays on its line), no blank
+    line anywhere; a paragraph the raw page broke in two goes on flush. None where that
+    column cannot be read: a line that stays whole (a title, a subheading) as wide as the
+    column, or a broken paragraph's first part whose last line is short, ends no sentence
+    and stands under a full line that ends one (a subheading's form: a column's foot is
+    full)."""
+    lines: list[str] = []
+    before = ""  # the paragraph before, when the line before was one
+    for line in (raw.strip(" \u3000") for raw in text.split("\n")):
+        if not line:
+            continue
+        if len(line) <= PARAGRAPH_MIN:
+            if abs(len(line) - width) <= 1:
+                return None
+            lines.append(line)
+            before = ""
+            continue
+        continued = bool(before) and not shapes.terminated(before)
+        set_lines = _set_paragraph(line, width, indent=not continued)
+        if not shapes.terminated(line) and len(set_lines) > 1 and len(set_lines[-1]) < width - 1 \
+                and len(set_lines[-2].strip()) >= width - 1 and shapes.terminated(set_lines[-2]):
+            return None
+        lines += set_lines
+        before = line
+    return lines
+
+
+def _set_paragraph(text: str, width: int, indent: bool) -> list[str]:
+    lines, rest = [], text
+    while rest:
+        k = min(width - (2 if indent and not lines else 0), len(rest))
+        while k < len(rest) and rest[k] in _LINE_END_ONLY:
+            k += 1
+        lines.append(("\u3000\u3000" if indent and not lines else "") + rest[:k])
+        rest = rest[k:]
+    return lines
+
+
+INDENTED_CASES = [(page, width) for page in PAGES for width in WIDTHS
+                  if _indented(page.read_text(encoding="utf-8"), width) is not None]
+
+
+@pytest.mark.parametrize("page,width", INDENTED_CASES, ids=[f"{p.stem[:3]}-{w}" for p, w in INDENTED_CASES])
+def test_a_page_of_indented_wrapped_lines_reads_as_printed(page: Path, width: int, tmp_path: Path):
+    """A subheading then stands flush between a paragraph's last line and the next
+    paragraph's indented first line: where that last line fills the column and ends a
+    sentence, the short line that ends none is no part of its paragraph."""
+    lines = _indented(page.read_text(encoding="utf-8"), width)
+    assert lines is not None
+    wrapped = tmp_path / page.name
+    wrapped.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _as_read(articles_read(wrapped)) == _as_read(articles_read(page))
+
+
+def test_every_sample_page_but_the_interleaved_one_is_read_indented_at_several_widths():
+    assert {page for page, _ in INDENTED_CASES} == set(PAGES) and len(INDENTED_CASES) >= 3 * len(PAGES)
 
 
 COLUMN = 20

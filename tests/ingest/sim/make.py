@@ -74,8 +74,8 @@ def make_page(seed: int, kind: str, kinds: list[str] | None = None) -> Page:
     lines = clean_lines(page.articles)
     for k in sorted((k for k in chosen if k in DAMAGE), key=_order):
         lines = DAMAGE[k](rng, lines, page)
-    if "wrapped-lines" in chosen:
-        page.text = render(wrapped_lines(rng, lines, page), blank_lines=False)
+    if "wrapped-lines" in chosen or "indented-lines" in chosen:
+        page.text = render(wrapped_lines(rng, lines, page, indented="indented-lines" in chosen), blank_lines=False)
     else:
         page.text = render(damage_text.hard_wrap(rng, lines) if "hard-wrap" in chosen else lines,
                            blank_lines="no-blank-lines" not in chosen)

@@ -1,12 +1,15 @@
-"""The form wrapped-lines: a text layer's lines as they come. Every paragraph and closing
-line is wrapped at the column's width, flush left, and no blank line stands anywhere
-(``render`` is told).
+"""The forms wrapped-lines and indented-lines: a text layer's lines as they come. Every
+paragraph and closing line is wrapped at the column's width, and no blank line stands
+anywhere (``render`` is told); in wrapped-lines every line is flush left, in indented-lines
+a paragraph's first line opens with an indent of two ideographic spaces (two places of the
+column).
 
 What the text layer cannot show is what the page's articles hold:
 - a paragraph cut by a column's or a page's end (column-break, a page foot of colophon)
   runs on in the next line of the stream, the foot set between two lines;
-- a paragraph whose last line fills the column leaves no sign of its end: where another
-  paragraph of the same article follows, the page reads right only with the two as one."""
+- flush left, a paragraph whose last line fills the column leaves no sign of its end: where
+  another paragraph of the same article follows, the page reads right only with the two as
+  one (indented, the next paragraph's indent shows it)."""
 from __future__ import annotations
 
 import re
@@ -37,15 +40,20 @@ class _Paragraph:
     inside: list[tuple[int, Line]] = field(default_factory=list)
 
 
-def wrapped_lines(rng, lines: list[Line], page) -> list[str]:
+_INDENT = "\u3000\u3000"
+
+
+def wrapped_lines(rng, lines: list[Line], page, indented: bool = False) -> list[str]:
     width = rng.randint(18, 40)
     stream = _stream(lines)
-    ends_unseen = [isinstance(x, _Paragraph) and len(_GLYPH.findall(x.text)) % width == 0 and isinstance(y, _Paragraph)
-                   and y.article == x.article for x, y in zip(stream, stream[1:], strict=False)]
-    _join_unseen_ends(page, stream, ends_unseen)
+    if not indented:
+        ends_unseen = [isinstance(x, _Paragraph) and len(_GLYPH.findall(x.text)) % width == 0
+                       and isinstance(y, _Paragraph) and y.article == x.article
+                       for x, y in zip(stream, stream[1:], strict=False)]
+        _join_unseen_ends(page, stream, ends_unseen)
     out: list[str] = []
     for item in stream:
-        out.extend(_set(item, width) if isinstance(item, _Paragraph)
+        out.extend(_set(item, width, indented) if isinstance(item, _Paragraph)
                    else _wrap(item.text, width) if item.role in _COLUMN_SET else [item.text])
     return out
 
@@ -73,11 +81,13 @@ def _stream(lines: list[Line]) -> list[_Paragraph | Line]:
     return stream + between
 
 
-def _set(paragraph: _Paragraph, width: int) -> list[str]:
-    """The paragraph's lines, each line set inside it after the line its cut falls in."""
-    out = _wrap(paragraph.text, width)
+def _set(paragraph: _Paragraph, width: int, indented: bool) -> list[str]:
+    """The paragraph's lines (indented: its first line opens two places in), each line set
+    inside it after the line its cut falls in."""
+    indent = len(_INDENT) if indented else 0
+    out = _wrap(_INDENT + paragraph.text if indented else paragraph.text, width)
     for offset, line in sorted(paragraph.inside, key=lambda x: -x[0]):
-        glyphs = len(_GLYPH.findall(paragraph.text[:offset]))
+        glyphs = indent + len(_GLYPH.findall(paragraph.text[:offset]))
         at = min(len(out), max(1, -(-glyphs // width)))
         out.insert(at, line.text)
     return out
