@@ -57,6 +57,8 @@ INDENTED_MIN = 2
 NAMES_LINE_MAX = 9
 _NAMES = re.compile(r"[\u4e00-\u9fff·]+(?:[ \u3000]+[\u4e00-\u9fff·]+)*")
 CLAUSE_MARKS = "，、；：,;:"
+# the closing marks a typesetter squeezes in at a full line's end (never a line's first)
+_SQUEEZED = tuple("，。、；：！？”’）》」』…,.;:!?)")
 _MD_HEADING = re.compile(r"\s*#{1,6}\s")  # a Markdown copy's heading line
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff”’]")
 
@@ -169,8 +171,8 @@ def _opens_unit(line: str, above: str, edge: int, marked_by_lines: bool) -> bool
 
 def _runs_to_edge(line: str, width: int, edge: int, flowing: bool) -> bool:
     length = _set_length(line)
-    if edge and _columns_taken(line) > edge + JUSTIFIED_SLACK:
-        return False  # longer than a justified column holds: printed whole
+    if edge and _printed_whole(line, edge):
+        return False  # longer than a justified column holds
     if edge and length < edge - JUSTIFIED_SLACK:
         return False  # short of a justified column's edge
     if flowing and length < edge and _complete(line):
@@ -227,7 +229,16 @@ def _opens_after_a_full_end(line: str, edge: int) -> bool:
     text = line.strip()
     return _is_closing_line(text) or shapes.is_numbered_heading(text) \
         or (len(text) < edge - JUSTIFIED_SLACK and not _complete(text)) \
-        or _columns_taken(line) > edge + JUSTIFIED_SLACK
+        or _printed_whole(line, edge)
+
+
+def _printed_whole(line: str, edge: int) -> bool:
+    """The line is wider than a justified column holds, so no wrap cut it: more than a
+    character over the edge, or a character over it without a closing mark at its end (the
+    one character a typesetter squeezes into a full line is such a mark, kept off the next
+    line's start)."""
+    taken = _columns_taken(line)
+    return taken > edge + JUSTIFIED_SLACK or (taken >= edge + 1 and not line.rstrip().endswith(_SQUEEZED))
 
 
 def _columns_taken(line: str) -> float:

@@ -195,3 +195,14 @@ def test_a_lost_glyph_counts_as_the_character_it_was_where_a_line_ends():
     printed = [line if line != lost else full[:3] + "\ufffd" + full[4:] for line in lines]
     assert _units(lines)[:3] == [SECOND, lost, rest]  # (read from the text alone)
     assert [unit.raw.replace("\n", "") for unit in units_from_lines(lines, printed)][:2] == [SECOND, lost + rest]
+
+
+def test_a_line_a_character_wider_than_the_column_is_printed_whole_unless_a_closing_mark_is_squeezed_in():
+    """A subheading one character wider than the column stands on a line of its own; a
+    paragraph's line one character over that ends on a closing mark is a full line (the
+    mark squeezed in, kept off the next line's start), and the paragraph goes on."""
+    heading = "推进以县城为重要载体的城镇化建设促进城市协调发展"[:COLUMN + 1]
+    paragraph = "要推动资源服务管理向基层下沉让社区有人有物有权"[:COLUMN] + "，把问题解决在家门口，让群众的获得感成色更足。"
+    squeezed, rest = paragraph[:COLUMN + 1], paragraph[COLUMN + 1:]  # (the comma squeezed in)
+    lines = [*_column(FIRST), heading, *_column(THIRD), squeezed, *_column(rest), *_column(SECOND)]
+    assert _units(lines) == [FIRST, heading, THIRD, paragraph, SECOND]
