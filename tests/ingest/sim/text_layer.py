@@ -13,7 +13,9 @@ What the text layer cannot show is what the page's articles hold:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from tests.ingest.sim.corpus import CJK
 from tests.ingest.sim.page import Line
@@ -47,7 +49,7 @@ def wrapped_lines(rng, lines: list[Line], page, indented: bool = False) -> list[
     width = rng.randint(18, 40)
     stream = _stream(lines)
     if not indented:
-        ends_unseen = [isinstance(x, _Paragraph) and len(_GLYPH.findall(x.text)) % width == 0
+        ends_unseen = [isinstance(x, _Paragraph) and len(_GLYPH.findall(_wrap(x.text, width)[-1])) >= width
                        and isinstance(y, _Paragraph) and y.article == x.article
                        for x, y in zip(stream, stream[1:], strict=False)]
         _join_unseen_ends(page, stream, ends_unseen)
@@ -86,18 +88,31 @@ def _set(paragraph: _Paragraph, width: int, indented: bool) -> list[str]:
     inside it after the line its cut falls in."""
     indent = len(_INDENT) if indented else 0
     out = _wrap(_INDENT + paragraph.text if indented else paragraph.text, width)
+    ends = list(accumulate(len(_GLYPH.findall(line)) for line in out))  # (glyphs up to each line's end)
     for offset, line in sorted(paragraph.inside, key=lambda x: -x[0]):
         glyphs = indent + len(_GLYPH.findall(paragraph.text[:offset]))
-        at = min(len(out), max(1, -(-glyphs // width)))
+        at = min(len(out), max(1, bisect_left(ends, glyphs) + 1))
         out.insert(at, line.text)
     return out
 
 
+# closing marks no line opens with: the typesetter squeezes one into the line before (kinsoku)
+_LINE_END_ONLY = "，。、；：！？”’）》"
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """The text's lines at the column's width, a glyph the text layer lost ((cid:685)) one
-    character of the printed line."""
+    character of the printed line; a closing mark that would open a line is squeezed into
+    the line before (which then holds a character more)."""
     glyphs = _GLYPH.findall(text)
-    return ["".join(glyphs[k:k + width]) for k in range(0, len(glyphs), width)]
+    lines, k = [], 0
+    while k < len(glyphs):
+        end = min(k + width, len(glyphs))
+        if end < len(glyphs) and glyphs[end] in _LINE_END_ONLY:
+            end += 1
+        lines.append("".join(glyphs[k:end]))
+        k = end
+    return lines
 
 
 def _join_unseen_ends(page, stream: list[_Paragraph | Line], ends_unseen: list[bool]) -> None:
