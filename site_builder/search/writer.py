@@ -33,11 +33,13 @@ from pathlib import Path
 
 import numpy as np
 
+from site_builder.search.cborarrays import Ints
 from site_builder.search.entries import ShardEntries
 from site_builder.search.normalize import DIGITS
 from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo, place
+from site_builder.search.tokens import key_strings
 
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
@@ -64,18 +66,31 @@ INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR = "index", "fragment", "filter", "
 
 @dataclass(frozen=True)
 class PageWords:
-    """What the index holds of one page, as words."""
+    """What the index holds of one page, as word keys (``tokens``)."""
 
     url: str  # its site path, as Pagefind gives it
-    blocks: list[tuple[int, list[str]]]  # (weight, words) in page order
-    marks: list[str]  # the presence words: each at one fixed position (a query reads their pages only)
+    tokens: Ints  # the words' keys in page order
+    block_sizes: list[tuple[int, int]]  # (weight, tokens) of each block with tokens, in page order
+    marks: Ints  # the presence words' keys: each at one fixed position (a query reads their pages only)
     filters: dict[str, list[str]]
     fields: dict[str, str]  # the fragment's readable meta
     parts: list[tuple[int, str]]  # the readable text's parts: (first word position, text)
 
     @property
     def word_count(self) -> int:
-        return sum(len(words) for _, words in self.blocks) + len(self.marks)
+        return len(self.tokens) + len(self.marks)
+
+    @property
+    def blocks(self) -> list[tuple[int, list[str]]]:
+        """(weight, words) of each block, as strings (for the shadow page and the tests)."""
+        words = key_strings(self.tokens)
+        ends = np.cumsum([0, *(size for _, size in self.block_sizes)]).tolist()
+        return [(weight, words[start:end]) for (weight, _), start, end in zip(self.block_sizes, ends, ends[1:],
+                                                                               strict=False)]
+
+    @property
+    def mark_words(self) -> list[str]:
+        return key_strings(self.marks)
 
 
 def encode_page(page: PageWords) -> PagePostings:
@@ -89,7 +104,7 @@ def encode_page(page: PageWords) -> PagePostings:
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
-                        page_items(page.blocks, page.marks),
+                        page_items(page.tokens, page.block_sizes, page.marks),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
