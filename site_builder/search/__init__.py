@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
 from site_builder.search.normalize import t2s_table
-from site_builder.search.pagefind import ENTRY_FILE, engine_files
+from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
 from site_builder.search.update import index_pages
 from site_builder.search.pagecache import FOLDER as PAGE_CACHE
 from site_builder.search.pagecache import PageCache
@@ -74,16 +73,14 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     content folder ``config`` was read from, None or False for none."""
     started = time.perf_counter()
     language = (config.language or "zh-CN").lower()
-    bundle = site / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)
+    bundle = site / BUNDLE_DIR  # may hold an earlier build's bundle: patched in place (``inplace``)
     entry = engine_files(bundle, language)
     writer = BundleIndex(bundle, language, entry["version"])
     done = index_pages(site, _candidate_pages(site), writer, PageCache(_cache_folder(config, cache)))
     read = time.perf_counter()
     engine: dict = next(iter(entry["languages"].values()), {})
     entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}
-    (bundle / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    replace_file(bundle / ENTRY_FILE, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     write_cache_headers(site, bundle)
     files, size = _files_and_bytes(bundle)
     return SearchStats(pages=done.pages, words=done.words, pairs=done.pairs, files=files, bytes=size, cached=done.cached,

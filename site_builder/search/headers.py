@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_builder.search.pagefind import replace_file
+
 HEADERS_FILE = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
 HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in them by its hash
@@ -28,4 +30,4 @@ def write_cache_headers(site: Path, bundle: Path) -> None:
                   for kind in HASHED_FOLDERS if (shard / kind).is_dir()]
     if rules:
         text = "".join(f"{rule}\n  Cache-Control: {IMMUTABLE}\n" for rule in rules)
-        (site / HEADERS_FILE).write_text(text, encoding="utf-8")
+        replace_file(site / HEADERS_FILE, text.encode("utf-8"))

@@ -74,6 +74,7 @@ def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleI
     if changes is None:
         return None
     store.forget()
+    bundle.folder.patch(store.inode)
     steps = changes.steps()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
