@@ -18,12 +18,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from site_builder.search import indexer
 from site_builder.search.entries import ShardEntries
 from site_builder.search.indexer import (Indexed, chunk_bytes_of, encoded_page, load_summary, mapper, page_info, page_key,
                                          save_shard)
 from site_builder.search.pagecache import PageCache
-from site_builder.search.postings import SHARDS, PagePostings
+from site_builder.search.postings import SHARDS, PagePostings, Shard
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint
 from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES,
                                         BundleIndex, Chunk, KeptChunks, write_chunks)
@@ -142,10 +144,19 @@ def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[byt
 
 
 def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:
-    removals = sorted(changes.removed)
-    insertions = [(new, page.items.shard(shard)) for new, page in sorted(changes.fresh.items())]
+    # a page edited in place (no page renumbered) whose items in this range are the old ones
+    # changes nothing here: the range's saved items are not even loaded
+    same = set() if steps else {number for number in changes.fresh.keys() & changes.removed.keys()
+                                if _same_items(changes.fresh[number].items.shard(shard),
+                                               changes.removed[number].items.shard(shard))}
+    removals = sorted(changes.removed.keys() - same)
+    insertions = [(new, page.items.shard(shard)) for new, page in sorted(changes.fresh.items()) if new not in same]
     renumbering = (changes.new_numbers, steps) if steps else None
     return shard, store.shard_path(shard), removals, renumbering, insertions, scratch, store.files(INDEX_DIR)
+
+
+def _same_items(new: Shard, old: Shard) -> bool:
+    return new.tails == old.tails and np.array_equal(new.lengths, old.lengths) and np.array_equal(new.words, old.words)
 
 
 def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:
