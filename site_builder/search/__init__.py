@@ -100,9 +100,9 @@ def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
     are; sorted as strings, since 10,000 articles' pages take seconds to sort as Paths):
     (path relative to ``site``, URL)."""
     found: list[tuple[str, ...]] = []
+    base = os.path.join(site, "")
     for folder, folders, names in os.walk(site):
-        within = os.path.relpath(folder, site)
-        parts = () if within == "." else tuple(within.split(os.sep))
+        parts = tuple(folder[len(base):].split(os.sep)) if len(folder) > len(base) else ()
         if not parts and BUNDLE_DIR in folders:
             folders.remove(BUNDLE_DIR)
         found.extend((*parts, name) for name in names if name.endswith(".html"))

@@ -23,7 +23,8 @@ def write_cache_headers(site: Path, bundle: Path) -> None:
     """Write ``site/_headers`` with an immutable Cache-Control rule for each hashed file or
     folder of the search bundle (a folder in ``site``) that netlify.toml cannot name; no
     file when there is none."""
-    rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(bundle.glob("**/*.pf_meta"))]
+    metas = [*bundle.glob("*.pf_meta"), *bundle.glob("shards/*/*.pf_meta")]  # not a walk of every file
+    rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(metas)]
     rules += [f"/{folder.relative_to(site).as_posix()}/*" for folder in [bundle / TEXT_FOLDER] if folder.is_dir()]
     for shard in sorted(p for p in bundle.glob("shards/*") if p.is_dir()):
         rules += [f"/{(shard / kind).relative_to(site).as_posix()}/*"

@@ -80,8 +80,10 @@ def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleI
     steps = changes.steps()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
-        # a page's words sit in most chunks: the chunks made again grow with the archive, not the changes
-        with mapper(len(candidates)) as mapped:
+        # a page's words sit in most chunks: the chunks made again grow with the archive, not the
+        # changes; ranges that load nothing (``_patch_shard``) are not worth a pool
+        loading = sum(1 for _, _, removals, renumbering, insertions, _, _ in jobs if removals or renumbering or insertions)
+        with mapper(len(candidates) if loading > 1 else 0) as mapped:
             patched = list(mapped(_patch_shard, jobs))
         for number, page in enumerate(changes.pages):
             if number in changes.fresh:
