@@ -84,7 +84,7 @@ def main() -> None:
         finally:
             page.write_text(original, encoding="utf-8")
     for name, seconds in cpu.items():
-        print(f"{name}: CPU {sorted(seconds)}, median {statistics.median(seconds)} s")
+        print(f"{name}: CPU {sorted(seconds)}, median {round(statistics.median(seconds), 2)} s")
 
 
 if __name__ == "__main__":
