@@ -5,14 +5,16 @@
 1. every page with ``data-pagefind-body`` is read (``extract``): the text a reader sees in
    the article, its heading levels, and the filters/meta of ``partials/search_fields.html``;
 2. its words (``shadow.page_words``): the text as overlapping character-bigram tokens, a
-   presence word per character and the title's own tokens (``normalize``), nothing readable;
+   presence word per character and the title's own tokens (``normalize``; made as integer
+   keys by ``tokens``), nothing readable;
 3. ``writer`` writes them as a Pagefind bundle in ``<site>/pagefind/``: word index, filters,
    pf_meta, and one fragment per page with its readable text, title, authors, source and
    date, named by its content and prefixed with the page's date; the browser engine's files
    come from the standard binary (``pagefind``). ``indexer`` runs steps 1-3 on every core,
    and takes a page whose bytes it indexed before from the page cache (``pagecache``);
    with the index the last build saved (``state``), ``update`` patches only the words of
-   the pages added, removed or changed (``entries``) into the same bytes;
+   the pages added, removed or changed (``entries``) into the same bytes, and a bundle the
+   folder already holds (a build's spare site's) is patched in place (``inplace``);
 4. Netlify's ``<site>/_headers`` names the content-hashed files netlify.toml cannot.
 
 The article pages themselves are not changed; readers never see tokens.
