@@ -160,9 +160,11 @@ from site_builder.config import load_config
 from site_builder.search import build_index
 s = build_index(Path(sys.argv[2]), load_config(Path(sys.argv[1])), Path(sys.argv[3]))
 import resource
-rss = [resource.getrusage(w).ru_maxrss // 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+usage = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+rss = [u.ru_maxrss // 1024 for u in usage]
+cpu = round(sum(u.ru_utime + u.ru_stime for u in usage), 1)
 print(json.dumps({"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages, "cached": s.cached,
-                  "words": s.words, "pairs": s.pairs, "parent_rss_mb": rss[0], "worker_rss_mb": rss[1]}))
+                  "words": s.words, "pairs": s.pairs, "parent_rss_mb": rss[0], "worker_rss_mb": rss[1], "cpu_s": cpu}))
 """
 
 

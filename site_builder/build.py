@@ -211,6 +211,16 @@ class _SearchFiles:
     stale: bool = False  # made from other pages than these
 
 
+class _InFolder:
+    """The names of the files in a folder of the site."""
+
+    def __init__(self, folder: str):
+        self.prefix = folder + "/"
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.startswith(self.prefix)
+
+
 def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
             progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
     """The search files: taken from the published site when no page changed (or when they
@@ -225,7 +235,9 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
             if staged.take_all(record.search_files):
                 return _SearchFiles(record.result.search, record.search_key, record.search_files,
                                     stale=record.search_key != key)
-        staged.keep_only(())  # the search files are made anew: none of the spare's is written into
+        # the search files are made anew, never written into; the spare's bundle is patched in
+        # place (search/inplace.py): most of its files are the new bundle's
+        staged.keep_only(_InFolder(search.BUNDLE_DIR))
         return _SearchFiles(search.build_index(staged.folder, config, cache=use_cache), key, None)
 
 

@@ -5,14 +5,16 @@
 1. every page with ``data-pagefind-body`` is read (``extract``): the text a reader sees in
    the article, its heading levels, and the filters/meta of ``partials/search_fields.html``;
 2. its words (``shadow.page_words``): the text as overlapping character-bigram tokens, a
-   presence word per character and the title's own tokens (``normalize``), nothing readable;
+   presence word per character and the title's own tokens (``normalize``; made as integer
+   keys by ``tokens``), nothing readable;
 3. ``writer`` writes them as a Pagefind bundle in ``<site>/pagefind/``: word index, filters,
    pf_meta, and one fragment per page with its readable text, title, authors, source and
    date, named by its content and prefixed with the page's date; the browser engine's files
    come from the standard binary (``pagefind``). ``indexer`` runs steps 1-3 on every core,
    and takes a page whose bytes it indexed before from the page cache (``pagecache``);
    with the index the last build saved (``state``), ``update`` patches only the words of
-   the pages added, removed or changed (``entries``) into the same bytes;
+   the pages added, removed or changed (``entries``) into the same bytes, and a bundle the
+   folder already holds (a build's spare site's) is patched in place (``inplace``);
 4. Netlify's ``<site>/_headers`` names the content-hashed files netlify.toml cannot.
 
 The article pages themselves are not changed; readers never see tokens.
@@ -21,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
 from site_builder.search.normalize import t2s_table
-from site_builder.search.pagefind import ENTRY_FILE, engine_files
+from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
 from site_builder.search.update import index_pages
 from site_builder.search.pagecache import FOLDER as PAGE_CACHE
 from site_builder.search.pagecache import PageCache
@@ -74,16 +75,14 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     content folder ``config`` was read from, None or False for none."""
     started = time.perf_counter()
     language = (config.language or "zh-CN").lower()
-    bundle = site / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)
+    bundle = site / BUNDLE_DIR  # may hold an earlier build's bundle: patched in place (``inplace``)
     entry = engine_files(bundle, language)
     writer = BundleIndex(bundle, language, entry["version"])
     done = index_pages(site, _candidate_pages(site), writer, PageCache(_cache_folder(config, cache)))
     read = time.perf_counter()
     engine: dict = next(iter(entry["languages"].values()), {})
     entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}
-    (bundle / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    replace_file(bundle / ENTRY_FILE, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     write_cache_headers(site, bundle)
     files, size = _files_and_bytes(bundle)
     return SearchStats(pages=done.pages, words=done.words, pairs=done.pairs, files=files, bytes=size, cached=done.cached,
@@ -103,9 +102,9 @@ def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
     are; sorted as strings, since 10,000 articles' pages take seconds to sort as Paths):
     (path relative to ``site``, URL)."""
     found: list[tuple[str, ...]] = []
+    base = os.path.join(site, "")
     for folder, folders, names in os.walk(site):
-        within = os.path.relpath(folder, site)
-        parts = () if within == "." else tuple(within.split(os.sep))
+        parts = tuple(folder[len(base):].split(os.sep)) if len(folder) > len(base) else ()
         if not parts and BUNDLE_DIR in folders:
             folders.remove(BUNDLE_DIR)
         found.extend((*parts, name) for name in names if name.endswith(".html"))

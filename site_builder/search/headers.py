@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_builder.search.pagefind import replace_file
+
 HEADERS_FILE = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
 HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in them by its hash
@@ -21,11 +23,12 @@ def write_cache_headers(site: Path, bundle: Path) -> None:
     """Write ``site/_headers`` with an immutable Cache-Control rule for each hashed file or
     folder of the search bundle (a folder in ``site``) that netlify.toml cannot name; no
     file when there is none."""
-    rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(bundle.glob("**/*.pf_meta"))]
+    metas = [*bundle.glob("*.pf_meta"), *bundle.glob("shards/*/*.pf_meta")]  # not a walk of every file
+    rules = [f"/{p.relative_to(site).as_posix()}" for p in sorted(metas)]
     rules += [f"/{folder.relative_to(site).as_posix()}/*" for folder in [bundle / TEXT_FOLDER] if folder.is_dir()]
     for shard in sorted(p for p in bundle.glob("shards/*") if p.is_dir()):
         rules += [f"/{(shard / kind).relative_to(site).as_posix()}/*"
                   for kind in HASHED_FOLDERS if (shard / kind).is_dir()]
     if rules:
         text = "".join(f"{rule}\n  Cache-Control: {IMMUTABLE}\n" for rule in rules)
-        (site / HEADERS_FILE).write_text(text, encoding="utf-8")
+        replace_file(site / HEADERS_FILE, text.encode("utf-8"))

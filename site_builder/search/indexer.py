@@ -69,6 +69,7 @@ def index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, ca
     batches = [pages[i:i + BATCH_PAGES] for i in range(0, len(pages), BATCH_PAGES)]
     if store is not None:
         store.begin()
+    bundle.folder.clear()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         scratch = Path(tmp)
         jobs = [(site, batch, scratch / f"b{number}", cache) for number, batch in enumerate(batches)]

@@ -128,9 +128,14 @@ _FOLDED_CODES = _FoldedCodeTable()
 _PAIRS = re.compile(r"(?=(\w{%d}))\w{%d}" % (2 * CODE_WIDTH, CODE_WIDTH), re.ASCII)
 
 
+def fold(text: str) -> str:
+    """Each character of the text normalised (a separator a space)."""
+    return text.translate(_FOLD)
+
+
 def normalize(text: str) -> str:
     """Normalised text: runs of word characters separated by single spaces, trimmed."""
-    return " ".join(text.translate(_FOLD).split())
+    return " ".join(fold(text).split())
 
 
 def runs(text: str) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,8 +25,16 @@ def pagefind_command(module: str = "pagefind_bin") -> list[str]:
     return [sys.executable, "-m", module]
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """``path`` with ``data``, never written into the file it held (the folder may be an
+    earlier build's: its files may be the published site's, hard-linked)."""
+    path.unlink(missing_ok=True)
+    with open(path, "xb") as out:
+        out.write(data)
+
+
 def engine_files(bundle: Path, language: str) -> dict:
-    """Copy Pagefind's fixed-name files into ``bundle``; returns the entry file it wrote
+    """Copy Pagefind's fixed-name files into ``bundle`` (an earlier build's replaced); returns the entry file it wrote
     (version, the wasm of ``language``, the characters it keeps in words)."""
     with tempfile.TemporaryDirectory(prefix="search-engine-") as tmp:
         site, out = Path(tmp) / "site", Path(tmp) / "out"
@@ -42,7 +49,10 @@ def engine_files(bundle: Path, language: str) -> dict:
             detail = (run.stdout + run.stderr).decode("utf-8", "replace").strip()[-2000:]
             raise SiteBuildError(f"Pagefind failed (exit {run.returncode}): {detail}", site)
         bundle.mkdir(parents=True, exist_ok=True)
-        for f in sorted(out.iterdir()):
-            if f.is_file() and f.name != ENTRY_FILE and not f.name.endswith(".pf_meta"):
-                shutil.copyfile(f, bundle / f.name)
+        engine = {f.name for f in out.iterdir() if f.is_file() and f.name != ENTRY_FILE and not f.name.endswith(".pf_meta")}
+        for name in sorted(engine):
+            replace_file(bundle / name, (out / name).read_bytes())
+        for held in bundle.iterdir():  # an earlier build's engine file this one has not
+            if held.is_file() and held.name not in engine and not held.name.endswith(".pf_meta"):
+                held.unlink()
         return json.loads((out / ENTRY_FILE).read_text(encoding="utf-8"))

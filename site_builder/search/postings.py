@@ -14,7 +14,6 @@ range of the index can be merged and written by a process of its own.
 """
 from __future__ import annotations
 
-import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ import numpy.typing as npt
 from site_builder.search.cborarrays import Ints, heads, run_starts
 from site_builder.search.normalize import DIGITS, char_code
 from site_builder.search.reproducible import head
+from site_builder.search.tokens import key_words
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
 # start tokens (x…), the title namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
@@ -120,18 +120,22 @@ class PagePostings:
         return len(self.items.words)
 
 
-def page_items(blocks: list[tuple[int, list[str]]], marks: list[str]) -> PageItems:
-    """The page's words in byte order with their tails, cut at ``SHARD_BOUNDS``; the
-    ``marks`` (presence words) at ``MARK_POSITION``, in the text weight."""
-    tokens = list(itertools.chain.from_iterable(words for _, words in blocks))
-    marks = list(dict.fromkeys(marks))
-    words, ids = unique_words(np.array(tokens + marks, dtype="S"))
-    weights = np.concatenate([np.repeat(np.array([weight for weight, _ in blocks], np.int64),
-                                        [len(words) for _, words in blocks]),
+def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints) -> PageItems:
+    """The page's words (``tokens``' keys, each block's weight and size) in byte order with
+    their tails, cut at ``SHARD_BOUNDS``; the ``marks`` (presence words) at ``MARK_POSITION``,
+    in the text weight."""
+    keys = np.concatenate([tokens, marks])
+    weights = np.concatenate([np.repeat(np.array([weight for weight, _ in block_sizes], np.int64),
+                                        [size for _, size in block_sizes]),
                               np.full(len(marks), TEXT_WEIGHT, np.int64)])
     places = np.concatenate([np.arange(len(tokens), dtype=np.int64), np.full(len(marks), MARK_POSITION, np.int64)])
-    order = np.argsort(ids << 16 | weights, kind="stable")  # by word, then weight, then position
-    tails, lengths = _tails(ids[order], weights[order], places[order])
+    # by word, then weight, then position (a key < 2 ** 45, a weight < 2 ** 8)
+    order = np.argsort(keys << 8 | weights, kind="stable")
+    keys = keys[order]
+    word_start = np.ones(len(keys), bool)
+    word_start[1:] = keys[1:] != keys[:-1]
+    words = key_words(keys[word_start])
+    tails, lengths = _tails(np.cumsum(word_start) - 1, weights[order], places[order])
     cuts = np.r_[0, np.searchsorted(words, _BOUNDS), len(words)]
     return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts.tolist()),
                      tuple(np.r_[0, np.cumsum(lengths)][cuts].tolist()))

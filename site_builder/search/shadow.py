@@ -1,8 +1,9 @@
 """What the index holds of an article page: its words, filters and readable fields.
 
 The words: the article's text as overlapping character-bigram tokens
-(``normalize.index_tokens``) in the weight of their block (a heading weighs more), one
-presence word per distinct character, and the title in its own namespace. Nothing readable
+(``normalize.index_tokens``, coded as integer keys by ``tokens``) in the weight of their
+block (a heading weighs more), one presence word per distinct character, and the title in
+its own namespace. Nothing readable
 is indexed: the readable fields (title, authors, source, date, text) go to the page's
 fragment, which the browser loads for each result shown.
 
@@ -13,9 +14,11 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
+
 from site_builder.search.extract import Block, PageRecord
-from site_builder.search.normalize import index_tokens, presence_tokens, title_presence, title_tokens
 from site_builder.search.postings import TEXT_WEIGHT
+from site_builder.search.tokens import presence_keys, text_tokens
 from site_builder.search.writer import HEADING_WEIGHTS, PageWords
 
 # a paragraph this long is running text, not a title, byline or source line
@@ -29,22 +32,19 @@ PART_CHARS = 400
 
 def page_words(url: str, record: PageRecord) -> PageWords:
     fields = _fields(record)
-    blocks = []
-    starts = []  # each block's first word position
-    position = 0
-    for block in record.blocks:
-        tokens = index_tokens(block.text)
-        starts.append(position)
-        position += len(tokens)
-        if tokens:
-            blocks.append((HEADING_WEIGHTS.get(block.level, TEXT_WEIGHT), tokens))
-    title = title_tokens(fields["title"])
-    if title:
-        blocks.append((TEXT_WEIGHT, title))
-    marks = presence_tokens("\n".join(b.text for b in record.blocks)) + title_presence(fields["title"])
+    text = text_tokens([block.text for block in record.blocks])
+    title = text_tokens([fields["title"]], title=True)
+    sizes = np.diff(text.starts).tolist()
+    block_sizes = [(HEADING_WEIGHTS.get(block.level, TEXT_WEIGHT), size)
+                   for block, size in zip(record.blocks, sizes, strict=True) if size]
+    if len(title.keys):
+        block_sizes.append((TEXT_WEIGHT, len(title.keys)))
+    marks = np.concatenate([presence_keys(text.characters), presence_keys(title.characters, title=True)])
     body = _running_text_block(record.blocks)
+    starts = text.starts[:-1]
     fields["body_at"] = str(starts[body] if body < len(starts) else 0)
-    return PageWords(url, blocks, marks, record.filters, fields, _text_parts(record.blocks, starts, body))
+    return PageWords(url, np.concatenate([text.keys, title.keys]), block_sizes, marks, record.filters, fields,
+                     _text_parts(record.blocks, starts, body))
 
 
 def shadow_html(page: PageWords, language: str) -> str:
@@ -56,7 +56,7 @@ def shadow_html(page: PageWords, language: str) -> str:
     for weight, words in page.blocks:
         tag = tags.get(weight, "p")
         out.append(f"<{tag}>{' '.join(words)}</{tag}>")
-    out.append(f"<p>{' '.join(page.marks)}</p>")  # last: the other words' positions are ours
+    out.append(f"<p>{' '.join(page.mark_words)}</p>")  # last: the other words' positions are ours
     # a title of no word characters: Pagefind would otherwise take the first heading's words
     out.append('</main><span data-pagefind-meta="title">-</span>')
     for key, values in page.filters.items():

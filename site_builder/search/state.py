@@ -67,6 +67,7 @@ class IndexStore:
     def __init__(self, folder: Path):
         self.folder = folder
         self._kinds = {kind: folder / "files" / kind for kind in FILE_KINDS}  # each kind's folder
+        self._inodes: dict[str, dict[str, int]] = {}  # each kind's saved files' inodes, once asked
 
     def load(self, expected: tuple) -> SavedIndex | None:
         try:
@@ -94,6 +95,14 @@ class IndexStore:
 
     def stored(self, kind: str, name: str) -> str:
         return f"{self._kinds[kind]}/{name}"
+
+    def inode(self, kind: str, name: str) -> int | None:
+        """The inode of the saved file (``kind``, content ``name``); None when not saved."""
+        inodes = self._inodes.get(kind)
+        if inodes is None:
+            with os.scandir(self._kinds[kind]) as entries:  # a whole folder's inodes at once, no stat a file
+                inodes = self._inodes[kind] = {entry.name: entry.inode() for entry in entries}
+        return inodes.get(name)
 
     def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]]) -> None:
         """Keep the bundle's content-named files ({file: (kind, name)}), drop the ones it no

@@ -18,12 +18,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from site_builder.search import indexer
 from site_builder.search.entries import ShardEntries
 from site_builder.search.indexer import (Indexed, chunk_bytes_of, encoded_page, load_summary, mapper, page_info, page_key,
                                          save_shard)
 from site_builder.search.pagecache import PageCache
-from site_builder.search.postings import SHARDS, PagePostings
+from site_builder.search.postings import SHARDS, PagePostings, Shard
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint
 from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES,
                                         BundleIndex, Chunk, KeptChunks, write_chunks)
@@ -74,11 +76,14 @@ def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleI
     if changes is None:
         return None
     store.forget()
+    bundle.folder.patch(store.inode)
     steps = changes.steps()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
-        # a page's words sit in most chunks: the chunks made again grow with the archive, not the changes
-        with mapper(len(candidates)) as mapped:
+        # a page's words sit in most chunks: the chunks made again grow with the archive, not the
+        # changes; ranges that load nothing (``_patch_shard``) are not worth a pool
+        loading = sum(1 for _, _, removals, renumbering, insertions, _, _ in jobs if removals or renumbering or insertions)
+        with mapper(len(candidates) if loading > 1 else 0) as mapped:
             patched = list(mapped(_patch_shard, jobs))
         for number, page in enumerate(changes.pages):
             if number in changes.fresh:
@@ -141,10 +146,19 @@ def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[byt
 
 
 def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:
-    removals = sorted(changes.removed)
-    insertions = [(new, page.items.shard(shard)) for new, page in sorted(changes.fresh.items())]
+    # a page edited in place (no page renumbered) whose items in this range are the old ones
+    # changes nothing here: the range's saved items are not even loaded
+    same = set() if steps else {number for number in changes.fresh.keys() & changes.removed.keys()
+                                if _same_items(changes.fresh[number].items.shard(shard),
+                                               changes.removed[number].items.shard(shard))}
+    removals = sorted(changes.removed.keys() - same)
+    insertions = [(new, page.items.shard(shard)) for new, page in sorted(changes.fresh.items()) if new not in same]
     renumbering = (changes.new_numbers, steps) if steps else None
     return shard, store.shard_path(shard), removals, renumbering, insertions, scratch, store.files(INDEX_DIR)
+
+
+def _same_items(new: Shard, old: Shard) -> bool:
+    return new.tails == old.tails and np.array_equal(new.lengths, old.lengths) and np.array_equal(new.words, old.words)
 
 
 def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:

@@ -33,11 +33,14 @@ from pathlib import Path
 
 import numpy as np
 
+from site_builder.search.cborarrays import Ints
 from site_builder.search.entries import ShardEntries
+from site_builder.search.inplace import BundleFiles
 from site_builder.search.normalize import DIGITS
 from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
-from site_builder.search.state import PageInfo, place
+from site_builder.search.state import PageInfo
+from site_builder.search.tokens import key_strings
 
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
@@ -64,18 +67,31 @@ INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR = "index", "fragment", "filter", "
 
 @dataclass(frozen=True)
 class PageWords:
-    """What the index holds of one page, as words."""
+    """What the index holds of one page, as word keys (``tokens``)."""
 
     url: str  # its site path, as Pagefind gives it
-    blocks: list[tuple[int, list[str]]]  # (weight, words) in page order
-    marks: list[str]  # the presence words: each at one fixed position (a query reads their pages only)
+    tokens: Ints  # the words' keys in page order
+    block_sizes: list[tuple[int, int]]  # (weight, tokens) of each block with tokens, in page order
+    marks: Ints  # the presence words' keys: each at one fixed position (a query reads their pages only)
     filters: dict[str, list[str]]
     fields: dict[str, str]  # the fragment's readable meta
     parts: list[tuple[int, str]]  # the readable text's parts: (first word position, text)
 
     @property
     def word_count(self) -> int:
-        return sum(len(words) for _, words in self.blocks) + len(self.marks)
+        return len(self.tokens) + len(self.marks)
+
+    @property
+    def blocks(self) -> list[tuple[int, list[str]]]:
+        """(weight, words) of each block, as strings (for the shadow page and the tests)."""
+        words = key_strings(self.tokens)
+        ends = np.cumsum([0, *(size for _, size in self.block_sizes)]).tolist()
+        return [(weight, words[start:end]) for (weight, _), start, end in zip(self.block_sizes, ends, ends[1:],
+                                                                               strict=False)]
+
+    @property
+    def mark_words(self) -> list[str]:
+        return key_strings(self.marks)
 
 
 def encode_page(page: PageWords) -> PagePostings:
@@ -89,7 +105,7 @@ def encode_page(page: PageWords) -> PagePostings:
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
-                        page_items(page.blocks, page.marks),
+                        page_items(page.tokens, page.block_sizes, page.marks),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 
@@ -177,11 +193,6 @@ def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, 
     return Chunk(first, last, digest, path, words)
 
 
-def _write(path: str, data: bytes) -> None:
-    with open(path, "wb") as out:
-        out.write(data)
-
-
 class BundleIndex:
     """Pages (their numbers given by the order of ``add``) and chunks in, a bundle out."""
 
@@ -191,6 +202,7 @@ class BundleIndex:
         self.filters: dict[str, dict[str, list[int]]] = {}
         self.files: dict[str, tuple[str, str]] = {}  # content-named file's path -> (kind, content name)
         self._names: set[str] = set()  # the fragments'
+        self.folder = BundleFiles(bundle)
         for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR):
             (bundle / folder).mkdir(parents=True, exist_ok=True)
         # paths as strings: an edit at 10,000 articles links ~84,000 files, and a Path costs more than a link
@@ -199,23 +211,23 @@ class BundleIndex:
     def add(self, page: PagePostings) -> int:
         """Write the page's fragment and text parts; returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
-        _write(fragment, page.fragment)
+        self.folder.write(fragment, page.fragment)
         for part, data in page.parts:
             path = self._part(part)
             if path not in self.files:  # a part shared by pages is one file
-                _write(path, data)
+                self.folder.write(path, data)
                 self.files[path] = (TEXT_DIR, part)
         return number
 
     def add_kept(self, page: PageInfo, kept_file: Callable[[str, str], str]) -> int:
         """Link the page's fragment and text parts from the last build's (``kept_file(kind,
-        name)``); returns its number."""
+        name)``), unless the folder holds them; returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
-        place(kept_file(FRAGMENT_DIR, page.fragment_hash), fragment)
+        self.folder.link_saved(kept_file(FRAGMENT_DIR, page.fragment_hash), FRAGMENT_DIR, page.fragment_hash, fragment)
         for part in page.parts:
             path = self._part(part)
             if path not in self.files:  # a part shared by pages is one file
-                place(kept_file(TEXT_DIR, part), path)
+                self.folder.link_saved(kept_file(TEXT_DIR, part), TEXT_DIR, part, path)
                 self.files[path] = (TEXT_DIR, part)
         return number
 
@@ -242,7 +254,9 @@ class BundleIndex:
         filters = self._write_filters()
         meta = encode([self.version, self.pages, listed, filters, [], META_FIELDS])
         name = short_name(self.language, meta, META_DIGITS, set())
-        (self.bundle / f"pagefind.{name}.pf_meta").write_bytes(gzip.compress(SIGNATURE + meta, compresslevel=9, mtime=0))
+        self.folder.write(os.path.join(self.bundle, f"pagefind.{name}.pf_meta"),
+                          gzip.compress(SIGNATURE + meta, compresslevel=9, mtime=0))
+        self.folder.finish()
         return name
 
     def _name_chunks(self, chunks: list[Chunk]) -> list[list[str]]:
@@ -257,9 +271,9 @@ class BundleIndex:
             taken.add(name)
             path = os.path.join(self.bundle, INDEX_DIR, f"{name}.pf_index")
             if chunk.kept:
-                place(chunk.path, path)
+                self.folder.link_saved(str(chunk.path), INDEX_DIR, chunk.digest, path)
             else:
-                chunk.path.rename(path)
+                self.folder.move(chunk.path, path)
             self.files[path] = (INDEX_DIR, chunk.digest)
             listed.append([chunk.first, chunk.last, name])
         return listed
@@ -272,8 +286,8 @@ class BundleIndex:
             content = encode([key, [[value, values[value]] for value in sorted(values)]])
             name = short_name(self.language, content, FILTER_DIGITS, taken)
             taken.add(name)
-            (self.bundle / FILTER_DIR / f"{name}.pf_filter").write_bytes(
-                gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+            self.folder.write(os.path.join(self.bundle, FILTER_DIR, f"{name}.pf_filter"),
+                              gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
             out.append([key, name])
         return out
 

@@ -4,6 +4,7 @@ so in Chromium.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -103,3 +104,34 @@ def test_a_patched_index_finds_the_new_text_and_not_the_deleted_page(patched_sit
             assert truth and sorted(found) == sorted(truth), query
         page.close()
     assert "/" + gone.parent.relative_to(site).as_posix() + "/" not in texts
+
+
+def _contents(path: Path) -> tuple[bytes, int]:
+    """A file's bytes and modification time: both change when the file is written into."""
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def _linked_copy(folder: Path, target: Path) -> None:
+    shutil.copytree(folder, target, copy_function=os.link)
+
+
+def test_an_older_bundle_in_the_folder_is_patched_in_place_without_writing_into_its_files(patched_site, tmp_path):
+    """As in a build made from the spare site: the folder holds the bundle of the build before
+    last, its files hard links shared with the published site (here ``published``). Patched,
+    it is byte for byte a build from scratch, and no shared file changed."""
+    site, cache = patched_site
+    pages = _articles(site)
+    bundle = site / "pagefind"
+    _linked_copy(bundle, tmp_path / "older")  # the spare's bundle
+    _edit(pages[3], "。", f"。{NEW_WORDS}。")
+    build_index(site, SiteConfig(), cache=cache)
+    _linked_copy(bundle, tmp_path / "published")  # the published bundle, sharing files with the saved index
+    published = {p: _contents(p) for p in sorted((tmp_path / "published").rglob("*")) if p.is_file()}
+    shutil.rmtree(bundle)
+    (tmp_path / "older").rename(bundle)
+    (bundle / "fragment" / "stray.pf_fragment").write_bytes(b"not the bundle's")
+    (bundle / "old-engine.js").write_bytes(b"not the engine's")
+    _edit(pages[4], "，", "、")
+    build_index(site, SiteConfig(), cache=cache)
+    assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
+    assert {p: _contents(p) for p in published} == published

@@ -1,0 +1,96 @@
+"""A page's tokens as integer keys, coded straight from its text's code points.
+
+The words of ``normalize`` (start tokens, bigrams, end tokens, presence words, the title's
+namespace) are made here as one integer each, not one Python string each: a page of ~3,000
+characters has ~6,000 tokens, 35 million at 10,000 articles. A key sorts as its word's bytes
+do, so a page's distinct words come out in byte order by sorting integers, and only those
+distinct words are written out as bytes (``key_words``).
+
+A key is ``namespace << 42 | first << 21 | second + 1``: ``first`` the (normalised) code point
+the word is about, ``second`` the next one of a bigram (``second + 1`` is 0 for every word
+with one character). The namespaces are numbered in the byte order of their marks: the text's
+codes (digits 0…n, since U+10FFFF is ``nvnj``) < x (start) < y (title) < yx < yz < z
+(presence); a code sorts before every bigram it starts, as its 0 does before ``second + 1``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from site_builder.search.cborarrays import Ints
+from site_builder.search.normalize import CODE_WIDTH, DIGITS, PRESENCE, START, TITLE, fold
+
+TEXT, TEXT_START, TITLE_TEXT, TITLE_START, TITLE_PRESENCE, TEXT_PRESENCE = range(6)
+_MARKS = ("", START, TITLE, TITLE + START, TITLE + PRESENCE, PRESENCE)  # each namespace's words start so
+_POINT_BITS = 21  # 0x10FFFF + 1 < 2 ** 21
+_POINT_MASK = (1 << _POINT_BITS) - 1
+_NAMESPACE_SHIFT = 2 * _POINT_BITS
+_SEPARATOR = ord(" ")
+_DIGIT_BYTES = np.frombuffer(DIGITS.encode(), np.uint8)
+_MARK_BYTES = np.zeros((len(_MARKS), 2), np.uint8)
+for _namespace, _mark in enumerate(_MARKS):
+    _MARK_BYTES[_namespace, :len(_mark)] = np.frombuffer(_mark.encode(), np.uint8)
+_MARK_LENGTHS = np.array([len(mark) for mark in _MARKS], np.int64)
+_PLACES = len(DIGITS) ** np.arange(CODE_WIDTH - 1, -1, -1, dtype=np.int64)  # a code's digits, first to last
+
+
+class TextTokens(NamedTuple):
+    """The tokens of texts coded together (``text_tokens``)."""
+
+    keys: Ints  # in text order
+    starts: list[int]  # each text's first token's index, and the end
+    characters: Ints  # the distinct normalised code points, rising
+
+
+def text_tokens(texts: list[str], title: bool = False) -> TextTokens:
+    """The tokens of the texts, one after the other (``normalize.index_tokens`` of each, as
+    keys); in the title namespace when ``title``."""
+    folded = [fold(text) for text in texts]
+    # each text followed by a separator: the last text's end is an offset like the others'
+    points = np.frombuffer("".join(text + " " for text in folded).encode("utf-32-le"), np.uint32).astype(np.int64)
+    word = points != _SEPARATOR
+    following = np.r_[word[1:], False]  # the next character is in the same run
+    run_start = word & ~np.r_[False, word[:-1]]
+    emitted = word.astype(np.int64) + run_start  # a character's token, and a run's start token before it
+    before = np.r_[0, np.cumsum(emitted)]  # tokens before each character
+    keys = np.empty(int(before[-1]), np.int64)
+    first = points << _POINT_BITS
+    seconds = np.where(following, np.r_[points[1:], -1] + 1, 0)
+    namespace, start_namespace = (TITLE_TEXT, TITLE_START) if title else (TEXT, TEXT_START)
+    keys[(before[:-1] + run_start)[word]] = namespace << _NAMESPACE_SHIFT | (first | seconds)[word]
+    keys[before[:-1][run_start]] = start_namespace << _NAMESPACE_SHIFT | first[run_start]
+    offsets = np.cumsum([0, *(len(text) + 1 for text in folded)])  # each text's first character
+    return TextTokens(keys, before[offsets].tolist(), np.unique(points[word]))
+
+
+def presence_keys(characters: Ints, title: bool = False) -> Ints:
+    """The presence words of the characters (``normalize.presence_tokens``), as keys."""
+    return (TITLE_PRESENCE if title else TEXT_PRESENCE) << _NAMESPACE_SHIFT | characters << _POINT_BITS
+
+
+def key_words(keys: Ints) -> npt.NDArray[np.bytes_]:
+    """The words of the keys, as bytes."""
+    if not len(keys):
+        return np.zeros(0, "S1")
+    namespaces = keys >> _NAMESPACE_SHIFT
+    firsts = keys >> _POINT_BITS & _POINT_MASK
+    seconds = (keys & _POINT_MASK) - 1
+    pairs = seconds >= 0
+    lengths = _MARK_LENGTHS[namespaces]
+    width = int((lengths + CODE_WIDTH * (1 + pairs)).max())
+    out = np.zeros((len(keys), width), np.uint8)
+    rows = np.arange(len(keys))
+    for at in range(2):  # the namespace's mark
+        marked = lengths > at
+        out[rows[marked], at] = _MARK_BYTES[namespaces[marked], at]
+    for at, place in enumerate(_PLACES.tolist()):
+        out[rows, lengths + at] = _DIGIT_BYTES[firsts // place % len(DIGITS)]
+        out[rows[pairs], lengths[pairs] + CODE_WIDTH + at] = _DIGIT_BYTES[seconds[pairs] // place % len(DIGITS)]
+    return out.view(f"S{width}").ravel()
+
+
+def key_strings(keys: Ints) -> list[str]:
+    """The words of the keys, as strings (for the shadow page and the tests)."""
+    return [word.decode("ascii") for word in key_words(keys).tolist()]
