@@ -16,9 +16,12 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
     (the drafts kept, the leftovers, the fragments a cut paragraph elsewhere may claim)."""
     kept: list[Draft] = []
     fragments: list[Unit] = []
-    for draft in drafts:
+    for k, draft in enumerate(drafts):
         prev = kept[-1] if kept else None
-        if not draft.body and not draft.summary:
+        after = drafts[k + 1] if k + 1 < len(drafts) else None
+        if prev is not None and after is not None and _late_byline(draft, prev, after):
+            prev.bylines, prev.byline_after_body = list(draft.body), True
+        elif not draft.body and not draft.summary:
             if prev is not None and prev.title is None and (draft.title or draft.bylines):
                 _attach_late_header(prev, draft)
                 if draft.label is not None:  # a summary label with no summary after it
@@ -33,6 +36,16 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
             kept.append(draft)
     _return_kickers_between(kept)
     return kept, leftovers, fragments
+
+
+def _late_byline(draft: Draft, prev: Draft, after: Draft) -> bool:
+    """A line of names alone with no byline mark between an untitled article and a title
+    with no text under it (the walk's drafts: the names, then the title): the byline and
+    the title printed after that article's body, the byline first."""
+    return draft.title is None and not draft.bylines and not draft.kickers and not draft.footer \
+        and not draft.summary and draft.label is None and len(draft.body) == 1 and _names_alone(draft.body[0]) \
+        and prev.title is None and not prev.bylines \
+        and after.title is not None and not after.body and not after.summary
 
 
 def _return_kickers_between(drafts: list[Draft]) -> None:
@@ -55,7 +68,11 @@ def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit
         # a title printed after its article, its kicker and the page's slogans, and
         # perhaps a closing line printed again at the page foot: all of it belongs to
         # the article before
-        title, kickers, slogans = late
+        title, names, kickers, slogans = late
+        if names and not prev.bylines:
+            prev.bylines, prev.byline_after_body = names, True
+        else:  # (a second byline: a closing line of the article's)
+            prev.footer.extend(names)
         prev.title, prev.title_after_body = title, True
         prev.kickers.extend(draft.kickers + kickers)
         prev.footer.extend(draft.footer)
@@ -95,9 +112,11 @@ def _scatter(draft: Draft, leftovers: list[tuple[str, Unit]], fragments: list[Un
     leftovers.extend(("banner", k) for k in draft.kickers)
 
 
-def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:
-    """A title printed after its article: one title-shaped line, then nothing but its
-    kicker and the page's slogans (title, kicker, slogans), else None."""
+def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit], list[Unit]] | None:
+    """A title printed after its article: one title-shaped line (and an unmarked line of
+    names, its byline, just above or under it), then nothing but its kicker and the page's
+    slogans (title, byline, kicker, slogans), else None."""
+    names, body = _late_names(body)
     first, rest = body[0], body[1:]
     if not shapes.title_shaped(first.text) or furniture.is_slogan_shape(first.text):
         return None
@@ -105,7 +124,22 @@ def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit]] | None:
     kickers = [u for u in rest if u.kind == "kicker" and not furniture.is_slogan_shape(u.text)]
     if len(slogans) + len(kickers) < len(rest):
         return None
-    return first, kickers, slogans
+    return first, names, kickers, slogans
+
+
+def _late_names(body: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """A line of names alone with no byline mark (陶建超) printed just above or under a
+    late title is its byline: (that line, if any, and the body without it)."""
+    if len(body) >= 2 and _names_alone(body[0]) and shapes.title_shaped(body[1].text):
+        return [body[0]], body[1:]
+    if len(body) >= 2 and _names_alone(body[1]) and shapes.title_shaped(body[0].text):
+        return [body[1]], [body[0], *body[2:]]
+    return [], body
+
+
+def _names_alone(unit: Unit) -> bool:
+    """(Classification read the line as text that names people: segment.classify.)"""
+    return unit.kind == "text" and bool(unit.info.get("names"))
 
 
 def _attach_late_header(prev: Draft, late: Draft) -> None:

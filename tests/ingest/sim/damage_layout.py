@@ -35,8 +35,6 @@ def title_after(rng, lines, page):
     head = [x for x in lines if x.article == i and x.role in ("title", "byline")]
     for x in head:
         lines.remove(x)
-    if head[1].text[:1] not in MARKS:
-        head[1].text = "●" + head[1].text
     last = last_of(lines, i)
     lines[last + 1:last + 1] = [head[1], head[0]]
     return lines
