@@ -32,6 +32,7 @@ from site_builder.cache import BuildCache, cache_root
 from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
+from site_builder.search.inplace import CONTENT_FOLDERS
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
 from site_builder.search.update import index_pages
@@ -84,7 +85,7 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}
     replace_file(bundle / ENTRY_FILE, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     write_cache_headers(site, bundle)
-    files, size = _files_and_bytes(bundle)
+    files, size = _files_and_bytes(bundle, writer.folder.sizes)
     return SearchStats(pages=done.pages, words=done.words, pairs=done.pairs, files=files, bytes=size, cached=done.cached,
                        seconds=round(time.perf_counter() - started, 3),
                        read_seconds=round(read - started, 3))
@@ -97,10 +98,10 @@ def _cache_folder(config: SiteConfig, cache: Path | None | bool) -> Path | None:
     return cache or None
 
 
-def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
+def _candidate_pages(site: Path) -> list[tuple[str, str]]:
     """Each HTML page outside the bundle, in path order (folder by folder, as sorted paths
-    are; sorted as strings, since 10,000 articles' pages take seconds to sort as Paths):
-    (path relative to ``site``, URL)."""
+    are): (its path relative to ``site``, with ``/``; its URL). Strings, not Paths: 10,000
+    articles' ~14,000 pages take a second as Paths."""
     found: list[tuple[str, ...]] = []
     base = os.path.join(site, "")
     for folder, folders, names in os.walk(site):
@@ -108,24 +109,26 @@ def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
         if not parts and BUNDLE_DIR in folders:
             folders.remove(BUNDLE_DIR)
         found.extend((*parts, name) for name in names if name.endswith(".html"))
-    relatives = [Path(*parts) for parts in sorted(found)]
+    relatives = ["/".join(parts) for parts in sorted(found)]
     return [(relative, _pagefind_url(relative)) for relative in relatives]
 
 
-def _files_and_bytes(folder: Path) -> tuple[int, int]:
-    """The files under ``folder`` and their bytes (one stat a file)."""
-    files, size, folders = 0, 0, [str(folder)]
+def _files_and_bytes(bundle: Path, known: dict[str, int]) -> tuple[int, int]:
+    """The files of the bundle and their bytes: those of ``known`` (path -> bytes: every
+    content-named file, listed as written) and a stat of each other file."""
+    files, size, folders = len(known), sum(known.values()), [str(bundle)]
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                elif entry.is_file():
+                    if entry.path != os.path.join(bundle, entry.name) or entry.name not in CONTENT_FOLDERS:
+                        folders.append(entry.path)
+                elif entry.is_file() and entry.path not in known:
                     files, size = files + 1, size + entry.stat().st_size
     return files, size
 
 
-def _indexable_pages(site: Path) -> Iterator[tuple[Path, PageRecord]]:
+def _indexable_pages(site: Path) -> Iterator[tuple[str, PageRecord]]:
     """Each page with text to index, in path order, with its path relative to ``site``."""
     for relative, _ in _candidate_pages(site):
         record = extract((site / relative).read_text(encoding="utf-8"))
@@ -133,9 +136,11 @@ def _indexable_pages(site: Path) -> Iterator[tuple[Path, PageRecord]]:
             yield relative, record
 
 
-def _pagefind_url(relative: Path) -> str:
-    """The URL Pagefind gives the page at ``relative`` (a folder's index.html is the folder)."""
-    if relative.name == "index.html":
-        parent = relative.parent.as_posix()
-        return "/" if parent == "." else f"/{parent}/"
-    return f"/{relative.as_posix()}"
+def _pagefind_url(relative: str) -> str:
+    """The URL Pagefind gives the page at ``relative`` (``/``-separated; a folder's
+    index.html is the folder)."""
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return f"/{relative[:-len('index.html')]}"
+    return f"/{relative}"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from site_builder.search.postings import SHARD_BOUNDS
@@ -45,6 +45,7 @@ class SavedIndex:
     pages: list[PageInfo]  # in page number order
     skipped: frozenset[str]  # keys of pages with nothing to index
     stamps: dict[str, Stamp]  # each page's path in the site -> its stamp (neither read again)
+    sizes: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> content name -> bytes of its files
 
 
 Stamp = tuple[int, int, str]  # a file's size, modification time (ns) and page key
@@ -75,7 +76,9 @@ class IndexStore:
                 saved = pickle.load(stored)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
             return None
-        return saved if isinstance(saved, SavedIndex) and saved.fingerprint == expected else None
+        if not isinstance(saved, SavedIndex) or not isinstance(getattr(saved, "sizes", None), dict):
+            return None  # not a state this code saved
+        return saved if saved.fingerprint == expected else None
 
     def forget(self) -> None:
         """Invalidate the saved index before changing any of it."""
@@ -104,23 +107,23 @@ class IndexStore:
                 inodes = self._inodes[kind] = {entry.name: entry.inode() for entry in entries}
         return inodes.get(name)
 
-    def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]]) -> None:
-        """Keep the bundle's content-named files ({file: (kind, name)}), drop the ones it no
-        longer has, and write state.pkl last."""
-        wanted: dict[str, set[str]] = {kind: set() for kind in FILE_KINDS}
+    def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]], sizes: dict[str, int]) -> None:
+        """Keep the bundle's content-named files ({file: (kind, name)}, their bytes:
+        ``sizes``), drop the ones it no longer has, and write state.pkl last."""
+        wanted: dict[str, dict[str, int]] = {kind: {} for kind in FILE_KINDS}
         present = {kind: set(os.listdir(self.files(kind))) for kind in FILE_KINDS}  # no stat a file
         for path, (kind, name) in bundle_files.items():
-            wanted[kind].add(name)
+            wanted[kind][name] = sizes[path]
             if name not in present[kind]:
                 place(path, self.stored(kind, name))
                 present[kind].add(name)
         for kind, names in wanted.items():
             folder = self.files(kind)
-            for old in present[kind] - names:
+            for old in present[kind] - names.keys():
                 (folder / old).unlink()
         temporary = self.folder / (STATE_FILE + ".tmp")
         with open(temporary, "wb") as out:
-            pickle.dump(saved, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(replace(saved, sizes=wanted), out, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.folder / STATE_FILE)
 
 

@@ -120,6 +120,7 @@ class Chunk:
     path: Path
     words: int  # how many
     kept: bool = False  # ``path`` is the saved index's file: linked, not moved
+    size: int = 0  # the written file's bytes (a kept one's are the saved index's)
 
 
 class ShardIndex:
@@ -189,8 +190,9 @@ def _entries(shard: ShardEntries, ranges: list[tuple[int, int]]) -> Iterator[byt
 
 
 def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, digest: str) -> Chunk:
-    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0))
-    return Chunk(first, last, digest, path, words)
+    data = gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0)
+    path.write_bytes(data)
+    return Chunk(first, last, digest, path, words, size=len(data))
 
 
 class BundleIndex:
@@ -273,7 +275,7 @@ class BundleIndex:
             if chunk.kept:
                 self.folder.link_saved(str(chunk.path), INDEX_DIR, chunk.digest, path)
             else:
-                self.folder.move(chunk.path, path)
+                self.folder.move(chunk.path, path, chunk.size)
             self.files[path] = (INDEX_DIR, chunk.digest)
             listed.append([chunk.first, chunk.last, name])
         return listed

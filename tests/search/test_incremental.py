@@ -24,6 +24,11 @@ def _bundle_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
 
 
+def _files_and_bytes(bundle: Path) -> tuple[int, int]:
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
 def _articles(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("index.html")) if "data-pagefind-body" in p.read_text(encoding="utf-8")]
 
@@ -83,6 +88,7 @@ def test_edits_additions_and_deletions_give_the_bytes_of_a_build_from_scratch(pa
         expected = _from_scratch(site, tmp_path / "scratch")
         assert _bundle_files(site) == expected, label
         assert stats.pages == len(_articles(site)), label
+        assert (stats.files, stats.bytes) == _files_and_bytes(site / "pagefind"), label
 
 
 def test_a_patched_index_finds_the_new_text_and_not_the_deleted_page(patched_site, browser):
@@ -132,6 +138,7 @@ def test_an_older_bundle_in_the_folder_is_patched_in_place_without_writing_into_
     (bundle / "fragment" / "stray.pf_fragment").write_bytes(b"not the bundle's")
     (bundle / "old-engine.js").write_bytes(b"not the engine's")
     _edit(pages[4], "，", "、")
-    build_index(site, SiteConfig(), cache=cache)
+    stats = build_index(site, SiteConfig(), cache=cache)
     assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
+    assert (stats.files, stats.bytes) == _files_and_bytes(bundle)
     assert {p: _contents(p) for p in published} == published
