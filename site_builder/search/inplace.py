@@ -14,16 +14,23 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from site_builder.search.state import place
 
 CONTENT_FOLDERS = ("index", "fragment", "filter", "text")  # every file named by its content
 META_SUFFIX = ".pf_meta"
 
-Inode = Callable[[str, str], int | None]  # (kind, content name) -> the saved file's inode, None when not saved
 Sizes = dict[str, dict[str, int]]  # kind -> content name -> bytes, of the saved files
+
+
+class SavedFiles(Protocol):
+    """The saved index's files (``state.IndexStore``)."""
+
+    def inodes(self, kind: str) -> dict[str, int]: ...  # content name -> inode, of the saved files of ``kind``
+
+    def stored(self, kind: str, name: str) -> str: ...  # the saved file's path
 
 
 class BundleFiles:
@@ -34,7 +41,8 @@ class BundleFiles:
         self.bundle = bundle
         self.sizes: dict[str, int] = {}  # path -> bytes of each file written or kept
         self._held: dict[str, int] = {}  # path -> inode of each file it held, not yet decided on
-        self._saved_inode: Inode = lambda kind, name: None
+        self._kept: list[tuple[str, str, str]] = []  # (path, kind, content name) of each saved file it keeps
+        self._saved: SavedFiles | None = None
         self._saved_sizes: Sizes = {}
 
     def clear(self) -> None:
@@ -44,15 +52,12 @@ class BundleFiles:
             (self.bundle / folder).mkdir(parents=True)
         for meta in self.bundle.glob("*" + META_SUFFIX):
             meta.unlink()
-        self._held = {}
-        self.sizes = {}
+        self._held, self._kept, self.sizes = {}, [], {}
 
-    def patch(self, saved_inode: Inode, saved_sizes: Sizes) -> None:
-        """Keep the files the folder holds that are the saved index's (``saved_inode``; their
-        bytes: ``saved_sizes``)."""
-        self._saved_inode, self._saved_sizes = saved_inode, saved_sizes
-        self._held = {}
-        self.sizes = {}
+    def patch(self, saved: SavedFiles, saved_sizes: Sizes) -> None:
+        """Keep the files the folder holds that are ``saved``'s (their bytes: ``saved_sizes``)."""
+        self._saved, self._saved_sizes = saved, saved_sizes
+        self._held, self._kept, self.sizes = {}, [], {}
         for folder in CONTENT_FOLDERS:
             (self.bundle / folder).mkdir(parents=True, exist_ok=True)
             with os.scandir(self.bundle / folder) as entries:
@@ -74,19 +79,32 @@ class BundleFiles:
         os.replace(source, path)
         self.sizes[path] = size
 
-    def link_saved(self, source: str, kind: str, name: str, path: str) -> None:
-        """The saved file ``source`` (of ``kind``, content ``name``) at ``path``: nothing to do
-        when the folder holds that very file."""
-        self.sizes[path] = self._saved_sizes[kind][name]
-        held = self._held.pop(path, None)
-        if held is not None:
-            if held == self._saved_inode(kind, name):
-                return
-            os.unlink(path)
-        place(source, path)
+    def keep(self, path: str, kind: str, name: str) -> None:
+        """The saved file of ``kind`` and content ``name`` at ``path``; placed by ``finish``
+        (nothing else is ever written at ``path``)."""
+        self._kept.append((path, kind, name))
 
     def finish(self) -> None:
-        """Remove every held file the new bundle has not kept."""
+        """Place the saved files kept, and remove every held file the new bundle has not kept."""
+        self._place_kept()
         for path in self._held:
             os.unlink(path)
         self._held = {}
+
+    def _place_kept(self) -> None:
+        """Link each kept file, unless the folder holds that very file (the saved inode): all
+        at once, since an edit keeps ~84,000 files at 10,000 articles."""
+        if not self._kept:
+            return
+        assert self._saved is not None, "files kept from a saved index that was not given (patch)"
+        saved, held, sizes = self._saved, self._held, self.sizes
+        inodes = {kind: saved.inodes(kind) for kind in self._saved_sizes}
+        for path, kind, name in self._kept:
+            sizes[path] = self._saved_sizes[kind][name]
+            inode = held.pop(path, None)
+            if inode is not None:
+                if inode == inodes[kind].get(name):
+                    continue
+                os.unlink(path)
+            place(saved.stored(kind, name), path)
+        self._kept = []

@@ -99,13 +99,13 @@ class IndexStore:
     def stored(self, kind: str, name: str) -> str:
         return f"{self._kinds[kind]}/{name}"
 
-    def inode(self, kind: str, name: str) -> int | None:
-        """The inode of the saved file (``kind``, content ``name``); None when not saved."""
+    def inodes(self, kind: str) -> dict[str, int]:
+        """Content name -> inode of each saved file of ``kind``."""
         inodes = self._inodes.get(kind)
         if inodes is None:
             with os.scandir(self._kinds[kind]) as entries:  # a whole folder's inodes at once, no stat a file
                 inodes = self._inodes[kind] = {entry.name: entry.inode() for entry in entries}
-        return inodes.get(name)
+        return inodes
 
     def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]], sizes: dict[str, int]) -> None:
         """Keep the bundle's content-named files ({file: (kind, name)}, their bytes:

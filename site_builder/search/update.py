@@ -77,7 +77,7 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
     if changes is None:
         return None
     store.forget()
-    bundle.folder.patch(store.inode, saved.sizes)
+    bundle.folder.patch(store, saved.sizes)
     steps = changes.steps()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
@@ -90,7 +90,7 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
             if number in changes.fresh:
                 bundle.add(changes.fresh[number])
             else:
-                bundle.add_kept(page, store.stored)
+                bundle.add_kept(page)
         meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
     cache.keep_only({page.key for page in changes.pages})
     store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files,
