@@ -41,7 +41,7 @@ class BundleFiles:
         self.bundle = bundle
         self.sizes: dict[str, int] = {}  # path -> bytes of each file written or kept
         self._held: dict[str, int] = {}  # path -> inode of each file it held, not yet decided on
-        self._kept: list[tuple[str, str, str]] = []  # (path, kind, content name) of each saved file it keeps
+        self._kept: dict[str, list[tuple[str, str]]] = {}  # kind -> (path, content name) of each saved file kept
         self._saved: SavedFiles | None = None
         self._saved_sizes: Sizes = {}
 
@@ -52,12 +52,12 @@ class BundleFiles:
             (self.bundle / folder).mkdir(parents=True)
         for meta in self.bundle.glob("*" + META_SUFFIX):
             meta.unlink()
-        self._held, self._kept, self.sizes = {}, [], {}
+        self._held, self._kept, self.sizes = {}, {}, {}
 
     def patch(self, saved: SavedFiles, saved_sizes: Sizes) -> None:
         """Keep the files the folder holds that are ``saved``'s (their bytes: ``saved_sizes``)."""
         self._saved, self._saved_sizes = saved, saved_sizes
-        self._held, self._kept, self.sizes = {}, [], {}
+        self._held, self._kept, self.sizes = {}, {}, {}
         for folder in CONTENT_FOLDERS:
             (self.bundle / folder).mkdir(parents=True, exist_ok=True)
             with os.scandir(self.bundle / folder) as entries:
@@ -82,7 +82,7 @@ class BundleFiles:
     def keep(self, path: str, kind: str, name: str) -> None:
         """The saved file of ``kind`` and content ``name`` at ``path``; placed by ``finish``
         (nothing else is ever written at ``path``)."""
-        self._kept.append((path, kind, name))
+        self._kept.setdefault(kind, []).append((path, name))
 
     def finish(self) -> None:
         """Place the saved files kept, and remove every held file the new bundle has not kept."""
@@ -98,13 +98,14 @@ class BundleFiles:
             return
         assert self._saved is not None, "files kept from a saved index that was not given (patch)"
         saved, held, sizes = self._saved, self._held, self.sizes
-        inodes = {kind: saved.inodes(kind) for kind in self._saved_sizes}
-        for path, kind, name in self._kept:
-            sizes[path] = self._saved_sizes[kind][name]
-            inode = held.pop(path, None)
-            if inode is not None:
-                if inode == inodes[kind].get(name):
-                    continue
-                os.unlink(path)
-            place(saved.stored(kind, name), path)
-        self._kept = []
+        for kind, kept in self._kept.items():
+            inode_of, size_of, pop = saved.inodes(kind).get, self._saved_sizes[kind].__getitem__, held.pop
+            for path, name in kept:
+                sizes[path] = size_of(name)
+                inode = pop(path, None)
+                if inode is not None:
+                    if inode == inode_of(name):
+                        continue
+                    os.unlink(path)
+                place(saved.stored(kind, name), path)
+        self._kept = {}

@@ -107,24 +107,30 @@ class IndexStore:
                 inodes = self._inodes[kind] = {entry.name: entry.inode() for entry in entries}
         return inodes
 
+    def _names(self, kind: str) -> set[str]:
+        """The names of the saved files of ``kind`` (listed once: only ``save`` changes them)."""
+        listed = self._inodes.get(kind)
+        return set(listed) if listed is not None else set(os.listdir(self._kinds[kind]))  # no stat a file
+
     def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]], sizes: dict[str, int]) -> None:
         """Keep the bundle's content-named files ({file: (kind, name)}, their bytes:
         ``sizes``), drop the ones it no longer has, and write state.pkl last."""
         wanted: dict[str, dict[str, int]] = {kind: {} for kind in FILE_KINDS}
-        present = {kind: set(os.listdir(self.files(kind))) for kind in FILE_KINDS}  # no stat a file
+        paths: dict[str, dict[str, str]] = {kind: {} for kind in FILE_KINDS}  # kind -> name -> a bundle file
         for path, (kind, name) in bundle_files.items():
             wanted[kind][name] = sizes[path]
-            if name not in present[kind]:
-                place(path, self.stored(kind, name))
-                present[kind].add(name)
+            paths[kind][name] = path
         for kind, names in wanted.items():
-            folder = self.files(kind)
-            for old in present[kind] - names.keys():
-                (folder / old).unlink()
+            present = self._names(kind)
+            for new in names.keys() - present:
+                place(paths[kind][new], self.stored(kind, new))
+            for old in present - names.keys():
+                os.unlink(self.stored(kind, old))
         temporary = self.folder / (STATE_FILE + ".tmp")
         with open(temporary, "wb") as out:
             pickle.dump(replace(saved, sizes=wanted), out, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.folder / STATE_FILE)
+        self._inodes = {}
 
 
 def place(source: str | Path, target: str | Path) -> None:
