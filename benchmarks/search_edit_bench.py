@@ -14,6 +14,8 @@ edit, or its undoing).
     .venv/bin/python benchmarks/search_edit_bench.py --articles 10000 --revision main --trials 3
     .venv/bin/python benchmarks/search_edit_bench.py --articles 10000 --revision main --trials 2 --shift
 
+(``--this REVISION``: "this code" as committed, so that the working tree may change meanwhile.)
+
 The edit: one 。 made ； (no word changes: only the page's fragment and text part), or with
 ``--shift`` one character inserted a third into the text (the positions after it shift: the
 items of most of the page's words change). The page is left as it was.
@@ -47,6 +49,17 @@ def _edits(page: Path, shift: bool) -> tuple[str, str]:
     return text, head + BODY + body.replace("。", "；", 1)
 
 
+def _code(revision: str | None, folder: Path) -> Path:
+    """A folder holding the ``site_builder`` of git ``revision`` (None: this working tree)."""
+    if revision is None:
+        return ROOT
+    folder.mkdir()
+    archive = subprocess.run(["git", "archive", revision, "site_builder"], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
 def _linked_copy(source: Path, target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +85,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--revision", default="main", help="the code to compare with (a git revision)")
+    parser.add_argument("--this", default=None, metavar="REVISION",
+                        help="'this code' as of a git revision (default: the working tree's)")
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--shift", action="store_true", help="an edit that shifts the positions after it")
     args = parser.parse_args()
@@ -84,11 +99,8 @@ def main() -> None:
     original, edited = _edits(site / relative_page, args.shift)
     cpu: dict[str, list[float]] = {args.revision: [], "this code": []}
     with tempfile.TemporaryDirectory(prefix="search-edit-") as tmp:
-        theirs = Path(tmp)
-        archive = subprocess.run(["git", "archive", args.revision, "site_builder"], cwd=ROOT, check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(theirs)], input=archive, check=True)
-        codes = [(args.revision, theirs), ("this code", ROOT)]
+        theirs, ours = _code(args.revision, Path(tmp) / "theirs"), _code(args.this, Path(tmp) / "ours")
+        codes = [(args.revision, theirs), ("this code", ours)]
         copies = {name: (work / "edit-copies" / f"{n}-site", work / "edit-copies" / f"{n}-cache")
                   for n, name in ((re.sub(r"\W", "_", name), name) for name, _ in codes)}
         for name, code in codes:
