@@ -1,5 +1,6 @@
 """One-article edits re-indexed by two codes in turn: the CPU seconds (user + system, the
-indexer's processes included) and wall seconds of each re-index.
+indexer's processes included: the whole process's, and the ``build_index`` call's alone, as
+in a build, whose process has imported everything already) and wall seconds of each re-index.
 
 Runs on the site and the page cache a ``search_bench.py`` run left in its work folder (run
 ``search_bench.py --articles N`` there once first). Each code gets its own copy of both in
@@ -97,7 +98,8 @@ def main() -> None:
     relative = sorted((site / "articles").rglob("index.html"))
     relative_page = relative[len(relative) // 2].relative_to(site)
     original, edited = _edits(site / relative_page, args.shift)
-    cpu: dict[str, list[float]] = {args.revision: [], "this code": []}
+    cpu: dict[str, list[float]] = {args.revision: [], "this code": []}  # the process's, imports included
+    call: dict[str, list[float]] = {args.revision: [], "this code": []}  # the build_index call's alone
     with tempfile.TemporaryDirectory(prefix="search-edit-") as tmp:
         theirs, ours = _code(args.revision, Path(tmp) / "theirs"), _code(args.this, Path(tmp) / "ours")
         codes = [(args.revision, theirs), ("this code", ours)]
@@ -117,9 +119,12 @@ def main() -> None:
                 _write(copy / relative_page, edited if trial % 2 == 0 else original)
                 row = _index(code, content, copy, its_cache)
                 cpu[name].append(row["cpu_s"])
-                print(f"{name}: {row['cpu_s']} s CPU, {row['wall_s']} s wall, {row['cached']} pages cached", flush=True)
+                call[name].append(row["call_cpu_s"])
+                print(f"{name}: {row['cpu_s']} s CPU ({row['call_cpu_s']} s in build_index), {row['wall_s']} s wall, "
+                      f"{row['cached']} pages cached", flush=True)
     for name, seconds in cpu.items():
-        print(f"{name}: CPU {sorted(seconds)}, median {round(statistics.median(seconds), 2)} s")
+        print(f"{name}: CPU {sorted(seconds)}, median {round(statistics.median(seconds), 2)} s; in build_index "
+              f"{sorted(call[name])}, median {round(statistics.median(call[name]), 2)} s")
 
 
 if __name__ == "__main__":
