@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,17 +69,21 @@ def fold_pairs() -> str:
     return "".join(k + v for k, v in sorted(t2s_table().items()))
 
 
-def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True) -> SearchStats:
+def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True,
+                pages: Iterable[str] | None = None) -> SearchStats:
     """Index the article pages of ``site`` into ``site/pagefind`` and write ``site/_headers``.
 
     ``cache``: the folder of the page cache; True (the default) for the build cache of the
-    content folder ``config`` was read from, None or False for none."""
+    content folder ``config`` was read from, None or False for none. ``pages``: the paths
+    (relative to ``site``, ``/``-separated) of every file of the site that may be an HTML
+    page, when the caller knows them (a build does): the site is not walked."""
     started = time.perf_counter()
     language = (config.language or "zh-CN").lower()
     bundle = site / BUNDLE_DIR  # may hold an earlier build's bundle: patched in place (``inplace``)
     entry = engine_files(bundle, language)
     writer = BundleIndex(bundle, language, entry["version"])
-    done = index_pages(site, _candidate_pages(site), writer, PageCache(_cache_folder(config, cache)))
+    candidates = _candidate_pages(site) if pages is None else _listed_pages(pages)
+    done = index_pages(site, candidates, writer, PageCache(_cache_folder(config, cache)))
     read = time.perf_counter()
     engine: dict = next(iter(entry["languages"].values()), {})
     entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}
@@ -111,6 +115,13 @@ def _candidate_pages(site: Path) -> list[tuple[str, str]]:
         found.extend((*parts, name) for name in names if name.endswith(".html"))
     relatives = ["/".join(parts) for parts in sorted(found)]
     return [(relative, _pagefind_url(relative)) for relative in relatives]
+
+
+def _listed_pages(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """``_candidate_pages`` of a site whose files are ``paths``."""
+    pages = sorted((path for path in paths if path.endswith(".html") and not path.startswith(BUNDLE_DIR + "/")),
+                   key=lambda path: path.split("/"))  # folder by folder, as the walk's
+    return [(relative, _pagefind_url(relative)) for relative in pages]
 
 
 def _files_and_bytes(bundle: Path, known: dict[str, int]) -> tuple[int, int]:

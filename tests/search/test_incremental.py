@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import SiteConfig
-from site_builder.search import build_index, indexer, update
+from site_builder.search import _candidate_pages, _listed_pages, build_index, indexer, update
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches
@@ -142,3 +142,14 @@ def test_an_older_bundle_in_the_folder_is_patched_in_place_without_writing_into_
     assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
     assert (stats.files, stats.bytes) == _files_and_bytes(bundle)
     assert {p: _contents(p) for p in published} == published
+
+
+def test_a_builds_bundle_is_the_one_a_walk_of_its_site_gives(seed_site, tmp_path):
+    """A build names its pages to the search stage (no walk of the site): the same bundle."""
+    assert _bundle_files(seed_site) == _from_scratch(seed_site, tmp_path / "walked")
+
+
+def test_pages_named_are_listed_as_the_walk_lists_them(seed_site):
+    files = [p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*") if p.is_file()]
+    walked = _candidate_pages(seed_site)
+    assert len(walked) >= 8 and _listed_pages(reversed(files)) == walked
