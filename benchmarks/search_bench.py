@@ -154,17 +154,21 @@ def _build_site(content: Path, site: Path, keep_pages: bool) -> dict:
 
 
 INDEX_OURS = """
-import json, sys
+import json, resource, sys
 from pathlib import Path
 from site_builder.config import load_config
 from site_builder.search import build_index
-s = build_index(Path(sys.argv[2]), load_config(Path(sys.argv[1])), Path(sys.argv[3]))
-import resource
+def cpu():
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+config = load_config(Path(sys.argv[1]))
+before = cpu()
+s = build_index(Path(sys.argv[2]), config, Path(sys.argv[3]))
+call = cpu() - before
 usage = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 rss = [u.ru_maxrss // 1024 for u in usage]
-cpu = round(sum(u.ru_utime + u.ru_stime for u in usage), 1)
 print(json.dumps({"index_s": s.seconds, "index_bytes": s.bytes, "pages": s.pages, "cached": s.cached,
-                  "words": s.words, "pairs": s.pairs, "parent_rss_mb": rss[0], "worker_rss_mb": rss[1], "cpu_s": cpu}))
+                  "words": s.words, "pairs": s.pairs, "parent_rss_mb": rss[0], "worker_rss_mb": rss[1],
+                  "cpu_s": round(cpu(), 1), "call_cpu_s": round(call, 2)}))
 """
 
 

@@ -224,8 +224,11 @@ class _InFolder:
 def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
             progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
     """The search files: taken from the published site when no page changed (or when they
-    may lag behind the pages), else made (with the build cache's page cache, when used)."""
+    may lag behind the pages), else made (with the build cache's page cache, when used):
+    the HTML pages are the rendered ones and any static file's (the staging folder holds
+    nothing else but search files), so the site is not walked."""
     from site_builder import search
+    from site_builder.render import STATIC
 
     with progress.stage("search"):
         key = search_key(pages, repr(dataclasses.replace(config, path=None)))
@@ -238,7 +241,9 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
         # the search files are made anew, never written into; the spare's bundle is patched in
         # place (search/inplace.py): most of its files are the new bundle's
         staged.keep_only(_InFolder(search.BUNDLE_DIR))
-        return _SearchFiles(search.build_index(staged.folder, config, cache=use_cache), key, None)
+        static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
+        stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static])
+        return _SearchFiles(stats, key, None)
 
 
 def template_dirs(content_dir: Path) -> list[Path]:

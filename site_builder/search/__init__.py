@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from site_builder.cache import BuildCache, cache_root
 from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
+from site_builder.search.inplace import CONTENT_FOLDERS
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
 from site_builder.search.update import index_pages
@@ -68,23 +69,27 @@ def fold_pairs() -> str:
     return "".join(k + v for k, v in sorted(t2s_table().items()))
 
 
-def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True) -> SearchStats:
+def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True,
+                pages: Iterable[str] | None = None) -> SearchStats:
     """Index the article pages of ``site`` into ``site/pagefind`` and write ``site/_headers``.
 
     ``cache``: the folder of the page cache; True (the default) for the build cache of the
-    content folder ``config`` was read from, None or False for none."""
+    content folder ``config`` was read from, None or False for none. ``pages``: the paths
+    (relative to ``site``, ``/``-separated) of every file of the site that may be an HTML
+    page, when the caller knows them (a build does): the site is not walked."""
     started = time.perf_counter()
     language = (config.language or "zh-CN").lower()
     bundle = site / BUNDLE_DIR  # may hold an earlier build's bundle: patched in place (``inplace``)
     entry = engine_files(bundle, language)
     writer = BundleIndex(bundle, language, entry["version"])
-    done = index_pages(site, _candidate_pages(site), writer, PageCache(_cache_folder(config, cache)))
+    candidates = _candidate_pages(site) if pages is None else _listed_pages(pages)
+    done = index_pages(site, candidates, writer, PageCache(_cache_folder(config, cache)))
     read = time.perf_counter()
     engine: dict = next(iter(entry["languages"].values()), {})
     entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}
     replace_file(bundle / ENTRY_FILE, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     write_cache_headers(site, bundle)
-    files, size = _files_and_bytes(bundle)
+    files, size = _files_and_bytes(bundle, writer.folder.sizes)
     return SearchStats(pages=done.pages, words=done.words, pairs=done.pairs, files=files, bytes=size, cached=done.cached,
                        seconds=round(time.perf_counter() - started, 3),
                        read_seconds=round(read - started, 3))
@@ -97,10 +102,10 @@ def _cache_folder(config: SiteConfig, cache: Path | None | bool) -> Path | None:
     return cache or None
 
 
-def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
+def _candidate_pages(site: Path) -> list[tuple[str, str]]:
     """Each HTML page outside the bundle, in path order (folder by folder, as sorted paths
-    are; sorted as strings, since 10,000 articles' pages take seconds to sort as Paths):
-    (path relative to ``site``, URL)."""
+    are): (its path relative to ``site``, with ``/``; its URL). Strings, not Paths: 10,000
+    articles' ~14,000 pages take a second as Paths."""
     found: list[tuple[str, ...]] = []
     base = os.path.join(site, "")
     for folder, folders, names in os.walk(site):
@@ -108,24 +113,33 @@ def _candidate_pages(site: Path) -> list[tuple[Path, str]]:
         if not parts and BUNDLE_DIR in folders:
             folders.remove(BUNDLE_DIR)
         found.extend((*parts, name) for name in names if name.endswith(".html"))
-    relatives = [Path(*parts) for parts in sorted(found)]
+    relatives = ["/".join(parts) for parts in sorted(found)]
     return [(relative, _pagefind_url(relative)) for relative in relatives]
 
 
-def _files_and_bytes(folder: Path) -> tuple[int, int]:
-    """The files under ``folder`` and their bytes (one stat a file)."""
-    files, size, folders = 0, 0, [str(folder)]
+def _listed_pages(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """``_candidate_pages`` of a site whose files are ``paths``."""
+    pages = sorted((path for path in paths if path.endswith(".html") and not path.startswith(BUNDLE_DIR + "/")),
+                   key=lambda path: path.split("/"))  # folder by folder, as the walk's
+    return [(relative, _pagefind_url(relative)) for relative in pages]
+
+
+def _files_and_bytes(bundle: Path, known: dict[str, int]) -> tuple[int, int]:
+    """The files of the bundle and their bytes: those of ``known`` (path -> bytes: every
+    content-named file, listed as written) and a stat of each other file."""
+    files, size, folders = len(known), sum(known.values()), [str(bundle)]
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                elif entry.is_file():
+                    if entry.path != os.path.join(bundle, entry.name) or entry.name not in CONTENT_FOLDERS:
+                        folders.append(entry.path)
+                elif entry.is_file() and entry.path not in known:
                     files, size = files + 1, size + entry.stat().st_size
     return files, size
 
 
-def _indexable_pages(site: Path) -> Iterator[tuple[Path, PageRecord]]:
+def _indexable_pages(site: Path) -> Iterator[tuple[str, PageRecord]]:
     """Each page with text to index, in path order, with its path relative to ``site``."""
     for relative, _ in _candidate_pages(site):
         record = extract((site / relative).read_text(encoding="utf-8"))
@@ -133,9 +147,11 @@ def _indexable_pages(site: Path) -> Iterator[tuple[Path, PageRecord]]:
             yield relative, record
 
 
-def _pagefind_url(relative: Path) -> str:
-    """The URL Pagefind gives the page at ``relative`` (a folder's index.html is the folder)."""
-    if relative.name == "index.html":
-        parent = relative.parent.as_posix()
-        return "/" if parent == "." else f"/{parent}/"
-    return f"/{relative.as_posix()}"
+def _pagefind_url(relative: str) -> str:
+    """The URL Pagefind gives the page at ``relative`` (``/``-separated; a folder's
+    index.html is the folder)."""
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return f"/{relative[:-len('index.html')]}"
+    return f"/{relative}"

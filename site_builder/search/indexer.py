@@ -64,7 +64,7 @@ class _Batch:
     cached: int
 
 
-def index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache,
+def index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cache: PageCache,
                store: IndexStore | None, expected: tuple) -> Indexed:
     batches = [pages[i:i + BATCH_PAGES] for i in range(0, len(pages), BATCH_PAGES)]
     if store is not None:
@@ -91,7 +91,7 @@ def index_all(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, ca
     keys = {info.key for info in infos}
     cache.keep_only(keys)
     if store is not None:
-        store.save(SavedIndex(expected, infos, frozenset(skipped), stamps), bundle.files)
+        store.save(SavedIndex(expected, infos, frozenset(skipped), stamps), bundle.files, bundle.folder.sizes)
     return Indexed(meta, len(bundle.pages), sum(words for _, words, _ in merged),
                    sum(pairs for _, _, pairs in merged), cached)
 
@@ -119,13 +119,13 @@ def encoded_page(raw: bytes, url: str, key: str, cache: PageCache) -> tuple[Page
     return page, False
 
 
-def _encode_batch(job: tuple[Path, list[tuple[Path, str]], Path, PageCache]) -> _Batch:
+def _encode_batch(job: tuple[Path, list[tuple[str, str]], Path, PageCache]) -> _Batch:
     site, batch, stem, cache = job
     pages, keys, skipped, cached, stamps = [], [], [], 0, {}
     for relative, url in batch:
         raw = (site / relative).read_bytes()
         key = page_key(url, raw)
-        stamps[relative.as_posix()] = stamp(site / relative, key)
+        stamps[relative] = stamp(site / relative, key)
         page, from_cache = encoded_page(raw, url, key, cache)
         if page is None:
             skipped.append(key)

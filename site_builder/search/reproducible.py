@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 ENTRY_FILE = "pagefind-entry.json"
@@ -158,16 +159,37 @@ def _decode_at(data: bytes, at: int) -> tuple[object, int]:
 
 
 def encode(value: object) -> bytes:
-    if isinstance(value, bool) or not isinstance(value, int | str | bytes | list):
-        raise ValueError(f"cannot encode {type(value).__name__} as Pagefind's CBOR")
-    if isinstance(value, int):
-        return head(_UINT, value) if value >= 0 else head(_NEGATIVE, -1 - value)
-    if isinstance(value, bytes):
-        return head(_BYTES, len(value)) + value
+    """``value`` (ints, strings, bytes and lists of them) as CBOR, each head in its
+    shortest form."""
+    out: list[bytes] = []
+    _encode_into(value, out.append)
+    return b"".join(out)
+
+
+def _encode_into(value: object, put: Callable[[bytes], None]) -> None:
+    # the most frequent kinds first: the pf_meta's ~100,000 items
     if isinstance(value, str):
         raw = value.encode("utf-8")
-        return head(_TEXT, len(raw)) + raw
-    return head(_ARRAY, len(value)) + b"".join(encode(item) for item in value)
+        put(_head(_TEXT, len(raw)))
+        put(raw)
+    elif isinstance(value, list):
+        put(_head(_ARRAY, len(value)))
+        for item in value:
+            _encode_into(item, put)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        put(_head(_UINT, value) if value >= 0 else head(_NEGATIVE, -1 - value))
+    elif isinstance(value, bytes):
+        put(head(_BYTES, len(value)))
+        put(value)
+    else:
+        raise ValueError(f"cannot encode {type(value).__name__} as Pagefind's CBOR")
+
+
+_SMALL_HEADS = {kind: [bytes([kind << 5 | n]) for n in range(24)] for kind in (_UINT, _TEXT, _ARRAY)}
+
+
+def _head(kind: int, number: int) -> bytes:
+    return _SMALL_HEADS[kind][number] if 0 <= number < 24 else head(kind, number)
 
 
 def head(kind: int, number: int) -> bytes:

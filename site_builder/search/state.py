@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from site_builder.search.postings import SHARD_BOUNDS
@@ -45,6 +45,7 @@ class SavedIndex:
     pages: list[PageInfo]  # in page number order
     skipped: frozenset[str]  # keys of pages with nothing to index
     stamps: dict[str, Stamp]  # each page's path in the site -> its stamp (neither read again)
+    sizes: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> content name -> bytes of its files
 
 
 Stamp = tuple[int, int, str]  # a file's size, modification time (ns) and page key
@@ -75,7 +76,9 @@ class IndexStore:
                 saved = pickle.load(stored)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
             return None
-        return saved if isinstance(saved, SavedIndex) and saved.fingerprint == expected else None
+        if not isinstance(saved, SavedIndex) or not isinstance(getattr(saved, "sizes", None), dict):
+            return None  # not a state this code saved
+        return saved if saved.fingerprint == expected else None
 
     def forget(self) -> None:
         """Invalidate the saved index before changing any of it."""
@@ -96,32 +99,38 @@ class IndexStore:
     def stored(self, kind: str, name: str) -> str:
         return f"{self._kinds[kind]}/{name}"
 
-    def inode(self, kind: str, name: str) -> int | None:
-        """The inode of the saved file (``kind``, content ``name``); None when not saved."""
+    def inodes(self, kind: str) -> dict[str, int]:
+        """Content name -> inode of each saved file of ``kind``."""
         inodes = self._inodes.get(kind)
         if inodes is None:
             with os.scandir(self._kinds[kind]) as entries:  # a whole folder's inodes at once, no stat a file
                 inodes = self._inodes[kind] = {entry.name: entry.inode() for entry in entries}
-        return inodes.get(name)
+        return inodes
 
-    def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]]) -> None:
-        """Keep the bundle's content-named files ({file: (kind, name)}), drop the ones it no
-        longer has, and write state.pkl last."""
-        wanted: dict[str, set[str]] = {kind: set() for kind in FILE_KINDS}
-        present = {kind: set(os.listdir(self.files(kind))) for kind in FILE_KINDS}  # no stat a file
+    def _names(self, kind: str) -> set[str]:
+        """The names of the saved files of ``kind`` (listed once: only ``save`` changes them)."""
+        listed = self._inodes.get(kind)
+        return set(listed) if listed is not None else set(os.listdir(self._kinds[kind]))  # no stat a file
+
+    def save(self, saved: SavedIndex, bundle_files: dict[str, tuple[str, str]], sizes: dict[str, int]) -> None:
+        """Keep the bundle's content-named files ({file: (kind, name)}, their bytes:
+        ``sizes``), drop the ones it no longer has, and write state.pkl last."""
+        wanted: dict[str, dict[str, int]] = {kind: {} for kind in FILE_KINDS}
+        paths: dict[str, dict[str, str]] = {kind: {} for kind in FILE_KINDS}  # kind -> name -> a bundle file
         for path, (kind, name) in bundle_files.items():
-            wanted[kind].add(name)
-            if name not in present[kind]:
-                place(path, self.stored(kind, name))
-                present[kind].add(name)
+            wanted[kind][name] = sizes[path]
+            paths[kind][name] = path
         for kind, names in wanted.items():
-            folder = self.files(kind)
-            for old in present[kind] - names:
-                (folder / old).unlink()
+            present = self._names(kind)
+            for new in names.keys() - present:
+                place(paths[kind][new], self.stored(kind, new))
+            for old in present - names.keys():
+                os.unlink(self.stored(kind, old))
         temporary = self.folder / (STATE_FILE + ".tmp")
         with open(temporary, "wb") as out:
-            pickle.dump(saved, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(replace(saved, sizes=wanted), out, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.folder / STATE_FILE)
+        self._inodes = {}
 
 
 def place(source: str | Path, target: str | Path) -> None:

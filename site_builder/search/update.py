@@ -14,6 +14,7 @@ so many pages changed that patching would cost about what a build from scratch c
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +56,7 @@ class _Changes:
         return out
 
 
-def index_pages(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache) -> Indexed:
+def index_pages(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cache: PageCache) -> Indexed:
     """Index ``pages`` ((path relative to ``site``, URL), in path order) into ``bundle``: by
     patching the index the last build saved where it can, from scratch otherwise."""
     store = IndexStore(cache.folder / "index") if cache.folder is not None else None
@@ -69,14 +70,14 @@ def index_pages(site: Path, pages: list[tuple[Path, str]], bundle: BundleIndex, 
     return indexer.index_all(site, pages, bundle, cache, store, expected)
 
 
-def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleIndex, cache: PageCache,
+def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIndex, cache: PageCache,
                  store: IndexStore, saved: SavedIndex) -> Indexed | None:
     """Index ``candidates`` into ``bundle`` by patching ``saved``; None when it cannot be used."""
     changes = _changes(site, candidates, saved, cache)
     if changes is None:
         return None
     store.forget()
-    bundle.folder.patch(store.inode)
+    bundle.folder.patch(store, saved.sizes)
     steps = changes.steps()
     with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
         jobs = [_shard_job(shard, changes, steps, store, Path(tmp)) for shard in range(SHARDS)]
@@ -89,15 +90,16 @@ def update_pages(site: Path, candidates: list[tuple[Path, str]], bundle: BundleI
             if number in changes.fresh:
                 bundle.add(changes.fresh[number])
             else:
-                bundle.add_kept(page, store.stored)
+                bundle.add_kept(page)
         meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
     cache.keep_only({page.key for page in changes.pages})
-    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files)
+    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files,
+               bundle.folder.sizes)
     return Indexed(meta, len(changes.pages), sum(words for _, words, _ in patched),
                    sum(pairs for _, _, pairs in patched), len(changes.pages) - len(changes.fresh))
 
 
-def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, cache: PageCache) -> _Changes | None:
+def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, cache: PageCache) -> _Changes | None:
     old_numbers = {page.key: number for number, page in enumerate(saved.pages)}
     pages: list[PageInfo] = []
     fresh: dict[int, PagePostings] = {}
@@ -105,9 +107,9 @@ def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, 
     stamps: dict[str, Stamp] = {}
     limit = MAX_CHANGED_SHARE * max(len(saved.pages), 1)
     for relative, url in candidates:
-        path = site / relative
-        raw, stamps[relative.as_posix()] = _read_unless_stamped(path, url, saved.stamps.get(relative.as_posix()))
-        key = stamps[relative.as_posix()][2]
+        path = os.path.join(site, relative)
+        raw, stamps[relative] = _read_unless_stamped(path, url, saved.stamps.get(relative))
+        key = stamps[relative][2]
         if key in old_numbers:
             pages.append(saved.pages[old_numbers[key]])
         elif key in saved.skipped:
@@ -115,7 +117,7 @@ def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, 
         else:
             if len(fresh) >= limit:
                 return None
-            encoded, _ = encoded_page(raw or path.read_bytes(), url, key, cache)
+            encoded, _ = encoded_page(raw or _read(path), url, key, cache)
             if encoded is None:
                 skipped.add(key)
                 continue
@@ -135,14 +137,19 @@ def _changes(site: Path, candidates: list[tuple[Path, str]], saved: SavedIndex, 
     return _Changes(pages, fresh, removed, skipped, stamps, new_numbers)
 
 
-def _read_unless_stamped(path: Path, url: str, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
+def _read_unless_stamped(path: str, url: str, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
     """(the page's bytes, its stamp); no bytes when its size and modification time are the
     saved ones (a page is written long before the next build's search stage reads it)."""
-    stat = path.stat()
+    stat = os.stat(path)
     if saved is not None and (stat.st_size, stat.st_mtime_ns) == saved[:2]:
         return None, saved
-    raw = path.read_bytes()
+    raw = _read(path)
     return raw, (stat.st_size, stat.st_mtime_ns, page_key(url, raw))
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as page:
+        return page.read()
 
 
 def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStore, scratch: Path) -> tuple:

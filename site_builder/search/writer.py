@@ -22,6 +22,7 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import json
@@ -120,6 +121,7 @@ class Chunk:
     path: Path
     words: int  # how many
     kept: bool = False  # ``path`` is the saved index's file: linked, not moved
+    size: int = 0  # the written file's bytes (a kept one's are the saved index's)
 
 
 class ShardIndex:
@@ -189,8 +191,9 @@ def _entries(shard: ShardEntries, ranges: list[tuple[int, int]]) -> Iterator[byt
 
 
 def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, digest: str) -> Chunk:
-    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0))
-    return Chunk(first, last, digest, path, words)
+    data = gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0)
+    path.write_bytes(data)
+    return Chunk(first, last, digest, path, words, size=len(data))
 
 
 class BundleIndex:
@@ -219,15 +222,15 @@ class BundleIndex:
                 self.files[path] = (TEXT_DIR, part)
         return number
 
-    def add_kept(self, page: PageInfo, kept_file: Callable[[str, str], str]) -> int:
-        """Link the page's fragment and text parts from the last build's (``kept_file(kind,
-        name)``), unless the folder holds them; returns its number."""
+    def add_kept(self, page: PageInfo) -> int:
+        """Keep the page's fragment and text parts from the saved index (``BundleFiles.patch``);
+        returns its number."""
         number, fragment = self._register(page.fragment_hash, page.date, page.word_count, page.filters)
-        self.folder.link_saved(kept_file(FRAGMENT_DIR, page.fragment_hash), FRAGMENT_DIR, page.fragment_hash, fragment)
+        self.folder.keep(fragment, FRAGMENT_DIR, page.fragment_hash)
         for part in page.parts:
-            path = self._part(part)
+            path = f"{self._text}/{part}.pf_text"
             if path not in self.files:  # a part shared by pages is one file
-                self.folder.link_saved(kept_file(TEXT_DIR, part), TEXT_DIR, part, path)
+                self.folder.keep(path, TEXT_DIR, part)
                 self.files[path] = (TEXT_DIR, part)
         return number
 
@@ -271,9 +274,9 @@ class BundleIndex:
             taken.add(name)
             path = os.path.join(self.bundle, INDEX_DIR, f"{name}.pf_index")
             if chunk.kept:
-                self.folder.link_saved(str(chunk.path), INDEX_DIR, chunk.digest, path)
+                self.folder.keep(path, INDEX_DIR, chunk.digest)
             else:
-                self.folder.move(chunk.path, path)
+                self.folder.move(chunk.path, path, chunk.size)
             self.files[path] = (INDEX_DIR, chunk.digest)
             listed.append([chunk.first, chunk.last, name])
         return listed
@@ -304,17 +307,22 @@ def fragment_name(digest: str, date: str, taken: set[str]) -> str:
     new whenever the content is (content-hashed files are cached for good), and the result
     id by which the search page sorts by date without loading anything: the day's digits
     compare as the days do."""
-    prefix = UNDATED
-    day = _ISO_DATE.fullmatch(date)
-    if day:
-        try:
-            prefix = _base36(dt.date(*map(int, day.groups())).toordinal(), DAY_DIGITS)
-        except ValueError:  # not a day of the calendar
-            prefix = UNDATED
+    prefix = _day_prefix(date)
     digits = FRAGMENT_HASH_DIGITS
     while prefix + digest[:digits] in taken:
         digits += 1
     return prefix + digest[:digits]
+
+
+@functools.lru_cache(maxsize=4096)  # an archive's pages share their days
+def _day_prefix(date: str) -> str:
+    day = _ISO_DATE.fullmatch(date)
+    if day:
+        try:
+            return _base36(dt.date(*map(int, day.groups())).toordinal(), DAY_DIGITS)
+        except ValueError:  # not a day of the calendar
+            return UNDATED
+    return UNDATED
 
 
 def _base36(number: int, width: int) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import SiteConfig
-from site_builder.search import build_index, indexer, update
+from site_builder.search import _candidate_pages, _listed_pages, build_index, indexer, update
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches
@@ -22,6 +22,11 @@ NEW_WORDS = "量子纠缠态实验"  # in no seed article
 def _bundle_files(site: Path) -> dict[str, bytes]:
     files = sorted(p for p in site.rglob("*") if p.is_file() and (p.name == "_headers" or "pagefind" in p.parts))
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
+
+
+def _files_and_bytes(bundle: Path) -> tuple[int, int]:
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
 
 
 def _articles(site: Path) -> list[Path]:
@@ -83,6 +88,7 @@ def test_edits_additions_and_deletions_give_the_bytes_of_a_build_from_scratch(pa
         expected = _from_scratch(site, tmp_path / "scratch")
         assert _bundle_files(site) == expected, label
         assert stats.pages == len(_articles(site)), label
+        assert (stats.files, stats.bytes) == _files_and_bytes(site / "pagefind"), label
 
 
 def test_a_patched_index_finds_the_new_text_and_not_the_deleted_page(patched_site, browser):
@@ -132,6 +138,18 @@ def test_an_older_bundle_in_the_folder_is_patched_in_place_without_writing_into_
     (bundle / "fragment" / "stray.pf_fragment").write_bytes(b"not the bundle's")
     (bundle / "old-engine.js").write_bytes(b"not the engine's")
     _edit(pages[4], "，", "、")
-    build_index(site, SiteConfig(), cache=cache)
+    stats = build_index(site, SiteConfig(), cache=cache)
     assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
+    assert (stats.files, stats.bytes) == _files_and_bytes(bundle)
     assert {p: _contents(p) for p in published} == published
+
+
+def test_a_builds_bundle_is_the_one_a_walk_of_its_site_gives(seed_site, tmp_path):
+    """A build names its pages to the search stage (no walk of the site): the same bundle."""
+    assert _bundle_files(seed_site) == _from_scratch(seed_site, tmp_path / "walked")
+
+
+def test_pages_named_are_listed_as_the_walk_lists_them(seed_site):
+    files = [p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*") if p.is_file()]
+    walked = _candidate_pages(seed_site)
+    assert len(walked) >= 8 and _listed_pages(reversed(files)) == walked
