@@ -23,6 +23,12 @@ LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
 VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
 VOCAB_CAP = 8.0  # … and one unit's vocabulary never outweighs a broken sentence
 EM_ROUNDS = 2  # times the vocabularies are learnt from a reading and the page read again
+# nats (before VOCAB_WEIGHT) for each pair of a unit that one article's title holds and the
+# other article's known text (its title, and the first column of the first or the opening
+# paragraph of the second) does not: a title names its article's topic, which its paragraphs
+# and subheadings take up (a full nat of structure each: two such pairs outweigh a switch
+# of columns); a pair both articles write is the page's theme, no evidence
+TITLE_PAIR = 4.0
 
 
 @dataclass
@@ -101,6 +107,15 @@ class Texts:
     first: list[str]
     second_title: list[str]
     units: list[Unit]
+    titles: tuple[str, str] = ("", "")  # the first article's title, the second's
+
+    def title_pairs(self) -> dict[str, float]:
+        """TITLE_PAIR for each pair of the first article's title that the second's known text
+        lacks, minus it for each of the second's that the first's known text lacks."""
+        first, second = (set(bigrams(t)) for t in self.titles)
+        known_first = set(bigrams("".join(self.first)))  # (its body so far and its title)
+        known_second = set(bigrams("".join(self.second_title + [u.text for u in self.units[:1]])))
+        return {**{b: TITLE_PAIR for b in first - known_second}, **{b: -TITLE_PAIR for b in second - known_first}}
 
 
 def learn(texts: Texts, member: Sequence[Owner | None], background: Background) -> Vocabulary:
@@ -115,6 +130,7 @@ def learn(texts: Texts, member: Sequence[Owner | None], background: Background) 
         if m is not None:
             prof[m].add(unit.text)
     pa, pb = prof["A"], prof["B"]
+    titled = texts.title_pairs()
     rows = []
     for unit, m in zip(texts.units, member, strict=True):
         if m is not None:
@@ -122,7 +138,8 @@ def learn(texts: Texts, member: Sequence[Owner | None], background: Background) 
         t, acc, row = unit.text, 0.0, [0.0]
         for i in range(1, len(t)):
             if CJK_RE.match(t[i - 1]) and CJK_RE.match(t[i]):
-                acc += pa.logp(t[i - 1:i + 1], background) - pb.logp(t[i - 1:i + 1], background)
+                pair = t[i - 1:i + 1]
+                acc += pa.logp(pair, background) - pb.logp(pair, background) + titled.get(pair, 0.0)
             row.append(acc)
         rows.append(row)
         if m is not None:
