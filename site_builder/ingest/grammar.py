@@ -96,13 +96,14 @@ def starts_bound(text: str) -> bool:
 
 
 # a clause opened by the first word needs the second later in the sentence (不仅…也,
-# 无论…都): a line holding the first and none of its partners stops in mid-sentence
+# 无论…都, 不是…而是): a line holding the first and none of its partners stops in mid-sentence
 _CORRELATIVES = (
     (("不仅", "不但", "不只", "不光"), ("而且", "也", "还", "更", "并", "同时", "而")),
     (("无论", "不论", "不管"), ("都", "也", "还是", "均", "总")),
     (("虽然", "尽管", "虽"), ("但", "却", "也", "仍")),
     (("只有", "唯有"), ("才",)),
     (("只要",), ("就", "便")),
+    (("不是",), ("而是", "就是", "而")),
     (("之所以",), ("是因为", "在于", "是")),
     (("既要", "既有", "既是"), ("又", "也", "更")),
 )

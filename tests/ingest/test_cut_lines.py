@@ -97,3 +97,9 @@ def test_scene_setting_and_topic_clauses_open_sentences():
     assert heading_forms.opens_as_sentence("新一轮改革启动以来，各地医保")
     assert heading_forms.opens_as_sentence("对于群众反映强烈的突出问题，各级")
     assert not heading_forms.opens_as_sentence("以改革创新为动力，推动医保目录扩容")
+
+
+def test_a_cut_line_holding_the_first_half_of_a_correlative_is_joined():
+    """…不是… | …，而是…: the line holds 不是 and not the 而是 the sentence needs."""
+    first, rest = "老旧小区改造不是刷刷外墙", "那么简单，而是要补齐设施短板。"
+    assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)
