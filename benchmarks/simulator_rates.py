@@ -1,6 +1,6 @@
 """Pass rate of the extraction per kind of damage, on simulator pages the tests never use.
 
-    .venv/bin/python benchmarks/simulator_rates.py [--pages 100] [--base 300000] [--kinds interleave,combined]
+    .venv/bin/python benchmarks/simulator_rates.py [--pages 100] [--base 300000] [--kinds interleave combined] [--quiet]
 
 The test (tests/ingest/test_simulator.py) runs 100 pages a kind from fixed seeds; this runs
 as many as asked from another range of seeds (base + 10000 x the kind's place in the list
@@ -39,11 +39,16 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=100)
     ap.add_argument("--base", type=int, default=300_000)
-    ap.add_argument("--kinds", default=",".join(EVERY_KIND))
+    ap.add_argument("--kinds", nargs="+", default=EVERY_KIND,
+                    help="kinds to read, separated by spaces or commas (default: every kind)")
     ap.add_argument("--quiet", action="store_true", help="no failure lines")
     args = ap.parse_args()
     print(f"{'kind':22} rate   wrong  time")
-    for kind in args.kinds.split(","):
+    kinds = [k for arg in args.kinds for k in arg.split(",") if k]
+    unknown = [k for k in kinds if k not in EVERY_KIND]
+    if unknown:
+        ap.error(f"unknown kinds: {', '.join(unknown)} (known: {', '.join(EVERY_KIND)})")
+    for kind in kinds:
         start = time.perf_counter()
         failed, first = rate(kind, args.pages, args.base)
         mark = " (pending)" if kind in PENDING_KINDS else ""

@@ -114,7 +114,8 @@ def _bare_run_before(drafts: list[Draft], k: int) -> list[Draft]:
 
 def return_bylines(drafts: list[Draft]) -> None:
     """Bylines in an article's closing lines when it has its own: each goes back, in page
-    order, to an earlier titled article with none; with no such article, to the article
+    order, to an earlier titled article with none (nor a unit line under its title, which
+    signs an unsigned article); with no such article, to the article
     whose title the body before holds (see _split_at_title)."""
     waiting: list[Draft] = []
     k = 0
@@ -132,9 +133,15 @@ def return_bylines(drafts: list[Draft]) -> None:
                 if split is not None:
                     drafts.insert(k + 1, split)
                     break
-        if draft.title is not None and not draft.bylines:
+        if draft.title is not None and not draft.bylines and not _signed_by_unit(draft):
             waiting.append(draft)
         k += 1
+
+
+def _signed_by_unit(draft: Draft) -> bool:
+    """The article prints its writer's unit under its title and no name (（作者单位：…）): an
+    unsigned article, whose head would hold its byline had it one."""
+    return any(u.info.get("affiliation") for u in draft.head_lines)
 
 
 def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:

@@ -96,13 +96,14 @@ def starts_bound(text: str) -> bool:
 
 
 # a clause opened by the first word needs the second later in the sentence (不仅…也,
-# 无论…都): a line holding the first and none of its partners stops in mid-sentence
+# 无论…都, 不是…而是): a line holding the first and none of its partners stops in mid-sentence
 _CORRELATIVES = (
     (("不仅", "不但", "不只", "不光"), ("而且", "也", "还", "更", "并", "同时", "而")),
     (("无论", "不论", "不管"), ("都", "也", "还是", "均", "总")),
     (("虽然", "尽管", "虽"), ("但", "却", "也", "仍")),
     (("只有", "唯有"), ("才",)),
     (("只要",), ("就", "便")),
+    (("不是",), ("而是", "就是", "而")),
     (("之所以",), ("是因为", "在于", "是")),
     (("既要", "既有", "既是"), ("又", "也", "更")),
 )
@@ -187,15 +188,37 @@ def opens_with_lone_noun(text: str) -> bool:
 
 def series_completed(text: str, following: str) -> bool:
     """The line ends inside a series (…、) and the next line's first words finish its last
-    item the way the item before it ends (…产学研融合、科教 | 融合、产教融合… / …党员情况、
-    党建工作 | 站点情况，…): the items of a series share their head word, so the series
-    runs on across the break."""
+    item: the way the item before it ends (…产学研融合、科教 | 融合、产教融合… / …党员情况、
+    党建工作 | 站点情况，…: the items of a series share their head word), or, where the line
+    ends on an item no longer than the one before it, with the series' own mark after them
+    (…产业结构、就业 | 方式、人居环境…): the series runs on across the break. (A line whose
+    series closed before its end, 建立土地、资金、用能等要素协同保障的机制, does not run on
+    into a paragraph that opens with a series of its own.)"""
     items = last_clause(text).split("、")
-    head = re.split("[、，。；：]", following, maxsplit=1)[0]
-    if len(items) < 2 or not items[-1] or not 0 < len(head) <= SERIES_HEAD or len(head) == len(following):
+    head, mark = _first_segment(following)
+    if len(items) < 2 or not items[-1] or not 0 < len(head) <= SERIES_HEAD or not mark:
         return False
+    if mark == "、":
+        return len(items[-1]) <= len(items[-2])
     shared = os.path.commonprefix([items[-2][::-1], (items[-1] + head)[::-1]])
     return len(shared) >= 2 and not items[-1].endswith(shared[::-1])
+
+
+def _first_segment(text: str) -> tuple[str, str]:
+    """The text up to its first mark of a series, clause or sentence, and that mark ("" when
+    it has none)."""
+    match = _SEGMENT_END.search(text)
+    return (text[:match.start()], match.group()) if match else (text, "")
+
+
+_SEGMENT_END = re.compile("[、，。；：]")
+
+
+def opens_with_lone_character(text: str) -> bool:
+    """The piece opens with a clause or series item of one character (说，… / 看，… / 子、…):
+    a verb or a word's last character left over from a sentence begun before the break. A
+    paragraph's first clause is a phrase (同时，… / 近年来，…)."""
+    return len(text) > 2 and bool(CJK_RE.match(text[0])) and text[1] in "，、；,;"
 
 
 @lru_cache(maxsize=4096)

@@ -51,16 +51,21 @@ _SENTENCE_SUBJECT = re.compile(r"^(?:[一两几][位家个名种批些次座条�
 
 def opens_as_sentence(text: str) -> bool:
     """The line opens with an indefinite or anaphoric subject, or with an adverbial clause
-    of its own (在一些街区，…): the first half of a sentence, never a subheading."""
+    of its own (在一些街区，… / 近十年以来，… / 对于…，…): the first half of a sentence, never a
+    subheading."""
     if _SENTENCE_SUBJECT.match(text):
         return True
     first, comma, _ = text.partition("，")
-    return bool(comma) and _bare_frame(first)
+    return bool(comma) and (_bare_frame(first) or first.endswith(_SINCE) or first.startswith(_TOPIC))
 
 
 # prepositions of place and time whose phrase, standing as a clause, sets a sentence's scene
 # (not 以: 以人民为中心，… opens subheadings)
 _SCENE_SETTERS = {"在", "从", "当", "随着"}
+# a clause that ends on this sets the time from which a sentence speaks (改革启动以来，…)
+_SINCE = "以来"
+# a clause that opens on this names the topic a sentence then comments on (对于…的问题，…)
+_TOPIC = "对于"
 
 
 @lru_cache(maxsize=4096)

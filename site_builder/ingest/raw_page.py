@@ -304,11 +304,14 @@ class _Page:
             article.note = "；".join(notes)
 
     def _repeated_footer(self, unit: Unit, d: Draft) -> bool:
-        """A closing line after the article's first one that repeats a closing line of the page."""
+        """A closing line after the article's first one that repeats a closing line of the page
+        (or its first, a line naming a unit that repeats another article's closing line, when
+        its byline named its unit already)."""
         position = d.footer.index(unit)
-        if position == 0:
-            return False
         key = dedupe.key(unit.text)
+        if position == 0:
+            return bool(unit.info.get("affiliation")) and _byline_names_unit(d) \
+                and any(dedupe.key(u.text) == key for other in self.drafts if other is not d for u in other.footer)
         earlier = [u for u in d.footer[:position]]
         if not any(dedupe.key(u.text) == key for other in self.drafts for u in
                    (earlier if other is d else other.footer)):
@@ -364,6 +367,12 @@ def _summary_text(unit: Unit) -> str:
     if unit.kind == "label":
         return unit.info.get("rest", "")
     return metadata.strip_bullet(unit.text)
+
+
+def _byline_names_unit(d: Draft) -> bool:
+    """The article's byline gives the writer's unit (■王某 某某大学教授, or the unit in
+    brackets on the line under the names)."""
+    return any(u.info.get("affiliation") for u in d.bylines + d.head_lines)
 
 
 def _join(old: str | None, new: str) -> str:

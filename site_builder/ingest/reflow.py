@@ -31,8 +31,9 @@ ORPHAN_MAX = 12  # a body piece this short with nothing to continue is an orphan
 COLUMN_HEADING_MAX = 40
 # nats by which a short line right under a subheading (and over a paragraph) reads as cut
 # more readily than one alone: the genre rarely stacks two subheadings, and a column's cut
-# a few words into the paragraph under a subheading makes that shape
-STACKED_PRIOR = 1.5
+# a few words into the paragraph under a subheading makes that shape. As much as the bar:
+# such a line is read as cut unless its evidence speaks for a subheading
+STACKED_PRIOR = 2.5
 
 
 @dataclass
@@ -144,11 +145,12 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
         nxt2 = queue[i + 2] if i + 2 < len(queue) else None
         if _candidate(unit) and nxt is not None and _candidate(nxt) and nxt2 is not None \
                 and not _candidate(nxt2) and not shapes.ends_open(unit.text) \
-                and answers.evidence(nxt, nxt2, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR \
                 and not answers.is_cut(unit, nxt, siblings(unit)):
-            # a subheading, then a paragraph whose short first half a break cut off
+            # a subheading, then a paragraph whose short first half a break cut off (or,
+            # where the evidence says the second line is whole, two subheadings)
             pieces.append(Piece(unit, heading=True))
-            read_as_cut = nxt
+            if answers.evidence(nxt, nxt2, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR:
+                read_as_cut = nxt
             i += 1
             continue
         if _candidate(unit) and nxt is not None and not _candidate(nxt):

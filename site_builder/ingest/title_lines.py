@@ -27,7 +27,7 @@ from collections.abc import Callable
 from functools import cache
 
 from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shapes
-from site_builder.ingest.evidence import WORD_CUT_NATS, PageStats
+from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.titles import find_titles
 from site_builder.model import LineSpan
@@ -109,7 +109,7 @@ def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageS
     """Unit k, right above the title at ``title``, is that title's first line."""
     head, rest = units[k].text.strip(), units[title].text.strip()
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
-            or shapes.terminated(head) or not shapes.title_shaped(head + rest):
+            or _column_foot(head) or shapes.terminated(head) or not shapes.title_shaped(head + rest):
         return False
     return _where_a_head_stands(units, k) and _cut_across(head, rest, stats())
 
@@ -118,6 +118,14 @@ def _clause_inside(head: str) -> bool:
     """A clause ends inside the line and another begins: a sentence's first half (a title
     broken at its comma ends its first line on it)."""
     return any(mark in head[:-1] for mark in _CLAUSE_BREAKS)
+
+
+def _column_foot(head: str) -> bool:
+    """The line is one clause longer than most subheadings, let alone a title's line (a
+    column's foot cut after a sentence's first clause: …等数据汇聚起来，), or it stops inside
+    a series (…把交通、水务、): a headline breaks between its parts, at a space or a
+    clause's comma, never inside a list of items. Either is a column's foot."""
+    return shapes.cjk_len(head) > TYPICAL_HEADING or head.endswith("、")
 
 
 def _where_a_head_stands(units: list[Unit], k: int) -> bool:

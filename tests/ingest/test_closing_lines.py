@@ -173,3 +173,15 @@ def test_a_research_groups_writers_line_below_another_articles_closing_lines_is_
     first, second = extract(text).articles
     assert (first.affiliation, first.source_paper, first.note) == ("东江市委党校", "求是", None)
     assert (second.affiliation, second.source_paper, second.note) == (None, None, "执笔：王某李晓明")
+
+
+def test_a_unit_line_printed_again_under_an_article_whose_byline_names_its_unit_is_a_copy():
+    """The first article's unit line printed again at the foot, right under an article whose
+    byline gives its writer's unit (■李晓红　南屏大学教授) and which prints no closing line: a
+    copy, not a second unit of that article's."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                CULTURE.title, CULTURE.byline + "\u3000南屏大学教授", body(CULTURE.paragraphs),
+                "（作者单位：东江市委党校）")
+    doc = extract(text)
+    assert [a.affiliation for a in doc.articles] == ["东江市委党校", "南屏大学教授"]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", "（作者单位：东江市委党校）")]

@@ -57,3 +57,49 @@ def test_a_cut_series_of_words_is_no_byline():
     doc = extract_text(Path("series.txt"), HEAD + f"{SECTION}\n\n{PARAGRAPH}\n\n支持特殊类型地区发展\n\n{first}\n\n{rest}\n\n" + FOOT)
     [article] = doc.articles
     assert article.authors == ["张华"] and "支持特殊类型地区发展" in [b.text for b in article.blocks]
+
+
+def test_a_line_stacked_on_a_subheading_with_no_evidence_either_way_is_the_paragraph():
+    """The genre rarely stacks two subheadings: a short unterminated line under one, over the
+    rest of its sentence, is the paragraph's first half unless its evidence says otherwise
+    (neither is the subheading read as a paragraph of its own)."""
+    first, rest = "基层医疗机构的药品配备品种", "不断增加，群众在家门口就能买到常用药。"
+    section = "健全基层医疗服务体系"
+    assert _blocks(section, first, rest)[1:] == [("heading", section), ("paragraph", first + rest)]
+
+
+def test_a_numbered_heading_over_a_cut_line_stays_a_heading():
+    first, rest = "基层医疗机构的药品配备品种", "不断增加，群众在家门口就能买到常用药。"
+    section = "二、健全基层医疗服务体系"
+    assert _blocks(section, first, rest)[1:] == [("heading", section), ("paragraph", first + rest)]
+
+
+def test_a_cut_line_whose_rest_opens_with_a_one_character_clause_is_joined():
+    """…老支书 | 说，…: a paragraph's first clause is never one character."""
+    first, rest = "村里的老支书", "说，过去修一条路要等好几年，如今大家一起商量着办。"
+    assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)
+
+
+def test_a_series_running_on_across_the_break_is_joined():
+    """…托育、就业 | 服务、文化服务…: the line ends on an item of a series that the next
+    line carries on with the series' own mark."""
+    first, rest = "提升养老、托育、就业", "服务、文化服务等公共服务的水平，让群众得实惠。"
+    assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)
+
+
+def test_a_paragraph_opening_with_a_series_does_not_continue_a_subheading_whose_series_closed():
+    section = "推进教育、医疗、养老等公共服务均衡发展的工作机制"
+    paragraph = "教育、医疗、养老是群众最关心的事，各地要加大投入。"
+    assert _blocks(section, paragraph)[1:] == [("heading", section), ("paragraph", paragraph)]
+
+
+def test_scene_setting_and_topic_clauses_open_sentences():
+    assert heading_forms.opens_as_sentence("新一轮改革启动以来，各地医保")
+    assert heading_forms.opens_as_sentence("对于群众反映强烈的突出问题，各级")
+    assert not heading_forms.opens_as_sentence("以改革创新为动力，推动医保目录扩容")
+
+
+def test_a_cut_line_holding_the_first_half_of_a_correlative_is_joined():
+    """…不是… | …，而是…: the line holds 不是 and not the 而是 the sentence needs."""
+    first, rest = "老旧小区改造不是刷刷外墙", "那么简单，而是要补齐设施短板。"
+    assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)

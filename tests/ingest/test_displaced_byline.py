@@ -57,3 +57,12 @@ def test_a_byline_at_the_foot_above_the_page_slogan_goes_back():
                        GOVERNANCE.byline, "奋力谱写新时代新篇章！"))
     assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
     assert [(left.kind, left.text) for left in doc.leftovers] == [("slogan", "奋力谱写新时代新篇章！")]
+
+
+def test_a_displaced_byline_skips_an_article_signed_by_its_unit_under_the_title():
+    """An unsigned article prints its writer's unit under its title and no name: a byline
+    printed after the next article belongs to the article after it that has none."""
+    doc = extract(page(GOVERNANCE.title, "（作者单位：东江市委党校）", body(GOVERNANCE.paragraphs),
+                       "（原载5月6日《光明日报》）", CULTURE.title, body(CULTURE.paragraphs),
+                       DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs), CULTURE.byline))
+    assert heads(doc) == [(GOVERNANCE.title, []), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]

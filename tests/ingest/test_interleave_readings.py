@@ -126,3 +126,27 @@ def test_a_closing_line_printed_again_is_no_closing_line_of_the_article_read_in_
     """A closing line printed a second time at the page's foot, after an interleaved pair whose
     second article prints none (as such articles do): the copy is dropped, not given to it."""
     assert _misread((701027, 701032, 701052, 701053, 701067, 701089), ["interleave", "duplicate"]) == []
+
+
+def test_a_unit_holding_a_pair_of_its_articles_title_reads_as_that_articles():
+    """At the stream's end two readings fit the grid at one cost and differ by a nat: who
+    owns the last passages (红色旅游 under 用好红色资源 …, 青年 under 青年一代 …). The
+    pairs of an article's title that the other article's known text lacks tell them apart."""
+    assert _problems(400044, "interleave-unsigned") == []
+    assert _problems(600031, "interleave-unsigned") == []
+    assert _problems(520011) == []
+
+
+def test_title_pairs_weigh_only_where_the_other_article_lacks_them():
+    from site_builder.ingest.interleave.vocabulary import TITLE_PAIR, Texts
+    from site_builder.ingest.lines import Unit
+
+    units = [Unit("营商环境就是生产力。", [])]
+    texts = Texts(["推进现代化建设。"], ["优化营商环境"], units, ("加快建设海洋强国", "优化营商环境"))
+    # 海洋 and 建设 are the first title's, which the second's title and opening lack; 营商 the
+    # second title's, which the first's body and title lack …
+    pairs = texts.title_pairs()
+    assert pairs["海洋"] == pairs["建设"] == TITLE_PAIR and pairs["营商"] == -TITLE_PAIR
+    # … while a pair the first article's body writes is no evidence for the second's title
+    texts = Texts(["优化营商环境是重点。"], ["优化营商环境"], units, ("加快建设海洋强国", "优化营商环境"))
+    assert "营商" not in texts.title_pairs()

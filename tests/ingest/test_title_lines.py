@@ -28,3 +28,17 @@ def test_a_title_broken_in_two_lines_is_one_title(name: str, first: str, second:
     broken = tmp_path / name
     broken.write_text("\n".join(lines), encoding="utf-8")
     assert articles_read(broken) == articles_read(page)
+
+
+FOOT_ABOVE_TITLE = ("让基层治理更有温度\n\n■张华\n\n基层治理是国家治理的基石，关系群众切身利益。\n\n{foot}\n\n"
+                    "以优良作风推动乡村振兴\n\n■李明\n\n作风建设永远在路上，乡村振兴需要实干。\n\n")
+
+
+@pytest.mark.parametrize("foot", ["各地的网格化服务管理平台把矛盾纠纷排查化解情况汇总起来，",  # one clause longer than a heading's
+                                  "社区服务中心把养老、托育、"],  # stops inside a series
+                         ids=["long-clause", "series"])
+def test_a_columns_foot_above_a_title_is_not_its_first_line(foot: str):
+    from site_builder.ingest.raw_page import extract_text
+
+    doc = extract_text(Path("foot.txt"), FOOT_ABOVE_TITLE.format(foot=foot))
+    assert [a.title for a in doc.articles] == ["让基层治理更有温度", "以优良作风推动乡村振兴"]

@@ -57,7 +57,8 @@ class Reader:
         self.junctions.learn_units(first.body + second.body)
         self.places = SplitPlaces(self.stream.units, self.junctions)
         self.texts = Texts([u.text for u in first.body] + ([first.title.text] if first.title else []),
-                           [second.title.text] if second.title else [], self.stream.units)
+                           [second.title.text] if second.title else [], self.stream.units,
+                           (first.title.text if first.title else "", second.title.text if second.title else ""))
 
     # --- vocabulary ----------------------------------------------------------------------
     def learn(self, member: Sequence[Owner | None]) -> Vocabulary:

@@ -23,6 +23,12 @@ LAMBDA = 0.5  # weight of an article's own pair frequencies against the page's
 VOCAB_WEIGHT = 0.25  # nats of vocabulary evidence are worth this much structure
 VOCAB_CAP = 8.0  # … and one unit's vocabulary never outweighs a broken sentence
 EM_ROUNDS = 2  # times the vocabularies are learnt from a reading and the page read again
+# nats (before VOCAB_WEIGHT) for each pair of a unit that one article's title holds and the
+# other article's known text (its title, and the first column of the first or the opening
+# paragraph of the second) does not: a title names its article's topic, which its paragraphs
+# and subheadings take up (a full nat of structure each: two such pairs outweigh a switch
+# of columns); a pair both articles write is the page's theme, no evidence
+TITLE_PAIR = 4.0
 
 
 @dataclass
@@ -101,6 +107,15 @@ class Texts:
     first: list[str]
     second_title: list[str]
     units: list[Unit]
+    titles: tuple[str, str] = ("", "")  # the first article's title, the second's
+
+    def title_pairs(self) -> dict[str, float]:
+        """TITLE_PAIR for each pair of the first article's title that the second's known text
+        lacks, minus it for each of the second's that the first's known text lacks."""
+        first, second = (set(bigrams(t)) for t in self.titles)
+        known_first = set(bigrams("".join(self.first)))  # (its body so far and its title)
+        known_second = set(bigrams("".join(self.second_title + [u.text for u in self.units[:1]])))
+        return {**{b: TITLE_PAIR for b in first - known_second}, **{b: -TITLE_PAIR for b in second - known_first}}
 
 
 def learn(texts: Texts, member: Sequence[Owner | None], background: Background) -> Vocabulary:
@@ -115,27 +130,30 @@ def learn(texts: Texts, member: Sequence[Owner | None], background: Background) 
         if m is not None:
             prof[m].add(unit.text)
     pa, pb = prof["A"], prof["B"]
+    titled = texts.title_pairs()
     rows = []
     whole: dict[str, float] = {}  # a pair's ratio under the profiles of every unit
     for unit, m in zip(texts.units, member, strict=True):
         if m is not None:
             prof[m].add(unit.text, -1)
-        rows.append(_ratio_row(unit.text, pa, pb, background, whole if m is None else {}))
+        rows.append(_ratio_row(unit.text, (pa, pb, titled), background, whole if m is None else {}))
         if m is not None:
             prof[m].add(unit.text)
     return Vocabulary(rows)
 
 
-def _ratio_row(text: str, pa: Profile, pb: Profile, background: Background, ratios: dict[str, float]) -> list[float]:
+def _ratio_row(text: str, profiles: tuple[Profile, Profile, dict[str, float]], background: Background,
+               ratios: dict[str, float]) -> list[float]:
     """The running sum, up to each character, of the log-likelihood ratios (first article
-    against second) of the text's Chinese character pairs (`ratios`: those already
-    worked out under these profiles)."""
+    against second, plus a title's pair's nats) of the text's Chinese character pairs
+    (`ratios`: those already worked out under these profiles)."""
+    pa, pb, titled = profiles
     gains = [0.0] * max(1, len(text))
     for match in CJK_PAIRS.finditer(text):
         pair = match.group(1)
         ratio = ratios.get(pair)
         if ratio is None:
-            ratio = ratios[pair] = pa.logp(pair, background) - pb.logp(pair, background)
+            ratio = ratios[pair] = pa.logp(pair, background) - pb.logp(pair, background) + titled.get(pair, 0.0)
         gains[match.start() + 1] = ratio
     return list(accumulate(gains))
 

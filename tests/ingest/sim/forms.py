@@ -87,10 +87,21 @@ def lost_glyphs(rng, lines, page):
     return lines
 
 
+def set_apart(lines, i: int) -> bool:
+    """Article i's lines stand together, no other article's line (nor a glued line) among
+    them: its columns are not read in turns with another's. A displaced byline or a column
+    cut a few characters into a first paragraph belongs to such an article: interleaved
+    columns have the grid's one height, and a byline printed below the next article has
+    no place inside two articles' columns read in turns."""
+    at = [k for k, x in enumerate(lines) if x.article == i]
+    return not at or all(x.article in (i, -1) and x.role != "glued" for x in lines[at[0]:at[-1] + 1])
+
+
 def byline_displaced(rng, lines, page):
     """An article's byline printed after the next article (below its closing lines)."""
     signed = [i for i in range(len(page.articles) - 1)
-              if any(x.article == i and x.role == "byline" for x in lines)]
+              if any(x.article == i and x.role == "byline" for x in lines)
+              and set_apart(lines, i) and set_apart(lines, i + 1)]
     if not signed:
         return lines
     i = rng.choice(signed)
@@ -115,7 +126,10 @@ def joint_footers(rng, lines, page):
 def mid_page_kicker(rng, lines, page):
     """A later article starts mid-page with a kicker, then its title; a column ends a few
     characters into its first paragraph."""
-    i = rng.randrange(1, len(page.articles))
+    apart = [i for i in range(1, len(page.articles)) if set_apart(lines, i)]
+    if not apart:
+        return lines
+    i = rng.randrange(1, len(page.articles)) if len(apart) == len(page.articles) - 1 else rng.choice(apart)
     art = page.articles[i]
     if not art.kicker:
         art.kicker = rng.choice(KICKERS + MORE_KICKERS)
