@@ -215,8 +215,12 @@ class _Walker:
         cur = self.current
         if unit.kind == "byline":
             return True
-        # an unmarked name counts right after a title, or after closing lines, before the next
-        # article, when an article before has no byline (see displaced.return_bylines)
+        # an unmarked name counts right after a title; after an article's text when the
+        # article has none and closing lines, the next title or nothing follow (its byline
+        # printed after the body); or after closing lines, before the next article, when an
+        # article before has no byline (see displaced.return_bylines)
+        if cur is not None and self.phase == "body" and not cur.bylines and cur.body:
+            return self._closes(i)
         if cur is not None and self.phase == "footer" and cur.bylines and self._closes(i):
             return any(d.title is not None and not d.bylines for d in self.drafts[:-1])
         return cur is not None and self.phase == "header" and not cur.bylines
