@@ -17,6 +17,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from site_builder import ingest
@@ -212,9 +213,12 @@ class Deferred(list):
 
     __slots__ = ("_source", "_number")
 
-    def __init__(self, source: _Lists | None, number: int = 0):
+    def __init__(self, source: _Lists | Iterable = (), number: int = 0):
         super().__init__()
-        self._source, self._number = source, number
+        self._source: _Lists | None = source if isinstance(source, _Lists) else None
+        self._number = number
+        if not isinstance(source, _Lists):  # made as a list is, from items (dataclasses.asdict does)
+            list.extend(self, source)
 
     def filled(self) -> Deferred:
         if self._source is not None:

@@ -3,6 +3,7 @@
 articles it renders only."""
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def test_a_document_pickled_apart_is_the_document_read(tmp_path: Path):
         assert pickle.loads(pickled(again)) == document  # and once read
         plain = pickle.loads(pickle.dumps(pickle.loads(pickled(document))))
         assert type(plain.articles[0].blocks) is list and plain == document
+        assert dataclasses.asdict(pickle.loads(pickled(document))) == dataclasses.asdict(document)
 
 
 def _article(number: int) -> str:
