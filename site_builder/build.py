@@ -29,7 +29,7 @@ from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
                                       search_key, site_stamps, store_record, without_output)
-from site_builder.model import Archive, Warning_
+from site_builder.model import Archive, SourceDocument, Warning_
 from site_builder.progress import Progress
 from site_builder.spare import SpareSite, Staged, claim_spare, keep_as_spare, load_spare, spare_folder, store_spare
 from site_builder.staging import claim_staging, remove_in_background, remove_leftovers, retire
@@ -39,6 +39,7 @@ from site_builder.staging import claim_staging, remove_in_background, remove_lef
 if TYPE_CHECKING:
     from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import FileReport
+    from site_builder.corrections import Correction
     from site_builder.render import RenderedSite
     from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
@@ -285,7 +286,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import report_of
-    from site_builder.corrections import corrections_in, stale_corrections
+    from site_builder.corrections import stale_corrections
     from site_builder.sources import read_sources
 
     config = load_config(content_dir)
@@ -297,12 +298,24 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         memo.load(cache)
         keys = ArticleKeys(sources.documents, sources.keys)
         archive = analyze.analyze(sources.documents, config, keys)
+        corrections = [found for document in sources.documents for found in _corrections_in(document, sources.keys)]
         memo.save(cache)
         if not keep:
             memo.forget()
-    corrections = corrections_in(sources.documents)
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
+
+
+def _corrections_in(document: SourceDocument, keys: dict[Path, str]) -> list[Correction]:
+    """The corrections a document is (corrections.corrections_in), remembered under the
+    document's key: finding them reads its lines, which a cached document unpickles only
+    when read (sources.Deferred)."""
+    from site_builder.analyze import memo
+    from site_builder.corrections import corrections_in
+
+    key = keys.get(document.path)
+    find = functools.partial(corrections_in, [document])
+    return find() if key is None else memo.lookup("corrections", ("document", key), find)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

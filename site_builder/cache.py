@@ -45,8 +45,12 @@ def code_version() -> str:
 
 
 def sha1_of(*parts: str | bytes) -> str:
-    """SHA-1 of the parts, each followed by a NUL byte (joined first: one call into hashlib)."""
-    joined = b"\0".join([part.encode() if isinstance(part, str) else part for part in parts])
+    """SHA-1 of the parts, each followed by a NUL byte (joined first: one call into hashlib;
+    parts all text, as nearly all are, joined as text and encoded once)."""
+    try:
+        joined = "\0".join(parts).encode()  # type: ignore[arg-type]
+    except TypeError:  # some are bytes
+        joined = b"\0".join([part.encode() if isinstance(part, str) else part for part in parts])
     return hashlib.sha1(joined + b"\0" if parts else b"").hexdigest()
 
 

@@ -58,8 +58,8 @@ def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], w
 @dataclass
 class BuildKey:
     value: str
-    # when each content file entered the archive, when the key had to work them out
-    # (sources.read_sources takes them instead of working them out again)
+    # when each content file entered the archive, by its path, in ingest.content_files's
+    # order (sources.read_sources takes them instead of listing and working them out again)
     entry_times: dict[Path, dt.datetime | None] | None = None
 
 
@@ -83,7 +83,8 @@ def _walk(folder: str | Path, *, ordered: bool) -> Iterator[tuple[str, os.DirEnt
     """The files under `folder`, each as (its path in the folder with '/', its entry): a link
     to a folder is not followed, a folder that cannot be listed is passed over. `ordered`:
     names sorted, a folder's files before its subfolders' (as os.walk gives them), hidden
-    names left out; else as scandir gives them, everything (the published site's stamps)."""
+    names left out, a link to a folder given as a file (a content file of that name is an
+    error to report); else as scandir gives them, everything (the published site's stamps)."""
     pending = [(str(folder), "")]
     while pending:
         directory, prefix = pending.pop()
@@ -98,7 +99,9 @@ def _walk(folder: str | Path, *, ordered: bool) -> Iterator[tuple[str, os.DirEnt
             if entry.is_dir():
                 if not entry.is_symlink():
                     folders.append((entry.path, f"{prefix}{entry.name}/"))
-                continue
+                    continue
+                if not ordered:
+                    continue
             yield prefix + entry.name, entry
         pending += reversed(folders) if ordered else folders
 
@@ -127,28 +130,74 @@ def _listings_key(cache: BuildCache, listings: list[list[_Listed]]) -> str:
     return sha1_of(*parts)
 
 
+# The content files among a content folder's files (ingest.content_files, whose module this
+# one does not import: a build with nothing to do imports no stage): (folder, suffix).
+CONTENT_FILES = (("raw/", ".txt"), ("articles/", ".md"))
+
+
+def content_files_of(content_dir: Path, listing: list[_Listed]) -> list[_Listed]:
+    """The content files of a content folder's listing, in ingest.content_files's order (raw
+    pages, then Markdown articles, by name). A content subfolder that is a link to a folder
+    is not listed (`_walk`): then ingest lists them, following it."""
+    if any(file.relative + "/" == folder for file in listing for folder, _ in CONTENT_FILES):
+        from site_builder import ingest
+
+        return [_Listed(path.relative_to(content_dir).as_posix(), str(path), _stat_of(path))
+                for path in ingest.content_files(content_dir)]
+    return [file for folder, suffix in CONTENT_FILES for file in listing
+            if file.relative.startswith(folder) and file.relative.endswith(suffix)
+            and "/" not in file.relative[len(folder):]]
+
+
+def _stat_of(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+@dataclass
+class _KnownTimes:
+    """When each content file entered the archive, as worked out for the commit checked out
+    (`head`) and SOURCE_DATE_EPOCH (`epoch`): by the file's path in the content folder, its
+    mtime then and its time."""
+
+    head: str
+    epoch: str
+    times: dict[str, tuple[int | None, dt.datetime | None]] = field(default_factory=dict)
+
+
 def _entry_times_key(cache: BuildCache, content_dir: Path,
-                     content: list[_Listed]) -> tuple[str, dict[Path, dt.datetime | None] | None]:
-    """A digest of when each content file entered the archive (ingest/provenance.py).
+                     content: list[_Listed]) -> tuple[str, dict[Path, dt.datetime | None]]:
+    """A digest of when each content file entered the archive (ingest/provenance.py), and
+    those times.
 
-    Working them out needs ingest (half a second of imports) and git's log; they follow from
-    the checked-out commit, SOURCE_DATE_EPOCH and, for files git does not know, their
-    mtimes. So the last answer is kept under a digest of those (every file's mtime: more
-    than needed, never less) and worked out again only when that digest changes."""
-    head = checkout_head(content_dir) or "-"
-    stamp = sha1_of(str(content_dir), head, os.environ.get("SOURCE_DATE_EPOCH", "-"),
-                    *(f"{f.relative}={f.stat.st_mtime_ns if f.stat else '-'}" for f in content))
+    A time follows from the checked-out commit, SOURCE_DATE_EPOCH and, for a file git does
+    not know, its mtime; working it out needs ingest (half a second of imports) and git's
+    log. So the times are kept, each with its file's mtime, under the commit and
+    SOURCE_DATE_EPOCH, and worked out again only for the files whose mtime changed."""
     name = sha1_of(str(content_dir))
+    head, epoch = checkout_head(content_dir) or "-", os.environ.get("SOURCE_DATE_EPOCH", "-")
     kept = cache.load("entry-times", name)
-    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp:
-        return kept[1], None
-    from site_builder import ingest
-    from site_builder.sources import entry_times_of
+    known = kept if isinstance(kept, _KnownTimes) and (kept.head, kept.epoch) == (head, epoch) \
+        else _KnownTimes(head, epoch)
+    files = content_files_of(content_dir, content)
+    changed = [f for f in files if f.relative not in known.times or known.times[f.relative][0] != _mtime(f)]
+    if changed:
+        from site_builder.sources import entry_times_of
 
-    times = entry_times_of(content_dir, ingest.content_files(content_dir), cache)
+        found = entry_times_of(content_dir, [Path(f.path) for f in changed], cache)
+        for file in changed:
+            known.times[file.relative] = (_mtime(file), found[Path(file.path)])
+    if changed or len(known.times) != len(files):
+        cache.store("entry-times", name, _KnownTimes(head, epoch, {f.relative: known.times[f.relative] for f in files}))
+    times = {f.relative: known.times[f.relative][1] for f in files}
     key = sha1_of(*(f"{path}={when.isoformat() if when else '-'}" for path, when in times.items()))
-    cache.store("entry-times", name, (stamp, key))
-    return key, times
+    return key, {Path(f.path): times[f.relative] for f in files}
+
+
+def _mtime(file: _Listed) -> int | None:
+    return file.stat.st_mtime_ns if file.stat is not None else None
 
 
 def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:

@@ -8,13 +8,17 @@ so the documents, and everything made from them, are the same as a serial read's
 """
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 import gc
+import io
 import multiprocessing
 import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable
+from typing import Any, BinaryIO
 
 from site_builder import ingest
 from site_builder.cache import BuildCache, sha1_of
@@ -22,7 +26,7 @@ from site_builder.errors import ContentError
 from site_builder.git_head import checkout_head
 from site_builder.ingest.provenance import entry_times, first_commits
 from site_builder.ingest.sidecar import orphan_sidecars, sidecar_of
-from site_builder.model import SourceDocument
+from site_builder.model import Article, SourceDocument
 from site_builder.progress import Progress
 
 PARALLEL_FROM = 48  # fewer files than this are read in this process (a pool costs ~0.1 s)
@@ -114,10 +118,7 @@ def _cached_document(cache: BuildCache, key: str, kept: dict[str, SourceDocument
 
 def _keep_document(cache: BuildCache, key: str, read: _Read, kept: dict[str, SourceDocument]) -> None:
     if cache.enabled:
-        if read.pickled is not None:
-            cache.store_pickled("document", key, read.pickled)
-        else:
-            cache.store("document", key, read.document)
+        cache.store_pickled("document", key, read.pickled if read.pickled is not None else pickled(read.document))
         kept[key] = read.document
 
 
@@ -147,7 +148,8 @@ def _read_all(paths: list[Path], progress: Progress) -> list[_Read | ContentErro
         return outcomes
     # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost; they
     # collect cycles again, which the build pauses (collector.paused). A worker sends each
-    # document pickled as the cache keeps it: it is unpickled here once, not pickled again.
+    # document pickled as the cache keeps it (`pickled`): it is unpickled here once, its
+    # articles' bodies when first read, and not pickled again.
     with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1), initializer=gc.enable) as pool:
         results: list[_Read | ContentError] = []
         for sent in pool.imap(_read_in_worker, paths, chunksize=8):
@@ -169,12 +171,117 @@ def _read_in_worker(path: Path) -> bytes | tuple[str, str, Path | None, int | No
     outcome = _read_one(path)
     if isinstance(outcome, ContentError):
         return (type(outcome).__name__, outcome.message, outcome.file, outcome.line)
-    return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+    return pickled(outcome)
 
 
 def _error_of(parts: tuple[str, str, Path | None, int | None]) -> ContentError:
     _, message, file, line = parts
     return ContentError(message, file, line)
+
+
+def pickled(document: SourceDocument) -> bytes:
+    """The document as the cache keeps it: its lines and its articles' bodies (their blocks)
+    pickled apart, together (they share their strings), unpickled when one of them is first
+    read (`Deferred`). A build reads them for the pages it renders, and for the articles the
+    analysis has no answers for: not for 10,000 at an edit."""
+    out = io.BytesIO()
+    _DeferringPickler(out, pickle.HIGHEST_PROTOCOL).dump(document)
+    return out.getvalue()
+
+
+class _Lists:
+    """Lists pickled together, unpickled once, when the first of them is read."""
+
+    def __init__(self, pickled_lists: bytes):
+        self.pickled: bytes | None = pickled_lists
+        self.lists: list[list] = []
+
+    def __reduce__(self) -> tuple:
+        return _Lists, (self.pickled if self.pickled is not None else pickle.dumps(self.lists, pickle.HIGHEST_PROTOCOL),)
+
+    def get(self, number: int) -> list:
+        if self.pickled is not None:
+            self.lists, self.pickled = pickle.loads(self.pickled), None
+        return self.lists[number]
+
+
+class Deferred(list):
+    """A list kept pickled until it is first read, then a list as any other: every method
+    of list fills it first. (C code that takes any list's items directly, without its
+    methods, would see it empty before then: a document's lines and bodies are only read
+    through their methods.)"""
+
+    __slots__ = ("_source", "_number")
+
+    def __init__(self, source: _Lists | Iterable = (), number: int = 0):
+        super().__init__()
+        self._source: _Lists | None = source if isinstance(source, _Lists) else None
+        self._number = number
+        if not isinstance(source, _Lists):  # made as a list is, from items (dataclasses.asdict does)
+            list.extend(self, source)
+
+    def filled(self) -> Deferred:
+        if self._source is not None:
+            source, self._source = self._source, None
+            list.extend(self, source.get(self._number))
+        return self
+
+    @property
+    def deferred(self) -> tuple[_Lists, int] | None:
+        """Where its items are while it is not filled."""
+        return (self._source, self._number) if self._source is not None else None
+
+    def __reduce_ex__(self, protocol: Any) -> tuple:  # pickled elsewhere: as a plain list
+        return list, (list(self.filled()),)
+
+    def __radd__(self, other: Any) -> Any:  # (list's + reads its right operand's items directly)
+        return other + list(self.filled())
+
+
+def _filling_first(name: str) -> Any:
+    method = getattr(list, name)
+
+    def filled_first(self: Deferred, *arguments: Any) -> Any:
+        return method(self.filled(), *(a.filled() if type(a) is Deferred else a for a in arguments))
+
+    filled_first.__name__ = name
+    return filled_first
+
+
+for _name in ("__iter__", "__reversed__", "__len__", "__getitem__", "__contains__", "__repr__", "__eq__", "__ne__",
+              "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__mul__", "__rmul__", "__iadd__", "__imul__",
+              "__setitem__", "__delitem__", "append", "extend", "insert", "pop", "remove", "clear", "index",
+              "count", "sort", "reverse", "copy"):
+    setattr(Deferred, _name, _filling_first(_name))
+
+
+class _DeferringPickler(pickle.Pickler):
+    """Pickles a SourceDocument with its raw lines and its articles' blocks as Deferred lists
+    of one _Lists; one of them not filled yet stays as it is."""
+
+    def __init__(self, file: BinaryIO, protocol: int):
+        super().__init__(file, protocol)
+        self._deferred: dict[int, Deferred] = {}  # by the id of the list it stands for
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind is SourceDocument or kind is Article:
+            if kind is SourceDocument:
+                self._defer([obj.raw_lines, *(article.blocks for article in obj.articles)])
+            state = dict(vars(obj))
+            field_name = "raw_lines" if kind is SourceDocument else "blocks"
+            state[field_name] = self._deferred.get(id(state[field_name]), state[field_name])
+            return copyreg.__newobj__, (kind,), state  # type: ignore[attr-defined]
+        if kind is Deferred and obj.deferred is not None:
+            return Deferred, obj.deferred
+        return NotImplemented
+
+    def _defer(self, lists: list[list]) -> None:
+        if all(type(items) is Deferred and items.deferred is not None for items in lists):
+            return  # pickled as they are
+        source = _Lists(pickle.dumps([list(items) for items in lists], pickle.HIGHEST_PROTOCOL))
+        for number, items in enumerate(lists):
+            self._deferred[id(items)] = Deferred(source, number)
 
 
 def load_content(content_dir: Path) -> Sources:

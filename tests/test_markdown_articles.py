@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from conftest import write_markdown
 from site_builder.build import BuildOptions, build_site, load_archive
@@ -90,3 +91,26 @@ def test_missing_front_matter(tmp_path):
     with pytest.raises(ContentError, match="missing front matter") as err:
         read_markdown_article(path)
     assert err.value.line == 1
+
+
+@pytest.mark.parametrize("front, line", [
+    ("title: 标题\ndate: 明天", 3),
+    ("title: 标题\ntopics: 法治\npage: 第九版", 4),
+    ("title: 标题\nsummary: [一, 二", 3),  # YAML that does not parse: the pure parser's message and line
+])
+def test_a_front_matter_error_names_its_line(tmp_path, front, line):
+    path = write_markdown(tmp_path, "bad.md", front)
+    with pytest.raises(ContentError) as err:
+        read_markdown_article(path)
+    assert err.value.line == line
+    if "[" in front:
+        with pytest.raises(yaml.YAMLError) as pure:
+            yaml.safe_load(front)
+        assert err.value.message == f"broken front matter: {pure.value.problem}"
+
+
+def test_paragraph_lines_are_joined_by_their_script(tmp_path):
+    body = "中文的一行\n接着的一行\n\nEnglish words on\ntwo lines\n\n半中半文 mixed line\nand more Latin text here\n"
+    (article,) = read_markdown_article(write_markdown(tmp_path, "a.md", FRONT, body)).articles
+    assert [b.text for b in article.blocks] == ["中文的一行接着的一行", "English words on two lines",
+                                               "半中半文 mixed line and more Latin text here"]

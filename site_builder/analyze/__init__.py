@@ -32,7 +32,7 @@ def analyze(documents: list[SourceDocument], config: SiteConfig, keys: ArticleKe
     _check_unique_urls(entries)
     texts = {e.key: _text_key(e, keys) for e in entries}
     tags = {e.key: reader.keywords_of(texts[e.key], _text_of(e)) for e in entries}
-    settings = repr((config.topics, config.topics_per_article))
+    settings = memo.argument_key(repr((config.topics, config.topics_per_article)))
     for entry in entries:
         entry.topics = entry.article.topics or list(_topics_of(entry, tags[entry.key], texts[entry.key],
                                                                 settings, config))
@@ -61,10 +61,10 @@ def _entry(group: Group, keys: ArticleKeys) -> tuple[Entry, list[Warning_]]:
     return Entry(key=key, slug=slug, url=f"/articles/{slug}/", article=shown, printings=printings), passed_over
 
 
-def _topics_of(entry: Entry, tags: dict[str, float], text_key: object, settings: str,
+def _topics_of(entry: Entry, tags: dict[str, float], text_key: object, settings: object,
                config: SiteConfig) -> tuple[str, ...]:
     """Assigned topics: a function of the title, the keywords (of the text and the vocabulary)
-    and the topic settings (`settings`: their repr; `text_key`: the text, or what fixes it:
+    and the topic settings (`settings`: their repr's memo key; `text_key`: the text, or what fixes it:
     `_text_key`)."""
     return memo.lookup("topics", (settings, entry.title, text_key),
                        lambda: tuple(assign_topics(entry.title, tags, config)))

@@ -32,7 +32,7 @@ class KeywordReader:
 
     def __init__(self, vocabulary: list[str]):
         self._vocabulary = tuple(word for word in vocabulary if len(word) > 1)
-        self._vocabulary_key = "\n".join(self._vocabulary)
+        self._vocabulary_key = memo.argument_key("\n".join(self._vocabulary))  # made once, not each lookup
 
     def keywords(self, text: str, limit: int = 40) -> dict[str, float]:
         """The text's most characteristic words with their TF-IDF weights, best first."""

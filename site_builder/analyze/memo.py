@@ -75,7 +75,7 @@ def finish() -> dict[str, dict[tuple, Any]]:
 
 def lookup(kind: str, arguments: tuple, compute: Callable[[], Answer]) -> Answer:
     """The answer of `kind` for these arguments: remembered, or computed and remembered."""
-    key = tuple(_digest(a) if isinstance(a, str) and len(a) > LONG_TEXT else a for a in arguments)
+    key = tuple(map(argument_key, arguments))
     table = _tables.setdefault(kind, {})
     try:
         answer = table[key]
@@ -155,6 +155,12 @@ def remembered(function: Callable[..., Answer]) -> Callable[..., Answer]:
         return lookup(kind, arguments, lambda: function(*arguments))
 
     return through_memo
+
+
+def argument_key(argument: Any) -> Any:
+    """What an argument is kept by: a long text by its digest, anything else as it is. (A
+    caller that passes one long text for every lookup makes its key once.)"""
+    return _digest(argument) if isinstance(argument, str) and len(argument) > LONG_TEXT else argument
 
 
 def _digest(text: str) -> bytes:

@@ -1,6 +1,8 @@
 """A page's template key changes with the templates it is made from, and only with those."""
 from __future__ import annotations
 
+import jinja2
+
 from site_builder.cache import BuildCache
 from site_builder.render.template_keys import TemplateKeys
 
@@ -38,3 +40,23 @@ def test_a_template_key_follows_what_it_extends_includes_and_overrides(tmp_path)
 
     _write(default / "static" / "style.css", "a { color: red }")
     assert _keys(own, default).of("list.html") != before["list.html"]
+
+
+def test_a_template_is_parsed_once_while_its_bytes_stay_the_same(tmp_path, monkeypatch):
+    default = tmp_path / "default"
+    _write(default / "base.html", "<main>{% block body %}{% endblock %}</main>")
+    _write(default / "article.html", '{% extends "base.html" %}{% block body %}{% include which %}{% endblock %}')
+    _write(default / "list.html", '{% extends "base.html" %}')
+    parsed = []
+    real_parse = jinja2.Environment.parse
+    monkeypatch.setattr(jinja2.Environment, "parse", lambda env, source, *rest: parsed.append(source) or
+                        real_parse(env, source, *rest))
+    root = tmp_path / "cache"
+    cold = {name: TemplateKeys(BuildCache(root), [default], "code").of(name) for name in ("article.html", "list.html")}
+    assert len(parsed) == 3  # each file once (article.html names one by a variable: not followed)
+    parsed.clear()
+    warm = {name: TemplateKeys(BuildCache(root), [default], "code").of(name) for name in cold}
+    assert warm == cold and parsed == []
+    _write(default / "base.html", "<main>{% block body %}{% endblock %}{% include 'foot.html' %}</main>")
+    changed = TemplateKeys(BuildCache(root), [default], "code").of("list.html")
+    assert changed != cold["list.html"] and len(parsed) == 1
