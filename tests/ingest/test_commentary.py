@@ -17,7 +17,7 @@ COMMENTARY = ("以实干实绩回应人民期待\n\n"
               "把功夫下在落实上，以实干实绩回应人民群众的期待。\n\n")
 
 
-@pytest.mark.parametrize("label", ["短评", "时评", "快评"])
+@pytest.mark.parametrize("label", ["短评", "时评", "快评", "“清廉建设”时评", "「清廉建设」时评"])
 def test_a_bare_commentary_label_heads_the_commentary(label):
     doc = extract_text(Path("commentary.txt"), FIRST + f"{label}\n\n" + COMMENTARY)
     assert [(a.kicker, a.title, a.authors) for a in doc.articles][1] == (label, "以实干实绩回应人民期待", [])
