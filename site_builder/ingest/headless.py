@@ -5,7 +5,7 @@ from __future__ import annotations
 from site_builder.ingest import furniture, shapes
 from site_builder.ingest.draft import Draft
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import LONG_PARAGRAPH
+from site_builder.ingest.titles import LONG_PARAGRAPH, is_name
 
 FRAGMENT_MAX = 80  # an untitled piece this short is an orphan, not an article
 
@@ -43,7 +43,7 @@ def _late_byline(draft: Draft, prev: Draft, after: Draft) -> bool:
     with no text under it (the walk's drafts: the names, then the title): the byline and
     the title printed after that article's body, the byline first."""
     return draft.title is None and not draft.bylines and not draft.kickers and not draft.footer \
-        and not draft.summary and draft.label is None and len(draft.body) == 1 and _names_alone(draft.body[0]) \
+        and not draft.summary and draft.label is None and len(draft.body) == 1 and is_name(draft.body[0]) \
         and prev.title is None and not prev.bylines \
         and after.title is not None and not after.body and not after.summary
 
@@ -128,18 +128,14 @@ def _late_title(body: list[Unit]) -> tuple[Unit, list[Unit], list[Unit], list[Un
 
 
 def _late_names(body: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """A line of names alone with no byline mark (陶建超) printed just above or under a
-    late title is its byline: (that line, if any, and the body without it)."""
-    if len(body) >= 2 and _names_alone(body[0]) and shapes.title_shaped(body[1].text):
+    """A line of names alone with no byline mark (陶建超: in a body, titles.is_name) printed
+    just above or under a late title is its byline: (that line, if any, and the body
+    without it)."""
+    if len(body) >= 2 and is_name(body[0]) and shapes.title_shaped(body[1].text):
         return [body[0]], body[1:]
-    if len(body) >= 2 and _names_alone(body[1]) and shapes.title_shaped(body[0].text):
+    if len(body) >= 2 and is_name(body[1]) and shapes.title_shaped(body[0].text):
         return [body[1]], [body[0], *body[2:]]
     return [], body
-
-
-def _names_alone(unit: Unit) -> bool:
-    """(Classification read the line as text that names people: segment.classify.)"""
-    return unit.kind == "text" and bool(unit.info.get("names"))
 
 
 def _attach_late_header(prev: Draft, late: Draft) -> None:
