@@ -83,7 +83,9 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     entry = engine_files(bundle, language)
     writer = BundleIndex(bundle, language, entry["version"])
     candidates = _candidate_pages(site) if pages is None else _listed_pages(pages)
-    done = index_pages(site, candidates, writer, PageCache(_cache_folder(config, cache)))
+    page_cache = PageCache(_cache_folder(config, cache))
+    with page_cache.held():
+        done = index_pages(site, candidates, writer, page_cache)
     read = time.perf_counter()
     engine: dict = next(iter(entry["languages"].values()), {})
     entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}

@@ -6,19 +6,23 @@ one wrote. The saved index (``state``) lives in its subfolder ``index/``.
 Entries are pickles (not compressed: a page's ~60 KB would take about as long to compress as
 the rest of its caching) written to a temporary name and renamed (a killed build leaves no
 half-written entry; one that does not read back is a miss). After a build only
-the entries of its pages are kept.
+the entries of its pages are kept. One indexer at a time holds the folder (``held``).
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from site_builder.search.entries import dump_unshared
 from site_builder.search.postings import PagePostings
 
 FOLDER = "search-pages"
+LOCK_FILE = ".lock"
 
 
 class PageCache:
@@ -26,6 +30,26 @@ class PageCache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """The folder to this indexer alone until the block ends: two builds of one content
+        folder at once (a preview's and a command's, or two test workers') would each
+        rewrite the index the other saves in it; the second waits. A folder that cannot be
+        made or locked is used as it is (a cache only makes builds faster)."""
+        try:
+            if self.folder is None:
+                raise OSError("no cache")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            lock = open(self.folder / LOCK_FILE, "ab")  # (held until the block ends)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except OSError:
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.close()  # (closing it releases the lock)
 
     def load(self, key: str) -> PagePostings | None:
         if self.folder is None:

@@ -4,6 +4,7 @@ so in Chromium.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ from site_builder.search import _candidate_pages, _listed_pages, build_index, in
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches
+from site_builder.search.pagecache import LOCK_FILE, PageCache
 
 NEW_WORDS = "量子纠缠态实验"  # in no seed article
 
@@ -153,3 +155,16 @@ def test_pages_named_are_listed_as_the_walk_lists_them(seed_site):
     files = [p.relative_to(seed_site).as_posix() for p in seed_site.rglob("*") if p.is_file()]
     walked = _candidate_pages(seed_site)
     assert len(walked) >= 8 and _listed_pages(reversed(files)) == walked
+
+
+def test_one_indexer_at_a_time_holds_the_page_cache(tmp_path: Path):
+    """Two builds of one content folder at once (a preview's and a command's, or two test
+    workers') share its page cache and saved index: the second waits for the first, or
+    each rewrites what the other saves (a build failed renaming the other's state.pkl)."""
+    cache = PageCache(tmp_path / "cache")
+    with cache.held():
+        with open(tmp_path / "cache" / LOCK_FILE, "rb") as other:  # (another build's open file)
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with open(tmp_path / "cache" / LOCK_FILE, "rb") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # (free once the block ended)
