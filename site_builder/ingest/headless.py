@@ -71,7 +71,7 @@ def _hand_to_previous(draft: Draft, prev: Draft, leftovers: list[tuple[str, Unit
         title, names, kickers, slogans = late
         if names and not prev.bylines:
             prev.bylines, prev.byline_after_body = names, True
-        else:  # (a second byline: a closing line of the article's)
+        elif names:  # (a second byline: a closing line of the article's)
             prev.footer.extend(names)
         prev.title, prev.title_after_body = title, True
         prev.kickers.extend(draft.kickers + kickers)

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from site_builder.search.entries import dump_unshared
 from site_builder.search.postings import PagePostings
@@ -37,19 +38,28 @@ class PageCache:
         folder at once (a preview's and a command's, or two test workers') would each
         rewrite the index the other saves in it; the second waits. A folder that cannot be
         made or locked is used as it is (a cache only makes builds faster)."""
-        try:
-            if self.folder is None:
-                raise OSError("no cache")
-            self.folder.mkdir(parents=True, exist_ok=True)
-            lock = open(self.folder / LOCK_FILE, "ab")  # (held until the block ends)
-            fcntl.flock(lock, fcntl.LOCK_EX)
-        except OSError:
-            yield
-            return
+        lock = self._lock()
         try:
             yield
         finally:
-            lock.close()  # (closing it releases the lock)
+            if lock is not None:
+                lock.close()  # (closing it releases the lock)
+
+    def _lock(self) -> BinaryIO | None:
+        """The folder's lock file, locked (waiting for another holder), or None."""
+        if self.folder is None:
+            return None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            lock = open(self.folder / LOCK_FILE, "ab")  # (held until the caller closes it)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except OSError:
+            lock.close()
+            return None
+        return lock
 
     def load(self, key: str) -> PagePostings | None:
         if self.folder is None:
