@@ -143,13 +143,15 @@ def reflow(units: list[Unit], stats: PageStats) -> tuple[list[Piece], list[tuple
         unit = queue[i]
         nxt = queue[i + 1] if i + 1 < len(queue) else None
         nxt2 = queue[i + 2] if i + 2 < len(queue) else None
-        if _candidate(unit) and nxt is not None and _candidate(nxt) and nxt2 is not None \
-                and not _candidate(nxt2) and not shapes.ends_open(unit.text) \
+        if _candidate(unit) and nxt is not None and _candidate(nxt) \
+                and (nxt2 is None or not _candidate(nxt2)) and not shapes.ends_open(unit.text) \
                 and not answers.is_cut(unit, nxt, siblings(unit)):
             # a subheading, then a paragraph whose short first half a break cut off (or,
-            # where the evidence says the second line is whole, two subheadings)
+            # where the evidence says the second line is whole, two subheadings); at the
+            # body's end, a subheading over the few words where the page ran out
             pieces.append(Piece(unit, heading=True))
-            if answers.evidence(nxt, nxt2, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR:
+            if nxt2 is not None \
+                    and answers.evidence(nxt, nxt2, siblings(nxt)) >= CUT_WEIGHTS.reflow.bar - STACKED_PRIOR:
                 read_as_cut = nxt
             i += 1
             continue
