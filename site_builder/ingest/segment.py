@@ -14,11 +14,13 @@ from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.title_lines import join_title_lines
 from site_builder.ingest.titles import (
+    bylines_above_titles,
     find_titles,
     is_dash_subtitle,
     is_name,
     next_index,
     prev_index,
+    stands_above_title,
     unit_line_heads_body,
 )
 from site_builder.ingest.typography import strip_markdown
@@ -87,10 +89,13 @@ class _Walker:
         self.current: Draft | None = None
         self.phase = "none"  # header | summary | body | footer
         self.pending_kickers: list[Unit] = []
+        self.bylines_above = bylines_above_titles(units, self.titles)
+        self.pending_bylines: list[Unit] = []  # (printed above their title, on such a page)
 
     def open(self, **parts) -> Draft:
-        draft = Draft(kickers=self.pending_kickers, **parts)
-        self.pending_kickers = []
+        bylines = self.pending_bylines + parts.pop("bylines", [])
+        draft = Draft(kickers=self.pending_kickers, bylines=bylines, **parts)
+        self.pending_kickers, self.pending_bylines = [], []
         self.drafts.append(draft)
         self.current, self.phase = draft, "header"
         return draft
@@ -105,6 +110,7 @@ class _Walker:
             cur.body.extend(self.pending_kickers)
         else:
             self.leftovers.extend(("banner", unit) for unit in self.pending_kickers)
+        self.leftovers.extend(("byline", unit) for unit in self.pending_bylines)
 
     def step(self, i: int, unit: Unit) -> None:
         """Put unit i where it belongs: in the leftovers, or in a part of a draft."""
@@ -119,6 +125,8 @@ class _Walker:
             self.take_kicker(i, unit)
         elif i in self.titles:
             self.open(title=unit)
+        elif self.bylines_above and is_name(unit) and stands_above_title(self.units, i, self.titles):
+            self.pending_bylines.append(unit)
         elif is_name(unit) and self._byline_fits(i, unit):
             self.take_byline(i, unit)
         elif self._column_name_above_title(i, unit):

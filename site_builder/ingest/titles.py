@@ -32,7 +32,16 @@ def find_titles(units: list[Unit]) -> set[int]:
             continue
         if _is_title(units, i, titles):
             titles.add(i)
+    if bylines_above_titles(units, titles):
+        # a kicker over a byline reads as a title printed over its byline; on a page that
+        # prints bylines above titles it is the kicker of the title under that byline
+        titles -= {i for i in titles if units[i].kind == "kicker" and _over_byline_over_title(units, i, titles)}
     return titles
+
+
+def _over_byline_over_title(units: list[Unit], i: int, titles: set[int]) -> bool:
+    nxt = next_index(units, i, skip=("furniture",))
+    return nxt is not None and units[nxt].kind == "byline" and stands_above_title(units, nxt, titles)
 
 
 def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
@@ -59,8 +68,34 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     opens_page = prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") or (prev in titles) \
         or _parts_two_articles(units, i, titles)
     if prev is not None and units[prev].kind == "byline":
-        opens_page = _after_footer(units, prev)
+        # (a byline over a title: where an article ends, at the page's top, or under the
+        # kicker that heads the article, on pages that print the byline above the title)
+        opens_page = _after_footer(units, prev, also=("kicker",))
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def bylines_above_titles(units: list[Unit], titles: set[int]) -> bool:
+    """Does the page print each byline above its title (■王某 / 题目 / 正文)? Some layouts
+    set the author's line over the head, and a text layer may give it first. The page shows
+    it when every marked byline stands right above a title, none right under one, and the
+    first stands before any text (at the page's top, under kickers at most): a byline between
+    an article's end and the next title may just as well be the first's, printed late."""
+    marked = [i for i, unit in enumerate(units) if unit.kind == "byline"]
+    if not marked or any(_stands_under_title(units, i, titles) for i in marked) \
+            or not all(stands_above_title(units, i, titles) for i in marked):
+        return False
+    return not any(unit.kind == "text" for unit in units[:marked[0]])
+
+
+_HEAD_SKIP = ("furniture", "kicker", "byline")
+
+
+def stands_above_title(units: list[Unit], i: int, titles: set[int]) -> bool:
+    return next_index(units, i, skip=_HEAD_SKIP) in titles
+
+
+def _stands_under_title(units: list[Unit], i: int, titles: set[int]) -> bool:
+    return prev_index(units, i, skip=_HEAD_SKIP) in titles
 
 
 def _names_shaped_title(units: list[Unit], i: int) -> bool:
@@ -182,9 +217,9 @@ def _plain_subheadings_above(units: list[Unit], i: int, titles: set[int]) -> boo
     return len(plain) >= 2
 
 
-def _after_footer(units: list[Unit], i: int) -> bool:
+def _after_footer(units: list[Unit], i: int, also: tuple[str, ...] = ()) -> bool:
     prev = prev_index(units, i, skip=("furniture",))
-    return prev is None or units[prev].kind in BETWEEN_ARTICLES
+    return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, *also)
 
 
 def next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:

@@ -72,3 +72,23 @@ def page_furniture(rng, lines, page):
     k = rng.choice(paragraphs(lines))
     lines.insert(k + 1, Line(rng.choice(["———", "* * *", "━━━━━━"]), "furniture", -1))
     return lines
+
+
+def byline_above(rng, lines, page):
+    """Every titled article's byline printed above its title (under its kicker), as some
+    layouts set the author's line over the head and a text layer gives it first. The page
+    shows the form from its top: the first article is titled and signed."""
+    titled = [i for i, a in enumerate(page.articles) if not a.title_inferred]
+    if not titled or titled[0] != 0 or not any(x.article == 0 and x.role == "byline" for x in lines):
+        return lines
+    for i in titled:
+        bylines = [x for x in lines if x.article == i and x.role == "byline"]
+        for x in bylines:
+            if x.text[:1] not in MARKS:
+                # (not read yet: an unmarked line of names over a title is not taken for
+                # its byline; the rule reads the page's marked bylines)
+                x.text = rng.choice(MARKS) + x.text
+            lines.remove(x)
+        t = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
+        lines[t:t] = bylines
+    return lines

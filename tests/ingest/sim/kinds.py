@@ -26,7 +26,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "banner-on-title", "colophon", "marked-subheads",
          "round-table", "research-group", "lost-glyphs",
          "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops",
-         "wrapped-lines", "indented-lines"]
+         "wrapped-lines", "indented-lines", "byline-above"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["combined-new"]
@@ -54,7 +54,7 @@ DAMAGE: dict[str, Callable] = {
     "marked-subheads": page_matter.marked_subheads, "keep-text": forms.keep_text, "number-spaces": forms.number_spaces, "control-chars": forms.control_chars,
     "lost-glyphs": forms.lost_glyphs, "no-blank-lines": damage_text.no_blank_lines,
     "byline-on-title": page_matter.byline_on_title, "byline-marks": page_matter.byline_marks,
-    "dot-stops": damage_text.dot_stops,
+    "dot-stops": damage_text.dot_stops, "byline-above": damage_layout.byline_above,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
@@ -80,7 +80,11 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("byline-unit", "interleave-unsigned"), ("byline-unit", "commentary"),
              # (marked-subheads finds a subheading's block by its printed text, which
              # traditional has changed when it ran first)
-             ("traditional", "marked-subheads")]
+             ("traditional", "marked-subheads"),
+             # (each prints the byline somewhere else; continuation opens the page with text)
+             ("byline-above", "byline-after"), ("byline-above", "title-after"), ("byline-above", "byline-displaced"),
+             ("byline-above", "byline-on-title"), ("byline-above", "continuation"),
+             ("byline-above", "interleave"), ("byline-above", "interleave-unsigned"), ("byline-above", "three-columns")]
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 

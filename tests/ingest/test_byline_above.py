@@ -1,0 +1,39 @@
+"""Pages that print each byline above its title (■王某 / 题目 / 正文)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.ingest.raw_page import extract_text
+
+BODY_ONE = ("党的建设是一项伟大工程，必须坚持不懈地推进。各级党组织要切实担负起管党治党的政治责任，"
+            "把全面从严治党的要求落实到每一个环节，确保党始终成为坚强领导核心。")
+BODY_TWO = ("城市更新是推动城市可持续发展、改善居民生活质量、提升城市竞争力的重要途径，"
+            "必须坚持以人民为中心，问需于民、问计于民、问效于民，让群众在更新中有更多获得感。")
+CLOSING_ONE = "（作者单位：东江市委党校）"
+CLOSING_TWO = "（原载11月8日《人民日报》）"
+
+
+def _read(*lines: str):
+    doc = extract_text(Path("above.txt"), "\n\n".join(lines) + "\n")
+    return [(a.title, a.kicker, a.authors) for a in doc.articles]
+
+
+def test_bylines_above_titles_from_the_page_top():
+    assert _read("■王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障", BODY_TWO) == [
+        ("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]
+
+
+def test_a_kicker_over_the_byline_over_the_title():
+    """The kicker over a byline is no title when the title stands under that byline (it read
+    as a title shaped like a series line, printed over its byline)."""
+    assert _read("学习贯彻党的二十大精神", "■王明", "加强党的建设", BODY_ONE, CLOSING_ONE,
+                 "“民生”时评", "●李强", "推进城市更新法治保障", BODY_TWO) == [
+        ("加强党的建设", "学习贯彻党的二十大精神", ["王明"]),
+        ("推进城市更新法治保障", "“民生”时评", ["李强"])]
+
+
+def test_a_byline_printed_after_its_body_is_not_the_next_articles():
+    """Bylines printed late stand over the next title too, but the page opens with a title,
+    not a byline: each goes back to the article before it."""
+    assert _read("加强党的建设", BODY_ONE, "■王明", CLOSING_ONE, "推进城市更新法治保障", BODY_TWO, "●李强",
+                 CLOSING_TWO) == [("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]
