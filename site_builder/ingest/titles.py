@@ -32,9 +32,12 @@ def find_titles(units: list[Unit]) -> set[int]:
             continue
         if _is_title(units, i, titles):
             titles.add(i)
-    if bylines_above_titles(units, titles):
-        # a kicker over a byline reads as a title printed over its byline; on a page that
-        # prints bylines above titles it is the kicker of the title under that byline
+    heads = _lines_under_bylines(units, titles)
+    if heads is not None:
+        # on a page that prints bylines above titles, the line under each byline is its
+        # title, however short the piece of body under it; and a kicker over a byline, which
+        # reads as a title printed over its byline, is the kicker of that title
+        titles |= heads
         titles -= {i for i in titles if units[i].kind == "kicker" and _over_byline_over_title(units, i, titles)}
     return titles
 
@@ -75,16 +78,30 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
 
 
 def bylines_above_titles(units: list[Unit], titles: set[int]) -> bool:
-    """Does the page print each byline above its title (■王某 / 题目 / 正文)? Some layouts
-    set the author's line over the head, and a text layer may give it first. The page shows
-    it when every marked byline stands right above a title, none right under one, and the
-    first stands before any text (at the page's top, under kickers at most): a byline between
-    an article's end and the next title may just as well be the first's, printed late."""
+    """Does the page print each byline above its title (■王某 / 题目 / 正文)?"""
+    heads = _lines_under_bylines(units, titles)
+    return heads is not None and heads <= titles
+
+
+def _lines_under_bylines(units: list[Unit], titles: set[int]) -> set[int] | None:
+    """The line under each marked byline, where the page prints each byline above its title
+    (some layouts set the author's line over the head, and a text layer may give it first);
+    None where it does not. The page shows it when the line under every marked byline is a
+    title or title-shaped, no byline stands right under a title, and the first byline stands
+    before any text (at the page's top, under kickers at most): a byline between an article's
+    end and the next title may just as well be the first's, printed late."""
     marked = [i for i, unit in enumerate(units) if unit.kind == "byline"]
-    if not marked or any(_stands_under_title(units, i, titles) for i in marked) \
-            or not all(stands_above_title(units, i, titles) for i in marked):
-        return False
-    return not any(unit.kind == "text" for unit in units[:marked[0]])
+    if not marked or any(unit.kind == "text" for unit in units[:marked[0]]) \
+            or any(_stands_under_title(units, i, titles) for i in marked):
+        return None
+    heads = {next_index(units, i, skip=_HEAD_SKIP) for i in marked}
+    if not all(k is not None and (k in titles or _title_shaped_line(units[k])) for k in heads):
+        return None
+    return {k for k in heads if k is not None}
+
+
+def _title_shaped_line(unit: Unit) -> bool:
+    return unit.kind == "text" and shapes.title_shaped(unit.text) and not shapes.is_numbered_heading(unit.text)
 
 
 _HEAD_SKIP = ("furniture", "kicker", "byline")

@@ -37,3 +37,12 @@ def test_a_byline_printed_after_its_body_is_not_the_next_articles():
     not a byline: each goes back to the article before it."""
     assert _read("加强党的建设", BODY_ONE, "■王明", CLOSING_ONE, "推进城市更新法治保障", BODY_TWO, "●李强",
                  CLOSING_TWO) == [("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]
+
+
+def test_a_title_over_a_short_piece_of_body_under_its_byline():
+    """Under a byline that stands above its title, the title-shaped line is the title even
+    where a column's cut leaves only a few words of body under it (the title wanted a long
+    paragraph below to open an article)."""
+    assert _read("■王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障",
+                 "城市更新是推动城市", BODY_TWO[9:]) == [
+        ("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]

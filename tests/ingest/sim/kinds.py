@@ -84,7 +84,8 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              # (each prints the byline somewhere else; continuation opens the page with text)
              ("byline-above", "byline-after"), ("byline-above", "title-after"), ("byline-above", "byline-displaced"),
              ("byline-above", "byline-on-title"), ("byline-above", "continuation"),
-             ("byline-above", "interleave"), ("byline-above", "interleave-unsigned"), ("byline-above", "three-columns")]
+             ("byline-above", "interleave"), ("byline-above", "interleave-unsigned"), ("byline-above", "three-columns"),
+             ("byline-above", "expert-group")]  # (a round table prints each name over its part)
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 
