@@ -24,6 +24,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from site_builder.errors import ContentError
+from site_builder.ingest.layer_repairs import line_warnings, page_breaks
 from site_builder.model import Warning_
 
 MAX_RAW_BYTES = 5 * 1024 * 1024  # a newspaper page is ~20-60 KB; 5 MB is not a page
@@ -37,7 +38,6 @@ SNIFF_BYTES = 4096
 # (GB18030 read as UTF-8 has about one intact character per five damaged ones)
 UTF8_INTACT_PER_DAMAGED = 20
 EARLY_VERDICT = 64  # damaged sequences after which a page this damaged is not UTF-8
-MAX_LINE_WARNINGS = 20  # damaged lines named one by one; beyond, one summary warning
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc, but tab and newline
 
 
@@ -65,7 +65,7 @@ def read_page(path: Path) -> Decoded:
     if not data.strip():
         raise ContentError("file is empty", path)
     decoded = _decode(data, path)
-    text, removed = remove_control_characters(decoded.text, path)
+    text, removed = remove_control_characters(page_breaks(decoded.text), path)
     decoded = Decoded(text, decoded.warnings + removed)
     if not decoded.text.strip():
         raise ContentError("file holds no text", path)
@@ -167,7 +167,7 @@ def _line_breaks(text: str) -> int:
 
 def _damage_warnings(path: Path, lines: list[int]) -> list[Warning_]:
     message = "bytes that are not UTF-8 were read as \ufffd (a damaged copy?)"
-    return _line_warnings(path, [(line, message) for line in lines], "encoding")
+    return line_warnings(path, [(line, message) for line in lines], "encoding")
 
 
 def remove_control_characters(text: str, path: Path) -> tuple[str, list[Warning_]]:
@@ -182,7 +182,7 @@ def remove_control_characters(text: str, path: Path) -> tuple[str, list[Warning_
             named = ", ".join(f"U+{ord(ch):04X}" + (f" ×{codes.count(ch)}" if codes.count(ch) > 1 else "")
                               for ch in sorted(set(codes)))
             found.append((number, f"control characters removed ({named}): no text means them"))
-    return CONTROL.sub("", text), _line_warnings(path, found, "control-character")
+    return CONTROL.sub("", text), line_warnings(path, found, "control-character")
 
 
 # Glyphs the PDF-to-text step could not map to a character: pdfminer's (cid:123) and the
@@ -207,15 +207,7 @@ def remove_lost_glyphs(text: str, path: Path) -> tuple[str, list[Warning_]]:
                                   "a character of the printed page may be missing here"))
         if "\ufffd" in line:
             found.append((number, "U+FFFD (a character the text lost) kept: check this line against the paper"))
-    return LOST_GLYPH.sub("", text), _line_warnings(path, found, "lost-glyph")
-
-
-def _line_warnings(path: Path, found: list[tuple[int, str]], code: str) -> list[Warning_]:
-    warnings = [Warning_(path, message, line, code) for line, message in found[:MAX_LINE_WARNINGS]]
-    if len(found) > MAX_LINE_WARNINGS:
-        warnings.append(Warning_(path, f"… and on {len(found) - MAX_LINE_WARNINGS} more lines",
-                                 found[MAX_LINE_WARNINGS][0], code))
-    return warnings
+    return LOST_GLYPH.sub("", text), line_warnings(path, found, "lost-glyph")
 
 
 def _control_ratio(text: str) -> float:

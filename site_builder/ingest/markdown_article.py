@@ -34,6 +34,7 @@ import yaml
 
 from site_builder.errors import ContentError
 from site_builder.ingest.decode import remove_control_characters
+from site_builder.ingest.layer_repairs import remove_invisible, unify_radicals
 from site_builder.ingest.page_meta import reprint_date
 from site_builder.ingest.text_files import read_utf8
 from site_builder.model import Article, Block, LineSpan, PageInfo, SourceDocument
@@ -50,6 +51,9 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 def read_markdown_article(path: Path) -> SourceDocument:
     text, warnings = remove_control_characters(_read_utf8(path), path)
+    for repair in (remove_invisible, unify_radicals):  # (text pasted from a PDF's text layer)
+        text, warned = repair(text, path)
+        warnings += warned
     lines = text.split("\n")
     meta, body_start = _front_matter(lines, path)
     article = _article_from_meta(meta, path)

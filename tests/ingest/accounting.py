@@ -62,8 +62,10 @@ def output_texts(doc: SourceDocument) -> list[str]:
 def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     """(characters of the page found nowhere, characters the extraction made up)."""
     from site_builder.ingest.decode import CONTROL, LOST_GLYPH
+    from site_builder.ingest.layer_repairs import INVISIBLE, fold_radicals
 
-    raw = LOST_GLYPH.sub("", CONTROL.sub("", raw))  # removed by the extractor, with a warning (listed repairs)
+    # removed or read otherwise by the extractor, with a warning (listed repairs)
+    raw = fold_radicals(INVISIBLE.sub("", LOST_GLYPH.sub("", CONTROL.sub("", raw))))
     # a Latin word split by a line break is one word (the extractor rejoins it)
     have = content(re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", "", raw))
     got = Counter()
@@ -85,7 +87,8 @@ def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
 # (the extractor's own table: only a traditional-only or ambiguous character may become one
 # of its candidates), markdown marks, spaces and line breaks, control characters, quotes
 # (straight or curly, either direction), middle dots, the full stop after Chinese, the stray
-# "and" (和) and the ellipsis (three or more ASCII dots, or a lone …, as ……).
+# "and" (和), the ellipsis (three or more ASCII dots, or a lone …, as ……), and the text
+# layer's repairs (layer_repairs: invisible characters removed, radicals as ideographs).
 # A character is explained by a run of GRAM characters of its text found in the page;
 # a text shorter than that must be found whole. A rewritten character (坏 -> 坯, 昇 -> 升,
 # …… -> ………) breaks every run through it.
@@ -109,15 +112,18 @@ def _fold(text: str) -> str:
     pieces = _ELLIPSES.split(text)
     text = "".join(unicodedata.normalize("NFKC", piece) if k % 2 == 0 else chr(_RUN_MARKS + len(piece))
                    for k, piece in enumerate(pieces))
-    text = text.translate(_QUOTES).translate(_MIDDLE_DOTS)
+    from site_builder.ingest.layer_repairs import fold_radicals
+
+    text = fold_radicals(text).translate(_QUOTES).translate(_MIDDLE_DOTS)
     return _MARKS.sub("", text).replace("。", ".")
 
 
 def _raw_readings(raw: str) -> list[str]:
     """For each character of the folded page, the characters the extraction may print for it."""
+    from site_builder.ingest.layer_repairs import INVISIBLE
     from site_builder.ingest.traditional_table import AMBIGUOUS, TRADITIONAL_ONLY
 
-    text = _GAPS.sub("", _AND.sub("和", raw))
+    text = _GAPS.sub("", _AND.sub("和", INVISIBLE.sub("", raw)))
     text = _LONE_ELLIPSIS.sub("……", _DOT_RUN.sub("……", text))
     readings = []
     for token in _TOKENS.findall(text):  # a run of ellipses, or one character

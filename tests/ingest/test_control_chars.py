@@ -9,7 +9,8 @@ from pathlib import Path
 from conftest import CONTENT, write_markdown
 from site_builder.build import BuildOptions, build_site
 from site_builder.ingest import read_source
-from site_builder.ingest.decode import CONTROL, MAX_LINE_WARNINGS, read_page
+from site_builder.ingest.decode import CONTROL, read_page
+from site_builder.ingest.layer_repairs import MAX_LINE_WARNINGS
 
 PAGE = ("推动高质量发展\x07\n\n■ 王明\n\n"
         "高质量发展是全面建设社会主义现代化国家的首要任务。\x1b[0m要完整、准确、全面贯彻新发展理念。\n\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from tests.ingest.sim import corpus
 from tests.ingest.sim.compose import KICKERS, has_trap, name
@@ -168,3 +169,36 @@ def number_spaces(rng, lines, page):
             p = rng.randrange(m.start() + 1, m.end())  # one wrap point a number
             x.text = x.text[:p] + " " + x.text[p:]
     return lines
+
+
+# ideographs a font may map to a radical's code point (the Kangxi block's, by NFKC, and a few
+# of the supplement's simplified forms), and the invisible characters a text layer leaves
+_RADICAL_OF = {unicodedata.normalize("NFKC", chr(code)): chr(code) for code in range(0x2F00, 0x2FD6)}
+_RADICAL_OF.update({"见": "\u2ec5", "长": "\u2ed3", "门": "\u2ed4", "青": "\u2ed8", "风": "\u2edb", "马": "\u2ee2",
+                    "龙": "\u2ef0", "车": "\u2ecb", "贝": "\u2ec9", "页": "\u2eda", "西": "\u2ec4", "黄": "\u2ee9"})
+_INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u200c", "\u2060"]
+
+
+def layer_chars(rng, lines, page):
+    """Characters a PDF's text layer gives in place of the printed ones: some ideographs as
+    the radicals their font maps them to (every occurrence on the page: the font does it),
+    invisible characters between characters of a few paragraphs, and a form feed where the
+    converter's page ended (before a paragraph, and at the end)."""
+    mapped = rng.sample(sorted(_RADICAL_OF), 12)
+    table = str.maketrans({ch: _RADICAL_OF[ch] for ch in mapped})
+    for x in lines:
+        x.text = x.text.translate(table)
+    for x in rng.sample(paragraph_lines(lines), min(3, len(paragraph_lines(lines)))):
+        chars = list(x.text)
+        for k in sorted(rng.sample(range(1, len(chars)), min(4, len(chars) - 1)), reverse=True):
+            chars.insert(k, rng.choice(_INVISIBLE))
+        x.text = "".join(chars)
+    x = rng.choice(paragraph_lines(lines))
+    x.text = "\f" + x.text
+    lines[-1].text += "\f"
+    page.forbidden.append("[\u2e80-\u2fdf\u200b-\u200f\u00ad\ufeff\u2060]")
+    return lines
+
+
+def paragraph_lines(lines):
+    return [x for x in lines if x.role == "paragraph"]

@@ -1,0 +1,60 @@
+"""What a PDF's text layer puts in place of the printed characters: radicals for ideographs,
+invisible characters between them, page breaks (layer_repairs)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.ingest.raw_page import extract_raw_page, extract_text
+from tests.ingest.accounting import altered, unaccounted
+
+HEAD = "加强党的建设\n\n■ 王明\n\n"
+FIRST = "党的建设是一项伟大工程，必须坚持不懈地推进，确保党始终成为坚强领导核心。"
+SECOND = "各级党组织要切实担负起管党治党的政治责任，把全面从严治党的要求落实到每一个环节。"
+RADICALS = str.maketrans({"一": "\u2f00", "大": "\u2f24", "工": "\u2f2f", "长": "\u2ed3", "见": "\u2ec5"})
+
+
+def _body(text: str, name: str = "layer.txt"):
+    doc = extract_text(Path(name), text)
+    return doc, [b.text for a in doc.articles for b in a.blocks]
+
+
+def test_radicals_are_read_as_the_ideographs_they_print():
+    damaged = (FIRST + "长期坚持，久见成效。").translate(RADICALS)
+    assert "\u2f00" in damaged and "\u2ec5" in damaged
+    doc, body = _body(HEAD + damaged + "\n\n" + SECOND + "\n")
+    assert body == [FIRST + "长期坚持，久见成效。", SECOND]
+    warned = [w for w in doc.warnings if w.code == "radical"]
+    assert [w.line for w in warned] == [5] and "⼀→一" in warned[0].message
+
+
+def test_invisible_characters_are_removed_and_named():
+    damaged = SECOND[:5] + "\u200b" + SECOND[5:9] + "\u00ad" + SECOND[9:20] + "\ufeff" + SECOND[20:]
+    doc, body = _body(HEAD + FIRST + "\n\n" + damaged + "\n")
+    assert body == [FIRST, SECOND]
+    warned = [w for w in doc.warnings if w.code == "invisible-character"]
+    assert [w.line for w in warned] == [7]
+    assert all(code in warned[0].message for code in ("U+200B", "U+00AD", "U+FEFF"))
+
+
+def test_a_form_feed_ends_a_line():
+    """pdftotext ends each page with a form feed: on a page with no blank lines, the
+    paragraph after one is not joined to the line before (removed as a control character,
+    the two were one line)."""
+    doc, body = _body("加强党的建设\n■ 王明\n" + FIRST + "\n\f" + SECOND + "\n\f")
+    assert body == [FIRST, SECOND]
+
+
+def test_the_repairs_are_listed_for_the_accounting():
+    """The check that no character is altered but by the listed repairs knows these."""
+    raw = HEAD + (FIRST + "长期坚持，久见成效。").translate(RADICALS) + "\u200b\n\n\f" + SECOND + "\n"
+    doc = extract_text(Path("layer.txt"), raw)
+    assert altered(raw, doc) == []
+    assert unaccounted(raw, doc) == ({}, {})
+
+
+def test_a_raw_file_is_repaired_and_its_warnings_name_it(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(HEAD + FIRST.translate(RADICALS) + "\f\n\n" + SECOND + "\n", encoding="utf-8")
+    doc = extract_raw_page(path)
+    assert [b.text for a in doc.articles for b in a.blocks] == [FIRST, SECOND]
+    assert any(w.code == "radical" and w.file == path and w.line == 5 for w in doc.warnings)
