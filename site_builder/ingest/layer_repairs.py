@@ -12,6 +12,9 @@ text with a warning for each line it changed (file and line), so an editor can c
   hyphens, a byte-order mark inside the text, direction marks) are removed: a text layer
   leaves them between characters, no printed text means them, and they split words for
   search and for every rule that reads the text;
+- `undouble_bold`: a line whose every character stands twice (加加强强党党的的建建设设) is read
+  once: a bold face made by drawing each glyph twice, slightly offset, gives each character
+  twice in the text layer (titles, subheadings and bylines are set bold);
 - `unify_radicals`: radical characters some fonts map their glyphs to (⼀ U+2F00 for 一, ⻅
   U+2EC5 for 见) become the ideographs the page prints: they look the same, but they are
   other characters, which search and every comparison miss.
@@ -106,6 +109,44 @@ def unify_radicals(text: str, path: Path) -> tuple[str, list[Warning_]]:
 def fold_radicals(text: str) -> str:
     """The text as unify_radicals leaves it (for checks that compare with the raw page)."""
     return text.translate(_RADICALS)
+
+
+# characters the longest piece of a line drawn twice prints (each twice): a word of the
+# AABB form (实实在在, 踏踏实实) prints two, and the genre has no AABBCC words
+DOUBLED_MIN = 3
+_SPACES = re.compile(r"(\s+)")
+
+
+def undouble_bold(text: str, path: Path) -> tuple[str, list[Warning_]]:
+    """The text with each line drawn twice read once, with a warning for each such line.
+    Every piece of the line between spaces must be doubled, and one of them print at least
+    DOUBLED_MIN characters: no line of Chinese text doubles every character by chance, and
+    a line of AABB words alone (实实在在 兢兢业业) is left as it is."""
+    lines = text.split("\n")
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        once = _read_once(line)
+        if once is not None:
+            lines[number - 1] = once
+            found.append((number, "every character printed twice (a bold face drawn twice): read once"))
+    if not found:
+        return text, []
+    return "\n".join(lines), line_warnings(path, found, "doubled")
+
+
+def _read_once(line: str) -> str | None:
+    pieces = _SPACES.split(line)
+    words = [word for word in pieces[0::2] if word]
+    # (a rule of marks repeats one mark: ━━━━━━ is no line drawn twice)
+    if not words or max(map(len, words)) < 2 * DOUBLED_MIN or not any(ch.isalnum() for ch in line) \
+            or not all(len(w) % 2 == 0 and w[0::2] == w[1::2] for w in words):
+        return None
+    return "".join(piece if k % 2 else piece[0::2] for k, piece in enumerate(pieces))
+
+
+def fold_doubled(text: str) -> str:
+    """The text as undouble_bold leaves it (for checks that compare with the raw page)."""
+    return "\n".join(once if (once := _read_once(line)) is not None else line for line in text.split("\n"))
 
 
 def _per_line(text: str, pattern: re.Pattern) -> list[tuple[int, list[str]]]:

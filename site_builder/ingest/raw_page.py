@@ -16,7 +16,7 @@ from typing import cast
 
 from site_builder.errors import ContentError
 from site_builder.ingest import dedupe, displaced, footnotes, furniture, metadata, page_head, shapes, turn_drafts
-from site_builder.ingest.layer_repairs import page_breaks, remove_invisible, unify_radicals
+from site_builder.ingest.layer_repairs import page_breaks, remove_invisible, undouble_bold, unify_radicals
 from site_builder.ingest.decode import LOST_GLYPH, LOST_MARK, read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave, deinterleave_finding_title
@@ -46,7 +46,7 @@ def extract_text(path: Path, text: str) -> SourceDocument:
     characters are removed here too, not only when a file is decoded: no caller's text may
     carry them into the site's HTML and XML."""
     text, removed = remove_control_characters(page_breaks(text), path)
-    for repair in (remove_invisible, unify_radicals):
+    for repair in (remove_invisible, unify_radicals, undouble_bold):
         text, warned = repair(text, path)
         removed += warned
     printed = LOST_GLYPH.sub(LOST_MARK, text)  # (a lost glyph took a character's place)

@@ -62,10 +62,10 @@ def output_texts(doc: SourceDocument) -> list[str]:
 def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
     """(characters of the page found nowhere, characters the extraction made up)."""
     from site_builder.ingest.decode import CONTROL, LOST_GLYPH
-    from site_builder.ingest.layer_repairs import INVISIBLE, fold_radicals
+    from site_builder.ingest.layer_repairs import INVISIBLE, fold_doubled, fold_radicals
 
     # removed or read otherwise by the extractor, with a warning (listed repairs)
-    raw = fold_radicals(INVISIBLE.sub("", LOST_GLYPH.sub("", CONTROL.sub("", raw))))
+    raw = fold_doubled(fold_radicals(INVISIBLE.sub("", LOST_GLYPH.sub("", CONTROL.sub("", raw)))))
     # a Latin word split by a line break is one word (the extractor rejoins it)
     have = content(re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", "", raw))
     got = Counter()
@@ -88,7 +88,8 @@ def unaccounted(raw: str, doc: SourceDocument) -> tuple[Counter, Counter]:
 # of its candidates), markdown marks, spaces and line breaks, control characters, quotes
 # (straight or curly, either direction), middle dots, the full stop after Chinese, the stray
 # "and" (和), the ellipsis (three or more ASCII dots, or a lone …, as ……), and the text
-# layer's repairs (layer_repairs: invisible characters removed, radicals as ideographs).
+# layer's repairs (layer_repairs: invisible characters removed, radicals as ideographs, a
+# line drawn twice read once).
 # A character is explained by a run of GRAM characters of its text found in the page;
 # a text shorter than that must be found whole. A rewritten character (坏 -> 坯, 昇 -> 升,
 # …… -> ………) breaks every run through it.
@@ -120,10 +121,10 @@ def _fold(text: str) -> str:
 
 def _raw_readings(raw: str) -> list[str]:
     """For each character of the folded page, the characters the extraction may print for it."""
-    from site_builder.ingest.layer_repairs import INVISIBLE
+    from site_builder.ingest.layer_repairs import INVISIBLE, fold_doubled
     from site_builder.ingest.traditional_table import AMBIGUOUS, TRADITIONAL_ONLY
 
-    text = _GAPS.sub("", _AND.sub("和", INVISIBLE.sub("", raw)))
+    text = _GAPS.sub("", _AND.sub("和", fold_doubled(INVISIBLE.sub("", raw))))
     text = _LONE_ELLIPSIS.sub("……", _DOT_RUN.sub("……", text))
     readings = []
     for token in _TOKENS.findall(text):  # a run of ellipses, or one character

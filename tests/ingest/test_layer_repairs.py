@@ -58,3 +58,22 @@ def test_a_raw_file_is_repaired_and_its_warnings_name_it(tmp_path):
     doc = extract_raw_page(path)
     assert [b.text for a in doc.articles for b in a.blocks] == [FIRST, SECOND]
     assert any(w.code == "radical" and w.file == path and w.line == 5 for w in doc.warnings)
+
+
+def test_a_line_drawn_twice_is_read_once():
+    """A bold face drawn twice gives each character twice: the title, its byline and a
+    subheading read once; a line with a few doubled words of its own, or of AABB words alone,
+    is left alone."""
+    def doubled(line: str) -> str:
+        return "".join(ch * 2 if not ch.isspace() else ch for ch in line)
+
+    natural = "大家常常说，人人都要天天学习。"
+    raw = "\n\n".join([doubled("加强党的建设 筑牢根基"), doubled("■王明"), FIRST, doubled("一、坚持党的领导"),
+                       SECOND, natural, "实实在在 兢兢业业", SECOND[::-1]]) + "\n"
+    doc = extract_text(Path("bold.txt"), raw)
+    article = doc.articles[0]
+    assert (article.title, article.authors) == ("加强党的建设 筑牢根基", ["王明"])
+    assert [b.text for b in article.blocks][:4] == [FIRST, "一、坚持党的领导", SECOND, natural]
+    assert "实实在在" in "".join(b.text for b in article.blocks)
+    assert [w.line for w in doc.warnings if w.code == "doubled"] == [1, 3, 7]
+    assert altered(raw, doc) == [] and unaccounted(raw, doc) == ({}, {})

@@ -182,8 +182,9 @@ _INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u200c", "\u2060"]
 def layer_chars(rng, lines, page):
     """Characters a PDF's text layer gives in place of the printed ones: some ideographs as
     the radicals their font maps them to (every occurrence on the page: the font does it),
-    invisible characters between characters of a few paragraphs, and a form feed where the
-    converter's page ended (before a paragraph, and at the end)."""
+    invisible characters between characters of a few paragraphs, a form feed where the
+    converter's page ended (before a paragraph, and at the end), and a title or subheading
+    of a bold face drawn twice (each character twice)."""
     mapped = rng.sample(sorted(_RADICAL_OF), 12)
     table = str.maketrans({ch: _RADICAL_OF[ch] for ch in mapped})
     for x in lines:
@@ -196,6 +197,9 @@ def layer_chars(rng, lines, page):
     x = rng.choice(paragraph_lines(lines))
     x.text = "\f" + x.text
     lines[-1].text += "\f"
+    bold = [x for x in lines if x.role in ("title", "heading")]
+    for x in rng.sample(bold, min(len(bold), rng.randint(0, 2))):
+        x.text = "".join(ch * 2 if not ch.isspace() else ch for ch in x.text)  # (drawn twice)
     page.forbidden.append("[\u2e80-\u2fdf\u200b-\u200f\u00ad\ufeff\u2060]")
     return lines
 
