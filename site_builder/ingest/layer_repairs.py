@@ -40,7 +40,9 @@ def page_breaks(text: str) -> str:
     lost, so nothing is warned."""
     if "\f" in text or "\v" in text:
         text = _PAGE_END.sub("\n", text)
-    return text.translate(_SEPARATORS)
+    if "\u2028" in text or "\u2029" in text:
+        text = text.translate(_SEPARATORS)
+    return text
 
 
 def _format_characters() -> str:
@@ -135,6 +137,9 @@ def undouble_bold(text: str, path: Path) -> tuple[str, list[Warning_]]:
 
 
 def _read_once(line: str) -> str | None:
+    start = len(line) - len(line.lstrip())
+    if line[start:start + 1] != line[start + 1:start + 2]:  # (most lines: their first character once)
+        return None
     pieces = _SPACES.split(line)
     words = [word for word in pieces[0::2] if word]
     # (a rule of marks repeats one mark: ━━━━━━ is no line drawn twice)

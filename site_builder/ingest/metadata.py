@@ -14,11 +14,14 @@ _OPEN, _CLOSE = re.escape("（(〔[【"), re.escape("）)〕]】")
 
 # A name: 2-5 Chinese characters (a minority name may carry a middle dot).
 _NAME = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
+# a minority or foreign name's parts joined by middle dots run longer (阿依古丽·买买提,
+# 迪丽热巴·迪力木拉提): read where a marker says the line is a byline
+_DOTTED_NAME = rf"[{CJK}]{{1,6}}(?:[·・‧][{CJK}]{{1,7}}){{1,2}}"
 # the words a byline may print before its names (they mark it as a byline marker does):
 # 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某
 _BYLINE_LEAD = r"(?:(?:撰?文|作者)\s*[/／｜|丨:：]\s*|作者\s+)"
-_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
-                            rf"(?:[\s、，,]+(?:{_NAME}))*)\s*$")
+_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
+                            rf"(?:[\s、，,]+(?:{_DOTTED_NAME}|{_NAME}))*)\s*$")
 _BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,3}})$")
 # A staff byline names its writers after their role: 本报记者 苏 雁, 新华社记者 王某 李某,
 # 本报通讯员 姬尊雨, several roles on one line. The role: the paper or agency (本报, X社,
@@ -51,7 +54,7 @@ _AFFILIATION = re.compile(rf"^[{_OPEN}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{_
 # the funding or project note that often follows the unit: “，本文为…成果”
 _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
 # … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
-_NOTE_LINE = re.compile(r"^[（(]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)]?$")
+_NOTE_LINE = re.compile(r"^[（(【〔\[]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)】〕\]]?$")
 _WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：]\s*[^（()）]{2,40}?)\s*[）)]$")
 # an author's note opens with the writer's name: 作者简介：王某，某某大学教授
 _NOTE_NAME = re.compile(rf"^{_NAME}[，,]\s*")
@@ -95,8 +98,8 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}
-    bracketed = _bracketed_byline(text) or _name_then_post(text) or _name_then_unit(text) or _role_led(text) \
-        or _research_group(text)
+    bracketed = _bracketed_byline(text) or _name_then_post(text) or _name_then_unit(text) or _unit_then_name(text) \
+        or _role_led(text) or _research_group(text)
     if bracketed:
         return bracketed
     m = _BYLINE_MARKED.match(text)
@@ -195,6 +198,20 @@ def _name_then_unit(text: str) -> dict | None:
     return {"names": names, "affiliation": unit} if _all_names(names) else None
 
 
+def _unit_then_name(text: str) -> dict | None:
+    """■某某大学马克思主义学院教授　王某: after the marker, the writer's unit or post, then,
+    after a space, the name (a justified name may be spaced: 王　某)."""
+    if not text.startswith(tuple(MARKERS)):
+        return None  # (unmarked, a unit and a name is as likely a line of text)
+    words = text.lstrip(MARKERS).split()
+    cut = -2 if len(words) > 2 and len(words[-1]) == len(words[-2]) == 1 else -1
+    unit, name = "".join(words[:cut]), "".join(words[cut:])
+    if not words[:cut] or not 4 <= len(unit) <= 40 or not unit.endswith(_POSTS + _UNITS) \
+            or _CLAUSE_MARKS.search(unit) or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
+        return None
+    return {"names": [name], "affiliation": unit} if _all_names([name]) else None
+
+
 def _all_names(names: list[str]) -> bool:
     """Each one a person's name as the genre prints it."""
     return all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names)
@@ -273,15 +290,25 @@ def _plain_paper(body: str, lead: str) -> str | None:
     return rest if 1 < len(rest) <= 20 else None
 
 
+# the writer named between the lead-in and the unit: （作者王某系某某大学教授）
+_NAMED_AFFILIATION = re.compile(rf"^[{_OPEN}]?\s*作者\s*(?!单位|简介|分别)(?P<name>{_NAME})\s*(?:系|为|是)\s*(?P<rest>.+?)\s*[{_CLOSE}]?\s*$")
+
+
 def parse_affiliation(text: str) -> dict | None:
-    """（作者单位：…） / （作者系…） / 作者单位系… / （某某大学教授）; the funding note is kept apart."""
+    """（作者单位：…） / （作者系…） / 作者单位系… / （作者：王某，系…） / （作者王某系…） /
+    （某某大学教授）; the funding note is kept apart."""
+    if len(text) > 160:
+        return None
+    m = _NAMED_AFFILIATION.match(text)
+    if m and plausible_name(m.group("name")):
+        return {**_split_note(m.group("rest").rstrip("。")), "names": [m.group("name")]}
     m = _AFFILIATION.match(text)
     if not m:
         return _bare_unit(text)
-    if len(text) > 160:
-        return None
     named = _NOTE_NAME.match(m.group(1))
     rest = m.group(1)[named.end() if named else 0:].rstrip("。")
+    if named:  # (作者：王某，系某某大学教授: the unit without its lead-in)
+        rest = re.sub(r"^(?:系|为|是)\s*", "", rest)
     if re.fullmatch(_NAME, rest) and len(rest) <= 4 and not rest.endswith(_POSTS + _UNITS):
         return None  # 作者：王某 names the writer: a byline
     info = _split_note(rest)

@@ -139,7 +139,8 @@ BYLINE_MARKS = "■●▲◆"
 
 def byline_unit(rng, page):
     """The writer's unit or post printed with the byline: after the names on its line (■王某
-    某某大学马克思主义学院), or in brackets on the line under it (（某某大学教授）). It is the
+    某某大学马克思主义学院), in brackets on the line under it (（某某大学教授）), or before the
+    one writer's name (■某某大学教授　王某). It is the
     article's affiliation, and no closing line gives another."""
     art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
     if not art.authors:
@@ -147,10 +148,14 @@ def byline_unit(rng, page):
     unit = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + ["", ""])
     art.authors = art.authors[:rng.randint(1, 2)]
     names = (art.byline_mark or "■") + " ".join(art.authors)
-    if rng.random() < 0.5:
+    where = rng.random()
+    if where < 0.35:
         art.byline = [names + rng.choice(["\u3000", " ", "  "]) + unit]
-    else:
+    elif where < 0.7:
         art.byline = [names, rng.choice(["（", "("]) + unit + rng.choice(["）", ")"])]
+    else:  # (the unit first, then the one writer's name: ■某某大学教授　王某)
+        art.authors = art.authors[:1]
+        art.byline = [(art.byline_mark or "■") + unit + rng.choice(["\u3000", " ", "  "]) + art.authors[0]]
     art.footer = [line for line in art.footer if "作者" not in line]
     papers = [m.group(1) for line in art.footer for m in [re.search("《(.+?)》", line)] if m]
     art.affiliation, art.source_paper = unit, (papers[0] if papers else None)

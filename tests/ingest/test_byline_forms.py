@@ -1,0 +1,52 @@
+"""More of the genre's bylines and closing lines: a long minority name, the unit before the
+name, the writer named in the unit line, a funding note in square brackets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.ingest.metadata import parse_affiliation, parse_byline_parts
+from site_builder.ingest.raw_page import extract_text
+
+BODY = ("党的建设是一项伟大工程，必须坚持不懈地推进。各级党组织要切实担负起管党治党的政治责任，"
+        "把全面从严治党的要求落实到每一个环节，确保党始终成为坚强领导核心。")
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("■阿依古丽·买买提", {"names": ["阿依古丽·买买提"]}),
+    ("●迪丽热巴・迪力木拉提　王明", {"names": ["迪丽热巴・迪力木拉提", "王明"]}),
+    ("■东江大学马克思主义学院　王明", {"names": ["王明"], "affiliation": "东江大学马克思主义学院"}),
+    ("■中共东江市委党校教授　王　明", {"names": ["王明"], "affiliation": "中共东江市委党校教授"}),
+])
+def test_bylines(line, parts):
+    assert parse_byline_parts(line, marked_only=True) == parts
+
+
+@pytest.mark.parametrize("line", [
+    "东江大学马克思主义学院　王明",  # (unmarked: as likely a line of text)
+    "■坚持党的领导　推进改革",  # (a subheading with a marker: no unit, no name)
+    "乡村振兴·文化篇",  # (a title with a middle dot, unmarked)
+])
+def test_not_bylines(line):
+    assert parse_byline_parts(line, marked_only=True) is None
+
+
+@pytest.mark.parametrize(("line", "info"), [
+    ("（作者：王明，系东江大学马克思主义学院教授）", {"affiliation": "东江大学马克思主义学院教授", "names": ["王明"]}),
+    ("（作者王明系东江大学马克思主义学院教授）", {"affiliation": "东江大学马克思主义学院教授", "names": ["王明"]}),
+    ("（作者李为民为东江市委党校副教授）", {"affiliation": "东江市委党校副教授", "names": ["李为民"]}),
+])
+def test_unit_lines_that_name_the_writer(line, info):
+    assert parse_affiliation(line) == info
+
+
+def test_a_funding_note_in_square_brackets_closes_the_article():
+    text = "\n\n".join(["加强党的建设", "■王明", BODY, "【本文系国家社科基金项目（22BKS001）阶段性成果】"]) + "\n"
+    article = extract_text(Path("note.txt"), text).articles[0]
+    assert article.note == "本文系国家社科基金项目（22BKS001）阶段性成果"
+    assert [b.text for b in article.blocks] == [BODY]
+
+
+def test_a_unit_line_names_no_writer_by_its_lead_in():
+    assert parse_affiliation("（作者单位系湖州学院）") == {"affiliation": "湖州学院"}
