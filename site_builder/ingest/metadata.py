@@ -61,7 +61,10 @@ _NOTE_NAME = re.compile(rf"^{_NAME}[，,]\s*")
 
 _SUMMARY_LABEL = re.compile(r"^[【\[〔]?\s*(内容提要|核心提示|内容摘要|摘要|提要|导读|导语)\s*[】\]〕]?\s*[:：]?\s*(.*)$")
 
-_BANNER = re.compile(r"^【([^】]{1,24})】$")
+# a column banner in square brackets of any of the page's shapes (【学思践悟】, 〖思想纵横〗,
+# 〔理论前沿〕, ［学习笔谈］), or between two of one mark (◆理论视野◆, ★学习笔谈★)
+_BANNER = re.compile(rf"^(?:【[^】]{{1,24}}】|〖[^〗]{{1,24}}〗|〔[^〕]{{1,24}}〕|［[^］]{{1,24}}］"
+                     rf"|([◆◇★☆■□●○▲△▼▽◎※])\s*[{CJK}“”《》·]{{2,14}}\s*\1)$")
 _CAMPAIGN = re.compile(rf"^(?:深入)?(?:学习|宣传|贯彻|领会|落实|研究阐释)[{CJK}、]{{0,6}}[{CJK}“”《》、·0-9]{{2,30}}"
                        r"(?:精神|思想|论述|讲话|指示|批示|决定|要求)$")
 # (a commentary's label alone is one too: 短评, 时评, 快评)
@@ -357,7 +360,7 @@ def parse_summary_label(text: str) -> str | None:
     return rest
 
 
-_INLINE_BANNER = re.compile(r"^(【[^】]{2,16}】)\s*(\S.{3,})$")
+_INLINE_BANNER = re.compile(r"^(【[^】]{2,16}】|〖[^〗]{2,16}〗|〔[^〕]{2,16}〕)\s*(\S.{3,})$")
 
 
 def split_inline_banner(title: str) -> tuple[str | None, str]:
@@ -365,6 +368,11 @@ def split_inline_banner(title: str) -> tuple[str | None, str]:
     (None, title) when the line opens with none."""
     m = _INLINE_BANNER.match(title)
     return (m.group(1), m.group(2)) if m else (None, title)
+
+
+def is_banner(text: str) -> bool:
+    """A column banner alone on its line, in brackets or between two of one mark."""
+    return _BANNER.match(text.strip()) is not None
 
 
 def is_kicker(text: str) -> bool:
@@ -380,4 +388,10 @@ def is_bullet(text: str) -> bool:
 
 
 def strip_bullet(text: str) -> str:
-    return text.lstrip(MARKERS).strip()
+    """The text without its leading marker (■ 筑牢根基), and the same mark closing it where a
+    line stands between two (◆筑牢根基◆)."""
+    stripped = text.lstrip(MARKERS).strip()
+    mark = text.strip()[:1]
+    if mark in MARKERS and stripped.endswith(mark):
+        stripped = stripped[:-1].rstrip()
+    return stripped

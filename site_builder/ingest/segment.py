@@ -214,7 +214,8 @@ class _Walker:
 
     def _kicker_is_text(self, i: int) -> bool:
         """A campaign-shaped line inside a body, followed by more body, is a subheading."""
-        if self.units[i].text.startswith("【") or self.phase != "body":
+        # (a bracketed banner is never a subheading; a line between two marks may be one)
+        if self.units[i].text.startswith(("【", "〖", "〔", "［")) or self.phase != "body":
             return False
         nxt = next_index(self.units, i, skip=("kicker", "furniture"))
         return nxt is not None and nxt not in self.titles and self.units[nxt].kind == "text"

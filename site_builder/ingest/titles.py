@@ -5,7 +5,7 @@ after it, a closed article or the page's top before it), not by what it says.
 """
 from __future__ import annotations
 
-from site_builder.ingest import furniture, shapes
+from site_builder.ingest import furniture, metadata, shapes
 from site_builder.ingest.lines import Unit
 
 DASHES = "—–-－"
@@ -198,7 +198,7 @@ def _byline_ahead(units: list[Unit], i: int) -> bool:
 def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
     """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
     printed right above its byline or its body, where an article opens."""
-    if units[i].text.startswith("【") or is_dash_subtitle(units[i].text):
+    if units[i].text.startswith("【") or metadata.is_banner(units[i].text) or is_dash_subtitle(units[i].text):
         return False  # (a line opening with a dash is a title's second half, never a title)
     prev = prev_index(units, i, skip=("furniture",))
     nxt = next_index(units, i, skip=("furniture",))
