@@ -10,19 +10,19 @@ from site_builder.ingest.names import plausible_name
 from site_builder.ingest.typography import CJK
 
 MARKERS = "■●▲◆□○◇★☆▼►•◎▶"
-_OPEN, _CLOSE = re.escape("（(〔[【"), re.escape("）)〕]】")
+OPENING, CLOSING = re.escape("（(〔[【"), re.escape("）)〕]】")
 
 # A name: 2-5 Chinese characters (a minority name may carry a middle dot).
-_NAME = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
+NAME_PATTERN = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
 # a minority or foreign name's parts joined by middle dots run longer (阿依古丽·买买提,
 # 迪丽热巴·迪力木拉提): read where a marker says the line is a byline
 _DOTTED_NAME = rf"[{CJK}]{{1,6}}(?:[·・‧][{CJK}]{{1,7}}){{1,2}}"
 # the words a byline may print before its names (they mark it as a byline marker does):
 # 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某
 _BYLINE_LEAD = r"(?:(?:撰?文|作者)\s*[/／｜|丨:：]\s*|作者\s+)"
-_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
-                            rf"(?:[\s、，,]+(?:{_DOTTED_NAME}|{_NAME}))*)\s*$")
-_BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,3}})$")
+_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{NAME_PATTERN}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
+                            rf"(?:[\s、，,]+(?:{_DOTTED_NAME}|{NAME_PATTERN}))*)\s*$")
+_BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{NAME_PATTERN}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{NAME_PATTERN}){{0,3}})$")
 # A staff byline names its writers after their role: 本报记者 苏 雁, 新华社记者 王某 李某,
 # 本报通讯员 姬尊雨, several roles on one line. The role: the paper or agency (本报, X社,
 # X日报 …), a qualifier (特约, 见习, 驻京 …) and the post. A role with no name after it is
@@ -34,30 +34,16 @@ STAFF_ROLE = re.compile(rf"{_AGENCY}?(?:特约|见习|实习|驻[{CJK}]{{1,4}})?
 _NAMES_PART = re.compile(rf"^[\s{CJK}·、，,]*$")
 # A byline in brackets with the name last: （某某大学教授 王某）, (某某市委党校副教授 李某某).
 # What stands before the name is the writer's post or unit, so it ends on a word that names one.
-_POSTS = ("教授", "研究员", "讲师", "博士", "博士生", "博士后", "研究生", "硕士生", "学者", "专家", "教师",
+POSTS = ("教授", "研究员", "讲师", "博士", "博士生", "博士后", "研究生", "硕士生", "学者", "专家", "教师",
           "院长", "所长", "校长", "主任", "书记", "部长", "局长", "处长", "会长", "理事", "委员", "馆员",
           "编辑", "干部", "学员", "成员", "顾问", "助理")
-_UNITS = ("大学", "学院", "学校", "党校", "研究院", "研究所", "研究会", "中心", "基地", "委员会", "实验室",
+UNITS = ("大学", "学院", "学校", "党校", "研究院", "研究所", "研究会", "中心", "基地", "委员会", "实验室",
           "部", "局", "厅", "委", "办", "院", "所", "处", "馆", "会", "联", "社", "集团", "公司")
 _BRACKETED = re.compile(r"^[（(]\s*([^（()）]{2,60}?)\s*[）)]$")
 # … or the name first and the post after it in brackets: 王某（某某市委党校教授）
-_NAME_THEN_POST = re.compile(rf"^[{MARKERS}]?\s*((?:{_NAME}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{_NAME}){{0,2}})"
+_NAME_THEN_POST = re.compile(rf"^[{MARKERS}]?\s*((?:{NAME_PATTERN}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{NAME_PATTERN}){{0,2}})"
                              r"\s*[（(]\s*([^（()）]{2,40}?)\s*[）)]$")
 
-_LEAD_SOURCE = r"原载|原刊于|原刊|刊于|转载自|转自|摘自|选自|摘编自|来源[:：]|据|载"
-_SOURCE = re.compile(rf"^[{_OPEN}]?\s*((?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{_CLOSE}]?\s*$")
-_PAPER = re.compile(r"《([^》]{2,20})》")
-_AUTHOR_PART = re.compile(r"[，,；;\s]*(作者(?:单位)?\s*[:：系为是]?|作者系|作者为|作者是)\s*(.+)$")
-# (several writers: 作者分别为…、…; the lead may name the article: 本文作者：…)
-_LEAD_AFFILIATION = r"作者简介\s*[:：]?|(?:本文)?作者(?:单位)?\s*(?:分别)?\s*(?:[:：]|系|为|是)|作者单位"
-_AFFILIATION = re.compile(rf"^[{_OPEN}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{_CLOSE}]?\s*$")
-# the funding or project note that often follows the unit: “，本文为…成果”
-_NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
-# … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
-_NOTE_LINE = re.compile(r"^[（(【〔\[]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)】〕\]]?$")
-_WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：]\s*[^（()）]{2,40}?)\s*[）)]$")
-# an author's note opens with the writer's name: 作者简介：王某，某某大学教授
-_NOTE_NAME = re.compile(rf"^{_NAME}[，,]\s*")
 
 _SUMMARY_LABEL = re.compile(r"^[【\[〔]?\s*(内容提要|核心提示|内容摘要|摘要|提要|导读|导语)\s*[】\]〕]?\s*[:：]?\s*(.*)$")
 
@@ -152,7 +138,7 @@ def _staff_names(text: str) -> list[str] | None:
 
 
 _AGENCY_LED = re.compile(rf"^{_AGENCY}")
-_WHOLE_NAME = re.compile(rf"^(?:{_NAME}|{STAFF_ROLE.pattern})$")
+_WHOLE_NAME = re.compile(rf"^(?:{NAME_PATTERN}|{STAFF_ROLE.pattern})$")
 
 
 def _bracketed_byline(text: str) -> dict | None:
@@ -170,10 +156,10 @@ def _bracketed_byline(text: str) -> dict | None:
     cut = -2 if len(words) > 2 and len(words[-1]) == len(words[-2]) == 1 else -1
     head, name = " ".join(words[:cut]), "".join(words[cut:])
     if not head:  # no space: the name follows the post's last word (某某大学教授王某)
-        post = max((inner.rfind(word) + len(word) for word in _POSTS if word in inner[:-2]), default=-1)
+        post = max((inner.rfind(word) + len(word) for word in POSTS if word in inner[:-2]), default=-1)
         head, name = (inner[:post], inner[post:]) if post > 0 else ("", inner)
     head = head.strip()
-    if not head.endswith(_POSTS + _UNITS) or not re.fullmatch(_NAME, name) or len(name) > 4:
+    if not head.endswith(POSTS + UNITS) or not re.fullmatch(NAME_PATTERN, name) or len(name) > 4:
         return None
     return {"names": [name], "affiliation": re.sub(r"\s+", "", head)}
 
@@ -181,7 +167,7 @@ def _bracketed_byline(text: str) -> dict | None:
 def _name_then_post(text: str) -> dict | None:
     """王某（某某市委党校教授）: the name, then the writer's post or unit in brackets."""
     m = _NAME_THEN_POST.match(text)
-    if not m or not m.group(2).endswith(_POSTS + _UNITS):
+    if not m or not m.group(2).endswith(POSTS + UNITS):
         return None
     return {"names": split_names(m.group(1)), "affiliation": re.sub(r"\s+", "", m.group(2))}
 
@@ -195,7 +181,7 @@ def _name_then_unit(text: str) -> dict | None:
     if len(words) < 2:
         return None
     *names, unit = words
-    if not 4 <= len(unit) <= 40 or not unit.endswith(_POSTS + _UNITS) or _CLAUSE_MARKS.search(unit) \
+    if not 4 <= len(unit) <= 40 or not unit.endswith(POSTS + UNITS) or _CLAUSE_MARKS.search(unit) \
             or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
         return None  # (●家庭 是社会的基本细胞，是人生的第一所学校 is a summary's point)
     return {"names": names, "affiliation": unit} if _all_names(names) else None
@@ -209,7 +195,7 @@ def _unit_then_name(text: str) -> dict | None:
     words = text.lstrip(MARKERS).split()
     cut = -2 if len(words) > 2 and len(words[-1]) == len(words[-2]) == 1 else -1
     unit, name = "".join(words[:cut]), "".join(words[cut:])
-    if not words[:cut] or not 4 <= len(unit) <= 40 or not unit.endswith(_POSTS + _UNITS) \
+    if not words[:cut] or not 4 <= len(unit) <= 40 or not unit.endswith(POSTS + UNITS) \
             or _CLAUSE_MARKS.search(unit) or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
         return None
     return {"names": [name], "affiliation": unit} if _all_names([name]) else None
@@ -217,7 +203,7 @@ def _unit_then_name(text: str) -> dict | None:
 
 def _all_names(names: list[str]) -> bool:
     """Each one a person's name as the genre prints it."""
-    return all(re.fullmatch(_NAME, n) and plausible_name(n) for n in names)
+    return all(re.fullmatch(NAME_PATTERN, n) and plausible_name(n) for n in names)
 
 
 # a byline led by the writer's part: 主持人：本报记者 王静 (a round table's host)
@@ -265,88 +251,6 @@ def _names_of_run(chars: list[str]) -> list[str]:
     if len(chars) % 2 == 0:
         return ["".join(chars[k:k + 2]) for k in range(0, len(chars), 2)]
     return ["".join(chars)]
-
-
-def parse_source(text: str) -> dict | None:
-    """A reprint line: （原载6月21日《人民日报》） / （据《X日报》作者为…） / 来源：人民网."""
-    m = _SOURCE.match(text)
-    if not m or len(text) > 160:
-        return None
-    body = m.group(1)
-    lead = m.group("lead")
-    paper = _PAPER.search(body)
-    bracketed = text[:1] in "（(〔[【"
-    if lead in ("据", "载") and not (paper and paper.start() - len(lead) <= 12):
-        return None
-    if not paper and not (bracketed or lead.startswith("来源")):
-        return None
-    info: dict = {"source": body, "source_paper": paper.group(1) if paper else _plain_paper(body, lead)}
-    author = _AUTHOR_PART.search(body)
-    if author and (not paper or author.start() >= paper.end()):
-        info["source"] = body[:author.start()].rstrip("，,；; ")
-        info.update(_split_note(author.group(2)))
-    return info
-
-
-def _plain_paper(body: str, lead: str) -> str | None:
-    rest = body[len(lead):].strip(" ：:")
-    return rest if 1 < len(rest) <= 20 else None
-
-
-# the writer named between the lead-in and the unit: （作者王某系某某大学教授）
-_NAMED_AFFILIATION = re.compile(rf"^[{_OPEN}]?\s*作者\s*(?!单位|简介|分别)(?P<name>{_NAME})\s*(?:系|为|是)\s*(?P<rest>.+?)\s*[{_CLOSE}]?\s*$")
-
-
-def parse_affiliation(text: str) -> dict | None:
-    """（作者单位：…） / （作者系…） / 作者单位系… / （作者：王某，系…） / （作者王某系…） /
-    （某某大学教授）; the funding note is kept apart."""
-    if len(text) > 160:
-        return None
-    m = _NAMED_AFFILIATION.match(text)
-    if m and plausible_name(m.group("name")):
-        return {**_split_note(m.group("rest").rstrip("。")), "names": [m.group("name")]}
-    m = _AFFILIATION.match(text)
-    if not m:
-        return _bare_unit(text)
-    named = _NOTE_NAME.match(m.group(1))
-    rest = m.group(1)[named.end() if named else 0:].rstrip("。")
-    if named:  # (作者：王某，系某某大学教授: the unit without its lead-in)
-        rest = re.sub(r"^(?:系|为|是)\s*", "", rest)
-    if re.fullmatch(_NAME, rest) and len(rest) <= 4 and not rest.endswith(_POSTS + _UNITS):
-        return None  # 作者：王某 names the writer: a byline
-    info = _split_note(rest)
-    if named:
-        info["names"] = [named.group(0).rstrip("，, ")]
-    return info
-
-
-# a writer's unit or post alone in brackets, with no lead-in: （某某大学马克思主义学院教授）
-_BARE_UNIT = re.compile(r"^[（(]\s*([^（()）。；，,：:《》]{4,40}?)\s*[）)]$")
-
-
-def _bare_unit(text: str) -> dict | None:
-    m = _BARE_UNIT.match(text.strip())
-    return {"affiliation": m.group(1)} if m and m.group(1).endswith(_POSTS + _UNITS) else None
-
-
-def ends_on_unit(text: str) -> bool:
-    """The text ends on a unit's or a post's name (…有限公司, …党校, …教授)."""
-    return text.strip().rstrip("）)").endswith(_POSTS + _UNITS)
-
-
-def parse_note(text: str) -> dict | None:
-    """A funding or project note printed as a closing line of its own (本文系…阶段性成果),
-    or the line naming who wrote up a research group's article (（执笔：王某 李某）)."""
-    m = _NOTE_LINE.match(text.strip()) or _WRITERS_LINE.match(text.strip())
-    return {"note": " ".join(m.group(1).split())} if m else None
-
-
-def _split_note(rest: str) -> dict:
-    rest = rest.strip().rstrip("）)")
-    note = _NOTE.search(rest)
-    if note:
-        return {"affiliation": rest[:note.start()].strip(), "note": note.group(1).strip()}
-    return {"affiliation": rest}
 
 
 def parse_summary_label(text: str) -> str | None:

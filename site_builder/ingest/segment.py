@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import editor_note, footnotes, furniture, metadata, series, shapes, subtitle
+from site_builder.ingest import closing, editor_note, footnotes, furniture, metadata, series, shapes, subtitle
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
@@ -38,8 +38,8 @@ def classify(unit: Unit) -> None:
         return
     plain = " ".join(unit.raw.split())
     plain, _ = strip_markdown(plain)
-    for kind, parse in (("source", metadata.parse_source), ("affiliation", metadata.parse_affiliation),
-                        ("affiliation", metadata.parse_note)):
+    for kind, parse in (("source", closing.parse_source), ("affiliation", closing.parse_affiliation),
+                        ("affiliation", closing.parse_note)):
         info = parse(text)
         if info:
             unit.kind, unit.info = kind, info

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from site_builder.ingest import metadata, shapes
+from site_builder.ingest import closing, metadata, shapes
 
 # what opens an indented line of a raw page (the layout's indent, two characters, is
 # column_grid.INDENT)
@@ -201,7 +201,7 @@ def _whole_line(line: str) -> bool:
     """A kicker's line (学习贯彻…精神, 【…】) or a closing line that ends on its unit's name
     (作者单位：…有限公司): whole as it stands, however wide."""
     text = line.strip()
-    return metadata.is_kicker(text) or (_is_closing_line(text) and metadata.ends_on_unit(text) and _closes_brackets(text))
+    return metadata.is_kicker(text) or (_is_closing_line(text) and closing.ends_on_unit(text) and _closes_brackets(text))
 
 
 def _closes_brackets(text: str) -> bool:
@@ -280,7 +280,7 @@ def _closing_lines(line: str, following: str) -> bool:
 
 
 def _is_closing_line(text: str) -> bool:
-    return bool(metadata.parse_affiliation(text) or metadata.parse_source(text))
+    return bool(closing.parse_affiliation(text) or closing.parse_source(text))
 
 
 def join_wrapped(lines: list[str]) -> str:

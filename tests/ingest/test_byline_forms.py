@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.ingest.metadata import parse_affiliation, parse_byline_parts
+from site_builder.ingest.closing import parse_affiliation, parse_source
+from site_builder.ingest.metadata import parse_byline_parts
 from site_builder.ingest.raw_page import extract_text
 
 BODY = ("党的建设是一项伟大工程，必须坚持不懈地推进。各级党组织要切实担负起管党治党的政治责任，"
@@ -50,3 +51,19 @@ def test_a_funding_note_in_square_brackets_closes_the_article():
 
 def test_a_unit_line_names_no_writer_by_its_lead_in():
     assert parse_affiliation("（作者单位系湖州学院）") == {"affiliation": "湖州学院"}
+
+
+@pytest.mark.parametrize(("line", "info"), [
+    ("本文转自《求是》2024年第12期", {"source": "本文转自《求是》2024年第12期", "source_paper": "求是"}),
+    ("（本文来源：经济日报）", {"source": "本文来源：经济日报", "source_paper": "经济日报"}),
+    ("原文刊发于《学习时报》2024年6月21日第3版", {"source": "原文刊发于《学习时报》2024年6月21日第3版", "source_paper": "学习时报"}),
+    ("《人民日报》（2024年06月21日 09版）", {"source": "《人民日报》（2024年06月21日 09版）", "source_paper": "人民日报"}),
+    ("（作者单位：东江大学；原载《光明日报》）",
+     {"affiliation": "东江大学", "source": "原载《光明日报》", "source_paper": "光明日报"}),
+])
+def test_reprint_lines(line, info):
+    assert parse_source(line) == info
+
+
+def test_a_sentence_that_mentions_a_paper_is_no_reprint_line():
+    assert parse_source("本文认为，《人民日报》的评论值得一读。") is None

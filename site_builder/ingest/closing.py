@@ -1,0 +1,122 @@
+"""Closing lines: the reprint line (原载…《人民日报》, 据…, 来源：…, a web copy's citation),
+the writer's unit (作者单位：…, 作者系…, （某某大学教授）) and the funding note (本文系…成果)
+an article prints after its text, read into the fields they give."""
+from __future__ import annotations
+
+import re
+
+from site_builder.ingest.metadata import CLOSING, NAME_PATTERN, OPENING, POSTS, UNITS
+from site_builder.ingest.names import plausible_name
+
+_LEAD_SOURCE = r"原载|原刊于|原刊|刊于|刊发于|刊登于|发表于|刊载于|转载自|转自|摘自|选自|摘编自|来源[:：]|据|载"
+# (the lead may open with 本文, 此文 or 原文: 本文转自…, 本文来源：…, 原文刊发于…)
+_SOURCE = re.compile(rf"^[{OPENING}]?\s*((?:本文|此文|原文)?(?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{CLOSING}]?\s*$")
+# a web copy's citation: 《人民日报》（2024年06月21日 09版）
+_CITATION = re.compile(r"^《\s*([^》]{2,20}?)\s*》\s*[（(]\s*((?:19|20)\d\d\s*年[^（()）]{2,20}?版)\s*[）)]$")
+# the writer's unit, then the reprint line, in one pair of brackets: （作者单位：…；原载《…》）
+_UNIT_THEN_SOURCE = re.compile(rf"^[{OPENING}]\s*(?P<unit>作者[^；;]{{2,80}}?)\s*[；;]\s*(?P<source>[^；;]+?)\s*[{CLOSING}]$")
+_PAPER = re.compile(r"《([^》]{2,20})》")
+_AUTHOR_PART = re.compile(r"[，,；;\s]*(作者(?:单位)?\s*[:：系为是]?|作者系|作者为|作者是)\s*(.+)$")
+# (several writers: 作者分别为…、…; the lead may name the article: 本文作者：…)
+_LEAD_AFFILIATION = r"作者简介\s*[:：]?|(?:本文)?作者(?:单位)?\s*(?:分别)?\s*(?:[:：]|系|为|是)|作者单位"
+_AFFILIATION = re.compile(rf"^[{OPENING}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{CLOSING}]?\s*$")
+# the funding or project note that often follows the unit: “，本文为…成果”
+_NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
+# … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
+_NOTE_LINE = re.compile(r"^[（(【〔\[]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)】〕\]]?$")
+_WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：]\s*[^（()）]{2,40}?)\s*[）)]$")
+# an author's note opens with the writer's name: 作者简介：王某，某某大学教授
+_NOTE_NAME = re.compile(rf"^{NAME_PATTERN}[，,]\s*")
+
+
+def parse_source(text: str) -> dict | None:
+    """A reprint line: （原载6月21日《人民日报》） / （据《X日报》作者为…） / 来源：人民网 /
+    《人民日报》（2024年06月21日 09版） / （作者单位：…；原载《…》）."""
+    if len(text) > 160:
+        return None
+    cited = _CITATION.match(text.strip())
+    if cited:
+        return {"source": " ".join(text.split()), "source_paper": cited.group(1).strip()}
+    paired = _UNIT_THEN_SOURCE.match(text.strip())
+    if paired:
+        source, unit = parse_source(paired.group("source")), parse_affiliation(f"（{paired.group('unit')}）")
+        return {**unit, **source} if source and unit else None
+    m = _SOURCE.match(text)
+    if not m:
+        return None
+    body = m.group(1)
+    lead = m.group("lead")
+    paper = _PAPER.search(body)
+    bracketed = text[:1] in "（(〔[【"
+    if lead in ("据", "载") and not (paper and paper.start() - m.end("lead") + m.start(1) <= 12):
+        return None
+    if not paper and not (bracketed or lead.startswith("来源")):
+        return None
+    info: dict = {"source": body,
+                  "source_paper": paper.group(1) if paper else _plain_paper(body[m.start("lead") - m.start(1):], lead)}
+    author = _AUTHOR_PART.search(body)
+    if author and (not paper or author.start() >= paper.end()):
+        info["source"] = body[:author.start()].rstrip("，,；; ")
+        info.update(_split_note(author.group(2)))
+    return info
+
+
+def _plain_paper(body: str, lead: str) -> str | None:
+    rest = body[len(lead):].strip(" ：:")
+    return rest if 1 < len(rest) <= 20 else None
+
+
+# the writer named between the lead-in and the unit: （作者王某系某某大学教授）
+_NAMED_AFFILIATION = re.compile(rf"^[{OPENING}]?\s*作者\s*(?!单位|简介|分别)(?P<name>{NAME_PATTERN})\s*(?:系|为|是)\s*(?P<rest>.+?)\s*[{CLOSING}]?\s*$")
+
+
+def parse_affiliation(text: str) -> dict | None:
+    """（作者单位：…） / （作者系…） / 作者单位系… / （作者：王某，系…） / （作者王某系…） /
+    （某某大学教授）; the funding note is kept apart."""
+    if len(text) > 160:
+        return None
+    m = _NAMED_AFFILIATION.match(text)
+    if m and plausible_name(m.group("name")):
+        return {**_split_note(m.group("rest").rstrip("。")), "names": [m.group("name")]}
+    m = _AFFILIATION.match(text)
+    if not m:
+        return _bare_unit(text)
+    named = _NOTE_NAME.match(m.group(1))
+    rest = m.group(1)[named.end() if named else 0:].rstrip("。")
+    if named:  # (作者：王某，系某某大学教授: the unit without its lead-in)
+        rest = re.sub(r"^(?:系|为|是)\s*", "", rest)
+    if re.fullmatch(NAME_PATTERN, rest) and len(rest) <= 4 and not rest.endswith(POSTS + UNITS):
+        return None  # 作者：王某 names the writer: a byline
+    info = _split_note(rest)
+    if named:
+        info["names"] = [named.group(0).rstrip("，, ")]
+    return info
+
+
+# a writer's unit or post alone in brackets, with no lead-in: （某某大学马克思主义学院教授）
+_BARE_UNIT = re.compile(r"^[（(]\s*([^（()）。；，,：:《》]{4,40}?)\s*[）)]$")
+
+
+def _bare_unit(text: str) -> dict | None:
+    m = _BARE_UNIT.match(text.strip())
+    return {"affiliation": m.group(1)} if m and m.group(1).endswith(POSTS + UNITS) else None
+
+
+def ends_on_unit(text: str) -> bool:
+    """The text ends on a unit's or a post's name (…有限公司, …党校, …教授)."""
+    return text.strip().rstrip("）)").endswith(POSTS + UNITS)
+
+
+def parse_note(text: str) -> dict | None:
+    """A funding or project note printed as a closing line of its own (本文系…阶段性成果),
+    or the line naming who wrote up a research group's article (（执笔：王某 李某）)."""
+    m = _NOTE_LINE.match(text.strip()) or _WRITERS_LINE.match(text.strip())
+    return {"note": " ".join(m.group(1).split())} if m else None
+
+
+def _split_note(rest: str) -> dict:
+    rest = rest.strip().rstrip("）)")
+    note = _NOTE.search(rest)
+    if note:
+        return {"affiliation": rest[:note.start()].strip(), "note": note.group(1).strip()}
+    return {"affiliation": rest}
