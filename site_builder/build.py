@@ -91,7 +91,19 @@ class BuildResult:
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the site; raises SiteBuildError (output untouched) when it cannot."""
     with collector.paused():
-        return _build(options)
+        try:
+            return _build(options)
+        finally:
+            if not options.long_running:
+                _forget_memo()
+
+
+def _forget_memo() -> None:
+    """Drop the analysis memo as a build ends, not as its analysis does: rendering looks
+    answers up too (the newspapers' slugs). A build that analysed nothing never imported it."""
+    memo = sys.modules.get("site_builder.analyze.memo")
+    if memo is not None:
+        memo.forget()
 
 
 def _build(options: BuildOptions) -> BuildResult:
@@ -279,6 +291,8 @@ def load_archive(content_dir: Path, use_cache: bool = False, long_running: bool 
     cache = BuildCache(cache_root(content_dir) if use_cache else None)
     with collector.paused():
         read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache, keep=long_running)
+    if not long_running:
+        _forget_memo()
     return read.config, read.archive
 
 
@@ -297,7 +311,8 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive). `entry_times`:
     when each content file entered the archive, when the caller knows (sources.py); `keep`:
-    the documents and the memo stay in memory for this process's next build."""
+    the documents stay in memory for this process's next build (the memo stays until the
+    caller drops it: `_forget_memo`)."""
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
@@ -316,8 +331,6 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         archive = analyze.analyze(sources.documents, config, keys)
         corrections = [found for document in sources.documents for found in _corrections_in(document, sources.keys)]
         memo.save(cache)
-        if not keep:
-            memo.forget()
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
 
