@@ -99,10 +99,8 @@ def build_site(options: BuildOptions) -> BuildResult:
 
 
 def _forget_memo() -> None:
-    """Drop the analysis memo as a build ends, not as its analysis does: rendering looks
-    answers up too (the newspapers' slugs). A build that analysed nothing never imported it."""
-    memo = sys.modules.get("site_builder.analyze.memo")
-    if memo is not None:
+    """Drop the rest of the memo as a build ends (a build that analysed nothing never imported it)."""
+    if (memo := sys.modules.get("site_builder.analyze.memo")) is not None:
         memo.forget()
 
 
@@ -185,9 +183,8 @@ def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None
 
 
 def _search_stamps(folder: Path, known: dict[str, Stamp]) -> dict[str, Stamp]:
-    """The stamps of the files the search stage made: its bundle folder's, and the files at
-    the top of the site the build did not (`known`: its pages and static files). The search
-    stage writes nothing else, so the 21,000 pages of 10,000 articles are not walked again."""
+    """The stamps of the files the search stage made (it writes nowhere else): its bundle
+    folder's, and those at the top of the site that are not the pages or static files (`known`)."""
     from site_builder.search import BUNDLE_DIR
 
     made = site_stamps(folder, under=BUNDLE_DIR)
@@ -311,11 +308,12 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive). `entry_times`:
     when each content file entered the archive, when the caller knows (sources.py); `keep`:
-    the documents stay in memory for this process's next build (the memo stays until the
-    caller drops it: `_forget_memo`)."""
+    the documents and the memo stay in memory for this process's next build; else the memo
+    is dropped but the slugs, which rendering looks up too (the caller's `_forget_memo`)."""
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
+    from site_builder.analyze.identity import pinyin_slug
     from site_builder.build_report import report_of
     from site_builder.corrections import stale_corrections
     from site_builder.sources import read_sources
@@ -331,6 +329,8 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         archive = analyze.analyze(sources.documents, config, keys)
         corrections = [found for document in sources.documents for found in _corrections_in(document, sources.keys)]
         memo.save(cache)
+        if not keep:
+            memo.forget(keeping=(pinyin_slug,))
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
 
