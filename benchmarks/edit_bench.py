@@ -5,9 +5,9 @@
 Each `--code` names a checkout of site_builder to time (default: this one's); with several,
 their builds take turns (cold, cold, edit, edit, ...), each on its own copy of one archive
 made by make_archive.py, so that a machine whose load moves treats them alike. Every build
-is a whole process (`build_site(..., with_search=False)`, then the process ends at once as
-the `site-builder` command does) timed by `/usr/bin/time`: CPU seconds (user + system of the
-process and the workers it waited for), wall seconds, peak memory. An edit appends a
+is a whole process (`build_site(..., with_search=False)`, the cycle collector off and the
+process ended at once, as the `site-builder` command does) timed by `/usr/bin/time`: CPU
+seconds (user + system of the process and the workers it waited for), wall seconds, peak memory. An edit appends a
 sentence to the middle article. Printed per build, then the median of the edits.
 """
 from __future__ import annotations
@@ -22,9 +22,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 BUILD = """
-import os, sys
+import gc, os, sys
 from pathlib import Path
 from site_builder import staging
+gc.disable()  # as the site-builder command: the process ends with the build, no collection after it
 from site_builder.build import BuildOptions, build_site
 from site_builder.progress import Progress
 result = build_site(BuildOptions(Path(sys.argv[1]), Path(sys.argv[2]), with_search=False,

@@ -91,7 +91,17 @@ class BuildResult:
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the site; raises SiteBuildError (output untouched) when it cannot."""
     with collector.paused():
-        return _build(options)
+        try:
+            return _build(options)
+        finally:
+            if not options.long_running:
+                _forget_memo()
+
+
+def _forget_memo() -> None:
+    """Drop the rest of the memo as a build ends (a build that analysed nothing never imported it)."""
+    if (memo := sys.modules.get("site_builder.analyze.memo")) is not None:
+        memo.forget()
 
 
 def _build(options: BuildOptions) -> BuildResult:
@@ -164,11 +174,26 @@ def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None
     site by the published site's record; the files the search stage made anew are listed
     (and named in `search_made`)."""
     if search_made is not None and search_made.files is None:
-        files = site_stamps(staged.folder)
-        search_made.files = sorted(files.keys() - site.pages.pages.keys() - set(site.static))
-        return files
+        files = staged.stamps([*site.pages.pages, *site.static])
+        made = _search_stamps(staged.folder, files)
+        search_made.files = sorted(made)
+        return files | made
     search_files = search_made.files if search_made is not None and search_made.files is not None else []
     return staged.stamps([*site.pages.pages, *site.static, *search_files])
+
+
+def _search_stamps(folder: Path, known: dict[str, Stamp]) -> dict[str, Stamp]:
+    """The stamps of the files the search stage made (it writes nowhere else): its bundle
+    folder's, and those at the top of the site that are not the pages or static files (`known`)."""
+    from site_builder.search import BUNDLE_DIR
+
+    made = site_stamps(folder, under=BUNDLE_DIR)
+    with os.scandir(folder) as entries:
+        top = [entry for entry in entries if entry.name not in known and not entry.is_dir()]
+    for entry in top:
+        stat = entry.stat()
+        made[entry.name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return made
 
 
 def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache,
@@ -263,6 +288,8 @@ def load_archive(content_dir: Path, use_cache: bool = False, long_running: bool 
     cache = BuildCache(cache_root(content_dir) if use_cache else None)
     with collector.paused():
         read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache, keep=long_running)
+    if not long_running:
+        _forget_memo()
     return read.config, read.archive
 
 
@@ -281,10 +308,12 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive). `entry_times`:
     when each content file entered the archive, when the caller knows (sources.py); `keep`:
-    the documents and the memo stay in memory for this process's next build."""
+    the documents and the memo stay in memory for this process's next build; else the memo
+    is dropped but the slugs, which rendering looks up too (the caller's `_forget_memo`)."""
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
+    from site_builder.analyze.identity import pinyin_slug
     from site_builder.build_report import report_of
     from site_builder.corrections import stale_corrections
     from site_builder.sources import read_sources
@@ -301,7 +330,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         corrections = [found for document in sources.documents for found in _corrections_in(document, sources.keys)]
         memo.save(cache)
         if not keep:
-            memo.forget()
+            memo.forget(keeping=(pinyin_slug,))
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
 

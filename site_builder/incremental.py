@@ -79,13 +79,14 @@ def _listing(folder: str | Path) -> list[_Listed]:
     return [_Listed(relative, entry.path, _stat(entry)) for relative, entry in _walk(folder, ordered=True)]
 
 
-def _walk(folder: str | Path, *, ordered: bool) -> Iterator[tuple[str, os.DirEntry]]:
+def _walk(folder: str | Path, *, ordered: bool, under: str = "") -> Iterator[tuple[str, os.DirEntry]]:
     """The files under `folder`, each as (its path in the folder with '/', its entry): a link
     to a folder is not followed, a folder that cannot be listed is passed over. `ordered`:
     names sorted, a folder's files before its subfolders' (as os.walk gives them), hidden
     names left out, a link to a folder given as a file (a content file of that name is an
-    error to report); else as scandir gives them, everything (the published site's stamps)."""
-    pending = [(str(folder), "")]
+    error to report); else as scandir gives them, everything (the published site's stamps).
+    `under`: only the files of that folder of it (a path with '/', none at its end)."""
+    pending = [(os.path.join(folder, under), f"{under}/") if under else (str(folder), "")]
     while pending:
         directory, prefix = pending.pop()
         try:
@@ -206,12 +207,13 @@ def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:
                    *(f"{path}={sha1}" for path, (_, sha1) in sorted(pages.items())))
 
 
-def site_stamps(folder: Path) -> dict[str, Stamp]:
+def site_stamps(folder: Path, under: str = "") -> dict[str, Stamp]:
     """Each file's stamp by its path in the folder (as os.walk lists them: a link to a folder
-    is not followed, a folder that cannot be listed is passed over). Paths are built by
-    joining names, not with os.path.relpath, which would cost more than the stat."""
+    is not followed, a folder that cannot be listed is passed over); `under`: only the files
+    in that folder of it. Paths are built by joining names, not with os.path.relpath, which
+    would cost more than the stat."""
     stamps: dict[str, Stamp] = {}
-    for relative, entry in _walk(folder, ordered=False):
+    for relative, entry in _walk(folder, ordered=False, under=under):
         stat = entry.stat()
         stamps[relative] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     return stamps

@@ -37,3 +37,16 @@ def test_stamps_are_os_walks_files(tmp_path: Path) -> None:
     assert stamps == _walked(site)
     assert sorted(stamps) == ["articles/a/index.html", "articles/b/index.html", "index.html", "linked-file.html"]
     assert stamps["linked-file.html"] == stamps["index.html"]
+
+
+def test_stamps_under_a_folder_are_its_files_by_their_paths_in_the_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pagefind" / "text").mkdir(parents=True)
+    (site / "pagefind" / "text" / "a.pf").write_text("a", encoding="utf-8")
+    (site / "pagefind" / "entry.json").write_text("{}", encoding="utf-8")
+    (site / "index.html").write_text("home", encoding="utf-8")
+
+    stamps = site_stamps(site, under="pagefind")
+
+    assert stamps == {name: stamp for name, stamp in _walked(site).items() if name.startswith("pagefind/")}
+    assert sorted(stamps) == ["pagefind/entry.json", "pagefind/text/a.pf"]

@@ -68,6 +68,25 @@ def test_a_site_made_from_the_spare_is_recorded_with_its_files_own_stamps(tmp_pa
         assert record.files == site_stamps(published)
 
 
+def test_a_site_with_search_files_made_anew_is_recorded_with_every_file(tmp_path: Path):
+    """The files the search stage made are stamped by a walk of its bundle folder and of
+    the top of the site only (build._search_stamps): the record must still hold every file
+    of the site, and name as search files all but the pages and static files."""
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    for edit in [None, ("append md", "a", "干部要多到一线去。")]:
+        if edit is not None:
+            apply(content, edit)
+        built = build_site(BuildOptions(content, published))
+        assert built.search is not None and not built.search_stale
+        record = load_record(BuildCache(cache_root(content)), published.resolve())
+        assert record is not None
+        assert record.files == site_stamps(published)
+        assert set(record.search_files) == record.files.keys() - record.pages.keys() - {
+            name for name in record.files if name.startswith("static/")}
+        assert "_headers" in record.search_files
+
+
 @pytest.mark.parametrize("change", ["replaced", "added", "removed"])
 def test_a_spare_changed_by_hand_is_not_used(tmp_path: Path, change: str):
     content, published = three_builds(tmp_path)

@@ -133,11 +133,18 @@ def save(cache: BuildCache) -> None:
     _kept = _Kept(cache.folder, token, cache.store("memo", "analysis", (token, used)))
 
 
-def forget() -> None:
+def forget(keeping: tuple[Callable, ...] = ()) -> None:
     """Drop the tables from this process (one that builds no more: the tables, a million
-    objects at 10,000 articles, would only be walked by the cycle collector)."""
+    objects at 10,000 articles, would only be walked by the cycle collector); `keeping`:
+    but the tables of these `remembered` functions."""
     global _tables
-    _tables = {}
+    kept = {kind_of(function) for function in keeping}
+    _tables = {kind: table for kind, table in _tables.items() if kind in kept}
+
+
+def kind_of(function: Callable) -> str:
+    """The kind a `remembered` function's answers are kept as."""
+    return f"{function.__module__}.{function.__qualname__}"
 
 
 def last_answer(kind: str) -> Any:
@@ -148,7 +155,7 @@ def last_answer(kind: str) -> Any:
 
 def remembered(function: Callable[..., Answer]) -> Callable[..., Answer]:
     """`function` (of hashable arguments, whose answer depends on nothing else) through `lookup`."""
-    kind = f"{function.__module__}.{function.__qualname__}"
+    kind = kind_of(function)
 
     @wraps(function)
     def through_memo(*arguments: Any) -> Answer:
