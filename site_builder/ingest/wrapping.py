@@ -59,6 +59,9 @@ _NAMES = re.compile(r"[\u4e00-\u9fff·]+(?:[ \u3000]+[\u4e00-\u9fff·]+)*")
 CLAUSE_MARKS = "，、；：,;:"
 # the closing marks a typesetter squeezes in at a full line's end (never a line's first)
 _SQUEEZED = tuple("，。、；：！？”’）》」』…,.;:!?)")
+# the marks a typesetter keeps off a line's end (and a dash's or an ellipsis's halves together)
+_KEPT_DOWN = tuple("“‘（《「『【〔([—…")
+_SPACE = re.compile(r"\s")
 _MD_HEADING = re.compile(r"\s*#{1,6}\s")  # a Markdown copy's heading line
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff”’]")
 
@@ -90,6 +93,7 @@ class Wrapping:
         above = piece[-1]
         return _opens_unit(line, above, self.edge, self.flowing or self.indented) \
             or not _runs_to_edge(above, self.width, self.edge, self.flowing) \
+            or (self.flowing and _short_with_nothing_carried(above, line, self.edge)) \
             or (len(piece) > 1 and piece[0].lstrip().startswith(("（", "("))
                 and _bracketed_whole("".join(part.strip() for part in piece)))
 
@@ -182,6 +186,22 @@ def _runs_to_edge(line: str, width: int, edge: int, flowing: bool) -> bool:
     if _bracketed_whole(line) or metadata.split_trailing_byline(line):
         return False  # (a bracketed closing line, a title and its byline: nothing goes on after)
     return width > 0 and length >= FULL_LINE_SHARE * width
+
+
+def _short_with_nothing_carried(above: str, line: str, edge: int) -> bool:
+    """A line a character short of a justified edge ends its unit unless something was
+    carried down from it: a typesetter carries the last character down with a closing mark
+    that may not open a line (…的 | 作用。), keeps an opening mark off a line's end (…提出 |
+    “六个坚持”), does not part a dash's or an ellipsis's halves, and does not cut a Latin word
+    or a number (…采用 | ChatGPT). So the next line opens on such a mark, a letter or a digit,
+    or its second character is a closing mark; otherwise nothing was carried, and the short
+    line ends there (a subheading a character short of the column, where no blank line or
+    indent marks it)."""
+    text = line.strip()
+    carried = text[:1] in _SQUEEZED + _KEPT_DOWN or text[1:2] in _SQUEEZED or text[:1].isascii()
+    # (a line with spaces in it is not measured to the character: a space the text layer
+    # put in, or dropped at the line's end, moves its length)
+    return _set_length(above) == edge - 1 and not carried and not _SPACE.search(above)
 
 
 def _complete(line: str) -> bool:

@@ -20,6 +20,7 @@ import pytest
 
 from site_builder.ingest import shapes
 from site_builder.ingest.lines import units_from_lines
+from site_builder.ingest.raw_page import extract_text
 from site_builder.ingest.wrapping import join_wrapped
 from tests.ingest.page_reading import articles_read
 
@@ -206,3 +207,26 @@ def test_a_line_a_character_wider_than_the_column_is_printed_whole_unless_a_clos
     squeezed, rest = paragraph[:COLUMN + 1], paragraph[COLUMN + 1:]  # (the comma squeezed in)
     lines = [*_column(FIRST), heading, *_column(THIRD), squeezed, *_column(rest), *_column(SECOND)]
     assert _units(lines) == [FIRST, heading, THIRD, paragraph, SECOND]
+
+
+def _column(paragraphs: list[str], width: int) -> str:
+    return "\n".join(p[k:k + width] for p in paragraphs for k in range(0, len(p), width)) + "\n"
+
+
+P1 = ("城市更新是推动城市可持续发展、改善居民生活质量、提升城市竞争力的重要途径，必须坚持以人民为中心，"
+      "问需于民、问计于民、问效于民，让群众在更新中有更多获得感。")
+P2 = ("基层治理是国家治理的基石。要健全党组织领导的自治、法治、德治相结合的城乡基层治理体系，"
+      "推进基层治理现代化，让基层既充满活力又和谐有序。")
+P3 = ("党的建设是一项伟大工程，必须坚持不懈地推进。各级党组织要切实担负起管党治党的政治责任，"
+      "把全面从严治党的要求落实到每一个环节，确保党始终成为坚强领导核心。")
+
+
+def test_a_subheading_a_character_short_of_the_column_with_nothing_carried_down():
+    """On a justified column with neither blank lines nor indents, a line a character short
+    of the edge that ends no sentence is a full line only where the typesetter carried a
+    character down to the next line (with a mark that may not open a line); otherwise it
+    ends there: a subheading (it was joined to the paragraph under it)."""
+    heading = "健全党组织领导的城乡基层治理体系和机制"
+    text = _column(["加强城市治理", "■王明", P1, heading, P2, P3], 20)
+    blocks = [(b.type, b.text) for b in extract_text(Path("col.txt"), text).articles[0].blocks]
+    assert blocks == [("paragraph", P1), ("heading", heading), ("paragraph", P2), ("paragraph", P3)]
