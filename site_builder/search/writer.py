@@ -132,7 +132,7 @@ class ShardIndex:
         self.shards: list[Shard] = []  # the words of the range
 
     def add(self, number: int, shard: Shard) -> None:
-        self.add_pages(np.array([number]), [len(shard.words)], shard)
+        self.add_pages(np.array([number]), [len(shard.keys)], shard)
 
     def add_pages(self, numbers: np.ndarray, counts: list[int], shard: Shard) -> None:
         """Pages ``numbers``, their words (``counts`` of them each) end to end in ``shard``."""
