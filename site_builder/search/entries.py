@@ -24,7 +24,8 @@ import numpy as np
 import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints, gather, head_sizes, heads, run_starts
-from site_builder.search.postings import Shard, joined, unique_words
+from site_builder.search.postings import Shard, joined
+from site_builder.search.tokens import key_words
 
 Words = npt.NDArray[np.bytes_]
 
@@ -43,13 +44,17 @@ class ShardEntries:
 
     @classmethod
     def merge(cls, pages: Ints, shard: Shard) -> ShardEntries:
-        """The range's items from ``shard``, pages' words end to end (each page's in byte
-        order, the pages rising), ``pages[k]`` the page of ``shard.words[k]``."""
-        words, ids = unique_words(shard.words)
-        order = np.argsort(ids, kind="stable")  # by word; the pages stay in rising order
+        """The range's items from ``shard``, pages' words end to end (each page's in word
+        order, the pages rising), ``pages[k]`` the page of ``shard.keys[k]``. Only the
+        distinct words are made bytes."""
+        order = np.argsort(shard.keys, kind="stable")  # by word; the pages stay in rising order
+        keys = shard.keys[order]
+        word_start = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else np.zeros(0, bool)
+        starts = np.flatnonzero(word_start)
         lengths = shard.lengths.astype(np.int64)
         tails = gather(np.frombuffer(shard.tails, np.uint8), run_starts(lengths)[order], lengths[order])
-        return cls(words, np.bincount(ids, minlength=len(words)), pages.astype(np.int64)[order], lengths[order], tails)
+        return cls(key_words(keys[starts]), np.diff(np.r_[starts, len(keys)]), pages.astype(np.int64)[order],
+                   lengths[order], tails)
 
     @classmethod
     def empty(cls) -> ShardEntries:
@@ -91,16 +96,17 @@ class ShardEntries:
         old_items = dict(zip(old_words.tolist(), (self.tails[start:start + length].tobytes() for start, length in
                                                   zip(starts, self.lengths[old].tolist(), strict=True)), strict=True))
         ends = np.cumsum(shard.lengths).tolist()
-        new_items = dict(zip(shard.words.tolist(), map(shard.tails.__getitem__, map(slice, [0, *ends], ends)),
+        new_words = key_words(shard.keys)
+        new_items = dict(zip(new_words.tolist(), map(shard.tails.__getitem__, map(slice, [0, *ends], ends)),
                              strict=False))
         changed = [word for word in old_items.keys() | new_items.keys() if old_items.get(word) != new_items.get(word)]
         if not changed:
             return
         chosen = np.array(changed, dtype="S")
         self._remove_items(old[np.isin(old_words, chosen)])
-        kept = np.isin(shard.words, chosen)
+        kept = np.isin(new_words, chosen)
         kept_bytes = np.repeat(kept, shard.lengths)
-        self.insert_pages([number], [Shard(shard.words[kept], shard.lengths[kept],
+        self.insert_pages([number], [Shard(shard.keys[kept], shard.lengths[kept],
                                            np.frombuffer(shard.tails, np.uint8)[kept_bytes].tobytes())])
 
     def _remove_items(self, gone: Ints) -> None:
@@ -128,7 +134,7 @@ class ShardEntries:
 
     def insert_pages(self, numbers: Sequence[int], shards: Sequence[Shard]) -> None:
         """Add the items of the pages ``numbers`` (not in the range), each its ``Shard``."""
-        added = ShardEntries.merge(np.repeat(np.asarray(numbers, np.int64), [len(shard.words) for shard in shards]),
+        added = ShardEntries.merge(np.repeat(np.asarray(numbers, np.int64), [len(shard.keys) for shard in shards]),
                                    joined(shards))
         if not len(added.words):
             return

@@ -23,9 +23,9 @@ import numpy as np
 import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints, heads, run_starts
-from site_builder.search.normalize import DIGITS, char_code
+from site_builder.search.normalize import char_code
 from site_builder.search.reproducible import head
-from site_builder.search.tokens import key_words
+from site_builder.search.tokens import TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, word_key
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
 # start tokens (x…), the title namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
@@ -38,11 +38,10 @@ SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "x", "y", "z", *("z" + bound for
 SHARDS = len(SHARD_BOUNDS) + 1
 TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
 PRESENCE_SHARDS = range(SHARD_BOUNDS.index("z") + 1, SHARDS)  # the ranges of the presence words
-_BOUNDS = np.array(SHARD_BOUNDS, dtype="S")
-_DIGIT_VALUES = np.zeros(256, np.int64)  # a word's byte -> its digit in the sort key (0: none)
-_DIGIT_VALUES[np.frombuffer(DIGITS.encode(), np.uint8)] = np.arange(1, len(DIGITS) + 1)
-_KEY_WIDTH = 12  # 37 ** 12 < 2 ** 63
-_POWERS = (len(DIGITS) + 1) ** np.arange(_KEY_WIDTH - 1, -1, -1, dtype=np.int64)
+# the bounds as word keys (``tokens``), which sort as the words do: the first key of each
+# bound's words (a code sorts before the bigrams it starts)
+KEY_BOUNDS = np.array([*(word_key(TEXT, cp) for cp in _CUTS), word_key(TEXT_START), word_key(TITLE_TEXT),
+                       word_key(TEXT_PRESENCE), *(word_key(TEXT_PRESENCE, cp) for cp in _CUTS[1::2])], np.int64)
 
 EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
 _SMALL = 1 << 16
@@ -70,7 +69,7 @@ def array(length: int) -> bytes:
 class Shard(NamedTuple):
     """Words of one word range and their tails (of a page, or of pages end to end)."""
 
-    words: npt.NDArray[np.bytes_]  # in byte order (a page's)
+    keys: Ints  # the words' keys (``tokens``), rising (a page's): as bytes only when written
     lengths: npt.NDArray[np.uint32]  # each one's tail's bytes
     tails: bytes  # end to end
 
@@ -78,16 +77,16 @@ class Shard(NamedTuple):
 def joined(shards: Sequence[Shard]) -> Shard:
     """The shards' words and tails end to end."""
     if not shards:
-        return Shard(np.zeros(0, "S1"), np.zeros(0, np.uint32), b"")
-    return Shard(np.concatenate([shard.words for shard in shards]),
+        return Shard(np.zeros(0, np.int64), np.zeros(0, np.uint32), b"")
+    return Shard(np.concatenate([shard.keys for shard in shards]),
                  np.concatenate([shard.lengths for shard in shards]), b"".join(shard.tails for shard in shards))
 
 
 class PageItems(NamedTuple):
-    """A page's words in byte order and their tails, in ``SHARDS`` ranges: three arrays to
+    """A page's words' keys, rising, and their tails, in ``SHARDS`` ranges: three arrays to
     store and load, not three a range."""
 
-    words: npt.NDArray[np.bytes_]
+    keys: Ints
     lengths: npt.NDArray[np.uint32]
     tails: bytes
     cuts: tuple[int, ...]  # where each range's words start, and the end
@@ -95,11 +94,11 @@ class PageItems(NamedTuple):
 
     def shard(self, shard: int) -> Shard:
         start, end = self.cuts[shard], self.cuts[shard + 1]
-        return Shard(self.words[start:end], self.lengths[start:end],
+        return Shard(self.keys[start:end], self.lengths[start:end],
                      self.tails[self.byte_cuts[shard]:self.byte_cuts[shard + 1]])
 
 
-EMPTY_ITEMS = PageItems(np.zeros(0, "S1"), np.zeros(0, np.uint32), b"", (0,) * (SHARDS + 1), (0,) * (SHARDS + 1))
+EMPTY_ITEMS = PageItems(np.zeros(0, np.int64), np.zeros(0, np.uint32), b"", (0,) * (SHARDS + 1), (0,) * (SHARDS + 1))
 
 
 @dataclass(frozen=True)
@@ -117,11 +116,11 @@ class PagePostings:
 
     @property
     def pairs(self) -> int:
-        return len(self.items.words)
+        return len(self.items.keys)
 
 
 def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints) -> PageItems:
-    """The page's words (``tokens``' keys, each block's weight and size) in byte order with
+    """The page's words (``tokens``' keys, each block's weight and size) in word order with
     their tails, cut at ``SHARD_BOUNDS``; the ``marks`` (presence words) at ``MARK_POSITION``,
     in the text weight."""
     keys = np.concatenate([tokens, marks])
@@ -134,34 +133,11 @@ def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints) ->
     keys = keys[order]
     word_start = np.ones(len(keys), bool)
     word_start[1:] = keys[1:] != keys[:-1]
-    words = key_words(keys[word_start])
+    words = keys[word_start]
     tails, lengths = _tails(np.cumsum(word_start) - 1, weights[order], places[order])
-    cuts = np.r_[0, np.searchsorted(words, _BOUNDS), len(words)]
+    cuts = np.r_[0, np.searchsorted(words, KEY_BOUNDS), len(words)]
     return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts.tolist()),
                      tuple(np.r_[0, np.cumsum(lengths)][cuts].tolist()))
-
-
-def unique_words(words: npt.NDArray[np.bytes_]) -> tuple[npt.NDArray[np.bytes_], Ints]:
-    """The distinct words in byte order, and each word's index among them. Sorted by an
-    integer of the same order (the characters as base-37 digits, 0 past the word's end),
-    several times faster than by the bytes, when every word is short and of ``DIGITS``."""
-    width = words.dtype.itemsize
-    if width > _KEY_WIDTH:
-        return _unique_bytes(words)
-    characters = words.view(np.uint8).reshape(len(words), width)
-    keys = np.zeros(len(words), np.int64)
-    for column, power in zip(characters.T, _POWERS[-width:].tolist(), strict=True):  # a column at a time: little memory
-        digits = _DIGIT_VALUES[column]
-        if ((digits == 0) & (column != 0)).any():
-            return _unique_bytes(words)
-        keys += digits * power
-    _, first, ids = np.unique(keys, return_index=True, return_inverse=True)
-    return words[first], ids
-
-
-def _unique_bytes(words: npt.NDArray[np.bytes_]) -> tuple[npt.NDArray[np.bytes_], Ints]:
-    distinct, ids = np.unique(words, return_inverse=True)
-    return distinct, ids
 
 
 def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8], Ints]:

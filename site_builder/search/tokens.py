@@ -33,6 +33,8 @@ _MARK_BYTES = np.zeros((len(_MARKS), 2), np.uint8)
 for _namespace, _mark in enumerate(_MARKS):
     _MARK_BYTES[_namespace, :len(_mark)] = np.frombuffer(_mark.encode(), np.uint8)
 _MARK_LENGTHS = np.array([len(mark) for mark in _MARKS], np.int64)
+_UNKNOWN, _SPREAD = -2, -1  # a code point not yet folded; one that folds to none or several
+_FOLDED = np.full(0x110000, _UNKNOWN, np.int32)  # code point -> the one it folds to (``_folded_points``)
 _PLACES = len(DIGITS) ** np.arange(CODE_WIDTH - 1, -1, -1, dtype=np.int64)  # a code's digits, first to last
 
 
@@ -47,9 +49,7 @@ class TextTokens(NamedTuple):
 def text_tokens(texts: list[str], title: bool = False) -> TextTokens:
     """The tokens of the texts, one after the other (``normalize.index_tokens`` of each, as
     keys); in the title namespace when ``title``."""
-    folded = [fold(text) for text in texts]
-    # each text followed by a separator: the last text's end is an offset like the others'
-    points = np.frombuffer("".join(text + " " for text in folded).encode("utf-32-le"), np.uint32).astype(np.int64)
+    points, lengths = _folded_points(texts)
     word = points != _SEPARATOR
     following = np.r_[word[1:], False]  # the next character is in the same run
     run_start = word & ~np.r_[False, word[:-1]]
@@ -61,8 +61,27 @@ def text_tokens(texts: list[str], title: bool = False) -> TextTokens:
     namespace, start_namespace = (TITLE_TEXT, TITLE_START) if title else (TEXT, TEXT_START)
     keys[(before[:-1] + run_start)[word]] = namespace << _NAMESPACE_SHIFT | (first | seconds)[word]
     keys[before[:-1][run_start]] = start_namespace << _NAMESPACE_SHIFT | first[run_start]
-    offsets = np.cumsum([0, *(len(text) + 1 for text in folded)])  # each text's first character
+    offsets = np.cumsum([0, *(length + 1 for length in lengths)])  # each text's first character
     return TextTokens(keys, before[offsets].tolist(), np.unique(points[word]))
+
+
+def _folded_points(texts: list[str]) -> tuple[Ints, list[int]]:
+    """The code points of the texts folded (``normalize.fold``), each text followed by a
+    separator (the last text's end is an offset like the others'), and each folded text's
+    length. A table of code points, filled as characters are first met, folds them all at
+    once; ``str.translate`` only when a character folds to none or to several."""
+    points = np.frombuffer("".join(text + " " for text in texts).encode("utf-32-le", "surrogatepass"), np.uint32)
+    folded = _FOLDED[points]
+    if (unknown := folded == _UNKNOWN).any():
+        for point in np.unique(points[unknown]).tolist():
+            one = fold(chr(point))
+            _FOLDED[point] = ord(one) if len(one) == 1 else _SPREAD
+        folded = _FOLDED[points]
+    if (folded == _SPREAD).any():
+        texts = [fold(text) for text in texts]
+        joined = "".join(text + " " for text in texts).encode("utf-32-le", "surrogatepass")
+        folded = np.frombuffer(joined, np.uint32).astype(np.int32)
+    return folded.astype(np.int64), [len(text) for text in texts]
 
 
 def presence_keys(characters: Ints, title: bool = False) -> Ints:
@@ -89,6 +108,23 @@ def key_words(keys: Ints) -> npt.NDArray[np.bytes_]:
         out[rows, lengths + at] = _DIGIT_BYTES[firsts // place % len(DIGITS)]
         out[rows[pairs], lengths[pairs] + CODE_WIDTH + at] = _DIGIT_BYTES[seconds[pairs] // place % len(DIGITS)]
     return out.view(f"S{width}").ravel()
+
+
+def word_key(namespace: int, first: int = 0, second: int = -1) -> int:
+    """The key of a word of ``namespace`` about code point ``first`` (and ``second``, a
+    bigram's); ``word_key(namespace)`` sorts before every word of the namespace."""
+    return namespace << _NAMESPACE_SHIFT | first << _POINT_BITS | (second + 1)
+
+
+def word_keys(words: list[str]) -> Ints:
+    """The keys of the words (``key_words``' inverse)."""
+    namespaces = {mark: namespace for namespace, mark in enumerate(_MARKS)}
+    keys = []
+    for word in words:
+        mark = word[:len(word) % CODE_WIDTH]
+        codes = [int(word[at:at + CODE_WIDTH], len(DIGITS)) for at in range(len(mark), len(word), CODE_WIDTH)]
+        keys.append(word_key(namespaces[mark], codes[0], codes[1] if len(codes) > 1 else -1))
+    return np.array(keys, np.int64)
 
 
 def key_strings(keys: Ints) -> list[str]:

@@ -165,7 +165,7 @@ def _shard_job(shard: int, changes: _Changes, steps: list[int], store: IndexStor
 
 
 def _same_items(new: Shard, old: Shard) -> bool:
-    return new.tails == old.tails and np.array_equal(new.lengths, old.lengths) and np.array_equal(new.words, old.words)
+    return new.tails == old.tails and np.array_equal(new.lengths, old.lengths) and np.array_equal(new.keys, old.keys)
 
 
 def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:

@@ -171,7 +171,7 @@ def test_shadow_page_holds_tokens_not_text():
 
 
 LONG_PAGE = ("<!doctype html><html><body><article data-pagefind-body><h1>标题，治理</h1>"
-             "<p>作者名</p>" + "".join(f"<p>第{k}段。" + "城市治理能力现代化，" * 8 + "</p>" for k in range(6))
+             "<p>作者名</p>" + "".join(f"<p>第{k}段。" + "城市治理能力现代化，" * 30 + "</p>" for k in range(6))
              + "</article></body></html>")
 
 

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.search.normalize import index_tokens, presence_tokens, title_presence, title_tokens
-from site_builder.search.tokens import key_strings, key_words, presence_keys, text_tokens
+from site_builder.search.postings import KEY_BOUNDS, SHARD_BOUNDS
+from site_builder.search.tokens import key_strings, key_words, presence_keys, text_tokens, word_key, word_keys
 
 # CJK, traditional-only and compatibility forms, full-width, Latin, digits, marks, format
 # characters, punctuation, white space and a character beyond the BMP
@@ -41,3 +42,21 @@ def test_keys_sort_as_the_words_bytes(blocks, title):
                                      presence_keys(titled.characters, title=True)]))
     words = key_words(keys).tolist()
     assert words == sorted(words) and len(set(words)) == len(words)
+
+
+def test_a_lone_surrogate_is_a_separator_as_in_normalize():
+    blocks = ["教育\ud800科学", "ﬁ\u200b学"]
+    assert key_strings(text_tokens(blocks).keys) == [token for block in blocks for token in index_tokens(block)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(range(6)), st.integers(-2, 2), st.integers(-1, 0x10FFFF)), min_size=1))
+def test_word_ranges_cut_the_keys_where_they_cut_the_words(picked):
+    """``postings.KEY_BOUNDS`` cut a page's keys where ``SHARD_BOUNDS`` cut its words' bytes,
+    for words of every namespace at and beside each cut (and ``word_keys`` reads them back)."""
+    cuts = [int(point) for point in (KEY_BOUNDS >> 21 & 0x1FFFFF).tolist()]
+    keys = np.unique([word_key(namespace, max(0, cuts[k % len(cuts)] + step), second if namespace in (0, 2) else -1)
+                      for k, (namespace, step, second) in enumerate(picked)])
+    words = key_words(keys)
+    assert np.array_equal(np.searchsorted(keys, KEY_BOUNDS), np.searchsorted(words, np.array(SHARD_BOUNDS, "S")))
+    assert np.array_equal(word_keys([word.decode() for word in words.tolist()]), keys)

@@ -22,7 +22,7 @@ from site_builder.search.reproducible import decode
 from site_builder.search.normalize import PRESENCE, TITLE
 from site_builder.search.postings import MARK_POSITION, SHARDS, TEXT_WEIGHT
 from site_builder.search.shadow import page_words, shadow_html
-from site_builder.search.writer import BundleIndex, ShardIndex, encode_page
+from site_builder.search.writer import TEXT_ENCODING, BundleIndex, ShardIndex, encode_page
 
 SIGNATURE = len(b"pagefind_dcd")
 
@@ -144,6 +144,22 @@ def test_fragments_hold_no_text_and_their_parts_are_the_whole_text(seed_site, tm
     for fragment in fragments:
         assert fragment["content"] == ""
         names = [listed.split(":")[1] for listed in fragment["meta"]["parts"].split(",")]
-        parts = [gzip.decompress((site / "pagefind/text" / f"{name}.pf_text").read_bytes()).decode() for name in names]
+        parts = [gzip.decompress((site / "pagefind/text" / f"{name}.pf_text").read_bytes()).decode(TEXT_ENCODING)
+                 for name in names]
         assert "\n".join(parts) == texts[fragment["url"]]
     assert "/pagefind/text/*\n  Cache-Control: public, max-age=31536000, immutable" in (site / "_headers").read_text()
+
+
+def _kept_freed_memory(_: int) -> bool:
+    return indexer.__dict__.get("_test_kept_freed", False)
+
+
+def test_the_indexing_workers_keep_the_memory_they_free(monkeypatch):
+    """Each pool worker sets its allocator to keep freed memory (``keep_freed_memory``):
+    the arrays of the next batch are not faulted in again."""
+    def keep() -> None:
+        indexer._test_kept_freed = True  # type: ignore[attr-defined]  (in the worker only)
+    monkeypatch.setattr(indexer, "keep_freed_memory", keep)
+    with indexer.mapper(indexer.PARALLEL_FROM) as mapped:
+        assert all(mapped(_kept_freed_memory, range(4)))
+    assert not indexer.__dict__.get("_test_kept_freed", False)

@@ -251,7 +251,7 @@ function makeExcerpt(text, plans) {
 
 // ---- the readable text, in parts ------------------------------------------------------
 // A fragment holds no text: its meta lists the text's parts ("<first word position>:<name>,…",
-// whole blocks, joined by newlines they are the text), each a gzipped file of its own, so a
+// whole blocks, joined by newlines they are the text), each a gzipped UTF-16LE file of its own, so a
 // result shown costs its fragment and the one part its excerpt is cut from.
 const partFiles = new Map();
 const holdsMatch = (plans, text) => plans.some((p) => normalize(text).includes(p.text));
@@ -261,7 +261,8 @@ function partText(name) {
   if (!text) {
     text = fetch(`${BASE}pagefind/text/${name}.pf_text`).then((r) => {
       if (!r.ok) throw new Error(`search text part ${name}: HTTP ${r.status}`);
-      return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).text();
+      return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+        .then((bytes) => new TextDecoder("utf-16le").decode(bytes)); // UTF-16: fewer bytes for Chinese
     });
     partFiles.set(name, text);
     if (partFiles.size > 500) partFiles.delete(partFiles.keys().next().value);
