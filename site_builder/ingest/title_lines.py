@@ -111,7 +111,31 @@ def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageS
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
             or _column_foot(head) or shapes.terminated(head) or not shapes.title_shaped(head + rest):
         return False
-    return _where_a_head_stands(units, k) and _cut_across(head, rest, stats())
+    if not _where_a_head_stands(units, k):
+        return False
+    if _after_text(units, k):
+        return _headline_part(head, rest, stats())
+    return _cut_across(head, rest, stats())
+
+
+def _after_text(units: list[Unit], k: int) -> bool:
+    """Unit k follows a paragraph, not closing lines, a kicker, page matter or the page's top:
+    where articles are read in turns, a column's foot stands there above the next article's
+    head as often as a headline's first line does."""
+    return k > 0 and units[k - 1].kind not in _ABOVE
+
+
+def _headline_part(head: str, rest: str, stats: PageStats) -> bool:
+    """The break cuts a word, or the first line is a headline's part by its own form: a
+    preposition's or a frame's phrase with no predicate (以人民为中心，| 完善…), or the
+    second opens bound to it. A line that stops on a comma or a function word after its own
+    subject and predicate (…定位不同，, …平台把) is a sentence's first half: a column's foot."""
+    return _word_spans(head, rest, stats) or grammar.opens_without_predicate(head) \
+        or heading_forms.closes_frame(head) or grammar.starts_bound(rest)
+
+
+def _word_spans(head: str, rest: str, stats: PageStats) -> bool:
+    return lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) >= PAIR_SEEN
 
 
 def _clause_inside(head: str) -> bool:
@@ -135,7 +159,7 @@ def _where_a_head_stands(units: list[Unit], k: int) -> bool:
 
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     """The break between the title's lines cuts a word or a phrase."""
-    word_spans = lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) >= PAIR_SEEN
+    word_spans = _word_spans(head, rest, stats)
     first_unfinished = shapes.ends_open(head) or grammar.left_open(head) or grammar.phrase_stops_short(head) \
         or grammar.opens_without_predicate(head) or heading_forms.closes_frame(head)
     return word_spans or first_unfinished or grammar.starts_bound(rest)
