@@ -83,7 +83,9 @@ def _literary_head(words: list[str]) -> bool:
 def opens_on_copula(text: str) -> bool:
     """The piece opens on the copula 是 (是区域协调发展的制度创新。): its subject stands before
     it, so it is the rest of a sentence; a paragraph (and a subheading's) never opens so."""
-    tags = lexicon.tag(text[:8])
+    if not text.startswith("是"):
+        return False
+    tags = lexicon.tag(text[:8])  # (是否, 是非 … are words of their own)
     return bool(tags) and tags[0][0] == "是"
 
 
