@@ -12,6 +12,11 @@ the genre's, and the break cuts a word or a phrase:
   * the first opens a preposition whose verb is below (以高质量党建 | 引领…) or a frame
     with no predicate after it (在守正创新中 | 推动…);
   * the second opens bound to what precedes it (的, 们, 和 …).
+Right after a paragraph (no closing lines between), where articles read in turns set a
+column's foot above the next article's head as often, only a word across the break, the
+first line's own form (a phrase with no predicate: 以人民为中心，) or a bound second line
+counts: a clause with its own subject and predicate that stops on a comma or a function
+word (…定位不同，, …平台把) is a sentence's first half.
 A kicker or a column's name above a title ends at a phrase's end and stays what it is; so
 does a line that ends on a verb whose object seems to open the next (全面加强 | 知识产权…),
 for a column's name is as often a noun and a verb (思想纵横 | 小区治理…).
