@@ -56,7 +56,8 @@ class ReflowWeights:
     # (在一些街区，…): a sentence's first half; a subheading names what it is about
     opens_as_sentence: float = 3.0
     # the line stops on a function word, a bare preposition, a clause's subject … or the
-    # next line opens with a character bound to what precedes it (的, 们, 中 …)
+    # next line opens with a character bound to what precedes it (的, 们, 中 …) or on the
+    # copula 是, whose subject stands before it
     sentence_goes_on: float = 3.0
     open_last_clause: float = 2.0  # …，对楼宇内: weaker, a subheading may end on a phrase
     ends_on_single_character: float = 2.0  # …展现了党: a subheading ends on a whole word

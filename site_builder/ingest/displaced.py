@@ -164,3 +164,38 @@ def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:
 
 def _names(byline: Unit) -> set[str]:
     return set(byline.info.get("names", []))
+
+
+def settle_names_between_columns(drafts: list[Draft]) -> None:
+    """An unmarked line of names between two passages of text was taken for the byline of an
+    article read in turns with another (segment._names_between_columns); where no reading in
+    turns moved a passage of that article, the line is text of the article it stands in
+    (a subheading such as 余论), and the text after it, which it cut off, is that article's
+    too."""
+    k = 0
+    while k < len(drafts):
+        draft = drafts[k]
+        claimed = [u for u in draft.bylines if u.names_between_columns]
+        for unit in claimed:
+            unit.names_between_columns = False
+        if not claimed or draft.interleaved is not None:
+            k += 1
+            continue
+        rest = drafts[k + 1] if k + 1 < len(drafts) else None
+        if draft.title is None and k > 0 and draft.bylines == claimed and not draft.kickers:
+            # (the line opened a draft of its own: it and what follows go back to the one before)
+            before = drafts[k - 1]
+            before.body.extend(claimed + draft.body)
+            before.footer.extend(draft.footer)
+            del drafts[k]
+            continue
+        if draft.byline_after_body and draft.bylines == claimed and rest is not None and _headless(rest):
+            draft.bylines, draft.byline_after_body = [], False
+            draft.body.extend(claimed + rest.body)
+            draft.footer = draft.footer + rest.footer
+            del drafts[k + 1]
+        k += 1
+
+
+def _headless(draft: Draft) -> bool:
+    return draft.title is None and not (draft.bylines or draft.kickers or draft.summary or draft.label)

@@ -216,7 +216,8 @@ def of_the_series(j: Junction) -> float:
 
 
 def sentence_goes_on(j: Junction) -> float:
-    return float(grammar.starts_bound(j.after) or grammar.opens_with_lone_character(j.after)
+    return float(grammar.starts_bound(j.after) or grammar.opens_on_copula(j.after)
+                 or grammar.opens_with_lone_character(j.after)
                  or grammar.stops_short(j.before))
 
 

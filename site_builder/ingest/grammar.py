@@ -80,6 +80,15 @@ def _literary_head(words: list[str]) -> bool:
     return len(words) >= 2 and words[-2] == "之" and len(words[-1]) == 1
 
 
+def opens_on_copula(text: str) -> bool:
+    """The piece opens on the copula 是 (是区域协调发展的制度创新。): its subject stands before
+    it, so it is the rest of a sentence; a paragraph (and a subheading's) never opens so."""
+    if not text.startswith("是"):
+        return False
+    tags = lexicon.tag(text[:8])  # (是否, 是非 … are words of their own)
+    return bool(tags) and tags[0][0] == "是"
+
+
 @lru_cache(maxsize=4096)
 def starts_bound(text: str) -> bool:
     """The piece opens with a character bound to what precedes it: 的, 了, 们, a one-character

@@ -19,6 +19,11 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
     for k, draft in enumerate(drafts):
         prev = kept[-1] if kept else None
         after = drafts[k + 1] if k + 1 < len(drafts) else None
+        if prev is not None and prev.title is None and draft.title is not None and _slogans_only(draft):
+            # a title printed after its article at the page's foot, the page's slogan under
+            # it: the slogan is page matter, the title has no text of its own
+            leftovers.extend(("slogan", u) for u in draft.body)
+            draft.body = []
         if prev is not None and after is not None and _late_byline(draft, prev, after):
             prev.bylines, prev.byline_after_body = list(draft.body), True
         elif not draft.body and not draft.summary:
@@ -38,6 +43,11 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
     return kept, leftovers, fragments
 
 
+def _slogans_only(draft: Draft) -> bool:
+    """The draft's text is the page's slogans alone (lines ending on ！), with no summary."""
+    return bool(draft.body) and not draft.summary and all(furniture.is_slogan_shape(u.text) for u in draft.body)
+
+
 def _late_byline(draft: Draft, prev: Draft, after: Draft) -> bool:
     """A line of names alone with no byline mark between an untitled article and a title
     with no text under it (the walk's drafts: the names, then the title): the byline and
@@ -45,7 +55,7 @@ def _late_byline(draft: Draft, prev: Draft, after: Draft) -> bool:
     return draft.title is None and not draft.bylines and not draft.kickers and not draft.footer \
         and not draft.summary and draft.label is None and len(draft.body) == 1 and is_name(draft.body[0]) \
         and prev.title is None and not prev.bylines \
-        and after.title is not None and not after.body and not after.summary
+        and after.title is not None and (not after.body or _slogans_only(after)) and not after.summary
 
 
 def _return_kickers_between(drafts: list[Draft]) -> None:

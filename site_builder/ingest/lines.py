@@ -23,6 +23,9 @@ class Unit:
     # set by de-interleaving: the reading took this short unterminated line as the first half
     # of a cut sentence (a column's foot), so reflow must not read it as a subheading
     read_as_cut: bool = False
+    # set by segmentation: an unmarked line of names between two passages of text, taken for
+    # the byline of an article read in turns with another until de-interleaving confirms it
+    names_between_columns: bool = False
 
     @property
     def first_line(self) -> int:

@@ -23,6 +23,7 @@ from site_builder.ingest.interleave import Background, deinterleave, deinterleav
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
 from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
+from site_builder.ingest.titles import is_name
 from site_builder.ingest.title_lines import mend_byline_lines
 from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio
 from site_builder.ingest.wrapping import join_wrapped
@@ -105,6 +106,7 @@ class _Page:
                 self.leftover(cast(LeftoverKind, kind), unit.text, unit.spans)
         stats = PageStats.of([u.text for u in units])
         self.fix_interleaving(seg.drafts, stats)
+        displaced.settle_names_between_columns(seg.drafts)
         displaced.return_closing_lines(seg.drafts)
         displaced.return_bylines(seg.drafts)
         self.drafts = seg.drafts
@@ -288,7 +290,7 @@ class _Page:
                 self.warn(f"a closing line printed twice was dropped: {unit.text}", unit.first_line,
                           "duplicate", article.warnings)
                 continue
-            if unit.kind == "byline":
+            if is_name(unit):  # (a line of names alone, unmarked, is taken only as a byline)
                 if not article.authors:
                     article.authors = list(info.get("names", []))
                     article.affiliation = article.affiliation or info.get("affiliation")

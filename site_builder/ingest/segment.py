@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import closing, editor_note, footnotes, furniture, metadata, series, shapes, subtitle
+from site_builder.ingest import closing, editor_note, footnotes, furniture, lexicon, metadata, series, shapes, subtitle
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
@@ -226,13 +226,33 @@ class _Walker:
             return True
         # an unmarked name counts right after a title; after an article's text when the
         # article has none and closing lines, the next title or nothing follow (its byline
-        # printed after the body); or after closing lines, before the next article, when an
-        # article before has no byline (see displaced.return_bylines)
+        # printed after the body); after the text of a signed article when the article
+        # before it has no byline (the two read in turns: the text here may end the one
+        # before, de-interleaving hands it its closing lines); or after closing lines,
+        # before the next article, when an article before has no byline (see
+        # displaced.return_bylines)
+        if cur is not None and self.phase == "body" and cur.body and self._names_between_columns(i, unit):
+            unit.names_between_columns = True  # (a claim: see displaced.settle_names_between_columns)
+            return True
         if cur is not None and self.phase == "body" and not cur.bylines and cur.body:
             return self._closes(i)
+        if cur is not None and self.phase == "body" and cur.bylines and cur.body and self._closes(i):
+            return len(self.drafts) > 1 and self.drafts[-2].title is not None and not self.drafts[-2].bylines
         if cur is not None and self.phase == "footer" and cur.bylines and self._closes(i):
             return any(d.title is not None and not d.bylines for d in self.drafts[:-1])
         return cur is not None and self.phase == "header" and not cur.bylines
+
+    def _names_between_columns(self, i: int, unit: Unit) -> bool:
+        """A line of names with no mark between two passages of text, after a finished
+        paragraph: the byline of an article read in turns with another, printed after its
+        last column (the other's columns go on below it). Read as a marked byline is there;
+        not where the line is a word of the dictionary (结语, 引言: a subheading), whereas
+        a name rarely is."""
+        cur = self.current
+        nxt = next_index(self.units, i, skip=("furniture",))
+        return cur is not None and unit.kind == "text" and shapes.terminated(cur.body[-1].text) \
+            and nxt is not None and nxt not in self.titles and self.units[nxt].kind == "text" \
+            and not any(lexicon.word_frequency(name) for name in unit.info["names"])
 
     def take_byline(self, i: int, unit: Unit) -> None:
         cur = self.current

@@ -12,6 +12,11 @@ the genre's, and the break cuts a word or a phrase:
   * the first opens a preposition whose verb is below (以高质量党建 | 引领…) or a frame
     with no predicate after it (在守正创新中 | 推动…);
   * the second opens bound to what precedes it (的, 们, 和 …).
+Right after a paragraph (no closing lines between), where articles read in turns set a
+column's foot above the next article's head as often, only a word across the break, the
+first line's own form (a phrase with no predicate: 以人民为中心，) or a bound second line
+counts: a clause with its own subject and predicate that stops on a comma or a function
+word (…定位不同，, …平台把) is a sentence's first half.
 A kicker or a column's name above a title ends at a phrase's end and stays what it is; so
 does a line that ends on a verb whose object seems to open the next (全面加强 | 知识产权…),
 for a column's name is as often a noun and a verb (思想纵横 | 小区治理…).
@@ -111,7 +116,31 @@ def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageS
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
             or _column_foot(head) or shapes.terminated(head) or not shapes.title_shaped(head + rest):
         return False
-    return _where_a_head_stands(units, k) and _cut_across(head, rest, stats())
+    if not _where_a_head_stands(units, k):
+        return False
+    if _after_text(units, k):
+        return _headline_part(head, rest, stats())
+    return _cut_across(head, rest, stats())
+
+
+def _after_text(units: list[Unit], k: int) -> bool:
+    """Unit k follows a paragraph, not closing lines, a kicker, page matter or the page's top:
+    where articles are read in turns, a column's foot stands there above the next article's
+    head as often as a headline's first line does."""
+    return k > 0 and units[k - 1].kind not in _ABOVE
+
+
+def _headline_part(head: str, rest: str, stats: PageStats) -> bool:
+    """The break cuts a word, or the first line is a headline's part by its own form: a
+    preposition's or a frame's phrase with no predicate (以人民为中心，| 完善…), or the
+    second opens bound to it. A line that stops on a comma or a function word after its own
+    subject and predicate (…定位不同，, …平台把) is a sentence's first half: a column's foot."""
+    return _word_spans(head, rest, stats) or grammar.opens_without_predicate(head) \
+        or heading_forms.closes_frame(head) or grammar.starts_bound(rest)
+
+
+def _word_spans(head: str, rest: str, stats: PageStats) -> bool:
+    return lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) >= PAIR_SEEN
 
 
 def _clause_inside(head: str) -> bool:
@@ -135,7 +164,7 @@ def _where_a_head_stands(units: list[Unit], k: int) -> bool:
 
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     """The break between the title's lines cuts a word or a phrase."""
-    word_spans = lexicon.cohesion(head[-4:], rest[:4]) >= WORD_CUT_NATS or stats.junction(head, rest) >= PAIR_SEEN
+    word_spans = _word_spans(head, rest, stats)
     first_unfinished = shapes.ends_open(head) or grammar.left_open(head) or grammar.phrase_stops_short(head) \
         or grammar.opens_without_predicate(head) or heading_forms.closes_frame(head)
     return word_spans or first_unfinished or grammar.starts_bound(rest)

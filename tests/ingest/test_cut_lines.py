@@ -103,3 +103,10 @@ def test_a_cut_line_holding_the_first_half_of_a_correlative_is_joined():
     """…不是… | …，而是…: the line holds 不是 and not the 而是 the sentence needs."""
     first, rest = "老旧小区改造不是刷刷外墙", "那么简单，而是要补齐设施短板。"
     assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)
+
+
+def test_a_cut_line_whose_rest_opens_on_the_copula_is_joined():
+    """…社区议事会和居民说事点 | 是基层协商的有效形式。: no paragraph opens on 是 (its subject
+    stands before it), so the short line above is the subject cut off by a column's foot."""
+    first, rest = "社区议事会和居民说事点", "是基层协商的有效形式。群众的事由群众商量着办，矛盾化解在家门口。"
+    assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)

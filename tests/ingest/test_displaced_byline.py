@@ -66,3 +66,16 @@ def test_a_displaced_byline_skips_an_article_signed_by_its_unit_under_the_title(
                        "（原载5月6日《光明日报》）", CULTURE.title, body(CULTURE.paragraphs),
                        DIGITAL.title, DIGITAL.byline, body(DIGITAL.paragraphs), CULTURE.byline))
     assert heads(doc) == [(GOVERNANCE.title, []), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]
+
+
+def test_a_short_line_between_paragraphs_that_no_reading_in_turns_confirms_is_no_byline():
+    """A two-character line between two paragraphs that is no word of the dictionary (余论)
+    reads as a line of names: taken for the byline of an article read in turns with another,
+    it is text of its article again when no reading in turns moves a passage (it opened an
+    article of its own)."""
+    paragraphs = list(GOVERNANCE.paragraphs)
+    doc = extract(page(GOVERNANCE.title, GOVERNANCE.byline, body(paragraphs[:2]), "余论", body(paragraphs[2:]),
+                       "（作者单位：东江市委党校）"))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"])]
+    assert "余论" in "".join(b.text for b in doc.articles[0].blocks)
+    assert doc.articles[0].affiliation == "东江市委党校"

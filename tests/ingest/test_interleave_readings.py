@@ -115,6 +115,24 @@ def _misread(seeds: tuple[int, ...], kinds: list[str]) -> list[int]:
     return [seed for seed, page in pages if page_problems(page, extract_page(page, f"{'-'.join(kinds)}-{seed}.txt"))]
 
 
+def test_an_unmarked_byline_after_the_last_column_is_the_first_articles():
+    """The first article of a pair read in turns ends last; its byline, a line of names
+    with no mark (彭伟彬), printed after its last column and before the closing lines, stood
+    after the second article's text, which has a byline of its own: it was read as a
+    paragraph. It closes the stream as a marked byline does, and goes with the closing lines
+    to the article that owns the last text."""
+    assert _misread((100010, 100038, 100045, 100060, 100087), ["interleave", "byline-after"]) == []
+    page = make_page(100010, "x", ["interleave", "byline-after"])
+    assert "\n彭伟彬\n" in page.text  # (drawn unmarked)
+
+
+def test_an_unmarked_byline_between_columns_closes_the_second_articles_text():
+    """The second article's byline, names with no mark, printed after its last column: the
+    first article's columns go on under it (陈萍玉, then 然和谐共生的格局。). It is read as a
+    marked byline is there, a claim de-interleaving confirms."""
+    assert _misread((100042, 100093), ["interleave", "byline-after"]) == []
+
+
 def test_a_stretch_printed_twice_inside_a_column_is_dropped_before_the_columns_are_measured():
     """A stretch of 15-40 characters repeated back to back inside a column's piece makes it
     lines longer than the column holds: read with the copy, the columns' heights say the

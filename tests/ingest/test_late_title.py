@@ -116,3 +116,21 @@ def test_the_kicker_under_a_title_printed_after_its_article_stays_its_own(seed):
     title with a kicker of its own above or under it: each title keeps its kicker."""
     page = make_page(seed, "x", ["title-after", "kicker-after"])
     assert page_problems(page, extract_page(page, f"late-{seed}.txt")) == []
+
+
+LATE_UNSIGNED = ("城市更新是推动城市可持续发展、改善居民生活质量、提升城市竞争力的重要途径，"
+                 "必须坚持以人民为中心，问需于民、问计于民、问效于民，让群众在更新中有更多获得感。\n\n"
+                 "（原载11月8日《人民日报》）\n\n")
+
+
+@pytest.mark.parametrize(("byline", "title", "kicker"),
+                         [("■李强", "## 推进城市更新法治保障", None),
+                          ("李强", "学习贯彻全会精神\n\n推进城市更新法治保障", "学习贯彻全会精神")],
+                         ids=["marked-markdown-heading", "unmarked-under-a-kicker"])
+def test_a_late_title_after_its_byline_then_the_pages_slogan(byline: str, title: str, kicker: str | None):
+    """Closing lines, the byline, then the title printed after the article (a heading, or
+    under its kicker: read as a title), and the page's slogan under it: the slogan is no
+    text of the title's (the title was read as an article whose body was the slogan)."""
+    doc, arts = _articles(FIRST + LATE_UNSIGNED + f"{byline}\n\n{title}\n\n凝心聚力　砥砺奋进！\n")
+    assert arts[1] == ("推进城市更新法治保障", kicker, ["李强"], False)
+    assert len(arts) == 2 and [left.kind for left in doc.leftovers] == ["slogan"]

@@ -20,6 +20,11 @@ REGRESSION_SEEDS = {
     480_000: "a column that ends early: two readings fit the grid, the cut sentence's text decides",
     480_002: "a subheading right after a closing group (segmentation took it for a title)",
     580_046: "a column cut before a number, which a line never breaks (farther off the line's end)",
+    # a column's foot right above the next article's title, read as the title's first line
+    480_015: "a foot stopping on a bare preposition after its subject (…平台把)",
+    780_084: "a foot that is a sentence's first clause, ending on its comma (…定位不同，)",
+    880_069: "a foot stopping in mid-phrase after its subject (…平台把交通、水务、燃气、环境)",
+    880_073: "a foot stopping on a word's first character (…保基本、兜)",
 }
 
 

@@ -35,8 +35,11 @@ FOOT_ABOVE_TITLE = ("让基层治理更有温度\n\n■张华\n\n基层治理是
 
 
 @pytest.mark.parametrize("foot", ["各地的网格化服务管理平台把矛盾纠纷排查化解情况汇总起来，",  # one clause longer than a heading's
-                                  "社区服务中心把养老、托育、"],  # stops inside a series
-                         ids=["long-clause", "series"])
+                                  "社区服务中心把养老、托育、",  # stops inside a series
+                                  # after a paragraph, a sentence's first half: its own subject and
+                                  # predicate, then a comma or a bare preposition
+                                  "各地的资源禀赋不同，", "社区服务中心把"],
+                         ids=["long-clause", "series", "clause-and-comma", "subject-and-preposition"])
 def test_a_columns_foot_above_a_title_is_not_its_first_line(foot: str):
     from site_builder.ingest.raw_page import extract_text
 

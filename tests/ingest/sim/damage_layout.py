@@ -7,7 +7,6 @@ from tests.ingest.sim.page import Line, last_of, paragraphs
 
 SLOGANS = ["奋力谱写新时代新篇章！", "坚定信心　真抓实干　推动高质量发展取得新成效！", "凝心聚力　砥砺奋进！"]
 MARKS = "■●▲"
-READ_IN_TURNS = ("interleave", "interleave-unsigned", "three-columns")
 
 
 def byline_after(rng, lines, page):
@@ -17,10 +16,6 @@ def byline_after(rng, lines, page):
         return lines
     i = rng.choice(signed)
     by = next(x for x in lines if x.article == i and x.role == "byline")
-    if by.text[:1] not in MARKS and any(k in page.kinds for k in READ_IN_TURNS):
-        # (not read yet: a line of names with no mark after the body of an article whose
-        # columns are read in turns with another's is not taken for its byline)
-        by.text = "■" + by.text
     lines.remove(by)
     last = last_of(lines, i, ("paragraph", "heading"))
     lines.insert(last + 1, by)
