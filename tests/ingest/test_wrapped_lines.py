@@ -209,7 +209,7 @@ def test_a_line_a_character_wider_than_the_column_is_printed_whole_unless_a_clos
     assert _units(lines) == [FIRST, heading, THIRD, paragraph, SECOND]
 
 
-def _column(paragraphs: list[str], width: int) -> str:
+def _wrapped_at(paragraphs: list[str], width: int) -> str:
     return "\n".join(p[k:k + width] for p in paragraphs for k in range(0, len(p), width)) + "\n"
 
 
@@ -227,6 +227,6 @@ def test_a_subheading_a_character_short_of_the_column_with_nothing_carried_down(
     character down to the next line (with a mark that may not open a line); otherwise it
     ends there: a subheading (it was joined to the paragraph under it)."""
     heading = "健全党组织领导的城乡基层治理体系和机制"
-    text = _column(["加强城市治理", "■王明", P1, heading, P2, P3], 20)
+    text = _wrapped_at(["加强城市治理", "■王明", P1, heading, P2, P3], 20)
     blocks = [(b.type, b.text) for b in extract_text(Path("col.txt"), text).articles[0].blocks]
     assert blocks == [("paragraph", P1), ("heading", heading), ("paragraph", P2), ("paragraph", P3)]
