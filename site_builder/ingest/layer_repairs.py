@@ -45,12 +45,11 @@ def page_breaks(text: str) -> str:
     return text
 
 
-def _format_characters() -> str:
-    # every format character (Unicode's Cf) of the Basic Multilingual Plane: none is printed
-    return "".join(chr(code) for code in range(0x10000) if unicodedata.category(chr(code)) == "Cf")
-
-
-INVISIBLE = re.compile("[" + re.escape(_format_characters()) + "]")
+# every format character (Unicode's Cf) of the Basic Multilingual Plane: none is printed
+# (soft hyphen, Arabic number signs, zero-width spaces and joiners, direction marks and
+# embeddings, word joiner and invisible operators, BOM, interlinear annotation marks)
+INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+                       "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def remove_invisible(text: str, path: Path) -> tuple[str, list[Warning_]]:

@@ -77,3 +77,14 @@ def test_a_line_drawn_twice_is_read_once():
     assert "实实在在" in "".join(b.text for b in article.blocks)
     assert [w.line for w in doc.warnings if w.code == "doubled"] == [1, 3, 7]
     assert altered(raw, doc) == [] and unaccounted(raw, doc) == ({}, {})
+
+
+def test_every_format_character_is_invisible():
+    """The pattern names Unicode's format characters (Cf) of the Basic Multilingual Plane,
+    and no other character."""
+    import unicodedata
+
+    from site_builder.ingest.layer_repairs import INVISIBLE
+
+    matched = {code for code in range(0x10000) if INVISIBLE.match(chr(code))}
+    assert matched == {code for code in range(0x10000) if unicodedata.category(chr(code)) == "Cf"}
