@@ -25,6 +25,9 @@ _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受
 # … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
 _NOTE_LINE = re.compile(r"^[（(【〔\[]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)】〕\]]?$")
 _WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：]\s*[^（()）]{2,40}?)\s*[）)]$")
+# … or the names first: （王某 李某 整理）; and an editor's word that the text was cut: （本文有删节）
+_WRITERS_AFTER = re.compile(rf"^[（(]\s*((?:{NAME_PATTERN}[\s、，,]*){{1,4}}(?:执笔|撰稿|整理))\s*[）)]$")
+_CUT_NOTE = re.compile(r"^[（(]\s*((?:本文|原文|文章)?(?:略有|有所|有)?(?:删节|删改)[。.]?)\s*[）)]$")
 # an author's note opens with the writer's name: 作者简介：王某，某某大学教授
 _NOTE_NAME = re.compile(rf"^{NAME_PATTERN}[，,]\s*")
 
@@ -109,8 +112,10 @@ def ends_on_unit(text: str) -> bool:
 
 def parse_note(text: str) -> dict | None:
     """A funding or project note printed as a closing line of its own (本文系…阶段性成果),
-    or the line naming who wrote up a research group's article (（执笔：王某 李某）)."""
-    m = _NOTE_LINE.match(text.strip()) or _WRITERS_LINE.match(text.strip())
+    the line naming who wrote the article up (（执笔：王某 李某）, （王某 整理）), or the
+    editor's word that the text was cut (（本文有删节）)."""
+    text = text.strip()
+    m = _NOTE_LINE.match(text) or _WRITERS_LINE.match(text) or _WRITERS_AFTER.match(text) or _CUT_NOTE.match(text)
     return {"note": " ".join(m.group(1).split())} if m else None
 
 

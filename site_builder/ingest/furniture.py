@@ -17,6 +17,9 @@ _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮�
                      r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
 # a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
 _SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
+# a mark that ends an article or its part on this page, alone on its line: （完）, （全文完）,
+# （待续）, （未完待续）: the article's end, not its text
+_END_MARK = re.compile(r"^[（(]\s*(?:全文)?完\s*[）)]$|^[（(]\s*(?:未完)?待续\s*[）)]$")
 # a paper's name in Latin letters (RENMIN RIBAO)
 _LATIN_MASTHEAD = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){0,4}$")
 # the paper's colophon and contact lines: 联系邮箱：…, 本报地址：…, 定价：…, a web address alone
@@ -54,7 +57,7 @@ def furniture_kind(text: str) -> str | None:
         return "other"
     if shapes.JUMP.fullmatch(t) or (len(t) <= 160 and _CONTACT.search(t)):
         return "notice"
-    if shapes.PAGE_NUMBER.match(t):
+    if shapes.PAGE_NUMBER.match(t) or _END_MARK.match(t):
         return "other"
     if len(t) >= 6 and _LATIN_MASTHEAD.match(t):
         return "banner"

@@ -67,3 +67,20 @@ def test_reprint_lines(line, info):
 
 def test_a_sentence_that_mentions_a_paper_is_no_reprint_line():
     assert parse_source("本文认为，《人民日报》的评论值得一读。") is None
+
+
+@pytest.mark.parametrize(("line", "note"), [
+    ("（王明 李强 整理）", "王明李强整理"),  # (as the writers line 执笔：… gives it: spaces between names go)
+    ("（本文有删节）", "本文有删节"),
+])
+def test_closing_notes(line, note):
+    text = "\n\n".join(["加强党的建设", "■王明", BODY, line]) + "\n"
+    article = extract_text(Path("note.txt"), text).articles[0]
+    assert (article.note, [b.text for b in article.blocks]) == (note, [BODY])
+
+
+@pytest.mark.parametrize("mark", ["（完）", "（全文完）", "（待续）", "（未完待续）"])
+def test_an_end_mark_is_no_body_text(mark):
+    doc = extract_text(Path("end.txt"), "\n\n".join(["加强党的建设", "■王明", BODY, mark]) + "\n")
+    assert [b.text for b in doc.articles[0].blocks] == [BODY]
+    assert [(left.kind, left.text) for left in doc.leftovers] == [("other", mark)]
