@@ -18,8 +18,8 @@ NAME_PATTERN = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
 # 迪丽热巴·迪力木拉提): read where a marker says the line is a byline
 _DOTTED_NAME = rf"[{CJK}]{{1,6}}(?:[·・‧][{CJK}]{{1,7}}){{1,2}}"
 # the words a byline may print before its names (they mark it as a byline marker does):
-# 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某
-_BYLINE_LEAD = r"(?:(?:撰?文|作者)\s*[/／｜|丨:：]\s*|作者\s+)"
+# 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某, 文·图／王某, 图文：王某
+_BYLINE_LEAD = r"(?:(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]\s*|作者\s+)"
 _BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{NAME_PATTERN}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
                             rf"(?:[\s、，,]+(?:{_DOTTED_NAME}|{NAME_PATTERN}))*)\s*$")
 _BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{NAME_PATTERN}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{NAME_PATTERN}){{0,3}})$")

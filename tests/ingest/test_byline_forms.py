@@ -19,6 +19,8 @@ BODY = ("党的建设是一项伟大工程，必须坚持不懈地推进。各�
     ("●迪丽热巴・迪力木拉提　王明", {"names": ["迪丽热巴・迪力木拉提", "王明"]}),
     ("■东江大学马克思主义学院　王明", {"names": ["王明"], "affiliation": "东江大学马克思主义学院"}),
     ("■中共东江市委党校教授　王　明", {"names": ["王明"], "affiliation": "中共东江市委党校教授"}),
+    ("文·图/王明", {"names": ["王明"]}),  # (the writer took the photographs too)
+    ("图文：王明　李强", {"names": ["王明", "李强"]}),
 ])
 def test_bylines(line, parts):
     assert parse_byline_parts(line, marked_only=True) == parts
