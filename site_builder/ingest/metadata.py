@@ -55,7 +55,9 @@ _CAMPAIGN = re.compile(rf"^(?:深入)?(?:学习|宣传|贯彻|领会|落实|研�
                        r"(?:精神|思想|论述|讲话|指示|批示|决定|要求)$")
 # (a commentary's label alone is one too: 短评, 时评, 快评)
 _COLUMN = re.compile(rf"^[{CJK}“”\"《》·「」『』]{{0,14}}(?:时评|快评|微评|笔谈|短评|新论|专论|论坛|观察|随笔|漫谈|评论|札记|一线|视点|谈)$")
-_SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S.{2,40}$")
+# a subtitle line: led by a dash (——以…为例), or whole in brackets and led by the words a
+# subtitle opens with (（以…为例）, （基于…的分析）, （兼论…）)
+_SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S.{2,40}$|^[（(]\s*(?:以|基于|兼论|兼谈|关于)[^（()）。！？；]{3,30}[）)]$")
 
 
 # a marker and one to four names of a byline at the end of a line, after the title's text
@@ -272,6 +274,11 @@ def split_inline_banner(title: str) -> tuple[str | None, str]:
     (None, title) when the line opens with none."""
     m = _INLINE_BANNER.match(title)
     return (m.group(1), m.group(2)) if m else (None, title)
+
+
+def is_subtitle(text: str) -> bool:
+    """A title's second line: ——以…为例, or （以…为例） whole in brackets."""
+    return _SUBTITLE.match(text.strip()) is not None
 
 
 def is_banner(text: str) -> bool:

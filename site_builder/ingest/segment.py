@@ -16,7 +16,7 @@ from site_builder.ingest.title_lines import join_title_lines
 from site_builder.ingest.titles import (
     bylines_above_titles,
     find_titles,
-    is_dash_subtitle,
+    is_subtitle_line,
     is_name,
     next_index,
     prev_index,
@@ -146,7 +146,7 @@ class _Walker:
         one printed after its article)."""
         cur = self.current
         if cur is not None and cur.title is not None and self._right_under_title(i) \
-                and is_dash_subtitle(unit.text):
+                and is_subtitle_line(unit.text):
             cur.subtitle = unit  # (the title's second half, not a kicker)
         elif cur is not None and self.phase == "header" and cur.title is not None \
                 and next_index(self.units, i, skip=("kicker", "furniture")) not in self.titles:

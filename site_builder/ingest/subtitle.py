@@ -5,7 +5,7 @@ subtitle under it."""
 from __future__ import annotations
 
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import is_dash_subtitle, next_index
+from site_builder.ingest.titles import is_subtitle_line, next_index
 
 
 def unname_titles_over_subtitles(units: list[Unit]) -> None:
@@ -13,5 +13,5 @@ def unname_titles_over_subtitles(units: list[Unit]) -> None:
     for i, unit in enumerate(units):
         nxt = next_index(units, i, skip=("furniture",))
         if unit.kind == "text" and "names" in unit.info and nxt is not None \
-                and units[nxt].kind == "kicker" and is_dash_subtitle(units[nxt].text):
+                and units[nxt].kind == "kicker" and is_subtitle_line(units[nxt].text):
             del unit.info["names"]

@@ -145,9 +145,10 @@ def _bare_names_over_marked(units: list[Unit], k: int) -> bool:
         and units[below].kind == "byline"
 
 
-def is_dash_subtitle(text: str) -> bool:
-    """A subtitle line (——以…为例): it opens with a dash."""
-    return text[:1] in DASHES
+def is_subtitle_line(text: str) -> bool:
+    """A subtitle line: it opens with a dash (——以…为例), or stands whole in brackets and opens
+    as a subtitle does (（以…为例）)."""
+    return text[:1] in DASHES or (text[:1] in "（(" and metadata.is_subtitle(text))
 
 
 def is_separator(text: str) -> bool:
@@ -169,7 +170,7 @@ def unit_line_heads_body(units: list[Unit], k: int) -> bool:
 
 def _heads_a_title(units: list[Unit], k: int) -> bool:
     """Unit k is a kicker that stands above a title (a dash subtitle stands below its title)."""
-    return units[k].kind == "kicker" and not is_dash_subtitle(units[k].text)
+    return units[k].kind == "kicker" and not is_subtitle_line(units[k].text)
 
 
 def _parts_two_articles(units: list[Unit], i: int, titles: set[int]) -> bool:
@@ -198,7 +199,7 @@ def _byline_ahead(units: list[Unit], i: int) -> bool:
 def _kicker_shaped_title(units: list[Unit], i: int) -> bool:
     """A title that happens to be shaped like a column name or series line (…一线, 贯彻…决定),
     printed right above its byline or its body, where an article opens."""
-    if units[i].text.startswith("【") or metadata.is_banner(units[i].text) or is_dash_subtitle(units[i].text):
+    if units[i].text.startswith("【") or metadata.is_banner(units[i].text) or is_subtitle_line(units[i].text):
         return False  # (a line opening with a dash is a title's second half, never a title)
     prev = prev_index(units, i, skip=("furniture",))
     nxt = next_index(units, i, skip=("furniture",))

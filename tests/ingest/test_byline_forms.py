@@ -86,3 +86,11 @@ def test_an_end_mark_is_no_body_text(mark):
     doc = extract_text(Path("end.txt"), "\n\n".join(["加强党的建设", "■王明", BODY, mark]) + "\n")
     assert [b.text for b in doc.articles[0].blocks] == [BODY]
     assert [(left.kind, left.text) for left in doc.leftovers] == [("other", mark)]
+
+
+def test_a_subtitle_in_brackets_under_the_title():
+    """（以…为例） under the title is its second line, as ——以…为例 is (it was taken for the
+    title, and the title for a kicker)."""
+    doc = extract_text(Path("sub.txt"), "\n\n".join(["加强党的建设", "（以东江市为例）", "■王明", BODY]) + "\n")
+    article = doc.articles[0]
+    assert (article.title, article.kicker, article.authors) == ("加强党的建设（以东江市为例）", None, ["王明"])
