@@ -5,6 +5,8 @@ runs them in this order on a paragraph, title or field, and any of them can be s
 off by name (``normalize(text, skip={"ellipsis"})``):
 
   markdown        `##` heading marks and `**` emphasis of a Markdown copy
+  width           full-width digits, Latin letters and full stop (２０２４, ＧＤＰ, ．) -> half-width,
+                  half-width ideographic marks (｡ ､ ｢ ｣) -> full-width
   stray_and       a stray English "and" between Chinese words (a translation tool's) -> 和
   middle_dots     odd middle dots between Chinese words (・ • ‧ ∙ ･) -> ·
   punctuation     half-width , : ; ! ? . ( ) in Chinese text -> full-width
@@ -79,6 +81,19 @@ def repair_middle_dots(text: str) -> str:
     """Odd middle dots between Chinese words (katakana ・, bullet •, ‧, ∙, ･) -> the · of
     Chinese text (马克思·恩格斯): OCR reads the one mark as any of them."""
     return _DOTS.sub("·", text)
+
+
+# a text layer's or OCR's other widths: digits and Latin letters are set half-width in Chinese
+# text, and the full-width full stop (．) is a full stop the punctuation repair then reads; the
+# half-width forms of 。、「」 are those marks
+_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF0E]}
+_WIDTH.update({ord("｡"): "。", ord("､"): "、", ord("｢"): "「", ord("｣"): "」"})
+_WIDE = re.compile("[０-９Ａ-Ｚａ-ｚ．｡､｢｣]")
+
+
+def repair_width(text: str) -> str:
+    """Full-width digits, Latin letters and full stops -> half-width; half-width 。、「」 -> full."""
+    return text.translate(_WIDTH) if _WIDE.search(text) else text
 
 
 def repair_punctuation(text: str) -> str:
@@ -158,6 +173,7 @@ def repair_chinese_spaces(text: str) -> str:
 
 # run in this order; chinese_spaces last (the title gap is found before it)
 REPAIRS: dict[str, Callable[[str], str]] = {
+    "width": repair_width,
     "stray_and": repair_stray_and,
     "middle_dots": repair_middle_dots,
     "punctuation": repair_punctuation,

@@ -88,3 +88,13 @@ def test_every_format_character_is_invisible():
 
     matched = {code for code in range(0x10000) if INVISIBLE.match(chr(code))}
     assert matched == {code for code in range(0x10000) if unicodedata.category(chr(code)) == "Cf"}
+
+
+def test_other_widths_are_set_as_chinese_text_sets_them():
+    """Full-width digits, Latin letters and full stops (２０２４, ＧＤＰ, ．) half-width, a
+    full stop after Chinese then 。; half-width ｡ ､ ｢ ｣ as 。、「」 (a sentence ending on ｡ or ．
+    was read as going on)."""
+    raw = HEAD + "２０２４年ＧＤＰ增长５．２％，必须坚持不懈地推进．各级党组织要担负起责任｡要把要求落实到每一个环节､每一个岗位。\n"
+    doc, body = _body(raw)
+    assert body == ["2024年GDP增长5.2％，必须坚持不懈地推进。各级党组织要担负起责任。要把要求落实到每一个环节、每一个岗位。"]
+    assert altered(raw, doc) == []
