@@ -91,9 +91,17 @@ _WIDTH.update({ord("｡"): "。", ord("､"): "、", ord("｢"): "「", ord("｣
 _WIDE = re.compile("[０-９Ａ-Ｚａ-ｚ．｡､｢｣]")
 
 
+# a full-width full stop after Chinese ends a sentence even before a digit (之路．２０２３年):
+# a full-width decimal point stands between full-width digits (５．２)
+_WIDE_STOP = re.compile(rf"(?<=[{CJK}”’」』）》])．")
+
+
 def repair_width(text: str) -> str:
-    """Full-width digits, Latin letters and full stops -> half-width; half-width 。、「」 -> full."""
-    return text.translate(_WIDTH) if _WIDE.search(text) else text
+    """Full-width digits, Latin letters and full stops -> half-width (a full stop after
+    Chinese -> 。); half-width 。、「」 -> full."""
+    if not _WIDE.search(text):
+        return text
+    return _WIDE_STOP.sub("。", text).translate(_WIDTH)
 
 
 def repair_punctuation(text: str) -> str:

@@ -94,7 +94,7 @@ def test_other_widths_are_set_as_chinese_text_sets_them():
     """Full-width digits, Latin letters and full stops (２０２４, ＧＤＰ, ．) half-width, a
     full stop after Chinese then 。; half-width ｡ ､ ｢ ｣ as 。、「」 (a sentence ending on ｡ or ．
     was read as going on)."""
-    raw = HEAD + "２０２４年ＧＤＰ增长５．２％，必须坚持不懈地推进．各级党组织要担负起责任｡要把要求落实到每一个环节､每一个岗位。\n"
+    raw = HEAD + "２０２４年ＧＤＰ增长５．２％，必须坚持不懈地推进．各级党组织要担负起责任｡要把要求落实到每一个环节､每一个岗位．２０２５年要再上台阶。\n"
     doc, body = _body(raw)
-    assert body == ["2024年GDP增长5.2％，必须坚持不懈地推进。各级党组织要担负起责任。要把要求落实到每一个环节、每一个岗位。"]
+    assert body == ["2024年GDP增长5.2％，必须坚持不懈地推进。各级党组织要担负起责任。要把要求落实到每一个环节、每一个岗位。2025年要再上台阶。"]
     assert altered(raw, doc) == []

@@ -177,14 +177,16 @@ _RADICAL_OF = {unicodedata.normalize("NFKC", chr(code)): chr(code) for code in r
 _RADICAL_OF.update({"见": "\u2ec5", "长": "\u2ed3", "门": "\u2ed4", "青": "\u2ed8", "风": "\u2edb", "马": "\u2ee2",
                     "龙": "\u2ef0", "车": "\u2ecb", "贝": "\u2ec9", "页": "\u2eda", "西": "\u2ec4", "黄": "\u2ee9"})
 _INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u200c", "\u2060"]
+_FULL_WIDTH = {code: code + 0xFEE0 for code in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B)]}
 
 
 def layer_chars(rng, lines, page):
     """Characters a PDF's text layer gives in place of the printed ones: some ideographs as
     the radicals their font maps them to (every occurrence on the page: the font does it),
     invisible characters between characters of a few paragraphs, a form feed where the
-    converter's page ended (before a paragraph, and at the end), and a title or subheading
-    of a bold face drawn twice (each character twice)."""
+    converter's page ended (before a paragraph, and at the end), full-width digits, letters
+    and a full stop in a paragraph or two, and a title or subheading of a bold face drawn
+    twice (each character twice)."""
     mapped = rng.sample(sorted(_RADICAL_OF), 12)
     table = str.maketrans({ch: _RADICAL_OF[ch] for ch in mapped})
     for x in lines:
@@ -197,6 +199,9 @@ def layer_chars(rng, lines, page):
     x = rng.choice(paragraph_lines(lines))
     x.text = "\f" + x.text
     lines[-1].text += "\f"
+    for x in rng.sample(paragraph_lines(lines), min(2, len(paragraph_lines(lines)))):
+        # (another width: full-width digits and Latin letters, a full-width full stop)
+        x.text = x.text.translate(_FULL_WIDTH).replace("。", "．", 1)
     bold = [x for x in lines if x.role in ("title", "heading")]
     for x in rng.sample(bold, min(len(bold), rng.randint(0, 2))):
         x.text = "".join(ch * 2 if not ch.isspace() else ch for ch in x.text)  # (drawn twice)
