@@ -24,7 +24,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from site_builder.errors import ContentError
-from site_builder.ingest.layer_repairs import line_warnings, page_breaks
+from site_builder.ingest.layer_repairs import line_warnings, page_breaks, remove_named
 from site_builder.model import Warning_
 
 MAX_RAW_BYTES = 5 * 1024 * 1024  # a newspaper page is ~20-60 KB; 5 MB is not a page
@@ -173,16 +173,8 @@ def _damage_warnings(path: Path, lines: list[int]) -> list[Warning_]:
 def remove_control_characters(text: str, path: Path) -> tuple[str, list[Warning_]]:
     """The text without control characters (line breaks "\n" and tabs kept), and a warning
     for each line that held any, naming them (one summary beyond MAX_LINE_WARNINGS lines)."""
-    if not CONTROL.search(text):
-        return text, []
-    found: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        codes = CONTROL.findall(line)
-        if codes:
-            named = ", ".join(f"U+{ord(ch):04X}" + (f" ×{codes.count(ch)}" if codes.count(ch) > 1 else "")
-                              for ch in sorted(set(codes)))
-            found.append((number, f"control characters removed ({named}): no text means them"))
-    return CONTROL.sub("", text), line_warnings(path, found, "control-character")
+    return remove_named(text, path, CONTROL, "control characters removed ({}): no text means them",
+                        "control-character")
 
 
 # Glyphs the PDF-to-text step could not map to a character: pdfminer's (cid:123) and the

@@ -55,11 +55,17 @@ INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2
 def remove_invisible(text: str, path: Path) -> tuple[str, list[Warning_]]:
     """The text without invisible format characters, with a warning for each line that held
     any, naming them."""
-    if not INVISIBLE.search(text):
+    return remove_named(text, path, INVISIBLE, "invisible characters removed ({}): no printed text means them",
+                        "invisible-character")
+
+
+def remove_named(text: str, path: Path, pattern: re.Pattern, message: str, code: str) -> tuple[str, list[Warning_]]:
+    """The text without what `pattern` matches, and a warning for each line that held any:
+    `message` with the code points named in its {}."""
+    if not pattern.search(text):
         return text, []
-    found = [(number, f"invisible characters removed ({_named(codes)}): no printed text means them")
-             for number, codes in _per_line(text, INVISIBLE)]
-    return INVISIBLE.sub("", text), line_warnings(path, found, "invisible-character")
+    found = [(number, message.format(_named(codes))) for number, codes in _per_line(text, pattern)]
+    return pattern.sub("", text), line_warnings(path, found, code)
 
 
 # CJK Radicals Supplement -> the unified ideograph each stands for, as Unicode's
