@@ -45,6 +45,9 @@ _ABOVE = ("furniture", "kicker", "source", "affiliation")
 # be chance: 城镇化 | 办好 meets 化办 in 现代化办学)
 PAIR_SEEN = 2
 _CLAUSE_BREAKS = "，；：,;:"
+# characters: a balanced head of an odd length sets its second line one longer
+BALANCED_SLACK = 1
+FILLED_RATIO = 2  # a head's first line is at most this many times its second
 
 
 def mend_byline_lines(units: list[Unit]) -> list[Unit]:
@@ -163,8 +166,18 @@ def _where_a_head_stands(units: list[Unit], k: int) -> bool:
 
 
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
-    """The break between the title's lines cuts a word or a phrase."""
+    """The break between the title's lines cuts a word or a phrase, or falls where a head's
+    first line fills."""
     word_spans = _word_spans(head, rest, stats)
     first_unfinished = shapes.ends_open(head) or grammar.left_open(head) or grammar.phrase_stops_short(head) \
         or grammar.opens_without_predicate(head) or heading_forms.closes_frame(head)
-    return word_spans or first_unfinished or grammar.starts_bound(rest)
+    return word_spans or first_unfinished or grammar.starts_bound(rest) or _filled_first_line(head, rest)
+
+
+def _filled_first_line(head: str, rest: str) -> bool:
+    """A head set over two lines fills its first line: the first is the longer, or the two
+    are balanced. A kicker is mostly the shorter line, set smaller over its title; one far
+    longer than the line under it (坚持以人民为中心的发展思想 | 让城市更宜居) is a kicker too,
+    for a two-line head is cut near its middle."""
+    first, second = shapes.cjk_len(head), shapes.cjk_len(rest)
+    return second - BALANCED_SLACK <= first <= FILLED_RATIO * second

@@ -45,3 +45,28 @@ def test_a_columns_foot_above_a_title_is_not_its_first_line(foot: str):
 
     doc = extract_text(Path("foot.txt"), FOOT_ABOVE_TITLE.format(foot=foot))
     assert [a.title for a in doc.articles] == ["让基层治理更有温度", "以优良作风推动乡村振兴"]
+
+
+HEAD_AFTER_ARTICLE = ("让基层治理更有温度\n\n■张华\n\n基层治理是国家治理的基石，关系群众切身利益。\n\n"
+                      "（作者单位：某某大学）\n\n{first}\n\n{second}\n\n■李明\n\n作风建设永远在路上，乡村振兴需要实干。\n\n")
+
+
+@pytest.mark.parametrize(("first", "second"), [("以优良作风凝心", "聚力干事创业"), ("走好新时代乡村", "全面振兴之路")],
+                         ids=["balanced", "first-longer"])
+def test_a_head_that_fills_its_first_line_is_one_title(first: str, second: str):
+    """A head set over two lines breaks where its first line fills, whether or not the break
+    cuts a word the lexicon knows: the first line is the longer, or the two are balanced."""
+    from site_builder.ingest.raw_page import extract_text
+
+    doc = extract_text(Path("head.txt"), HEAD_AFTER_ARTICLE.format(first=first, second=second))
+    assert [a.title for a in doc.articles] == ["让基层治理更有温度", first + second]
+
+
+@pytest.mark.parametrize(("kicker", "title"), [("城市更新", "让老城区焕发新活力"),  # shorter than its title
+                                               ("坚持以人民为中心的发展思想", "让城市更宜居")],  # far longer
+                         ids=["short-kicker", "long-kicker"])
+def test_a_kicker_is_not_a_first_line_by_its_length(kicker: str, title: str):
+    from site_builder.ingest.raw_page import extract_text
+
+    doc = extract_text(Path("head.txt"), HEAD_AFTER_ARTICLE.format(first=kicker, second=title))
+    assert [a.title for a in doc.articles] == ["让基层治理更有温度", title]

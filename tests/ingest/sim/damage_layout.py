@@ -88,3 +88,27 @@ def byline_above(rng, lines, page):
         t = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
         lines[t:t] = bylines
     return lines
+
+
+# a printed line never opens on a closing mark nor ends on an opening one (kinsoku)
+_NO_LINE_START = "，。、；：？！”’）》」』…—"
+_NO_LINE_END = "“‘（《「『"
+TWO_LINE_TITLE = 12  # characters: a head this long may be set over two lines
+
+
+def title_two_lines(rng, lines, page):
+    """A long title set over two lines in a narrow head, the text layer giving each line as a
+    line of its own: the break falls where the first line fills (a head's first line is the
+    longer, or the two are balanced), inside a phrase, never before a closing mark or after
+    an opening one. (A title of two parts printed with a space between
+    them is set one part a line, and reads as a kicker over a title: not this form.)"""
+    for k, line in reversed(list(enumerate(lines))):
+        text = line.text
+        if line.role != "title" or len(text) < TWO_LINE_TITLE or any(c in text for c in " 　，,"):
+            continue
+        cuts = [c for c in range(len(text) // 2, len(text) * 3 // 5 + 1)
+                if text[c] not in _NO_LINE_START and text[c - 1] not in _NO_LINE_END]
+        if cuts:
+            cut = rng.choice(cuts)
+            lines[k:k + 1] = [Line(text[:cut], "title", line.article), Line(text[cut:], "title", line.article)]
+    return lines

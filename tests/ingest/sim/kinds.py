@@ -26,7 +26,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "banner-on-title", "colophon", "marked-subheads",
          "round-table", "research-group", "lost-glyphs",
          "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops",
-         "wrapped-lines", "indented-lines", "byline-above", "layer-chars"]
+         "wrapped-lines", "indented-lines", "byline-above", "layer-chars", "title-two-lines"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["combined-new"]
@@ -55,7 +55,7 @@ DAMAGE: dict[str, Callable] = {
     "lost-glyphs": forms.lost_glyphs, "no-blank-lines": damage_text.no_blank_lines,
     "byline-on-title": page_matter.byline_on_title, "byline-marks": page_matter.byline_marks,
     "dot-stops": damage_text.dot_stops, "byline-above": damage_layout.byline_above,
-    "layer-chars": forms.layer_chars,
+    "layer-chars": forms.layer_chars, "title-two-lines": damage_layout.title_two_lines,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
