@@ -5,13 +5,20 @@ A title printed on two lines: the text layer gives each line of a long headline 
 of its own (a blank line between, as between every printed line), and only the second,
 right above the byline, reads as the title; the first would be left over as a fragment.
 The first line is the title's first half when it stands where a title's head stands (the
-page's top, or after an article's end), is unfinished, the two make a title no longer than
-the genre's, and the break cuts a word or a phrase:
+page's top, after an article's end, or under its byline on a page that prints bylines over
+heads), is unfinished, the two make a title no longer than the genre's, and the break cuts
+a word or a phrase, or falls where the head filled its first line:
   * a word of the lexicon, or a pair of characters the page writes elsewhere, spans it;
   * the first line ends on a comma, a conjunction or a particle, or leaves a quote open;
   * the first opens a preposition whose verb is below (以高质量党建 | 引领…) or a frame
     with no predicate after it (在守正创新中 | 推动…);
-  * the second opens bound to what precedes it (的, 们, 和 …).
+  * the second opens bound to what precedes it (的, 们, 和 …);
+  * the first line is the longer, or the two are balanced (a kicker is set smaller over a
+    longer title; one far longer than the line under it is a kicker too).
+Where the title-finder took the first line for the whole title (the body right under the
+head, its byline printed elsewhere), the second stands where the body's first paragraph
+would: a short unfinished line over the body that makes one head with the first by the
+same evidence is its second line.
 Right after a paragraph (no closing lines between), where articles read in turns set a
 column's foot above the next article's head as often, only a word across the break, the
 first line's own form (a phrase with no predicate: 以人民为中心，) or a bound second line
@@ -34,7 +41,7 @@ from functools import cache
 from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shapes
 from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import find_titles
+from site_builder.ingest.titles import LONG_PARAGRAPH, after_footer, bylines_above_titles, find_titles, is_name
 from site_builder.model import LineSpan
 
 # what may stand right above a title's first line: a page's top, the page's furniture, a
@@ -45,6 +52,7 @@ _ABOVE = ("furniture", "kicker", "source", "affiliation")
 # be chance: 城镇化 | 办好 meets 化办 in 现代化办学)
 PAIR_SEEN = 2
 _CLAUSE_BREAKS = "，；：,;:"
+_RUN_ON_MARKS = "，。、；：？！”’）》」』…,.;:?!)"  # no paragraph opens on these
 # characters: a balanced head of an odd length sets its second line one longer
 BALANCED_SLACK = 1
 FILLED_RATIO = 2  # a head's first line is at most this many times its second
@@ -99,38 +107,82 @@ def join_title_lines(units: list[Unit]) -> list[Unit]:
     titles = find_titles(units)
     if not titles:
         return units
-    joined = list(units)
     stats = cache(lambda: PageStats.of([u.text for u in units]))  # (counted once a line asks)
-    for i in sorted(titles, reverse=True):  # (from the end: the indexes before stay valid)
-        if i > 0 and _first_line(joined, i - 1, i, stats):
-            first, second = joined[i - 1], joined[i]
-            title = first.joined_with(second, first.text + second.text)
-            # (the line break is no gap in the title: its raw text, where a title keeps a
-            # printed space, runs on from one line to the next)
-            title.raw = first.raw.rstrip() + second.raw.lstrip()
-            title.markdown_heading = second.markdown_heading
-            joined[i - 1:i + 1] = [title]
+    # a byline stands over a head only on a page that prints its bylines so: elsewhere a
+    # byline after an article's closing lines is that article's, printed late with its title
+    bylines_over = bylines_above_titles(units, titles)
+    firsts: list[int] = []  # where a title's two lines start, each unit in one pair at most
+    for i in sorted(titles):
+        taken = firsts[-1] + 1 if firsts else -1  # (the last pair's second line)
+        if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over):
+            firsts.append(i - 1)
+        elif i > taken and i + 1 < len(units) and i + 1 not in titles and _second_line(units, i, stats):
+            firsts.append(i)
+    joined = list(units)
+    for k in reversed(firsts):  # (from the end: the indexes before stay valid)
+        joined[k:k + 2] = [_one_title(joined[k], joined[k + 1])]
     return joined
 
 
-def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats]) -> bool:
+def _one_title(first: Unit, second: Unit) -> Unit:
+    title = first.joined_with(second, first.text + second.text)
+    # (the line break is no gap in the title: its raw text, where a title keeps a printed
+    # space, runs on from one line to the next)
+    title.raw = first.raw.rstrip() + second.raw.lstrip()
+    title.markdown_heading = second.markdown_heading
+    return title
+
+
+def _second_line(units: list[Unit], title: int, stats: Callable[[], PageStats]) -> bool:
+    """Unit title + 1, right under the title at ``title`` and over the article's body or
+    byline, is the title's second line: a head set over two lines whose first line the
+    title-finder took for the whole (the second stands where the body's first paragraph
+    would, short and unfinished). (The caller has made sure it is no title itself: a title
+    printed after its article stands right over the next article's.)"""
+    k = title + 1
+    head, rest = units[title].text.strip(), units[k].text.strip()
+    below = units[k + 1] if k + 1 < len(units) else None
+    if units[k].kind != "text" or units[k].info or units[title].kind != "text" or shapes.terminated(rest) \
+            or not shapes.title_shaped(head + rest) or below is None:
+        return False
+    opens_body = is_name(below) or (below.kind == "text" and len(below.text) >= LONG_PARAGRAPH
+                                    and not _runs_on(rest, below.text, stats()))
+    return opens_body and (_word_spans(head, rest, stats()) or _filled_first_line(head, rest))
+
+
+def _runs_on(line: str, below: str, stats: PageStats) -> bool:
+    """The text under `line` goes on with its sentence: `line` is the few words of body a
+    column's cut leaves under a title (the text under it opens on a mark no line of a new
+    paragraph opens on, or a word runs across)."""
+    return below.lstrip()[:1] in _RUN_ON_MARKS or _word_spans(line, below, stats)
+
+
+def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats], bylines_over: bool) -> bool:
     """Unit k, right above the title at ``title``, is that title's first line."""
     head, rest = units[k].text.strip(), units[title].text.strip()
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
             or _column_foot(head) or shapes.terminated(head) or not shapes.title_shaped(head + rest):
         return False
-    if not _where_a_head_stands(units, k):
+    if not _where_a_head_stands(units, k, bylines_over):
         return False
-    if _after_text(units, k):
+    if _after_text(units, k, bylines_over):
         return _headline_part(head, rest, stats())
     return _cut_across(head, rest, stats())
 
 
-def _after_text(units: list[Unit], k: int) -> bool:
+def _after_text(units: list[Unit], k: int, bylines_over: bool) -> bool:
     """Unit k follows a paragraph, not closing lines, a kicker, page matter or the page's top:
     where articles are read in turns, a column's foot stands there above the next article's
     head as often as a headline's first line does."""
-    return k > 0 and units[k - 1].kind not in _ABOVE
+    return k > 0 and not _head_over(units, k - 1, bylines_over) and not _under_plain_kicker(units, k, bylines_over)
+
+
+def _head_over(units: list[Unit], j: int, bylines_over: bool) -> bool:
+    """Unit j is what stands right over an article's head: closing lines, page matter, a
+    kicker, or, on a page that prints its bylines over its heads, a byline (after an
+    article's end or the page's top)."""
+    return units[j].kind in _ABOVE \
+        or (bylines_over and units[j].kind == "byline" and after_footer(units, j, also=("kicker",)))
 
 
 def _headline_part(head: str, rest: str, stats: PageStats) -> bool:
@@ -160,9 +212,17 @@ def _column_foot(head: str) -> bool:
     return shapes.cjk_len(head) > TYPICAL_HEADING or head.endswith("、")
 
 
-def _where_a_head_stands(units: list[Unit], k: int) -> bool:
-    above = units[k - 1] if k > 0 else None
-    return above is None or above.kind in _ABOVE or shapes.terminated(above.text)
+def _where_a_head_stands(units: list[Unit], k: int, bylines_over: bool) -> bool:
+    """Unit k opens a head: at the page's top, under what stands over a head, after a
+    sentence's end, or under a plain kicker (a column's name set as text) standing so."""
+    return k == 0 or _head_over(units, k - 1, bylines_over) or shapes.terminated(units[k - 1].text) \
+        or _under_plain_kicker(units, k, bylines_over)
+
+
+def _under_plain_kicker(units: list[Unit], k: int, bylines_over: bool) -> bool:
+    above = units[k - 1]
+    plain_kicker = above.kind == "text" and not above.info and shapes.title_shaped(above.text)
+    return plain_kicker and (k == 1 or _head_over(units, k - 2, bylines_over))
 
 
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:

@@ -64,6 +64,11 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
             and (not _is_subheading_slot(units, i) or _plain_subheadings_above(units, i, titles)):
         return True
     prev = prev_index(units, i, skip=("furniture",))
+    if prev is not None and prev not in titles and _first_line_above(units, prev, text):
+        # (a title printed on two lines: where it opens is judged above its first line;
+        # under a byline, the first line is the title: title_lines reads the second)
+        above = prev_index(units, prev, skip=("furniture",))
+        prev = prev if above is not None and units[above].kind == "byline" else above
     if prev is not None and _heads_a_title(units, prev) and following.kind == "text" and prev not in titles:
         # a kicker, then a title-shaped line: an article's head, however short the piece of
         # its body a column cut leaves before the next column
@@ -73,8 +78,16 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if prev is not None and units[prev].kind == "byline":
         # (a byline over a title: where an article ends, at the page's top, or under the
         # kicker that heads the article, on pages that print the byline above the title)
-        opens_page = _after_footer(units, prev, also=("kicker",))
+        opens_page = after_footer(units, prev, also=("kicker",))
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def _first_line_above(units: list[Unit], k: int, text: str) -> bool:
+    """Unit k, right above a title-shaped line, may be that title's first line: a short
+    line that does not end a sentence and makes one title with it."""
+    unit = units[k]
+    return unit.kind == "text" and "names" not in unit.info and not shapes.terminated(unit.text) \
+        and shapes.title_shaped(unit.text + text)
 
 
 def bylines_above_titles(units: list[Unit], titles: set[int]) -> bool:
@@ -134,7 +147,7 @@ def _names_shaped_title(units: list[Unit], i: int) -> bool:
     # stands above a marked byline, so over a marked one the two lines are name and title)
     column_name = "names" in units[prev].info and units[nxt].kind == "byline" if prev is not None else False
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") \
-        or ((units[prev].kind == "byline" or column_name) and _after_footer(units, prev))
+        or ((units[prev].kind == "byline" or column_name) and after_footer(units, prev))
 
 
 def _bare_names_over_marked(units: list[Unit], k: int) -> bool:
@@ -235,7 +248,7 @@ def _plain_subheadings_above(units: list[Unit], i: int, titles: set[int]) -> boo
     return len(plain) >= 2
 
 
-def _after_footer(units: list[Unit], i: int, also: tuple[str, ...] = ()) -> bool:
+def after_footer(units: list[Unit], i: int, also: tuple[str, ...] = ()) -> bool:
     prev = prev_index(units, i, skip=("furniture",))
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, *also)
 

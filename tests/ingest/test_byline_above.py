@@ -42,7 +42,9 @@ def test_a_byline_printed_after_its_body_is_not_the_next_articles():
 def test_a_title_over_a_short_piece_of_body_under_its_byline():
     """Under a byline that stands above its title, the title-shaped line is the title even
     where a column's cut leaves only a few words of body under it (the title wanted a long
-    paragraph below to open an article)."""
-    assert _read("■王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障",
-                 "城市更新是推动城市", BODY_TWO[9:]) == [
+    paragraph below to open an article). The text under the piece shows it runs on (here a
+    word runs across the cut: 持|续); a short piece with no such sign reads as the
+    second line of a head set over two lines, the commoner form (test_title_lines)."""
+    assert _read("■王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障", BODY_TWO[:11],
+                 BODY_TWO[11:]) == [
         ("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]

@@ -70,3 +70,38 @@ def test_a_kicker_is_not_a_first_line_by_its_length(kicker: str, title: str):
 
     doc = extract_text(Path("head.txt"), HEAD_AFTER_ARTICLE.format(first=kicker, second=title))
     assert [a.title for a in doc.articles] == ["让基层治理更有温度", title]
+
+
+def test_a_two_line_head_under_its_byline_is_one_title():
+    """On a page that prints its bylines over its heads, the head under a byline may be set
+    over two lines."""
+    from site_builder.ingest.raw_page import extract_text
+
+    page = ("■张华\n\n让基层治理更有温度\n\n基层治理是国家治理的基石，关系群众切身利益，也关系社会的和谐稳定。\n\n"
+            "（作者单位：某某大学）\n\n■李明\n\n以钉钉子精神抓好\n\n重大项目建设\n\n"
+            "重大项目是稳增长、调结构、惠民生的重要抓手，一个项目落地往往能带动一片产业发展、带动一方百姓就业增收。\n\n")
+    doc = extract_text(Path("above.txt"), page)
+    assert [(a.title, a.authors) for a in doc.articles] == [("让基层治理更有温度", ["张华"]),
+                                                            ("以钉钉子精神抓好重大项目建设", ["李明"])]
+
+
+def test_a_two_line_head_over_its_body_is_one_title():
+    """A head set over two lines with the body right under it (its byline printed after the
+    body): the first line, taken for the title, and the second, where the body's first
+    paragraph would stand, short and unfinished, are one title."""
+    from site_builder.ingest.raw_page import extract_text
+
+    page = ("让基层治理更有温度\n\n■张华\n\n基层治理是国家治理的基石，关系群众切身利益。\n\n（作者单位：某某大学）\n\n"
+            "把稳就业摆在更\n\n加突出的位置\n\n就业是最基本的民生。一人就业，全家幸福，稳住了就业就稳住了千家万户的收入，也就稳住了经济社会发展的基本盘。\n\n■李明\n\n")
+    doc = extract_text(Path("body.txt"), page)
+    assert [(a.title, a.authors) for a in doc.articles] == [("让基层治理更有温度", ["张华"]),
+                                                            ("把稳就业摆在更加突出的位置", ["李明"])]
+
+
+def test_a_two_line_head_under_a_plain_kicker_is_one_title():
+    """A column's name set as plain text over a head set over two lines: the kicker stays,
+    and the two lines under it are the title."""
+    from site_builder.ingest.raw_page import extract_text
+
+    doc = extract_text(Path("kicker.txt"), HEAD_AFTER_ARTICLE.format(first="思想纵横\n\n以优良作风凝心", second="聚力干事创业"))
+    assert [(a.title, a.kicker) for a in doc.articles] == [("让基层治理更有温度", None), ("以优良作风凝心聚力干事创业", "思想纵横")]
