@@ -23,7 +23,10 @@ Right after a paragraph (no closing lines between), where articles read in turns
 column's foot above the next article's head as often, only a word across the break, the
 first line's own form (a phrase with no predicate: 以人民为中心，) or a bound second line
 counts: a clause with its own subject and predicate that stops on a comma or a function
-word (…定位不同，, …平台把) is a sentence's first half.
+word (…定位不同，, …平台把) is a sentence's first half. After a sentence's end (an article
+printed with no closing lines), a first line the head filled counts too, unless it has a
+column foot's forms (a mark inside, a phrase stopped short) or goes on elsewhere on the page: a word of the lexicon runs from its end into the start of
+another line (…平台把交 | 通、水务…), the top of the column where its paragraph goes on.
 A kicker or a column's name above a title ends at a phrase's end and stays what it is; so
 does a line that ends on a verb whose object seems to open the next (全面加强 | 知识产权…),
 for a column's name is as often a noun and a verb (思想纵横 | 小区治理…).
@@ -52,6 +55,7 @@ _ABOVE = ("furniture", "kicker", "source", "affiliation")
 # be chance: 城镇化 | 办好 meets 化办 in 现代化办学)
 PAIR_SEEN = 2
 _CLAUSE_BREAKS = "，；：,;:"
+_FOOT_MARKS = "、，,；;：:"
 _RUN_ON_MARKS = "，。、；：？！”’）》」』…,.;:?!)"  # no paragraph opens on these
 # characters: a balanced head of an odd length sets its second line one longer
 BALANCED_SLACK = 1
@@ -166,7 +170,9 @@ def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageS
     if not _where_a_head_stands(units, k, bylines_over):
         return False
     if _after_text(units, k, bylines_over):
-        return _headline_part(head, rest, stats())
+        return _headline_part(head, rest, stats()) or (
+            shapes.terminated(units[k - 1].text) and _filled_first_line(head, rest)
+            and not _foot_shaped(head) and not _goes_on_elsewhere(units, k))
     return _cut_across(head, rest, stats())
 
 
@@ -183,6 +189,22 @@ def _head_over(units: list[Unit], j: int, bylines_over: bool) -> bool:
     article's end or the page's top)."""
     return units[j].kind in _ABOVE \
         or (bylines_over and units[j].kind == "byline" and after_footer(units, j, also=("kicker",)))
+
+
+def _foot_shaped(head: str) -> bool:
+    """The line has the forms a column's foot has and a head's line has not: a mark inside
+    it or at its end (a series, a clause's comma), or a phrase stopped short (a bare
+    preposition or verb after its subject: …平台把)."""
+    return any(mark in head for mark in _FOOT_MARKS) or shapes.ends_open(head) or grammar.phrase_stops_short(head)
+
+
+def _goes_on_elsewhere(units: list[Unit], k: int) -> bool:
+    """Unit k is a column's foot whose paragraph goes on at the top of another column: a
+    word of the lexicon runs from its end into the start of some other line of the page
+    (…平台把交 | 通、水务…)."""
+    head = units[k].text.strip()
+    return any(lexicon.cohesion(head[-4:], unit.text.lstrip()[:4]) >= WORD_CUT_NATS
+               for j, unit in enumerate(units) if j not in (k, k + 1) and unit.kind == "text")
 
 
 def _headline_part(head: str, rest: str, stats: PageStats) -> bool:

@@ -105,3 +105,27 @@ def test_a_two_line_head_under_a_plain_kicker_is_one_title():
 
     doc = extract_text(Path("kicker.txt"), HEAD_AFTER_ARTICLE.format(first="思想纵横\n\n以优良作风凝心", second="聚力干事创业"))
     assert [(a.title, a.kicker) for a in doc.articles] == [("让基层治理更有温度", None), ("以优良作风凝心聚力干事创业", "思想纵横")]
+
+
+def test_a_two_line_head_right_after_a_paragraph_is_one_title():
+    """An article printed with no closing lines: the next head, set over two lines, follows
+    its last paragraph. After a sentence's end, a first line the head filled is the title's
+    first line..."""
+    from site_builder.ingest.raw_page import extract_text
+
+    page = ("让基层治理更有温度\n\n■张华\n\n基层治理是国家治理的基石，关系群众切身利益。\n\n"
+            "以优良作风凝\n\n心聚力干事创业\n\n■李明\n\n作风建设永远在路上，乡村振兴需要实干。\n\n")
+    doc = extract_text(Path("after.txt"), page)
+    assert [a.title for a in doc.articles] == ["让基层治理更有温度", "以优良作风凝心聚力干事创业"]
+
+
+def test_a_columns_foot_that_goes_on_elsewhere_is_not_a_first_line():
+    """...but a column's foot whose paragraph goes on at the top of another column (a word
+    runs from its end into that line) is no head's line, however long."""
+    from site_builder.ingest.raw_page import extract_text
+
+    page = ("让基层治理更有温度\n\n■张华\n\n基层治理是国家治理的基石，关系群众切身利益。\n\n"
+            "城市运行管理服务平台把交\n\n扎实推进基本公共服务均等化\n\n■李明\n\n"
+            "通、水务、燃气等数据汇聚起来，实现一网统管。\n\n基本公共服务均等化是民生之本，需要久久为功。\n\n")
+    doc = extract_text(Path("foot.txt"), page)
+    assert "扎实推进基本公共服务均等化" in [a.title for a in doc.articles]
