@@ -31,7 +31,8 @@ from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamp
                                       search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, SourceDocument, Warning_
 from site_builder.progress import Progress
-from site_builder.spare import SpareSite, Staged, claim_spare, keep_as_spare, load_spare, spare_folder, store_spare
+from site_builder.spare import (InFolder, SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_folder,
+                                store_spare)
 from site_builder.staging import claim_staging, remove_in_background, remove_leftovers, retire
 
 # The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
@@ -159,12 +160,15 @@ def _build(options: BuildOptions) -> BuildResult:
                          search=search_made.stats if search_made else None, stored_report=read.report,
                          search_stale=search_made.stale if search_made else False,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
+    search_files = (search_made.files or []) if search_made else []
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
-            (search_made.files or []) if search_made else [], without_output(result), folder_stamps(output_dir, files)))
+            search_files, without_output(result), folder_stamps(output_dir, files)))
     if spare_kept and record is not None:
         store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
+    elif not skipped and (linked := link_as_spare(output_dir, spare_folder(cache, output_dir), files, retire)):
+        store_spare(cache, output_dir, SpareSite(files, linked, search_files))  # no site to keep: a copy by links
     cache.save()
     return result
 
@@ -237,16 +241,6 @@ class _SearchFiles:
     stale: bool = False  # made from other pages than these
 
 
-class _InFolder:
-    """The names of the files in a folder of the site."""
-
-    def __init__(self, folder: str):
-        self.prefix = folder + "/"
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name.startswith(self.prefix)
-
-
 def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
             progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
     """The search files: taken from the published site when no page changed (or when they
@@ -266,7 +260,7 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
                                     stale=record.search_key != key)
         # the search files are made anew, never written into; the spare's bundle is patched in
         # place (search/inplace.py): most of its files are the new bundle's
-        staged.keep_only(_InFolder(search.BUNDLE_DIR))
+        staged.keep_only(InFolder(search.BUNDLE_DIR))
         static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
         stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static])
         return _SearchFiles(stats, key, None)
