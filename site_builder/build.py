@@ -143,7 +143,7 @@ def _build(options: BuildOptions) -> BuildResult:
         search_made = _search(staged, config, site.pages.pages, record, progress,
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
-            files = _stamps(staged, site, search_made)
+            files = _stamps(staged, site, search_made, record.files if record is not None else {})
             forget_record(cache, output_dir)
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
@@ -173,25 +173,27 @@ def _build(options: BuildOptions) -> BuildResult:
     return result
 
 
-def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None) -> dict[str, Stamp]:
+def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None,
+            published: dict[str, Stamp]) -> dict[str, Stamp]:
     """The stamp of every file of the staged site, each file it took from the published
-    site by the published site's record; the files the search stage made anew are listed
-    (and named in `search_made`)."""
+    site by the published site's record (`published`); the files the search stage made
+    anew are listed (and named in `search_made`)."""
     if search_made is not None and search_made.files is None:
         files = staged.stamps([*site.pages.pages, *site.static])
-        made = _search_stamps(staged.folder, files)
+        made = _search_stamps(staged.folder, files, published)
         search_made.files = sorted(made)
         return files | made
     search_files = search_made.files if search_made is not None and search_made.files is not None else []
     return staged.stamps([*site.pages.pages, *site.static, *search_files])
 
 
-def _search_stamps(folder: Path, known: dict[str, Stamp]) -> dict[str, Stamp]:
+def _search_stamps(folder: Path, known: dict[str, Stamp], published: dict[str, Stamp]) -> dict[str, Stamp]:
     """The stamps of the files the search stage made (it writes nowhere else): its bundle
-    folder's, and those at the top of the site that are not the pages or static files (`known`)."""
+    folder's, and those at the top of the site that are not the pages or static files
+    (`known`). A bundle file that is the published one (its inode: most are) has its stamp."""
     from site_builder.search import BUNDLE_DIR
 
-    made = site_stamps(folder, under=BUNDLE_DIR)
+    made = site_stamps(folder, under=BUNDLE_DIR, linked=published)
     with os.scandir(folder) as entries:
         top = [entry for entry in entries if entry.name not in known and not entry.is_dir()]
     for entry in top:

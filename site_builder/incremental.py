@@ -207,15 +207,22 @@ def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:
                    *(f"{path}={sha1}" for path, (_, sha1) in sorted(pages.items())))
 
 
-def site_stamps(folder: Path, under: str = "") -> dict[str, Stamp]:
+def site_stamps(folder: Path, under: str = "", linked: dict[str, Stamp] | None = None) -> dict[str, Stamp]:
     """Each file's stamp by its path in the folder (as os.walk lists them: a link to a folder
     is not followed, a folder that cannot be listed is passed over); `under`: only the files
     in that folder of it. Paths are built by joining names, not with os.path.relpath, which
-    would cost more than the stat."""
+    would cost more than the stat. `linked`: stamps of files this folder may hold hard links
+    to (the published site's, checked by this build): a file the listing gives with the
+    inode `linked` has for its path is that file, and is not stat'ed (size and mtime are
+    its inode's)."""
     stamps: dict[str, Stamp] = {}
+    known = linked or {}
     for relative, entry in _walk(folder, ordered=False, under=under):
-        stat = entry.stat()
-        stamps[relative] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        stamp = known.get(relative)
+        if stamp is None or stamp[2] != entry.inode():
+            stat = entry.stat()
+            stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        stamps[relative] = stamp
     return stamps
 
 
