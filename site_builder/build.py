@@ -28,7 +28,7 @@ from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
-                                      search_key, site_stamps, store_record, without_output)
+                                      pickled, search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, SourceDocument, Warning_
 from site_builder.progress import Progress
 from site_builder.spare import (InFolder, SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_folder,
@@ -75,7 +75,8 @@ class BuildResult:
     search_stale: bool = False  # the search files are an earlier build's (search_may_lag)
     warnings: list[Warning_] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
-    search: SearchStats | None = None
+    search: SearchStats | None = None  # (None in a recorded result: SiteRecord.recorded_search)
+    searchable: int | None = None  # pages in the search index (None: built without search)
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
     # per content file (build_report.py); kept pickled in a recorded result until read, since
@@ -158,13 +159,14 @@ def _build(options: BuildOptions) -> BuildResult:
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
                          search=search_made.stats if search_made else None, stored_report=read.report,
+                         searchable=search_made.stats.pages if search_made else None,
                          search_stale=search_made.stale if search_made else False,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     search_files = (search_made.files or []) if search_made else []
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
-            search_files, without_output(result), folder_stamps(output_dir, files)))
+            search_files, without_output(result), folder_stamps(output_dir, files), pickled(result.search)))
     if spare_kept and record is not None:
         store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
     elif not skipped and (linked := link_as_spare(output_dir, spare_folder(cache, output_dir), files, retire)):
@@ -254,12 +256,12 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
 
     with progress.stage("search"):
         key = search_key(pages, repr(dataclasses.replace(config, path=None)))
+        recorded = record.recorded_search() if record is not None else None
         if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
-                and isinstance(record.result, BuildResult) and record.result.search is not None:
+                and recorded is not None:
             staged.keep_only(set(record.search_files))
             if staged.take_all(record.search_files):
-                return _SearchFiles(record.result.search, record.search_key, record.search_files,
-                                    stale=record.search_key != key)
+                return _SearchFiles(recorded, record.search_key, record.search_files, stale=record.search_key != key)
         # the search files are made anew, never written into; the spare's bundle is patched in
         # place (search/inplace.py): most of its files are the new bundle's
         staged.keep_only(InFolder(search.BUNDLE_DIR))

@@ -41,6 +41,13 @@ class SiteRecord:
     search_files: list[str] = field(default_factory=list)
     result: Any = None  # the BuildResult, for a build that finds nothing to do
     folders: dict[str, int] = field(default_factory=dict)  # the mtime of each folder (folder_stamps)
+    # the search stage's stats (SearchStats), kept pickled: unpickling them imports the search
+    # stage, which a build with nothing to do never needs (`result` holds none: `without_output`)
+    search_stats: bytes | None = None
+
+    def recorded_search(self) -> Any:
+        """The search stage's stats of the recorded build (None: it had no search)."""
+        return pickle.loads(self.search_stats) if self.search_stats is not None else None
 
 
 def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], with_search: bool) -> BuildKey:
@@ -276,7 +283,12 @@ def _record_name(output_dir: Path) -> str:
     return sha1_of(str(output_dir))
 
 
+def pickled(value: Any) -> bytes | None:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if value is not None else None
+
+
 def without_output(result: Any) -> Any:
     """A BuildResult as kept in a record (the skipped files are never kept: such a build is
     never reused), its report pickled apart (`BuildResult.report`)."""
-    return dataclasses.replace(result, errors=[], stored_report=pickle.dumps(result.report, pickle.HIGHEST_PROTOCOL))
+    return dataclasses.replace(result, errors=[], search=None,
+                               stored_report=pickle.dumps(result.report, pickle.HIGHEST_PROTOCOL))
