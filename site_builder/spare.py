@@ -5,8 +5,8 @@ empty, that folder needs every unchanged page hard-linked into it from the publi
 two system calls a page, seconds at 10,000 articles, for an edit that changes thirty pages.
 So the site a swap retires is not deleted but kept in the build cache (`spare_folder`), with
 a record of its files (`SpareSite`). The next build claims it as its staging folder by
-renaming it (one build wins: a rename is atomic), checks it is as recorded (a stat of each
-file, as the published site is checked), and brings it up to date (`Staged`): a file that
+renaming it (one build wins: a rename is atomic), checks it is as recorded (the mtime of
+each folder: `claim_spare` says why that is enough), and brings it up to date (`Staged`): a file that
 already is the published one (the same inode: the two sites share every file neither build
 changed) stays, any other is replaced, one the new site has not is removed. A build that
 retires no site it can keep (a cold build, or one replacing a site changed by hand) links
