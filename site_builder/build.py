@@ -28,10 +28,11 @@ from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
-                                      search_key, site_stamps, store_record, without_output)
+                                      pickled, search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, SourceDocument, Warning_
 from site_builder.progress import Progress
-from site_builder.spare import SpareSite, Staged, claim_spare, keep_as_spare, load_spare, spare_folder, store_spare
+from site_builder.spare import (InFolder, SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_folder,
+                                store_spare)
 from site_builder.staging import claim_staging, remove_in_background, remove_leftovers, retire
 
 # The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
@@ -74,7 +75,8 @@ class BuildResult:
     search_stale: bool = False  # the search files are an earlier build's (search_may_lag)
     warnings: list[Warning_] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
-    search: SearchStats | None = None
+    search: SearchStats | None = None  # (None in a recorded result: SiteRecord.recorded_search)
+    searchable: int | None = None  # pages in the search index (None: built without search)
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
     # per content file (build_report.py); kept pickled in a recorded result until read, since
@@ -142,7 +144,7 @@ def _build(options: BuildOptions) -> BuildResult:
         search_made = _search(staged, config, site.pages.pages, record, progress,
                               options.search_may_lag, cache.enabled) if options.with_search else None
         with progress.stage("publish"):
-            files = _stamps(staged, site, search_made)
+            files = _stamps(staged, site, search_made, record.files if record is not None else {})
             forget_record(cache, output_dir)
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
@@ -157,37 +159,43 @@ def _build(options: BuildOptions) -> BuildResult:
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
                          search=search_made.stats if search_made else None, stored_report=read.report,
+                         searchable=search_made.stats.pages if search_made else None,
                          search_stale=search_made.stale if search_made else False,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
+    search_files = (search_made.files or []) if search_made else []
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
-            (search_made.files or []) if search_made else [], without_output(result), folder_stamps(output_dir, files)))
+            search_files, without_output(result), folder_stamps(output_dir, files), pickled(result.search)))
     if spare_kept and record is not None:
         store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
+    elif not skipped and (linked := link_as_spare(output_dir, spare_folder(cache, output_dir), files, retire)):
+        store_spare(cache, output_dir, SpareSite(files, linked, search_files))  # no site to keep: a copy by links
     cache.save()
     return result
 
 
-def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None) -> dict[str, Stamp]:
+def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None,
+            published: dict[str, Stamp]) -> dict[str, Stamp]:
     """The stamp of every file of the staged site, each file it took from the published
-    site by the published site's record; the files the search stage made anew are listed
-    (and named in `search_made`)."""
+    site by the published site's record (`published`); the files the search stage made
+    anew are listed (and named in `search_made`)."""
     if search_made is not None and search_made.files is None:
         files = staged.stamps([*site.pages.pages, *site.static])
-        made = _search_stamps(staged.folder, files)
+        made = _search_stamps(staged.folder, files, published)
         search_made.files = sorted(made)
         return files | made
     search_files = search_made.files if search_made is not None and search_made.files is not None else []
     return staged.stamps([*site.pages.pages, *site.static, *search_files])
 
 
-def _search_stamps(folder: Path, known: dict[str, Stamp]) -> dict[str, Stamp]:
+def _search_stamps(folder: Path, known: dict[str, Stamp], published: dict[str, Stamp]) -> dict[str, Stamp]:
     """The stamps of the files the search stage made (it writes nowhere else): its bundle
-    folder's, and those at the top of the site that are not the pages or static files (`known`)."""
+    folder's, and those at the top of the site that are not the pages or static files
+    (`known`). A bundle file that is the published one (its inode: most are) has its stamp."""
     from site_builder.search import BUNDLE_DIR
 
-    made = site_stamps(folder, under=BUNDLE_DIR)
+    made = site_stamps(folder, under=BUNDLE_DIR, linked=published)
     with os.scandir(folder) as entries:
         top = [entry for entry in entries if entry.name not in known and not entry.is_dir()]
     for entry in top:
@@ -237,16 +245,6 @@ class _SearchFiles:
     stale: bool = False  # made from other pages than these
 
 
-class _InFolder:
-    """The names of the files in a folder of the site."""
-
-    def __init__(self, folder: str):
-        self.prefix = folder + "/"
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name.startswith(self.prefix)
-
-
 def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
             progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
     """The search files: taken from the published site when no page changed (or when they
@@ -258,15 +256,15 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
 
     with progress.stage("search"):
         key = search_key(pages, repr(dataclasses.replace(config, path=None)))
+        recorded = record.recorded_search() if record is not None else None
         if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
-                and isinstance(record.result, BuildResult) and record.result.search is not None:
+                and recorded is not None:
             staged.keep_only(set(record.search_files))
             if staged.take_all(record.search_files):
-                return _SearchFiles(record.result.search, record.search_key, record.search_files,
-                                    stale=record.search_key != key)
+                return _SearchFiles(recorded, record.search_key, record.search_files, stale=record.search_key != key)
         # the search files are made anew, never written into; the spare's bundle is patched in
         # place (search/inplace.py): most of its files are the new bundle's
-        staged.keep_only(_InFolder(search.BUNDLE_DIR))
+        staged.keep_only(InFolder(search.BUNDLE_DIR))
         static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
         stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static])
         return _SearchFiles(stats, key, None)

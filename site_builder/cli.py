@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from site_builder import __version__, staging
+import site_builder
+from site_builder import staging
 from site_builder.build import BuildOptions, build_site
 from site_builder.errors import SiteBuildError
 from site_builder.report import print_report
@@ -41,9 +42,17 @@ def main(argv: list[str] | None = None, exits: bool = False) -> int:
         return 130
 
 
+class _Version(argparse.Action):
+    """--version: the version is looked up only then (site_builder.__version__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {site_builder.__version__}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="site-builder", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build the site from a content folder")

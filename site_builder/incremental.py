@@ -41,6 +41,13 @@ class SiteRecord:
     search_files: list[str] = field(default_factory=list)
     result: Any = None  # the BuildResult, for a build that finds nothing to do
     folders: dict[str, int] = field(default_factory=dict)  # the mtime of each folder (folder_stamps)
+    # the search stage's stats (SearchStats), kept pickled: unpickling them imports the search
+    # stage, which a build with nothing to do never needs (`result` holds none: `without_output`)
+    search_stats: bytes | None = None
+
+    def recorded_search(self) -> Any:
+        """The search stage's stats of the recorded build (None: it had no search)."""
+        return pickle.loads(self.search_stats) if self.search_stats is not None else None
 
 
 def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], with_search: bool) -> BuildKey:
@@ -207,15 +214,22 @@ def search_key(pages: dict[str, tuple[str, str]], config_repr: str) -> str:
                    *(f"{path}={sha1}" for path, (_, sha1) in sorted(pages.items())))
 
 
-def site_stamps(folder: Path, under: str = "") -> dict[str, Stamp]:
+def site_stamps(folder: Path, under: str = "", linked: dict[str, Stamp] | None = None) -> dict[str, Stamp]:
     """Each file's stamp by its path in the folder (as os.walk lists them: a link to a folder
     is not followed, a folder that cannot be listed is passed over); `under`: only the files
     in that folder of it. Paths are built by joining names, not with os.path.relpath, which
-    would cost more than the stat."""
+    would cost more than the stat. `linked`: stamps of files this folder may hold hard links
+    to (the published site's, checked by this build): a file the listing gives with the
+    inode `linked` has for its path is that file, and is not stat'ed (size and mtime are
+    its inode's)."""
     stamps: dict[str, Stamp] = {}
+    known = linked or {}
     for relative, entry in _walk(folder, ordered=False, under=under):
-        stat = entry.stat()
-        stamps[relative] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        stamp = known.get(relative)
+        if stamp is None or stamp[2] != entry.inode():
+            stat = entry.stat()
+            stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        stamps[relative] = stamp
     return stamps
 
 
@@ -269,7 +283,12 @@ def _record_name(output_dir: Path) -> str:
     return sha1_of(str(output_dir))
 
 
+def pickled(value: Any) -> bytes | None:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if value is not None else None
+
+
 def without_output(result: Any) -> Any:
     """A BuildResult as kept in a record (the skipped files are never kept: such a build is
     never reused), its report pickled apart (`BuildResult.report`)."""
-    return dataclasses.replace(result, errors=[], stored_report=pickle.dumps(result.report, pickle.HIGHEST_PROTOCOL))
+    return dataclasses.replace(result, errors=[], search=None,
+                               stored_report=pickle.dumps(result.report, pickle.HIGHEST_PROTOCOL))

@@ -19,7 +19,7 @@ def print_report(result: BuildResult) -> None:
         print(f"{len(result.warnings)} warning(s): {summary}", file=sys.stderr)
         for warning in sorted(result.warnings, key=_place):
             print(f"  warning: {warning}", file=sys.stderr)
-    searchable = f", {result.search.pages} pages searchable" if result.search is not None else ""
+    searchable = f", {result.searchable} pages searchable" if result.searchable is not None else ""
     if result.unchanged:
         print(f"nothing changed: {result.output_dir} is current ({result.articles} articles, "
               f"{result.pages_written} pages{searchable}; checked in {result.seconds:.1f} s)")

@@ -17,8 +17,10 @@ BUILD_TWICE = """
 import sys
 from pathlib import Path
 from site_builder.build import BuildOptions, build_site
-result = build_site(BuildOptions(Path(sys.argv[1]), Path(sys.argv[2]), with_search=False))
-print(result.unchanged, "site_builder.ingest" in sys.modules, "site_builder.analyze" in sys.modules)
+result = build_site(BuildOptions(Path(sys.argv[1]), Path(sys.argv[2])))
+print(result.unchanged, *(stage in sys.modules for stage in ["site_builder.ingest", "site_builder.analyze",
+                                                            "site_builder.render", "site_builder.search"]),
+      result.searchable)
 """
 
 
@@ -27,8 +29,11 @@ def test_a_build_with_nothing_to_do_imports_no_stage(tmp_path: Path):
     command = [sys.executable, "-c", BUILD_TWICE, str(content), str(tmp_path / "public")]
     first = subprocess.run(command, capture_output=True, text=True, check=True)
     again = subprocess.run(command, capture_output=True, text=True, check=True)
-    assert first.stdout.split() == ["False", "True", "True"]
-    assert again.stdout.split() == ["True", "False", "False"]
+    *first_stages, first_searchable = first.stdout.split()
+    assert first_stages == ["False", "True", "True", "True", "True"]
+    # the search stage's stats are recorded apart from the result (unpickling them imports the stage)
+    assert again.stdout.split() == ["True", "False", "False", "False", "False", first_searchable]
+    assert int(first_searchable) > 0
 
 
 def _deleted(site: Path) -> None:

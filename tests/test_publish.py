@@ -120,15 +120,18 @@ def test_kill_9_never_breaks_the_published_site(reference, tmp_path):
     for kill in range(KILLS):
         if kill == KILLS // 2:
             assert build(output, tmp_path).returncode == 0
-        before = set(stagings(output)) if output.parent.exists() else set()
-        process = subprocess.Popen([*BUILD, "--output", str(output)], cwd=tmp_path,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for_staging(output, before, process)  # the build has begun writing
         # kills at random moments spread over the reference build's duration, but the last
         # of each half at once (a build surely in progress: each build removes the staging
-        # folders of the dead builds before it, so the last kill's must be left to find)
+        # folders of the dead builds before it, so the last kill's must be left to find; after
+        # the good build, one without the cache: with it, a build of the same content has
+        # nothing to do and removes its staging folder a few milliseconds after making it)
         step = kill % (KILLS // 2)
         last = step == KILLS // 2 - 1
+        uncached = ["--no-cache"] if last and kill >= KILLS // 2 else []
+        before = set(stagings(output)) if output.parent.exists() else set()
+        process = subprocess.Popen([*BUILD, "--output", str(output), *uncached], cwd=tmp_path,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for_staging(output, before, process)  # the build has begun writing
         time.sleep(0.0 if last else seconds * (step + moments.random()) / (KILLS // 2))
         started = descendants(process.pid)  # its Pagefind run, if any, outlives it
         process.kill()

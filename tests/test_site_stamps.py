@@ -50,3 +50,19 @@ def test_stamps_under_a_folder_are_its_files_by_their_paths_in_the_site(tmp_path
 
     assert stamps == {name: stamp for name, stamp in _walked(site).items() if name.startswith("pagefind/")}
     assert sorted(stamps) == ["pagefind/entry.json", "pagefind/text/a.pf"]
+
+
+def test_a_file_with_the_inode_of_a_linked_stamp_takes_that_stamp_without_a_stat(tmp_path: Path) -> None:
+    """`linked`: the stamps of files the folder holds hard links to; one whose listed inode is
+    the one its path has there is that file and is not stat'ed (build._search_stamps)."""
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "kept.pf").write_text("kept", encoding="utf-8")
+    (site / "pagefind" / "made.pf").write_text("made", encoding="utf-8")
+    walked = _walked(site)
+    told = (999, 1, walked["pagefind/kept.pf"][2])  # a stamp it could only have been told
+    linked = {"pagefind/kept.pf": told, "pagefind/made.pf": (999, 1, walked["pagefind/made.pf"][2] + 1)}
+
+    stamps = site_stamps(site, under="pagefind", linked=linked)
+
+    assert stamps == {"pagefind/kept.pf": told, "pagefind/made.pf": walked["pagefind/made.pf"]}

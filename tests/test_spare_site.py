@@ -122,3 +122,39 @@ def test_search_files_from_the_spare_and_the_published_site_match_a_clean_build(
     clean = clean_build(content, tmp_path / "clean", with_search=True)
     assert files_of(published) == files_of(clean)
     assert folders_of(published) == folders_of(clean)
+
+
+@pytest.mark.parametrize("with_search", [False, True])
+def test_a_cold_build_leaves_a_spare_that_the_next_build_is_made_from(tmp_path: Path, with_search: bool):
+    """A cold build retires no site: it links its own as the spare, so the first edit after it
+    finds its unchanged files in place instead of linking each into an empty folder."""
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, with_search=with_search))
+    spare = spare_of(content, published)
+    assert files_of(spare) == files_of(published)
+    claimed = os.stat(spare).st_ino
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    build_site(BuildOptions(content, published, with_search=with_search))
+    assert os.stat(published).st_ino == claimed
+    clean = clean_build(content, tmp_path / "clean", with_search=with_search)
+    assert files_of(published) == files_of(clean)
+    assert folders_of(published) == folders_of(clean)
+
+
+def test_a_spare_file_written_into_in_place_is_replaced(tmp_path: Path):
+    """A spare is checked by its folders' mtimes (spare.claim_spare): a file written into in
+    place keeps its folder's mtime, and, not being the published file, is replaced."""
+    content, published = three_builds(tmp_path)
+    spare = spare_of(content, published)
+    claimed = os.stat(spare).st_ino
+    changed = [p for p in sorted(spare.rglob("*.html"))
+               if os.stat(p).st_ino != os.stat(published / p.relative_to(spare)).st_ino]
+    assert changed  # the pages the last edit changed
+    with open(changed[0], "r+b") as page:
+        page.write(b"stale")
+    apply(content, ("append md", "b", "调查研究是谋事之基、成事之道。"))
+    build_site(BuildOptions(content, published, with_search=False))
+    assert os.stat(published).st_ino == claimed  # the spare was used
+    clean = clean_build(content, tmp_path / "clean")
+    assert files_of(published) == files_of(clean)

@@ -12,6 +12,8 @@ A page's fingerprint covers
   raw lines of the pages it came from, and its neighbours and related entries as cards. An
   Entry met deeper (in a paginator, a term, a taxonomy) counts as a card: its own fields,
   the article by the keys of the documents it is read from (`_article`).
+  A printing (the newspaper view's pages hold every one) counts by the key of the article
+  it is made from, when it has one (reprints.printing_of makes it from that article alone).
   The most specific content object of a context (entry, list of entries, term, taxonomy)
   counts in full; broader ones (the taxonomy named on a term's page) by their names, URLs
   and counts (`_level`). An object reached up the tree (a printed page's issue, an issue's
@@ -31,7 +33,7 @@ from typing import cast
 
 from site_builder.analyze.article_keys import ArticleKeys
 from site_builder.cache import sha1_of
-from site_builder.model import Archive, Entry, Taxonomy, Term
+from site_builder.model import Archive, Entry, Printing, Taxonomy, Term
 from site_builder.render.plan import PagePlan
 
 
@@ -205,6 +207,8 @@ class Fingerprints:
             parts.append(self.card(value))  # type: ignore[arg-type]
         elif kind is list or kind is tuple:
             self._walk_items(value, parts)  # type: ignore[arg-type]
+        elif kind is Printing and (key := self.article_keys.of(value)) is not None:
+            parts.append(f"printing {key}")  # made from its article alone (reprints.printing_of)
         elif kind in _SCALAR_TYPES or value is None:
             parts.append(repr(value))
         elif isinstance(value, (Term, Taxonomy)):
