@@ -128,8 +128,11 @@ function planQuery(query) {
   return plans;
 }
 
+// A part lies inside one block (a line of the text: the blocks are joined by newlines), as
+// the index's phrases do (normalize.py's matches).
+const haystackOf = (text) => " " + text.split("\n").map(normalize).join("\n") + " ";
 function textMatches(plans, text) {
-  const haystack = " " + normalize(text) + " ";
+  const haystack = haystackOf(text);
   return plans.every((p) => haystack.includes(p.text));
 }
 
@@ -254,7 +257,10 @@ function makeExcerpt(text, plans) {
 // whole blocks, joined by newlines they are the text), each a gzipped UTF-16LE file of its own, so a
 // result shown costs its fragment and the one part its excerpt is cut from.
 const partFiles = new Map();
-const holdsMatch = (plans, text) => plans.some((p) => normalize(text).includes(p.text));
+const holdsMatch = (plans, text) => {
+  const haystack = haystackOf(text);
+  return plans.some((p) => haystack.includes(p.text));
+};
 
 function partText(name) {
   let text = partFiles.get(name);
