@@ -113,6 +113,7 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
     stats: dict = dict(reuse or {})
     if keep_site:
         for name in ("search.js", "search.css"):
+            (site / "static" / name).unlink(missing_ok=True)  # a new file: the old may be a linked copy's too
             shutil.copy(ROOT / "site_builder/templates/static" / name, site / "static" / name)
     else:
         stats.update(_build_site(content, site, reuse is not None))

@@ -25,7 +25,7 @@ import numpy.typing as npt
 from site_builder.search.cborarrays import Ints, heads, run_starts
 from site_builder.search.normalize import char_code
 from site_builder.search.reproducible import head
-from site_builder.search.tokens import TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, word_key
+from site_builder.search.tokens import BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, item_keys, word_key
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
 # start tokens (x…), the title namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
@@ -77,7 +77,7 @@ def array(length: int) -> bytes:
 class Shard(NamedTuple):
     """Words of one word range and their tails (of a page, or of pages end to end)."""
 
-    keys: Ints  # the words' keys (``tokens``), rising (a page's): as bytes only when written
+    keys: Ints  # the words' item keys (``tokens.item_keys``), rising (a page's): as bytes only when written
     lengths: npt.NDArray[np.uint32]  # each one's tail's bytes
     tails: bytes  # end to end
 
@@ -142,9 +142,10 @@ def token_positions(sizes: Sequence[int] | Ints) -> Ints:
     return np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(block_starts(counts)[:-1] - firsts, counts)
 
 
-def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints) -> PageItems:
+def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints, bucket: int = 0) -> PageItems:
     """The page's words (``tokens``' keys, each block's weight and size) in word order with
-    their tails (positions by ``token_positions``), cut at ``SHARD_BOUNDS``; the ``marks`` (presence words) at ``MARK_POSITION``,
+    their tails (positions by ``token_positions``), keyed as items of a page of ``bucket``
+    (``tokens.item_keys``), cut at ``SHARD_BOUNDS``; the ``marks`` (presence words) at ``MARK_POSITION``,
     in the text weight."""
     keys = np.concatenate([tokens, marks])
     weights = np.concatenate([np.repeat(np.array([weight for weight, _ in block_sizes], np.int64),
@@ -157,9 +158,9 @@ def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints) ->
     keys = keys[order]
     word_start = np.ones(len(keys), bool)
     word_start[1:] = keys[1:] != keys[:-1]
-    words = keys[word_start]
+    words = item_keys(keys[word_start], bucket)  # in the same order: one bucket for all
     tails, lengths = _tails(np.cumsum(word_start) - 1, weights[order], places[order])
-    cuts = np.r_[0, np.searchsorted(words, KEY_BOUNDS), len(words)]
+    cuts = np.r_[0, np.searchsorted(words, KEY_BOUNDS << BUCKET_BITS), len(words)]
     return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts.tolist()),
                      tuple(np.r_[0, np.cumsum(lengths)][cuts].tolist()))
 

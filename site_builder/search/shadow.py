@@ -56,11 +56,13 @@ def shadow_html(page: PageWords, language: str) -> str:
     tags = {weight: f"h{level}" for level, weight in HEADING_WEIGHTS.items()}
     out = [f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8">'
            "<title>-</title></head><body><main data-pagefind-body>"]
-    for weight, words in page.blocks:
+    words = page.indexed(page.tokens)
+    ends = np.cumsum([0, *(size for _, size in page.block_sizes)]).tolist()
+    for (weight, _), start, end in zip(page.block_sizes, ends, ends[1:], strict=False):
         tag = tags.get(weight, "p")
-        out.append(f"<{tag}>{' '.join(words)}</{tag}>")
-        out.append(f"<p>{' '.join([GAP_WORD] * gap_words(len(words)))}</p>")  # to the next block's start
-    out.append(f"<p>{' '.join(page.mark_words)}</p>")  # last: the other words' positions are ours
+        out.append(f"<{tag}>{' '.join(words[start:end])}</{tag}>")
+        out.append(f"<p>{' '.join([GAP_WORD] * gap_words(end - start))}</p>")  # to the next block's start
+    out.append(f"<p>{' '.join(page.indexed(page.marks))}</p>")  # last: the other words' positions are ours
     # a title of no word characters: Pagefind would otherwise take the first heading's words
     out.append('</main><span data-pagefind-meta="title">-</span>')
     for key, values in page.filters.items():
