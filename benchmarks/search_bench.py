@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from site_builder.build import BuildOptions, build_site  # noqa: E402
 from site_builder.search.browser import FILE_KINDS, chromium, fragment_urls, serve  # noqa: E402
 from site_builder.search.extract import extract  # noqa: E402
-from site_builder.search.normalize import normalize, plan_query  # noqa: E402
+from site_builder.search.normalize import haystack_of, plan_query  # noqa: E402
 from tests.search.queries import query_set  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from make_archive import GIVEN, PAPERS, SURNAMES, sentences  # noqa: E402  (one generator of names and text)
@@ -113,6 +113,7 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
     stats: dict = dict(reuse or {})
     if keep_site:
         for name in ("search.js", "search.css"):
+            (site / "static" / name).unlink(missing_ok=True)  # a new file: the old may be a linked copy's too
             shutil.copy(ROOT / "site_builder/templates/static" / name, site / "static" / name)
     else:
         stats.update(_build_site(content, site, reuse is not None))
@@ -290,7 +291,7 @@ def article_texts(site: Path) -> tuple[dict[str, str], list[str], list[str]]:
 def truths(queries: list[tuple[str, str]], texts: dict[str, str]) -> dict[str, set[str]]:
     """Query -> URLs of the articles whose normalised text contains every part of it
     (``normalize.matches``, with each text normalised once)."""
-    hay = {u: " " + normalize(t) + " " for u, t in texts.items()}
+    hay = {u: haystack_of(t) for u, t in texts.items()}
     out = {}
     for _, q in queries:
         parts = [p.text for p in plan_query(q)]

@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints, gather, head_sizes, heads, run_starts
 from site_builder.search.postings import Shard, joined
-from site_builder.search.tokens import key_words
+from site_builder.search.tokens import bucket_group_starts, item_words
 
 Words = npt.NDArray[np.bytes_]
 
@@ -53,7 +53,7 @@ class ShardEntries:
         starts = np.flatnonzero(word_start)
         lengths = shard.lengths.astype(np.int64)
         tails = gather(np.frombuffer(shard.tails, np.uint8), run_starts(lengths)[order], lengths[order])
-        return cls(key_words(keys[starts]), np.diff(np.r_[starts, len(keys)]), pages.astype(np.int64)[order],
+        return cls(item_words(keys[starts]), np.diff(np.r_[starts, len(keys)]), pages.astype(np.int64)[order],
                    lengths[order], tails)
 
     @classmethod
@@ -96,7 +96,7 @@ class ShardEntries:
         old_items = dict(zip(old_words.tolist(), (self.tails[start:start + length].tobytes() for start, length in
                                                   zip(starts, self.lengths[old].tolist(), strict=True)), strict=True))
         ends = np.cumsum(shard.lengths).tolist()
-        new_words = key_words(shard.keys)
+        new_words = item_words(shard.keys)
         new_items = dict(zip(new_words.tolist(), map(shard.tails.__getitem__, map(slice, [0, *ends], ends)),
                              strict=False))
         changed = [word for word in old_items.keys() | new_items.keys() if old_items.get(word) != new_items.get(word)]
@@ -177,13 +177,16 @@ class ShardEntries:
 
     def cut(self, chunk_bytes: int) -> list[tuple[int, int]]:
         """The words of each chunk (start, end), in word order: a chunk ends with the word
-        that brings its entries' bytes to ``chunk_bytes`` or more."""
+        that brings its entries' bytes to ``chunk_bytes`` or more, and the rest of its word's
+        buckets (a search looks a word up in every bucket: one chunk holds them all)."""
         ends = np.cumsum(self.entry_sizes())
+        groups = np.r_[np.flatnonzero(bucket_group_starts(self.words)), len(ends)]
         chunks: list[tuple[int, int]] = []
         start = 0
         while start < len(ends):
             before = int(ends[start - 1]) if start else 0
             end = min(int(np.searchsorted(ends, before + chunk_bytes, "left")) + 1, len(ends))
+            end = int(groups[np.searchsorted(groups, end)])
             chunks.append((start, end))
             start = end
         return chunks

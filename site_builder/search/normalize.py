@@ -15,7 +15,8 @@ Normalisation, one code point at a time:
 
 The normalised text is a sequence of *runs* (maximal sequences of word characters) joined by
 single separators (a space). A query part matches a page when its normalised form is a
-substring of the page's normalised text, so 产力 matches 生产力, and 教育,科技 typed with a
+substring of the normalised text of one of the page's blocks (paragraphs, headings: a part
+never runs from one block into the next), so 产力 matches 生产力, and 教育,科技 typed with a
 half-width comma matches 教育、科技.
 
 Tokens: every character has a fixed, prefix-free ASCII code: its code point in four base-36
@@ -227,12 +228,19 @@ def plan_query(query: str) -> list[PartPlan]:
 
 
 def matches(query: str, text: str) -> bool:
-    """The truth: does the text contain every part of the query (after normalisation)?"""
+    """The truth: does the text contain every part of the query (after normalisation), each
+    part inside one block (a line of ``text``: a page's blocks are joined by newlines)?"""
     plans = plan_query(query)
     if not plans:
         return False
-    haystack = " " + normalize(text) + " "
+    haystack = haystack_of(text)
     return all(_part_in(p.text, haystack) for p in plans)
+
+
+def haystack_of(text: str) -> str:
+    """The text normalised, each line (block) apart: a part is a substring of it when it is
+    one of a block's normalised text (a newline is in no part)."""
+    return " " + "\n".join(normalize(line) for line in text.split("\n")) + " "
 
 
 def _part_in(part: str, haystack: str) -> bool:

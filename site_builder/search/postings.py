@@ -25,7 +25,7 @@ import numpy.typing as npt
 from site_builder.search.cborarrays import Ints, heads, run_starts
 from site_builder.search.normalize import char_code
 from site_builder.search.reproducible import head
-from site_builder.search.tokens import TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, word_key
+from site_builder.search.tokens import BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, item_keys, word_key
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
 # start tokens (x…), the title namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
@@ -56,6 +56,14 @@ TEXT_WEIGHT = WEIGHT_UNIT
 # one-character part is no phrase, and its excerpt is found in the text). One position for
 # all makes their items alike: a fifth of the index's items, they compress to little.
 MARK_POSITION = 0
+# Each block (a paragraph, a heading, the title) starts at the first multiple of this step
+# past the last block's end, one position at least left free between them: a phrase never
+# runs across two blocks, and an edit that changes a block's length by less than the room
+# left before the next multiple leaves every other block's positions as they were, so only
+# the words of that block change their entries (not those of every block after it). 64: a
+# one-character edit moves the next blocks once in ~64 edits, and a page's positions grow by
+# ~32 a block (most stay under 65,536, three bytes in CBOR, as before).
+BLOCK_STEP = 64
 
 
 def uint(number: int) -> bytes:
@@ -69,7 +77,7 @@ def array(length: int) -> bytes:
 class Shard(NamedTuple):
     """Words of one word range and their tails (of a page, or of pages end to end)."""
 
-    keys: Ints  # the words' keys (``tokens``), rising (a page's): as bytes only when written
+    keys: Ints  # the words' item keys (``tokens.item_keys``), rising (a page's): as bytes only when written
     lengths: npt.NDArray[np.uint32]  # each one's tail's bytes
     tails: bytes  # end to end
 
@@ -119,23 +127,40 @@ class PagePostings:
         return len(self.items.keys)
 
 
-def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints) -> PageItems:
+def block_starts(sizes: Sequence[int] | Ints) -> Ints:
+    """The first position of each block of ``sizes`` tokens, and the end (``BLOCK_STEP``);
+    an empty block starts where the next does."""
+    counts = np.asarray(sizes, np.int64)
+    spans = np.where(counts > 0, (counts // BLOCK_STEP + 1) * BLOCK_STEP, 0)
+    return np.r_[0, np.cumsum(spans)]
+
+
+def token_positions(sizes: Sequence[int] | Ints) -> Ints:
+    """The position of each token of blocks of ``sizes`` tokens, in page order."""
+    counts = np.asarray(sizes, np.int64)
+    firsts = np.r_[0, np.cumsum(counts)[:-1]]  # each block's first token
+    return np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(block_starts(counts)[:-1] - firsts, counts)
+
+
+def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints, bucket: int = 0) -> PageItems:
     """The page's words (``tokens``' keys, each block's weight and size) in word order with
-    their tails, cut at ``SHARD_BOUNDS``; the ``marks`` (presence words) at ``MARK_POSITION``,
+    their tails (positions by ``token_positions``), keyed as items of a page of ``bucket``
+    (``tokens.item_keys``), cut at ``SHARD_BOUNDS``; the ``marks`` (presence words) at ``MARK_POSITION``,
     in the text weight."""
     keys = np.concatenate([tokens, marks])
     weights = np.concatenate([np.repeat(np.array([weight for weight, _ in block_sizes], np.int64),
                                         [size for _, size in block_sizes]),
                               np.full(len(marks), TEXT_WEIGHT, np.int64)])
-    places = np.concatenate([np.arange(len(tokens), dtype=np.int64), np.full(len(marks), MARK_POSITION, np.int64)])
+    places = np.concatenate([token_positions([size for _, size in block_sizes]),
+                             np.full(len(marks), MARK_POSITION, np.int64)])
     # by word, then weight, then position (a key < 2 ** 45, a weight < 2 ** 8)
     order = np.argsort(keys << 8 | weights, kind="stable")
     keys = keys[order]
     word_start = np.ones(len(keys), bool)
     word_start[1:] = keys[1:] != keys[:-1]
-    words = keys[word_start]
+    words = item_keys(keys[word_start], bucket)  # in the same order: one bucket for all
     tails, lengths = _tails(np.cumsum(word_start) - 1, weights[order], places[order])
-    cuts = np.r_[0, np.searchsorted(words, KEY_BOUNDS), len(words)]
+    cuts = np.r_[0, np.searchsorted(words, KEY_BOUNDS << BUCKET_BITS), len(words)]
     return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts.tolist()),
                      tuple(np.r_[0, np.cumsum(lengths)][cuts].tolist()))
 

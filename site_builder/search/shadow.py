@@ -17,7 +17,7 @@ import html
 import numpy as np
 
 from site_builder.search.extract import Block, PageRecord
-from site_builder.search.postings import TEXT_WEIGHT
+from site_builder.search.postings import TEXT_WEIGHT, block_starts
 from site_builder.search.tokens import presence_keys, text_tokens
 from site_builder.search.writer import HEADING_WEIGHTS, PageWords
 
@@ -30,6 +30,7 @@ FRAGMENT_META = ("title", "authors", "source", "date")
 # rather than 400: half the files (a 10,000-article bundle's ~69,000 parts were most of its
 # files and of the indexing's system time) and 7 % fewer bytes, for ~1 KB more a result shown
 PART_CHARS = 800
+GAP_WORD = "q"  # no word of ours: fills the positions between the blocks in the shadow page
 
 
 def page_words(url: str, record: PageRecord) -> PageWords:
@@ -43,7 +44,7 @@ def page_words(url: str, record: PageRecord) -> PageWords:
         block_sizes.append((TEXT_WEIGHT, len(title.keys)))
     marks = np.concatenate([presence_keys(text.characters), presence_keys(title.characters, title=True)])
     body = _running_text_block(record.blocks)
-    starts = text.starts[:-1]
+    starts = block_starts(np.diff(text.starts)).tolist()[:-1]  # each block's first position
     fields["body_at"] = str(starts[body] if body < len(starts) else 0)
     return PageWords(url, np.concatenate([text.keys, title.keys]), block_sizes, marks, record.filters, fields,
                      _text_parts(record.blocks, starts, body))
@@ -55,10 +56,13 @@ def shadow_html(page: PageWords, language: str) -> str:
     tags = {weight: f"h{level}" for level, weight in HEADING_WEIGHTS.items()}
     out = [f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8">'
            "<title>-</title></head><body><main data-pagefind-body>"]
-    for weight, words in page.blocks:
+    words = page.indexed(page.tokens)
+    ends = np.cumsum([0, *(size for _, size in page.block_sizes)]).tolist()
+    for (weight, _), start, end in zip(page.block_sizes, ends, ends[1:], strict=False):
         tag = tags.get(weight, "p")
-        out.append(f"<{tag}>{' '.join(words)}</{tag}>")
-    out.append(f"<p>{' '.join(page.mark_words)}</p>")  # last: the other words' positions are ours
+        out.append(f"<{tag}>{' '.join(words[start:end])}</{tag}>")
+        out.append(f"<p>{' '.join([GAP_WORD] * gap_words(end - start))}</p>")  # to the next block's start
+    out.append(f"<p>{' '.join(page.indexed(page.marks))}</p>")  # last: the other words' positions are ours
     # a title of no word characters: Pagefind would otherwise take the first heading's words
     out.append('</main><span data-pagefind-meta="title">-</span>')
     for key, values in page.filters.items():
@@ -66,6 +70,12 @@ def shadow_html(page: PageWords, language: str) -> str:
             out.append(f'<span data-pagefind-filter="{esc(key)}">{esc(value)}</span>')
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def gap_words(size: int) -> int:
+    """The positions left free after a block of ``size`` tokens (``postings.block_starts``):
+    the shadow page fills them with ``GAP_WORD``."""
+    return int(block_starts([size])[-1]) - size
 
 
 def _fields(record: PageRecord) -> dict[str, str]:

@@ -19,7 +19,8 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from site_builder.search.postings import SHARD_BOUNDS
+from site_builder.search.postings import BLOCK_STEP, SHARD_BOUNDS
+from site_builder.search.tokens import BUCKETS
 
 FOLDER = "index"
 STATE_FILE = "state.pkl"
@@ -59,7 +60,7 @@ def stamp(path: Path, key: str) -> Stamp:
 def fingerprint(language: str, version: str, *chunking: int) -> tuple:
     """What a saved index must have been made with to be patched (the code itself: the build
     cache keeps each code version's apart)."""
-    return (language, version, chunking, SHARD_BOUNDS)
+    return (language, version, chunking, SHARD_BOUNDS, BUCKETS, BLOCK_STEP)
 
 
 class IndexStore:

@@ -41,7 +41,7 @@ from site_builder.search.normalize import DIGITS
 from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import PageInfo
-from site_builder.search.tokens import key_strings
+from site_builder.search.tokens import item_keys, item_words, key_strings, page_bucket
 
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the
@@ -97,6 +97,11 @@ class PageWords:
     def mark_words(self) -> list[str]:
         return key_strings(self.marks)
 
+    def indexed(self, keys: Ints) -> list[str]:
+        """The words of ``keys`` (tokens or marks of this page) as the index holds them
+        (``tokens.item_words``: a split word with the page's bucket)."""
+        return [word.decode("ascii") for word in item_words(item_keys(keys, page_bucket(self.url))).tolist()]
+
 
 def encode_page(page: PageWords) -> PagePostings:
     """A page's fragment and its words' entries, all but its number."""
@@ -109,7 +114,7 @@ def encode_page(page: PageWords) -> PagePostings:
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
-                        page_items(page.tokens, page.block_sizes, page.marks),
+                        page_items(page.tokens, page.block_sizes, page.marks, page_bucket(page.url)),
                         [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
 
 

@@ -10,21 +10,23 @@ from hypothesis import strategies as st
 from site_builder.search.entries import ShardEntries
 from site_builder.search.postings import Shard, joined
 from site_builder.search.reproducible import head
-from site_builder.search.tokens import key_strings, word_key, word_keys
+from site_builder.search.tokens import BUCKETS, item_keys, item_words, word_key, words_item_keys
 
-WORDS = ("0fga", "0fga0fju", "0fgb", "x0fga")
+WORDS = ("0fga", "0fga0fju0", "0fga0fju3", "0fgb", "x0fga")  # a bigram's items in two buckets
 numbers = st.lists(st.integers(0, 300_000), min_size=0, max_size=12, unique=True).map(sorted)
 tails = st.binary(min_size=1, max_size=6)
 Pages = dict[int, dict[str, bytes]]  # page -> word -> its tail
 # any word of the token scheme: a namespace, a code point and, in the two that have them, a bigram's second
-words = st.tuples(st.integers(0, 5), st.integers(0, 0x10FFFF), st.integers(-1, 0x10FFFF)).map(
-    lambda word: key_strings(np.array([word_key(word[0], word[1], word[2] if word[0] in (0, 2) else -1)]))[0])
+# (with a page's bucket: ``tokens.item_words``)
+words = st.tuples(st.integers(0, 5), st.integers(0, 0x10FFFF), st.integers(-1, 0x10FFFF), st.integers(0, BUCKETS - 1)).map(
+    lambda word: item_words(item_keys(np.array([word_key(word[0], word[1], word[2] if word[0] in (0, 2) else -1)]),
+                                      word[3]))[0].decode())
 page_items = st.dictionaries(st.sampled_from(WORDS), tails, min_size=1)
 
 
 def _shard(items: dict[str, bytes]) -> Shard:
     words = sorted(items)
-    return Shard(word_keys(words), np.array([len(items[w]) for w in words], np.uint32),
+    return Shard(words_item_keys(words), np.array([len(items[w]) for w in words], np.uint32),
                  b"".join(items[w] for w in words))
 
 
@@ -148,3 +150,10 @@ def test_a_page_replaced_in_place_touches_only_the_words_whose_item_changed(kept
     assert touched == {word for word in old.keys() | new.keys() if old.get(word) != new.get(word)} & {
         word for items in pages.values() for word in items}
     assert shard.changed == (old != new)
+
+
+def test_a_chunk_holds_every_bucket_of_its_words():
+    entries = _merged({0: {"0fga0fju0": b"\x80", "0fgb": b"\x80"}, 1: {"0fga0fju3": b"\x80", "z0fga2": b"\x80"},
+                       2: {"z0fga3": b"\x80", "x0fga": b"\x80"}})
+    assert entries.words.tolist() == [b"0fga0fju0", b"0fga0fju3", b"0fgb", b"x0fga", b"z0fga2", b"z0fga3"]
+    assert entries.cut(1) == [(0, 2), (2, 3), (3, 4), (4, 6)]  # a search looks a word up in every bucket

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from site_builder.search.shadow import PART_CHARS, page_words, shadow_html
 from site_builder.search.extract import extract
+from site_builder.search.postings import token_positions
+from site_builder.search.tokens import page_bucket
 from site_builder.search.normalize import (DIGITS, PRESENCE, START, TITLE, char_code, index_tokens, matches,
                                            normalize, plan_query, presence_tokens, run_tokens,
                                            t2s_table, title_presence, title_tokens)
@@ -73,6 +75,11 @@ def test_fragment_across_words_is_a_consecutive_token_sequence():
     plan = plan_query("产力")[0]
     assert plan.phrase and not plan.single
     assert _contains(tokens, list(plan.phrase))
+
+
+def test_a_part_lies_inside_one_block():
+    assert matches("教育、科", "加强教育、科技") and matches("教育 科技", "加强教育\n科技")
+    assert not matches("教育、科", "加强教育\n科技")  # blocks: the index's phrases stop at their end
 
 
 def test_query_plans():
@@ -158,9 +165,12 @@ def test_shadow_page_holds_tokens_not_text():
     page = page_words("/a/", extract(PAGE))
     html = shadow_html(page, "zh-cn")
     body = html.split("<main data-pagefind-body>")[1].split("</main>")[0]
-    assert "治理" not in body and " ".join(run_tokens("第二段")) in body
+    # the text's bigrams and presence words with the digit of the page's bucket
+    digit = DIGITS[page_bucket("/a/")]
+    bucketed = [token + digit if len(token) == 8 else token for token in run_tokens("第二段")]
+    assert "治理" not in body and " ".join(bucketed) in body
     assert '<h1>' in body
-    assert " ".join(presence_tokens("城市治理发展伍爱群第一段能力二")) in body
+    assert " ".join(token + digit for token in presence_tokens("城市治理发展伍爱群第一段能力二")) in body
     assert " ".join(title_tokens("城市治理 & 发展")) in body
     assert " ".join(title_presence("城市治理 & 发展")) in body
     assert 'data-pagefind-filter="主题">城市治理<' in html
@@ -184,7 +194,9 @@ def test_text_parts_are_the_text_in_blocks_each_with_its_first_word_position():
     # a part for title and byline, then parts of whole paragraphs from the running text on
     assert texts[0] == "标题，治理\n作者名" and page.fields["body_at"] == str(starts[1])
     assert all(len(text) >= PART_CHARS for text in texts[1:-1]) and len(texts) >= 3
-    # a part's first word position is where its words are in the page's words
-    indexed = [token for _, tokens in page.blocks for token in tokens]
+    # a part's first word position is where its first block's words are in the page's words
+    words = [token for _, tokens in page.blocks for token in tokens]
+    at = dict(zip(token_positions([size for _, size in page.block_sizes]).tolist(), words, strict=True))
     for start, text in page.parts:
-        assert indexed[start:start + len(index_tokens(text))] == index_tokens(text)
+        first = index_tokens(text.split("\n")[0])
+        assert [at.get(start + k) for k in range(len(first))] == first

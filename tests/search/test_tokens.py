@@ -2,13 +2,16 @@
 and their keys sort as the words' bytes do."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.search.normalize import index_tokens, presence_tokens, title_presence, title_tokens
 from site_builder.search.postings import KEY_BOUNDS, SHARD_BOUNDS
-from site_builder.search.tokens import key_strings, key_words, presence_keys, text_tokens, word_key, word_keys
+from site_builder.search.tokens import (BUCKETS, item_keys, item_words, key_strings, key_words, presence_keys, text_tokens,
+                                        word_key, word_keys)
 
 # CJK, traditional-only and compatibility forms, full-width, Latin, digits, marks, format
 # characters, punctuation, white space and a character beyond the BMP
@@ -60,3 +63,10 @@ def test_word_ranges_cut_the_keys_where_they_cut_the_words(picked):
     words = key_words(keys)
     assert np.array_equal(np.searchsorted(keys, KEY_BOUNDS), np.searchsorted(words, np.array(SHARD_BOUNDS, "S")))
     assert np.array_equal(word_keys([word.decode() for word in words.tolist()]), keys)
+
+
+def test_the_search_page_looks_words_up_in_the_index_s_buckets():
+    script = (Path(__file__).resolve().parents[2] / "site_builder/templates/static/search.js").read_text(encoding="utf-8")
+    assert f"const BUCKETS = {BUCKETS};" in script
+    page = text_tokens(["治理"])
+    assert item_words(item_keys(page.keys, 3)).tolist() == [b"x0lh7", b"0lh70mx23", b"0mx2"]  # the bigram alone

@@ -16,12 +16,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from site_builder.config import SiteConfig
 from site_builder.search import _indexable_pages, _pagefind_url, build_index, indexer
 from site_builder.search.reproducible import decode
 from site_builder.search.normalize import PRESENCE, TITLE
-from site_builder.search.postings import MARK_POSITION, SHARDS, TEXT_WEIGHT
-from site_builder.search.shadow import page_words, shadow_html
+from site_builder.search.extract import Block, PageRecord
+from site_builder.search.postings import BLOCK_STEP, MARK_POSITION, SHARDS, TEXT_WEIGHT, block_starts, page_items
+from site_builder.search.shadow import GAP_WORD, gap_words, page_words, shadow_html
+from site_builder.search.tokens import item_keys, text_tokens
 from site_builder.search.writer import TEXT_ENCODING, BundleIndex, ShardIndex, encode_page
 
 SIGNATURE = len(b"pagefind_dcd")
@@ -74,7 +78,9 @@ def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
     bundle.write([chunk for n, shard in enumerate(shards) for chunk in shard.write_chunks(tmp_path, f"s{n}")])
     their_counts, their_words, their_filters = load(tmp_path / "theirs")
     our_counts, our_words, our_filters = load(tmp_path / "ours")
-    assert our_counts == their_counts
+    # the shadow pages' gap words fill the positions between blocks: counted by Pagefind, not by us
+    gaps = {page.url: sum(gap_words(len(words)) for _, words in page.blocks) for page in pages}
+    assert {url: count + gaps[url] for url, count in our_counts.items()} == their_counts
     assert our_filters == their_filters
     assert len(our_words) > 5000
     marks = 0
@@ -87,6 +93,7 @@ def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
             assert their_words.get(word) == pages_of, word
     assert marks > 500
     assert all(len(word) < 4 for word in set(their_words) - set(our_words))
+    assert GAP_WORD in their_words and GAP_WORD not in our_words
 
 
 def test_two_builds_write_identical_search_files(seed_site, tmp_path):
@@ -163,3 +170,26 @@ def test_the_indexing_workers_keep_the_memory_they_free(monkeypatch):
     with indexer.mapper(indexer.PARALLEL_FROM) as mapped:
         assert all(mapped(_kept_freed_memory, range(4)))
     assert not indexer.__dict__.get("_test_kept_freed", False)
+
+
+def _tails(page) -> dict[int, bytes]:
+    """Each word's tail (its positions, weighted) of a page's items."""
+    items = page_items(page.tokens, page.block_sizes, page.marks)
+    ends = np.cumsum(items.lengths).tolist()
+    return {key: items.tails[end - length:end]
+            for key, length, end in zip(items.keys.tolist(), items.lengths.tolist(), ends, strict=True)}
+
+
+def test_an_edit_inside_a_block_changes_the_entries_of_that_block_s_words_alone():
+    blocks = ["新质生产力是创新起主导作用的先进生产力。", "城市治理体系和治理能力现代化。", "教育、科技、人才是基础。"]
+    before = page_words("/a/", PageRecord([Block(text) for text in blocks], meta={"title": "标题"}))
+    edited = [blocks[0], blocks[1].replace("治理能力", "治理的能力"), blocks[2]]
+    after = page_words("/a/", PageRecord([Block(text) for text in edited], meta={"title": "标题"}))
+    changed = {key for key, tail in _tails(after).items() if _tails(before).get(key) != tail}
+    edited_block = set(item_keys(np.concatenate([text_tokens([text]).keys for text in (edited[1], blocks[1])]), 0).tolist())
+    assert changed and changed <= edited_block  # the positions of the other blocks stay
+    starts = block_starts([size for _, size in before.block_sizes]).tolist()
+    assert all(start % BLOCK_STEP == 0 for start in starts)
+    # a free position between blocks: no phrase runs from one block into the next
+    assert all(first + size < start for first, (_, size), start in zip(starts[:-1], before.block_sizes, starts[1:], strict=True))
+    assert [start for start, _ in after.parts] == starts[:1]  # one part (short blocks), at the first block

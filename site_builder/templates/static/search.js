@@ -128,8 +128,11 @@ function planQuery(query) {
   return plans;
 }
 
+// A part lies inside one block (a line of the text: the blocks are joined by newlines), as
+// the index's phrases do (normalize.py's matches).
+const haystackOf = (text) => " " + text.split("\n").map(normalize).join("\n") + " ";
 function textMatches(plans, text) {
-  const haystack = " " + normalize(text) + " ";
+  const haystack = haystackOf(text);
   return plans.every((p) => haystack.includes(p.text));
 }
 
@@ -157,11 +160,24 @@ function cleanFilters(filters) {
   return out;
 }
 
+// The text's bigrams and presence words are split by page: a page's are indexed with the
+// digit of its bucket after them (site_builder/search/tokens.py). A part with one of them is
+// searched in each bucket apart, and the pages found put together: Pagefind scans, for each
+// page found, every item of the searched words, so four searches of a quarter cost a quarter.
+const BUCKETS = 4;
+const isSplit = (token) => token.length === 8 || token.startsWith(PRESENCE); // a bigram: two codes
+
 // The search of one part: its exact phrase, or the presence word of its one character; in
-// the title namespace with mark = TITLE.
-function partSearch(pf, plan, filters, mark) {
-  if (plan.single) return pf.search(mark + PRESENCE + plan.single, { filters });
-  return pf.search(`"${plan.phrase.map((t) => mark + t).join(" ")}"`, { filters });
+// the title namespace with mark = TITLE (not split by bucket).
+async function partSearch(pf, plan, filters, mark) {
+  const words = plan.single ? [PRESENCE + plan.single] : plan.phrase;
+  const query = (bucket) => {
+    const tokens = words.map((t) => mark + t + (bucket !== null && isSplit(t) ? DIGITS[bucket] : ""));
+    return plan.single ? tokens[0] : `"${tokens.join(" ")}"`;
+  };
+  if (mark || !words.some(isSplit)) return pf.search(query(null), { filters });
+  const found = await Promise.all(Array.from({ length: BUCKETS }, (_, b) => pf.search(query(b), { filters })));
+  return { results: found.flatMap((r) => r.results) };
 }
 
 const ids = (r) => new Set(r.results.map((x) => x.id));
@@ -254,7 +270,10 @@ function makeExcerpt(text, plans) {
 // whole blocks, joined by newlines they are the text), each a gzipped UTF-16LE file of its own, so a
 // result shown costs its fragment and the one part its excerpt is cut from.
 const partFiles = new Map();
-const holdsMatch = (plans, text) => plans.some((p) => normalize(text).includes(p.text));
+const holdsMatch = (plans, text) => {
+  const haystack = haystackOf(text);
+  return plans.some((p) => haystack.includes(p.text));
+};
 
 function partText(name) {
   let text = partFiles.get(name);
