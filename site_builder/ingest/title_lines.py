@@ -44,6 +44,7 @@ from functools import cache
 from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shapes
 from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.typography import balance_quotes
 from site_builder.ingest.titles import LONG_PARAGRAPH, after_footer, bylines_above_titles, find_titles, is_name
 from site_builder.model import LineSpan
 
@@ -129,7 +130,7 @@ def join_title_lines(units: list[Unit]) -> list[Unit]:
 
 
 def _one_title(first: Unit, second: Unit) -> Unit:
-    title = first.joined_with(second, first.text + second.text)
+    title = first.joined_with(second, balance_quotes(first.text + second.text))
     # (the line break is no gap in the title: its raw text, where a title keeps a printed
     # space, runs on from one line to the next)
     title.raw = first.raw.rstrip() + second.raw.lstrip()
@@ -147,7 +148,7 @@ def _second_line(units: list[Unit], title: int, stats: Callable[[], PageStats]) 
     head, rest = units[title].text.strip(), units[k].text.strip()
     below = units[k + 1] if k + 1 < len(units) else None
     if units[k].kind != "text" or units[k].info or units[title].kind != "text" or shapes.terminated(rest) \
-            or not shapes.title_shaped(head + rest) or below is None:
+            or not _one_head_shaped(head, rest) or below is None:
         return False
     opens_body = is_name(below) or (below.kind == "text" and len(below.text) >= LONG_PARAGRAPH
                                     and not _runs_on(rest, below.text, stats()))
@@ -165,7 +166,7 @@ def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageS
     """Unit k, right above the title at ``title``, is that title's first line."""
     head, rest = units[k].text.strip(), units[title].text.strip()
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
-            or _column_foot(head) or shapes.terminated(head) or not shapes.title_shaped(head + rest):
+            or _column_foot(head) or shapes.terminated(head) or not _one_head_shaped(head, rest):
         return False
     if not _where_a_head_stands(units, k, bylines_over):
         return False
@@ -256,10 +257,23 @@ def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     return word_spans or first_unfinished or grammar.starts_bound(rest) or _filled_first_line(head, rest)
 
 
+def _one_head_shaped(head: str, rest: str) -> bool:
+    """The two lines make one title's shape, its quotes set in turn again: half-width quotes
+    are turned line by line, so a quotation the break cuts (…更"聪 | 明"更有"温度") comes
+    out with its marks the wrong way round."""
+    return shapes.title_shaped(balance_quotes(head + rest))
+
+
 def _filled_first_line(head: str, rest: str) -> bool:
     """A head set over two lines fills its first line: the first is the longer, or the two
     are balanced. A kicker is mostly the shorter line, set smaller over its title; one far
     longer than the line under it (坚持以人民为中心的发展思想 | 让城市更宜居) is a kicker too,
     for a two-line head is cut near its middle."""
-    first, second = shapes.cjk_len(head), shapes.cjk_len(rest)
+    first, second = _printed_width(head), _printed_width(rest)
     return second - BALANCED_SLACK <= first <= FILLED_RATIO * second
+
+
+def _printed_width(line: str) -> float:
+    """How much of a line the head fills, in character cells: a Chinese character or a
+    full-width mark (a banner's 【】 too) takes one, a half-width character half of one."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in line if not ch.isspace())

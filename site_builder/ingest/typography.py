@@ -123,11 +123,13 @@ def repair_punctuation(text: str) -> str:
 
 
 def repair_double_quotes(text: str) -> str:
-    """ASCII double quotes -> “ ” in turn (Chinese text has no straight quotes)."""
+    """ASCII double quotes -> “ ” in turn (Chinese text has no straight quotes). A line
+    never ends on an opening quote: where an odd number read in turn would end it on one,
+    the line's first quote closes a quotation a line above opened (…更"聪 | 明"更有"温度")."""
     if '"' not in text:
         return text
+    opening = not (text.count('"') % 2 and text.rstrip().endswith('"'))
     out: list[str] = []
-    opening = True
     for ch in text:
         if ch == '"':
             out.append("“" if opening else "”")

@@ -129,3 +129,26 @@ def test_a_columns_foot_that_goes_on_elsewhere_is_not_a_first_line():
             "通、水务、燃气等数据汇聚起来，实现一网统管。\n\n基本公共服务均等化是民生之本，需要久久为功。\n\n")
     doc = extract_text(Path("foot.txt"), page)
     assert "扎实推进基本公共服务均等化" in [a.title for a in doc.articles]
+
+
+@pytest.mark.parametrize(("first", "second", "title"), [
+    ("【思想纵横】稳妥推进", "能源绿色低碳转型之路", "稳妥推进能源绿色低碳转型之路"),  # the banner fills the first line too
+], ids=["banner"])
+def test_a_two_line_head_as_the_text_layer_prints_it(first: str, second: str, title: str):
+    from site_builder.ingest.raw_page import extract_text
+
+    doc = extract_text(Path("head.txt"), HEAD_AFTER_ARTICLE.format(first=first, second=second))
+    assert [a.title for a in doc.articles] == ["让基层治理更有温度", title]
+
+
+def test_a_quotation_the_head_breaks_is_turned_across_the_break():
+    """Half-width quotes are turned line by line; a line never ends on an opening quote, so
+    the second line's first quote closes the quotation the first line opened."""
+    from site_builder.ingest.raw_page import extract_text
+
+    page = ('让基层治理更有温度\n\n■张华\n\n基层治理是国家治理的基石，关系群众切身利益。\n\n（作者单位：某某大学）\n\n'
+            '让超大城市治理更"聪\n\n明"更有"温度"\n\n丁娟\n\n超大城市人口密集、要素集聚、系统复杂,是现代化建设的重要引擎,'
+            '也是各类风险交织叠加的地方。推进超大城市治理现代化,既要用好科技手段。\n\n')
+    doc = extract_text(Path("quotes.txt"), page)
+    assert [(a.title, a.authors) for a in doc.articles] == [("让基层治理更有温度", ["张华"]),
+                                                            ("让超大城市治理更“聪明”更有“温度”", ["丁娟"])]

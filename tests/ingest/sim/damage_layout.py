@@ -90,9 +90,10 @@ def byline_above(rng, lines, page):
     return lines
 
 
-# a printed line never opens on a closing mark nor ends on an opening one (kinsoku)
-_NO_LINE_START = "，。、；：？！”’）》」』…—"
-_NO_LINE_END = "“‘（《「『"
+# a printed line never opens on a closing mark nor ends on an opening one (kinsoku); a
+# half-width quote (damage that ran before) may be either
+_NO_LINE_START = "，。、；：？！”’）》」』…—\"'"
+_NO_LINE_END = "“‘（《「『\"'"
 TWO_LINE_TITLE = 12  # characters: a head this long may be set over two lines
 
 
