@@ -4,7 +4,10 @@ Segmentation sees such a page (column_turns describes the layout) as three heade
 the first two hold just their first columns, the third its first column and every column
 after it, split into more drafts, with no head, wherever an article's closing lines stood.
 When a column grid explains that whole stream read in turns, each article takes its
-pieces back, and each closing group goes to the article whose column it closes.
+pieces back, and each closing group goes to the article whose column it closes. A byline
+printed at the foot of an article's last column (names after the text, as an article
+signed at its end prints them) opens or closes such a headless draft: it is a closing
+group's first line, and goes to that article as its byline.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ class _Group:
     tail: list[Draft]  # drafts with no head after them (columns after a closing group)
     units: list[Unit]  # the articles' bodies in reading order
     closings: dict[int, list[Unit]]  # closing groups, by the stream index they stand before
+    signatures: frozenset[int]  # (ids of) the closing groups' bylines
 
 
 def read_in_turns(drafts: list[Draft]) -> tuple[set[int], list[tuple[int, str]]]:
@@ -55,10 +59,18 @@ def _headed(d: Draft) -> bool:
 
 
 def _headless(d: Draft) -> bool:
-    """A draft with no head but perhaps a title: a column's subheading after a closing
-    group reads as one."""
-    return not any([*d.kickers, d.subtitle, *d.bylines, *d.head_lines, *d.summary, d.label]) \
-        and not d.title_after_body and bool(d.body)
+    """A draft with no head but perhaps a title (a column's subheading after a closing group
+    reads as one), or with bylines and no title: the foot of another article's last column
+    (before the body) or of this text's (after it)."""
+    signed_foot = bool(d.bylines) and d.title is None
+    return not any([*d.kickers, d.subtitle, *d.head_lines, *d.summary, d.label]) \
+        and (signed_foot or not d.bylines) and not d.title_after_body and bool(d.body)
+
+
+def _bylines_around(d: Draft) -> tuple[list[Unit], list[Unit]]:
+    """A headless draft's bylines printed before its body and those printed after it."""
+    start = d.body[0].first_line
+    return [u for u in d.bylines if u.first_line < start], [u for u in d.bylines if u.first_line > start]
 
 
 def _group(drafts: list[Draft], k: int) -> _Group | None:
@@ -74,10 +86,14 @@ def _group(drafts: list[Draft], k: int) -> _Group | None:
         if len(closings) == ARTICLES or not _headless(d):
             break  # (every article has closed, or another article's head)
         tail.append(d)
+        before, after = _bylines_around(d)
+        if before:
+            closings[len(units)] = closings.get(len(units), []) + before
         units += ([d.title] if d.title else []) + d.body
-        if d.footer:
-            closings[len(units)] = d.footer
-    return _Group(heads, tail, units, closings)
+        if after or d.footer:
+            closings[len(units)] = after + d.footer
+    signatures = frozenset(id(u) for d in tail for u in d.bylines)
+    return _Group(heads, tail, units, closings, signatures)
 
 
 def _piece(unit: Unit) -> Piece:
@@ -105,7 +121,7 @@ def _read(group: _Group) -> tuple[int, str] | None:
             unit.read_as_cut = i in best.cuts
     group.heads[-1].footer = []
     for i, closing in group.closings.items():
-        group.heads[best.owners[i - 1]].footer += closing
+        _close(group.heads[best.owners[i - 1]], closing, group.signatures)
     moved = [u.first_line for u, owner in zip(group.units[start:], best.owners[start:], strict=True)
              if owner != ARTICLES - 1]
     message = (f"{len(moved)} passage(s) from lines {min(moved)}-{max(moved)} put back into the "
@@ -113,6 +129,16 @@ def _read(group: _Group) -> tuple[int, str] | None:
     for d in group.heads:
         d.interleaved = message
     return min(moved), message
+
+
+def _close(d: Draft, closing: list[Unit], signatures: frozenset[int]) -> None:
+    """Give the article its closing group: a byline in it signs the article (printed after
+    its body) unless the head signed it already."""
+    names = [u for u in closing if id(u) in signatures]
+    if names and not d.bylines:
+        d.bylines, d.byline_after_body = names, True
+        closing = [u for u in closing if id(u) not in signatures]
+    d.footer += closing
 
 
 def _evidence(reading: column_turns.TurnReading, pieces: list[Piece]) -> bool:
