@@ -40,9 +40,11 @@ def read_in_turns(drafts: list[Draft]) -> tuple[set[int], list[tuple[int, str]]]
     read: set[int] = set()
     notes: list[tuple[int, str]] = []
     k = 0
-    while k + ARTICLES <= len(drafts):
+    while k + ARTICLES - 1 <= len(drafts):
         group = _group(drafts, k)
         note = _read(group) if group is not None else None
+        if note is None:
+            group, note = _read_finding_title(drafts, k)
         if group is not None and note is not None:
             for d in group.tail:
                 drafts.remove(d)
@@ -54,15 +56,45 @@ def read_in_turns(drafts: list[Draft]) -> tuple[set[int], list[tuple[int, str]]]
     return read, notes
 
 
+def _read_finding_title(drafts: list[Draft], k: int) -> tuple[_Group | None, tuple[int, str] | None]:
+    """Where only two headed drafts stand in a row, the head of one of three articles read
+    in turns may be a title alone (an article signed at its end): segmentation read it as a
+    subheading of the draft above. Each short unterminated unit of the two drafts' bodies is
+    tried as that title, the earliest first, where the stream then closes three times (each
+    article its own closing group: two articles read in turns, one of them with a subheading
+    in its first column, close twice at most); the drafts are split at the first title a
+    grid's reading confirms."""
+    pair = drafts[k:k + ARTICLES - 1]
+    if len(pair) < ARTICLES - 1 or not all(map(_headed, pair)) or pair[0].footer \
+            or (k + ARTICLES - 1 < len(drafts) and _headed(drafts[k + ARTICLES - 1])):
+        return None, None
+    for at, d in enumerate(pair):
+        body, footer = d.body, d.footer
+        for j in range(1, len(body) - 1):
+            if ending(body[j]) != "maybe":
+                continue
+            found = Draft(title=body[j], body=body[j + 1:], footer=footer)
+            d.body, d.footer = body[:j], []
+            trial = drafts[:k + at + 1] + [found] + drafts[k + at + 1:]
+            group = _group(trial, k)
+            closed = group is not None and len(group.closings) == ARTICLES
+            note = _read(group) if group is not None and closed else None
+            if group is not None and note is not None:
+                drafts.insert(k + at + 1, found)
+                return group, note
+            d.body, d.footer = body, footer
+    return None, None
+
+
 def _headed(d: Draft) -> bool:
     return d.title is not None and not d.title_after_body and not d.byline_after_body and bool(d.body)
 
 
 def _headless(d: Draft) -> bool:
     """A draft with no head but perhaps a title (a column's subheading after a closing group
-    reads as one), or with bylines and no title: the foot of another article's last column
-    (before the body) or of this text's (after it)."""
-    signed_foot = bool(d.bylines) and d.title is None
+    reads as one), and perhaps bylines: the foot of another article's last column (before
+    the body, no title above them) or of this text's (after it)."""
+    signed_foot = bool(d.bylines) and (d.title is None or d.byline_after_body)
     return not any([*d.kickers, d.subtitle, *d.head_lines, *d.summary, d.label]) \
         and (signed_foot or not d.bylines) and not d.title_after_body and bool(d.body)
 
@@ -77,7 +109,7 @@ def _group(drafts: list[Draft], k: int) -> _Group | None:
     """The candidate region whose heads are drafts[k:k+3], or None when its shape rules it
     out: the first columns close at the next head (no closing lines under them)."""
     heads = drafts[k:k + ARTICLES]
-    if not all(map(_headed, heads)) or any(d.footer for d in heads[:-1]):
+    if len(heads) < ARTICLES or not all(map(_headed, heads)) or any(d.footer for d in heads[:-1]):
         return None
     units = [u for d in heads[:-1] for u in d.body] + heads[-1].body
     closings: dict[int, list[Unit]] = {len(units): heads[-1].footer} if heads[-1].footer else {}

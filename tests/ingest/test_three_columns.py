@@ -125,3 +125,16 @@ def test_a_byline_at_the_foot_of_an_articles_last_column_closes_it():
         if page_problems(page, extract_page(page, f"three-columns-byline-after-{seed}.txt")):
             misread.append(seed)
     assert misread == []
+
+
+def test_a_title_alone_over_an_articles_first_column_heads_it():
+    """One of three articles read in turns signed at its end: its head is its title alone,
+    which segmentation read as a subheading of the draft above (no byline under it). Tried
+    as a title where the stream then closes three times, one closing group an article, the
+    grid's reading confirms it (a pair read in turns closes twice at most)."""
+    misread = []
+    for seed in (100_001, 100_003, 100_005, 100_011, 100_018, 110_001):
+        page = make_page(seed, "x", ["three-columns", "byline-after"])
+        if page_problems(page, extract_page(page, f"three-columns-title-alone-{seed}.txt")):
+            misread.append(seed)
+    assert misread == []
