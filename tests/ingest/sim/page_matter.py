@@ -115,7 +115,11 @@ def banner_on_title(rng, lines, page):
             del lines[at - 1]
             at -= 1
         art.kicker = rng.choice(BANNERS)
-        lines[at].text = art.kicker + rng.choice(["", " ", "\u3000"]) + lines[at].text
+        # (a Markdown copy marks the whole printed line as its heading: ## 【学思践悟】提升…)
+        mark = re.match(r"#{1,6} ", lines[at].text)
+        cut = mark.end() if mark else 0
+        text = lines[at].text
+        lines[at].text = text[:cut] + art.kicker + rng.choice(["", " ", "\u3000"]) + text[cut:]
     return lines
 
 
