@@ -42,3 +42,17 @@ def test_a_markdown_copy_marks_a_bannered_title_line_from_its_start():
         assert not re.search(r"(?m)^[^#\n].*#{1,6} ", page.text), seed
     page = make_page(790_079, "combined-new")
     assert page_problems(page, extract_page(page, "markdown-banner.txt")) == []
+
+
+def test_a_banner_on_the_title_line_replaces_a_kicker_above_a_byline():
+    """A banner printed on the title's line is the article's kicker in the simulator's
+    expectation, so the page must not print the kicker it replaced: also where a byline
+    printed above the title stands between the kicker and the title (the kicker stayed
+    printed and was read with the banner, 学习贯彻全会精神【理论前沿】)."""
+    from tests.ingest.sim import make_page
+    from tests.ingest.sim.check import extract_page, page_problems
+
+    misread = [seed for seed in (2, 4, 5, 7, 8)
+               if page_problems(page := make_page(seed, "x", ["byline-above", "banner-on-title"]),
+                                extract_page(page, f"byline-above-banner-{seed}.txt"))]
+    assert misread == []
