@@ -199,3 +199,18 @@ def settle_names_between_columns(drafts: list[Draft]) -> None:
 
 def _headless(draft: Draft) -> bool:
     return draft.title is None and not (draft.bylines or draft.kickers or draft.summary or draft.label)
+
+
+def runs_on_after_byline(second: Draft, third: Draft) -> bool:
+    """The draft after `second` (whose byline stands after its body) has no head at all."""
+    return second.byline_after_body and not second.footer and third.title is None \
+        and not (third.bylines or third.kickers or third.summary or third.label) and bool(third.body)
+
+
+def runs_on_after_closing(second: Draft, third: Draft) -> bool:
+    """The second article's closing lines (an unsigned article's unit line, printed at its
+    foot) stand after its body, and the draft after it has no head but perhaps a title (a
+    column's subheading right under closing lines reads as one): the first article's last
+    columns may follow them."""
+    return bool(second.footer) and not second.byline_after_body and bool(third.body) \
+        and not (third.bylines or third.kickers or third.summary or third.label or third.subtitle or third.head_lines)

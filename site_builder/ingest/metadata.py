@@ -208,8 +208,9 @@ def _all_names(names: list[str]) -> bool:
     return all(re.fullmatch(NAME_PATTERN, n) and plausible_name(n) for n in names)
 
 
-# a byline led by the writer's part: 主持人：本报记者 王静 (a round table's host)
-_ROLE_LED = re.compile(r"^[（(]?\s*主持人\s*[:：]\s*([^（()）]{2,40}?)\s*[）)]?$")
+# a byline led by the writer's part: 主持人：本报记者 王静 (a round table's host), marked as
+# any byline may be (■主持人：王静)
+_ROLE_LED = re.compile(rf"^[{MARKERS}]?\s*[（(]?\s*主持人\s*[:：]\s*([^（()）]{{2,40}}?)\s*[）)]?$")
 # a research group signs as one: 某某研究院课题组
 _GROUP = re.compile(rf"^[{MARKERS}]?\s*([{CJK}“”（）()·]{{2,40}}课题组)$")
 

@@ -153,13 +153,16 @@ class _Page:
                 k += 1
                 continue
             third = drafts[k + 2] if k + 2 < len(drafts) else None
-            displaced = third is not None and _first_byline_displaced(first, third)
-            if third is not None and (_runs_on_after_byline(second, third) or displaced):
+            byline_below = third is not None and _first_byline_displaced(first, third)
+            if third is not None and (displaced.runs_on_after_byline(second, third) or byline_below
+                                      or displaced.runs_on_after_closing(second, third)):
                 # the second article's byline (or the first's, displaced below the second's
-                # text) printed after its body, then text with no head: the first article's
-                # last columns (the second's text ended at the byline)
+                # text, or the second's closing lines) printed after its body, then text with
+                # no head (a subheading right under closing lines reads as a title): the first
+                # article's last columns (the second's text ended at the byline)
                 segmented = second.body, second.footer
-                second.body, second.footer = second.body + third.body, second.footer + third.footer
+                second.body = second.body + ([third.title] if third.title else []) + third.body
+                second.footer = second.footer + third.footer
                 outcome = deinterleave(first, second, vocab, second_ends=len(segmented[0]))
                 if outcome.moved:
                     _give_displaced_byline(first, second, third)
@@ -344,12 +347,6 @@ class _Page:
         line = article.blocks[0].lines[0].first if article.blocks and article.blocks[0].lines else None
         self.warn("the page prints no title for this article; one was made from its first sentence",
                   line, "title-inferred", article.warnings)
-
-
-def _runs_on_after_byline(second: Draft, third: Draft) -> bool:
-    """The draft after `second` (whose byline stands after its body) has no head at all."""
-    return second.byline_after_body and not second.footer and third.title is None \
-        and not (third.bylines or third.kickers or third.summary or third.label) and bool(third.body)
 
 
 def _first_byline_displaced(first: Draft, third: Draft) -> bool:

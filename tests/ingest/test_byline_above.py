@@ -48,3 +48,10 @@ def test_a_title_over_a_short_piece_of_body_under_its_byline():
     assert _read("■王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障", BODY_TWO[:11],
                  BODY_TWO[11:]) == [
         ("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]
+
+
+def test_a_marked_host_line_above_a_round_tables_title():
+    """A round table's host line is a byline led by the host's part (主持人：…); marked as any
+    byline may be (■主持人：王明) and printed above the title, it was taken for the title."""
+    assert _read("■主持人：王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障", BODY_TWO) == [
+        ("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]

@@ -168,3 +168,13 @@ def test_title_pairs_weigh_only_where_the_other_article_lacks_them():
     # … while a pair the first article's body writes is no evidence for the second's title
     texts = Texts(["优化营商环境是重点。"], ["优化营商环境"], units, ("加快建设海洋强国", "优化营商环境"))
     assert "营商" not in texts.title_pairs()
+
+
+def test_the_first_articles_last_columns_under_the_seconds_closing_lines():
+    """The second article of a pair read in turns is unsigned but for its unit line, printed
+    at its foot (（作者单位：…）); the first article's last columns follow under it (a
+    subheading right under the closing lines read as a title). The second's text ends at
+    its closing lines, which stay its own; those after the first's last column are the
+    first's."""
+    assert _misread((100006, 100010, 100015, 100017, 100029, 100041, 110003, 110016),
+                    ["interleave-unsigned", "byline-after"]) == []

@@ -112,3 +112,29 @@ def test_articles_printed_one_after_another_are_not_read_in_turns(kind: str, see
     doc = extract_text(Path(f"no-footers-{seed}.txt"), text)
     assert not [w.message for w in doc.warnings if TURNS in w.message]
     assert len(doc.articles) == len(page.articles)
+
+
+def test_a_byline_at_the_foot_of_an_articles_last_column_closes_it():
+    """An article signed at its end: its byline (here a line of names, unmarked) printed
+    under its last column, before its closing lines. Segmentation opens no article there but
+    signs the headless draft of columns above it, which the reading in turns then left out;
+    the byline is a closing group's first line and goes to the article its column ends."""
+    misread = []
+    for seed in (100_000, 100_002, 100_010, 100_012, 100_013, 100_014, 100_015):
+        page = make_page(seed, "x", ["three-columns", "byline-after"])
+        if page_problems(page, extract_page(page, f"three-columns-byline-after-{seed}.txt")):
+            misread.append(seed)
+    assert misread == []
+
+
+def test_a_title_alone_over_an_articles_first_column_heads_it():
+    """One of three articles read in turns signed at its end: its head is its title alone,
+    which segmentation read as a subheading of the draft above (no byline under it). Tried
+    as a title where the stream then closes three times, one closing group an article, the
+    grid's reading confirms it (a pair read in turns closes twice at most)."""
+    misread = []
+    for seed in (100_001, 100_003, 100_005, 100_011, 100_018, 110_001):
+        page = make_page(seed, "x", ["three-columns", "byline-after"])
+        if page_problems(page, extract_page(page, f"three-columns-title-alone-{seed}.txt")):
+            misread.append(seed)
+    assert misread == []

@@ -95,16 +95,17 @@ def _apply_found(first: Draft, second: Draft, found: Found) -> Outcome:
 
 
 def _give_closing(first: Draft, second: Draft, last_line: int) -> None:
-    """Closing lines follow the text they close: the second's go to the first when the first
-    owns the stream's last piece (line `last_line`), and so does a byline printed after it
-    when the first has none of its own."""
+    """Closing lines follow the text they close: the second's printed after the stream's last
+    piece (line `last_line`) go to the first when the first owns that piece, and so does a
+    byline printed after it when the first has none of its own."""
     trailing = [b for b in second.bylines if b.first_line > last_line]
     if trailing and not first.bylines:
         first.bylines, first.byline_after_body = trailing, True
         second.bylines = [b for b in second.bylines if b not in trailing]
         second.byline_after_body = second.byline_after_body and bool(second.bylines)
-    if second.footer:
-        first.footer, second.footer = second.footer, []
+    # (closing lines printed before the stream's last piece close the second's text there)
+    after = [u for u in second.footer if u.first_line > last_line]
+    first.footer, second.footer = first.footer + after, [u for u in second.footer if u.first_line <= last_line]
 
 
 def deinterleave_finding_title(first: Draft, second: Draft, vocab: Background) -> Outcome:

@@ -111,11 +111,18 @@ def banner_on_title(rng, lines, page):
     for i in rng.sample(titled, rng.randint(1, len(titled))):
         at = first_of(lines, i, ("title",))
         art = page.articles[i]
-        if at > 0 and lines[at - 1].role == "kicker" and lines[at - 1].article == i:
-            del lines[at - 1]
-            at -= 1
+        # (the banner replaces the article's kicker, also where a byline printed above the
+        # title stands between them)
+        kickers = [k for k in range(at) if lines[k].role == "kicker" and lines[k].article == i]
+        for k in reversed(kickers):
+            del lines[k]
+        at -= len(kickers)
         art.kicker = rng.choice(BANNERS)
-        lines[at].text = art.kicker + rng.choice(["", " ", "\u3000"]) + lines[at].text
+        # (a Markdown copy marks the whole printed line as its heading: ## 【学思践悟】提升…)
+        mark = re.match(r"#{1,6} ", lines[at].text)
+        cut = mark.end() if mark else 0
+        text = lines[at].text
+        lines[at].text = text[:cut] + art.kicker + rng.choice(["", " ", "\u3000"]) + text[cut:]
     return lines
 
 
