@@ -168,3 +168,32 @@ def test_one_indexer_at_a_time_holds_the_page_cache(tmp_path: Path):
                 fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
     with open(tmp_path / "cache" / LOCK_FILE, "rb") as other:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # (free once the block ended)
+
+
+def test_the_bundle_is_the_same_indexed_in_this_process_or_in_a_pool(seed_site, tmp_path, monkeypatch):
+    """From scratch and patched (an edit alone, then an edit, an addition and a deletion),
+    the pages indexed in this process and in a pool of processes give the same bytes."""
+    sites = {}
+    for name in ("here", "pool"):
+        sites[name] = tmp_path / name / "site"
+        shutil.copytree(seed_site, sites[name], ignore=shutil.ignore_patterns("pagefind", "_headers"))
+
+    def index(name: str) -> dict[str, bytes]:
+        in_pool = name == "pool"
+        monkeypatch.setattr(indexer, "PARALLEL_FROM", 0 if in_pool else 10 ** 9)
+        monkeypatch.setattr(update, "PATCH_PARALLEL_FROM", 0 if in_pool else 10 ** 9)
+        build_index(sites[name], SiteConfig(), cache=tmp_path / name / "cache")
+        return _bundle_files(sites[name])
+
+    monkeypatch.setattr(update, "MAX_CHANGED_SHARE", 1.0)  # the seed site is small: patched, not redone
+    changes = [
+        ("from scratch", lambda pages: None),
+        ("an edit", lambda pages: _edit(pages[3], "。", "，")),
+        ("an edit, an addition and a deletion", lambda pages: (
+            _edit(pages[6], "，", "、"), shutil.copytree(pages[0].parent, pages[0].parent.with_name("m-added")),
+            shutil.rmtree(pages[7].parent))),
+    ]
+    for label, change in changes:
+        for site in sites.values():
+            change(_articles(site))
+        assert index("here") == index("pool"), label
