@@ -197,3 +197,23 @@ def test_the_bundle_is_the_same_indexed_in_this_process_or_in_a_pool(seed_site, 
         for site in sites.values():
             change(_articles(site))
         assert index("here") == index("pool"), label
+
+
+def test_a_pool_patches_only_from_patch_parallel_from_pages_whose_items_change(patched_site, monkeypatch):
+    site, cache = patched_site
+    monkeypatch.setattr(update, "PATCH_PARALLEL_FROM", 2)
+    asked: list[int] = []  # the pages each patch gave ``mapper``: 0, no pool
+    real_mapper = update.mapper
+    monkeypatch.setattr(update, "mapper", lambda pages: (asked.append(pages), real_mapper(pages))[1])
+    pages = _articles(site)
+    steps = [
+        ("one page's words", lambda: _edit(pages[2], "。", f"。{NEW_WORDS}。"), False),
+        ("and a page whose items stay", lambda: (_edit(pages[2], "。", f"。{NEW_WORDS[:3]}。"),
+                                                 _edit(pages[5], "。", "，")), False),
+        ("two pages' words", lambda: (_edit(pages[3], "。", f"。{NEW_WORDS}。"),
+                                      _edit(pages[4], "。", f"。{NEW_WORDS}。")), True),
+    ]
+    for label, change, in_pool in steps:
+        change()
+        build_index(site, SiteConfig(), cache=cache)
+        assert (asked[-1] > 0) == in_pool, label
