@@ -86,28 +86,35 @@ class ShardEntries:
         """Take out the items of the pages ``numbers``."""
         self._remove_items(np.flatnonzero(np.isin(self.numbers, np.asarray(numbers, np.int64))))
 
-    def replace_page(self, number: int, shard: Shard) -> None:
-        """Page ``number``'s items become ``shard``'s (the other pages' numbers unchanged):
-        only the words whose item is new, gone or other bytes are patched and touched (a
-        page edited late in its text keeps the items of the words before the edit)."""
+    def replace_pages(self, pages: Sequence[tuple[int, Shard]]) -> None:
+        """Each page ``number``'s items become its ``Shard``'s (the other pages' numbers
+        unchanged; ``pages`` by rising number): only the words whose item is new, gone or other
+        bytes are patched and touched (a page edited late in its text keeps the items of the
+        words before the edit). All the pages in one removal and one insertion: each is a pass
+        over the whole range."""
+        starts, word_ends = run_starts(self.lengths), np.cumsum(self.counts)
+        changes = [self._changed_items(number, shard, starts, word_ends) for number, shard in pages]
+        self._remove_items(np.sort(np.concatenate([np.zeros(0, np.int64), *(old for old, _ in changes)])))
+        self.insert_pages([number for number, _ in pages], [new for _, new in changes])
+
+    def _changed_items(self, number: int, shard: Shard, starts: Ints, word_ends: Ints) -> tuple[Ints, Shard]:
+        """(page ``number``'s items whose word's item ``shard`` changes, ``shard``'s items of
+        those words): ``starts`` each item's first byte, ``word_ends`` each word's items' end."""
         old = np.flatnonzero(self.numbers == number)
-        old_words = self.words[self._words_of(old)]
-        starts = run_starts(self.lengths)[old].tolist()
+        old_words = self.words[np.searchsorted(word_ends, old, "right")]
         old_items = dict(zip(old_words.tolist(), (self.tails[start:start + length].tobytes() for start, length in
-                                                  zip(starts, self.lengths[old].tolist(), strict=True)), strict=True))
+                                                  zip(starts[old].tolist(), self.lengths[old].tolist(), strict=True)),
+                             strict=True))
         ends = np.cumsum(shard.lengths).tolist()
         new_words = item_words(shard.keys)
         new_items = dict(zip(new_words.tolist(), map(shard.tails.__getitem__, map(slice, [0, *ends], ends)),
                              strict=False))
         changed = [word for word in old_items.keys() | new_items.keys() if old_items.get(word) != new_items.get(word)]
-        if not changed:
-            return
-        chosen = np.array(changed, dtype="S")
-        self._remove_items(old[np.isin(old_words, chosen)])
+        chosen = np.array(changed, dtype="S") if changed else np.zeros(0, "S1")
         kept = np.isin(new_words, chosen)
         kept_bytes = np.repeat(kept, shard.lengths)
-        self.insert_pages([number], [Shard(shard.keys[kept], shard.lengths[kept],
-                                           np.frombuffer(shard.tails, np.uint8)[kept_bytes].tobytes())])
+        return old[np.isin(old_words, chosen)], Shard(shard.keys[kept], shard.lengths[kept],
+                                                      np.frombuffer(shard.tails, np.uint8)[kept_bytes].tobytes())
 
     def _remove_items(self, gone: Ints) -> None:
         if not len(gone):

@@ -14,8 +14,7 @@ range of the index can be merged and written by a process of its own.
 """
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -24,7 +23,6 @@ import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints, heads, run_starts
 from site_builder.search.normalize import char_code
-from site_builder.search.reproducible import head
 from site_builder.search.tokens import BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, item_keys, word_key
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
@@ -43,13 +41,6 @@ PRESENCE_SHARDS = range(SHARD_BOUNDS.index("z") + 1, SHARDS)  # the ranges of th
 KEY_BOUNDS = np.array([*(word_key(TEXT, cp) for cp in _CUTS), word_key(TEXT_START), word_key(TITLE_TEXT),
                        word_key(TEXT_PRESENCE), *(word_key(TEXT_PRESENCE, cp) for cp in _CUTS[1::2])], np.int64)
 
-EMPTY = b"\x80"  # an empty CBOR array: a page's meta locations
-_SMALL = 1 << 16
-drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend  # runs an iterator out, keeping nothing
-_UINTS = [head(0, n) for n in range(_SMALL)]  # positions and their differences, encoded once
-_ARRAYS = [head(4, n) for n in range(_SMALL)]  # array heads
-
-
 WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
 TEXT_WEIGHT = WEIGHT_UNIT
 # Where every presence word sits: a query reads which pages hold it, never its position (a
@@ -64,14 +55,6 @@ MARK_POSITION = 0
 # one-character edit moves the next blocks once in ~64 edits, and a page's positions grow by
 # ~32 a block (most stay under 65,536, three bytes in CBOR, as before).
 BLOCK_STEP = 64
-
-
-def uint(number: int) -> bytes:
-    return _UINTS[number] if number < _SMALL else head(0, number)
-
-
-def array(length: int) -> bytes:
-    return _ARRAYS[length] if length < _SMALL else head(4, length)
 
 
 class Shard(NamedTuple):

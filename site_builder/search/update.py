@@ -33,6 +33,14 @@ from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, PRE
 
 # beyond this share of the pages changed, indexing from scratch costs about what patching does
 MAX_CHANGED_SHARE = 0.2
+# fewer pages patched (those whose items change in some range: a page whose bytes changed but
+# not its words' items is not) are patched in this process. A pool splits the ranges'
+# patching over the cores but costs its fork of the (large) build process and the results'
+# pickling: at 10,000 articles, one page edited (the patching ~1.5 s CPU) cost 0.15-0.4 s CPU
+# more in a pool and saved ~1 s wall on two cores; eight pages edited (~5.7 s) cost ~0.8 s
+# more and saved ~2 s. A one-article edit, the common build, keeps its CPU; a larger one its
+# wall time.
+PATCH_PARALLEL_FROM = 4
 
 
 @dataclass
@@ -84,7 +92,7 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
         # a page's words sit in most chunks: the chunks made again grow with the archive, not the
         # changes; ranges that load nothing (``_patch_shard``) are not worth a pool
         loading = sum(1 for _, _, removals, renumbering, insertions, _, _ in jobs if removals or renumbering or insertions)
-        with mapper(len(candidates) if loading > 1 else 0) as mapped:
+        with mapper(len(candidates) if loading > 1 and _patched_pages(jobs) >= PATCH_PARALLEL_FROM else 0) as mapped:
             patched = list(mapped(_patch_shard, jobs))
         for number, page in enumerate(changes.pages):
             if number in changes.fresh:
@@ -97,6 +105,14 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
                bundle.folder.sizes)
     return Indexed(meta, len(changes.pages), sum(words for _, words, _ in patched),
                    sum(pairs for _, _, pairs in patched), len(changes.pages) - len(changes.fresh))
+
+
+def _patched_pages(jobs: list[tuple]) -> int:
+    """The pages whose items some range takes out or puts in, whichever are more (a page
+    edited in place is one of each)."""
+    taken_out = {number for _, _, removals, _, _, _, _ in jobs for number in removals}
+    put_in = {number for _, _, _, _, insertions, _, _ in jobs for number, _ in insertions}
+    return max(len(taken_out), len(put_in))
 
 
 def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, cache: PageCache) -> _Changes | None:
@@ -180,9 +196,8 @@ def _patch_shard(job: tuple) -> tuple[list[Chunk], int, int]:
     entries.remove_pages([number for number in removals if number not in replaced])
     if renumbering is not None:
         entries.renumber(*renumbering)
-    for number, page_shard in insertions:  # a page edited in place: only its words whose item changed
-        if number in replaced:
-            entries.replace_page(number, page_shard)
+    # pages edited in place: only their words whose item changed
+    entries.replace_pages([(number, page_shard) for number, page_shard in insertions if number in replaced])
     fresh = [(number, page_shard) for number, page_shard in insertions if number not in replaced]
     entries.insert_pages([number for number, _ in fresh], [page_shard for _, page_shard in fresh])
     if not entries.changed:  # its chunks are the saved ones, and so are its items

@@ -143,13 +143,29 @@ def test_a_page_replaced_in_place_touches_only_the_words_whose_item_changed(kept
     shard = _merged(pages)
     number = data.draw(st.sampled_from(kept))
     old, new = pages[number], data.draw(page_items)
-    shard.replace_page(number, _shard(new))
+    shard.replace_pages([(number, _shard(new))])
     pages[number] = new
     assert _written(shard) == _by_definition(pages)
     touched = {word.decode() for word, changed in zip(shard.words, shard.touched, strict=True) if changed}
     assert touched == {word for word in old.keys() | new.keys() if old.get(word) != new.get(word)} & {
         word for items in pages.values() for word in items}
     assert shard.changed == (old != new)
+
+
+@settings(max_examples=200, deadline=None)
+@given(numbers.filter(bool), st.data())
+def test_pages_replaced_together_are_those_replaced_one_by_one(kept, data):
+    pages = {number: data.draw(page_items) for number in kept}
+    replaced = sorted(data.draw(st.sets(st.sampled_from(kept), min_size=1)))
+    news = {number: data.draw(page_items) for number in replaced}
+    together, one_by_one = _merged(pages), _merged(pages)
+    together.replace_pages([(number, _shard(news[number])) for number in replaced])
+    for number in replaced:
+        one_by_one.replace_pages([(number, _shard(news[number]))])
+    pages.update(news)
+    assert _written(together) == _written(one_by_one) == _by_definition(pages)
+    assert together.touched.tolist() == one_by_one.touched.tolist()
+    assert together.changed == one_by_one.changed
 
 
 def test_a_chunk_holds_every_bucket_of_its_words():

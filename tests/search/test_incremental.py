@@ -168,3 +168,52 @@ def test_one_indexer_at_a_time_holds_the_page_cache(tmp_path: Path):
                 fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
     with open(tmp_path / "cache" / LOCK_FILE, "rb") as other:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # (free once the block ended)
+
+
+def test_the_bundle_is_the_same_indexed_in_this_process_or_in_a_pool(seed_site, tmp_path, monkeypatch):
+    """From scratch and patched (an edit alone, then an edit, an addition and a deletion),
+    the pages indexed in this process and in a pool of processes give the same bytes."""
+    sites = {}
+    for name in ("here", "pool"):
+        sites[name] = tmp_path / name / "site"
+        shutil.copytree(seed_site, sites[name], ignore=shutil.ignore_patterns("pagefind", "_headers"))
+
+    def index(name: str) -> dict[str, bytes]:
+        in_pool = name == "pool"
+        monkeypatch.setattr(indexer, "PARALLEL_FROM", 0 if in_pool else 10 ** 9)
+        monkeypatch.setattr(update, "PATCH_PARALLEL_FROM", 0 if in_pool else 10 ** 9)
+        build_index(sites[name], SiteConfig(), cache=tmp_path / name / "cache")
+        return _bundle_files(sites[name])
+
+    monkeypatch.setattr(update, "MAX_CHANGED_SHARE", 1.0)  # the seed site is small: patched, not redone
+    changes = [
+        ("from scratch", lambda pages: None),
+        ("an edit", lambda pages: _edit(pages[3], "。", "，")),
+        ("an edit, an addition and a deletion", lambda pages: (
+            _edit(pages[6], "，", "、"), shutil.copytree(pages[0].parent, pages[0].parent.with_name("m-added")),
+            shutil.rmtree(pages[7].parent))),
+    ]
+    for label, change in changes:
+        for site in sites.values():
+            change(_articles(site))
+        assert index("here") == index("pool"), label
+
+
+def test_a_pool_patches_only_from_patch_parallel_from_pages_whose_items_change(patched_site, monkeypatch):
+    site, cache = patched_site
+    monkeypatch.setattr(update, "PATCH_PARALLEL_FROM", 2)
+    asked: list[int] = []  # the pages each patch gave ``mapper``: 0, no pool
+    real_mapper = update.mapper
+    monkeypatch.setattr(update, "mapper", lambda pages: (asked.append(pages), real_mapper(pages))[1])
+    pages = _articles(site)
+    steps = [
+        ("one page's words", lambda: _edit(pages[2], "。", f"。{NEW_WORDS}。"), False),
+        ("and a page whose items stay", lambda: (_edit(pages[2], "。", f"。{NEW_WORDS[:3]}。"),
+                                                 _edit(pages[5], "。", "，")), False),
+        ("two pages' words", lambda: (_edit(pages[3], "。", f"。{NEW_WORDS}。"),
+                                      _edit(pages[4], "。", f"。{NEW_WORDS}。")), True),
+    ]
+    for label, change, in_pool in steps:
+        change()
+        build_index(site, SiteConfig(), cache=cache)
+        assert (asked[-1] > 0) == in_pool, label
