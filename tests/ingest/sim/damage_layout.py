@@ -2,7 +2,7 @@
 furniture among the articles."""
 from __future__ import annotations
 
-from tests.ingest.sim.compose import KICKERS
+from tests.ingest.sim.compose import KICKERS, name
 from tests.ingest.sim.page import Line, first_of, last_of, paragraphs
 
 SLOGANS = ["奋力谱写新时代新篇章！", "坚定信心　真抓实干　推动高质量发展取得新成效！", "凝心聚力　砥砺奋进！"]
@@ -146,3 +146,22 @@ def _give_kicker(rng, lines, page):
     i = rng.choice(bare)
     page.articles[i].kicker = rng.choice([k for k in KICKERS if len(k) >= TWO_LINE_KICKER])
     lines.insert(heads[i], Line(page.articles[i].kicker, "kicker", i))
+
+
+def byline_names_two_lines(rng, lines, page):
+    """A byline of several names set over two lines in a narrow column (■张华 李明 | 王芳):
+    the text layer gives each line as a line of its own, the second names only, unmarked.
+    An article signed with one name is given two or three."""
+    signed = [i for i, a in enumerate(page.articles) if a.byline is None and a.byline_mark
+              and sum(x.article == i and x.role == "byline" for x in lines) == 1]
+    if not signed:
+        return lines
+    i = rng.choice(signed)
+    art = page.articles[i]
+    while len(art.authors) < rng.choice([2, 3]) or len(art.authors) < 2:
+        art.authors.append(name(rng))
+    k = next(k for k, x in enumerate(lines) if x.article == i and x.role == "byline")
+    cut = rng.randint(1, len(art.authors) - 1)
+    lines[k:k + 1] = [Line(art.byline_mark + " ".join(art.authors[:cut]), "byline", i),
+                      Line(" ".join(art.authors[cut:]), "byline", i)]
+    return lines
