@@ -25,6 +25,8 @@ from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, spl
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
 from site_builder.ingest.titles import is_name
 from site_builder.ingest.title_lines import mend_byline_lines
+from site_builder.ingest.kicker_lines import join_kicker_lines
+from site_builder.ingest.byline_names import join_byline_names
 from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio
 from site_builder.ingest.wrapping import join_wrapped
 from site_builder.model import Article, Block, Leftover, LeftoverKind, LineSpan, SourceDocument, Warning_
@@ -94,8 +96,10 @@ class _Page:
     # --- steps -------------------------------------------------------------------------
     def extract(self) -> SourceDocument:
         units = self.clean_units(mend_byline_lines(page_head.split_head_lines(units_from_lines(self.lines, self.printed))))
+        units = join_kicker_lines(units)
         for unit in units:
             classify(unit)
+        units = join_byline_names(units)
         furniture.mark_page_breaks(units)
         units = self.drop_duplicate_units(units)
         seg = segment(units)

@@ -2,8 +2,8 @@
 furniture among the articles."""
 from __future__ import annotations
 
-from tests.ingest.sim.compose import KICKERS
-from tests.ingest.sim.page import Line, last_of, paragraphs
+from tests.ingest.sim.compose import KICKERS, name
+from tests.ingest.sim.page import Line, first_of, last_of, paragraphs
 
 SLOGANS = ["奋力谱写新时代新篇章！", "坚定信心　真抓实干　推动高质量发展取得新成效！", "凝心聚力　砥砺奋进！"]
 MARKS = "■●▲"
@@ -112,4 +112,56 @@ def title_two_lines(rng, lines, page):
         if cuts:
             cut = rng.choice(cuts)
             lines[k:k + 1] = [Line(text[:cut], "title", line.article), Line(text[cut:], "title", line.article)]
+    return lines
+
+
+TWO_LINE_KICKER = 7  # characters: a column's line this long may be set over two in a narrow head
+
+
+def kicker_two_lines(rng, lines, page):
+    """A column's banner or series line set over two lines in a narrow head (学习贯彻党的 |
+    二十大精神), the text layer giving each line as a line of its own, over the title: the
+    break falls inside it, where its first line fills, never after an opening mark or before
+    a closing one. A page with no such line gives one to an article that has none."""
+    if not any(x.role == "kicker" and len(x.text) >= TWO_LINE_KICKER for x in lines):
+        _give_kicker(rng, lines, page)
+    for k, line in reversed(list(enumerate(lines))):
+        text = line.text
+        if line.role != "kicker" or len(text) < TWO_LINE_KICKER or any(c in text for c in " 　"):
+            continue  # (a web copy's heading mark, ## …, or a kicker of two parts: set a part a line)
+        cuts = [c for c in range(len(text) // 2, len(text) * 3 // 5 + 1)
+                if text[c] not in _NO_LINE_START + "】" and text[c - 1] not in _NO_LINE_END + "【"]
+        if cuts:
+            cut = rng.choice(cuts)
+            lines[k:k + 1] = [Line(text[:cut], "kicker", line.article), Line(text[cut:], "kicker", line.article)]
+    return lines
+
+
+def _give_kicker(rng, lines, page):
+    # (an article whose head opens it: not one whose title another form printed after its text)
+    heads = {x.article: k for k, x in enumerate(lines) if x.role == "title" and first_of(lines, x.article) == k}
+    bare = [i for i, a in enumerate(page.articles) if i in heads and not a.kicker and not a.before]
+    if not bare:
+        return
+    i = rng.choice(bare)
+    page.articles[i].kicker = rng.choice([k for k in KICKERS if len(k) >= TWO_LINE_KICKER])
+    lines.insert(heads[i], Line(page.articles[i].kicker, "kicker", i))
+
+
+def byline_names_two_lines(rng, lines, page):
+    """A byline of several names set over two lines in a narrow column (■张华 李明 | 王芳):
+    the text layer gives each line as a line of its own, the second names only, unmarked.
+    An article signed with one name is given two or three."""
+    signed = [i for i, a in enumerate(page.articles) if a.byline is None and a.byline_mark
+              and sum(x.article == i and x.role == "byline" for x in lines) == 1]
+    if not signed:
+        return lines
+    i = rng.choice(signed)
+    art = page.articles[i]
+    while len(art.authors) < rng.choice([2, 3]) or len(art.authors) < 2:
+        art.authors.append(name(rng))
+    k = next(k for k, x in enumerate(lines) if x.article == i and x.role == "byline")
+    cut = rng.randint(1, len(art.authors) - 1)
+    lines[k:k + 1] = [Line(art.byline_mark + " ".join(art.authors[:cut]), "byline", i),
+                      Line(" ".join(art.authors[cut:]), "byline", i)]
     return lines

@@ -26,7 +26,8 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "banner-on-title", "colophon", "marked-subheads",
          "round-table", "research-group", "lost-glyphs",
          "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops",
-         "wrapped-lines", "indented-lines", "byline-above", "layer-chars", "title-two-lines"]
+         "wrapped-lines", "indented-lines", "byline-above", "layer-chars", "title-two-lines",
+         "kicker-two-lines", "byline-names-two-lines"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["combined-new"]
@@ -56,11 +57,13 @@ DAMAGE: dict[str, Callable] = {
     "byline-on-title": page_matter.byline_on_title, "byline-marks": page_matter.byline_marks,
     "dot-stops": damage_text.dot_stops, "byline-above": damage_layout.byline_above,
     "layer-chars": forms.layer_chars, "title-two-lines": damage_layout.title_two_lines,
+    "kicker-two-lines": damage_layout.kicker_two_lines,
+    "byline-names-two-lines": damage_layout.byline_names_two_lines,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed;
 # a head is set over two lines wherever the layout put it)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
-LAST = ["title-two-lines", "byline-marks", "page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "layer-chars", "spaces", "no-blank-lines"]
+LAST = ["byline-names-two-lines", "kicker-two-lines", "title-two-lines", "byline-marks", "page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "layer-chars", "spaces", "no-blank-lines"]
 # kinds a combined page does not draw together (the second drops)
 EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after"),
              ("interleave", "interleave-unsigned"), ("interleave", "continuation"),
