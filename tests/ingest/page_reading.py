@@ -14,6 +14,17 @@ def articles_read(path: Path) -> list:
     return _without_lines(document_to_json(read_source(path))["articles"])
 
 
+def line_broken(page: Path, first: str, second: str, folder: Path) -> Path:
+    """A copy of the page, in folder, with its line first + second printed as two lines (a
+    blank line between, as the text layer gives every printed line)."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    at = [line.strip() for line in lines].index(first + second)
+    lines[at:at + 1] = [first, "", second]
+    broken = folder / page.name
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    return broken
+
+
 def _without_lines(value: object) -> object:
     if isinstance(value, dict):
         if "code" in value:

@@ -10,7 +10,7 @@ import pytest
 from site_builder.ingest.kicker_lines import join_kicker_lines
 from site_builder.ingest.lines import Unit
 from site_builder.model import LineSpan
-from tests.ingest.page_reading import articles_read
+from tests.ingest.page_reading import articles_read, line_broken
 
 RAW = Path(__file__).resolve().parents[2] / "content" / "raw"
 BROKEN = [
@@ -24,12 +24,7 @@ BROKEN = [
 @pytest.mark.parametrize(("name", "first", "second"), BROKEN, ids=[c[1] for c in BROKEN])
 def test_a_kicker_broken_in_two_lines_is_one_kicker(name: str, first: str, second: str, tmp_path: Path):
     page = RAW / name
-    lines = page.read_text(encoding="utf-8").split("\n")
-    at = [line.strip() for line in lines].index(first + second)
-    lines[at:at + 1] = [first, "", second]
-    broken = tmp_path / name
-    broken.write_text("\n".join(lines), encoding="utf-8")
-    assert articles_read(broken) == articles_read(page)
+    assert articles_read(line_broken(page, first, second, tmp_path)) == articles_read(page)
 
 
 def _unit(text: str, line: int) -> Unit:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest.page_reading import articles_read
+from tests.ingest.page_reading import articles_read, line_broken
 
 RAW = Path(__file__).resolve().parents[2] / "content" / "raw"
 BROKEN = [
@@ -22,12 +22,7 @@ BROKEN = [
 @pytest.mark.parametrize(("name", "first", "second"), BROKEN, ids=[c[1] for c in BROKEN])
 def test_a_title_broken_in_two_lines_is_one_title(name: str, first: str, second: str, tmp_path: Path):
     page = RAW / name
-    lines = page.read_text(encoding="utf-8").split("\n")
-    at = [line.strip() for line in lines].index(first + second)
-    lines[at:at + 1] = [first, "", second]
-    broken = tmp_path / name
-    broken.write_text("\n".join(lines), encoding="utf-8")
-    assert articles_read(broken) == articles_read(page)
+    assert articles_read(line_broken(page, first, second, tmp_path)) == articles_read(page)
 
 
 FOOT_ABOVE_TITLE = ("让基层治理更有温度\n\n■张华\n\n基层治理是国家治理的基石，关系群众切身利益。\n\n{foot}\n\n"
