@@ -189,7 +189,9 @@ def index_ours(content: Path, site: Path) -> dict:
     identical = _bundle_digest(site / "pagefind") == first
     pages = sorted((site / "articles").glob("*/index.html"))
     page = pages[len(pages) // 2]  # it stays edited: every variant indexes the same pages
-    page.write_bytes(page.read_bytes().replace("。".encode(), "；".encode(), 1))
+    edited_bytes = page.read_bytes().replace("。".encode(), "；".encode(), 1)
+    page.unlink()  # a new file: the old may be a linked copy's too (the edit bench's copies)
+    page.write_bytes(edited_bytes)
     edited = _index_process(content, site, cache)
     before_adding = _bundle_digest(site / "pagefind")
     copy = site / "articles" / "0-bench-added"
