@@ -44,7 +44,7 @@ def find_titles(units: list[Unit]) -> set[int]:
 
 def _over_byline_over_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     nxt = next_index(units, i, skip=("furniture",))
-    return nxt is not None and units[nxt].kind == "byline" and stands_above_title(units, nxt, titles)
+    return nxt is not None and is_name(units[nxt]) and stands_above_title(units, nxt, titles)
 
 
 def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
@@ -97,20 +97,35 @@ def bylines_above_titles(units: list[Unit], titles: set[int]) -> bool:
 
 
 def _lines_under_bylines(units: list[Unit], titles: set[int]) -> set[int] | None:
-    """The line under each marked byline, where the page prints each byline above its title
-    (some layouts set the author's line over the head, and a text layer may give it first);
-    None where it does not. The page shows it when the line under every marked byline is a
-    title or title-shaped, no byline stands right under a title, and the first byline stands
-    before any text (at the page's top, under kickers at most): a byline between an article's
-    end and the next title may just as well be the first's, printed late."""
-    marked = [i for i, unit in enumerate(units) if unit.kind == "byline"]
-    if not marked or any(unit.kind == "text" for unit in units[:marked[0]]) \
-            or any(_stands_under_title(units, i, titles) for i in marked):
+    """The line under each byline, where the page prints each byline above its title (some
+    layouts set the author's line over the head, and a text layer may give it first); None
+    where it does not. The page shows it when the line under every byline, marked or a bare
+    line of names, is a title or title-shaped, no byline stands right under a title, and the
+    first byline stands before any text (at the page's top, under kickers at most): a byline
+    between an article's end and the next title may just as well be the first's, printed late."""
+    signed = _byline_lines(units, titles)
+    if not signed or any(unit.kind == "text" for unit in units[:signed[0]]) \
+            or any(_stands_under_title(units, i, titles) for i in signed):
         return None
-    heads = {next_index(units, i, skip=_HEAD_SKIP) for i in marked}
+    heads = {_head_under(units, i, signed) for i in signed}
     if not all(k is not None and (k in titles or _title_shaped_line(units[k])) for k in heads):
         return None
     return {k for k in heads if k is not None}
+
+
+def _byline_lines(units: list[Unit], titles: set[int]) -> list[int]:
+    """The marked bylines and the bare lines of names that are no title: a short title of
+    two parts (以文塑旅 以旅彰文) parses as names too, and is read as a title by its place
+    (_names_shaped_title), which leaves it out here."""
+    return [i for i, unit in enumerate(units)
+            if unit.kind == "byline" or (unit.kind == "text" and "names" in unit.info and i not in titles)]
+
+
+def _head_under(units: list[Unit], i: int, signed: list[int]) -> int | None:
+    for j in range(i + 1, len(units)):
+        if units[j].kind not in _HEAD_SKIP and j not in signed:
+            return j
+    return None
 
 
 def _title_shaped_line(unit: Unit) -> bool:

@@ -55,3 +55,18 @@ def test_a_marked_host_line_above_a_round_tables_title():
     byline may be (■主持人：王明) and printed above the title, it was taken for the title."""
     assert _read("■主持人：王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障", BODY_TWO) == [
         ("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]
+
+
+def test_unmarked_bylines_above_titles():
+    """A bare line of names over each title, the first at the page's top (under its kicker):
+    the page prints its bylines above its titles, unmarked."""
+    assert _read("“民生”时评", "王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "李强 张华", "推进城市更新法治保障",
+                 BODY_TWO) == [
+        ("加强党的建设", "“民生”时评", ["王明"]), ("推进城市更新法治保障", None, ["李强", "张华"])]
+
+
+def test_a_two_part_title_under_a_byline_is_no_second_byline():
+    """A short title of two parts parses as a line of names; under a byline, with the body
+    under it, it is that byline's title."""
+    assert _read("■王明", "以文塑旅 以旅彰文", BODY_ONE, CLOSING_ONE, "李强", "推进城市更新法治保障", BODY_TWO) == [
+        ("以文塑旅 以旅彰文", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]

@@ -78,12 +78,7 @@ def byline_above(rng, lines, page):
         return lines
     for i in titled:
         bylines = [x for x in lines if x.article == i and x.role == "byline"]
-        for x in bylines:
-            if x.text[:1] not in MARKS + "（":
-                # (not read yet: an unmarked line of names over a title is not taken for
-                # its byline; the rule reads the page's marked bylines, and a byline in
-                # brackets, which is never marked)
-                x.text = rng.choice(MARKS) + x.text
+        for x in bylines:  # (each as printed: marked, a bare line of names, in brackets)
             lines.remove(x)
         t = next(n for n, x in enumerate(lines) if x.article == i and x.role == "title")
         lines[t:t] = bylines
