@@ -47,10 +47,13 @@ def reports_speech(text: str) -> bool:
     return any(f"{verb}{mark}" in text for verb in _SPEECH_VERBS for mark in "，：")
 
 
-def left_open(text: str) -> bool:
-    """A quote or bracket opened and not closed."""
-    return text.count("“") > text.count("”") or text.count("（") > text.count("）") \
-        or text.count("《") > text.count("》")
+# the pairs a sentence's or a title's line may leave open
+TEXT_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"))
+
+
+def left_open(text: str, pairs: tuple[tuple[str, str], ...] = TEXT_PAIRS) -> bool:
+    """A quote or bracket of `pairs` opened and not closed."""
+    return any(text.count(opening) > text.count(closing) for opening, closing in pairs)
 
 
 _COPULAS = {"是", "为", "要", "应", "应当", "能", "能够", "将", "会", "可", "可以", "必须", "在于", "就是", "即"}

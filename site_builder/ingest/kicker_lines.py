@@ -10,6 +10,7 @@ kicker printed below it stays a title: its line is finished, and the kicker a wh
 """
 from __future__ import annotations
 
+from site_builder.ingest.grammar import left_open
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.metadata import is_kicker
 from site_builder.ingest.shapes import cjk_len
@@ -39,9 +40,4 @@ def _kicker_halves(first: Unit, second: Unit) -> bool:
         return False
     if not is_kicker(first.text + second.text):
         return False
-    return not is_kicker(second.text) or _left_open(first.text)
-
-
-def _left_open(text: str) -> bool:
-    """A quote or bracket opens in the line and does not close in it."""
-    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
+    return not is_kicker(second.text) or left_open(first.text, _PAIRS)
