@@ -37,7 +37,7 @@ def report_of(archive: Archive, corrections: list[Correction]) -> list[FileRepor
     for document in archive.documents:
         report = FileReport(document.path, document.kind)
         for article in document.articles:
-            report.articles.append((article.title or "（无题）", url_of.get((str(document.path), tuple(article.lines)))))
+            report.articles.append((article.shown_title, url_of.get((str(document.path), tuple(article.lines)))))
             report.warnings += article.warnings
         report.warnings += document.warnings
         shown = {id(w) for w in report.warnings}

@@ -74,7 +74,7 @@ def published_slug(content_dir: Path, article: Article) -> str | None:
 
 
 def _chosen(articles: list[Article], number: int | None, title: str | None, page: Path) -> tuple[Article, int]:
-    listing = "; ".join(f"{n}: {a.title or '（无题）'}" for n, a in enumerate(articles, start=1))
+    listing = "; ".join(f"{n}: {a.shown_title}" for n, a in enumerate(articles, start=1))
     if title is not None:
         for n, article in enumerate(articles, start=1):
             if (article.title or "") == title:
@@ -88,7 +88,7 @@ def _chosen(articles: list[Article], number: int | None, title: str | None, page
 
 
 def as_markdown(article: Article, raw_name: str, raw_sha1: str, slug: str | None = None) -> str:
-    fields: dict[str, object] = {"title": article.title or "（无题）"}
+    fields: dict[str, object] = {"title": article.shown_title}
     for key in ("kicker", "authors", "affiliation", "date", "source", "summary", "note", "topics"):
         value = getattr(article, key)
         if value:

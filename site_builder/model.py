@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+UNTITLED = "（无题）"  # what a page shows for an article with no title
+
 BlockType = Literal["paragraph", "heading"]
 LeftoverKind = Literal["slogan", "notice", "banner", "fragment", "byline", "duplicate", "caption", "editor_note",
                       "other"]
@@ -108,6 +110,11 @@ class Article:
     def body_text(self) -> str:
         return "\n".join(b.text for b in self.blocks)
 
+    @property
+    def shown_title(self) -> str:
+        """The title its page shows: printed or inferred, else （无题）."""
+        return self.title or UNTITLED
+
 
 @dataclass
 class SourceDocument:
@@ -154,7 +161,7 @@ class Entry:
 
     @property
     def title(self) -> str:
-        return self.article.title or "（无题）"
+        return self.article.shown_title
 
     @property
     def date(self) -> dt.date | None:

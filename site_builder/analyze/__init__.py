@@ -6,11 +6,12 @@ from collections.abc import Callable
 from site_builder.analyze import memo
 from site_builder.analyze.article_keys import ArticleKeys
 from site_builder.analyze.identity import article_slug, pinyin_sort_key
-from site_builder.analyze.keywords import KeywordReader
+from site_builder.analyze.keywords import KeywordReader, keyword_text, keyword_text_key
 from site_builder.analyze.related import link_related
 from site_builder.analyze.reprints import Group, group_articles, printing_of, shown_article
 from site_builder.analyze.taxonomy import build_taxonomies
 from site_builder.analyze.topics import assign_topics, vocabulary_words
+from site_builder.analyze.warm import warm_memo
 from site_builder.config import SiteConfig
 from site_builder.errors import ContentError
 from site_builder.model import Archive, Entry, SourceDocument, Warning_
@@ -23,6 +24,7 @@ def analyze(documents: list[SourceDocument], config: SiteConfig, keys: ArticleKe
     keys = keys or ArticleKeys()
     reader = KeywordReader(vocabulary_words(config))
     articles = [a for doc in documents for a in doc.articles]
+    warm_memo(articles, keys, reader)
     groups, namesake_warnings = group_articles(articles, keys)
     entries, reprint_warnings = [], []
     for group in groups:
@@ -77,19 +79,11 @@ def _archive_order(entry: Entry) -> tuple:
 
 
 def _text_key(entry: Entry, keys: ArticleKeys) -> object:
-    """What fixes the text keywords are read from: the shown article's key when it has one
-    (the text is made from the article alone), else the text itself."""
-    article_key = keys.of(entry.article)
-    return ("article", article_key) if article_key is not None else _text_for_keywords(entry)
+    return keyword_text_key(entry.article, keys.of(entry.article))
 
 
 def _text_of(entry: Entry) -> Callable[[], str]:
-    return lambda: _text_for_keywords(entry)
-
-
-def _text_for_keywords(entry: Entry) -> str:
-    article = entry.article
-    return "\n".join(filter(None, [entry.title, entry.title, article.summary, article.body_text()]))
+    return lambda: keyword_text(entry.article)
 
 
 def _check_unique_urls(entries: list[Entry]) -> None:

@@ -44,6 +44,8 @@ def pinyin_slug(text: str, max_syllables: int = 8) -> str:
     return "-".join(words[:max_syllables])
 
 
+SLUG_SYLLABLES = 6  # of the title's pinyin in an article's slug
+
 NAMESAKE = "~"  # in a key: the title's key, then what tells this article from a namesake
 
 
@@ -55,7 +57,7 @@ def namesake_key(title_key: str, text: str) -> str:
 def article_slug(key: str, title: str) -> str:
     """Permalink slug for an article: pinyin of the title's start plus a hash of its key (and,
     for a namesake, the hash of its text: a sibling of the title's URL)."""
-    readable = pinyin_slug(title, 6) or "article"
+    readable = pinyin_slug(title, SLUG_SYLLABLES) or "article"
     title_key, _, namesake = key.partition(NAMESAKE)
     slug = f"{readable}-{short_hash(title_key)}"
     return f"{slug}-{namesake}" if namesake else slug

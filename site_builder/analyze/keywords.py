@@ -9,6 +9,7 @@ result never depends on dictionary iteration order.
 """
 from __future__ import annotations
 
+import heapq
 import importlib.util
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.analyze import memo
+from site_builder.model import Article
 
 # Raise vocabulary terms (e.g. 新质生产力) well above their parts so they cut as one word.
 VOCABULARY_FREQ = 20000
@@ -33,6 +35,7 @@ class KeywordReader:
     def __init__(self, vocabulary: list[str]):
         self._vocabulary = tuple(word for word in vocabulary if len(word) > 1)
         self._vocabulary_key = memo.argument_key("\n".join(self._vocabulary))  # made once, not each lookup
+        self._weights: dict[str, float | None] = {}
 
     def keywords(self, text: str, limit: int = 40) -> dict[str, float]:
         """The text's most characteristic words with their TF-IDF weights, best first."""
@@ -42,18 +45,56 @@ class KeywordReader:
         """`keywords` of the text `text_of` gives, remembered under `known_as`: the text, or
         what fixes it (an article's key, analyze/article_keys.py), so that a remembered
         answer needs no text."""
-        return memo.lookup("keywords", (self._vocabulary_key, known_as, limit), lambda: self._read(text_of(), limit))
+        return memo.lookup("keywords", self.lookup_arguments(known_as, limit), lambda: self._read(text_of(), limit))
+
+    def lookup_arguments(self, known_as: object, limit: int = 40) -> tuple:
+        """The memo arguments `keywords_of` looks the answer up by."""
+        return (self._vocabulary_key, known_as, limit)
+
+    def prepare(self) -> None:
+        """Load the cutter and the IDF table now (before forking workers that share them)."""
+        _cutter(self._vocabulary)
+        _idf()
 
     def _read(self, text: str, limit: int) -> dict[str, float]:
-        idf, median = _idf()
-        # every word counted (in C), then the distinct words filtered: the same counts as
+        # every word counted (in C), then the distinct words weighed: the same counts as
         # filtering each of the text's words first, at a fraction of the cost
-        counts = {word: count for word, count in Counter(_cutter(self._vocabulary).cut(text)).items()
-                  if len(word.strip()) > 1 and word.lower() not in STOP_WORDS}
-        total = sum(counts.values()) or 1
-        weighted = [(count * idf.get(word, median) / total, word) for word, count in counts.items()]
-        best = sorted(weighted, key=lambda item: (-item[0], item[1]))[:limit]  # as heapq.nsmallest
-        return {word: weight for weight, word in best}
+        counts = Counter(_cutter(self._vocabulary).cut(text))
+        weights, kept, total = self._weights, [], 0
+        for word, count in counts.items():
+            try:
+                weight = weights[word]
+            except KeyError:
+                weight = weights[word] = _weight(word)
+            if weight is not None:
+                kept.append((count, weight, word))
+                total += count
+        total = total or 1
+        # best first, ties by the word (as extract_tags' sort, made independent of order);
+        # a weight is negated for the order and back, which is exact
+        best = heapq.nsmallest(limit, [(-(count * weight / total), word) for count, weight, word in kept])
+        return {word: -negated for negated, word in best}
+
+
+def keyword_text(article: Article) -> str:
+    """The text an article's keywords are read from: its title counted twice, summary, body."""
+    title = article.shown_title
+    return "\n".join(filter(None, [title, title, article.summary, article.body_text()]))
+
+
+def keyword_text_key(article: Article, article_key: str | None) -> object:
+    """What fixes `keyword_text`: the article's key when it has one (its text is made from
+    the article alone, analyze/article_keys.py), else the text itself."""
+    return ("article", article_key) if article_key is not None else keyword_text(article)
+
+
+def _weight(word: str) -> float | None:
+    """The word's IDF, or None for a word extract_tags drops (one character, a stop word).
+    A reader keeps it per word: a text's words are mostly words other texts had."""
+    if len(word.strip()) <= 1 or word.lower() in STOP_WORDS:
+        return None
+    idf, median = _idf()
+    return idf.get(word, median)
 
 
 # jieba.analyse.tfidf.KeywordExtractor.STOP_WORDS (importing jieba.analyse loads jieba's

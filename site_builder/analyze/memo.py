@@ -85,6 +85,27 @@ def lookup(kind: str, arguments: tuple, compute: Callable[[], Answer]) -> Answer
     return answer
 
 
+def known(kind: str, arguments: tuple) -> bool:
+    """Whether the answer of `kind` for these arguments is remembered (nothing is marked used)."""
+    return tuple(map(argument_key, arguments)) in _tables.get(kind, {})
+
+
+def take_computed() -> Tables:
+    """The answers this process computed since the build began (a worker's, to hand to the
+    process that forked it), forgotten as computed here."""
+    computed = {kind: dict(answers) for kind, answers in _computed.items()}
+    _computed.clear()
+    return computed
+
+
+def add_computed(answers: Tables) -> None:
+    """Answers another process computed for this build (`take_computed`), as if computed here:
+    the lookups that use them find them, and the cache keeps those used."""
+    for kind, table in answers.items():
+        _tables.setdefault(kind, {}).update(table)
+        _computed.setdefault(kind, {}).update(table)
+
+
 def load(cache: BuildCache) -> None:
     """`begin` a build with what the cache keeps (tables whole, and the answers added since);
     from nothing without a cache."""
@@ -114,7 +135,10 @@ def save(cache: BuildCache) -> None:
     """`finish` the build and keep its answers in the cache: the answers it computed added to
     those kept apart, or, once those weigh a tenth of the tables, the tables whole again."""
     global _kept
-    computed = {kind: dict(answers) for kind, answers in _computed.items()}
+    # the answers computed and used (a worker may have computed some no lookup needed)
+    computed = {kind: {key: answer for key, answer in answers.items() if key in _used.get(kind, {})}
+                for kind, answers in _computed.items()}
+    computed = {kind: answers for kind, answers in computed.items() if answers}
     used = finish()
     if not cache.enabled:
         return

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
 
+from site_builder import forked
 from site_builder.analyze import memo
 from site_builder.model import Entry
 
@@ -27,6 +28,7 @@ TOP_KEYWORDS = 20
 COMMON_SHARE = 0.05  # a keyword in more than 5 % of the archive (and > 20 articles) is not a signal
 TOPIC_WEIGHT = 1.0
 KEYWORD_WEIGHT = 4.0
+PARALLEL_FROM = 500  # entries whose lists are made: fewer are made here (a worker's start costs more)
 MARGIN = 1e-9  # bounds are compared with this margin, so rounding can never cut a tie
 
 
@@ -71,7 +73,7 @@ class _Lists:
         topics = tuple(tuple(e.topics) for e in entries)
         ranker = _Ranker(entries, keyword_sets, tuple(frozenset(t) for t in topics), count)
         if last is None or last.urls != urls or last.count != count:
-            lists = tuple(ranker.related_urls(number) for number in range(len(entries)))
+            lists = tuple(forked.map_items(ranker.related_urls, range(len(entries)), PARALLEL_FROM))
         else:
             again = last.affected(topics, keyword_sets, ranker.signals)
             lists = tuple(ranker.related_urls(n) if n in again else old for n, old in enumerate(last.lists))
