@@ -1,5 +1,6 @@
-"""Passages printed twice: a whole paragraph repeated on the page, or a stretch of text
-repeated right after itself inside a paragraph. The later copy is removed and reported.
+"""Passages printed twice: a whole paragraph repeated on the page, a stretch of text
+repeated right after itself inside a paragraph, or a sentence set again alone as a pull
+quote. The copy is removed and reported.
 """
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from site_builder.ingest.lines import Unit
 
 UNIT_MIN = 10  # shorter repeated lines (a byline, a short heading) may be legitimate
 TANDEM_MIN = 10  # characters: a stretch repeated back to back inside a paragraph
+# A pull quote: one or two sentences of an article set again large, alone, in a box near
+# where they are printed; in the text layer a unit of its own between paragraphs or between
+# two lines of one. A shorter sentence printed twice may be meant twice (a slogan, a refrain).
+QUOTE_MIN, QUOTE_MAX = 12, 80
+_SENTENCE_END = "。！？!?"
+_SENTENCE_START_AFTER = "。！？!?；;”’」』…"
 _KEY_DROP = re.compile(r"[\s\u3000]")
 # two copies of a passage may differ in the direction given to a half-width quote (read
 # in turns, each copy on its own): quotes of either direction compare equal
@@ -54,6 +61,36 @@ def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         kept.append(unit)
         previous = k if unit.kind == "text" else ""
     return kept, dropped
+
+
+def pull_quotes(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """Drop text units that are whole sentences printed elsewhere on the page inside running
+    text (a pull quote); return (kept, dropped). The sentence must end as a sentence ends and
+    its other printing begin where a sentence begins: a heading or a kicker that repeats a
+    phrase of the body is neither, and stays."""
+    texts = [(n, key(unit.text)) for n, unit in enumerate(units) if unit.kind == "text"]
+    running, starts = "", {}
+    for n, k in texts:
+        starts[n] = len(running)
+        running += k
+    unit_starts = frozenset(starts.values())
+    dropped = {n for n, k in texts if _printed_elsewhere(k, starts[n], running, unit_starts)}
+    return [u for n, u in enumerate(units) if n not in dropped], [u for n, u in enumerate(units) if n in dropped]
+
+
+def _printed_elsewhere(sentence: str, own_start: int, running: str, unit_starts: frozenset[int]) -> bool:
+    """Whether `sentence` (the text unit at `own_start` of the page's running text) is
+    printed again where a sentence begins: after a sentence's end, or at a unit's start
+    (after a heading, which ends with no mark)."""
+    if not QUOTE_MIN <= len(sentence) <= QUOTE_MAX or sentence[-1] not in _SENTENCE_END:
+        return False
+    found = running.find(sentence)
+    while found != -1:
+        own = own_start <= found < own_start + len(sentence)
+        if not own and (found in unit_starts or running[found - 1] in _SENTENCE_START_AFTER):
+            return True
+        found = running.find(sentence, found + 1)
+    return False
 
 
 def tandem_repeats(text: str) -> tuple[str, list[str]]:

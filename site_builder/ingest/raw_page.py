@@ -143,6 +143,11 @@ class _Page:
         for unit in dropped:
             self.leftover("duplicate", unit.text, unit.spans)
             self.warn(f"a passage printed twice was dropped: {unit.text[:20]}…", unit.first_line, "duplicate")
+        kept, quotes = dedupe.pull_quotes(kept)
+        for unit in quotes:
+            self.leftover("duplicate", unit.text, unit.spans)
+            self.warn(f"a sentence set again alone (a pull quote) was dropped: {unit.text[:20]}…", unit.first_line,
+                      "duplicate")
         return kept
 
     def fix_interleaving(self, drafts: list[Draft], stats: PageStats) -> None:

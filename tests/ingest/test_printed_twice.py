@@ -46,3 +46,30 @@ def test_a_title_line_printed_twice_is_read_once_and_its_copy_kept():
     assert [a.title for a in doc.articles] == [GOVERNANCE.title]
     assert [(left.kind, left.text) for left in doc.leftovers] == [("duplicate", GOVERNANCE.title)]
     assert unaccounted(text, doc) == (Counter(), Counter())
+
+
+# a whole sentence of the first paragraph, set again alone as a pull quote
+QUOTE = "近年来，各地坚持党建引领，推动资源下沉、力量下沉，基层治理效能不断提升。"
+
+
+def test_a_pull_quote_between_two_lines_of_a_paragraph_goes_and_the_paragraph_reads_on():
+    blocks, leftovers = _texts(_article(FIRST, SECOND[:30], QUOTE, SECOND[30:], THIRD))
+    assert blocks == [FIRST, SECOND, THIRD]
+    assert leftovers == [("duplicate", QUOTE)]
+
+
+def test_a_pull_quote_set_before_the_paragraph_it_comes_from_goes():
+    quote = SECOND[:SECOND.index("。") + 1]  # the paragraph's first sentence, printed above it
+    blocks, leftovers = _texts(_article(FIRST, quote, SECOND, THIRD))
+    assert blocks == [FIRST, SECOND, THIRD]
+    assert leftovers == [("duplicate", quote)]
+
+
+def test_a_heading_or_a_sentences_tail_printed_in_the_body_too_stays():
+    """A subheading repeats a phrase of the body (no sentence's end); a line that ends as a
+    sentence does but is printed in the body from a sentence's middle is no pull quote."""
+    heading = "推动资源下沉、力量下沉"
+    tail = "推动资源下沉、力量下沉，基层治理效能不断提升。"
+    blocks, leftovers = _texts(_article(FIRST, heading, SECOND, tail, THIRD))
+    assert blocks == [FIRST, heading, SECOND, tail, THIRD]
+    assert leftovers == []

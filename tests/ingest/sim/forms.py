@@ -11,8 +11,8 @@ import unicodedata
 
 from tests.ingest.sim import corpus
 from tests.ingest.sim.compose import KICKERS, has_trap, name
-from tests.ingest.sim.damage_text import s2t, traditional_chars
-from tests.ingest.sim.page import Line, first_of, last_of
+from tests.ingest.sim.damage_text import cut_point, s2t, traditional_chars
+from tests.ingest.sim.page import Line, first_of, last_of, paragraphs
 
 SEPARATORS = ["* * *", "＊＊＊", "——", "※　※　※"]
 CONTROL = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85]]
@@ -211,3 +211,34 @@ def layer_chars(rng, lines, page):
 
 def paragraph_lines(lines):
     return [x for x in lines if x.role == "paragraph"]
+
+
+def pull_quote(rng, lines, page):
+    """A sentence of an article set again alone, large, a few paragraphs from where it is
+    printed (a pull quote): between two paragraphs, or between two lines of one where the
+    box interrupts the column. It is page matter (a leftover copy), never body text."""
+    for _ in range(rng.randint(1, 2)):
+        sources = [k for k in paragraphs(lines, 40) if _quotable(lines[k].text)]
+        if not sources:
+            break
+        k = rng.choice(sources)
+        quote, article = rng.choice(_quotable(lines[k].text)), lines[k].article
+        near = [j for j in paragraphs(lines, 40) if lines[j].article == article and 1 <= abs(j - k) <= 4]
+        if not near:
+            continue
+        j = rng.choice(near)
+        cut = cut_point(rng, lines[j].text) if rng.random() < 0.5 else None
+        if cut is None:
+            lines.insert(j + 1, Line(quote, "furniture", -1))
+        else:
+            line = lines[j]
+            lines[j:j + 1] = [Line(line.text[:cut], "paragraph", article), Line(quote, "furniture", -1),
+                              Line(line.text[cut:], "paragraph", article)]
+        page.leftovers.append(("duplicate", quote))
+    return lines
+
+
+def _quotable(text: str) -> list[str]:
+    """The paragraph's whole sentences a pull quote could be: 14 to 40 characters."""
+    return [s for s in re.findall(r"[^。！？]+[。！？]", text)
+            if 14 <= len(s) <= 40 and s.count("“") == s.count("”") and not s.startswith(("”", "’"))]
