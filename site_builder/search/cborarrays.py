@@ -50,7 +50,7 @@ def gather(buffer: Bytes, starts: Ints, lengths: Ints) -> Bytes:
     while first < len(lengths):  # a block of runs of about _GATHER_BYTES at a time
         last = max(int(np.searchsorted(ends, done + _GATHER_BYTES, "right")), first + 1)
         size = int(ends[last - 1]) - done
-        out[done:done + size] = buffer[_run_indices(starts[first:last], lengths[first:last], size)]
+        np.take(buffer, _run_indices(starts[first:last], lengths[first:last], size), out=out[done:done + size])
         first, done = last, done + size
     return out
 
@@ -62,7 +62,23 @@ def _run_indices(starts: Ints, lengths: Ints, size: int) -> Ints:
     steps = np.ones(size, np.int64)
     steps[0] = starts[0]
     steps[np.cumsum(lengths[:-1])] = starts[1:] - (starts[:-1] + lengths[:-1] - 1)
-    return np.cumsum(steps)
+    return np.cumsum(steps, out=steps)
+
+
+def changes(values: npt.NDArray) -> npt.NDArray[np.bool_]:
+    """Which of ``values`` differ from the one before (the first does). ``np.r_`` and
+    ``np.concatenate`` for this cost several µs a call, and a page is encoded with dozens."""
+    out = np.empty(len(values), bool)
+    out[:1] = True
+    np.not_equal(values[1:], values[:-1], out=out[1:])
+    return out
+
+
+def offsets(lengths: Ints) -> Ints:
+    """Where each of runs of ``lengths``, end to end, starts, and the end."""
+    out = np.zeros(len(lengths) + 1, np.int64)
+    np.cumsum(lengths, out=out[1:])
+    return out
 
 
 def run_starts(lengths: Ints) -> Ints:
