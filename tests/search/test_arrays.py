@@ -5,8 +5,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.search.cborarrays import changes, gather, offsets
+from site_builder.search.cborarrays import changes, gather, heads, offsets
 from site_builder.search.postings import _word_order
+from site_builder.search.reproducible import head
 from site_builder.search.tokens import text_tokens
 
 _ints = st.lists(st.integers(0, 40), max_size=300)
@@ -19,6 +20,19 @@ def test_the_word_order_is_the_stable_order_by_word_then_weight(words, data):
     weights = np.array(data.draw(st.lists(st.sampled_from([24, 48, 168]), min_size=len(words), max_size=len(words))),
                        np.int64)
     assert _word_order(ranks, weights).tolist() == np.argsort(ranks << 8 | weights, kind="stable").tolist()
+
+
+_boundaries = st.sampled_from([0, 23, 24, 255, 256, 65535, 65536, (1 << 32) - 1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7), st.one_of(_boundaries, st.integers(0, (1 << 32) - 1))), max_size=80))
+def test_heads_are_the_cbor_heads_end_to_end(items):
+    majors, values = np.array([m for m, _ in items], np.int64), np.array([v for _, v in items], np.int64)
+    encoded, sizes = heads(majors, values)
+    assert encoded.tobytes() == b"".join(head(m, v) for m, v in items)
+    assert sizes.tolist() == [len(head(m, v)) for m, v in items]
+    assert heads(4, values)[0].tobytes() == b"".join(head(4, v) for _, v in items)
 
 
 @settings(max_examples=200, deadline=None)
