@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from site_builder.search.cborarrays import Ints, heads, run_starts
+from site_builder.search.cborarrays import Ints, changes, heads, offsets, run_starts
 from site_builder.search.normalize import char_code
 from site_builder.search.tokens import BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, item_keys, word_key
 
@@ -115,13 +115,13 @@ def block_starts(sizes: Sequence[int] | Ints) -> Ints:
     an empty block starts where the next does."""
     counts = np.asarray(sizes, np.int64)
     spans = np.where(counts > 0, (counts // BLOCK_STEP + 1) * BLOCK_STEP, 0)
-    return np.r_[0, np.cumsum(spans)]
+    return offsets(spans)
 
 
 def token_positions(sizes: Sequence[int] | Ints) -> Ints:
     """The position of each token of blocks of ``sizes`` tokens, in page order."""
     counts = np.asarray(sizes, np.int64)
-    firsts = np.r_[0, np.cumsum(counts)[:-1]]  # each block's first token
+    firsts = run_starts(counts)  # each block's first token
     return np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(block_starts(counts)[:-1] - firsts, counts)
 
 
@@ -136,16 +136,24 @@ def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints, bu
                               np.full(len(marks), TEXT_WEIGHT, np.int64)])
     places = np.concatenate([token_positions([size for _, size in block_sizes]),
                              np.full(len(marks), MARK_POSITION, np.int64)])
-    # by word, then weight, then position (a key < 2 ** 45, a weight < 2 ** 8)
-    order = np.argsort(keys << 8 | weights, kind="stable")
-    keys = keys[order]
-    word_start = np.ones(len(keys), bool)
-    word_start[1:] = keys[1:] != keys[:-1]
-    words = item_keys(keys[word_start], bucket)  # in the same order: one bucket for all
-    tails, lengths = _tails(np.cumsum(word_start) - 1, weights[order], places[order])
-    cuts = np.r_[0, np.searchsorted(words, KEY_BOUNDS << BUCKET_BITS), len(words)]
-    return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts.tolist()),
-                     tuple(np.r_[0, np.cumsum(lengths)][cuts].tolist()))
+    distinct, ranks = np.unique(keys, return_inverse=True)
+    order = _word_order(ranks, weights)
+    words = item_keys(distinct, bucket)  # in the same order: one bucket for all
+    tails, lengths = _tails(ranks[order], weights[order], places[order])
+    cuts = [0, *np.searchsorted(words, KEY_BOUNDS << BUCKET_BITS).tolist(), len(words)]
+    return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts),
+                     tuple(offsets(lengths)[cuts].tolist()))
+
+
+def _word_order(ranks: Ints, weights: Ints) -> Ints:
+    """The tokens' order by word (``ranks``: each one's word's rank), then weight (< 2 ** 8),
+    then page order: one sort of distinct integers (rank, weight, index) in 64 bits, several
+    times faster than a stable sort of (word, weight) (a page's ~4,000 tokens: ~135 µs, and ~80 with
+    the ranks' ``np.unique``)."""
+    index_bits = max(1, len(ranks).bit_length())  # a rank < len(ranks) too
+    if 2 * index_bits + 8 > 63:  # (more tokens than a page ever has)
+        return np.argsort(ranks << 8 | weights, kind="stable")
+    return np.sort((ranks << 8 | weights) << index_bits | np.arange(len(ranks))) & ((1 << index_bits) - 1)
 
 
 def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8], Ints]:
@@ -154,10 +162,11 @@ def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8
     one run of CBOR heads (an array's, a weight's, each position's)."""
     if not len(ids):
         return np.zeros(0, np.uint8), np.zeros(0, np.int64)
-    word_start = np.r_[True, ids[1:] != ids[:-1]]
-    run_start = word_start | np.r_[True, weights[1:] != weights[:-1]]
-    values = places - np.r_[0, places[:-1]]  # a difference from the position before
-    values[run_start] = places[run_start]  # a weight's first position: absolute
+    word_start = changes(ids)
+    run_start = word_start | changes(weights)
+    values = np.empty(len(places), np.int64)  # a difference from the position before,
+    np.subtract(places[1:], places[:-1], out=values[1:])
+    values[run_start] = places[run_start]  # but a weight's first position: absolute
     word = np.cumsum(word_start) - 1
     counts = np.bincount(word) + np.bincount(word, run_start).astype(np.int64)  # positions and weight marks
     # before each token: the last word's closing [] and the array head (at a new word), the
@@ -173,5 +182,5 @@ def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8
     majors[word_at], numbers[word_at] = 4, counts
     majors[word_at[1:] - 1] = majors[-1] = 4  # the closing []: numbers stay 0
     encoded, sizes = heads(majors, numbers)
-    starts = np.r_[run_starts(sizes)[word_at], len(encoded)]
-    return encoded, np.diff(starts)
+    starts = run_starts(sizes)[word_at]
+    return encoded, np.diff(starts, append=len(encoded))

@@ -1,0 +1,58 @@
+"""The array steps of a page's items and a range's bytes give what their plain forms give."""
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from site_builder.search.cborarrays import changes, gather, heads, offsets
+from site_builder.search.postings import _word_order
+from site_builder.search.reproducible import head
+from site_builder.search.tokens import text_tokens
+
+_ints = st.lists(st.integers(0, 40), max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ints, st.data())
+def test_the_word_order_is_the_stable_order_by_word_then_weight(words, data):
+    ranks = np.array(words, np.int64)
+    weights = np.array(data.draw(st.lists(st.sampled_from([24, 48, 168]), min_size=len(words), max_size=len(words))),
+                       np.int64)
+    assert _word_order(ranks, weights).tolist() == np.argsort(ranks << 8 | weights, kind="stable").tolist()
+
+
+_boundaries = st.sampled_from([0, 23, 24, 255, 256, 65535, 65536, (1 << 32) - 1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7), st.one_of(_boundaries, st.integers(0, (1 << 32) - 1))), max_size=80))
+def test_heads_are_the_cbor_heads_end_to_end(items):
+    majors, values = np.array([m for m, _ in items], np.int64), np.array([v for _, v in items], np.int64)
+    encoded, sizes = heads(majors, values)
+    assert encoded.tobytes() == b"".join(head(m, v) for m, v in items)
+    assert sizes.tolist() == [len(head(m, v)) for m, v in items]
+    assert heads(4, values)[0].tobytes() == b"".join(head(4, v) for _, v in items)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 90), st.integers(0, 9)), max_size=60))
+def test_gather_joins_the_runs(runs):
+    buffer = np.arange(100, dtype=np.uint8)
+    starts, lengths = np.array([s for s, _ in runs], np.int64), np.array([n for _, n in runs], np.int64)
+    joined = b"".join(buffer[start:start + length].tobytes() for start, length in runs)
+    assert gather(buffer, starts, lengths).tobytes() == joined
+
+
+@given(_ints)
+def test_changes_and_offsets(values):
+    array = np.array(values, np.int64)
+    assert changes(array).tolist() == [k == 0 or values[k] != values[k - 1] for k in range(len(values))]
+    assert offsets(array).tolist() == [sum(values[:k]) for k in range(len(values) + 1)]
+
+
+@given(st.lists(st.text(alphabet="中国式现代化 ，A1", max_size=12), max_size=5))
+def test_a_text_s_characters_are_its_distinct_normalised_code_points(texts):
+    tokens = text_tokens(texts)
+    points = sorted({ord(c) for text in texts for c in text.lower() if c.isalnum()})
+    assert tokens.characters.tolist() == points
