@@ -67,15 +67,21 @@ def pull_quotes(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     """Drop text units that are whole sentences printed elsewhere on the page inside running
     text (a pull quote); return (kept, dropped). The sentence must end as a sentence ends and
     its other printing begin where a sentence begins: a heading or a kicker that repeats a
-    phrase of the body is neither, and stays."""
-    texts = [(n, key(unit.text)) for n, unit in enumerate(units) if unit.kind == "text"]
-    running, starts = "", {}
-    for n, k in texts:
-        starts[n] = len(running)
-        running += k
-    unit_starts = frozenset(starts.values())
-    dropped = {n for n, k in texts if _printed_elsewhere(k, starts[n], running, unit_starts)}
-    return [u for n, u in enumerate(units) if n not in dropped], [u for n, u in enumerate(units) if n in dropped]
+    phrase of the body is neither, and stays. (Once a quote is gone, the sentence another
+    quote copies may read on across the place it stood: the page is read again.)"""
+    kept, dropped = list(units), []
+    while True:
+        texts = [(n, key(unit.text)) for n, unit in enumerate(kept) if unit.kind == "text"]
+        running, starts = "", {}
+        for n, k in texts:
+            starts[n] = len(running)
+            running += k
+        unit_starts = frozenset(starts.values())
+        quotes = {n for n, k in texts if _printed_elsewhere(k, starts[n], running, unit_starts)}
+        if not quotes:
+            return kept, dropped
+        dropped += [unit for n, unit in enumerate(kept) if n in quotes]
+        kept = [unit for n, unit in enumerate(kept) if n not in quotes]
 
 
 def _printed_elsewhere(sentence: str, own_start: int, running: str, unit_starts: frozenset[int]) -> bool:

@@ -73,3 +73,12 @@ def test_a_heading_or_a_sentences_tail_printed_in_the_body_too_stays():
     blocks, leftovers = _texts(_article(FIRST, heading, SECOND, tail, THIRD))
     assert blocks == [FIRST, heading, SECOND, tail, THIRD]
     assert leftovers == []
+
+
+def test_a_pull_quote_copying_a_sentence_another_quote_interrupts_goes_too():
+    """Quote B copies the sentence that quote A cuts in two: B is found once A is gone."""
+    quote_a = THIRD[:THIRD.index("。") + 1]
+    quote_b = SECOND[:SECOND.index("。") + 1]
+    blocks, leftovers = _texts(_article(FIRST, SECOND[:5], quote_a, SECOND[5:], quote_b, THIRD))
+    assert blocks == [FIRST, SECOND, THIRD]
+    assert sorted(leftovers) == sorted([("duplicate", quote_a), ("duplicate", quote_b)])
