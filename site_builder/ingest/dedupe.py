@@ -69,7 +69,7 @@ def pull_quotes(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     its other printing begin where a sentence begins: a heading or a kicker that repeats a
     phrase of the body is neither, and stays. (Once a quote is gone, the sentence another
     quote copies may read on across the place it stood: the page is read again.)"""
-    kept, dropped = list(units), []
+    kept, dropped = list(units), list[Unit]()
     while True:
         texts = [(n, key(unit.text)) for n, unit in enumerate(kept) if unit.kind == "text"]
         running, starts = "", {}
