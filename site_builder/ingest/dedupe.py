@@ -5,6 +5,7 @@ quote. The copy is removed and reported.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from site_builder.ingest.lines import Unit
 
@@ -14,6 +15,7 @@ TANDEM_MIN = 10  # characters: a stretch repeated back to back inside a paragrap
 # where they are printed; in the text layer a unit of its own between paragraphs or between
 # two lines of one. A shorter sentence printed twice may be meant twice (a slogan, a refrain).
 QUOTE_MIN, QUOTE_MAX = 12, 80
+QUOTE_LINES = 8  # a quote set large in a narrow box takes a few short lines (QUOTE_MAX bounds them too)
 _SENTENCE_END = "。！？!?"
 _SENTENCE_START_AFTER = "。！？!?；;”’」』…"
 _KEY_DROP = re.compile(r"[\s\u3000]")
@@ -64,38 +66,76 @@ def duplicate_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
 
 
 def pull_quotes(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """Drop text units that are whole sentences printed elsewhere on the page inside running
-    text (a pull quote); return (kept, dropped). The sentence must end as a sentence ends and
-    its other printing begin where a sentence begins: a heading or a kicker that repeats a
-    phrase of the body is neither, and stays. (Once a quote is gone, the sentence another
-    quote copies may read on across the place it stood: the page is read again.)"""
+    """Drop runs of text units (a line, or the few short lines of a narrow box) that make a
+    whole sentence printed elsewhere on the page inside running text (a pull quote); return
+    (kept, dropped: one unit a quote). The sentence must end as a sentence ends and its other
+    printing begin where a sentence begins: a heading or a kicker that repeats a phrase of
+    the body is neither, and stays. One quote is taken at a time: once it is gone, the
+    sentence another quote copies may read on across the place it stood."""
     kept, dropped = list(units), list[Unit]()
-    while True:
-        texts = [(n, key(unit.text)) for n, unit in enumerate(kept) if unit.kind == "text"]
-        running, starts = "", {}
-        for n, k in texts:
-            starts[n] = len(running)
-            running += k
-        unit_starts = frozenset(starts.values())
-        quotes = {n for n, k in texts if _printed_elsewhere(k, starts[n], running, unit_starts)}
-        if not quotes:
-            return kept, dropped
-        dropped += [unit for n, unit in enumerate(kept) if n in quotes]
-        kept = [unit for n, unit in enumerate(kept) if n not in quotes]
+    while (quote := _first_quote(kept)) is not None:
+        start, end = quote
+        run = kept[start:end]
+        dropped.append(Unit("\n".join(u.raw for u in run), [s for u in run for s in u.spans],
+                            "".join(u.text for u in run)))
+        del kept[start:end]
+    return kept, dropped
 
 
-def _printed_elsewhere(sentence: str, own_start: int, running: str, unit_starts: frozenset[int]) -> bool:
-    """Whether `sentence` (the text unit at `own_start` of the page's running text) is
-    printed again where a sentence begins: after a sentence's end, or at a unit's start
-    (after a heading, which ends with no mark)."""
-    if not QUOTE_MIN <= len(sentence) <= QUOTE_MAX or sentence[-1] not in _SENTENCE_END:
+@dataclass(frozen=True)
+class _Running:
+    """The page's text units' keys run together, with where each unit starts and ends."""
+
+    text: str
+    starts: dict[int, int]  # unit number -> offset
+    unit_starts: frozenset[int]
+    unit_ends: frozenset[int]
+
+    @staticmethod
+    def of(units: list[Unit]) -> _Running:
+        text, starts, ends = "", {}, set()
+        for n, unit in enumerate(units):
+            if unit.kind == "text":
+                starts[n] = len(text)
+                text += key(unit.text)
+                ends.add(len(text))
+        return _Running(text, starts, frozenset(starts.values()), frozenset(ends))
+
+
+def _first_quote(units: list[Unit]) -> tuple[int, int] | None:
+    """The first run of units [start, end) that is a pull quote, or None."""
+    running = _Running.of(units)
+    for n in running.starts:
+        sentence = ""
+        for end in range(n, min(n + QUOTE_LINES, len(units))):
+            if units[end].kind != "text":
+                break
+            sentence += key(units[end].text)
+            if len(sentence) > QUOTE_MAX:
+                break
+            if _is_quote(sentence, running.starts[n], running, units[n:end + 1], units):
+                return n, end + 1
+    return None
+
+
+def _is_quote(sentence: str, own_start: int, running: _Running, run: list[Unit], units: list[Unit]) -> bool:
+    """Whether `sentence` (the run of units at `own_start` of the running text) is printed
+    again where a sentence begins: after a sentence's end, or at a unit's start (after a
+    heading, which ends with no mark). When the other printing is a run of whole lines too,
+    the quote is the one in the shorter lines (a narrow box), or the later."""
+    if len(sentence) < QUOTE_MIN or sentence[-1] not in _SENTENCE_END:
         return False
-    found = running.find(sentence)
+    text = running.text
+    found = text.find(sentence)
     while found != -1:
-        own = own_start <= found < own_start + len(sentence)
-        if not own and (found in unit_starts or running[found - 1] in _SENTENCE_START_AFTER):
-            return True
-        found = running.find(sentence, found + 1)
+        apart = found + len(sentence) <= own_start or found >= own_start + len(sentence)
+        if apart and (found in running.unit_starts or text[found - 1] in _SENTENCE_START_AFTER):
+            if not (found in running.unit_starts and found + len(sentence) in running.unit_ends):
+                return True
+            other = [units[m] for m, at in running.starts.items() if found <= at < found + len(sentence)]
+            widest, other_widest = max(len(u.text) for u in run), max(len(u.text) for u in other)
+            return widest < other_widest or (widest == other_widest and found < own_start)
+        found = text.find(sentence, found + 1)
     return False
 
 

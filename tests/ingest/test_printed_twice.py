@@ -82,3 +82,21 @@ def test_a_pull_quote_copying_a_sentence_another_quote_interrupts_goes_too():
     blocks, leftovers = _texts(_article(FIRST, SECOND[:5], quote_a, SECOND[5:], quote_b, THIRD))
     assert blocks == [FIRST, SECOND, THIRD]
     assert sorted(leftovers) == sorted([("duplicate", quote_a), ("duplicate", quote_b)])
+
+
+def test_a_pull_quote_in_the_short_lines_of_a_narrow_box_goes_whole():
+    lines = [QUOTE[k:k + 9] for k in range(0, len(QUOTE), 9)]
+    blocks, leftovers = _texts(_article(FIRST, SECOND, *lines, THIRD))
+    assert blocks == [FIRST, SECOND, THIRD]
+    assert leftovers == [("duplicate", QUOTE)]
+
+
+def test_when_the_sentence_is_printed_as_whole_lines_too_the_narrow_box_is_the_quote():
+    """The quoted sentence is a paragraph of its own, so both printings are whole lines: the
+    quote is the one set in shorter lines, wherever it stands."""
+    sentence, rest = FIRST[:FIRST.index("。") + 1], FIRST[FIRST.index("。") + 1:]
+    boxed = [sentence[k:k + 12] for k in range(0, len(sentence), 12)]
+    for page in (_article(sentence, rest, SECOND, *boxed, THIRD), _article(*boxed, sentence, rest, SECOND, THIRD)):
+        blocks, leftovers = _texts(page)
+        assert blocks == [sentence, rest, SECOND, THIRD]
+        assert leftovers == [("duplicate", sentence)]

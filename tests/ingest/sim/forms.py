@@ -227,15 +227,27 @@ def pull_quote(rng, lines, page):
         if not near:
             continue
         j = rng.choice(near)
+        boxed = [Line(piece, "furniture", -1) for piece in _box_lines(rng, quote)]
         cut = cut_point(rng, lines[j].text) if rng.random() < 0.5 else None
         if cut is None:
-            lines.insert(j + 1, Line(quote, "furniture", -1))
+            lines[j + 1:j + 1] = boxed
         else:
             line = lines[j]
-            lines[j:j + 1] = [Line(line.text[:cut], "paragraph", article), Line(quote, "furniture", -1),
+            lines[j:j + 1] = [Line(line.text[:cut], "paragraph", article), *boxed,
                               Line(line.text[cut:], "paragraph", article)]
         page.leftovers.append(("duplicate", quote))
     return lines
+
+
+def _box_lines(rng, quote: str) -> list[str]:
+    """The quote as one line, or as the short lines of a narrow box (8 to 14 characters)."""
+    if rng.random() < 0.5:
+        return [quote]
+    width = rng.randint(8, 14)
+    pieces = [quote[k:k + width] for k in range(0, len(quote), width)]
+    if len(pieces) > 1 and len(pieces[-1]) == 1:  # (a mark alone on the last line goes up)
+        pieces[-2:] = [pieces[-2] + pieces[-1]]
+    return pieces
 
 
 def _quotable(text: str) -> list[str]:
