@@ -96,7 +96,7 @@ def test_when_the_sentence_is_printed_as_whole_lines_too_the_narrow_box_is_the_q
     quote is the one set in shorter lines, wherever it stands."""
     sentence, rest = FIRST[:FIRST.index("。") + 1], FIRST[FIRST.index("。") + 1:]
     boxed = [sentence[k:k + 12] for k in range(0, len(sentence), 12)]
-    for page in (_article(sentence, rest, SECOND, *boxed, THIRD), _article(*boxed, sentence, rest, SECOND, THIRD)):
-        blocks, leftovers = _texts(page)
+    for text in (_article(sentence, rest, SECOND, *boxed, THIRD), _article(*boxed, sentence, rest, SECOND, THIRD)):
+        blocks, leftovers = _texts(text)
         assert blocks == [sentence, rest, SECOND, THIRD]
         assert leftovers == [("duplicate", sentence)]
