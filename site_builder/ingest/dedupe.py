@@ -87,19 +87,20 @@ class _Running:
     """The page's text units' keys run together, with where each unit starts and ends."""
 
     text: str
-    starts: dict[int, int]  # unit number -> offset
+    starts: dict[int, int]  # text unit's number -> offset
+    keys: dict[int, str]  # text unit's number -> its key
     unit_starts: frozenset[int]
     unit_ends: frozenset[int]
 
     @staticmethod
     def of(units: list[Unit]) -> _Running:
+        keys = {n: key(unit.text) for n, unit in enumerate(units) if unit.kind == "text"}
         text, starts, ends = "", {}, set()
-        for n, unit in enumerate(units):
-            if unit.kind == "text":
-                starts[n] = len(text)
-                text += key(unit.text)
-                ends.add(len(text))
-        return _Running(text, starts, frozenset(starts.values()), frozenset(ends))
+        for n, k in keys.items():
+            starts[n] = len(text)
+            text += k
+            ends.add(len(text))
+        return _Running(text, starts, keys, frozenset(starts.values()), frozenset(ends))
 
 
 def _first_quote(units: list[Unit]) -> tuple[int, int] | None:
@@ -108,12 +109,12 @@ def _first_quote(units: list[Unit]) -> tuple[int, int] | None:
     for n in running.starts:
         sentence = ""
         for end in range(n, min(n + QUOTE_LINES, len(units))):
-            if units[end].kind != "text":
+            if end not in running.keys:
                 break
-            sentence += key(units[end].text)
+            sentence += running.keys[end]
             if len(sentence) > QUOTE_MAX:
                 break
-            if _is_quote(sentence, running.starts[n], running, units[n:end + 1], units):
+            if sentence[-1:] in _SENTENCE_END and _is_quote(sentence, running.starts[n], running, units[n:end + 1], units):
                 return n, end + 1
     return None
 
