@@ -45,7 +45,14 @@ from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shape
 from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import balance_quotes
-from site_builder.ingest.titles import LONG_PARAGRAPH, after_footer, bylines_above_titles, find_titles, is_name
+from site_builder.ingest.titles import (
+    LONG_PARAGRAPH,
+    after_footer,
+    bylines_above_titles,
+    closes_headless_article,
+    find_titles,
+    is_name,
+)
 from site_builder.model import LineSpan
 
 # what may stand right above a title's first line: a page's top, the page's furniture, a
@@ -119,7 +126,7 @@ def join_title_lines(units: list[Unit]) -> list[Unit]:
     firsts: list[int] = []  # where a title's two lines start, each unit in one pair at most
     for i in sorted(titles):
         taken = firsts[-1] + 1 if firsts else -1  # (the last pair's second line)
-        if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over):
+        if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over, titles):
             firsts.append(i - 1)
         elif i > taken and i + 1 < len(units) and i + 1 not in titles and _second_line(units, i, stats):
             firsts.append(i)
@@ -162,19 +169,31 @@ def _runs_on(line: str, below: str, stats: PageStats) -> bool:
     return below.lstrip()[:1] in _RUN_ON_MARKS or _word_spans(line, below, stats)
 
 
-def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats], bylines_over: bool) -> bool:
+def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats], bylines_over: bool,
+                titles: set[int]) -> bool:
     """Unit k, right above the title at ``title``, is that title's first line."""
     head, rest = units[k].text.strip(), units[title].text.strip()
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
             or _column_foot(head) or shapes.terminated(head) or not _one_head_shaped(head, rest):
         return False
-    if not _where_a_head_stands(units, k, bylines_over):
+    if not _where_a_head_stands(units, k, bylines_over) or _late_title_slot(units, k, titles):
         return False
     if _after_text(units, k, bylines_over):
         return _headline_part(head, rest, stats()) or (
             shapes.terminated(units[k - 1].text) and _filled_first_line(head, rest)
             and not _foot_shaped(head) and not _goes_on_elsewhere(units, k))
     return _cut_across(head, rest, stats())
+
+
+def _late_title_slot(units: list[Unit], k: int, titles: set[int]) -> bool:
+    """Unit k stands right under the closing lines of an article that opened with its body:
+    where that article's title, printed after it, stands (a whole title of its own, over
+    the next article's head)."""
+    above = k - 1
+    while above >= 0 and units[above].kind == "furniture":
+        above -= 1
+    return above >= 0 and units[above].kind in ("source", "affiliation") \
+        and closes_headless_article(units, above, titles)
 
 
 def _after_text(units: list[Unit], k: int, bylines_over: bool) -> bool:
