@@ -161,3 +161,16 @@ def test_the_line_under_a_late_byline_and_title_opens_the_next_article():
     doc, arts = _articles(FIRST + body + "●李强\n\n推进城市更新法治保障\n\n" + NEXT_SIGNED_LATE)
     assert arts[1:] == [("推进城市更新法治保障", None, ["李强"], False),
                         ("以优良作风凝心聚力干事创业", None, ["姚春"], False)]
+
+
+def test_a_late_title_set_over_two_lines_then_the_next_article():
+    """A title printed after its article may be set over two lines like any long head: the
+    two lines under its byline (after the closing lines) are that one title, and the next
+    article's head under them is the next article's."""
+    body = LATE_BODY.split("\n\n", 1)[1]
+    late = "●李强\n\n推进城市更新的\n\n法治保障体系建设\n\n"
+    doc, arts = _articles(FIRST + body + late + NEXT)
+    assert arts[1:] == [("推进城市更新的法治保障体系建设", None, ["李强"], False),
+                        ("办好人民满意的教育", None, ["夏敏"], False)]
+    doc, arts = _articles(FIRST + body + late.rstrip("\n") + "\n")  # (at the page's foot)
+    assert arts[1] == ("推进城市更新的法治保障体系建设", None, ["李强"], False)
