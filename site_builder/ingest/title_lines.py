@@ -190,10 +190,10 @@ def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageS
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
             or _column_foot(head) or shapes.terminated(head) or not _one_head_shaped(head, rest):
         return False
-    late_above = _under_late_title(units, k, titles)
-    if not (late_above or _where_a_head_stands(units, k, bylines_over)) or _late_title_slot(units, k, titles):
+    head_slot = _under_late_title(units, k, titles) or _under_displaced_byline(units, k, titles)
+    if not (head_slot or _where_a_head_stands(units, k, bylines_over)) or _late_title_slot(units, k, titles):
         return False
-    if not late_above and _after_text(units, k, bylines_over):
+    if not head_slot and _after_text(units, k, bylines_over):
         return _headline_part(head, rest, stats()) or (
             shapes.terminated(units[k - 1].text) and _filled_first_line(head, rest)
             and not _foot_shaped(head) and not _goes_on_elsewhere(units, k))
@@ -224,6 +224,20 @@ def _late_title_lines(units: list[Unit], k: int, titles: set[int], stats: Callab
     if rival:
         return _cuts_a_phrase(head, rest, stats()) and not _cuts_a_phrase(rest, nxt, stats())
     return _cut_across(head, rest, stats())
+
+
+def _under_displaced_byline(units: list[Unit], k: int, titles: set[int]) -> bool:
+    """Unit k stands right under a byline set after the closing lines of an article that has
+    its head: a byline printed away from its article (or over its title), never that
+    article's own, so a head opens under it."""
+    above = k - 1
+    if above < 0 or not is_name(units[above]):
+        return False
+    closing = above - 1
+    while closing >= 0 and units[closing].kind == "furniture":
+        closing -= 1
+    return closing >= 0 and units[closing].kind in ("source", "affiliation") \
+        and not closes_headless_article(units, closing, titles)
 
 
 def _title_shaped_line(unit: Unit) -> bool:
