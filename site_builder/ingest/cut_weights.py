@@ -48,6 +48,11 @@ class ReflowWeights:
     # opens like one of the article's subheadings (让…有人管 / 让…有平台), or has the one length
     # they all have: of their series. Less than a strong sign of a cut and a weak one together
     of_the_series: float = -1.5
+    # the article numbers its subheadings (一、…, （一）…) and the line is not numbered: none of
+    # that series. A weak sign (a numbered article may set an unnumbered heading of a level of
+    # its own): with a short opening sentence after it, or a pair the page writes twice, it
+    # reaches the bar
+    out_of_numbered_series: float = 1.5
     # a long line in clauses each opening on a verb (发挥…，构建…): the genre's long subheading
     # form (a sentence's clauses open on a subject, a modal, a connective); takes back two of
     # the length's steps, which count one fact

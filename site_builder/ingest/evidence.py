@@ -201,6 +201,11 @@ def as_long_as_siblings(j: Junction) -> float:
     return float(bool(j.siblings) and length > TYPICAL_HEADING and max(map(shapes.cjk_len, j.siblings)) >= SIBLING_NEAR * length)
 
 
+def out_of_numbered_series(j: Junction) -> float:
+    """The article numbers its subheadings and this line is not numbered."""
+    return float(series.out_of_numbered_series(j.before, j.siblings))
+
+
 def long_imperative(j: Junction) -> float:
     """Longer than most headings, in clauses that each open on a verb (发挥…，构建…)."""
     return float(shapes.cjk_len(j.before) > TYPICAL_HEADING and heading_forms.imperative_clauses(j.before))
@@ -266,6 +271,7 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (as_long_as_siblings, _R.as_long_as_siblings),
     (clause_longer_than_headings, _R.clause_longer_than_headings),
     (of_the_series, _R.of_the_series),
+    (out_of_numbered_series, _R.out_of_numbered_series),
     (long_imperative, _R.long_imperative),
     (opens_as_sentence, _R.opens_as_sentence),
     (sentence_goes_on, _R.sentence_goes_on),

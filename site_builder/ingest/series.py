@@ -1,7 +1,9 @@
 """An article's subheadings form a series: parallel phrases, alike in length and often in
 their opening (让物业服务有人管 / 让居民议事有平台 / 让志愿服务有活力; 坚定理想信念 /
 练就过硬本领 / 锤炼品德修为). A line shaped like the other subheadings of its article is
-one of them, whatever a break or a short opening sentence after it suggests."""
+one of them, whatever a break or a short opening sentence after it suggests. An article
+that numbers its subheadings (一、… 二、…, （一）…) numbers every one of the series: an
+unnumbered line among them is none of it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -42,5 +44,14 @@ def one_length_series(text: str, others: Sequence[str]) -> bool:
 
 
 def of_the_series(text: str, others: Sequence[str]) -> bool:
-    """`text` opens like one of the article's subheadings, or has the one length they all have."""
-    return in_series(text, others) or one_length_series(text, others)
+    """`text` opens like one of the article's subheadings, or has the one length they all
+    have; never where they are numbered and it is not."""
+    return (in_series(text, others) or one_length_series(text, others)) and not out_of_numbered_series(text, others)
+
+
+def out_of_numbered_series(text: str, others: Sequence[str]) -> bool:
+    """The article numbers its subheadings (two of the others at least, and most of them, are
+    numbered) and `text` is not numbered. (Most, not all: a cut piece of body read as a
+    subheading on its own evidence stands among the others too.)"""
+    numbered = sum(1 for other in others if shapes.is_numbered_heading(other))
+    return numbered >= 2 and 2 * numbered > len(others) and not shapes.is_numbered_heading(text)

@@ -45,7 +45,14 @@ from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shape
 from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import balance_quotes
-from site_builder.ingest.titles import LONG_PARAGRAPH, after_footer, bylines_above_titles, find_titles, is_name
+from site_builder.ingest.titles import (
+    LONG_PARAGRAPH,
+    after_footer,
+    bylines_above_titles,
+    closes_headless_article,
+    find_titles,
+    is_name,
+)
 from site_builder.model import LineSpan
 
 # what may stand right above a title's first line: a page's top, the page's furniture, a
@@ -108,21 +115,35 @@ def _title_and_byline(unit: Unit) -> list[Unit] | None:
 
 
 def join_title_lines(units: list[Unit]) -> list[Unit]:
-    """The units with each title printed on two lines made one unit (its lines' spans)."""
+    """The units with each title printed on two lines made one unit (its lines' spans): the
+    titles printed after their articles first, for the next article's head may stand under
+    one."""
     titles = find_titles(units)
     if not titles:
         return units
     stats = cache(lambda: PageStats.of([u.text for u in units]))  # (counted once a line asks)
+    late: list[int] = []
+    for k in range(len(units) - 1):
+        if (not late or late[-1] < k - 1) and _late_title_lines(units, k, titles, stats):
+            late.append(k)
+    if late:
+        units = _joined(units, late)
+        titles = find_titles(units)
     # a byline stands over a head only on a page that prints its bylines so: elsewhere a
     # byline after an article's closing lines is that article's, printed late with its title
     bylines_over = bylines_above_titles(units, titles)
     firsts: list[int] = []  # where a title's two lines start, each unit in one pair at most
     for i in sorted(titles):
         taken = firsts[-1] + 1 if firsts else -1  # (the last pair's second line)
-        if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over):
+        if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over, titles):
             firsts.append(i - 1)
         elif i > taken and i + 1 < len(units) and i + 1 not in titles and _second_line(units, i, stats):
             firsts.append(i)
+    return _joined(units, firsts)
+
+
+def _joined(units: list[Unit], firsts: list[int]) -> list[Unit]:
+    """The units with each unit at `firsts` (in order, no two adjacent) joined to the next."""
     joined = list(units)
     for k in reversed(firsts):  # (from the end: the indexes before stay valid)
         joined[k:k + 2] = [_one_title(joined[k], joined[k + 1])]
@@ -162,19 +183,96 @@ def _runs_on(line: str, below: str, stats: PageStats) -> bool:
     return below.lstrip()[:1] in _RUN_ON_MARKS or _word_spans(line, below, stats)
 
 
-def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats], bylines_over: bool) -> bool:
+def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats], bylines_over: bool,
+                titles: set[int]) -> bool:
     """Unit k, right above the title at ``title``, is that title's first line."""
     head, rest = units[k].text.strip(), units[title].text.strip()
     if units[k].kind != "text" or units[k].info or shapes.cjk_len(head) < 2 or _clause_inside(head) \
             or _column_foot(head) or shapes.terminated(head) or not _one_head_shaped(head, rest):
         return False
-    if not _where_a_head_stands(units, k, bylines_over):
+    head_slot = _under_late_title(units, k, titles) or _under_displaced_byline(units, k, titles)
+    if not (head_slot or _where_a_head_stands(units, k, bylines_over)) or _late_title_slot(units, k, titles):
         return False
-    if _after_text(units, k, bylines_over):
+    if not head_slot and _after_text(units, k, bylines_over):
         return _headline_part(head, rest, stats()) or (
             shapes.terminated(units[k - 1].text) and _filled_first_line(head, rest)
             and not _foot_shaped(head) and not _goes_on_elsewhere(units, k))
     return _cut_across(head, rest, stats())
+
+
+def _late_title_lines(units: list[Unit], k: int, titles: set[int], stats: Callable[[], PageStats]) -> bool:
+    """Units k and k + 1 are a late title set over two lines: k stands where a title printed
+    after its article stands (under its closing lines, or under its byline set after them),
+    the two make one head whose break cuts a word or a phrase or fills the first line, and
+    what follows is no body of theirs (the page's end, its furniture, or the next head)."""
+    head, rest = units[k].text.strip(), units[k + 1].text.strip()
+    if any(u.kind != "text" or u.info for u in units[k:k + 2]) or shapes.terminated(head) or shapes.terminated(rest) \
+            or not _one_head_shaped(head, rest) or not _under_late_head(units, k, titles):
+        return False
+    below = k + 2
+    while below < len(units) and units[below].kind in ("furniture", "kicker"):
+        below += 1
+    if below >= len(units):
+        return _cut_across(head, rest, stats())
+    if below not in titles and not _title_shaped_line(units[below]):
+        return False
+    # (under a whole late title, the next title may be set over two lines, k + 1 its first
+    # line, where no kicker stands between: read so unless the break after k cuts a word or a
+    # phrase and the one after k + 1 does not)
+    nxt = units[below].text.strip()
+    rival = below == k + 2 and below in titles and _one_head_shaped(rest, nxt) and _cut_across(rest, nxt, stats())
+    if rival:
+        return _cuts_a_phrase(head, rest, stats()) and not _cuts_a_phrase(rest, nxt, stats())
+    return _cut_across(head, rest, stats())
+
+
+def _under_displaced_byline(units: list[Unit], k: int, titles: set[int]) -> bool:
+    """Unit k stands right under a byline set after the closing lines of an article that has
+    its head: a byline printed away from its article (or over its title), never that
+    article's own, so a head opens under it."""
+    above = k - 1
+    if above < 0 or not is_name(units[above]):
+        return False
+    closing = above - 1
+    while closing >= 0 and units[closing].kind == "furniture":
+        closing -= 1
+    return closing >= 0 and units[closing].kind in ("source", "affiliation") \
+        and not closes_headless_article(units, closing, titles)
+
+
+def _title_shaped_line(unit: Unit) -> bool:
+    """A plain title-shaped line (no names, no closing line)."""
+    return unit.kind == "text" and not unit.info and shapes.title_shaped(unit.text)
+
+
+def _under_late_title(units: list[Unit], k: int, titles: set[int]) -> bool:
+    """Unit k stands right under a late title: a title-shaped line where a title printed
+    after its article stands (the next article's head may follow it)."""
+    above = k - 1
+    return above >= 0 and units[above].kind == "text" and not units[above].info \
+        and shapes.title_shaped(units[above].text) and _under_late_head(units, above, titles)
+
+
+def _under_late_head(units: list[Unit], k: int, titles: set[int]) -> bool:
+    """Unit k stands under the closing lines of an article that opened with its body, or
+    under a byline set right after them."""
+    above = k - 1
+    while above >= 0 and units[above].kind == "furniture":
+        above -= 1
+    if above >= 0 and is_name(units[above]):
+        return _late_title_slot(units, above, titles)
+    return _late_title_slot(units, k, titles)
+
+
+def _late_title_slot(units: list[Unit], k: int, titles: set[int]) -> bool:
+    """Unit k stands right under the closing lines of an article that opened with its body:
+    where that article's title, printed after it, stands (a whole title of its own, over
+    the next article's head)."""
+    above = k - 1
+    while above >= 0 and units[above].kind == "furniture":
+        above -= 1
+    return above >= 0 and units[above].kind in ("source", "affiliation") \
+        and closes_headless_article(units, above, titles)
 
 
 def _after_text(units: list[Unit], k: int, bylines_over: bool) -> bool:
@@ -251,10 +349,15 @@ def _under_plain_kicker(units: list[Unit], k: int, bylines_over: bool) -> bool:
 def _cut_across(head: str, rest: str, stats: PageStats) -> bool:
     """The break between the title's lines cuts a word or a phrase, or falls where a head's
     first line fills."""
-    word_spans = _word_spans(head, rest, stats)
+    return _cuts_a_phrase(head, rest, stats) or _filled_first_line(head, rest)
+
+
+def _cuts_a_phrase(head: str, rest: str, stats: PageStats) -> bool:
+    """The break between two lines cuts a word or a phrase: a word spans it, the first line
+    is unfinished, or the second opens bound to it."""
     first_unfinished = shapes.ends_open(head) or grammar.left_open(head) or grammar.phrase_stops_short(head) \
         or grammar.opens_without_predicate(head) or heading_forms.closes_frame(head)
-    return word_spans or first_unfinished or grammar.starts_bound(rest) or _filled_first_line(head, rest)
+    return _word_spans(head, rest, stats) or first_unfinished or grammar.starts_bound(rest)
 
 
 def _one_head_shaped(head: str, rest: str) -> bool:

@@ -63,6 +63,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if units[i].markdown_heading and following.kind in ("text", "bullet") \
             and (not _is_subheading_slot(units, i) or _plain_subheadings_above(units, i, titles)):
         return True
+    if following.kind == "text" and _under_late_title(units, i, titles):
+        return True
     prev = prev_index(units, i, skip=("furniture",))
     if prev is not None and prev not in titles and _first_line_above(units, prev, text):
         # (a title printed on two lines: where it opens is judged above its first line;
@@ -88,6 +90,48 @@ def _first_line_above(units: list[Unit], k: int, text: str) -> bool:
     unit = units[k]
     return unit.kind == "text" and "names" not in unit.info and not shapes.terminated(unit.text) \
         and shapes.title_shaped(unit.text + text)
+
+
+def _under_late_title(units: list[Unit], i: int, titles: set[int]) -> bool:
+    """Unit i stands under a title printed after its article: the line above it is
+    title-shaped, under a byline set after the closing lines of an article that opened with
+    its body (no title, kicker or byline of its own at its head). That byline and title are
+    that article's head, printed late; unit i opens the next article, however short the
+    piece of body under it. (On a page that prints bylines over titles, each article opens
+    with its byline, and the two lines are one article's head.)"""
+    above = prev_index(units, i, skip=("furniture",))
+    if above is None or units[above].kind != "text" or not _title_shaped_line(units[above]):
+        return False
+    byline = prev_index(units, above, skip=("furniture",))
+    if byline is None or not is_name(units[byline]):
+        return False
+    closing = prev_index(units, byline, skip=("furniture",))
+    if closing is None or units[closing].kind not in ("source", "affiliation"):
+        return False
+    return closes_headless_article(units, closing, titles)
+
+
+def closes_headless_article(units: list[Unit], closing: int, titles: set[int]) -> bool:
+    """Unit `closing` ends the closing lines of an article that opened with its body right
+    under the closing lines of the article before (no title, kicker or byline at its head):
+    an article whose head is printed after it. (Not at the page's top: there an untitled
+    text is the rest of an article continued from another page.)"""
+    k = closing
+    while k > 0 and (units[k - 1].kind in ("source", "affiliation", "furniture") or is_name(units[k - 1])):
+        k -= 1  # (the article's other closing lines, and its byline printed after its body)
+    first = None
+    while k > 0 and units[k - 1].kind in ("text", "furniture") and k - 1 not in titles:
+        k -= 1
+        first = k if units[k].kind == "text" else first
+    before = prev_index(units, k, skip=("furniture",)) if k > 0 else None
+    return first is not None and _body_shaped(units[first]) \
+        and before is not None and units[before].kind in ("source", "affiliation")
+
+
+def _body_shaped(unit: Unit) -> bool:
+    """A piece of body, not a head's line: long, or shaped like no title (a sentence ends
+    inside it: the first piece of a paragraph a column's foot cut)."""
+    return "names" not in unit.info and (len(unit.text) >= LONG_PARAGRAPH or not shapes.title_shaped(unit.text))
 
 
 def bylines_above_titles(units: list[Unit], titles: set[int]) -> bool:

@@ -79,3 +79,13 @@ def test_a_short_line_between_paragraphs_that_no_reading_in_turns_confirms_is_no
     assert heads(doc) == [(GOVERNANCE.title, ["张明远"])]
     assert "余论" in "".join(b.text for b in doc.articles[0].blocks)
     assert doc.articles[0].affiliation == "东江市委党校"
+
+
+def test_a_title_set_over_two_lines_under_a_byline_printed_away_from_its_article():
+    """A byline printed away from its article stands after the closing lines of an article
+    that has its head: a head opens under it, and a head set over two lines there is one
+    title (the byline goes back to the article that has none)."""
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）",
+                       CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs), "（作者系南屏大学教授）",
+                       GOVERNANCE.byline, "推动数字经济和", "实体经济深度融合", DIGITAL.byline, body(DIGITAL.paragraphs)))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]

@@ -134,3 +134,43 @@ def test_a_late_title_after_its_byline_then_the_pages_slogan(byline: str, title:
     doc, arts = _articles(FIRST + LATE_UNSIGNED + f"{byline}\n\n{title}\n\n凝心聚力　砥砺奋进！\n")
     assert arts[1] == ("推进城市更新法治保障", kicker, ["李强"], False)
     assert len(arts) == 2 and [left.kind for left in doc.leftovers] == ["slogan"]
+
+
+NEXT = ("办好人民满意的教育\n\n▲夏敏\n\n"
+        "教育是国之大计、党之大计。建设教育强国，要坚持立德树人根本任务，推动义务教育优质均衡发展，"
+        "让每个孩子都能享有公平而有质量的教育。\n\n（作者单位：西岭大学）\n")
+NEXT_SIGNED_LATE = ("以优良作风凝心聚力干事创业\n\n"
+                    "作风问题本质上是党性问题。党的作风关系党的形象，关系人心向背，关系党和人民事业成败，"
+                    "必须以钉钉子精神抓好作风建设，让干部真正沉下心来干事创业。\n\n▲姚春\n\n（作者单位：安平大学）\n")
+
+
+def test_a_late_title_under_the_closing_lines_is_no_first_line_of_the_next_title():
+    """An article that opened with its body right under the closing lines of the one before
+    has its title printed after it: the title-shaped line under its closing lines is that
+    title, whole, not the first line of the next article's title set over two lines."""
+    body = LATE_BODY.split("\n\n", 1)[1].replace("（原载", "●李强\n\n（原载")  # (byline after the body)
+    doc, arts = _articles(FIRST + body + "推进城市更新法治保障\n\n" + NEXT)
+    assert arts[1:] == [("推进城市更新法治保障", None, ["李强"], False), ("办好人民满意的教育", None, ["夏敏"], False)]
+
+
+def test_the_line_under_a_late_byline_and_title_opens_the_next_article():
+    """A byline and a title after an untitled article's closing lines are its head, printed
+    late; the title-shaped line under them opens the next article, its byline printed after
+    its body."""
+    body = LATE_BODY.split("\n\n", 1)[1]
+    doc, arts = _articles(FIRST + body + "●李强\n\n推进城市更新法治保障\n\n" + NEXT_SIGNED_LATE)
+    assert arts[1:] == [("推进城市更新法治保障", None, ["李强"], False),
+                        ("以优良作风凝心聚力干事创业", None, ["姚春"], False)]
+
+
+def test_a_late_title_set_over_two_lines_then_the_next_article():
+    """A title printed after its article may be set over two lines like any long head: the
+    two lines under its byline (after the closing lines) are that one title, and the next
+    article's head under them is the next article's."""
+    body = LATE_BODY.split("\n\n", 1)[1]
+    late = "●李强\n\n推进城市更新的\n\n法治保障体系建设\n\n"
+    doc, arts = _articles(FIRST + body + late + NEXT)
+    assert arts[1:] == [("推进城市更新的法治保障体系建设", None, ["李强"], False),
+                        ("办好人民满意的教育", None, ["夏敏"], False)]
+    doc, arts = _articles(FIRST + body + late.rstrip("\n") + "\n")  # (at the page's foot)
+    assert arts[1] == ("推进城市更新的法治保障体系建设", None, ["李强"], False)

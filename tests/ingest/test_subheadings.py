@@ -72,3 +72,18 @@ def test_ba_with_a_complement_of_result_is_a_verb_not_a_fronted_object():
     blocks = _blocks(("加强党建引领，夯实基层治理根基", PARAGRAPHS[0]), ("把牢基层党建工作方向", PARAGRAPHS[3]))
     assert blocks[3:] == [("heading", "把牢基层党建工作方向"), ("paragraph", PARAGRAPHS[3])]
     assert grammar.stops_short("各社区应把社区工作的重心") and not grammar.stops_short("把好乡村人才培养之关")
+
+
+def test_an_unnumbered_line_among_numbered_subheadings_is_a_cut_piece():
+    """The article numbers its subheadings: a short unnumbered line over a paragraph that
+    opens with a short sentence is the first half of that sentence (a column's cut), not
+    one more subheading. Among unnumbered ones the same line stays a subheading."""
+    first_half = "全市城乡社区专职网格员队伍规模"
+    rest = "位居全省前列。" + PARAGRAPHS[1]
+    numbered = _blocks(("一、加强党建引领，夯实基层治理根基", PARAGRAPHS[0]), (first_half, rest),
+                       ("二、深化网格管理，织密基层治理网络", PARAGRAPHS[2]), ("三、推动数字赋能，提升基层治理效能", PARAGRAPHS[3]))
+    assert numbered[1:4] == [("heading", "一、加强党建引领，夯实基层治理根基"), ("paragraph", PARAGRAPHS[0]),
+                             ("paragraph", first_half + rest)]
+    plain = _blocks(("加强党建引领，夯实基层治理根基", PARAGRAPHS[0]), (first_half, rest),
+                    ("深化网格管理，织密基层治理网络", PARAGRAPHS[2]))
+    assert plain[3] == ("heading", first_half)

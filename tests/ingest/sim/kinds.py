@@ -94,9 +94,7 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              # (not read yet: in columns read in turns, a column's foot stands over the next
              # head as often as a head's first line does, and the reading keeps them apart)
              ("interleave", "title-two-lines"), ("interleave-unsigned", "title-two-lines"),
-             ("three-columns", "title-two-lines"),
-             # (not read yet: a late title set over two lines, over the next article's head)
-             ("title-after", "title-two-lines")]
+             ("three-columns", "title-two-lines")]
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 
