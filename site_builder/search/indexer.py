@@ -23,6 +23,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -98,8 +99,16 @@ def index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cac
 
 
 def page_info(key: str, page: PagePostings) -> PageInfo:
-    return PageInfo(key, page.url, page.fragment_hash, page.date, page.word_count, page.filters,
+    return PageInfo(key, page.url, page.fragment_hash, page.date, page.word_count, shared_filters(page.filters),
                     tuple(name for name, _ in page.parts))
+
+
+def shared_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``filters`` with its names and values as interned strings: the saved index pickles a
+    string it meets again as a reference, and the pages' ~100,000 filter strings (authors,
+    topics, sources, years; few distinct, none ASCII) took 0.09 s of its 0.14 s load at
+    10,000 articles when each was decoded from UTF-8 anew."""
+    return {sys.intern(name): [sys.intern(value) for value in values] for name, values in filters.items()}
 
 
 def page_key(url: str, raw: bytes) -> str:

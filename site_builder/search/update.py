@@ -94,11 +94,12 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
         loading = sum(1 for _, _, removals, renumbering, insertions, _, _ in jobs if removals or renumbering or insertions)
         with mapper(len(candidates) if loading > 1 and _patched_pages(jobs) >= PATCH_PARALLEL_FROM else 0) as mapped:
             patched = list(mapped(_patch_shard, jobs))
-        for number, page in enumerate(changes.pages):
-            if number in changes.fresh:
-                bundle.add(changes.fresh[number])
-            else:
-                bundle.add_kept(page)
+        kept_from = 0  # the first page of the run of kept pages not yet added
+        for number in sorted(changes.fresh):
+            bundle.add_kept(changes.pages[kept_from:number])
+            bundle.add(changes.fresh[number])
+            kept_from = number + 1
+        bundle.add_kept(changes.pages[kept_from:])
         meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
     cache.keep_only({page.key for page in changes.pages})
     store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files,
