@@ -93,7 +93,8 @@ def index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cac
     keys = {info.key for info in infos}
     cache.keep_only(keys)
     if store is not None:
-        store.save(SavedIndex(expected, infos, frozenset(skipped), stamps), bundle.files, bundle.folder.sizes)
+        store.save(SavedIndex(expected, infos, frozenset(skipped), stamps, filters=bundle.filter_files), bundle.files,
+                   bundle.folder.sizes)
     return Indexed(meta, len(bundle.pages), sum(words for _, words, _ in merged),
                    sum(pairs for _, _, pairs in merged), cached)
 

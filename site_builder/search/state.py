@@ -5,8 +5,9 @@
                   number order, the keys of pages with nothing to index, and what the bundle
                   was made with (``fingerprint``);
   shard-<n>.pkl   each word range's items (``entries.ShardEntries``) and how it was cut;
-  files/          the bundle's content-named files (fragments by their SHA-1, text parts by
-                  name, index chunks by their content's SHA-1), linked into the next bundle.
+  files/          the bundle's content-named files (fragments by their SHA-1, text parts and
+                  filters by name, index chunks by their content's SHA-1), linked into the
+                  next bundle.
 
 state.pkl is removed before a build changes anything else and written after everything
 else: a build that stops halfway leaves no state, and the next build indexes from scratch.
@@ -25,7 +26,7 @@ from site_builder.search.tokens import BUCKETS
 
 FOLDER = "index"
 STATE_FILE = "state.pkl"
-FILE_KINDS = ("fragment", "text", "index")
+FILE_KINDS = ("fragment", "text", "index", "filter")
 LIST_FROM = 2000  # more files placed at once are listed with their folder's, not stat'ed each
 
 
@@ -50,9 +51,12 @@ class SavedIndex:
     stamps: dict[str, Stamp]  # each page's path in the site -> its stamp (neither read again)
     sizes: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> content name -> bytes of its files
     inodes: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> content name -> inode of its files
+    filters: Filters | None = None  # the bundle's filters and their files (``writer.BundleIndex.filter_files``)
 
 
 Stamp = tuple[int, int, str]  # a file's size, modification time (ns) and page key
+# each filter's values' pages ({name: {value: [page number …]}}) and its file ([[name, file name] …])
+Filters = tuple[dict[str, dict[str, list[int]]], list[list[str]]]
 
 
 def stamp(path: Path, key: str) -> Stamp:
@@ -81,7 +85,7 @@ class IndexStore:
                 saved = pickle.load(stored)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
             return None
-        if not isinstance(saved, SavedIndex) or not isinstance(getattr(saved, "inodes", None), dict):
+        if not isinstance(saved, SavedIndex) or not isinstance(getattr(saved, "filters", None), tuple):
             return None  # not a state this code saved
         if saved.fingerprint != expected:
             return None

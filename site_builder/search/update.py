@@ -100,9 +100,11 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
             bundle.add(changes.fresh[number])
             kept_from = number + 1
         bundle.add_kept(changes.pages[kept_from:])
+        bundle.reuse_filters(saved.filters)
         meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
     cache.keep_only({page.key for page in changes.pages})
-    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files,
+    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps,
+                          filters=bundle.filter_files), bundle.files,
                bundle.folder.sizes)
     return Indexed(meta, len(changes.pages), sum(words for _, words, _ in patched),
                    sum(pairs for _, _, pairs in patched), len(changes.pages) - len(changes.fresh))
@@ -123,9 +125,17 @@ def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, c
     skipped: set[str] = set()
     stamps: dict[str, Stamp] = {}
     limit = MAX_CHANGED_SHARE * max(len(saved.pages), 1)
-    for relative, url in candidates:
+    site_fd = os.open(site, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        # each page stat'ed by its path inside the site's folder: the site's own path is not
+        # walked again for each of 16,000 pages
+        stats = [os.stat(relative, dir_fd=site_fd) for relative, _ in candidates]
+    finally:
+        os.close(site_fd)
+    saved_stamps = saved.stamps
+    for (relative, url), stat in zip(candidates, stats, strict=True):
         path = os.path.join(site, relative)
-        raw, stamps[relative] = _read_unless_stamped(path, url, saved.stamps.get(relative))
+        raw, stamps[relative] = _read_unless_stamped(path, url, stat, saved_stamps.get(relative))
         key = stamps[relative][2]
         if key in old_numbers:
             pages.append(saved.pages[old_numbers[key]])
@@ -154,10 +164,10 @@ def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, c
     return _Changes(pages, fresh, removed, skipped, stamps, new_numbers)
 
 
-def _read_unless_stamped(path: str, url: str, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
-    """(the page's bytes, its stamp); no bytes when its size and modification time are the
-    saved ones (a page is written long before the next build's search stage reads it)."""
-    stat = os.stat(path)
+def _read_unless_stamped(path: str, url: str, stat: os.stat_result, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
+    """(the page's bytes, its stamp; ``stat``: its stat); no bytes when its size and
+    modification time are the saved ones (a page is written long before the next build's
+    search stage reads it)."""
     if saved is not None and (stat.st_size, stat.st_mtime_ns) == saved[:2]:
         return None, saved
     raw = _read(path)

@@ -40,7 +40,7 @@ from site_builder.search.inplace import BundleFiles
 from site_builder.search.normalize import DIGITS
 from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
-from site_builder.search.state import PageInfo
+from site_builder.search.state import Filters, PageInfo
 from site_builder.search.tokens import item_keys, item_words, key_strings, page_bucket
 
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
@@ -212,9 +212,11 @@ class BundleIndex:
         self.pages: list[list] = []  # [fragment name, word count]
         self.filters: dict[str, dict[str, list[int]]] = {}
         # kind -> content name -> its file's path, of every content-named file
-        self.files: dict[str, dict[str, str]] = {kind: {} for kind in (FRAGMENT_DIR, TEXT_DIR, INDEX_DIR)}
+        self.files: dict[str, dict[str, str]] = {kind: {} for kind in (FRAGMENT_DIR, TEXT_DIR, INDEX_DIR, FILTER_DIR)}
         self._kept: dict[str, dict[str, str]] = {kind: {} for kind in self.files}  # kind -> path -> name, of the saved files kept
         self._names: set[str] = set()  # the fragments'
+        self.filter_files: Filters = ({}, [])  # the filters written, as the saved index keeps them
+        self._saved_filters: Filters | None = None
         self.folder = BundleFiles(bundle)
         for folder in (INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR):
             (bundle / folder).mkdir(parents=True, exist_ok=True)
@@ -267,6 +269,11 @@ class BundleIndex:
         self.files[FRAGMENT_DIR][fragment_hash] = path
         return number, path
 
+    def reuse_filters(self, saved: Filters | None) -> None:
+        """Keep the saved index's filter files (``saved``) when the pages' filters are the
+        same (most edits: no page added, removed or given another author, topic or source)."""
+        self._saved_filters = saved
+
     def _part(self, name: str) -> str:
         return f"{self._text}/{name}.pf_text"
 
@@ -302,6 +309,18 @@ class BundleIndex:
         return listed
 
     def _write_filters(self) -> list[list[str]]:
+        if self._saved_filters is not None and self._saved_filters[0] == self.filters:
+            out = self._saved_filters[1]
+            for _, name in out:
+                path = os.path.join(self.bundle, FILTER_DIR, f"{name}.pf_filter")
+                self.files[FILTER_DIR][name] = path
+                self._kept[FILTER_DIR][path] = name
+        else:
+            out = self._written_filters()
+        self.filter_files = (self.filters, out)
+        return out
+
+    def _written_filters(self) -> list[list[str]]:
         out: list[list[str]] = []
         taken: set[str] = set()
         for key in sorted(self.filters):
@@ -309,8 +328,9 @@ class BundleIndex:
             content = encode([key, [[value, values[value]] for value in sorted(values)]])
             name = short_name(self.language, content, FILTER_DIGITS, taken)
             taken.add(name)
-            self.folder.write(os.path.join(self.bundle, FILTER_DIR, f"{name}.pf_filter"),
-                              gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+            path = os.path.join(self.bundle, FILTER_DIR, f"{name}.pf_filter")
+            self.folder.write(path, gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+            self.files[FILTER_DIR][name] = path
             out.append([key, name])
         return out
 

@@ -116,6 +116,17 @@ def test_the_saved_index_lists_its_files_inodes_and_sizes_as_stored(patched_site
         assert {name: (saved.inodes[kind][name], size) for name, size in saved.sizes[kind].items()} == stored, kind
 
 
+def test_an_edit_that_changes_no_filter_keeps_the_saved_filter_files(patched_site, tmp_path):
+    site, cache = patched_site
+    pages = _articles(site)
+    _edit(pages[3], "。", f"。{NEW_WORDS}。")
+    build_index(site, SiteConfig(), cache=cache)
+    stored = {entry.name: entry.inode() for entry in os.scandir(cache / "index" / "files" / "filter")}
+    bundle = {path.stem: path.stat().st_ino for path in (site / "pagefind" / "filter").iterdir()}
+    assert bundle and bundle == stored  # linked from the saved index, not written again
+    assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
+
+
 def _saved_fingerprint(cache: Path) -> tuple:
     with open(cache / "index" / STATE_FILE, "rb") as state:
         return pickle.load(state).fingerprint
