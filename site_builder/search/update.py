@@ -132,19 +132,25 @@ def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, c
         stats = [os.stat(relative, dir_fd=site_fd) for relative, _ in candidates]
     finally:
         os.close(site_fd)
-    saved_stamps = saved.stamps
+    saved_stamps, saved_pages = saved.stamps, saved.pages
     for (relative, url), stat in zip(candidates, stats, strict=True):
-        path = os.path.join(site, relative)
-        raw, stamps[relative] = _read_unless_stamped(path, url, stat, saved_stamps.get(relative))
-        key = stamps[relative][2]
-        if key in old_numbers:
-            pages.append(saved.pages[old_numbers[key]])
+        # a page whose size and modification time are the saved ones is not read (a page is
+        # written long before the next build's search stage reads it)
+        stamp, raw = saved_stamps.get(relative), None
+        if stamp is None or (stat.st_size, stat.st_mtime_ns) != stamp[:2]:
+            raw = _read(os.path.join(site, relative))
+            stamp = (stat.st_size, stat.st_mtime_ns, page_key(url, raw))
+        stamps[relative] = stamp
+        key = stamp[2]
+        number = old_numbers.get(key)
+        if number is not None:
+            pages.append(saved_pages[number])
         elif key in saved.skipped:
             skipped.add(key)
         else:
             if len(fresh) >= limit:
                 return None
-            encoded, _ = encoded_page(raw or _read(path), url, key, cache)
+            encoded, _ = encoded_page(raw if raw is not None else _read(os.path.join(site, relative)), url, key, cache)
             if encoded is None:
                 skipped.add(key)
                 continue
@@ -162,16 +168,6 @@ def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, c
                 return None
             removed[old] = gone
     return _Changes(pages, fresh, removed, skipped, stamps, new_numbers)
-
-
-def _read_unless_stamped(path: str, url: str, stat: os.stat_result, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
-    """(the page's bytes, its stamp; ``stat``: its stat); no bytes when its size and
-    modification time are the saved ones (a page is written long before the next build's
-    search stage reads it)."""
-    if saved is not None and (stat.st_size, stat.st_mtime_ns) == saved[:2]:
-        return None, saved
-    raw = _read(path)
-    return raw, (stat.st_size, stat.st_mtime_ns, page_key(url, raw))
 
 
 def _read(path: str) -> bytes:
