@@ -107,8 +107,8 @@ def page_info(key: str, page: PagePostings) -> PageInfo:
 def shared_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     """``filters`` with its names and values as interned strings: the saved index pickles a
     string it meets again as a reference, and the pages' ~100,000 filter strings (authors,
-    topics, sources, years; few distinct, none ASCII) took 0.09 s of its 0.14 s load at
-    10,000 articles when each was decoded from UTF-8 anew."""
+    topics, sources, years) are few distinct ones (its pages 3.6 -> 2.9 MB at 10,000
+    articles)."""
     return {sys.intern(name): [sys.intern(value) for value in values] for name, values in filters.items()}
 
 
