@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder import collector
 from site_builder.cache import BuildCache, cache_root
 from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
@@ -84,7 +85,9 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     writer = BundleIndex(bundle, language, entry["version"])
     candidates = _candidate_pages(site) if pages is None else _listed_pages(pages)
     page_cache = PageCache(_cache_folder(config, cache))
-    with page_cache.held():
+    # as in a build (``collector``): the saved index's ~100,000 objects loaded, and the
+    # pages' listing made again, would each start a walk of the whole heap
+    with page_cache.held(), collector.paused():
         done = index_pages(site, candidates, writer, page_cache)
     read = time.perf_counter()
     engine: dict = next(iter(entry["languages"].values()), {})
@@ -92,6 +95,7 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     replace_file(bundle / ENTRY_FILE, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     write_cache_headers(site, bundle)
     files, size = _files_and_bytes(bundle, writer.folder.sizes)
+    files, size = files + writer.folder.kept_files, size + writer.folder.kept_bytes
     return SearchStats(pages=done.pages, words=done.words, pairs=done.pairs, files=files, bytes=size, cached=done.cached,
                        seconds=round(time.perf_counter() - started, 3),
                        read_seconds=round(read - started, 3))
@@ -127,8 +131,8 @@ def _listed_pages(paths: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def _files_and_bytes(bundle: Path, known: dict[str, int]) -> tuple[int, int]:
-    """The files of the bundle and their bytes: those of ``known`` (path -> bytes: every
-    content-named file, listed as written) and a stat of each other file."""
+    """The files of the bundle and their bytes, but those kept from the saved index: those of
+    ``known`` (path -> bytes: every content-named file written) and a stat of each other file."""
     files, size, folders = len(known), sum(known.values()), [str(bundle)]
     while folders:
         with os.scandir(folders.pop()) as entries:

@@ -90,3 +90,19 @@ def offsets(lengths: Ints) -> Ints:
 def run_starts(lengths: Ints) -> Ints:
     """Where each of runs of ``lengths``, end to end, starts."""
     return np.cumsum(lengths) - lengths
+
+
+# more runs than this are taken out with a mask of every element (a slice each would cost more)
+RUNS_BY_SLICES = 4096
+
+
+def without_runs(values: np.ndarray, starts: Ints, lengths: Ints) -> np.ndarray:
+    """``values`` without the runs ``[start, start + length)`` (rising, none overlapping).
+    A few runs (an edited page's items in a range of ~1 million) by joining the slices left
+    between them, one copy of what stays: ``np.delete`` makes and applies a mask of every
+    element, ~10 times the time on a range's ~15 MB of item bytes."""
+    if len(starts) > RUNS_BY_SLICES:
+        return np.delete(values, np.repeat(starts - run_starts(lengths), lengths) + np.arange(int(lengths.sum())))
+    begins = [0, *(starts + lengths).tolist()]
+    ends = [*starts.tolist(), len(values)]
+    return np.concatenate([values[begin:end] for begin, end in zip(begins, ends, strict=True)])

@@ -23,7 +23,7 @@ from typing import IO, cast
 import numpy as np
 import numpy.typing as npt
 
-from site_builder.search.cborarrays import Ints, gather, head_sizes, heads, run_starts
+from site_builder.search.cborarrays import Ints, gather, head_sizes, heads, run_starts, without_runs
 from site_builder.search.postings import Shard, joined
 from site_builder.search.tokens import bucket_group_starts, item_words
 
@@ -124,9 +124,9 @@ class ShardEntries:
         self.touched[gone_words] = True
         self.counts -= np.bincount(gone_words, minlength=len(self.words))
         starts = run_starts(self.lengths)
-        self.tails = np.delete(self.tails, np.repeat(starts[gone] - run_starts(self.lengths[gone]),
-                                                     self.lengths[gone]) + np.arange(self.lengths[gone].sum()))
-        self.numbers, self.lengths = np.delete(self.numbers, gone), np.delete(self.lengths, gone)
+        self.tails = without_runs(self.tails, starts[gone], self.lengths[gone])
+        single = np.ones(len(gone), np.int64)
+        self.numbers, self.lengths = without_runs(self.numbers, gone, single), without_runs(self.lengths, gone, single)
         kept = self.counts > 0
         if not kept.all():
             self.words, self.counts, self.touched = self.words[kept], self.counts[kept], self.touched[kept]

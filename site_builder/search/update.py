@@ -94,14 +94,17 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
         loading = sum(1 for _, _, removals, renumbering, insertions, _, _ in jobs if removals or renumbering or insertions)
         with mapper(len(candidates) if loading > 1 and _patched_pages(jobs) >= PATCH_PARALLEL_FROM else 0) as mapped:
             patched = list(mapped(_patch_shard, jobs))
-        for number, page in enumerate(changes.pages):
-            if number in changes.fresh:
-                bundle.add(changes.fresh[number])
-            else:
-                bundle.add_kept(page)
+        kept_from = 0  # the first page of the run of kept pages not yet added
+        for number in sorted(changes.fresh):
+            bundle.add_kept(changes.pages[kept_from:number])
+            bundle.add(changes.fresh[number])
+            kept_from = number + 1
+        bundle.add_kept(changes.pages[kept_from:])
+        bundle.reuse_filters(saved.filters)
         meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
     cache.keep_only({page.key for page in changes.pages})
-    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps), bundle.files,
+    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps,
+                          filters=bundle.filter_files), bundle.files,
                bundle.folder.sizes)
     return Indexed(meta, len(changes.pages), sum(words for _, words, _ in patched),
                    sum(pairs for _, _, pairs in patched), len(changes.pages) - len(changes.fresh))
@@ -122,18 +125,32 @@ def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, c
     skipped: set[str] = set()
     stamps: dict[str, Stamp] = {}
     limit = MAX_CHANGED_SHARE * max(len(saved.pages), 1)
-    for relative, url in candidates:
-        path = os.path.join(site, relative)
-        raw, stamps[relative] = _read_unless_stamped(path, url, saved.stamps.get(relative))
-        key = stamps[relative][2]
-        if key in old_numbers:
-            pages.append(saved.pages[old_numbers[key]])
+    site_fd = os.open(site, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        # each page stat'ed by its path inside the site's folder: the site's own path is not
+        # walked again for each of 16,000 pages
+        stats = [os.stat(relative, dir_fd=site_fd) for relative, _ in candidates]
+    finally:
+        os.close(site_fd)
+    saved_stamps, saved_pages = saved.stamps, saved.pages
+    for (relative, url), stat in zip(candidates, stats, strict=True):
+        # a page whose size and modification time are the saved ones is not read (a page is
+        # written long before the next build's search stage reads it)
+        stamp, raw = saved_stamps.get(relative), None
+        if stamp is None or (stat.st_size, stat.st_mtime_ns) != stamp[:2]:
+            raw = _read(os.path.join(site, relative))
+            stamp = (stat.st_size, stat.st_mtime_ns, page_key(url, raw))
+        stamps[relative] = stamp
+        key = stamp[2]
+        number = old_numbers.get(key)
+        if number is not None:
+            pages.append(saved_pages[number])
         elif key in saved.skipped:
             skipped.add(key)
         else:
             if len(fresh) >= limit:
                 return None
-            encoded, _ = encoded_page(raw or _read(path), url, key, cache)
+            encoded, _ = encoded_page(raw if raw is not None else _read(os.path.join(site, relative)), url, key, cache)
             if encoded is None:
                 skipped.add(key)
                 continue
@@ -151,16 +168,6 @@ def _changes(site: Path, candidates: list[tuple[str, str]], saved: SavedIndex, c
                 return None
             removed[old] = gone
     return _Changes(pages, fresh, removed, skipped, stamps, new_numbers)
-
-
-def _read_unless_stamped(path: str, url: str, saved: Stamp | None) -> tuple[bytes | None, Stamp]:
-    """(the page's bytes, its stamp); no bytes when its size and modification time are the
-    saved ones (a page is written long before the next build's search stage reads it)."""
-    stat = os.stat(path)
-    if saved is not None and (stat.st_size, stat.st_mtime_ns) == saved[:2]:
-        return None, saved
-    raw = _read(path)
-    return raw, (stat.st_size, stat.st_mtime_ns, page_key(url, raw))
 
 
 def _read(path: str) -> bytes:

@@ -5,7 +5,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.search.cborarrays import changes, gather, heads, offsets
+from site_builder.search import cborarrays
+from site_builder.search.cborarrays import changes, gather, heads, offsets, without_runs
 from site_builder.search.postings import _word_order
 from site_builder.search.reproducible import head
 from site_builder.search.tokens import text_tokens
@@ -56,3 +57,25 @@ def test_a_text_s_characters_are_its_distinct_normalised_code_points(texts):
     tokens = text_tokens(texts)
     points = sorted({ord(c) for text in texts for c in text.lower() if c.isalnum()})
     assert tokens.characters.tolist() == points
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 4)), max_size=60), st.integers(0, 6), st.booleans())
+def test_runs_taken_out_by_slices_are_those_np_delete_takes_out(runs, tail, by_mask):
+    """Runs (gap before, length) end to end: the elements left are the same by slices as by
+    ``np.delete`` (and so by the mask, taken for many runs)."""
+    starts, lengths, at = [], [], 0
+    for gap, length in runs:
+        starts.append(at + gap)
+        lengths.append(length)
+        at += gap + length
+    values = np.arange(at + tail, dtype=np.int64) * 7
+    gone = [start + k for start, length in zip(starts, lengths, strict=True) for k in range(length)]
+    expected = np.delete(values, np.array(gone, np.int64))
+    limit = cborarrays.RUNS_BY_SLICES
+    cborarrays.RUNS_BY_SLICES = 0 if by_mask else limit
+    try:
+        got = without_runs(values, np.array(starts, np.int64), np.array(lengths, np.int64))
+    finally:
+        cborarrays.RUNS_BY_SLICES = limit
+    assert got.dtype == values.dtype and got.tolist() == expected.tolist()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches
 from site_builder.search.pagecache import LOCK_FILE, PageCache
+from site_builder.search.state import FILE_KINDS, STATE_FILE, IndexStore
 
 NEW_WORDS = "量子纠缠态实验"  # in no seed article
 
@@ -91,6 +93,43 @@ def test_edits_additions_and_deletions_give_the_bytes_of_a_build_from_scratch(pa
         assert _bundle_files(site) == expected, label
         assert stats.pages == len(_articles(site)), label
         assert (stats.files, stats.bytes) == _files_and_bytes(site / "pagefind"), label
+
+
+def test_the_saved_index_lists_its_files_inodes_and_sizes_as_stored(patched_site):
+    """A patch takes the saved files' inodes and bytes from the saved index (no listing of
+    the ~62,000 files an edit keeps at 10,000 articles): after edits, an addition and a
+    deletion, they are still those of the files the store holds."""
+    site, cache = patched_site
+    pages = _articles(site)
+    _edit(pages[3], "。", f"。{NEW_WORDS}。")
+    shutil.copytree(pages[1].parent, pages[1].parent.with_name("zzz-added"))
+    build_index(site, SiteConfig(), cache=cache)
+    shutil.rmtree(pages[2].parent)
+    _edit(pages[4], "，", "、")
+    build_index(site, SiteConfig(), cache=cache)
+    store = IndexStore(cache / "index")
+    saved = store.load(_saved_fingerprint(cache))
+    assert saved is not None
+    for kind in FILE_KINDS:
+        with os.scandir(store.files(kind)) as entries:
+            stored = {entry.name: (entry.inode(), entry.stat().st_size) for entry in entries}
+        assert {name: (saved.inodes[kind][name], size) for name, size in saved.sizes[kind].items()} == stored, kind
+
+
+def test_an_edit_that_changes_no_filter_keeps_the_saved_filter_files(patched_site, tmp_path):
+    site, cache = patched_site
+    pages = _articles(site)
+    _edit(pages[3], "。", f"。{NEW_WORDS}。")
+    build_index(site, SiteConfig(), cache=cache)
+    stored = {entry.name: entry.inode() for entry in os.scandir(cache / "index" / "files" / "filter")}
+    bundle = {path.stem: path.stat().st_ino for path in (site / "pagefind" / "filter").iterdir()}
+    assert bundle and bundle == stored  # linked from the saved index, not written again
+    assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
+
+
+def _saved_fingerprint(cache: Path) -> tuple:
+    with open(cache / "index" / STATE_FILE, "rb") as state:
+        return pickle.load(state).fingerprint
 
 
 def test_a_patched_index_finds_the_new_text_and_not_the_deleted_page(patched_site, browser):
