@@ -20,9 +20,11 @@ _DOTTED_NAME = rf"[{CJK}]{{1,6}}(?:[·・‧][{CJK}]{{1,7}}){{1,2}}"
 # the words a byline may print before its names (they mark it as a byline marker does):
 # 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某, 文·图／王某, 图文：王某
 _BYLINE_LEAD = r"(?:(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]\s*|作者\s+)"
-_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{NAME_PATTERN}|[{CJK}](?:\s+[{CJK}]){{1,3}})"
-                            rf"(?:[\s、，,]+(?:{_DOTTED_NAME}|{NAME_PATTERN}))*)\s*$")
-_BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{NAME_PATTERN}|[{CJK}](?:\s+[{CJK}]){{1,3}})(?:[\s、，,]+{NAME_PATTERN}){{0,3}})$")
+# a name printed with justification spaces between its characters (苏 雁), anywhere in the line
+_SPACED_NAME = rf"[{CJK}](?:\s+[{CJK}]){{1,3}}"
+_BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{NAME_PATTERN}|{_SPACED_NAME})"
+                            rf"(?:[\s、，,]+(?:{_DOTTED_NAME}|{NAME_PATTERN}|{_SPACED_NAME}))*)\s*$")
+_BYLINE_PLAIN = re.compile(rf"^{_BYLINE_LEAD}?((?:{NAME_PATTERN}|{_SPACED_NAME})(?:[\s、，,]+(?:{NAME_PATTERN}|{_SPACED_NAME})){{0,3}})$")
 # A staff byline names its writers after their role: 本报记者 苏 雁, 新华社记者 王某 李某,
 # 本报通讯员 姬尊雨, several roles on one line. The role: the paper or agency (本报, X社,
 # X日报 …), a qualifier (特约, 见习, 驻京 …) and the post. A role with no name after it is
@@ -36,7 +38,7 @@ _NAMES_PART = re.compile(rf"^[\s{CJK}·、，,]*$")
 # What stands before the name is the writer's post or unit, so it ends on a word that names one.
 POSTS = ("教授", "研究员", "讲师", "博士", "博士生", "博士后", "研究生", "硕士生", "学者", "专家", "教师",
           "院长", "所长", "校长", "主任", "书记", "部长", "局长", "处长", "会长", "理事", "委员", "馆员",
-          "编辑", "干部", "学员", "成员", "顾问", "助理")
+          "编辑", "干部", "学员", "成员", "顾问", "助理", "导师", "秘书长", "理事长", "社长", "主编")
 UNITS = ("大学", "学院", "学校", "党校", "研究院", "研究所", "研究会", "中心", "基地", "委员会", "实验室",
           "部", "局", "厅", "委", "办", "院", "所", "处", "馆", "会", "联", "社", "集团", "公司")
 _BRACKETED = re.compile(r"^[（(]\s*([^（()）]{2,60}?)\s*[）)]$")
@@ -89,8 +91,8 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}
-    bracketed = _bracketed_byline(text) or _name_then_post(text) or _name_then_unit(text) or _unit_then_name(text) \
-        or _role_led(text) or _research_group(text)
+    bracketed = _bracketed_byline(text) or _name_then_post(text) or _names_each_with_post(text) \
+        or _name_then_unit(text) or _unit_then_name(text) or _role_led(text) or _research_group(text)
     if bracketed:
         return bracketed
     m = _BYLINE_MARKED.match(text)
@@ -172,6 +174,26 @@ def _name_then_post(text: str) -> dict | None:
     if not m or not m.group(2).endswith(POSTS + UNITS):
         return None
     return {"names": split_names(m.group(1)), "affiliation": re.sub(r"\s+", "", m.group(2))}
+
+
+# 王某（某某大学） 李某（某某研究院）: several writers on one line, each with a post in brackets
+_WITH_POST = re.compile(rf"((?:{NAME_PATTERN}|{_SPACED_NAME}))\s*[（(]\s*([^（()）]{{2,40}}?)\s*[）)]")
+
+
+def _names_each_with_post(text: str) -> dict | None:
+    """王某（某某大学） 李某（某某研究院）: two or more writers, each followed by their post or
+    unit in brackets, one after another (the posts joined as 作者分别为… joins them)."""
+    rest = text.lstrip(MARKERS).strip()
+    pairs: list[tuple[str, str]] = []
+    while rest:
+        m = _WITH_POST.match(rest)
+        if not m or not m.group(2).endswith(POSTS + UNITS):
+            return None
+        pairs.append((re.sub(r"\s+", "", m.group(1)), re.sub(r"\s+", "", m.group(2))))
+        rest = rest[m.end():].lstrip(" \u3000、，,")
+    if len(pairs) < 2 or not _all_names([name for name, _ in pairs]):
+        return None
+    return {"names": [name for name, _ in pairs], "affiliation": "、".join(post for _, post in pairs)}
 
 
 _CLAUSE_MARKS = re.compile(r"[，。；：、！？,;:!?]")

@@ -21,6 +21,12 @@ BODY = ("党的建设是一项伟大工程，必须坚持不懈地推进。各�
     ("■中共东江市委党校教授　王　明", {"names": ["王明"], "affiliation": "中共东江市委党校教授"}),
     ("文·图/王明", {"names": ["王明"]}),  # (the writer took the photographs too)
     ("图文：王明　李强", {"names": ["王明", "李强"]}),
+    # several writers, each with a post or unit in brackets (joined as 作者分别为… joins them)
+    ("王明（东江大学） 李强（西岭市社科院）", {"names": ["王明", "李强"], "affiliation": "东江大学、西岭市社科院"}),
+    ("■王明远（东江大学教授）　李　强（西岭市委党校）　赵红（临湖学院）",
+     {"names": ["王明远", "李强", "赵红"], "affiliation": "东江大学教授、西岭市委党校、临湖学院"}),
+    ("王明（东江大学教授、博士生导师）", {"names": ["王明"], "affiliation": "东江大学教授、博士生导师"}),
+    ("◎张明远　李　华", {"names": ["张明远", "李华"]}),  # (a later name printed justified)
 ])
 def test_bylines(line, parts):
     assert parse_byline_parts(line, marked_only=True) == parts

@@ -27,7 +27,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "round-table", "research-group", "lost-glyphs",
          "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops",
          "wrapped-lines", "indented-lines", "byline-above", "layer-chars", "title-two-lines",
-         "kicker-two-lines", "byline-names-two-lines", "pull-quote"]
+         "kicker-two-lines", "byline-names-two-lines", "pull-quote", "byline-posts"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["combined-new"]
@@ -40,6 +40,7 @@ SHAPES: dict[str, Callable] = {
     "note-labels": page_matter.note_labels, "author-lines": page_matter.author_lines,
     "round-table": signatures.round_table, "research-group": signatures.research_group,
     "department": signatures.department, "byline-unit": page_matter.byline_unit,
+    "byline-posts": page_matter.byline_posts,
 }
 DAMAGE: dict[str, Callable] = {
     "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,
@@ -81,7 +82,7 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              ("interleave", "indented-lines"), ("interleave-unsigned", "indented-lines"),
              ("three-columns", "indented-lines"),
              # (each writes the same article's byline or closing lines its own way)
-             ("byline-unit", "joint-footers"), ("byline-unit", "expert-group"),
+             ("byline-unit", "joint-footers"), ("byline-unit", "expert-group"), ("byline-unit", "byline-posts"),
              ("byline-unit", "interleave-unsigned"), ("byline-unit", "commentary"),
              # (marked-subheads finds a subheading's block by its printed text, which
              # traditional has changed when it ran first)

@@ -234,3 +234,28 @@ def marked_subheads(rng, lines, page):
             blocks[k] = ("heading", next(short))
         line.text = marker + rng.choice(["", " ", "\u3000"]) + blocks[k][1]
     return lines
+
+
+def byline_posts(rng, page):
+    """Bylines of several writers in their other printed forms: each writer's post or unit in
+    brackets after the name, one writer after another on the line (王某（某某大学） 李某（某
+    某研究院）), the posts the article's affiliation as 作者分别为… joins them; or a marked
+    byline whose later name is printed with justification spaces (■张明远　李　华)."""
+    art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
+    if not art.authors:
+        return
+    writers = [art.authors[0]] + [name(rng) for _ in range(rng.randint(1, 2))]
+    if rng.random() < 0.6:
+        posts = [rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + [""]) for _ in writers]
+        gap = rng.choice(["\u3000", " ", "  ", "、"])
+        art.byline = [(art.byline_mark if rng.random() < 0.5 else "")
+                      + gap.join(f"{who}{rng.choice(['（', '('])}{post}{rng.choice(['）', ')'])}"
+                                 for who, post in zip(writers, posts, strict=True))]
+        art.footer = [line for line in art.footer if "作者" not in line]
+        papers = [m.group(1) for line in art.footer for m in [re.search("《(.+?)》", line)] if m]
+        art.affiliation, art.source_paper = "、".join(posts), (papers[0] if papers else None)
+    else:
+        writers = [w for w in writers if len(w) == 3][:1] + [w for w in writers if len(w) == 2][:1] or writers[:2]
+        spaced = [w if len(w) != 2 else w[0] + "\u3000" + w[1] for w in writers]
+        art.byline = [(art.byline_mark or "■") + "\u3000".join(spaced)]
+    art.authors = writers
