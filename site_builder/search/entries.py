@@ -68,8 +68,8 @@ class ShardEntries:
         return cls(words, counts.astype(np.int64), numbers.astype(np.int64), lengths.astype(np.int64), tails)
 
     def save(self, path: Path) -> None:
-        save_pickle(path, (self.words, self.counts.astype(np.uint32), self.numbers.astype(np.uint32),
-                           self.lengths.astype(np.uint32), self.tails))
+        save_pickle(path, (self.words, narrowest(self.counts), narrowest(self.numbers), narrowest(self.lengths),
+                           self.tails))
 
     @property
     def pairs(self) -> int:
@@ -252,6 +252,13 @@ def _entry_runs(counts: Ints, bases: Ints, runs: tuple[tuple[Ints, Ints], ...]) 
     starts[item_at + 1], lengths[item_at + 1] = bases[4] + tail, tail_size
     starts[at + 3 + 2 * counts], lengths[at + 3 + 2 * counts] = bases[5], 1
     return starts, lengths
+
+
+def narrowest(values: Ints) -> Ints:
+    """``values`` (none negative) in the narrowest unsigned type that holds them: an edit loads
+    and saves every word range it patches, and a tail's length fits a byte, a page number two
+    bytes up to 65,535 pages (at 10,000 articles the ranges' items 493 -> 337 MB)."""
+    return values.astype(np.min_scalar_type(int(values.max(initial=0))))
 
 
 def save_pickle(path: Path, value: object) -> None:

@@ -3,6 +3,8 @@ makes from scratch, whatever the page numbers (their differences take 1 to 5 byt
 chunks are cut and written as their words' entries are."""
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -173,3 +175,20 @@ def test_a_chunk_holds_every_bucket_of_its_words():
                        2: {"z0fga3": b"\x80", "x0fga": b"\x80"}})
     assert entries.words.tolist() == [b"0fga0fju0", b"0fga0fju3", b"0fgb", b"x0fga", b"z0fga2", b"z0fga3"]
     assert entries.cut(1) == [(0, 2), (2, 3), (3, 4), (4, 6)]  # a search looks a word up in every bucket
+
+
+@settings(max_examples=30, deadline=None)
+@given(pages=st.dictionaries(st.integers(0, 300_000), page_items, min_size=1, max_size=4),
+       last=st.integers(0, 300_000))
+def test_a_saved_range_loads_as_it_was_in_the_narrowest_types(tmp_path_factory, pages, last):
+    pages = {**pages, last: {"0fgb": b"\x01" * 300}}  # a tail longer than a byte's count
+    entries = _merged(pages)
+    path = tmp_path_factory.mktemp("range") / "shard-0.pkl"
+    entries.save(path)
+    loaded = ShardEntries.load(path)
+    assert _written(loaded) == _written(entries)
+    assert loaded.numbers.dtype == np.int64 and loaded.lengths.dtype == np.int64
+    words, counts, numbers, lengths, _ = pickle.loads(path.read_bytes())
+    assert counts.dtype == np.uint8 and lengths.dtype == np.uint16
+    highest = max(pages)
+    assert numbers.dtype == (np.uint8 if highest < 256 else np.uint16 if highest < 65_536 else np.uint32)
