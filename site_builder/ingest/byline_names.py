@@ -1,21 +1,29 @@
-"""A byline's names set over two lines: in a narrow column the text layer gives each line of
-a byline of several names as a line of its own (■张华 李明 | 王芳), the second unmarked.
-An unmarked line of names only, right under a marked byline of names only, goes on that
-byline; read alone it is a short line over the body, glued to the first paragraph."""
+"""A byline set over two lines: in a narrow column the text layer gives each line of a
+byline as a line of its own. An unmarked line of names only, right under a marked byline of
+names only, goes on that byline (■张华 李明 | 王芳); so does the writers' unit or post printed
+on the line under their names (张明远 | 东江大学马克思主义学院). Read alone, either is a short
+line over the body, glued to the first paragraph."""
 from __future__ import annotations
 
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.metadata import MARKERS
+from site_builder.ingest.metadata import MARKERS, unit_shaped
+from site_builder.ingest.shapes import title_shaped
 
 
 def join_byline_names(units: list[Unit]) -> list[Unit]:
-    """The classified units with each byline's second line of names joined to it."""
+    """The classified units with each byline's second line of names, or of the writers' unit,
+    joined to it."""
     out: list[Unit] = []
-    for unit in units:
+    for n, unit in enumerate(units):
         if out and _names_go_on(out[-1], unit):
             first = out.pop()
             joined = first.joined_with(unit, first.text + " " + unit.text)
             joined.info = {"names": first.info["names"] + unit.info["names"]}
+            unit = joined
+        elif out and _unit_goes_on(out[-1], unit, units[n + 1] if n + 1 < len(units) else None):
+            first = out.pop()
+            joined = first.joined_with(unit, first.text + "\u3000" + unit.text)
+            joined.info = {"names": first.info["names"], "affiliation": unit.text}
             unit = joined
         out.append(unit)
     return out
@@ -26,6 +34,15 @@ def _names_go_on(byline: Unit, names: Unit) -> bool:
     return byline.kind == "byline" and set(byline.info) == {"names"} and _one_line(byline) \
         and names.kind == "text" and set(names.info) == {"names"} and _one_line(names) \
         and not names.text.startswith(tuple(MARKERS))
+
+
+def _unit_goes_on(byline: Unit, line: Unit, after: Unit | None) -> bool:
+    """`line` is the writers' unit or post under a byline of names only, with the body or a
+    summary's label under it (not the next head: a title-shaped line, or nothing, after it)."""
+    names_only = byline.kind == "byline" or (byline.kind == "text" and not byline.text.startswith(tuple(MARKERS)))
+    return names_only and set(byline.info) == {"names"} and _one_line(byline) \
+        and line.kind == "text" and not line.info and _one_line(line) and unit_shaped(line.text) \
+        and after is not None and (after.kind == "label" or (after.kind == "text" and not title_shaped(after.text)))
 
 
 def _one_line(unit: Unit) -> bool:

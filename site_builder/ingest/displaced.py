@@ -102,10 +102,11 @@ def _closes_as_a_rule(draft: Draft) -> bool:
 
 
 def _bare_run_before(drafts: list[Draft], k: int) -> list[Draft]:
-    """The articles right before drafts[k] that print no closing line, in page order."""
+    """The articles right before drafts[k] that print no closing line, in page order (at
+    their foot, or in their head: a reprint or unit line some papers print under the byline)."""
     run: list[Draft] = []
     for draft in reversed(drafts[:k]):
-        if any(u.kind in CLOSING_KINDS for u in draft.footer):
+        if any(u.kind in CLOSING_KINDS for u in draft.footer + draft.head_lines):
             break
         run.insert(0, draft)
     return run

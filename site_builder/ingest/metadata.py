@@ -47,7 +47,7 @@ _NAME_THEN_POST = re.compile(rf"^[{MARKERS}]?\s*((?:{NAME_PATTERN}|[{CJK}](?:\s+
                              r"\s*[（(]\s*([^（()）]{2,40}?)\s*[）)]$")
 
 
-_SUMMARY_LABEL = re.compile(r"^[【\[〔]?\s*(内容提要|核心提示|内容摘要|摘要|提要|导读|导语)\s*[】\]〕]?\s*[:：]?\s*(.*)$")
+_SUMMARY_LABEL = re.compile(r"^[【\[〔]?\s*(内容提要|核心提示|核心阅读|阅读提示|内容摘要|摘要|提要|导读|导语)\s*[】\]〕]?\s*[:：]?\s*(.*)$")
 
 # a column banner in square brackets of any of the page's shapes (【学思践悟】, 〖思想纵横〗,
 # 〔理论前沿〕, ［学习笔谈］), or between two of one mark (◆理论视野◆, ★学习笔谈★)
@@ -199,14 +199,20 @@ def _names_each_with_post(text: str) -> dict | None:
 _CLAUSE_MARKS = re.compile(r"[，。；：、！？,;:!?]")
 
 
+def unit_shaped(text: str) -> bool:
+    """A writer's unit or post as a byline prints it: 4 to 40 characters, Chinese but for a
+    few, no clause marks, ending on a word that names a unit or a post."""
+    return 4 <= len(text) <= 40 and text.endswith(POSTS + UNITS) and not _CLAUSE_MARKS.search(text) \
+        and len(re.findall(f"[{CJK}]", text)) >= len(text) - 2
+
+
 def _name_then_unit(text: str) -> dict | None:
     """■王某　某某大学马克思主义学院: the names, then, after a space, the writer's unit or post."""
     words = text.lstrip(MARKERS).split()
     if len(words) < 2:
         return None
     *names, unit = words
-    if not 4 <= len(unit) <= 40 or not unit.endswith(POSTS + UNITS) or _CLAUSE_MARKS.search(unit) \
-            or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
+    if not unit_shaped(unit):
         return None  # (●家庭 是社会的基本细胞，是人生的第一所学校 is a summary's point)
     return {"names": names, "affiliation": unit} if _all_names(names) else None
 
@@ -219,8 +225,7 @@ def _unit_then_name(text: str) -> dict | None:
     words = text.lstrip(MARKERS).split()
     cut = -2 if len(words) > 2 and len(words[-1]) == len(words[-2]) == 1 else -1
     unit, name = "".join(words[:cut]), "".join(words[cut:])
-    if not words[:cut] or not 4 <= len(unit) <= 40 or not unit.endswith(POSTS + UNITS) \
-            or _CLAUSE_MARKS.search(unit) or len(re.findall(f"[{CJK}]", unit)) < len(unit) - 2:
+    if not words[:cut] or not unit_shaped(unit):
         return None
     return {"names": [name], "affiliation": unit} if _all_names([name]) else None
 

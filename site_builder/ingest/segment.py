@@ -188,7 +188,7 @@ class _Walker:
 
     def _in_head(self, i: int) -> bool:
         cur = self.current
-        return cur is not None and self.phase == "header" and cur.title is not None \
+        return cur is not None and self._in_header(cur) and cur.title is not None \
             and unit_line_heads_body(self.units, i)
 
     def take_body(self, unit: Unit) -> None:
@@ -240,7 +240,12 @@ class _Walker:
             return len(self.drafts) > 1 and self.drafts[-2].title is not None and not self.drafts[-2].bylines
         if cur is not None and self.phase == "footer" and cur.bylines and self._closes(i):
             return any(d.title is not None and not d.bylines for d in self.drafts[:-1])
-        return cur is not None and self.phase == "header" and not cur.bylines
+        return cur is not None and self._in_header(cur) and not cur.bylines
+
+    def _in_header(self, cur: Draft) -> bool:
+        """The article's head is being read: after its title, or in or after its summary with
+        no body yet (a byline printed under the summary)."""
+        return self.phase == "header" or (self.phase in ("summary", "body") and bool(cur.summary) and not cur.body)
 
     def _names_between_columns(self, i: int, unit: Unit) -> bool:
         """A line of names with no mark between two passages of text, after a finished
@@ -256,7 +261,7 @@ class _Walker:
 
     def take_byline(self, i: int, unit: Unit) -> None:
         cur = self.current
-        if cur is not None and self.phase == "header" and (not cur.bylines or self._after_byline(i)):
+        if cur is not None and self._in_header(cur) and (not cur.bylines or self._after_byline(i)):
             cur.bylines.append(unit)  # (a byline's second line: 本报记者 …, 本报通讯员 …)
         elif cur is not None and self.phase in ("body", "footer") and not cur.bylines:
             cur.bylines.append(unit)

@@ -230,10 +230,11 @@ def is_separator(text: str) -> bool:
 
 
 def unit_line_heads_body(units: list[Unit], k: int) -> bool:
-    """Unit k is an author-unit line with body text (or a summary label) after it, not the
-    next title: printed in a head, under the title, where an article has no byline name."""
+    """Unit k is an author-unit or reprint line with body text (or a summary label) after it,
+    not the next title: printed in a head, under the title (an author-unit line where an
+    article has no byline name; a reprint line some papers print under the byline)."""
     nxt = next_index(units, k, skip=("furniture",))
-    if units[k].kind != "affiliation" or nxt is None:
+    if units[k].kind not in ("affiliation", "source") or nxt is None:
         return False
     after = units[nxt]
     return after.kind == "label" or (after.kind == "text" and "names" not in after.info

@@ -28,7 +28,7 @@ _AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
 def _labels() -> re.Pattern:
     from site_builder.ingest.metadata import STAFF_ROLE
 
-    return re.compile(r"内容提要|核心提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
+    return re.compile(r"内容提要|核心提示|核心阅读|阅读提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
                       r"|作者简介[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
                       r"|作者系|作者为|作者是|分别为|分别系|分别是|本文作者|(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]|作者|编者按|主持人|"
                       + STAFF_ROLE.pattern)

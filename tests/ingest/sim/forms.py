@@ -254,3 +254,28 @@ def _quotable(text: str) -> list[str]:
     """The paragraph's whole sentences a pull quote could be: 14 to 40 characters."""
     return [s for s in re.findall(r"[^。！？]+[。！？]", text)
             if 14 <= len(s) <= 40 and s.count("“") == s.count("”") and not s.startswith(("”", "’"))]
+
+
+SUMMARY_LABELS = ["内容提要", "核心提示", "核心阅读", "阅读提示", "【内容提要】"]
+
+
+def head_order(rng, lines, page):
+    """Heads in the orders other papers print them: the summary under another paper's label
+    (核心阅读, 阅读提示), the byline under the summary instead of over it, the reprint line
+    (原载…) under the byline instead of after the body."""
+    for i in {x.article for x in lines if x.role == "label"}:
+        label = next(k for k, x in enumerate(lines) if x.article == i and x.role == "label")
+        lines[label].text = rng.choice(SUMMARY_LABELS)
+        bylines = [k for k, x in enumerate(lines) if x.article == i and x.role == "byline"]
+        if bylines and rng.random() < 0.5:
+            moved = [lines[k] for k in bylines]
+            rest = [x for k, x in enumerate(lines) if k not in bylines]
+            after = last_of(rest, i, ("summary",)) + 1
+            lines = rest[:after] + moved + rest[after:]
+    reprinted = [k for k, x in enumerate(lines) if x.role == "footer" and x.text.startswith("（原载")]
+    for k in sorted(rng.sample(reprinted, min(len(reprinted), rng.randint(0, 2))), reverse=True):
+        i, line = lines[k].article, lines.pop(k)
+        heads = [j for j, x in enumerate(lines) if x.article == i and x.role in ("title", "byline")]
+        if heads:
+            lines.insert(heads[-1] + 1, line)
+    return lines

@@ -237,7 +237,8 @@ def marked_subheads(rng, lines, page):
 
 
 def byline_posts(rng, page):
-    """Bylines of several writers in their other printed forms: each writer's post or unit in
+    """Bylines in their other printed forms: the writers' unit or post on the line under
+    their names, no brackets (张明远 | 东江大学马克思主义学院); each writer's post or unit in
     brackets after the name, one writer after another on the line (王某（某某大学） 李某（某
     某研究院）), the posts the article's affiliation as 作者分别为… joins them; or a marked
     byline whose later name is printed with justification spaces (■张明远　李　华)."""
@@ -245,7 +246,15 @@ def byline_posts(rng, page):
     if not art.authors:
         return
     writers = [art.authors[0]] + [name(rng) for _ in range(rng.randint(1, 2))]
-    if rng.random() < 0.6:
+    form = rng.random()
+    if form < 0.3:  # the writers' unit or post on the line under their names, no brackets
+        writers = writers[:rng.randint(1, 2)]
+        unit = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + ["", ""])
+        art.byline = [rng.choice([art.byline_mark, ""]) + "\u3000".join(writers), unit]
+        art.footer = [line for line in art.footer if "作者" not in line]
+        papers = [m.group(1) for line in art.footer for m in [re.search("《(.+?)》", line)] if m]
+        art.affiliation, art.source_paper = unit, (papers[0] if papers else None)
+    elif form < 0.7:
         posts = [rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + [""]) for _ in writers]
         gap = rng.choice(["\u3000", " ", "  ", "、"])
         art.byline = [(art.byline_mark if rng.random() < 0.5 else "")
