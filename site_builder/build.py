@@ -29,7 +29,7 @@ from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
                                       pickled, search_key, site_stamps, store_record, without_output)
-from site_builder.model import Archive, SourceDocument, Warning_
+from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
 from site_builder.spare import (InFolder, SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_folder,
                                 store_spare)
@@ -40,7 +40,6 @@ from site_builder.staging import claim_staging, remove_in_background, remove_lef
 if TYPE_CHECKING:
     from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.build_report import FileReport
-    from site_builder.corrections import Correction
     from site_builder.render import RenderedSite
     from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
@@ -72,6 +71,7 @@ class BuildResult:
     pages_written: int = 0  # files in the site
     pages_rendered: int = 0  # pages this build rendered (the others were unchanged)
     unchanged: bool = False  # nothing had changed: the build wrote nothing
+    carried: bool = False  # the last build's analysis was taken again (analyze/carry.py)
     search_stale: bool = False  # the search files are an earlier build's (search_may_lag)
     warnings: list[Warning_] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
@@ -160,7 +160,7 @@ def _build(options: BuildOptions) -> BuildResult:
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
                          search=search_made.stats if search_made else None, stored_report=read.report,
                          searchable=search_made.stats.pages if search_made else None,
-                         search_stale=search_made.stale if search_made else False,
+                         search_stale=search_made.stale if search_made else False, carried=read.carried,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     search_files = (search_made.files or []) if search_made else []
     if not skipped:
@@ -299,6 +299,9 @@ class _Read:
     hashes: dict[Path, str]  # SHA-1 of each content file
     keys: ArticleKeys  # each article's key (analyze/article_keys.py)
     report: list[FileReport]
+    carried: bool = False  # the analysis was the last build's (analyze/carry.py)
+    generation: str | None = None  # of the full analysis it was made by or carried from
+    document_keys: dict[Path, str] = field(default_factory=dict)  # sources.Sources.keys
 
 
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
@@ -311,9 +314,10 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
+    from site_builder.analyze.carry import carried_archive, carry
     from site_builder.analyze.identity import pinyin_slug
     from site_builder.build_report import report_of
-    from site_builder.corrections import stale_corrections
+    from site_builder.corrections import remembered_corrections, stale_corrections
     from site_builder.sources import read_sources
 
     config = load_config(content_dir)
@@ -322,27 +326,22 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
-        memo.load(cache)
-        keys = ArticleKeys(sources.documents, sources.keys)
-        archive = analyze.analyze(sources.documents, config, keys)
-        corrections = [found for document in sources.documents for found in _corrections_in(document, sources.keys)]
-        memo.save(cache)
-        if not keep:
-            memo.forget(keeping=(pinyin_slug,))
+        taken = carried_archive(cache, sources.documents, sources.keys, config) if cache.enabled else None
+        generation: str | None = None
+        if taken is not None:
+            archive, keys, corrections, generation = taken.archive, taken.keys, taken.corrections, taken.generation
+        else:
+            memo.load(cache)
+            keys = ArticleKeys(sources.documents, sources.keys)
+            archive = analyze.analyze(sources.documents, config, keys)
+            corrections = [found for document in sources.documents for found in remembered_corrections(document, sources.keys)]
+            generation = carry(cache, archive, sources.keys, keys, config, corrections)
+            memo.save(cache)
+            if not keep:
+                memo.forget(keeping=(pinyin_slug,))
     archive.warnings += stale_corrections(corrections, sources.hashes)
-    return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
-
-
-def _corrections_in(document: SourceDocument, keys: dict[Path, str]) -> list[Correction]:
-    """The corrections a document is (corrections.corrections_in), remembered under the
-    document's key: finding them reads its lines, which a cached document unpickles only
-    when read (sources.Deferred)."""
-    from site_builder.analyze import memo
-    from site_builder.corrections import corrections_in
-
-    key = keys.get(document.path)
-    find = functools.partial(corrections_in, [document])
-    return find() if key is None else memo.lookup("corrections", ("document", key), find)
+    return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections),
+                 taken is not None, generation, sources.keys)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -13,7 +13,7 @@ from site_builder.analyze.taxonomy import build_taxonomies
 from site_builder.analyze.topics import assign_topics, vocabulary_words
 from site_builder.config import SiteConfig
 from site_builder.errors import ContentError
-from site_builder.model import Archive, Entry, SourceDocument, Warning_
+from site_builder.model import Archive, Article, Entry, SourceDocument, Warning_
 
 
 def analyze(documents: list[SourceDocument], config: SiteConfig, keys: ArticleKeys | None = None) -> Archive:
@@ -42,7 +42,7 @@ def analyze(documents: list[SourceDocument], config: SiteConfig, keys: ArticleKe
     link_related(entries, tags, config.related_count)
     warnings = [w for doc in documents for w in doc.warnings]
     warnings += [w for e in entries for a in [e.article] for w in a.warnings]
-    warnings += namesake_warnings + reprint_warnings + _vocabulary_warnings(entries, config)
+    warnings += namesake_warnings + reprint_warnings + vocabulary_warnings(entries, config)
     return Archive(entries=entries, taxonomies=build_taxonomies(entries), documents=documents,
                    warnings=warnings)
 
@@ -76,6 +76,16 @@ def _archive_order(entry: Entry) -> tuple:
     return (-date, pinyin_sort_key(entry.title), entry.url)
 
 
+def entry_tags(article: Article, keys: ArticleKeys, config: SiteConfig) -> dict[str, float]:
+    """The keywords `analyze` reads for the entry showing `article` (analyze/carry.py)."""
+    return tags_of(Entry(key="", slug="", url="", article=article, printings=[]), keys, config)
+
+
+def tags_of(entry: Entry, keys: ArticleKeys, config: SiteConfig) -> dict[str, float]:
+    """The keywords `analyze` reads for an entry."""
+    return KeywordReader(vocabulary_words(config)).keywords_of(_text_key(entry, keys), _text_of(entry))
+
+
 def _text_key(entry: Entry, keys: ArticleKeys) -> object:
     """What fixes the text keywords are read from: the shown article's key when it has one
     (the text is made from the article alone), else the text itself."""
@@ -103,7 +113,7 @@ def _check_unique_urls(entries: list[Entry]) -> None:
                                entry.article.origin)
 
 
-def _vocabulary_warnings(entries: list[Entry], config: SiteConfig) -> list[Warning_]:
+def vocabulary_warnings(entries: list[Entry], config: SiteConfig) -> list[Warning_]:
     if not config.topics:
         return []
     warnings = []

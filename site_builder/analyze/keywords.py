@@ -80,11 +80,27 @@ def _cutter(vocabulary: tuple[str, ...]) -> Any:
 def _idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median (read from jieba's package folder without importing
     jieba.analyse), through the memo: unpickling the table costs a third of reading it."""
-    spec = importlib.util.find_spec("jieba")
-    assert spec is not None and spec.origin is not None, "jieba is a dependency"
-    path = Path(spec.origin).parent / "analyse" / "idf.txt"
+    path = _idf_path()
     stat = path.stat()
     return memo.lookup("idf", (str(path), stat.st_size, stat.st_mtime_ns), lambda: _read_idf(path))
+
+
+def idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and its median."""
+    return _idf()
+
+
+def _idf_path() -> Path:
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.origin is not None, "jieba is a dependency"
+    return Path(spec.origin).parent / "analyse" / "idf.txt"
+
+
+def idf_memo_key() -> tuple:
+    """The memo's key of jieba's IDF table (`_idf`)."""
+    path = _idf_path()
+    stat = path.stat()
+    return tuple(map(memo.argument_key, (str(path), stat.st_size, stat.st_mtime_ns)))
 
 
 def _read_idf(path: Path) -> tuple[dict[str, float], float]:
