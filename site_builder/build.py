@@ -126,6 +126,7 @@ def _build(options: BuildOptions) -> BuildResult:
             remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
         from site_builder import render
+        from site_builder.render import reach
         from site_builder.render.inputs import Fingerprints
 
         read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times,
@@ -136,6 +137,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if options.on_archive is not None:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
+        reach.take_again(cache, output_dir, fingerprints, read.generation, read.document_keys)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, options.with_search)
             compiled = cache.folder / "templates" if cache.folder is not None else None
@@ -163,6 +165,7 @@ def _build(options: BuildOptions) -> BuildResult:
                          search_stale=search_made.stale if search_made else False, carried=read.carried,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     search_files = (search_made.files or []) if search_made else []
+    reach.keep(cache, output_dir, fingerprints, read.generation if not skipped else None, read.document_keys)
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
