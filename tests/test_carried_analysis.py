@@ -161,3 +161,19 @@ def test_top_keywords_moved_make_the_related_lists_again(site, monkeypatch):
     assert rebuilt(root, content) and calls
     write(content, 5, article(5, text=body(5, novel)))  # now two articles share those words
     assert rebuilt(root, content) and len(calls) == 2
+
+
+def test_corrections_and_warnings_are_carried(site):
+    """A correction's staleness warning and the build report are a clean build's too."""
+    root, content = site
+    correction = "---\n# corrects: p.txt raw_sha1: 0123456789abcdef0123456789abcdef01234567\n" + article(20)[4:]
+    write(content, 20, correction)
+    assert not rebuilt(root, content)  # (a file added)
+    write(content, 3, article(3, text=body(3, "这一段是编辑后来补充的，说的是第三篇独有的事情。")))
+    carried = build_site(BuildOptions(content, root / "public", with_search=False))
+    clean = build_site(BuildOptions(content, root / "clean-2", with_search=False, cache=False))
+    assert carried.carried
+    assert [str(w) for w in carried.warnings] == [str(w) for w in clean.warnings]
+    assert any("correction may be out of date" in str(w) for w in carried.warnings)
+    assert [(r.path, r.articles, [str(w) for w in r.warnings], r.corrections) for r in carried.report] == \
+        [(r.path, r.articles, [str(w) for w in r.warnings], r.corrections) for r in clean.report]
