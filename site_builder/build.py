@@ -39,6 +39,7 @@ from site_builder.staging import claim_staging, remove_in_background, remove_lef
 # run, so that a build with nothing to do, which runs none of them, starts at once.
 if TYPE_CHECKING:
     from site_builder.analyze.article_keys import ArticleKeys
+    from site_builder.analyze.carry import State
     from site_builder.build_report import FileReport
     from site_builder.render import RenderedSite
     from site_builder.render.template_keys import TemplateKeys
@@ -137,7 +138,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if options.on_archive is not None:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
-        reach.take_again(cache, output_dir, fingerprints, read.generation, read.document_keys)
+        reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, options.with_search)
             compiled = cache.folder / "templates" if cache.folder is not None else None
@@ -165,7 +166,7 @@ def _build(options: BuildOptions) -> BuildResult:
                          search_stale=search_made.stale if search_made else False, carried=read.carried,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     search_files = (search_made.files or []) if search_made else []
-    reach.keep(cache, output_dir, fingerprints, read.generation if not skipped else None, read.document_keys)
+    reach.keep(cache, output_dir, fingerprints, read.state if not skipped else None)
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
@@ -303,8 +304,7 @@ class _Read:
     keys: ArticleKeys  # each article's key (analyze/article_keys.py)
     report: list[FileReport]
     carried: bool = False  # the analysis was the last build's (analyze/carry.py)
-    generation: str | None = None  # of the full analysis it was made by or carried from
-    document_keys: dict[Path, str] = field(default_factory=dict)  # sources.Sources.keys
+    state: State | None = None  # of the analysis (analyze/carry.py; None: not kept)
 
 
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
@@ -330,21 +330,21 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
         raise _combined(sources.errors)
     with progress.stage("analyze"):
         taken = carried_archive(cache, sources.documents, sources.keys, config) if cache.enabled else None
-        generation: str | None = None
+        state: State | None = None
         if taken is not None:
-            archive, keys, corrections, generation = taken.archive, taken.keys, taken.corrections, taken.generation
+            archive, keys, corrections, state = taken.archive, taken.keys, taken.corrections, taken.state
         else:
             memo.load(cache)
             keys = ArticleKeys(sources.documents, sources.keys)
             archive = analyze.analyze(sources.documents, config, keys)
             corrections = [found for document in sources.documents for found in remembered_corrections(document, sources.keys)]
-            generation = carry(cache, archive, sources.keys, keys, config, corrections)
+            state = carry(cache, archive, sources.keys, keys, config, corrections)
             memo.save(cache)
             if not keep:
                 memo.forget(keeping=(pinyin_slug,))
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections),
-                 taken is not None, generation, sources.keys)
+                 taken is not None, state)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -21,8 +21,8 @@ def site(tmp_path, monkeypatch):
     made = []
     real = reach.take_again
 
-    def take_again(cache, output_dir, fingerprints, generation, document_keys):
-        real(cache, output_dir, fingerprints, generation, document_keys)
+    def take_again(cache, output_dir, fingerprints, state):
+        real(cache, output_dir, fingerprints, state)
         if cache.enabled:  # (not the clean build's)
             made.append(fingerprints)
 

@@ -97,7 +97,21 @@ class Taken:
     archive: Archive
     keys: ArticleKeys
     corrections: list[Any]
+    state: State
+
+
+@dataclass(frozen=True)
+class State:
+    """What render/reach.py compares a build's pages by: the full analysis the archive is
+    carried from, its documents' keys and its entries' related entries (by place)."""
+
     generation: str
+    document_keys: tuple[str, ...]
+    related: list[tuple[int, ...]]
+
+    @staticmethod
+    def of(carried: Carried) -> State:
+        return State(carried.generation, carried.document_keys, [plan[6] for plan in carried.entries])
 
 
 def carried_archive(cache: BuildCache, documents: list[SourceDocument], document_keys: dict[Path, str],
@@ -134,7 +148,7 @@ def carried_archive(cache: BuildCache, documents: list[SourceDocument], document
     if changed:
         carried.document_keys = tuple(str(k) for k in keys_now)
         store(cache, carried)
-    return Taken(archive, keys, corrections, carried.generation)
+    return Taken(archive, keys, corrections, State.of(carried))
 
 
 def _starts(counts: tuple[int, ...]) -> list[int]:
@@ -258,7 +272,7 @@ def _corrections(carried: Carried, documents: list[SourceDocument], keys: list[s
 # --- keeping it -------------------------------------------------------------------------------
 
 def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], keys: ArticleKeys,
-          config: SiteConfig, corrections: list[Any]) -> str | None:
+          config: SiteConfig, corrections: list[Any]) -> State | None:
     """Keep what a full analysis made (`Carried`), named by a new generation (returned);
     nothing when an article has no key. Run while the memo holds this build's answers (each
     article's sentences, keywords, title key)."""
@@ -314,7 +328,7 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
                       own_warnings, by_document, bytes(alone), [facts_of(a) for a in articles], top_words, sentences,
                       dict(memo.tables().get(memo.kind_of(pinyin_slug), {})), idf_key, os.urandom(8).hex())
     store(cache, carried)
-    return carried.generation
+    return State.of(carried)
 
 
 def store(cache: BuildCache, carried: Carried) -> None:

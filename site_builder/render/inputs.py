@@ -72,9 +72,9 @@ class Fingerprints:
         self._printed_in = {id(p): n for n, e in enumerate(archive.entries) for p in e.printings}
         self._reached: set[int] = set()
         self._reached_of: dict[object, set[int]] = {}  # by the key of a walk made once (_dataclass, _outline)
-        self.reach: dict[str, tuple[int, ...] | None] = {}  # by page path
+        self.reach: dict[str, object] = {}  # by page path: a tuple, or where render/reach.py keeps it
         self.given: dict[str, tuple[str, str]] = {}  # by page path: the fingerprint and template
-        self.reused: dict[str, tuple[str, tuple[int, ...]]] = {}  # by page path (render/reach.py)
+        self.reused: dict[str, tuple[str, object]] = {}  # by page path: fingerprint, reach (render/reach.py)
 
     def of(self, plan: PagePlan) -> str:
         reused = self.reused.get(plan.path)
@@ -99,6 +99,12 @@ class Fingerprints:
     def _reaches(self, entry: Entry | None) -> None:
         if entry is not None:
             self._reached.add(self._number.get(id(entry), -1))  # (-1: not the archive's: no reach known)
+
+    def cards_and_subjects(self) -> tuple[list[str], list[str]]:
+        """Every entry's card and subject, in archive order."""
+        entries = self._archive.entries
+        cards = [self._cards.get(id(e)) or self.card(e) for e in entries]
+        return cards, [self._subjects.get(id(e)) or self.subject(e) for e in entries]
 
     def remembered(self, cards: dict[int, str], subjects: dict[int, str]) -> None:
         """Cards and subjects of entries (by their place) known to be as they were."""
