@@ -76,14 +76,18 @@ def _archive_order(entry: Entry) -> tuple:
     return (-date, pinyin_sort_key(entry.title), entry.url)
 
 
-def entry_tags(article: Article, keys: ArticleKeys, config: SiteConfig) -> dict[str, float]:
+def keyword_reader(config: SiteConfig) -> KeywordReader:
+    return KeywordReader(vocabulary_words(config))
+
+
+def entry_tags(article: Article, keys: ArticleKeys, reader: KeywordReader) -> dict[str, float]:
     """The keywords `analyze` reads for the entry showing `article` (analyze/carry.py)."""
-    return tags_of(Entry(key="", slug="", url="", article=article, printings=[]), keys, config)
+    return tags_of(Entry(key="", slug="", url="", article=article, printings=[]), keys, reader)
 
 
-def tags_of(entry: Entry, keys: ArticleKeys, config: SiteConfig) -> dict[str, float]:
+def tags_of(entry: Entry, keys: ArticleKeys, reader: KeywordReader) -> dict[str, float]:
     """The keywords `analyze` reads for an entry."""
-    return KeywordReader(vocabulary_words(config)).keywords_of(_text_key(entry, keys), _text_of(entry))
+    return reader.keywords_of(_text_key(entry, keys), _text_of(entry))
 
 
 def _text_key(entry: Entry, keys: ArticleKeys) -> object:

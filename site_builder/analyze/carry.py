@@ -178,7 +178,7 @@ def _unchanged_for_others(carried: Carried, serial: int, article: Article, keys:
     own entry's topics), but for the related lists when its top keywords changed: None
     when not, else its top keywords when they changed (an empty set when not). Its
     sentences then take the old article's place."""
-    from site_builder.analyze import entry_tags
+    from site_builder.analyze import entry_tags, keyword_reader
     from site_builder.analyze.reprints import sentences_of
     from site_builder.analyze.related import top_words
     from site_builder.analyze.topics import assign_topics
@@ -188,7 +188,7 @@ def _unchanged_for_others(carried: Carried, serial: int, article: Article, keys:
     digests = sentences_of(article, keys.of(article))
     if not carried.sentences.unchanged_grouping(serial, digests):
         return None
-    tags = entry_tags(article, keys, config)
+    tags = entry_tags(article, keys, keyword_reader(config))
     topics = tuple(article.topics) or tuple(assign_topics(article.title or "（无题）", tags, config))
     if topics != _entry_of(carried, serial)[5]:
         return None
@@ -276,7 +276,7 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
     """Keep what a full analysis made (`Carried`), named by a new generation (returned);
     nothing when an article has no key. Run while the memo holds this build's answers (each
     article's sentences, keywords, title key)."""
-    from site_builder.analyze import entry_tags, tags_of
+    from site_builder.analyze import keyword_reader, tags_of
     from site_builder.analyze.identity import pinyin_slug
     from site_builder.analyze.related import related_lists
     from site_builder.analyze.reprints import identity_key, sentences_of
@@ -299,6 +299,8 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
     number_of = {id(e): n for n, e in enumerate(archive.entries)}
     for n, entry in enumerate(archive.entries):
         plans[n] = (*plans[n][:6], tuple(number_of[id(r)] for r in entry.related))
+    reader = keyword_reader(config)
+    tags = {e.key: tags_of(e, keys, reader) for e in archive.entries}
     title_counts: dict[str, int] = {}
     for article in articles:
         title_key = identity_key(article)
@@ -312,7 +314,7 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
         if isinstance(serial, int) and len(plan[4]) == 1 and entry.article.title and not entry.article.title_inferred \
                 and title_counts[identity_key(entry.article)] == 1:
             alone[serial] = 1
-            top_words[serial] = top_words_of(entry_tags(entry.article, keys, config))
+            top_words[serial] = top_words_of(tags[entry.key])
     own_warnings = _own_warnings(archive, config)
     by_document: dict[str, list[Any]] = {}
     for correction in corrections:
@@ -321,7 +323,6 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
             by_document.setdefault(document_key, []).append(correction)
     idf_key = _keep_idf(cache)
     if config.related_count:
-        tags = {e.key: tags_of(e, keys, config) for e in archive.entries}
         cache.store(KIND, RELATED, related_lists(archive.entries, tags, config.related_count))
     carried = Carried(settings_of(config), tuple(str(d.path) for d in documents), tuple(map(str, document_keys_in_order)),
                       tuple(len(d.articles) for d in documents), plans, _taxonomy_plans(archive, number_of),
