@@ -177,3 +177,15 @@ def test_corrections_and_warnings_are_carried(site):
     assert any("correction may be out of date" in str(w) for w in carried.warnings)
     assert [(r.path, r.articles, [str(w) for w in r.warnings], r.corrections) for r in carried.report] == \
         [(r.path, r.articles, [str(w) for w in r.warnings], r.corrections) for r in clean.report]
+
+
+def test_the_idf_file_reads_as_the_table(tmp_path):
+    from site_builder.analyze import keywords
+
+    table, median = keywords.idf()
+    words = dict(list(table.items())[::3500])
+    keywords.write_idf_file(tmp_path / "idf.sqlite", words, median)
+    kept = keywords.IdfFile(str(tmp_path / "idf.sqlite"))
+    assert kept.median() == median
+    assert all(kept.get(word, -1.0) == value for word, value in words.items())
+    assert kept.get("没有这个词", median) == median

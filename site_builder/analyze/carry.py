@@ -30,6 +30,7 @@ import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -130,17 +131,22 @@ def carried_archive(cache: BuildCache, documents: list[SourceDocument], document
     articles = [a for d in documents for a in d.articles]
     if len(articles) != len(carried.alone):
         return None
+    from site_builder.analyze.keywords import forget_idf
+
     keys = ArticleKeys(documents, document_keys)
-    starts = _starts(carried.counts)
+    starts = [0, *accumulate(carried.counts)]  # each document's first serial
     _borrow_memo(cache, carried, need_idf=bool(changed))
     moved_words: dict[int, frozenset[str]] = {}  # by serial: top keywords that changed
-    for number in changed:
-        for serial in range(starts[number], starts[number] + carried.counts[number]):
-            verdict = _unchanged_for_others(carried, serial, articles[serial], keys, config)
-            if verdict is None:
-                return None
-            if verdict:
-                moved_words[serial] = verdict
+    try:
+        for number in changed:
+            for serial in range(starts[number], starts[number] + carried.counts[number]):
+                verdict = _unchanged_for_others(carried, serial, articles[serial], keys, config)
+                if verdict is None:
+                    return None
+                if verdict:
+                    moved_words[serial] = verdict
+    finally:
+        forget_idf()  # (an IdfFile is this build's alone)
     archive = _archive(carried, documents, articles, keys, config)
     if moved_words and not _relinked(cache, carried, archive.entries, moved_words):
         return None
@@ -151,24 +157,22 @@ def carried_archive(cache: BuildCache, documents: list[SourceDocument], document
     return Taken(archive, keys, corrections, State.of(carried))
 
 
-def _starts(counts: tuple[int, ...]) -> list[int]:
-    starts, total = [], 0
-    for count in counts:
-        starts.append(total)
-        total += count
-    return starts
-
-
 def _borrow_memo(cache: BuildCache, carried: Carried, need_idf: bool) -> None:
     """The memo answers this build looks up: the slugs, and jieba's IDF table when a text's
     keywords are read (the memo itself is not loaded: a process that holds it keeps it)."""
     from site_builder.analyze.identity import pinyin_slug
+    from site_builder.analyze.keywords import IdfFile, forget_idf
 
     tables: memo.Tables = {memo.kind_of(pinyin_slug): dict(carried.slugs)}
-    if need_idf and carried.idf_key is not None:
-        idf = cache.load(KIND, _idf_name(carried.idf_key))
-        if idf is not None:
-            tables["idf"] = {carried.idf_key: idf}
+    key = carried.idf_key
+    path = _idf_path(cache, key) if key is not None else None
+    if need_idf and not memo.tables() and key is not None and path is not None and path.is_file():
+        try:
+            table = IdfFile(str(path))
+            tables["idf"] = {key: (table, table.median())}
+        except Exception:  # noqa: BLE001 - a table that cannot be read is read from jieba's file
+            pass
+    forget_idf()  # (the table this process looked up last may be another build's file)
     memo.borrow(tables)
 
 
@@ -339,16 +343,20 @@ def store(cache: BuildCache, carried: Carried) -> None:
 def _keep_idf(cache: BuildCache) -> tuple:
     """Keep jieba's IDF table apart (the memo is not loaded when an article's keywords are
     read again), once for each table; its memo key."""
-    from site_builder.analyze.keywords import idf, idf_memo_key
+    from site_builder.analyze.keywords import idf, idf_memo_key, write_idf_file
 
     key = idf_memo_key()
-    if not cache.size(KIND, _idf_name(key)):
-        cache.store(KIND, _idf_name(key), idf())
+    path = _idf_path(cache, key)
+    if path is not None and not path.is_file():
+        try:
+            write_idf_file(path, *idf())
+        except OSError:  # a cache that cannot be written only makes builds slower
+            pass
     return key
 
 
-def _idf_name(key: tuple) -> str:
-    return sha1_of(IDF, repr(key))
+def _idf_path(cache: BuildCache, key: tuple) -> Path | None:
+    return cache.folder / KIND / f"{sha1_of(IDF, repr(key))}.sqlite" if cache.folder is not None else None
 
 
 def _plan(entry: Entry, keys: ArticleKeys, serial_of: dict[str, int], articles: list[Article]) -> _EntryPlan | None:
