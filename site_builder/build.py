@@ -29,7 +29,7 @@ from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
                                       pickled, search_key, site_stamps, store_record, without_output)
-from site_builder.model import Archive, SourceDocument, Warning_
+from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
 from site_builder.spare import (InFolder, SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_folder,
                                 store_spare)
@@ -39,8 +39,8 @@ from site_builder.staging import claim_staging, remove_in_background, remove_lef
 # run, so that a build with nothing to do, which runs none of them, starts at once.
 if TYPE_CHECKING:
     from site_builder.analyze.article_keys import ArticleKeys
+    from site_builder.analyze.carry import State
     from site_builder.build_report import FileReport
-    from site_builder.corrections import Correction
     from site_builder.render import RenderedSite
     from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
@@ -72,6 +72,7 @@ class BuildResult:
     pages_written: int = 0  # files in the site
     pages_rendered: int = 0  # pages this build rendered (the others were unchanged)
     unchanged: bool = False  # nothing had changed: the build wrote nothing
+    carried: bool = False  # the last build's analysis was taken again (analyze/carry.py)
     search_stale: bool = False  # the search files are an earlier build's (search_may_lag)
     warnings: list[Warning_] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)  # skipped bad files (keep_going)
@@ -126,6 +127,7 @@ def _build(options: BuildOptions) -> BuildResult:
             remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
         from site_builder import render
+        from site_builder.render import reach
         from site_builder.render.inputs import Fingerprints
 
         read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times,
@@ -136,6 +138,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if options.on_archive is not None:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
+        reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, options.with_search)
             compiled = cache.folder / "templates" if cache.folder is not None else None
@@ -160,9 +163,10 @@ def _build(options: BuildOptions) -> BuildResult:
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
                          search=search_made.stats if search_made else None, stored_report=read.report,
                          searchable=search_made.stats.pages if search_made else None,
-                         search_stale=search_made.stale if search_made else False,
+                         search_stale=search_made.stale if search_made else False, carried=read.carried,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     search_files = (search_made.files or []) if search_made else []
+    reach.keep(cache, output_dir, fingerprints, read.state if not skipped else None)
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
@@ -299,6 +303,8 @@ class _Read:
     hashes: dict[Path, str]  # SHA-1 of each content file
     keys: ArticleKeys  # each article's key (analyze/article_keys.py)
     report: list[FileReport]
+    carried: bool = False  # the analysis was the last build's (analyze/carry.py)
+    state: State | None = None  # of the analysis (analyze/carry.py; None: not kept)
 
 
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
@@ -311,9 +317,10 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
+    from site_builder.analyze.carry import carried_archive, carry
     from site_builder.analyze.identity import pinyin_slug
     from site_builder.build_report import report_of
-    from site_builder.corrections import stale_corrections
+    from site_builder.corrections import remembered_corrections, stale_corrections
     from site_builder.sources import read_sources
 
     config = load_config(content_dir)
@@ -322,27 +329,22 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
-        memo.load(cache)
-        keys = ArticleKeys(sources.documents, sources.keys)
-        archive = analyze.analyze(sources.documents, config, keys)
-        corrections = [found for document in sources.documents for found in _corrections_in(document, sources.keys)]
-        memo.save(cache)
-        if not keep:
-            memo.forget(keeping=(pinyin_slug,))
+        taken = carried_archive(cache, sources.documents, sources.keys, config) if cache.enabled else None
+        state: State | None = None
+        if taken is not None:
+            archive, keys, corrections, state = taken.archive, taken.keys, taken.corrections, taken.state
+        else:
+            memo.load(cache)
+            keys = ArticleKeys(sources.documents, sources.keys)
+            archive = analyze.analyze(sources.documents, config, keys)
+            corrections = [found for document in sources.documents for found in remembered_corrections(document, sources.keys)]
+            state = carry(cache, archive, sources.keys, keys, config, corrections)
+            memo.save(cache)
+            if not keep:
+                memo.forget(keeping=(pinyin_slug,))
     archive.warnings += stale_corrections(corrections, sources.hashes)
-    return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections))
-
-
-def _corrections_in(document: SourceDocument, keys: dict[Path, str]) -> list[Correction]:
-    """The corrections a document is (corrections.corrections_in), remembered under the
-    document's key: finding them reads its lines, which a cached document unpickles only
-    when read (sources.Deferred)."""
-    from site_builder.analyze import memo
-    from site_builder.corrections import corrections_in
-
-    key = keys.get(document.path)
-    find = functools.partial(corrections_in, [document])
-    return find() if key is None else memo.lookup("corrections", ("document", key), find)
+    return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections),
+                 taken is not None, state)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -18,6 +18,7 @@ refuses keys it does not know.)
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -122,6 +123,17 @@ def corrections_in(documents: list[SourceDocument]) -> list[Correction]:
             raw = document.path.parent.parent / ingest.RAW_DIR / mark["raw"]
             found.append(Correction(document.path, raw, mark["sha1"]))
     return found
+
+
+def remembered_corrections(document: SourceDocument, keys: dict[Path, str]) -> list[Correction]:
+    """The corrections a document is (`corrections_in`), remembered under the document's key:
+    finding them reads its lines, which a cached document unpickles only when read
+    (sources.Deferred)."""
+    from site_builder.analyze import memo
+
+    key = keys.get(document.path)
+    find = functools.partial(corrections_in, [document])
+    return find() if key is None else memo.lookup("corrections", ("document", key), find)
 
 
 def stale_corrections(corrections: list[Correction], hashes: dict[Path, str]) -> list[Warning_]:

@@ -48,6 +48,8 @@ change = st.one_of(
     st.tuples(st.just("write md"), name, article),  # an edit, or an addition when new
     st.tuples(st.just("retitle md"), name, st.sampled_from(PLAIN_TITLES)),
     st.tuples(st.just("append md"), name, st.sampled_from(PLAIN_SENTENCES)),
+    # a sentence of its own: what an edit that the last analysis can be carried through looks like
+    st.tuples(st.just("append own md"), name, st.integers(0, 3)),
     st.tuples(st.just("rename md"), name, name),
     st.tuples(st.just("delete md"), name),
     st.tuples(st.just("write raw"), st.sampled_from(["p", "q"]), st.integers(0, len(SEED_RAW) - 1)),
@@ -63,6 +65,11 @@ def apply(content: Path, step: tuple) -> None:
     md, raw, templates = content / "articles", content / "raw", content / "templates"
     if kind == "write md":
         (md / f"{args[0]}.md").write_text(args[1], encoding="utf-8")
+    elif kind == "append own md":
+        path = md / f"{args[0]}.md"
+        if path.exists():
+            path.write_text(path.read_text(encoding="utf-8") + f"\n{args[0]}文后来补充的第{args[1]}句话，只有这一篇文章才有。\n",
+                            encoding="utf-8")
     elif kind in ("retitle md", "append md"):
         path = md / f"{args[0]}.md"
         if path.exists():

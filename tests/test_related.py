@@ -84,7 +84,7 @@ def test_lists_updated_from_the_last_build_equal_lists_made_anew():
         last = memo.last_answer("related")
         related.link_related(entries, tags, 5)
         memo.finish()
-        updated_some = updated_some or isinstance(last, related._Lists)
+        updated_some = updated_some or isinstance(last, related.Lists)
         expected = _scored_in_full(entries, tags, 5)
         wrong = [e.url for e, urls in zip(entries, expected, strict=True) if [r.url for r in e.related] != urls]
         assert wrong == []

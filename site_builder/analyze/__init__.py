@@ -14,7 +14,7 @@ from site_builder.analyze.topics import assign_topics, vocabulary_words
 from site_builder.analyze.warm import warm_memo
 from site_builder.config import SiteConfig
 from site_builder.errors import ContentError
-from site_builder.model import Archive, Entry, SourceDocument, Warning_
+from site_builder.model import Archive, Article, Entry, SourceDocument, Warning_
 
 
 def analyze(documents: list[SourceDocument], config: SiteConfig, keys: ArticleKeys | None = None) -> Archive:
@@ -44,7 +44,7 @@ def analyze(documents: list[SourceDocument], config: SiteConfig, keys: ArticleKe
     link_related(entries, tags, config.related_count)
     warnings = [w for doc in documents for w in doc.warnings]
     warnings += [w for e in entries for a in [e.article] for w in a.warnings]
-    warnings += namesake_warnings + reprint_warnings + _vocabulary_warnings(entries, config)
+    warnings += namesake_warnings + reprint_warnings + vocabulary_warnings(entries, config)
     return Archive(entries=entries, taxonomies=build_taxonomies(entries), documents=documents,
                    warnings=warnings)
 
@@ -78,6 +78,20 @@ def _archive_order(entry: Entry) -> tuple:
     return (-date, pinyin_sort_key(entry.title), entry.url)
 
 
+def keyword_reader(config: SiteConfig) -> KeywordReader:
+    return KeywordReader(vocabulary_words(config))
+
+
+def entry_tags(article: Article, keys: ArticleKeys, reader: KeywordReader) -> dict[str, float]:
+    """The keywords `analyze` reads for the entry showing `article` (analyze/carry.py)."""
+    return reader.keywords_of(keyword_text_key(article, keys.of(article)), lambda: keyword_text(article))
+
+
+def tags_of(entry: Entry, keys: ArticleKeys, reader: KeywordReader) -> dict[str, float]:
+    """The keywords `analyze` reads for an entry."""
+    return entry_tags(entry.article, keys, reader)
+
+
 def _text_key(entry: Entry, keys: ArticleKeys) -> object:
     return keyword_text_key(entry.article, keys.of(entry.article))
 
@@ -97,7 +111,7 @@ def _check_unique_urls(entries: list[Entry]) -> None:
                                entry.article.origin)
 
 
-def _vocabulary_warnings(entries: list[Entry], config: SiteConfig) -> list[Warning_]:
+def vocabulary_warnings(entries: list[Entry], config: SiteConfig) -> list[Warning_]:
     if not config.topics:
         return []
     warnings = []

@@ -51,6 +51,7 @@ class _Kept:
 
 
 _kept: _Kept | None = None  # (None: unknown, or no cache)
+_borrowed = False  # the tables are a few kinds lent for one build (`borrow`), not the memo
 
 
 def begin(stored: dict[str, dict[tuple, Any]] | None, reuse: bool = True) -> None:
@@ -109,11 +110,14 @@ def add_computed(answers: Tables) -> None:
 def load(cache: BuildCache) -> None:
     """`begin` a build with what the cache keeps (tables whole, and the answers added since);
     from nothing without a cache."""
-    global _kept
+    global _kept, _borrowed
     if not cache.enabled:
         _kept = None
         begin(None, reuse=False)
         return
+    if _borrowed:
+        forget()
+        _borrowed = False
     if _tables:  # a long-running process holds them already
         begin(None)
         return
@@ -157,12 +161,31 @@ def save(cache: BuildCache) -> None:
     _kept = _Kept(cache.folder, token, cache.store("memo", "analysis", (token, used)))
 
 
+def borrow(tables: Tables) -> None:
+    """Look answers up in `tables` for this build (analyze/carry.py: a build that analyses
+    nothing but a few articles loads no memo). A process that holds the memo keeps it."""
+    global _tables, _borrowed
+    if _tables and not _borrowed:
+        for kind, answers in tables.items():
+            _tables.setdefault(kind, {}).update(answers)
+    else:
+        _tables, _borrowed = tables, True
+    _used.clear()
+    _computed.clear()
+
+
+def tables() -> Tables:
+    """The answers this process holds."""
+    return _tables
+
+
 def forget(keeping: tuple[Callable, ...] = ()) -> None:
     """Drop the tables from this process (one that builds no more: the tables, a million
     objects at 10,000 articles, would only be walked by the cycle collector); `keeping`:
     but the tables of these `remembered` functions."""
-    global _tables
+    global _tables, _borrowed
     kept = {kind_of(function) for function in keeping}
+    _borrowed = _borrowed and bool(kept)
     _tables = {kind: table for kind, table in _tables.items() if kind in kept}
 
 

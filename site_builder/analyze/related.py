@@ -39,22 +39,35 @@ def link_related(entries: list[Entry], tags: dict[str, dict[str, float]], count:
     these changed since a build the memo remembers (a template edit, an edit that moves no
     keyword into or out of an article's top), that build's lists are taken again; when only
     some articles' keywords or topics changed, only the lists those could be in are made
-    again (`_Lists.updated`)."""
+    again (`Lists.updated`)."""
     if count == 0:
         return
-    keyword_sets = tuple(frozenset(list(tags.get(e.key, {}))[:TOP_KEYWORDS]) for e in entries)
+    relink(entries, related_lists(entries, tags, count))
+
+
+def related_lists(entries: list[Entry], tags: dict[str, dict[str, float]], count: int) -> Lists:
+    """`link_related`'s lists, through the memo."""
+    keyword_sets = tuple(top_words(tags.get(e.key, {})) for e in entries)
     inputs = "\n".join(f"{e.url}|{e.topics!r}|{sorted(words)!r}"
                         for e, words in zip(entries, keyword_sets, strict=True))
-    by_url = {e.url: e for e in entries}
     last = memo.last_answer("related")
-    found = memo.lookup("related", (inputs, count), lambda: _Lists.updated(
-        last if isinstance(last, _Lists) else None, entries, keyword_sets, count))
+    return memo.lookup("related", (inputs, count), lambda: Lists.updated(
+        last if isinstance(last, Lists) else None, entries, keyword_sets, count))
+
+
+def relink(entries: list[Entry], found: Lists) -> None:
+    by_url = {e.url: e for e in entries}
     for entry, urls in zip(entries, found.lists, strict=True):
         entry.related = [by_url[url] for url in urls]
 
 
+def top_words(tags: dict[str, float]) -> frozenset[str]:
+    """What the lists read of an entry's keywords."""
+    return frozenset(list(tags)[:TOP_KEYWORDS])
+
+
 @dataclass(frozen=True)
-class _Lists:
+class Lists:
     """Each entry's related entries' URLs, with what they were made from."""
 
     urls: tuple[str, ...]
@@ -65,8 +78,8 @@ class _Lists:
     lists: tuple[tuple[str, ...], ...]
 
     @staticmethod
-    def updated(last: _Lists | None, entries: list[Entry], keyword_sets: tuple[frozenset[str], ...],
-                count: int) -> _Lists:
+    def updated(last: Lists | None, entries: list[Entry], keyword_sets: tuple[frozenset[str], ...],
+                count: int) -> Lists:
         """The lists of these entries: from the last ones, the lists that a changed entry
         could be in made again, or all made when the entries or their order changed."""
         urls = tuple(e.url for e in entries)
@@ -77,7 +90,7 @@ class _Lists:
         else:
             again = last.affected(topics, keyword_sets, ranker.signals)
             lists = tuple(ranker.related_urls(n) if n in again else old for n, old in enumerate(last.lists))
-        return _Lists(urls, topics, keyword_sets, frozenset(ranker.signals), count, lists)
+        return Lists(urls, topics, keyword_sets, frozenset(ranker.signals), count, lists)
 
     def affected(self, topics: tuple[tuple[str, ...], ...], keyword_sets: tuple[frozenset[str], ...],
                  signals: dict[str, list[int]]) -> set[int]:

@@ -66,12 +66,51 @@ class Fingerprints:
         self._subject_level = _NOTHING  # how specific the page's subject is (_level)
         self._archive = archive
         self._walking: set[int] = set()  # the dataclasses being walked, to stop at a cycle
+        # what each page's fingerprint reached (render/reach.py): the entries (by their place
+        # in the archive) whose cards, subjects or printings it counts; None: the whole archive
+        self._number = {id(e): n for n, e in enumerate(archive.entries)}
+        self._printed_in = {id(p): n for n, e in enumerate(archive.entries) for p in e.printings}
+        self._reached: set[int] = set()
+        self._reached_of: dict[object, set[int]] = {}  # by the key of a walk made once (_dataclass, _outline)
+        self.reach: dict[str, object] = {}  # by page path: a tuple, or where render/reach.py keeps it
+        self.given: dict[str, tuple[str, str]] = {}  # by page path: the fingerprint and template
+        self.reused: dict[str, tuple[str, object]] = {}  # by page path: fingerprint, reach (render/reach.py)
 
     def of(self, plan: PagePlan) -> str:
+        reused = self.reused.get(plan.path)
+        if reused is not None:
+            self.reach[plan.path] = reused[1]
+            self.given[plan.path] = (reused[0], plan.template)
+            return reused[0]
         self._names_content = False
+        self._reached = set()
         parts = list(self._context_parts(plan.context))
         scope = self.site_summary if self._names_content else self.archive_key()
-        return sha1_of(self.render_key(plan.template), scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
+        self.reach[plan.path] = tuple(sorted(self._reached)) if self._names_content and -1 not in self._reached \
+            else None
+        made = sha1_of(self.render_key(plan.template), scope, plan.kind.value, plan.url, plan.path, plan.template, *parts)
+        self.given[plan.path] = (made, plan.template)
+        return made
+
+    @property
+    def archive(self) -> Archive:
+        return self._archive
+
+    def _reaches(self, entry: Entry | None) -> None:
+        if entry is not None:
+            self._reached.add(self._number.get(id(entry), -1))  # (-1: not the archive's: no reach known)
+
+    def cards_and_subjects(self) -> tuple[list[str], list[str]]:
+        """Every entry's card and subject, in archive order."""
+        entries = self._archive.entries
+        cards = [self._cards.get(id(e)) or self.card(e) for e in entries]
+        return cards, [self._subjects.get(id(e)) or self.subject(e) for e in entries]
+
+    def remembered(self, cards: dict[int, str], subjects: dict[int, str]) -> None:
+        """Cards and subjects of entries (by their place) known to be as they were."""
+        entries = self._archive.entries
+        self._cards.update((id(entries[n]), card) for n, card in cards.items())
+        self._subjects.update((id(entries[n]), subject) for n, subject in subjects.items())
 
     def archive_key(self) -> str:
         if self._archive_key is None:
@@ -82,6 +121,7 @@ class Fingerprints:
 
     def card(self, entry: Entry) -> str:
         """An entry's own fields: what a list, a neighbour link or a related list shows."""
+        self._reaches(entry)
         known = self._cards.get(id(entry))
         if known is None:
             printings = [self.article_keys.of(p) for p in entry.printings]
@@ -103,6 +143,8 @@ class Fingerprints:
 
     def subject(self, entry: Entry) -> str:
         """Everything an entry's own page shows of it (made once: the archive key needs it too)."""
+        for reached in (entry, entry.prev, entry.next, *entry.related):
+            self._reaches(reached)
         known = self._subjects.get(id(entry))
         if known is None:
             neighbours = [entry.prev, entry.next, *entry.related]
@@ -134,11 +176,21 @@ class Fingerprints:
         met on the issue's, the paper's and the papers' pages, is walked once."""
         known = self._plain.get(id(value))
         if known is not None:
+            self._reached |= self._reached_of.get(id(value), set())
             return known
         with_content = self._with_content.get((id(value), self._subject_level))
         if with_content is not None:
             self._names_content = True
+            self._reached |= self._reached_of.get((id(value), self._subject_level), set())
             return with_content
+        outer, self._reached = self._reached, set()
+        try:
+            return self._walk_dataclass(value)
+        finally:
+            outer |= self._reached
+            self._reached = outer
+
+    def _walk_dataclass(self, value: object) -> str:
         if id(value) in self._walking:  # a back-reference (a month's year): counted where it began
             self._back_references += 1
             return f"<{type(value).__name__}>"
@@ -159,8 +211,10 @@ class Fingerprints:
         if self._back_references == back_references:
             if self._names_content:
                 self._with_content[id(value), self._subject_level] = text
+                self._reached_of[id(value), self._subject_level] = self._reached
             else:
                 self._plain[id(value)] = text
+                self._reached_of[id(value)] = self._reached
         self._names_content |= names_content
         return text
 
@@ -170,16 +224,43 @@ class Fingerprints:
         what is above it, and a brief of everything it holds (`_brief`): the breadcrumbs and
         the navigation around the page, not the articles of its neighbours. Made once."""
         known = self._outlines.get(id(value))
-        if known is None:
-            parts = [_brief(value)]
-            for name, upward in _fields(type(value)):
-                child = getattr(value, name)
-                if upward:
-                    parts.append(self._outline(child))
-                elif isinstance(child, (list, tuple)):
-                    parts += [_brief(c) for c in child]
-            known = self._outlines[id(value)] = sha1_of(*parts)
+        if known is not None:
+            self._reached |= self._reached_of.get(("outline", id(value)), set())
+            return known
+        outer, self._reached = self._reached, set()
+        parts = [self._brief(value)]
+        for name, upward in _fields(type(value)):
+            child = getattr(value, name)
+            if upward:
+                parts.append(self._outline(child))
+            elif isinstance(child, (list, tuple)):
+                parts += [self._brief(c) for c in child]
+        known = self._outlines[id(value)] = sha1_of(*parts)
+        self._reached_of["outline", id(value)] = self._reached
+        outer |= self._reached
+        self._reached = outer
         return known
+
+    def _brief(self, value: object) -> str:
+        """`_brief`, noting the entries and printings it names (in a tuple: _brief)."""
+        self._note_brief(value)
+        return _brief(value)
+
+    def _note_brief(self, value: object) -> None:
+        """Note the entries and printings `_brief` shows of `value` (as it walks it)."""
+        if isinstance(value, Entry):
+            self._reaches(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                self._note_brief(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            if isinstance(value, Printing):
+                self._reached.add(self._printed_in.get(id(value), -1))
+            names = [name for name, upward in _fields(type(value)) if not upward]
+            names += [name for name, member in vars(type(value)).items() if isinstance(member, property)]
+            for name in names:
+                if isinstance(item := getattr(value, name), tuple):
+                    self._note_brief(item)
 
     @staticmethod
     def _term_summary(term: Term) -> str:
@@ -209,6 +290,10 @@ class Fingerprints:
             self._walk_items(value, parts)  # type: ignore[arg-type]
         elif kind is Printing and (key := self.article_keys.of(value)) is not None:
             parts.append(f"printing {key}")  # made from its article alone (reprints.printing_of)
+            self._reached.add(self._printed_in.get(id(value), -1))
+        elif kind is Printing:
+            self._reached.add(-1)  # walked field by field: no reach known
+            parts.append(self._dataclass(value))
         elif kind in _SCALAR_TYPES or value is None:
             parts.append(repr(value))
         elif isinstance(value, (Term, Taxonomy)):
