@@ -1,6 +1,6 @@
-"""An editor's note (编者按) heading a group of articles: page matter, never an article and
-never a title. Papers print it under several labels (编者按, 编者的话, 开栏的话 for a new
-column, 主持人语 for a hosted group). It opens with its label (followed by a colon,
+"""An editor's note (编者按) heading a group of articles, or closing one (编后, 编后语, 编后记):
+page matter, never an article and never a title. Papers print it under several labels
+(编者按, 编者的话, 开栏的话 for a new column, 主持人语 for a hosted group). It opens with its label (followed by a colon,
 a space or nothing, or the label stands in 【】 on its own line); a label
 on a line of its own heads the note's paragraph, and a note cut by a column runs on into
 the next piece until a sentence ends."""
@@ -13,7 +13,8 @@ from site_builder.ingest.lines import Unit
 
 KIND = "editor_note"
 # the genre's labels for an editor's or a column host's words to the reader
-_LABELS = r"编者按语?|编者的话|开栏的话|主持人语"
+# (编后 opens words too (编后期…): as a label it stands alone or before a colon or space)
+_LABELS = r"编者按语?|编者的话|开栏的话|主持人语|编后(?:语|记)?(?=$|[】\]〕）)\s:：])"
 _LABEL = re.compile(rf"^[【\[〔（(]?\s*(?:{_LABELS})\s*[】\]〕）)]?\s*[:：]?\s*")
 
 

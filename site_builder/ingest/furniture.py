@@ -14,7 +14,7 @@ from site_builder.ingest.typography import CJK
 
 _NUM = r"[0-9一二三四五六七八九十百零〇]+"
 _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮箱|联系电话|本版编辑|责任编辑|责编|美术编辑|美编|"
-                     r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权)")
+                     r"版式设计|图片编辑|校对|本版稿件|欢迎投稿|征稿|版权声明|未经授权|栏目主持|本版主持)")
 # a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
 _SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
 # a mark that ends an article or its part on this page, alone on its line: （完）, （全文完）,

@@ -29,7 +29,8 @@ from site_builder.ingest.typography import strip_markdown
 def classify(unit: Unit) -> None:
     """Set unit.kind and unit.info from the unit's own text."""
     text = unit.text
-    if editor_note.is_editor_note(text):
+    # (the raw line too: cleaning drops the space that sets a label off its note, 编后　…)
+    if editor_note.is_editor_note(text) or editor_note.is_editor_note(unit.raw.strip()):
         unit.kind = editor_note.KIND
         return
     kind = footnotes.LEFTOVER if footnotes.is_notes_label(text) else furniture.furniture_kind(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from site_builder.ingest.editor_note import is_editor_note
 from tests.ingest.genre_pages import CULTURE, GOVERNANCE, body, column, extract, heads, page
 
 NOTE = ("党的二十届三中全会对进一步全面深化改革作出系统部署。本版今起推出系列理论文章，"
@@ -58,3 +59,24 @@ def test_the_notes_other_labels_head_it_too(label):
     doc = extract(_group(label + column(NOTE, indent=False)))
     assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
     assert any(left.kind == "editor_note" and left.text.endswith("敬请关注。") for left in doc.leftovers)
+
+
+AFTERWORD = "基层是一切工作的落脚点。这篇文章讲的经验，值得各地结合实际学习借鉴。"
+
+
+@pytest.mark.parametrize("note", ["【编后】\n\n" + AFTERWORD, "编后语\n\n" + AFTERWORD, "编后：" + AFTERWORD,
+                                  "编后\u3000" + AFTERWORD])
+def test_an_afterword_closing_an_article_is_page_matter(note):
+    """编后 after an article (its label alone over its paragraph, or before a colon or a space
+    that cleaning drops), and a column host's credit, are no text of the article's."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs), note, "（本栏目主持：王小明）",
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs))
+    doc = extract(text)
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [b.text for b in doc.articles[0].blocks] == list(GOVERNANCE.paragraphs)
+    assert any(left.kind == "editor_note" and left.text.endswith("学习借鉴。") for left in doc.leftovers)
+    assert ("notice", "（本栏目主持：王小明）") in [(left.kind, left.text) for left in doc.leftovers]
+
+
+def test_a_paragraph_opening_on_the_characters_of_the_label_is_text():
+    assert not is_editor_note("编后期工作要跟上。") and is_editor_note("编后：" + AFTERWORD)

@@ -279,3 +279,32 @@ def head_order(rng, lines, page):
         if heads:
             lines.insert(heads[-1] + 1, line)
     return lines
+
+
+AFTERWORDS = ["基层是一切工作的落脚点。这篇文章讲的经验，值得各地结合实际学习借鉴。",
+              "发展的路子对了，群众的日子就有奔头。期待更多地方把好经验转化为好做法。",
+              "治理千头万绪，关键在人。读罢此文，我们更能体会到实干二字的分量。",
+              "改革贵在落实。文章所谈的几点思考，希望能为读者带来一些启发。"]
+
+
+def afterword(rng, lines, page):
+    """An editor's afterword after an article (【编后】 on its own line over its paragraph,
+    or 编后：… on one line), and a column host's credit ((本栏目主持：王某)): page matter,
+    never body text."""
+    i = rng.choice(sorted({x.article for x in lines if x.article >= 0}))
+    at = last_of(lines, i) + 1
+    text = rng.choice(AFTERWORDS)
+    if rng.random() < 0.5:
+        label = rng.choice(["【编后】", "编后", "编后语", "【编后语】"])
+        added = [Line(label, "furniture", -1), Line(text, "furniture", -1)]
+        page.leftovers += [("editor_note", label), ("editor_note", text)]
+    else:
+        note = rng.choice(["编后：", "编后　", "【编后】"]) + text
+        added = [Line(note, "furniture", -1)]
+        page.leftovers.append(("editor_note", note))
+    if rng.random() < 0.5:
+        host = f"（{rng.choice(['本栏目主持', '本版主持', '栏目主持'])}：{name(rng)}）"
+        added.append(Line(host, "furniture", -1))
+        page.leftovers.append(("notice", host))
+    lines[at:at] = added
+    return lines
