@@ -40,11 +40,16 @@ def ends_on_bare_verb(text: str) -> bool:
 
 # verbs that introduce reported speech or a stated view (…强调，…; …指出：…)
 _SPEECH_VERBS = ("强调", "指出", "提出", "表示", "认为", "要求", "表明", "说明", "显示", "坚信")
+# verbs of perceiving or realising whose object is the clause after the comma (也要看到，…;
+# 应当认识到，…): the argument's own voice weighing a fact, which opens a sentence of the body
+_COGNITION_VERBS = ("看到", "注意到", "认识到", "意识到", "看出")
 
 
 def reports_speech(text: str) -> bool:
-    """The line quotes someone (总书记强调，…): a sentence of the body, never a subheading."""
-    return any(f"{verb}{mark}" in text for verb in _SPEECH_VERBS for mark in "，：")
+    """The line quotes someone (总书记强调，…) or states what is to be seen (也要看到，…): a
+    verb whose object is a clause, then a comma or colon, opens a sentence of the body, never
+    a subheading (a subheading names its point, it does not introduce it)."""
+    return any(f"{verb}{mark}" in text for verb in _SPEECH_VERBS + _COGNITION_VERBS for mark in "，：")
 
 
 # the pairs a sentence's or a title's line may leave open
@@ -311,10 +316,34 @@ def _ends_on_determiner(text: str) -> bool:
     return text.endswith(_DETERMINERS)
 
 
+# adverbs that tie a clause to a subject named before it (…的分配，也应当…; …，却是…)
+_LINKING_ADVERBS = ("也", "还", "却", "则", "又", "都", "就")
+# … then a modal or copula: the clause's predicate, whose subject is the clause before
+_CLAUSE_PREDICATES = tuple(sorted(_COPULAS | {"要", "应", "应当", "应该", "必须", "须", "需要", "能", "能够", "可以"},
+                                  key=len, reverse=True))
+
+
 def _copula_clause(text: str) -> bool:
-    """A clause opens with 是 after a comma (…格局，是…): the first clause is its subject,
-    a sentence of the body."""
-    return "，是" in text
+    """A clause opens with 是 after a comma (…格局，是…), or with a linking adverb and a
+    modal or copula (…的分配，也应当…): it has no subject of its own, the first clause is its
+    subject, and the line is a sentence of the body. (Not after a correlative's first half
+    (既要…，也要…), nor after a clause opening on a verb: the genre's two-part subheadings.)"""
+    if "，是" in text:
+        return True
+    first, comma, rest = text.partition("，")
+    if not comma or not rest.startswith(_LINKING_ADVERBS) or _opens_correlative(first):
+        return False
+    # (by characters: the segmenter makes one word of some pairs, 还要, 就是)
+    return rest[1:].startswith(_CLAUSE_PREDICATES) and not _opens_on_verb(first)
+
+
+def _opens_correlative(clause: str) -> bool:
+    return any(clause.startswith(firsts) for firsts, _ in _CORRELATIVES)
+
+
+def _opens_on_verb(clause: str) -> bool:
+    tags = lexicon.tag(clause[:6])
+    return bool(tags) and tags[0][1] == "v"
 
 
 # the grammar of a line that stops before its sentence is done (each is enough alone)

@@ -87,3 +87,16 @@ def test_an_unnumbered_line_among_numbered_subheadings_is_a_cut_piece():
     plain = _blocks(("加强党建引领，夯实基层治理根基", PARAGRAPHS[0]), (first_half, rest),
                     ("深化网格管理，织密基层治理网络", PARAGRAPHS[2]))
     assert plain[3] == ("heading", first_half)
+
+
+def test_a_line_that_introduces_a_clause_or_predicates_its_first_clause_is_a_cut_piece():
+    """A subheading names its point: a line whose verb takes the next clause as its object
+    (…也要看到，…) or whose second clause has no subject of its own (…的配置，还要与…) is a
+    sentence of the body cut by a column, even among unnumbered subheadings. A two-part
+    subheading with a correlative (既要…，也要…) stays one."""
+    heads = (("加强党建引领，夯实基层治理根基", PARAGRAPHS[0]), ("深化网格管理，织密基层治理网络", PARAGRAPHS[1]))
+    for first_half, rest in (("但也应当看到，一些社区的网格", "划得过大，网格员疲于应付。" + PARAGRAPHS[2]),
+                             ("公共服务资源的配置，还要与吸纳新市民", "数量和结构相匹配。" + PARAGRAPHS[3])):
+        assert _blocks(*heads, (first_half, rest))[-1] == ("paragraph", first_half + rest)
+    correlative = "既要织密服务网络，也要提升服务温度"
+    assert _blocks(*heads, (correlative, PARAGRAPHS[2]))[-2:] == [("heading", correlative), ("paragraph", PARAGRAPHS[2])]
