@@ -240,14 +240,24 @@ def pull_quote(rng, lines, page):
 
 
 def _box_lines(rng, quote: str) -> list[str]:
-    """The quote as one line, or as the short lines of a narrow box (8 to 14 characters)."""
+    """The quote as one line, or as the short lines of a narrow box (8 to 14 characters),
+    broken as a typesetter breaks them: no line opens on a closing mark or ends on an
+    opening one (the break moves back a character)."""
     if rng.random() < 0.5:
         return [quote]
     width = rng.randint(8, 14)
-    pieces = [quote[k:k + width] for k in range(0, len(quote), width)]
-    if len(pieces) > 1 and len(pieces[-1]) == 1:  # (a mark alone on the last line goes up)
-        pieces[-2:] = [pieces[-2] + pieces[-1]]
-    return pieces
+    pieces, rest = [], quote
+    while len(rest) > width:
+        cut = width
+        while cut > 1 and (rest[cut] in _CLOSING_MARKS or rest[cut - 1] in _OPENING_MARKS):
+            cut -= 1
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    return pieces + [rest]
+
+
+_CLOSING_MARKS = "，。、；：！？”’）》」』…"
+_OPENING_MARKS = "“‘（《「『"
 
 
 def _quotable(text: str) -> list[str]:
