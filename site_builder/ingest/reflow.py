@@ -187,6 +187,13 @@ def _subheadings(units: list[Unit], answers: _Answers) -> list[Unit]:
     return [unit for unit, nxt in candidates if not answers.is_cut(unit, nxt)]
 
 
+def _whole_short_sentence(text: str) -> bool:
+    """A short paragraph the genre writes as a sentence of its own: a question or an
+    exclamation (怎么办？), or a sentence that opens with its connective (实践证明，…): a lost
+    paragraph's tail opens inside a sentence, on neither."""
+    return text.endswith(("？", "！", "?", "!")) or shapes.starts_sentence(text)
+
+
 def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit]]:
     """Tiny complete pieces that continue nothing (the tail of a lost paragraph) are orphans;
     a piece that opens as a paragraph does (一是…, an interview's 问：…) is no tail."""
@@ -196,7 +203,7 @@ def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit]]:
         text = piece.unit.text
         before = kept[-1].unit.text if kept and not kept[-1].heading else ""
         if not piece.heading and len(text) <= ORPHAN_MAX and shapes.terminated(text) \
-                and not shapes.starts_new_paragraph(text) \
+                and not shapes.starts_new_paragraph(text) and not _whole_short_sentence(text) \
                 and not (before and shapes.dangling(before)) and len(pieces) > 1:
             orphans.append(piece.unit)
             continue

@@ -40,8 +40,9 @@ def test_a_markdown_copy_marks_a_bannered_title_line_from_its_start():
     for seed in (790_079, 5, 6, 7):
         page = make_page(seed, "x", ["markdown", "banner-on-title"])
         assert not re.search(r"(?m)^[^#\n].*#{1,6} ", page.text), seed
-    page = make_page(790_079, "combined-new")
-    assert page_problems(page, extract_page(page, "markdown-banner.txt")) == []
+    for seed in (790_079, 5, 6, 7):
+        page = make_page(seed, "x", ["markdown", "banner-on-title"])
+        assert page_problems(page, extract_page(page, "markdown-banner.txt")) == [], seed
 
 
 def test_a_banner_on_the_title_line_replaces_a_kicker_above_a_byline():

@@ -100,3 +100,4 @@ def test_when_the_sentence_is_printed_as_whole_lines_too_the_narrow_box_is_the_q
         blocks, leftovers = _texts(text)
         assert blocks == [sentence, rest, SECOND, THIRD]
         assert leftovers == [("duplicate", sentence)]
+

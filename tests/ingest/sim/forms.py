@@ -318,3 +318,18 @@ def afterword(rng, lines, page):
         page.leftovers.append(("notice", host))
     lines[at:at] = added
     return lines
+
+
+SHORT_PARAGRAPHS = ["怎么办？", "答案是肯定的。", "实践证明，这条路走对了。", "这是多么深刻的变化！",
+                    "问题出在哪里？", "事实上，办法总比困难多。", "路在何方？", "总之，关键在落实。"]
+
+
+def short_paragraphs(rng, page):
+    """A paragraph of one short sentence, as commentary writes them: a question, an
+    exclamation, a sentence led by its connective (实践证明，…). It is body text."""
+    for _ in range(rng.randint(1, 2)):
+        art = rng.choice(page.articles)
+        spots = [k for k in range(1, len(art.blocks)) if art.blocks[k - 1][0] == "paragraph"
+                 and art.blocks[k][0] == "paragraph"]
+        if spots:
+            art.blocks.insert(rng.choice(spots), ("paragraph", rng.choice(SHORT_PARAGRAPHS)))
