@@ -114,7 +114,8 @@ def _first_quote(units: list[Unit]) -> tuple[int, int] | None:
             sentence += running.keys[end]
             if len(sentence) > QUOTE_MAX:
                 break
-            if sentence[-1:] in _SENTENCE_END and _is_quote(sentence, running.starts[n], running, units[n:end + 1], units):
+            whole = len(sentence) >= QUOTE_MIN and sentence[-1:] in _SENTENCE_END
+            if whole and _is_quote(sentence, running.starts[n], running, units[n:end + 1], units):
                 return n, end + 1
     return None
 
@@ -124,8 +125,6 @@ def _is_quote(sentence: str, own_start: int, running: _Running, run: list[Unit],
     again where a sentence begins: after a sentence's end, or at a unit's start (after a
     heading, which ends with no mark). When the other printing is a run of whole lines too,
     the quote is the one in the shorter lines (a narrow box), or the later."""
-    if len(sentence) < QUOTE_MIN or sentence[-1] not in _SENTENCE_END:
-        return False
     text = running.text
     found = text.find(sentence)
     while found != -1:

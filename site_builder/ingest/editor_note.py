@@ -1,7 +1,8 @@
 """An editor's note (编者按) heading a group of articles, or closing one (编后, 编后语, 编后记):
 page matter, never an article and never a title. Papers print it under several labels
-(编者按, 编者的话, 开栏的话 for a new column, 主持人语 for a hosted group). It opens with its label (followed by a colon,
-a space or nothing, or the label stands in 【】 on its own line); a label
+(编者按, 编者的话, 开栏的话 for a new column, 主持人语 for a hosted group). It opens with
+its label (followed by a colon, a space or nothing, or the label stands in 【】 on its own
+line); a label
 on a line of its own heads the note's paragraph, and a note cut by a column runs on into
 the next piece until a sentence ends."""
 from __future__ import annotations
