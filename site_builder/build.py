@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from site_builder import collector
-from site_builder.cache import BuildCache, cache_root, code_version, sha1_of
+from site_builder.cache import BuildCache, cache_root, code_version, held, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
@@ -93,9 +93,11 @@ class BuildResult:
 
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the site; raises SiteBuildError (output untouched) when it cannot."""
-    with collector.paused():
+    progress = options.progress or Progress()
+    waiting = functools.partial(progress.note, "waiting for another build of this content to finish")
+    with collector.paused(), held(cache_root(options.content_dir) if options.cache else None, waiting):
         try:
-            return _build(options)
+            return _build(options, progress)
         finally:
             if not options.long_running:
                 _forget_memo()
@@ -107,13 +109,12 @@ def _forget_memo() -> None:
         memo.forget()
 
 
-def _build(options: BuildOptions) -> BuildResult:
+def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     started = time.perf_counter()
     content_dir, output_dir = options.content_dir.resolve(), options.output_dir.resolve()
     if not content_dir.is_dir():
         raise SiteBuildError("content folder does not exist", content_dir)
     _refuse_dangerous_output(content_dir, output_dir)
-    progress = options.progress or Progress()
     cache = BuildCache(cache_root(content_dir) if options.cache else None)
     templates = template_dirs(content_dir)
     staging = claim_staging(output_dir)  # first write: an output folder that cannot be written fails now
@@ -287,9 +288,9 @@ def load_archive(content_dir: Path, use_cache: bool = False, long_running: bool 
     """Ingest and analyze only (used by tools and tests that do not need files written, and
     by the preview, through the build cache, for a site that needed no build;
     `long_running`: as BuildOptions.long_running)."""
-    cache = BuildCache(cache_root(content_dir) if use_cache else None)
-    with collector.paused():
-        read = _read_and_analyze(content_dir, False, Progress(enabled=False), cache, keep=long_running)
+    root = cache_root(content_dir) if use_cache else None
+    with collector.paused(), held(root):
+        read = _read_and_analyze(content_dir, False, Progress(enabled=False), BuildCache(root), keep=long_running)
     if not long_running:
         _forget_memo()
     return read.config, read.archive

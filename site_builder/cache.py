@@ -13,20 +13,26 @@ site_builder never reads what an older one wrote; older versions' folders are re
   granularity could leave size and mtime as they were.
 - entries: pickles keyed by a SHA-1 of what they were made from (`load` / `store`).
 
-Each file is written to a temporary name and renamed, so a killed build or two builds at
-once never leave a half-written entry; an entry that does not unpickle is a miss.
+Each file is written to a temporary name and renamed, so a killed build never leaves a
+half-written entry; an entry that does not unpickle is a miss. A build holds the cache
+(`held`) from its first read to its last write: a second build of the same content (the
+preview and a build in a terminal, or two test workers) waits, since the saved search index
+and the carried analysis are several files that must change together.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import hashlib
 import os
 import pickle
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 CACHE_DIR_NAME = ".site-builder-cache"
@@ -60,6 +66,52 @@ def cache_root(content_dir: Path) -> Path | None:
     if chosen is not None:
         return None if chosen.lower() in ("", "off", "0", "no") else Path(chosen)
     return content_dir.resolve() / CACHE_DIR_NAME
+
+
+LOCK_FILE = "lock"
+_held: dict[Path, tuple[int, int]] = {}  # cache root -> (the locked file, how deep this process holds it)
+_held_guard = threading.RLock()  # threads of one process (the preview's) take turns as processes do
+
+
+@contextlib.contextmanager
+def held(root: Path | None, on_wait: Callable[[Path], object] = lambda root: None) -> Iterator[None]:
+    """Hold the cache at ``root`` (None: no cache, nothing to hold) for the block; when
+    another process holds it, call ``on_wait(root)`` once and wait for it. Reentrant within
+    a thread. A cache that cannot be locked (a read-only folder) is used unlocked."""
+    if root is None:
+        yield
+        return
+    with _held_guard:
+        descriptor, depth = _held.get(root, (-1, 0))
+        if depth == 0:
+            descriptor = _lock(root, on_wait)
+        _held[root] = (descriptor, depth + 1)
+        try:
+            yield
+        finally:
+            descriptor, depth = _held.pop(root)
+            if depth > 1:
+                _held[root] = (descriptor, depth - 1)
+            elif descriptor >= 0:
+                os.close(descriptor)  # closing the file releases its lock
+
+
+def _lock(root: Path, on_wait: Callable[[Path], object]) -> int:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return -1
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait(root)
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+    except OSError:  # a file system without locks
+        os.close(descriptor)
+        return -1
+    return descriptor
 
 
 class BuildCache:

@@ -48,6 +48,11 @@ class Progress:
             self._drawn_at = now
             self._draw(final=False)
 
+    def note(self, *parts: object) -> None:
+        """A line of its own between the stages' lines, on a terminal only."""
+        if self.enabled:
+            print(*parts, file=self.stream, flush=True)
+
     def set_total(self, total: int) -> None:
         self._total = total
 

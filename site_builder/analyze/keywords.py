@@ -10,6 +10,8 @@ result never depends on dictionary iteration order.
 from __future__ import annotations
 
 import heapq
+import os
+import tempfile
 import importlib.util
 from collections import Counter
 from collections.abc import Callable
@@ -158,13 +160,17 @@ def write_idf_file(path: Path, table: dict[str, float], median: float) -> None:
     import sqlite3
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with sqlite3.connect(partial) as db:
-        db.execute("CREATE TABLE idf (w TEXT PRIMARY KEY, v REAL NOT NULL)")
-        db.executemany("INSERT INTO idf VALUES (?, ?)", [*table.items(), (None, median)])
-    db.close()
-    partial.replace(path)
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # a name of its own: no other writer opens it
+    os.close(handle)
+    try:
+        with sqlite3.connect(partial) as db:
+            db.execute("CREATE TABLE idf (w TEXT PRIMARY KEY, v REAL NOT NULL)")
+            db.executemany("INSERT INTO idf VALUES (?, ?)", [*table.items(), (None, median)])
+        db.close()
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 def _idf_path() -> Path:
