@@ -2,8 +2,13 @@
 byline as a line of its own. An unmarked line of names only, right under a marked byline of
 names only, goes on that byline (■张华 李明 | 王芳); so does the writers' unit or post printed
 on the line under their names (张明远 | 东江大学马克思主义学院). Read alone, either is a short
-line over the body, glued to the first paragraph."""
+line over the body, glued to the first paragraph.
+
+A dash and a name under a quotation printed as a paragraph of its own (“…。” | ——某某) is the
+quotation's source, not a signature: it goes on the quotation."""
 from __future__ import annotations
+
+import re
 
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.metadata import MARKERS, unit_shaped
@@ -20,6 +25,9 @@ def join_byline_names(units: list[Unit]) -> list[Unit]:
             joined = first.joined_with(unit, first.text + " " + unit.text)
             joined.info = {"names": first.info["names"] + unit.info["names"]}
             unit = joined
+        elif out and _quotes_source(out[-1], unit):
+            first = out.pop()
+            unit = first.joined_with(unit, first.text + unit.text)
         elif out and _unit_goes_on(out[-1], unit, units[n + 1] if n + 1 < len(units) else None):
             first = out.pop()
             joined = first.joined_with(unit, first.text + "\u3000" + unit.text)
@@ -43,6 +51,18 @@ def _unit_goes_on(byline: Unit, line: Unit, after: Unit | None) -> bool:
     return names_only and set(byline.info) == {"names"} and _one_line(byline) \
         and line.kind == "text" and not line.info and _one_line(line) and unit_shaped(line.text) \
         and after is not None and (after.kind == "label" or (after.kind == "text" and not title_shaped(after.text)))
+
+
+SOURCE_MAX = 40  # characters: a name, a book, a speech's occasion
+# a whole sentence in quotation marks (a title in them ends on no sentence mark)
+_QUOTATION = re.compile(r"[“「『][^“”「」『』]+[。！？][”」』]")
+
+
+def _quotes_source(quotation: Unit, source: Unit) -> bool:
+    """A short dash line (——某某, ——《某书》, ——某某在…时的讲话: by its own text a byline, a
+    subtitle or a banner) under a quotation."""
+    return source.raw.lstrip().startswith("—") and len(source.text) <= SOURCE_MAX and _one_line(source) \
+        and quotation.kind == "text" and _QUOTATION.fullmatch(quotation.text) is not None
 
 
 def _one_line(unit: Unit) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.ingest.metadata import CLOSING, NAME_PATTERN, OPENING, POSTS, UNITS
+from site_builder.ingest.metadata import CLOSING, NAME_PATTERN, OPENING, POSTS, UNITS, mask_unit_aliases, names_unit, unmask_info
 from site_builder.ingest.names import plausible_name
 
 _LEAD_SOURCE = r"原载|原刊于|原刊|刊于|刊发于|刊登于|发表于|刊载于|转载自|转自|摘自|选自|摘编自|来源[:：]|据|载"
@@ -18,7 +18,9 @@ _UNIT_THEN_SOURCE = re.compile(rf"^[{OPENING}]\s*(?P<unit>作者[^；;]{{2,80}}?
 _PAPER = re.compile(r"《([^》]{2,20})》")
 _AUTHOR_PART = re.compile(r"[，,；;\s]*(作者(?:单位)?\s*[:：系为是]?|作者系|作者为|作者是)\s*(.+)$")
 # (several writers: 作者分别为…、…; the lead may name the article: 本文作者：…)
-_LEAD_AFFILIATION = r"作者简介\s*[:：]?|(?:本文)?作者(?:单位)?\s*(?:分别)?\s*(?:[:：]|系|为|是)|作者单位"
+# (an author's note: 作者简介：…, 【专家简介】…)
+_BIO_LEAD = r"[【\[〔]?\s*(?:作者|专家)(?:简介|介绍)\s*[】\]〕]?\s*[:：]?"
+_LEAD_AFFILIATION = rf"(?P<bio>{_BIO_LEAD})|(?:本文)?作者(?:单位)?\s*(?:分别)?\s*(?:[:：]|系|为|是)|作者单位"
 _AFFILIATION = re.compile(rf"^[{OPENING}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{CLOSING}]?\s*$")
 # the funding or project note that often follows the unit: “，本文为…成果”
 _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
@@ -35,14 +37,16 @@ _NOTE_NAME = re.compile(rf"^{NAME_PATTERN}[，,]\s*")
 def parse_source(text: str) -> dict | None:
     """A reprint line: （原载6月21日《人民日报》） / （据《X日报》作者为…） / 来源：人民网 /
     《人民日报》（2024年06月21日 09版） / （作者单位：…；原载《…》）."""
-    if len(text) > 160:
-        return None
+    return unmask_info(_source(mask_unit_aliases(text))) if len(text) <= 160 else None
+
+
+def _source(text: str) -> dict | None:
     cited = _CITATION.match(text.strip())
     if cited:
         return {"source": " ".join(text.split()), "source_paper": cited.group(1).strip()}
     paired = _UNIT_THEN_SOURCE.match(text.strip())
     if paired:
-        source, unit = parse_source(paired.group("source")), parse_affiliation(f"（{paired.group('unit')}）")
+        source, unit = _source(paired.group("source")), _affiliation(f"（{paired.group('unit')}）")
         return {**unit, **source} if source and unit else None
     m = _SOURCE.match(text)
     if not m:
@@ -71,29 +75,53 @@ def _plain_paper(body: str, lead: str) -> str | None:
 
 # the writer named between the lead-in and the unit: （作者王某系某某大学教授）
 _NAMED_AFFILIATION = re.compile(rf"^[{OPENING}]?\s*作者\s*(?!单位|简介|分别)(?P<name>{NAME_PATTERN})\s*(?:系|为|是)\s*(?P<rest>.+?)\s*[{CLOSING}]?\s*$")
+# … or the unit after the name in brackets: 作者：王某（某某大学教授）
+_NAME_THEN_UNIT = re.compile(rf"^[{OPENING}]?\s*作者\s*[:：]?\s*(?P<name>{NAME_PATTERN})\s*[（(]\s*(?P<rest>[^（()）]{{2,40}}?)\s*[）)]\s*[{CLOSING}]?\s*$")
 
 
 def parse_affiliation(text: str) -> dict | None:
     """（作者单位：…） / （作者系…） / 作者单位系… / （作者：王某，系…） / （作者王某系…） /
     （某某大学教授）; the funding note is kept apart."""
-    if len(text) > 160:
-        return None
-    m = _NAMED_AFFILIATION.match(text)
+    return unmask_info(_affiliation(mask_unit_aliases(text))) if len(text) <= 160 else None
+
+
+def _affiliation(text: str) -> dict | None:
+    m = _NAMED_AFFILIATION.match(text) or _unit_in_brackets(text)
     if m and plausible_name(m.group("name")):
         return {**_split_note(m.group("rest").rstrip("。")), "names": [m.group("name")]}
     m = _AFFILIATION.match(text)
     if not m:
         return _bare_unit(text)
-    named = _NOTE_NAME.match(m.group(1))
-    rest = m.group(1)[named.end() if named else 0:].rstrip("。")
+    named = _NOTE_NAME.match(m.group(m.lastindex or 1))
+    rest = m.group(m.lastindex or 1)[named.end() if named else 0:].rstrip("。")
     if named:  # (作者：王某，系某某大学教授: the unit without its lead-in)
         rest = re.sub(r"^(?:系|为|是)\s*", "", rest)
     if re.fullmatch(NAME_PATTERN, rest) and len(rest) <= 4 and not rest.endswith(POSTS + UNITS):
         return None  # 作者：王某 names the writer: a byline
     info = _split_note(rest)
+    if m.group("bio"):  # (the note's other clauses go with the funding note: nothing of it is lost)
+        info["affiliation"], other = _unit_clauses(info["affiliation"])
+        if other:
+            info["note"] = "；".join(filter(None, [other, info.get("note")]))
     if named:
         info["names"] = [named.group(0).rstrip("，, ")]
     return info
+
+
+def _unit_clauses(note: str) -> tuple[str, str]:
+    """An author's note's clauses that name a unit or a post, and the others (男，1975年生，
+    某某大学教授，主要研究方向为… gives 某某大学教授 and 男，1975年生，主要研究方向为…); all of
+    it the unit when no clause names one."""
+    clauses = [c.strip() for c in re.split(r"[，,；;]", note)]
+    units = [c for c in clauses if names_unit(c)]
+    if not units:
+        return note, ""
+    return "，".join(units), "，".join(c for c in clauses if c and not names_unit(c))
+
+
+def _unit_in_brackets(text: str) -> re.Match | None:
+    m = _NAME_THEN_UNIT.match(text)
+    return m if m and names_unit(m.group("rest")) else None
 
 
 # a writer's unit or post alone in brackets, with no lead-in: （某某大学马克思主义学院教授）
@@ -102,7 +130,7 @@ _BARE_UNIT = re.compile(r"^[（(]\s*([^（()）。；，,：:《》]{4,40}?)\s*[
 
 def _bare_unit(text: str) -> dict | None:
     m = _BARE_UNIT.match(text.strip())
-    return {"affiliation": m.group(1)} if m and m.group(1).endswith(POSTS + UNITS) else None
+    return {"affiliation": m.group(1)} if m and names_unit(m.group(1)) else None
 
 
 def ends_on_unit(text: str) -> bool:

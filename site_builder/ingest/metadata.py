@@ -18,8 +18,9 @@ NAME_PATTERN = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
 # 迪丽热巴·迪力木拉提): read where a marker says the line is a byline
 _DOTTED_NAME = rf"[{CJK}]{{1,6}}(?:[·・‧][{CJK}]{{1,7}}){{1,2}}"
 # the words a byline may print before its names (they mark it as a byline marker does):
-# 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某, 文·图／王某, 图文：王某
-_BYLINE_LEAD = r"(?:(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]\s*|作者\s+)"
+# 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某, 文·图／王某, 图文：王某,
+# and the dash of a signature under the text (——王某)
+_BYLINE_LEAD = r"(?:(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]\s*|作者\s+|——\s*)"
 # a name printed with justification spaces between its characters (苏 雁), anywhere in the line
 _SPACED_NAME = rf"[{CJK}](?:\s+[{CJK}]){{1,3}}"
 _BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{NAME_PATTERN}|{_SPACED_NAME})"
@@ -84,15 +85,44 @@ def parse_byline(text: str, *, marked_only: bool = False) -> list[str] | None:
     return parts["names"] if parts else None
 
 
+# a unit's other name in brackets after it (中共中央党校（国家行政学院）): its brackets are
+# masked while a line's own brackets are read, so that neither is taken for the other
+_ALIAS = re.compile(rf"[（(]([{CJK}]{{2,16}})[）)]")
+_MASK = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
+_UNMASK = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
+
+
+def mask_unit_aliases(text: str) -> str:
+    """The text with the brackets of each unit's other name masked (see `unmask_info`)."""
+    def mask(m: re.Match) -> str:
+        aliased = text[:m.start()].endswith(UNITS) and m.group(1).endswith(UNITS)
+        return m.group(0).translate(_MASK) if aliased else m.group(0)
+    return _ALIAS.sub(mask, text) if "（" in text or "(" in text else text
+
+
+def unmask_info(info: dict | None) -> dict | None:
+    """A parsed line's fields with the masked brackets given back."""
+    if info is None:
+        return None
+    return {key: value.translate(_UNMASK) if isinstance(value, str)
+            else [v.translate(_UNMASK) for v in value] if isinstance(value, list) else value
+            for key, value in info.items()}
+
+
 def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     """A byline's names, and the writer's post or unit where the line prints it before the
     name ({"names": [...], "affiliation": "…"}); None when the line is no byline."""
-    text = read_ocr_marker(text.strip())
+    return unmask_info(_byline_parts(mask_unit_aliases(text.strip()), marked_only))
+
+
+def _byline_parts(text: str, marked_only: bool) -> dict | None:
+    text = _lead_as_marker(read_ocr_marker(text))
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}
     bracketed = _bracketed_byline(text) or _name_then_post(text) or _names_each_with_post(text) \
-        or _name_then_unit(text) or _unit_then_name(text) or _role_led(text) or _research_group(text)
+        or _name_then_unit(text) or _unit_then_name(text, unmarked=not marked_only) or _role_led(text) \
+        or _research_group(text)
     if bracketed:
         return bracketed
     m = _BYLINE_MARKED.match(text)
@@ -121,6 +151,13 @@ def read_ocr_marker(text: str) -> str:
         return text
     marked = MARKERS[0] + text[1:]
     return marked if parse_byline_parts(marked, marked_only=True) else text
+
+
+def _lead_as_marker(text: str) -> str:
+    """作者：王某（某某大学教授） as ■王某（某某大学教授）: the words a byline prints before
+    its names mark it as a marker does, whatever form the rest takes."""
+    lead = re.match(_BYLINE_LEAD, text)
+    return MARKERS[0] + text[lead.end():] if lead and text[lead.end():].strip() else text
 
 
 def _staff_names(text: str) -> list[str] | None:
@@ -163,7 +200,7 @@ def _bracketed_byline(text: str) -> dict | None:
         post = max((inner.rfind(word) + len(word) for word in POSTS if word in inner[:-2]), default=-1)
         head, name = (inner[:post], inner[post:]) if post > 0 else ("", inner)
     head = head.strip()
-    if not head.endswith(POSTS + UNITS) or not re.fullmatch(NAME_PATTERN, name) or len(name) > 4:
+    if not names_unit(head) or not re.fullmatch(NAME_PATTERN, name) or len(name) > 4:
         return None
     return {"names": [name], "affiliation": re.sub(r"\s+", "", head)}
 
@@ -171,7 +208,7 @@ def _bracketed_byline(text: str) -> dict | None:
 def _name_then_post(text: str) -> dict | None:
     """王某（某某市委党校教授）: the name, then the writer's post or unit in brackets."""
     m = _NAME_THEN_POST.match(text)
-    if not m or not m.group(2).endswith(POSTS + UNITS):
+    if not m or not names_unit(m.group(2)):
         return None
     return {"names": split_names(m.group(1)), "affiliation": re.sub(r"\s+", "", m.group(2))}
 
@@ -187,7 +224,7 @@ def _names_each_with_post(text: str) -> dict | None:
     pairs: list[tuple[str, str]] = []
     while rest:
         m = _WITH_POST.match(rest)
-        if not m or not m.group(2).endswith(POSTS + UNITS):
+        if not m or not names_unit(m.group(2)):
             return None
         pairs.append((re.sub(r"\s+", "", m.group(1)), re.sub(r"\s+", "", m.group(2))))
         rest = rest[m.end():].lstrip(" \u3000、，,")
@@ -196,13 +233,22 @@ def _names_each_with_post(text: str) -> dict | None:
     return {"names": [name for name, _ in pairs], "affiliation": "、".join(post for _, post in pairs)}
 
 
-_CLAUSE_MARKS = re.compile(r"[，。；：、！？,;:!?]")
+# (a unit's name is a noun phrase: no clause's marks, and none of the words a clause turns
+# on, 是, 了, 把: 能源是经济社会, a paragraph's first piece cut by a column, ends on 会 too)
+_CLAUSE_MARKS = re.compile(r"[，。；：、！？,;:!?是了把]")
+_OTHER_NAME = re.compile(rf"(?:[（(][{CJK}]{{2,16}}[）)]|\ue000[{CJK}]{{2,16}}\ue001|\ue002[{CJK}]{{2,16}}\ue003)$")
+
+
+def names_unit(text: str) -> bool:
+    """The text ends on a word that names a unit or a post, or on a unit's other name in
+    brackets (中共中央党校（国家行政学院）)."""
+    return _OTHER_NAME.sub("", text).endswith(POSTS + UNITS)
 
 
 def unit_shaped(text: str) -> bool:
     """A writer's unit or post as a byline prints it: 4 to 40 characters, Chinese but for a
     few, no clause marks, ending on a word that names a unit or a post."""
-    return 4 <= len(text) <= 40 and text.endswith(POSTS + UNITS) and not _CLAUSE_MARKS.search(text) \
+    return 4 <= len(text) <= 40 and names_unit(text) and not _CLAUSE_MARKS.search(text) \
         and len(re.findall(f"[{CJK}]", text)) >= len(text) - 2
 
 
@@ -217,15 +263,17 @@ def _name_then_unit(text: str) -> dict | None:
     return {"names": names, "affiliation": unit} if _all_names(names) else None
 
 
-def _unit_then_name(text: str) -> dict | None:
+def _unit_then_name(text: str, unmarked: bool = False) -> dict | None:
     """■某某大学马克思主义学院教授　王某: after the marker, the writer's unit or post, then,
-    after a space, the name (a justified name may be spaced: 王　某)."""
-    if not text.startswith(tuple(MARKERS)):
-        return None  # (unmarked, a unit and a name is as likely a line of text)
+    after a space, the name (a justified name may be spaced: 王　某). ``unmarked``: the line
+    may have no marker, when its unit is one word (where it stands decides if it is a byline)."""
+    marked = text.startswith(tuple(MARKERS))
+    if not marked and not unmarked:
+        return None
     words = text.lstrip(MARKERS).split()
     cut = -2 if len(words) > 2 and len(words[-1]) == len(words[-2]) == 1 else -1
     unit, name = "".join(words[:cut]), "".join(words[cut:])
-    if not words[:cut] or not unit_shaped(unit):
+    if not words[:cut] or not unit_shaped(unit) or (not marked and len(words[:cut]) > 1):
         return None
     return {"names": [name], "affiliation": unit} if _all_names([name]) else None
 

@@ -1,11 +1,10 @@
 """Raw newspaper page -> articles, leftovers and warnings.
 
-The steps, each in its own module:
-  decode (bytes -> text) · lines (units with their raw lines) · typography (clean text)
-  · furniture / metadata (what each unit is) · dedupe (passages printed twice)
-  · segment (article boundaries) · interleave (mixed columns) · reflow (cut paragraphs,
-  subheadings) · then the fields of each article are filled and what no article owns is
-  kept as a leftover. Nothing of the page is dropped without a trace.
+The steps, each in its own module: decode (bytes -> text) · lines (units with their raw
+lines) · typography (clean text) · furniture / metadata (what each unit is) · contents, dedupe
+(page matter, passages printed twice) · segment (article boundaries) · interleave (mixed
+columns) · reflow (cut paragraphs, subheadings) · then the fields of each article are filled
+and what no article owns is kept as a leftover. Nothing of the page is dropped without a trace.
 """
 from __future__ import annotations
 
@@ -15,7 +14,8 @@ from pathlib import Path
 from typing import cast
 
 from site_builder.errors import ContentError
-from site_builder.ingest import dedupe, displaced, footnotes, furniture, metadata, page_head, shapes, turn_drafts
+from site_builder.ingest import (contents, dateline, dedupe, displaced, footnotes, furniture, metadata, page_head, shapes,
+                                 turn_drafts)
 from site_builder.ingest.layer_repairs import page_breaks, remove_invisible, undouble_bold, unify_radicals
 from site_builder.ingest.decode import LOST_GLYPH, LOST_MARK, read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
@@ -139,15 +139,16 @@ class _Page:
         return kept
 
     def drop_duplicate_units(self, units: list[Unit]) -> list[Unit]:
+        """Drop a list of contents (page matter), passages printed twice and pull quotes."""
+        units, listed = contents.listed_titles(units)
         kept, dropped = dedupe.duplicate_units(units)
-        for unit in dropped:
-            self.leftover("duplicate", unit.text, unit.spans)
-            self.warn(f"a passage printed twice was dropped: {unit.text[:20]}…", unit.first_line, "duplicate")
         kept, quotes = dedupe.pull_quotes(kept)
-        for unit in quotes:
+        for unit in listed:
+            self.leftover("other", unit.text, unit.spans)
+        for unit, what in [*((u, "a passage printed twice") for u in dropped),
+                           *((u, "a sentence set again alone (a pull quote)") for u in quotes)]:
             self.leftover("duplicate", unit.text, unit.spans)
-            self.warn(f"a sentence set again alone (a pull quote) was dropped: {unit.text[:20]}…", unit.first_line,
-                      "duplicate")
+            self.warn(f"{what} was dropped: {unit.text[:20]}…", unit.first_line, "duplicate")
         return kept
 
     def fix_interleaving(self, drafts: list[Draft], stats: PageStats) -> None:
@@ -259,6 +260,7 @@ class _Page:
             article.blocks.append(Block("heading" if piece.heading else "paragraph", text or piece.unit.text,
                                         merge_spans(piece.unit.spans)))
         self.fill_footer(article, d)
+        article.authors = article.authors or dateline.writers(article.blocks[0].text if article.blocks else "")
         if article.title is None:
             self.infer_title(article, d)
         spans = [s for u in _all_units(d) for s in u.spans] + [s for b in article.blocks for s in b.lines]

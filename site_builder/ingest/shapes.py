@@ -58,7 +58,13 @@ def terminated(text: str) -> bool:
     if t[-1] in SENTENCE_END:
         return True
     core = strip_closers(t)
-    return bool(core) and core[-1] in SENTENCE_END and core != t
+    return (bool(core) and core[-1] in SENTENCE_END and core != t) \
+        or ("—" in t[-SOURCE_TAIL:] and _QUOTATION_SOURCE.search(t[-SOURCE_TAIL:]) is not None)
+
+
+# a quotation and its source after a dash (“…。”——某某): the sentence ends with the quotation
+SOURCE_TAIL = 36  # characters: the quotation's last marks, the dash and a source of up to 30
+_QUOTATION_SOURCE = re.compile(rf"[。！？][”」』]?[”」』]\s*——\s*[{CJK}·《》〈〉]{{2,30}}$")
 
 
 def dangling(text: str) -> bool:

@@ -29,7 +29,7 @@ def _labels() -> re.Pattern:
     from site_builder.ingest.metadata import STAFF_ROLE
 
     return re.compile(r"内容提要|核心提示|核心阅读|阅读提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
-                      r"|作者简介[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
+                      r"|[【\[〔]?(?:作者|专家)(?:简介|介绍)[】\]〕]?[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
                       r"|作者系|作者为|作者是|分别为|分别系|分别是|本文作者|(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]|作者|编者按|主持人|"
                       + STAFF_ROLE.pattern)
 
@@ -48,12 +48,15 @@ def content(text: str) -> Counter:
 
 
 def output_texts(doc: SourceDocument) -> list[str]:
+    from site_builder.ingest import dateline
+
     texts: list[str] = []
     for a in doc.articles:
         if a.title and not a.title_inferred:
             texts.append(a.title)
         texts.extend(x for x in (a.kicker, a.affiliation, a.source, a.summary, a.note) if x)
-        texts.extend(a.authors)
+        # (a news report's writers are read from its dateline, which stays its text)
+        texts.extend(name for name in a.authors if not (a.blocks and name in dateline.writers(a.blocks[0].text)))
         texts.extend(b.text for b in a.blocks)
     texts.extend(left.text for left in doc.leftovers)
     return texts

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tests.ingest.sim import damage_layout, damage_text, forms, page_matter, shapes, signatures
+from tests.ingest.sim import contents, damage_layout, damage_text, forms, page_matter, quotations, shapes, signatures
 from tests.ingest.sim.compose import has_trap, long_heading, opens_short, short_two_part, short_word_end
 from tests.ingest.sim.corpus import Written
 from tests.ingest.sim.interleave import interleave, interleave_unsigned
@@ -27,7 +27,8 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "round-table", "research-group", "lost-glyphs",
          "department", "no-blank-lines", "byline-on-title", "byline-unit", "byline-marks", "dot-stops",
          "wrapped-lines", "indented-lines", "byline-above", "layer-chars", "title-two-lines",
-         "kicker-two-lines", "byline-names-two-lines", "pull-quote", "byline-posts", "head-order", "afterword", "short-paragraphs"]
+         "kicker-two-lines", "byline-names-two-lines", "pull-quote", "byline-posts", "head-order", "afterword", "short-paragraphs",
+         "quote-source", "dash-signature", "contents", "dateline"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
 PENDING_KINDS = ["combined-new", "short-paragraphs"]
@@ -41,6 +42,7 @@ SHAPES: dict[str, Callable] = {
     "round-table": signatures.round_table, "research-group": signatures.research_group,
     "department": signatures.department, "byline-unit": page_matter.byline_unit,
     "byline-posts": page_matter.byline_posts, "short-paragraphs": forms.short_paragraphs,
+    "dateline": signatures.dateline,
 }
 DAMAGE: dict[str, Callable] = {
     "column-break": damage_text.column_break, "interleave": interleave, "duplicate": damage_text.duplicate,
@@ -59,12 +61,14 @@ DAMAGE: dict[str, Callable] = {
     "dot-stops": damage_text.dot_stops, "byline-above": damage_layout.byline_above,
     "layer-chars": forms.layer_chars, "title-two-lines": damage_layout.title_two_lines,
     "kicker-two-lines": damage_layout.kicker_two_lines,
+    "quote-source": quotations.quote_source, "dash-signature": quotations.dash_signature,
+    "contents": contents.contents,
     "byline-names-two-lines": damage_layout.byline_names_two_lines,
 }
 # damage applied first (it lays out clean articles) and last (it damages whatever is printed;
 # a head is set over two lines wherever the layout put it)
 FIRST = ["interleave", "interleave-unsigned", "three-columns"]
-LAST = ["byline-names-two-lines", "kicker-two-lines", "title-two-lines", "byline-marks", "page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "layer-chars", "spaces", "no-blank-lines"]
+LAST = ["byline-names-two-lines", "kicker-two-lines", "title-two-lines", "byline-marks", "contents", "page-head", "keep-text", "number-spaces", "control-chars", "lost-glyphs", "layer-chars", "spaces", "no-blank-lines"]
 # kinds a combined page does not draw together (the second drops)
 EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after"),
              ("interleave", "interleave-unsigned"), ("interleave", "continuation"),
@@ -95,7 +99,9 @@ EXCLUSIVE = [("interleave", "title-after"), ("interleave-unsigned", "title-after
              # (not read yet: in columns read in turns, a column's foot stands over the next
              # head as often as a head's first line does, and the reading keeps them apart)
              ("interleave", "title-two-lines"), ("interleave-unsigned", "title-two-lines"),
-             ("three-columns", "title-two-lines")]
+             ("three-columns", "title-two-lines"),
+             # (a title set over two lines is not the list's one line)
+             ("contents", "title-two-lines")]
 # kinds that need more articles on the page than the 2-4 drawn
 MIN_ARTICLES = {"three-columns": 3}
 

@@ -15,6 +15,9 @@ import re
 
 from tests.ingest.sim import corpus
 from tests.ingest.sim.compose import PLACES, POSTS, UNITS, _tagger, name
+
+# the units these forms print: a unit with its other name in brackets among them
+FORM_UNITS = [*UNITS, "市委党校（行政学院）"]
 from tests.ingest.sim.damage_text import cut_point
 from tests.ingest.sim.page import Line, first_of, last_of, paragraphs
 
@@ -49,8 +52,9 @@ def _project(rng, title: str) -> str:
 def author_lines(rng, page):
     """Bylines and closing lines in their other printed forms, one to three of an article's:
     a byline led by 作者： or 文／, or by another paper's marker (◎, ▶ …), or the name with the post after it in brackets
-    (王某（某某大学教授）); two writers' posts in one closing line (作者分别为…、…); the post
-    in an author's note (（作者简介：王某，…教授）);
+    (王某（某某大学教授）), or both (作者：王某（某某大学教授）); two writers' posts in one closing line (作者分别为…、…); the post
+    in an author's note (（作者简介：王某，…教授）, with the writer's sex, year of birth and field
+    around it);
     a funding note printed as its own paragraph after the closing lines."""
     art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
     forms = rng.sample(["lead", "intro", "fund", "post", "both", "mark"], rng.randint(1, 3))
@@ -59,20 +63,24 @@ def author_lines(rng, page):
     if "lead" in forms and art.authors:
         art.authors = art.authors[:1]
         art.byline = [rng.choice(["作者：", "作者　", "文／", "文/", "文｜", "文 | ", "撰文：", "作者丨"]) + art.authors[0]]
+        if "post" in forms and "intro" not in forms and "both" not in forms:  # (作者：王某（某某大学教授）)
+            post = rng.choice(PLACES) + rng.choice(FORM_UNITS) + rng.choice(POSTS + [""])
+            art.byline[0] += f"（{post}）"
+            art.footer, art.affiliation, art.source_paper = [], post, None
     elif "post" in forms and art.authors and "intro" not in forms:
-        post = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + [""])
+        post = rng.choice(PLACES) + rng.choice(FORM_UNITS) + rng.choice(POSTS + [""])
         art.byline = [f"{'、'.join(art.authors)}{rng.choice(['（', '（', '('])}{post}{'）' if rng.random() < 0.7 else ')'}"]
         art.footer, art.affiliation, art.source_paper = [], post, None
     if "intro" in forms and art.authors:
-        post = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS)
+        post = rng.choice(PLACES) + rng.choice(FORM_UNITS) + rng.choice(POSTS)
         person = art.authors[0]
         art.footer = [rng.choice([f"（作者简介：{person}，{post}）", f"作者简介：{person}，{post}。",
-                                  f"（作者：{post}）"])]
+                                  f"（作者：{post}）", _bio(rng, person, post)])]
         art.affiliation, art.source_paper = post, None
     if "both" in forms and "intro" not in forms and "post" not in forms:
         art.authors = [art.authors[0] if art.authors else name(rng), name(rng)]
         art.byline = None if "lead" not in forms else [art.byline_mark + " ".join(art.authors)]
-        posts = [rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS) for _ in art.authors]
+        posts = [rng.choice(PLACES) + rng.choice(FORM_UNITS) + rng.choice(POSTS) for _ in art.authors]
         lead = rng.choice(["作者分别为", "作者分别系", "作者单位分别为", "本文作者："])
         art.affiliation, art.source_paper = "、".join(posts), None
         art.footer = [f"（{lead}{art.affiliation}）"]
@@ -80,6 +88,15 @@ def author_lines(rng, page):
         note = _project(rng, art.title)
         art.footer = [*art.footer, note]
         page.absent.append(note)
+
+
+def _bio(rng, person: str, post: str) -> str:
+    """An author's note with more than the post: sex, year of birth, field of research
+    (【作者简介】王某，男，1975年生，某某大学教授，主要研究方向为…)."""
+    lead = rng.choice(["【作者简介】", "作者简介：", "专家简介：", "【专家简介】"])
+    before = rng.choice(["", f"{rng.choice('男女')}，{rng.randint(1960, 1990)}年生，"])
+    after = rng.choice(["", "，主要研究方向为基层治理", "，主要从事马克思主义中国化研究"])
+    return f"{lead}{person}，{before}{post}{after}。"
 
 
 def _keywords(rng, title: str) -> list[str]:
@@ -152,7 +169,7 @@ def byline_unit(rng, page):
     art = rng.choice([a for a in page.articles if a.authors and a.byline is None] or page.articles)
     if not art.authors:
         return
-    unit = rng.choice(PLACES) + rng.choice(UNITS) + rng.choice(POSTS + ["", ""])
+    unit = rng.choice(PLACES) + rng.choice(FORM_UNITS) + rng.choice(POSTS + ["", ""])
     art.authors = art.authors[:rng.randint(1, 2)]
     names = (art.byline_mark or "■") + " ".join(art.authors)
     where = rng.random()
@@ -160,9 +177,10 @@ def byline_unit(rng, page):
         art.byline = [names + rng.choice(["\u3000", " ", "  "]) + unit]
     elif where < 0.7:
         art.byline = [names, rng.choice(["（", "("]) + unit + rng.choice(["）", ")"])]
-    else:  # (the unit first, then the one writer's name: ■某某大学教授　王某)
+    else:  # (the unit first, then the one writer's name: ■某某大学教授　王某, or with no marker)
         art.authors = art.authors[:1]
-        art.byline = [(art.byline_mark or "■") + unit + rng.choice(["\u3000", " ", "  "]) + art.authors[0]]
+        mark = "" if rng.random() < 0.4 else art.byline_mark or "■"
+        art.byline = [mark + unit + rng.choice(["\u3000", " ", "  "]) + art.authors[0]]
     art.footer = [line for line in art.footer if "作者" not in line]
     papers = [m.group(1) for line in art.footer for m in [re.search("《(.+?)》", line)] if m]
     art.affiliation, art.source_paper = unit, (papers[0] if papers else None)

@@ -56,3 +56,22 @@ def department(rng, page):
     art = rng.choice(page.articles)
     signer = rng.choice(DEPARTMENTS)
     art.authors, art.byline = [signer], [rng.choice(["", "■", "●"]) + signer]
+
+
+def dateline(rng, page):
+    """A news report: no byline; its writers named in the dateline that opens its first
+    paragraph (本报北京6月5日电（记者 王某）), which stays the paragraph's text."""
+    reports = [a for a in page.articles if a.authors and a.blocks and a.blocks[0][0] == "paragraph" and a.byline is None]
+    if not reports:
+        return
+    art = rng.choice(reports)
+    art.authors = art.authors[:rng.randint(1, 2)]
+    place = rng.choice(["北京", "上海", ""]) + (f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日" if rng.random() < 0.7 else "")
+    filed = rng.choice(["本报", "新华社"]) + place + ("电" if place else rng.choice(["讯", "电"]))
+    # (printed without spaces: cleaning takes out those between Chinese characters)
+    roles = ["记者" + art.authors[0]]
+    if len(art.authors) > 1:
+        roles.append(rng.choice(["通讯员", "记者", ""]) + art.authors[1])
+    writers = "、".join(roles)
+    art.byline = []
+    art.blocks[0] = ("paragraph", f"{filed}（{writers}）{art.blocks[0][1]}")

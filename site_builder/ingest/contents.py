@@ -1,0 +1,68 @@
+"""A page's list of contents: a label (本版导读, 本期提要 …) and the titles of the articles
+below it, each on a line of its own, sometimes with the writer's name after it. It is page
+matter. Read as text, its lines would be the titles (each real title further down then a
+copy of one) and the articles would lose their heads.
+
+An entry is known by what follows it: each is printed again further down the page as a
+line of its own (a title). Two or more such lines in a row make a list; one makes a list
+under a label."""
+from __future__ import annotations
+
+import re
+
+from site_builder.ingest.dedupe import key
+from site_builder.ingest.lines import Unit
+from site_builder.ingest.names import plausible_name
+from site_builder.ingest.shapes import terminated
+
+LABEL = re.compile(r"^[【\[〔]?\s*(?:本版|本期|今日|本刊)?(?:导读|提要|目录|要目)\s*[】\]〕]?$")
+LIST_MIN = 2  # entries in a row, with no label over them
+ENTRY_MIN, ENTRY_MAX = 4, 40  # characters: a title (and a name)
+NAME_MAX = 4  # characters of a name after the title in an entry
+HEAD_MAX = 60  # characters of a line that prints a title (with a banner or a byline on it)
+
+
+def listed_titles(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """(the units without the page's lists of contents, the lists' units in order)."""
+    heads = _head_lines(units)
+    dropped: set[int] = set()
+    k = 0
+    while k < len(units):
+        labelled = LABEL.match(units[k].text.strip()) is not None
+        start = k + 1 if labelled else k
+        end = start
+        while end < len(units) and _entry(units[end], end, heads):
+            end += 1
+        if end - start >= (1 if labelled else LIST_MIN):
+            dropped.update(range(k, end))
+            k = end
+        else:
+            k += 1
+    return ([u for n, u in enumerate(units) if n not in dropped],
+            [u for n, u in enumerate(units) if n in dropped])
+
+
+def _head_lines(units: list[Unit]) -> list[tuple[int, str]]:
+    """(place, key) of each unit that could print a title: one line, short, no sentence's end."""
+    return [(n, key(u.text)) for n, u in enumerate(units)
+            if "\n" not in u.raw.strip() and len(u.text) <= HEAD_MAX and not terminated(u.text)]
+
+
+def _printed_later(entry: str, at: int, heads: list[tuple[int, str]]) -> bool:
+    """The entry's title is printed on a line further down (a banner before it or a byline
+    after it on that line)."""
+    return any(n > at and (line == entry or line.startswith(entry) or line.endswith(entry)) for n, line in heads)
+
+
+def _entry(unit: Unit, at: int, heads: list[tuple[int, str]]) -> bool:
+    text = unit.text.strip()
+    # (a kicker may head two articles: printed twice, it lists nothing)
+    if unit.kind != "text" or "\n" in unit.raw.strip() or not ENTRY_MIN <= len(text) <= ENTRY_MAX \
+            or terminated(text):
+        return False
+    if _printed_later(key(text), at, heads):
+        return True
+    # (the writer's name after the title: 以…为例　王某)
+    parts = unit.raw.strip().rsplit(maxsplit=1)
+    return len(parts) == 2 and len(parts[1]) <= NAME_MAX and plausible_name(parts[1]) \
+        and _printed_later(key(parts[0]), at, heads)
