@@ -7,7 +7,7 @@ range of words and cuts them into chunks. ``tests/search/test_writer.py`` checks
 the same pages, the index holds exactly what ``pagefind_bin`` writes.
 
 The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
-  pf_index  [[word, [[page, locations, []] ...], []] ...]: words in byte order; the page
+  pf_index  [[word, [[page, locations] ...], []] ...]: words in byte order; the page
             numbers of a word after the first are differences (``postings`` for locations).
   pf_filter [name, [[value, [page ...]] ...]]
   pf_meta   [version, [[fragment name, word count] ...], [[first word, last word, chunk] ...],
