@@ -26,7 +26,7 @@ from site_builder.search.extract import Block, PageRecord
 from site_builder.search.postings import BLOCK_STEP, MARK_POSITION, SHARDS, TEXT_WEIGHT, block_starts, page_items
 from site_builder.search.shadow import GAP_WORD, gap_words, page_words, shadow_html
 from site_builder.search.tokens import item_keys, text_tokens
-from site_builder.search.writer import TEXT_ENCODING, BundleIndex, ShardIndex, encode_page
+from site_builder.search.writer import WIDE, BundleIndex, ShardIndex, encode_page, part_file, part_text
 
 SIGNATURE = len(b"pagefind_dcd")
 
@@ -156,7 +156,7 @@ def test_fragments_hold_no_text_and_their_parts_are_the_whole_text(seed_site, tm
     for fragment in fragments:
         assert fragment["content"] == ""
         names = [listed.split(":")[1] for listed in fragment["meta"]["parts"].split(",")]
-        parts = [gzip.decompress((site / "pagefind/text" / f"{name}.pf_text").read_bytes()).decode(TEXT_ENCODING)
+        parts = [part_text(name, gzip.decompress((site / "pagefind/text" / f"{name}.pf_text").read_bytes()))
                  for name in names]
         assert "\n".join(parts) == texts[fragment["url"]]
     assert "/pagefind/text/*\n  Cache-Control: public, max-age=31536000, immutable" in (site / "_headers").read_text()
@@ -198,3 +198,17 @@ def test_an_edit_inside_a_block_changes_the_entries_of_that_block_s_words_alone(
     # a free position between blocks: no phrase runs from one block into the next
     assert all(first + size < start for first, (_, size), start in zip(starts[:-1], before.block_sizes, starts[1:], strict=True))
     assert [start for start, _ in after.parts] == starts[:1]  # one part (short blocks), at the first block
+
+
+def test_a_text_part_is_gb18030_where_browsers_read_it_so_else_utf16():
+    """Characters of the genre's text take GB18030's two-byte codes (GBK's region, which the
+    browsers' table and Python's read alike); a part with any other character is UTF-16LE."""
+    same = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and not part_file(chr(c))[0].startswith(WIDE)]
+    assert len(same) > 21000
+    assert all(len(ch.encode("gb18030")) <= 2 and ch.encode("gb18030").decode("gb18030") == ch for ch in same)
+    text = "习近平总书记强调：“发展新质生产力”……（2024年）①、ＡＢＣ abc ×·—"
+    name, raw = part_file(text)
+    assert not name.startswith(WIDE) and raw == text.encode("gb18030") and part_text(name, raw) == text
+    for odd in ("\u1e3f", "\ue5e5", "\U0001f600", "\u9fb4"):  # read otherwise by browsers, or four bytes
+        name, raw = part_file(text + odd)
+        assert name.startswith(WIDE) and raw == (text + odd).encode("utf-16-le") and part_text(name, raw) == text + odd
