@@ -2,7 +2,7 @@
 patched page by page, cut into chunks and written out as Pagefind's CBOR.
 
 A word's entry in an index chunk is ``[word, [item …], []]``, an item
-``[page, locations, []]``: ``b"\\x83" + uint(page number, as a difference from the word's
+``[page, locations]``: ``b"\\x82" + uint(page number, as a difference from the word's
 previous item's; the first its own) + the page's tail`` (``postings``). ``ShardEntries`` keeps
 the words in byte order, each one's number of items, and the items in word order, then page
 order: their page numbers, and their tails end to end. The items' heads (the page
@@ -218,8 +218,8 @@ class ShardEntries:
         pairs = np.tile(np.array([4, 3], np.int64), len(chosen))  # the entry's 3-array, its string
         word_heads, word_head_sizes = heads(pairs, np.column_stack([np.full(len(chosen), 3), word_lengths]).ravel())
         count_heads, count_sizes = heads(4, counts)
-        item_pairs = np.tile(np.array([4, 0], np.int64), len(items))  # the item's 3-array, its page
-        item_heads, item_head_sizes = heads(item_pairs, np.column_stack([np.full(len(items), 3),
+        item_pairs = np.tile(np.array([4, 0], np.int64), len(items))  # the item's 2-array, its page
+        item_heads, item_head_sizes = heads(item_pairs, np.column_stack([np.full(len(items), 2),
                                                                           self._deltas()[items]]).ravel())
         pieces = [word_heads, np.frombuffer(b"".join(words.tolist()), np.uint8), count_heads, item_heads,
                   self.tails, np.array([0x80], np.uint8)]

@@ -1,13 +1,16 @@
 """One page's contribution to the index, encoded once (and cached by the page's bytes).
 
-A word's entry for a page in a Pagefind 1.5 index chunk is ``[page, locations, []]`` (CBOR).
+A word's entry for a page in a Pagefind 1.5 index chunk is ``[page, locations]`` (CBOR; Pagefind
+writes a third field, its meta locations, always empty here: its reader takes the item without it,
+a byte less for each of the index's ~30 million items at 10,000 articles).
 Everything after the page number depends on the page alone, so it is encoded here, page by
 page (in parallel, ``indexer``), as the page's *tail* for that word; the page number, written
 as a difference from the word's previous page, is only known when pages are merged
 (``writer.ShardIndex``).
 
 ``locations``: a negative number -(w + 1) sets the weight w (in 24ths) of the positions after
-it; per weight, in rising order, the first position is absolute, the next ones differences.
+it (before the first, ``DEFAULT_WEIGHT``); per weight, in rising order, the first position is
+absolute, the next ones differences.
 
 The words of a page are split into ``SHARDS`` fixed ranges of the word order, so that each
 range of the index can be merged and written by a process of its own.
@@ -42,7 +45,14 @@ KEY_BOUNDS = np.array([*(word_key(TEXT, cp) for cp in _CUTS), word_key(TEXT_STAR
                        word_key(TEXT_PRESENCE), *(word_key(TEXT_PRESENCE, cp) for cp in _CUTS[1::2])], np.int64)
 
 WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
-TEXT_WEIGHT = WEIGHT_UNIT
+# The weight a word's positions have unless a marker says otherwise (Pagefind's reader starts
+# every page's positions at it, and its writer marks a weight only where it changes). The
+# text weighs that, not Pagefind's 24 for body text: each of the ~30 million items at 10,000
+# articles then has no marker (two bytes of CBOR). Its value is not what ranks a result: an
+# exact phrase scores every page alike, and a one-character part (a presence word) finds
+# each page at one position, all in this weight.
+DEFAULT_WEIGHT = 25
+TEXT_WEIGHT = DEFAULT_WEIGHT
 # Where every presence word sits: a query reads which pages hold it, never its position (a
 # one-character part is no phrase, and its excerpt is found in the text). One position for
 # all makes their items alike: a fifth of the index's items, they compress to little.
@@ -158,29 +168,28 @@ def _word_order(ranks: Ints, weights: Ints) -> Ints:
 
 def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8], Ints]:
     """Each word's tail end to end, and each one's length, from its tokens ordered by (word,
-    weight, position): ``[count, -(w + 1), first, difference …, -(w' + 1), …]`` and ``[]``, as
-    one run of CBOR heads (an array's, a weight's, each position's)."""
+    weight, position): ``[count, -(w + 1), first, difference …, -(w' + 1), …]`` (no mark before
+    the first weight when it is ``DEFAULT_WEIGHT``), as one run of CBOR heads (an array's, a
+    weight's, each position's)."""
     if not len(ids):
         return np.zeros(0, np.uint8), np.zeros(0, np.int64)
     word_start = changes(ids)
     run_start = word_start | changes(weights)
+    marked = run_start & ~(word_start & (weights == DEFAULT_WEIGHT))  # a weight not the reader's
     values = np.empty(len(places), np.int64)  # a difference from the position before,
     np.subtract(places[1:], places[:-1], out=values[1:])
     values[run_start] = places[run_start]  # but a weight's first position: absolute
     word = np.cumsum(word_start) - 1
-    counts = np.bincount(word) + np.bincount(word, run_start).astype(np.int64)  # positions and weight marks
-    # before each token: the last word's closing [] and the array head (at a new word), the
-    # weight mark (at a new weight); after the last token, the closing []
-    extras = 2 * word_start + run_start
-    extras[0] -= 1
-    at = np.arange(len(ids)) + np.cumsum(extras)
-    majors = np.zeros(int(at[-1]) + 2, np.int64)
+    counts = np.bincount(word) + np.bincount(word, marked).astype(np.int64)  # positions and weight marks
+    # before each token: the array head (at a new word), the weight mark (at a new weight but
+    # the default one first)
+    at = np.arange(len(ids)) + np.cumsum(word_start.astype(np.int64) + marked)
+    majors = np.zeros(int(at[-1]) + 1, np.int64)
     numbers = np.zeros(len(majors), np.int64)
     numbers[at] = values
-    majors[at[run_start] - 1], numbers[at[run_start] - 1] = 1, weights[run_start]
-    word_at = at[word_start] - 2
+    majors[at[marked] - 1], numbers[at[marked] - 1] = 1, weights[marked]
+    word_at = at[word_start] - 1 - marked[word_start]  # the array head: before the mark, if any
     majors[word_at], numbers[word_at] = 4, counts
-    majors[word_at[1:] - 1] = majors[-1] = 4  # the closing []: numbers stay 0
     encoded, sizes = heads(majors, numbers)
     starts = run_starts(sizes)[word_at]
     return encoded, np.diff(starts, append=len(encoded))

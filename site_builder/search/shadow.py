@@ -17,7 +17,7 @@ import html
 import numpy as np
 
 from site_builder.search.extract import Block, PageRecord
-from site_builder.search.postings import TEXT_WEIGHT, block_starts
+from site_builder.search.postings import TEXT_WEIGHT, WEIGHT_UNIT, block_starts
 from site_builder.search.tokens import presence_keys, text_tokens
 from site_builder.search.writer import HEADING_WEIGHTS, PageWords
 
@@ -58,11 +58,12 @@ def shadow_html(page: PageWords, language: str) -> str:
            "<title>-</title></head><body><main data-pagefind-body>"]
     words = page.indexed(page.tokens)
     ends = np.cumsum([0, *(size for _, size in page.block_sizes)]).tolist()
+    text = f'<p data-pagefind-weight="{TEXT_WEIGHT / WEIGHT_UNIT:.3f}">'  # Pagefind keeps 24 times it, cut
     for (weight, _), start, end in zip(page.block_sizes, ends, ends[1:], strict=False):
-        tag = tags.get(weight, "p")
-        out.append(f"<{tag}>{' '.join(words[start:end])}</{tag}>")
+        tag = tags.get(weight)
+        out.append(f"<{tag}>{' '.join(words[start:end])}</{tag}>" if tag else f"{text}{' '.join(words[start:end])}</p>")
         out.append(f"<p>{' '.join([GAP_WORD] * gap_words(end - start))}</p>")  # to the next block's start
-    out.append(f"<p>{' '.join(page.indexed(page.marks))}</p>")  # last: the other words' positions are ours
+    out.append(f"{text}{' '.join(page.indexed(page.marks))}</p>")  # last: the other words' positions are ours
     # a title of no word characters: Pagefind would otherwise take the first heading's words
     out.append('</main><span data-pagefind-meta="title">-</span>')
     for key, values in page.filters.items():

@@ -47,7 +47,7 @@ def _by_definition(pages: Pages) -> bytes:
     out = []
     for word in sorted({w for items in pages.values() for w in items}):
         holding = [n for n in sorted(pages) if word in pages[n]]
-        items = [b"\x83" + _uint(n - ([0, *holding][k])) + pages[n][word] for k, n in enumerate(holding)]
+        items = [b"\x82" + _uint(n - ([0, *holding][k])) + pages[n][word] for k, n in enumerate(holding)]
         out.append(b"\x83" + head(3, len(word)) + word.encode() + head(4, len(items)) + b"".join(items) + b"\x80")
     return b"".join(out)
 

@@ -4,6 +4,7 @@ its UI. No mocks; these tests fail (not skip) when Chromium is missing.
 """
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -13,6 +14,7 @@ import pytest
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches, normalize, plan_query
+from site_builder.search.writer import WIDE, part_file, part_text
 
 from .queries import query_set
 
@@ -225,3 +227,22 @@ def test_parts_ending_in_one_character_after_a_separator_are_found_by_the_index(
         assert all("<mark>" in r["excerpt"] for r in results), q
         shown = min(3, len(truth))
         assert len(results) == shown and 0 < read_for_three <= 2 * shown, q
+
+
+def test_text_parts_read_in_the_browser_as_python_wrote_them(search_page, seed_site):
+    """The bundle's text parts, and parts of every character written in GB18030 (browsers read it
+    by their own table, Python writes it by its own) and of characters that are not (written in
+    UTF-16LE), read by the search page as they were written."""
+    folder = seed_site / "pagefind" / "text"
+    same = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and not part_file(chr(c))[0].startswith(WIDE))
+    added = [part_file(text) for text in (same, "一\u1e3f€\ue5e5\U0001f600二", "\u01f9\u9fb4\ufe10")]
+    assert len(same) > 21000 and [name.startswith(WIDE) for name, _ in added] == [False, True, True]
+    for name, raw in added:
+        (folder / f"{name}.pf_text").write_bytes(gzip.compress(raw, mtime=0))
+    try:
+        written = {path.stem: part_text(path.stem, gzip.decompress(path.read_bytes())) for path in folder.glob("*.pf_text")}
+        got = search_page.evaluate("names => Promise.all(names.map((n) => siteSearch.partText(n)))", sorted(written))
+    finally:
+        for name, _ in added:
+            (folder / f"{name}.pf_text").unlink()
+    assert dict(zip(sorted(written), got, strict=True)) == written

@@ -267,8 +267,10 @@ function makeExcerpt(text, plans) {
 
 // ---- the readable text, in parts ------------------------------------------------------
 // A fragment holds no text: its meta lists the text's parts ("<first word position>:<name>,…",
-// whole blocks, joined by newlines they are the text), each a gzipped UTF-16LE file of its own, so a
-// result shown costs its fragment and the one part its excerpt is cut from.
+// whole blocks, joined by newlines they are the text), each a gzipped file of its own, so a
+// result shown costs its fragment and the one part its excerpt is cut from. A part is GB18030
+// (fewer bytes for Chinese), or UTF-16LE when its name starts with "u" (a character whose
+// GB18030 code Python and the browser may read differently: site_builder/search/writer.py).
 const partFiles = new Map();
 const holdsMatch = (plans, text) => {
   const haystack = haystackOf(text);
@@ -281,7 +283,7 @@ function partText(name) {
     text = fetch(`${BASE}pagefind/text/${name}.pf_text`).then((r) => {
       if (!r.ok) throw new Error(`search text part ${name}: HTTP ${r.status}`);
       return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
-        .then((bytes) => new TextDecoder("utf-16le").decode(bytes)); // UTF-16: fewer bytes for Chinese
+        .then((bytes) => new TextDecoder(name.startsWith("u") ? "utf-16le" : "gb18030").decode(bytes));
     });
     partFiles.set(name, text);
     if (partFiles.size > 500) partFiles.delete(partFiles.keys().next().value);
@@ -368,6 +370,7 @@ siteSearch.ranked = async (query, options = {}) => {
 };
 siteSearch.ready = async () => { await getPagefind(); return true; };
 siteSearch.normalize = normalize;
+siteSearch.partText = partText;
 siteSearch.planQuery = planQuery;
 siteSearch.matches = (query, text) => {
   const plans = planQuery(query);
