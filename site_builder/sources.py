@@ -44,11 +44,13 @@ class Sources:
 
 
 def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
-                 entry_times: dict[Path, dt.datetime | None] | None = None, keep: bool = False) -> Sources:
+                 entry_times: dict[Path, dt.datetime | None] | None = None, keep: bool = False,
+                 hashes: dict[Path, str] | None = None) -> Sources:
     """Every content file's document; `entry_times`: when each file entered the archive,
     when the caller has worked them out for the content files (`entry_times_of` of
     `ingest.content_files`, just listed: they are the files read); `keep`:
-    the documents stay in this process for its next build (a preview server's)."""
+    the documents stay in this process for its next build (a preview server's); `hashes`:
+    the files' SHA-1s the caller has just learnt (incremental.build_key), by those paths."""
     # the files the caller's entry times are of were listed by this build already
     paths = list(entry_times) if entry_times is not None else ingest.content_files(content_dir)
     progress.set_total(len(paths))
@@ -57,9 +59,10 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
     missing: list[Path] = []
     kept: dict[str, SourceDocument] = {}  # this build's documents, kept in memory for the next
     shelf = _Shelf(cache)
+    known = hashes or {}
     for path in paths:
         try:
-            sources.hashes[path] = cache.file_hash(path)
+            sources.hashes[path] = known[path] if path in known else cache.file_hash(path)
         except OSError:  # unreadable or a dangling link: reading it reports the file
             missing.append(path)
             continue
