@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-import datetime as dt
 import functools
 import os
 import pickle
@@ -27,7 +26,7 @@ from site_builder import collector
 from site_builder.cache import BuildCache, cache_root, code_version, held, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (SiteRecord, Stamp, build_key, folder_stamps, forget_record, load_record,
+from site_builder.incremental import (BuildKey, SiteRecord, Stamp, build_key, folder_stamps, forget_record, RecordCheck,
                                       pickled, search_key, site_stamps, store_record, without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
@@ -103,8 +102,7 @@ def build_site(options: BuildOptions) -> BuildResult:
                 _forget_memo()
 
 
-def _forget_memo() -> None:
-    """Drop the rest of the memo as a build ends (a build that analysed nothing never imported it)."""
+def _forget_memo() -> None:  # (a build that analysed nothing never imported it)
     if (memo := sys.modules.get("site_builder.analyze.memo")) is not None:
         memo.forget()
 
@@ -120,9 +118,10 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     staging = claim_staging(output_dir)  # first write: an output folder that cannot be written fails now
     try:
         with progress.stage("check"):
+            checking = RecordCheck(cache, output_dir) if cache.enabled else None
             key = build_key(cache, content_dir, templates, options.with_search)
-            record = load_record(cache, output_dir) if cache.enabled else None
-        if record is not None and record.key == key.value and isinstance(record.result, BuildResult) \
+            record = checking.result() if checking is not None and checking.key == key.value else None
+        if record is not None and isinstance(record.result, BuildResult) \
                 and (options.search_may_lag or not record.result.search_stale):
             staging.rmdir()
             remove_leftovers(output_dir)
@@ -131,14 +130,14 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
         from site_builder.render import reach
         from site_builder.render.inputs import Fingerprints
 
-        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key.entry_times,
-                                 options.long_running)
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key, options.long_running)
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
         if options.on_archive is not None:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
+        record = checking.result() if checking is not None else None
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, options.with_search)
@@ -309,10 +308,10 @@ class _Read:
 
 
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
-                      entry_times: dict[Path, dt.datetime | None] | None = None, keep: bool = False) -> _Read:
+                      key: BuildKey | None = None, keep: bool = False) -> _Read:
     """Config, every content file (through the cache), the analysis; bad files fail it
-    unless keep_going (then they are returned, left out of the archive). `entry_times`:
-    when each content file entered the archive, when the caller knows (sources.py); `keep`:
+    unless keep_going (then they are returned, left out of the archive). `key`: the build's,
+    when the caller has it (each content file's entry time and SHA-1: sources.py); `keep`:
     the documents and the memo stay in memory for this process's next build; else the memo
     is dropped but the slugs, which rendering looks up too (the caller's `_forget_memo`)."""
     from site_builder import analyze
@@ -326,7 +325,8 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
 
     config = load_config(content_dir)
     with progress.stage("ingest") as stage:
-        sources = read_sources(content_dir, cache, stage, entry_times, keep)
+        sources = read_sources(content_dir, cache, stage, key.entry_times if key else None, keep,
+                               key.hashes if key else None)
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):

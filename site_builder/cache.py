@@ -165,6 +165,17 @@ class BuildCache:
         """Keep `value` under (kind, key); return the bytes written (0: nothing kept)."""
         return self._write(kind, key, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def open_entry(self, kind: str, key: str) -> BinaryIO:
+        """The file stored under (kind, key) by `store_written`, to read (OSError: none)."""
+        if self.folder is None:
+            raise FileNotFoundError(kind)
+        return open(self._name(kind, key), "rb")
+
+    def store_written(self, kind: str, key: str, write: Callable[[BinaryIO], object]) -> int:
+        """Keep what `write` writes to the file it is given under (kind, key) (`open_entry`
+        reads it); return the bytes written (0: nothing kept)."""
+        return self._write(kind, key, write)
+
     def store_pickled(self, kind: str, key: str, pickled: bytes) -> int:
         """`store` a value pickled already (`pickle.dumps(value, pickle.HIGHEST_PROTOCOL)`)."""
         return self._write(kind, key, lambda out: out.write(pickled))

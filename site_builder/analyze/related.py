@@ -76,6 +76,9 @@ class Lists:
     signals: frozenset[str]
     count: int
     lists: tuple[tuple[str, ...], ...]
+    # (`aligned`) the keywords and topics of entries removed since these lists were made
+    removed: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    added: frozenset[int] = frozenset()  # (`aligned`) the entries added since, by place
 
     @staticmethod
     def updated(last: Lists | None, entries: list[Entry], keyword_sets: tuple[frozenset[str], ...],
@@ -85,6 +88,8 @@ class Lists:
         urls = tuple(e.url for e in entries)
         topics = tuple(tuple(e.topics) for e in entries)
         ranker = _Ranker(entries, keyword_sets, tuple(frozenset(t) for t in topics), count)
+        if last is not None and last.urls != urls and last.count == count:
+            last = last.aligned(urls)  # entries added or removed: the others' lists taken by URL
         if last is None or last.urls != urls or last.count != count:
             lists = tuple(forked.map_items(ranker.related_urls, range(len(entries)), PARALLEL_FROM))
         else:
@@ -92,19 +97,43 @@ class Lists:
             lists = tuple(ranker.related_urls(n) if n in again else old for n, old in enumerate(last.lists))
         return Lists(urls, topics, keyword_sets, frozenset(ranker.signals), count, lists)
 
+    def aligned(self, urls: tuple[str, ...]) -> Lists | None:
+        """These lists as the last lists of entries with these URLs, when the entries they
+        share are in the same order and the common-word limit is the same (else None): an
+        entry added stands with no keywords, topics or list, and makes its words and topics
+        changed (`affected`); an entry removed leaves its words and topics changed on an
+        entry of its own kept here, so every list that could name it is made again."""
+        if _limit(len(urls)) != _limit(len(self.urls)):
+            return None
+        place = {url: n for n, url in enumerate(self.urls)}
+        kept = [place[url] for url in urls if url in place]
+        if kept != sorted(kept):
+            return None
+        gone = [n for n, url in enumerate(self.urls) if url not in set(urls)]
+        old = [place.get(url) for url in urls]
+        keyword_sets = tuple(self.keyword_sets[n] if n is not None else frozenset() for n in old)
+        topics = tuple(self.topics[n] if n is not None else () for n in old)
+        lists = tuple(self.lists[n] if n is not None else () for n in old)
+        # the words and topics of the entries removed, as changes of their own (`affected`)
+        removed = (frozenset().union(*(self.keyword_sets[n] for n in gone)),
+                   tuple(sorted({t for n in gone for t in self.topics[n]})))
+        added = frozenset(number for number, n in enumerate(old) if n is None)
+        return Lists(urls, topics, keyword_sets, self.signals, self.count, lists, removed, added)
+
     def affected(self, topics: tuple[tuple[str, ...], ...], keyword_sets: tuple[frozenset[str], ...],
                  signals: dict[str, list[int]]) -> set[int]:
-        """The entries (same URLs, same order) whose lists may differ from the last ones:
+        """The entries (same URLs, same order: `aligned`) whose lists may differ from the last ones:
         a changed entry; one sharing a signal word with a changed entry's keywords before or
         after (its candidates or their scores changed: a word becomes or ceases to be a
         signal only when a changed entry gains or loses it); one sharing a topic that a
         changed entry gained or lost (the lists filled from that topic changed). A word that
         is no signal before or after makes no entry a candidate of another."""
         changed = [n for n, (words, mine) in enumerate(zip(keyword_sets, topics, strict=True))
-                   if words != self.keyword_sets[n] or mine != self.topics[n]]
+                   if words != self.keyword_sets[n] or mine != self.topics[n] or n in self.added]
         either = self.signals | signals.keys()
         words = {w for n in changed for w in (self.keyword_sets[n] | keyword_sets[n]) & either}
-        moved = {t for n in changed for t in set(self.topics[n]) ^ set(topics[n])}
+        words |= self.removed[0] & either
+        moved = {t for n in changed for t in set(self.topics[n]) ^ set(topics[n])} | set(self.removed[1])
         return set(changed) | {n for n, (mine, old) in enumerate(zip(keyword_sets, self.keyword_sets, strict=True))
                                if (mine | old) & words} | {n for n, mine in enumerate(topics) if moved.intersection(mine)}
 
@@ -120,7 +149,7 @@ class _Ranker:
         for number, words in enumerate(keyword_sets):
             for word in words:
                 by_keyword[word].append(number)
-        limit = max(20, int(len(entries) * COMMON_SHARE))
+        limit = _limit(len(entries))
         self.signals = {word: posting for word, posting in by_keyword.items() if len(posting) <= limit}
         self.by_topic: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
@@ -136,6 +165,11 @@ class _Ranker:
         if len(related) < self.count:  # too few shared keywords: fill from the same topics, newest first
             related += _same_topic(entry, self.by_topic, related, self.count - len(related))
         return tuple(other.url for other in related)
+
+
+def _limit(entries: int) -> int:
+    """How many entries a keyword may be in and be a signal."""
+    return max(20, int(entries * COMMON_SHARE))
 
 
 def _best(number: int, shared: Counter[int], keyword_sets: tuple[frozenset[str], ...],

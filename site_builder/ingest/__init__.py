@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.errors import ContentError
-from site_builder.ingest.markdown_article import read_markdown_article
-from site_builder.ingest.page_meta import fill_page_info
 from site_builder.model import SourceDocument, Warning_
 
 RAW_DIR = "raw"
@@ -21,11 +19,14 @@ ARTICLES_DIR = "articles"
 
 def read_source(path: Path) -> SourceDocument:
     """Read one input file; raises ContentError naming the file (and line) on bad input."""
+    # (the readers are imported here: a build that reads no file again, or only Markdown, an
+    # editor's correction, loads none of the raw-page reader's modules)
     if path.suffix == ".md":
+        from site_builder.ingest.markdown_article import read_markdown_article
+
         return read_markdown_article(path)
     if path.suffix == ".txt":
-        # (imported here: a build that reads only Markdown again, an editor's correction,
-        # loads none of the raw-page reader's modules)
+        from site_builder.ingest.page_meta import fill_page_info
         from site_builder.ingest.raw_page import extract_raw_page
 
         doc = extract_raw_page(path)

@@ -35,7 +35,7 @@ import yaml
 from site_builder.errors import ContentError
 from site_builder.ingest.decode import remove_control_characters
 from site_builder.ingest.layer_repairs import remove_invisible, unify_radicals
-from site_builder.ingest.page_meta import reprint_date
+from site_builder.ingest.printed_dates import reprint_date
 from site_builder.ingest.text_files import read_utf8
 from site_builder.model import Article, Block, LineSpan, PageInfo, SourceDocument
 

@@ -25,10 +25,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.printed_dates import cn_number
 from site_builder.ingest.typography import CJK, normalize
 from site_builder.model import LineSpan, PageInfo
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CN_NUMBER = "〇零一二三四五六七八九十百"
 _DAY_CN = "[一二三四五六七八九十]{1,3}"
 _STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
@@ -149,23 +149,6 @@ def _date_of(m: re.Match) -> dt.date | str:
         return dt.date(y, mo, d)
     except ValueError:
         return m.group(0)
-
-
-def cn_number(text: str) -> int:
-    """9, 09, 九, 十一, 二十, 二〇二四 (digit by digit) or 一百零二 as an int."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text and "百" not in text:  # read digit by digit: 二〇二四
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    total, digit = 0, 0
-    for ch in text:
-        if ch == "百":
-            total, digit = total + (digit or 1) * 100, 0
-        elif ch == "十":
-            total, digit = total + (digit or 1) * 10, 0
-        else:
-            digit = _CN_DIGITS[ch]
-    return total + digit
 
 
 def _assign(tokens: list[_Token]) -> Head | None:

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from site_builder.ingest.page_head import WEEKDAYS, cn_number, read_head
+from site_builder.ingest.page_head import WEEKDAYS, read_head
+from site_builder.ingest.printed_dates import reprint_date
 from site_builder.ingest.sidecar import read_sidecar, sidecar_of
 from site_builder.ingest.typography import normalize
 from site_builder.model import Leftover, PageInfo, SourceDocument, Warning_
@@ -33,9 +33,6 @@ _LABELS = {"paper": "paper", "date": "date", "page": "page number (版次)", "pa
 _HEAD_KINDS = ("banner", "other")  # the leftover kinds furniture gives a head's lines
 _FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:-(?P<paper>[^-\d][^-]*))?"
                         r"(?:-(?P<page>\d{1,3})(?:-(?P<page_name>[^-]+))?)?$")
-_YEAR = r"(?:19|20)\d\d|[〇零一二三四五六七八九]{4}"
-_MONTH_DAY = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-_PRINTED_ON = re.compile(rf"(?:(?P<y>{_YEAR})\s*年\s*)?(?P<m>{_MONTH_DAY})\s*月\s*(?P<d>{_MONTH_DAY})\s*日")
 
 
 @dataclass(frozen=True)
@@ -62,25 +59,6 @@ def fill_page_info(doc: SourceDocument) -> None:
 def _typed(said: dict[str, Said], name: str, kind: type[T]) -> T | None:
     value = said[name].value if name in said else None
     return value if isinstance(value, kind) else None
-
-
-def reprint_date(source: str | None, printed: dt.date | None) -> dt.date | None:
-    """The original printing's date a reprint line gives (原载6月20日《人民日报》): its own year
-    when it prints one, else the year that puts it on or before `printed`, the reprint's date."""
-    m = _PRINTED_ON.search(unicodedata.normalize("NFKC", source or ""))
-    if m is None:
-        return None
-    month, day = cn_number(m.group("m")), cn_number(m.group("d"))
-    if m.group("y"):
-        year = cn_number(m.group("y"))
-    elif printed is None:
-        return None
-    else:
-        year = printed.year if (month, day) <= (printed.month, printed.day) else printed.year - 1
-    try:
-        return dt.date(year, month, day)
-    except ValueError:  # 2月30日, or 2月29日 of a year that has none
-        return None
 
 
 def _from_sidecar(page: Path) -> dict[str, Said]:
