@@ -25,13 +25,15 @@ HEAD_MAX = 60  # characters of a line that prints a title (with a banner or a by
 def listed_titles(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     """(the units without the page's lists of contents, the lists' units in order)."""
     heads = _head_lines(units)
+    shaped = [_entry_shaped(u) for u in units] + [False]
     dropped: set[int] = set()
     k = 0
     while k < len(units):
         labelled = LABEL.match(units[k].text.strip()) is not None
         start = k + 1 if labelled else k
         end = start
-        while end < len(units) and _entry(units[end], end, heads):
+        # (the search for each line's later printing only where a list could start)
+        while (labelled or shaped[start + 1]) and shaped[end] and _entry(units[end], end, heads):
             end += 1
         if end - start >= (1 if labelled else LIST_MIN):
             dropped.update(range(k, end))
@@ -54,12 +56,17 @@ def _printed_later(entry: str, at: int, heads: list[tuple[int, str]]) -> bool:
     return any(n > at and (line == entry or line.startswith(entry) or line.endswith(entry)) for n, line in heads)
 
 
-def _entry(unit: Unit, at: int, heads: list[tuple[int, str]]) -> bool:
+def _entry_shaped(unit: Unit) -> bool:
+    """A line of text as an entry prints: short, on its own line, no sentence's end (a kicker
+    may head two articles: printed twice, it lists nothing)."""
     text = unit.text.strip()
-    # (a kicker may head two articles: printed twice, it lists nothing)
-    if unit.kind != "text" or "\n" in unit.raw.strip() or not ENTRY_MIN <= len(text) <= ENTRY_MAX \
-            or terminated(text):
-        return False
+    return unit.kind == "text" and "\n" not in unit.raw.strip() and ENTRY_MIN <= len(text) <= ENTRY_MAX \
+        and not terminated(text)
+
+
+def _entry(unit: Unit, at: int, heads: list[tuple[int, str]]) -> bool:
+    """An entry-shaped line printed again further down."""
+    text = unit.text.strip()
     if _printed_later(key(text), at, heads):
         return True
     # (the writer's name after the title: 以…为例　王某)
