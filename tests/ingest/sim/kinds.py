@@ -30,7 +30,7 @@ FORMS = ["editor-note", "separator", "byline-displaced", "continuation", "joint-
          "kicker-two-lines", "byline-names-two-lines", "pull-quote", "byline-posts", "head-order", "afterword", "short-paragraphs"]
 # forms whose extraction is not yet at the bar (xfail in the test until it is); the other
 # forms are held to it like the damage kinds
-PENDING_KINDS = ["combined-new", "short-paragraphs"]
+PENDING_KINDS = ["combined-new"]
 
 # shapes, in the order they run
 SHAPES: dict[str, Callable] = {
