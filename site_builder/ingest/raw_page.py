@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import cast
 
 from site_builder.errors import ContentError
-from site_builder.ingest import (contents, dateline, dedupe, displaced, footnotes, furniture, metadata, page_head, shapes,
-                                 turn_drafts)
+from site_builder.ingest import contents, dateline, dedupe, displaced, footnotes, furniture, metadata, page_head, turn_drafts
 from site_builder.ingest.layer_repairs import page_breaks, remove_invisible, undouble_bold, unify_radicals
 from site_builder.ingest.decode import LOST_GLYPH, LOST_MARK, read_page, remove_control_characters, remove_lost_glyphs
 from site_builder.ingest.inferred_title import inferred_title
 from site_builder.ingest.interleave import Background, deinterleave, deinterleave_finding_title
 from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from_lines
-from site_builder.ingest.reflow import PageStats, Piece, join_units, reflow, split_orphans
+from site_builder.ingest.reflow import PageStats, Piece, best_dangling, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
 from site_builder.ingest.titles import is_name
 from site_builder.ingest.title_lines import mend_byline_lines
@@ -75,6 +74,8 @@ class _ArticleParts:
     warnings: list[Warning_] = field(default_factory=list)
     # pieces reflow found stranded (a cut paragraph elsewhere on the page may claim them)
     orphans: list[Unit] = field(default_factory=list)
+    # short paragraphs kept in the body that such a paragraph may claim all the same
+    claimable: list[Piece] = field(default_factory=list)
 
 
 class _Page:
@@ -200,27 +201,31 @@ class _Page:
                 self.warn(f"a passage printed twice was dropped: {copy[:20]}…", piece.unit.first_line,
                           "duplicate", parts.warnings)
             piece.unit.text = balance_quotes(cleaned)
-        parts.pieces, parts.orphans = split_orphans(pieces)
+        parts.pieces, parts.orphans, parts.claimable = split_orphans(pieces)
         return parts
 
     def place_fragments(self, parts: list[_ArticleParts], page_fragments: list[Unit]) -> None:
         """Give orphan pieces to a paragraph elsewhere that stops in mid-sentence, when the
-        junction is one the page writes elsewhere; the rest stay leftovers (fragments)."""
+        junction is one the page writes elsewhere; the rest stay leftovers (fragments), but
+        for the short paragraphs a cut paragraph could only claim, which stay in their body."""
         stats = PageStats.of([p.unit.text for part in parts for p in part.pieces]
                              + [u.text for u in page_fragments])
-        orphans = [(u, None) for u in page_fragments] + [
-            (u, part) for part in parts for u in part.orphans]
-        for unit, owner in orphans:
-            target = self._best_dangling(parts, unit, stats)
+        orphans = [(u, None, False) for u in page_fragments] + [
+            (u, part, False) for part in parts for u in part.orphans] + [
+            (p.unit, part, True) for part in parts for p in part.claimable]
+        for unit, owner, in_body in orphans:
+            target = best_dangling([part.pieces for part in parts], unit, stats)
             if target is not None:
-                part, piece = target
+                part, piece = parts[target[0]], target[1]
                 piece.unit, _ = join_units(piece.unit, unit)
                 if owner is None:
                     self._unleft(unit)
+                elif in_body:  # (owner is not None)
+                    owner.pieces = [p for p in owner.pieces if p.unit is not unit]
                 self.warn(f"an orphan fragment ({unit.text[:12]}) was joined to a cut paragraph",
                           unit.first_line, "orphan-fragment", part.warnings)
                 continue
-            if owner is not None:
+            if owner is not None and not in_body:
                 self.leftover("fragment", unit.text, unit.spans)
                 self.warn(f"an orphan fragment was kept out of the body: {unit.text[:12]}",
                           unit.first_line, "orphan-fragment", owner.warnings)
@@ -230,24 +235,6 @@ class _Page:
             if left.text == unit.text and left.lines == merge_spans(unit.spans):
                 del self.leftovers[k]
                 return
-
-    @staticmethod
-    def _best_dangling(parts: list[_ArticleParts], unit: Unit, stats: PageStats) -> tuple[_ArticleParts, Piece] | None:
-        if not shapes.terminated(unit.text) or shapes.starts_new_paragraph(unit.text):
-            return None
-        best: tuple[_ArticleParts, Piece] | None = None
-        best_score = 0
-        for part in parts:
-            for k, piece in enumerate(part.pieces):
-                if piece.heading or not shapes.dangling(piece.unit.text):
-                    continue
-                nxt = part.pieces[k + 1].unit.text if k + 1 < len(part.pieces) else ""
-                if nxt and not part.pieces[k + 1].heading and not shapes.starts_new_paragraph(nxt):
-                    continue  # it was not joined for another reason
-                score = stats.junction(piece.unit.text, unit.text)
-                if score > best_score:
-                    best, best_score = (part, piece), score
-        return best
 
     # --- one article -------------------------------------------------------------------
     def build_article(self, parts: _ArticleParts) -> Article:

@@ -194,18 +194,46 @@ def _whole_short_sentence(text: str) -> bool:
     return text.endswith(("？", "！", "?", "!")) or shapes.starts_sentence(text)
 
 
-def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit]]:
-    """Tiny complete pieces that continue nothing (the tail of a lost paragraph) are orphans;
-    a piece that opens as a paragraph does (一是…, an interview's 问：…) is no tail."""
+def split_orphans(pieces: list[Piece]) -> tuple[list[Piece], list[Unit], list[Piece]]:
+    """Tiny complete pieces that continue nothing (the tail of a lost paragraph) are orphans
+    where a column's top puts them: first in the body or under a subheading. After a paragraph
+    that ends its sentence, such a piece is a paragraph the writer kept short (答案是肯定的。):
+    it stays, though a cut paragraph elsewhere may still claim it (the third list). A piece
+    that opens as a paragraph does (一是…, an interview's 问：…) or is a whole sentence of its
+    own (a question, an exclamation, a connective's) is no tail."""
     kept: list[Piece] = []
     orphans: list[Unit] = []
+    claimable: list[Piece] = []
     for piece in pieces:
         text = piece.unit.text
         before = kept[-1].unit.text if kept and not kept[-1].heading else ""
         if not piece.heading and len(text) <= ORPHAN_MAX and shapes.terminated(text) \
-                and not shapes.starts_new_paragraph(text) and not _whole_short_sentence(text) \
-                and not (before and shapes.dangling(before)) and len(pieces) > 1:
-            orphans.append(piece.unit)
-            continue
+                and not shapes.starts_new_paragraph(text) and not _whole_short_sentence(text) and len(pieces) > 1:
+            if not before:
+                orphans.append(piece.unit)
+                continue
+            if not shapes.dangling(before):
+                claimable.append(piece)
         kept.append(piece)
-    return kept, orphans
+    return kept, orphans, claimable
+
+
+def best_dangling(bodies: list[list[Piece]], unit: Unit, stats: PageStats) -> tuple[int, Piece] | None:
+    """The paragraph, of the bodies (one an article), that stops in mid-sentence and that the
+    orphan `unit` most likely continues (the junction is one the page writes elsewhere), as
+    (the body's index, the piece); None when none does."""
+    if not shapes.terminated(unit.text) or shapes.starts_new_paragraph(unit.text):
+        return None
+    best: tuple[int, Piece] | None = None
+    best_score = 0
+    for b, pieces in enumerate(bodies):
+        for k, piece in enumerate(pieces):
+            if piece.heading or not shapes.dangling(piece.unit.text):
+                continue
+            nxt = pieces[k + 1].unit.text if k + 1 < len(pieces) else ""
+            if nxt and not pieces[k + 1].heading and not shapes.starts_new_paragraph(nxt):
+                continue  # it was not joined for another reason
+            score = stats.junction(piece.unit.text, unit.text)
+            if score > best_score:
+                best, best_score = (b, piece), score
+    return best

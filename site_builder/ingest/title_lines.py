@@ -179,8 +179,10 @@ def _second_line(units: list[Unit], title: int, stats: Callable[[], PageStats]) 
 def _runs_on(line: str, below: str, stats: PageStats) -> bool:
     """The text under `line` goes on with its sentence: `line` is the few words of body a
     column's cut leaves under a title (the text under it opens on a mark no line of a new
-    paragraph opens on, or a word runs across)."""
-    return below.lstrip()[:1] in _RUN_ON_MARKS or _word_spans(line, below, stats)
+    paragraph opens on, or on the copula 是, whose subject stands before it, or a word runs
+    across)."""
+    return below.lstrip()[:1] in _RUN_ON_MARKS or _word_spans(line, below, stats) \
+        or grammar.opens_on_copula(below.lstrip())
 
 
 def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats], bylines_over: bool,

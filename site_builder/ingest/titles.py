@@ -60,7 +60,7 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return True
     if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
         return False
-    if units[i].markdown_heading and following.kind in ("text", "bullet") \
+    if units[i].markdown_heading and following.kind in ("text", "bullet") and not _over_signed_title(units, nxt) \
             and (not _is_subheading_slot(units, i) or _plain_subheadings_above(units, i, titles)):
         return True
     if following.kind == "text" and _under_late_title(units, i, titles):
@@ -79,9 +79,19 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         or _parts_two_articles(units, i, titles)
     if prev is not None and units[prev].kind == "byline":
         # (a byline over a title: where an article ends, at the page's top, or under the
-        # kicker that heads the article, on pages that print the byline above the title)
-        opens_page = after_footer(units, prev, also=("kicker",))
+        # kicker that heads the article, on pages that print the byline above the title);
+        # a byline under a title (a kicker printed after it between them) is that title's,
+        # and the line under it the first piece of its body, however short a column cut it
+        opens_page = after_footer(units, prev, also=("kicker",)) and not _stands_under_title(units, prev, titles)
     return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+
+
+def _over_signed_title(units: list[Unit], k: int | None) -> bool:
+    """Unit k is a title-shaped line over a byline or a summary label: the title, and a
+    marked line right above it its kicker (a page that marks heads marks kickers too)."""
+    below = next_index(units, k, skip=("kicker", "furniture")) if k is not None else None
+    return k is not None and _title_shaped_line(units[k]) and below is not None \
+        and (is_name(units[below]) or units[below].kind == "label")
 
 
 def _first_line_above(units: list[Unit], k: int, text: str) -> bool:

@@ -34,3 +34,41 @@ def test_a_column_name_under_a_rule_after_an_article_without_closing_lines():
                        "治理之道", CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs), "（作者单位：东江市委党校）"))
     assert [(a.title, a.kicker) for a in doc.articles] == [(GOVERNANCE.title, None), (CULTURE.title, "治理之道")]
     assert [b.text for b in doc.articles[0].blocks] == list(GOVERNANCE.paragraphs)
+
+
+def _first_article_closed() -> tuple[str, ...]:
+    return GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs), "（作者单位：东江市委党校）"
+
+
+def test_a_byline_under_a_title_and_its_late_kicker_heads_a_short_first_piece():
+    """The kicker printed after its title, then the byline: the short piece under the byline
+    is the first paragraph's, cut by a column's foot, not another title."""
+    first = DIGITAL.paragraphs[0]
+    doc = extract(page(*_first_article_closed(), DIGITAL.title, "【理论热点】", DIGITAL.byline,
+                       column(first[:9]), column(first[9:], indent=False), body(DIGITAL.paragraphs[1:])))
+    assert [(a.title, a.kicker) for a in doc.articles] == [(GOVERNANCE.title, None), (DIGITAL.title, "【理论热点】")]
+    assert [b.text for b in doc.articles[1].blocks] == list(DIGITAL.paragraphs)
+
+
+def test_a_marked_column_name_over_a_signed_title_is_its_kicker():
+    """A page that marks its heads (## …) marks the kicker too: over a title that stands over
+    its byline, the marked line is the kicker, however short the piece of body under the head."""
+    first = DIGITAL.paragraphs[0]
+    doc = extract(page(*_first_article_closed(), "## 思想纵横", DIGITAL.title, "王海涛",
+                       column(first[:6]), column(first[6:], indent=False), body(DIGITAL.paragraphs[1:])))
+    assert [(a.title, a.kicker) for a in doc.articles] == [(GOVERNANCE.title, None), (DIGITAL.title, "思想纵横")]
+    assert [b.text for b in doc.articles[1].blocks] == list(DIGITAL.paragraphs)
+
+
+@pytest.mark.parametrize(("seed", "other"), [(750_002, "byline-after"), (750_002, "kicker-after"),
+                                             (750_000, "markdown")])
+def test_a_mid_page_head_with_a_short_first_piece_in_other_forms(seed, other):
+    """Simulator pages (seeds misread before): a mid-page head whose first piece of body a
+    column cut short, with its byline printed after the body (the piece, as wide as the title
+    and over a rest opening on the copula 是, is no second title line), its kicker printed
+    after the title, or its kicker marked as the page marks heads."""
+    from tests.ingest.sim import make_page
+    from tests.ingest.sim.check import extract_page, page_problems
+
+    page = make_page(seed, "x", ["mid-page-kicker", other])
+    assert page_problems(page, extract_page(page, f"mid-page-{other}.txt")) == []

@@ -321,15 +321,19 @@ def afterword(rng, lines, page):
 
 
 SHORT_PARAGRAPHS = ["怎么办？", "答案是肯定的。", "实践证明，这条路走对了。", "这是多么深刻的变化！",
-                    "问题出在哪里？", "事实上，办法总比困难多。", "路在何方？", "总之，关键在落实。"]
+                    "问题出在哪里？", "事实上，办法总比困难多。", "路在何方？", "总之，关键在落实。",
+                    "道理很简单。", "这绝非偶然。", "群众是最好的裁判。", "机遇前所未有。", "路就在脚下。"]
 
 
 def short_paragraphs(rng, page):
     """A paragraph of one short sentence, as commentary writes them: a question, an
-    exclamation, a sentence led by its connective (实践证明，…). It is body text."""
-    for _ in range(rng.randint(1, 2)):
+    exclamation, a sentence led by its connective (实践证明，…), a plain statement (答案是肯定的。).
+    It is body text. A page prints different ones (the same paragraph twice on a page reads as
+    a paragraph printed twice)."""
+    for text in rng.sample(SHORT_PARAGRAPHS, rng.randint(1, 2)):
         art = rng.choice(page.articles)
-        spots = [k for k in range(1, len(art.blocks)) if art.blocks[k - 1][0] == "paragraph"
-                 and art.blocks[k][0] == "paragraph"]
+        # between two paragraphs, or after the last (a short closing line of the argument)
+        spots = [k for k in range(1, len(art.blocks) + 1) if art.blocks[k - 1][0] == "paragraph"
+                 and (k == len(art.blocks) or art.blocks[k][0] == "paragraph")]
         if spots:
-            art.blocks.insert(rng.choice(spots), ("paragraph", rng.choice(SHORT_PARAGRAPHS)))
+            art.blocks.insert(rng.choice(spots), ("paragraph", text))
