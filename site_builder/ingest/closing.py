@@ -21,7 +21,7 @@ _AUTHOR_PART = re.compile(r"[，,；;\s]*(作者(?:单位)?\s*[:：系为是]?|�
 # (an author's note: 作者简介：…, 【专家简介】…)
 _BIO_LEAD = r"[【\[〔]?\s*(?:作者|专家)(?:简介|介绍)\s*[】\]〕]?\s*[:：]?"
 _LEAD_AFFILIATION = rf"(?P<bio>{_BIO_LEAD})|(?:本文)?作者(?:单位)?\s*(?:分别)?\s*(?:[:：]|系|为|是)|作者单位"
-_AFFILIATION = re.compile(rf"^[{OPENING}]?\s*(?:{_LEAD_AFFILIATION})\s*(.+?)\s*[{CLOSING}]?\s*$")
+_AFFILIATION = re.compile(rf"^[{OPENING}]?\s*(?:{_LEAD_AFFILIATION})\s*(?P<rest>.+?)\s*[{CLOSING}]?\s*$")
 # the funding or project note that often follows the unit: “，本文为…成果”
 _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
 # … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
@@ -92,8 +92,8 @@ def _affiliation(text: str) -> dict | None:
     m = _AFFILIATION.match(text)
     if not m:
         return _bare_unit(text)
-    named = _NOTE_NAME.match(m.group(m.lastindex or 1))
-    rest = m.group(m.lastindex or 1)[named.end() if named else 0:].rstrip("。")
+    named = _NOTE_NAME.match(m.group("rest"))
+    rest = m.group("rest")[named.end() if named else 0:].rstrip("。")
     if named:  # (作者：王某，系某某大学教授: the unit without its lead-in)
         rest = re.sub(r"^(?:系|为|是)\s*", "", rest)
     if re.fullmatch(NAME_PATTERN, rest) and len(rest) <= 4 and not rest.endswith(POSTS + UNITS):
