@@ -53,7 +53,7 @@ def _head_lines(units: list[Unit]) -> list[tuple[int, str]]:
 def _printed_later(entry: str, at: int, heads: list[tuple[int, str]]) -> bool:
     """The entry's title is printed on a line further down (a banner before it or a byline
     after it on that line)."""
-    return any(n > at and (line == entry or line.startswith(entry) or line.endswith(entry)) for n, line in heads)
+    return any(n > at and (line.startswith(entry) or line.endswith(entry)) for n, line in heads)
 
 
 def _entry_shaped(unit: Unit) -> bool:
