@@ -96,8 +96,8 @@ def _affiliation(text: str) -> dict | None:
     rest = m.group("rest")[named.end() if named else 0:].rstrip("。")
     if named:  # (作者：王某，系某某大学教授: the unit without its lead-in)
         rest = re.sub(r"^(?:系|为|是)\s*", "", rest)
-    if re.fullmatch(NAME_PATTERN, rest) and len(rest) <= 4 and not rest.endswith(POSTS + UNITS):
-        return None  # 作者：王某 names the writer: a byline
+    if _only_names(rest):
+        return None  # 作者：王某 (or 作者：王某　李某) names the writers: a byline
     info = _split_note(rest)
     if m.group("bio"):  # (the note's other clauses go with the funding note: nothing of it is lost)
         info["affiliation"], other = _unit_clauses(info["affiliation"])
@@ -106,6 +106,13 @@ def _affiliation(text: str) -> dict | None:
     if named:
         info["names"] = [named.group(0).rstrip("，, ")]
     return info
+
+
+def _only_names(text: str) -> bool:
+    """王某, or 王某　李某: writers' names, none of them a unit or a post."""
+    names = text.split()
+    return 0 < len(names) <= 4 and all(re.fullmatch(NAME_PATTERN, n) and len(n) <= 4 and not n.endswith(POSTS + UNITS)
+                                       for n in names)
 
 
 def _unit_clauses(note: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ import re
 from site_builder.ingest import lexicon, shapes
 from site_builder.ingest.names import plausible_name
 from site_builder.ingest.typography import CJK
+from site_builder.ingest.writer_roles import parts_as_marker
 
 MARKERS = "■●▲◆□○◇★☆▼►•◎▶"
 OPENING, CLOSING = re.escape("（(〔[【"), re.escape("）)〕]】")
@@ -116,7 +117,7 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
 
 
 def _byline_parts(text: str, marked_only: bool) -> dict | None:
-    text = _lead_as_marker(read_ocr_marker(text))
+    text = _lead_as_marker(parts_as_marker(read_ocr_marker(text), MARKERS))
     staff = _staff_names(text.lstrip(MARKERS).strip())
     if staff:
         return {"names": staff}

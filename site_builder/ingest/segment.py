@@ -42,7 +42,7 @@ def classify(unit: Unit) -> None:
     for kind, parse in (("source", closing.parse_source), ("affiliation", closing.parse_affiliation),
                         ("affiliation", closing.parse_note)):
         info = parse(text)
-        if info:
+        if info and not _names_set_apart(kind, info, plain):
             unit.kind, unit.info = kind, info
             return
     byline = metadata.parse_byline_parts(plain, marked_only=True)
@@ -65,6 +65,13 @@ def classify(unit: Unit) -> None:
     if byline and _word_series(byline["names"]):
         byline = None
     unit.kind, unit.info = "text", byline or {}
+
+
+def _names_set_apart(kind: str, info: dict, plain: str) -> bool:
+    """（作者：王某　李某）: cleaning joins the names into one “unit” that names no unit or
+    post; the raw line, its names still set apart, reads as a byline."""
+    return kind == "affiliation" and not metadata.names_unit(info.get("affiliation") or "") \
+        and not info.get("note") and bool(metadata.parse_byline_parts(plain, marked_only=True))
 
 
 NAME_MAX = 3  # characters of most Chinese names (a compound surname or a foreign name runs longer)

@@ -22,13 +22,17 @@ _AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
 # label words the extractor drops on purpose: a summary's label, an affiliation's lead-in, a staff
 # byline's role (本报记者 苏雁 gives the author 苏雁), an editor's note's 编者按, an
 # author's note's lead-in and the writer's name it repeats (作者简介：王某，), a byline's
-# square marker that OCR read as a character (口李奕)
+# square marker that OCR read as a character (口李奕), the writers' parts of a byline
 # (read from the extractor when a page is checked, not when the simulator composes one)
 @lru_cache(maxsize=1)
 def _labels() -> re.Pattern:
     from site_builder.ingest.metadata import STAFF_ROLE
+    from site_builder.ingest.writer_roles import PARTS
 
-    return re.compile(r"内容提要|核心提示|核心阅读|阅读提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
+    # the writers' parts a byline labels them by (口述：王某　整理：李某, 王某/文, 王某　整理)
+    parts = "|".join(PARTS)
+    writer_parts = rf"(?:{parts})\s*[:：｜|丨]|[/／]\s*(?:{parts}|文)(?=\s|$)|(?<=\s)(?:{parts})(?=\s|$)|"
+    return re.compile(writer_parts + r"内容提要|核心提示|核心阅读|阅读提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
                       r"|[【\[〔]?(?:作者|专家)(?:简介|介绍)[】\]〕]?[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
                       r"|作者系|作者为|作者是|分别为|分别系|分别是|本文作者|(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]|作者|编者按|主持人|"
                       + STAFF_ROLE.pattern)

@@ -188,15 +188,29 @@ def byline_unit(rng, page):
 
 def byline_marks(rng, lines, page):
     """A byline's square marker as the text layer or OCR gives it: on a line of its own above
-    the names, or read as 口 or ロ."""
+    the names, or read as 口 or ロ; and the other bylines marked by the writers' parts instead
+    (口述：王某　整理：李某, 王某　口述　李某　整理, 王某/文, 【作者】王某, 执笔：王某)."""
     marked = [k for k, x in enumerate(lines) if x.role == "byline" and x.text[:1] in "■□" and len(x.text) > 2]
-    for k in sorted(rng.sample(marked, rng.randint(1, len(marked))) if marked else [], reverse=True):
+    chosen = sorted(rng.sample(marked, rng.randint(1, len(marked))) if marked else [], reverse=True)
+    for k in (k for k in marked if k not in chosen):
+        lines[k] = Line(_writer_parts(rng, lines[k].text[1:].split()), "byline", lines[k].article)
+    for k in chosen:
         names = lines[k].text[1:].lstrip()
         if rng.random() < 0.5:
             lines[k:k + 1] = [Line(lines[k].text[0], "byline", lines[k].article), Line(names, "byline", lines[k].article)]
         else:
             lines[k] = Line(rng.choice("口ロ") + names, "byline", lines[k].article)
     return lines
+
+
+def _writer_parts(rng, names: list[str]) -> str:
+    """A byline that labels its writers by their part in the writing instead of a marker."""
+    space = rng.choice(["\u3000", " "])
+    if len(names) == 2 and rng.random() < 0.6:
+        told, written = names
+        return rng.choice([f"口述：{told}{space}整理：{written}", f"{told}{space}口述{space}{written}{space}整理"])
+    return rng.choice([f"{space.join(names)}/文", f"{space.join(names)}／文", f"【作者】{space.join(names)}",
+                       f"执笔：{space.join(names)}", f"撰稿：{space.join(names)}"])
 MASTHEADS = ["RENMIN RIBAO", "GUANGMING DAILY", "JINGJI RIBAO", "XUEXI SHIBAO"]
 CONTACTS = ["联系邮箱：{u}@example.cn", "本报地址：{p}市{p}路{n}号　邮政编码：{z}", "定价：{n}.50元",
             "电话：0{n}-{z}", "网址：http://www.example.cn"]
