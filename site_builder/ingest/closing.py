@@ -8,9 +8,9 @@ import re
 from site_builder.ingest.metadata import CLOSING, NAME_PATTERN, OPENING, POSTS, UNITS, mask_unit_aliases, names_unit, unmask_info
 from site_builder.ingest.names import plausible_name
 
-_LEAD_SOURCE = r"原载|原刊于|原刊|刊于|刊发于|刊登于|发表于|刊载于|转载自|转自|摘自|选自|摘编自|来源[:：]|据|载"
-# (the lead may open with 本文, 此文 or 原文: 本文转自…, 本文来源：…, 原文刊发于…)
-_SOURCE = re.compile(rf"^[{OPENING}]?\s*((?:本文|此文|原文)?(?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{CLOSING}]?\s*$")
+_LEAD_SOURCE = r"原载|原刊于|原刊|刊于|刊发于|刊登于|发表于|刊载于|转载自|转自|摘自|选自|摘编自|节选自|摘录自|来源[:：]|据|载"
+# (the lead may open with 本文, 此文, 原文 or 文章: 本文转自…, 文章来源：…, 原文刊发于…)
+_SOURCE = re.compile(rf"^[{OPENING}]?\s*((?:本文|此文|原文|文章)?(?P<lead>{_LEAD_SOURCE})\s*.*?)\s*[{CLOSING}]?\s*$")
 # a web copy's citation: 《人民日报》（2024年06月21日 09版）
 _CITATION = re.compile(r"^《\s*([^》]{2,20}?)\s*》\s*[（(]\s*((?:19|20)\d\d\s*年[^（()）]{2,20}?版)\s*[）)]$")
 # the writer's unit, then the reprint line, in one pair of brackets: （作者单位：…；原载《…》）
@@ -24,8 +24,10 @@ _LEAD_AFFILIATION = rf"(?P<bio>{_BIO_LEAD})|(?:本文)?作者(?:单位)?\s*(?:�
 _AFFILIATION = re.compile(rf"^[{OPENING}]?\s*(?:{_LEAD_AFFILIATION})\s*(?P<rest>.+?)\s*[{CLOSING}]?\s*$")
 # the funding or project note that often follows the unit: “，本文为…成果”
 _NOTE = re.compile(r"[，,；;。]\s*((?:本文|此文|该文)(?:为|系|是|受).*|(?:基金|课题)项目.*)$")
-# … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。
-_NOTE_LINE = re.compile(r"^[（(【〔\[]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?(?:成果|资助|支持)[。.]?)\s*[）)】〕\]]?$")
+# … or stands as a closing line of its own: 本文系…项目（…）的阶段性成果。 The same line may say
+# what the text was first: 本文为作者在…上的发言（节选）, 本文是…的演讲
+_NOTE_LINE = re.compile(r"^[（(【〔\[]?\s*((?:本文|此文|该文)(?:为|系|是|受)\S.{4,150}?"
+                        r"(?:成果|资助|支持|发言|讲话|演讲|报告|致辞|节选|摘编|摘要)(?:稿|提纲)?[。.]?)\s*[）)】〕\]]?$")
 _WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：]\s*[^（()）]{2,40}?)\s*[）)]$")
 # … or the names first: （王某 李某 整理）; and an editor's word that the text was cut: （本文有删节）
 _WRITERS_AFTER = re.compile(rf"^[（(]\s*((?:{NAME_PATTERN}[\s、，,]*){{1,4}}(?:执笔|撰稿|整理))\s*[）)]$")

@@ -9,6 +9,7 @@ import re
 
 from site_builder.ingest import shapes
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.metadata import MARKERS
 from site_builder.ingest.page_head import read_head
 from site_builder.ingest.typography import CJK
 
@@ -19,7 +20,8 @@ _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮�
 _SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
 # a mark that ends an article or its part on this page, alone on its line: （完）, （全文完）,
 # （待续）, （未完待续）: the article's end, not its text
-_END_MARK = re.compile(r"^[（(]\s*(?:全文)?完\s*[）)]$|^[（(]\s*(?:未完)?待续\s*[）)]$")
+# (and a marker alone on its line, where it marks no byline under it: an article's end mark)
+_END_MARK = re.compile(rf"^[（(]\s*(?:全文)?完\s*[）)]$|^[（(]\s*(?:未完)?待续\s*[）)]$|^[{MARKERS}]$")
 # a paper's name in Latin letters (RENMIN RIBAO)
 _LATIN_MASTHEAD = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){0,4}$")
 # the paper's colophon and contact lines: 联系邮箱：…, 本报地址：…, 定价：…, a web address alone

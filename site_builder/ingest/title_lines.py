@@ -80,13 +80,19 @@ def join_lone_markers(units: list[Unit]) -> list[Unit]:
     """A byline's marker alone on a line (■, then 李奕 on the next) opens the unit under it."""
     out: list[Unit] = []
     for unit in units:
-        if out and _lone_marker(out[-1]) and not _lone_marker(unit):
+        if out and _lone_marker(out[-1]) and not _lone_marker(unit) and _marks_a_byline(out[-1], unit):
             marker = out.pop()
             joined = marker.joined_with(unit, unit.text)
             joined.raw = marker.raw.strip() + unit.raw.lstrip()  # (■李奕, as printed)
             unit = joined
         out.append(unit)
     return out
+
+
+def _marks_a_byline(marker: Unit, unit: Unit) -> bool:
+    """The marker and the line under it read as a byline (■ over 李奕); a marker over any other
+    line (an article's end mark over the next title) is an ornament of its own."""
+    return metadata.parse_byline_parts(marker.raw.strip() + unit.raw.strip(), marked_only=True) is not None
 
 
 def _lone_marker(unit: Unit) -> bool:
