@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from site_builder.ingest.grammar import left_open
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.metadata import is_kicker
+from site_builder.ingest.metadata import KICKER_MAX, is_kicker
 from site_builder.ingest.shapes import cjk_len
 from site_builder.ingest.typography import balance_quotes
 
@@ -34,6 +34,8 @@ def join_kicker_lines(units: list[Unit]) -> list[Unit]:
 
 
 def _kicker_halves(first: Unit, second: Unit) -> bool:
+    if len((first.text + second.text).strip()) > KICKER_MAX:  # (joined, no kicker: the cheap test first)
+        return False
     if "\n" in first.raw.strip() or "\n" in second.raw.strip() or is_kicker(first.text):
         return False
     if min(cjk_len(first.text), cjk_len(second.text)) < HALF_MIN:  # (a rule of dashes is no half)

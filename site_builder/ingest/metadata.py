@@ -112,8 +112,14 @@ def unmask_info(info: dict | None) -> dict | None:
 
 def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     """A byline's names, and the writer's post or unit where the line prints it before the
-    name ({"names": [...], "affiliation": "…"}); None when the line is no byline."""
+    name ({"names": [...], "affiliation": "…"}); None when the line is no byline (a line that
+    ends a sentence is none: the cheap test first)."""
+    if _SENTENCE_MARK.search(text):
+        return None
     return unmask_info(_byline_parts(mask_unit_aliases(text.strip()), marked_only))
+
+
+_SENTENCE_MARK = re.compile(r"[。！？]")
 
 
 def _byline_parts(text: str, marked_only: bool) -> dict | None:
@@ -363,10 +369,13 @@ def is_banner(text: str) -> bool:
     return _BANNER.match(text.strip()) is not None
 
 
+KICKER_MAX = 40  # characters: a banner or a series line is a phrase, never a sentence's length
+
+
 def is_kicker(text: str) -> bool:
     """A column banner or series line: 【学思践悟】, 学习贯彻…精神, “…”时评, ——副题."""
     text = text.strip()
-    if len(text) > 40 or text.endswith(("。", "！", "？", "；")):
+    if len(text) > KICKER_MAX or text.endswith(("。", "！", "？", "；")):
         return False
     return bool(_BANNER.match(text) or _CAMPAIGN.match(text) or _COLUMN.match(text) or _SUBTITLE.match(text))
 
