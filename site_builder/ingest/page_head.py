@@ -38,6 +38,8 @@ _DATES = [
     re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
     re.compile(rf"(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DAY_CN})\s*月\s*(?P<d>{_DAY_CN})\s*日"),
 ]
+# a date printed without its year (06月20日): a head's only with its weekday or its page
+_MONTH_DAY = re.compile(rf"(?:\d{{1,2}}|{_DAY_CN})\s*月\s*(?:\d{{1,2}}|{_DAY_CN})\s*日")
 WEEKDAYS = "一二三四五六日"  # 星期一 … 星期日: the index is date.weekday()
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")  # 星期天 is 星期日
 # 第9版, 第九版, and the e-paper's 9版 / A9版 (the letter names a section: A9版 is page 9)
@@ -67,7 +69,7 @@ HEAD_LINES = 3  # a head printed over more lines than this is not one
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # date | weekday | page | number | paper | word | ignored
+    kind: str  # date | month-day | weekday | page | number | paper | word | ignored
     text: str
     value: object = None
 
@@ -119,7 +121,7 @@ def _token_at(line: str, at: int) -> _Token | None:
         m = pattern.match(line, at)
         if m:
             return _Token("ignored", m.group(0))
-    for kind, pattern in (("weekday", _WEEKDAY), ("page", _PAGE), ("number", _NUMBER)):
+    for kind, pattern in (("month-day", _MONTH_DAY), ("weekday", _WEEKDAY), ("page", _PAGE), ("number", _NUMBER)):
         m = pattern.match(line, at)
         if m:
             return _Token(kind, m.group(0), cn_number(m.group("n")) if "n" in pattern.groupindex else None)
@@ -228,7 +230,7 @@ def _inner_name(tokens: list[_Token], at: int) -> int | None:
 def _says_head(kinds: list[str], info: PageInfo, tokens: list[_Token]) -> bool:
     """Only a head says this: a date, a 第N版, a paper with a weekday or a page number, or a
     paper's name alone in a paper's unmistakable form."""
-    if "date" in kinds or "page" in kinds:
+    if "date" in kinds or "page" in kinds or ("month-day" in kinds and "weekday" in kinds):
         return True
     if info.paper is not None and ("weekday" in kinds or "number" in kinds or "ignored" in kinds):
         return True

@@ -45,6 +45,10 @@ D = dt.date
     ("A3 思想周刊 2024年5月10日 星期五", PageInfo(None, D(2024, 5, 10), 3, "思想周刊")),
     ("人民日报", PageInfo("人民日报", None, None, None)),
     ("《学习时报》", PageInfo("学习时报", None, None, None)),
+    # a date without its year, with its weekday or its page: a head whose date is not known
+    ("06月20日 星期四 第9版 理论", PageInfo(None, None, 9, "理论")),
+    ("人民日报 6月20日 星期四", PageInfo("人民日报", None, None, None)),
+    ("六月二十日 星期四", PageInfo(None, None, None, None)),
 ])
 def test_head_forms(head: str, want: PageInfo):
     read = read_head(head)
@@ -64,6 +68,8 @@ def test_head_forms(head: str, want: PageInfo):
     "人民日报 9 2024年6月20日 理论",  # a bare number inside the head, its name not beside it
     "原载2024年6月20日《人民日报》",  # a reprint line, even unbracketed
     "见《人民日报》2024年6月20日第9版",  # a citation
+    "6月20日",  # a date without its year, alone: a diary's subheading as likely
+    "6月20日 调研座谈",
 ])
 def test_not_heads(line: str):
     assert read_head(line) is None
@@ -110,6 +116,16 @@ def test_the_head_is_kept_out_of_the_articles(tmp_path: Path, head: list[str]):
     assert all(a.date == D(2024, 6, 20) and a.page == doc.page for a in doc.articles)
     missing, invented = unaccounted("\n".join(head + _lines(SAMPLE)), doc)
     assert not missing and not invented
+
+
+def test_a_head_without_its_year_is_kept_out_of_the_title(tmp_path: Path):
+    plain = read_source(SAMPLE)
+    doc = _extracted(tmp_path, SAMPLE.name, ["06月20日　星期四　　理论周刊", ""] + _lines(SAMPLE))
+    assert [a.title for a in doc.articles] == [a.title for a in plain.articles]
+    assert doc.page.date is None and all(a.date is None for a in doc.articles)
+    # (page matter read as a head, not a fragment of text)
+    assert [(left.kind, left.text) for left in doc.leftovers if left.lines[0].last <= 2] == \
+        [("banner", "06月20日星期四理论周刊")]
 
 
 def test_the_sample_pages_print_no_date():
