@@ -29,9 +29,11 @@ def _labels() -> re.Pattern:
     from site_builder.ingest.metadata import STAFF_ROLE
     from site_builder.ingest.writer_roles import PARTS
 
-    # the writers' parts a byline labels them by (口述：王某　整理：李某, 王某/文, 王某　整理)
+    # the writers' parts a byline labels them by (口述：王某　整理：李某, 王某/文, 王某　整理),
+    # and 等 after a byline's names (王某　李某　等)
     parts = "|".join(PARTS)
-    writer_parts = rf"(?:{parts})\s*[:：｜|丨]|[/／]\s*(?:{parts}|文)(?=\s|$)|(?<=\s)(?:{parts})(?=\s|$)|"
+    writer_parts = (rf"(?:{parts})\s*[:：｜|丨]|[/／]\s*(?:{parts}|文)(?=\s|$)|(?<=\s)(?:{parts})(?=\s|$)"
+                    rf"|[（(](?:{parts})[）)]|(?<=[\u4e00-\u9fff])[ \u3000]+等(?=\n|$)|")
     return re.compile(writer_parts + r"内容提要|核心提示|核心阅读|阅读提示|内容摘要|摘要|提要|导读|导语|作者单位系|作者单位为|作者单位是|作者单位"
                       r"|[【\[〔]?(?:作者|专家)(?:简介|介绍)[】\]〕]?[:：]?\s*[\u4e00-\u9fff·]{2,5}[，,]"
                       r"|作者系|作者为|作者是|分别为|分别系|分别是|本文作者|(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]|作者|编者按|主持人|"

@@ -22,6 +22,9 @@ from tests.ingest.genre_pages import CULTURE, GOVERNANCE, Piece, body, page
     ("【作者】王明", ["王明"]),
     ("本报记者　李强　整理", ["李强"]),
     ("（作者：王明　李强）", ["王明", "李强"]),
+    ("■王明 等", ["王明"]),
+    ("王明　李强　等", ["王明", "李强"]),
+    ("■王明（执笔）", ["王明"]),
 ])
 def test_the_writers_parts_label_a_byline(line, names):
     assert parse_byline_parts(line, marked_only=True) == {"names": names}
@@ -46,6 +49,7 @@ def test_a_bracketed_byline_of_several_names_is_no_unit():
     ("口述：王明　整理：李强", "赵刚/文"),
     ("王明　口述　李强　整理", "【作者】赵刚"),
     ("（作者：王明　李强）", "执笔：赵刚"),
+    ("王明　李强　等", "■赵刚（执笔）"),
 ])
 def test_pages_with_these_bylines_keep_their_titles_and_authors(first, second):
     def article(piece: Piece, byline: str) -> list[str]:

@@ -218,7 +218,8 @@ def _writer_parts(rng, names: list[str]) -> str:
         told, written = names
         return rng.choice([f"口述：{told}{space}整理：{written}", f"{told}{space}口述{space}{written}{space}整理"])
     return rng.choice([f"{space.join(names)}/文", f"{space.join(names)}／文", f"【作者】{space.join(names)}",
-                       f"执笔：{space.join(names)}", f"撰稿：{space.join(names)}"])
+                       f"执笔：{space.join(names)}", f"撰稿：{space.join(names)}", f"{space.join(names)}{space}等",
+                       f"{space.join(names)}（执笔）"])
 MASTHEADS = ["RENMIN RIBAO", "GUANGMING DAILY", "JINGJI RIBAO", "XUEXI SHIBAO"]
 CONTACTS = ["联系邮箱：{u}@example.cn", "本报地址：{p}市{p}路{n}号　邮政编码：{z}", "定价：{n}.50元",
             "电话：0{n}-{z}", "网址：http://www.example.cn"]
