@@ -16,6 +16,7 @@ from site_builder.ingest.title_lines import join_title_lines
 from site_builder.ingest.titles import (
     bylines_above_titles,
     find_titles,
+    is_column_name,
     is_subtitle_line,
     is_name,
     next_index,
@@ -76,7 +77,6 @@ def _word_series(names: list[str]) -> bool:
     a paragraph, not a byline."""
     return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
 
-COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
 
 
 class _Walker:
@@ -203,15 +203,16 @@ class _Walker:
     def _column_name_above_title(self, i: int, unit: Unit) -> bool:
         """A short line of words alone, between a closed article (or the page's top) and the
         next title: the column's name over that article (思想纵横, 理论前沿)."""
-        words = unit.text.strip("“”《》·")
         cur = self.current
         # (after an article printed without its title, the line is that title, printed late;
-        # a rule between articles closes the one above, printed without closing lines)
+        # a rule between articles closes the one above, printed without closing lines; on a
+        # page that prints bylines over titles, the byline stands between name and title)
         closed = cur is None or (self.phase == "footer" and cur.title is not None) \
             or (i > 0 and self.units[i - 1].kind == "furniture" and _is_rule(self.units[i - 1].text))
-        return unit.kind == "text" and closed \
-            and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX \
-            and next_index(self.units, i, skip=("furniture", "kicker")) in self.titles
+        nxt = next_index(self.units, i, skip=("furniture", "kicker"))
+        if self.bylines_above and nxt is not None and is_name(self.units[nxt]):
+            return closed and is_column_name(unit) and stands_above_title(self.units, nxt, self.titles)
+        return closed and is_column_name(unit) and nxt in self.titles
 
     def _kicker_is_text(self, i: int) -> bool:
         """A campaign-shaped line inside a body, followed by more body, is a subheading."""

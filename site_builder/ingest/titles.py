@@ -10,6 +10,7 @@ from site_builder.ingest.lines import Unit
 
 DASHES = "—–-－"
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
+COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
 # what stands between two articles: an article's closing lines, an editor's note heading
 # the articles after it
 BETWEEN_ARTICLES = ("source", "affiliation", "editor_note")
@@ -38,8 +39,16 @@ def find_titles(units: list[Unit]) -> set[int]:
         # title, however short the piece of body under it; and a kicker over a byline, which
         # reads as a title printed over its byline, is the kicker of that title
         titles |= heads
-        titles -= {i for i in titles if units[i].kind == "kicker" and _over_byline_over_title(units, i, titles)}
+        titles -= {i for i in titles if (units[i].kind == "kicker" or is_column_name(units[i]))
+                   and _over_byline_over_title(units, i, titles)}
     return titles
+
+
+def is_column_name(unit: Unit) -> bool:
+    """A short line of words alone, no mark or name in it: a column's name (思想纵横, 理论前沿)
+    where it stands over an article's head."""
+    words = unit.text.strip("“”《》·")
+    return unit.kind == "text" and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX
 
 
 def _over_byline_over_title(units: list[Unit], i: int, titles: set[int]) -> bool:
@@ -53,6 +62,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if not shapes.title_shaped(text) and not (slogan and len(text) <= shapes.TITLE_MAX):
         return False
     nxt = next_index(units, i, skip=("kicker", "furniture"))
+    if nxt is not None and units[nxt].kind == "text" and shapes.is_saying(units[nxt].text):
+        nxt = next_index(units, nxt, skip=("furniture",))  # (an epigraph between the head and the text)
     following = units[nxt] if nxt is not None else None
     if following is None:
         return False
@@ -158,8 +169,11 @@ def _lines_under_bylines(units: list[Unit], titles: set[int]) -> set[int] | None
     first byline stands before any text (at the page's top, under kickers at most): a byline
     between an article's end and the next title may just as well be the first's, printed late."""
     signed = _byline_lines(units, titles)
+    # (a column's name over a byline reads as a title over it, the byline its own: on such
+    # a page the name stands over the byline as a kicker does, and is no title to stand under)
+    named = {i for i in titles if is_column_name(units[i])}
     if not signed or any(unit.kind == "text" for unit in units[:signed[0]]) \
-            or any(_stands_under_title(units, i, titles) for i in signed):
+            or any(_stands_under_title(units, i, titles - named) for i in signed):
         return None
     heads = {_head_under(units, i, signed) for i in signed}
     if not all(k is not None and (k in titles or _title_shaped_line(units[k])) for k in heads):
@@ -216,7 +230,16 @@ def _names_shaped_title(units: list[Unit], i: int) -> bool:
     # stands above a marked byline, so over a marked one the two lines are name and title)
     column_name = "names" in units[prev].info and units[nxt].kind == "byline" if prev is not None else False
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") \
-        or ((units[prev].kind == "byline" or column_name) and after_footer(units, prev))
+        or ((units[prev].kind == "byline" or column_name) and after_footer(units, prev)) \
+        or (units[nxt].kind == "byline" and _ends_body(units[prev]))
+
+
+def _ends_body(unit: Unit) -> bool:
+    """The unit is a body paragraph that ends its sentence: an article printed without
+    closing lines ends there, and the next head may follow (a bare line of names right
+    over a marked byline is then that head, for a bare name never stands above a marked one)."""
+    return unit.kind == "text" and "names" not in unit.info and shapes.terminated(unit.text) \
+        and len(unit.text) >= LONG_PARAGRAPH
 
 
 def _bare_names_over_marked(units: list[Unit], k: int) -> bool:

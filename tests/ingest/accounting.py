@@ -56,7 +56,7 @@ def output_texts(doc: SourceDocument) -> list[str]:
             texts.append(a.title)
         texts.extend(x for x in (a.kicker, a.affiliation, a.source, a.summary, a.note) if x)
         # (a news report's writers are read from its dateline, which stays its text)
-        texts.extend(name for name in a.authors if not (a.blocks and name in dateline.writers(a.blocks[0].text)))
+        texts.extend(name for name in a.authors if name not in dateline.opening_writers([b.text for b in a.blocks[:2]]))
         texts.extend(b.text for b in a.blocks)
     texts.extend(left.text for left in doc.leftovers)
     return texts
