@@ -269,6 +269,8 @@ class _Walker:
             cur.bylines.append(unit)
             cur.byline_after_body = True
             self.phase = "footer"
+        elif cur is not None and cur.byline_after_body and not cur.footer and self._under_last_byline(i):
+            cur.bylines.append(unit)  # (the byline's next line: 本报通讯员 … under 本报记者 …)
         elif cur is not None and self.phase in ("body", "footer") and self._closes(i):
             # a second byline after a body, then closing lines or the next article: it
             # closes some article's text here (an article interleaved with this one, whose
@@ -277,6 +279,11 @@ class _Walker:
             self.phase = "footer"
         else:  # a byline that opens the next article (its title comes later or never)
             self.open(bylines=[unit])
+
+    def _under_last_byline(self, i: int) -> bool:
+        cur = self.current
+        prev = prev_index(self.units, i, skip=("furniture",))
+        return cur is not None and bool(cur.bylines) and prev is not None and self.units[prev] is cur.bylines[-1]
 
     def _after_byline(self, i: int) -> bool:
         prev = prev_index(self.units, i, skip=("furniture",))

@@ -71,6 +71,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return True
     if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
         return False
+    if units[i].listed and following.kind == "text":
+        return True  # (the page's list of contents names it)
     if units[i].markdown_heading and following.kind in ("text", "bullet") and not _over_signed_title(units, nxt) \
             and (not _is_subheading_slot(units, i) or _plain_subheadings_above(units, i, titles)):
         return True
