@@ -281,9 +281,13 @@ class _Walker:
             self.open(bylines=[unit])
 
     def _under_last_byline(self, i: int) -> bool:
+        """Unit i is a staff line (本报通讯员 …) right under the current article's last byline,
+        itself a staff line: one report's byline, a role a line (two marked bylines one under
+        the other are two articles' printed late)."""
         cur = self.current
         prev = prev_index(self.units, i, skip=("furniture",))
-        return cur is not None and bool(cur.bylines) and prev is not None and self.units[prev] is cur.bylines[-1]
+        return cur is not None and bool(cur.bylines) and prev is not None and self.units[prev] is cur.bylines[-1] \
+            and all(metadata.STAFF_ROLE.match(self.units[k].text.lstrip(metadata.MARKERS)) for k in (prev, i))
 
     def _after_byline(self, i: int) -> bool:
         prev = prev_index(self.units, i, skip=("furniture",))

@@ -295,11 +295,13 @@ def _parts_two_articles(units: list[Unit], i: int, titles: set[int]) -> bool:
 
 
 def _byline_ahead(units: list[Unit], i: int) -> bool:
-    """The first unit after unit i that is not body text is a byline."""
-    for unit in units[i + 1:]:
-        if is_name(unit):
-            return True
-        if unit.kind not in ("text", "bullet", "furniture"):
+    """The first unit after unit i that is not body text is a byline that closes that text
+    (not one under a title-shaped line further down: the next article's head)."""
+    for j in range(i + 1, len(units)):
+        if is_name(units[j]):
+            above = prev_index(units, j, skip=("furniture",))
+            return above == i or above is None or not _title_shaped_line(units[above])
+        if units[j].kind not in ("text", "bullet", "furniture"):
             return False
     return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.genre_pages import CULTURE, GOVERNANCE, body, column, extract, heads, page
+from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, column, extract, heads, page
 
 WIDTH = 14
 
@@ -53,6 +53,18 @@ def test_a_separator_between_two_sections_of_one_article_parts_nothing():
     doc = extract(text)
     assert heads(doc) == [(GOVERNANCE.title, ["张明远"])]
     assert doc.articles[0].affiliation == "东江市委党校"
+
+
+def test_a_separator_over_a_section_of_an_article_without_closing_lines_parts_nothing():
+    """The article prints no closing lines and the next article's byline stands under its
+    title: that byline closes no text of the section under the separator, which stays in
+    its article (before: the separator read as one between two signed articles)."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                "* * *", "坚持党建引领，激活治理动能", body(DIGITAL.paragraphs),
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs))
+    doc = extract(text)
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [b.type for b in doc.articles[0].blocks].count("heading") == 1
 
 
 def test_a_numbered_subheading_at_the_top_of_a_continued_article_is_not_its_title():
