@@ -18,7 +18,8 @@ import opencc
 from site_builder.model import SourceDocument
 
 _T2S = opencc.OpenCC("t2s")
-_AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
+# (its letters may be full-width: a text layer's, which the extractor folds before it reads it)
+_AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*[aａ][nｎ][dｄ]\s*(?=[\u4e00-\u9fff])")
 # label words the extractor drops on purpose: a summary's label, an affiliation's lead-in, a staff
 # byline's role (本报记者 苏雁 gives the author 苏雁), an editor's note's 编者按, an
 # author's note's lead-in and the writer's name it repeats (作者简介：王某，), a byline's
