@@ -63,7 +63,7 @@ def classify(unit: Unit) -> None:
     # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
     # head of a paragraph cut by a column
     byline = metadata.parse_byline_parts(plain) if "，" not in text else None
-    if byline and _word_series(byline["names"]):
+    if byline and (_word_series(byline["names"]) or _spaced_words(byline["names"])):
         byline = None
     unit.kind, unit.info = "text", byline or {}
 
@@ -77,6 +77,18 @@ def _word_series(names: list[str]) -> bool:
     a paragraph, not a byline."""
     return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
 
+
+
+def _spaced_words(names: list[str]) -> bool:
+    """Unmarked “names”, two or more, each a word of the lexicon that is no person's name
+    (红色 资源, 中华 民族): a short piece of text with a space the text layer put in (a
+    column's cut left it alone under a title), not a byline."""
+    return len(names) >= 2 and all(_common_word(name) for name in names)
+
+
+def _common_word(word: str) -> bool:
+    tags = lexicon.tag(word)
+    return len(tags) == 1 and not tags[0][1].startswith("nr") and lexicon.word_frequency(word) > 0
 
 
 class _Walker:

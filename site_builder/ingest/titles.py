@@ -5,7 +5,7 @@ after it, a closed article or the page's top before it), not by what it says.
 """
 from __future__ import annotations
 
-from site_builder.ingest import furniture, metadata, shapes
+from site_builder.ingest import furniture, grammar, metadata, shapes
 from site_builder.ingest.lines import Unit
 
 DASHES = "—–-－"
@@ -79,6 +79,9 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if following.kind == "text" and _under_late_title(units, i, titles):
         return True
     prev = prev_index(units, i, skip=("furniture",))
+    if prev is not None and following.kind == "text" and prev not in titles \
+            and _column_name_over(units, prev, text, following.text):
+        return True  # (a column's name set as plain words, then a title-shaped line: as a kicker)
     if prev is not None and prev not in titles and _first_line_above(units, prev, text):
         # (a title printed on two lines: where it opens is judged above its first line;
         # under a byline, the first line is the title: title_lines reads the second)
@@ -279,6 +282,14 @@ def unit_line_heads_body(units: list[Unit], k: int) -> bool:
 def _heads_a_title(units: list[Unit], k: int) -> bool:
     """Unit k is a kicker that stands above a title (a dash subtitle stands below its title)."""
     return units[k].kind == "kicker" and not is_subtitle_line(units[k].text)
+
+
+def _column_name_over(units: list[Unit], k: int, line: str, below: str) -> bool:
+    """Unit k is a column's name set as plain words (思想纵横) where an article opens (the
+    page's top, or under closing lines), over `line`: `line` is the title unless it runs on
+    into the text under it (a short title's first piece of body would: 海洋是高 | 质量…)."""
+    return is_column_name(units[k]) and after_footer(units, k) and not grammar.runs_into(line, below)
+
 
 
 def _parts_two_articles(units: list[Unit], i: int, titles: set[int]) -> bool:

@@ -30,6 +30,32 @@ def test_a_kicker_then_a_title_after_a_finished_article_opens_an_article(kicker)
     assert all(b.type == "paragraph" for a in doc.articles for b in a.blocks)
 
 
+def _signed_late(kicker: str, keep: int) -> str:
+    """A closed article, then a kicker, a title and a body cut `keep` characters into its
+    first paragraph, its byline printed after it."""
+    return page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs, WIDTH), "（作者单位：东江市委党校）",
+                kicker, DIGITAL.title, _cut_first_paragraph(DIGITAL.paragraphs, keep), DIGITAL.byline,
+                "（作者系南屏大学马克思主义学院教授）")
+
+
+def test_a_plain_column_name_over_a_title_and_a_short_piece_of_its_body():
+    """A column's name set as plain words (思想纵横, no bracket or campaign form) where an
+    article opens, over a title whose first piece of body a column cut short, the byline
+    printed after the body: the line under the name is the title (before: no title was
+    found and the name was read as one). The piece runs on into the text under it (经|济)."""
+    doc = extract(_signed_late("思想纵横", 7))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (DIGITAL.title, ["王海涛"])]
+    assert doc.articles[1].kicker == "思想纵横" and doc.articles[1].blocks[0].text == DIGITAL.paragraphs[0]
+
+
+def test_a_short_piece_under_a_title_whose_rest_opens_bound_runs_on():
+    """The rest of the cut paragraph opens on 的, bound to what precedes it: the piece above
+    (制造业是实体经济) is body, not the title's second line (before: joined to the title)."""
+    doc = extract(_signed_late("【学思践悟】", 8))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (DIGITAL.title, ["王海涛"])]
+    assert doc.articles[1].blocks[0].text == DIGITAL.paragraphs[0]
+
+
 def test_a_subheading_after_a_finished_paragraph_stays_in_its_article():
     """Without a kicker above it, a title-shaped line before a short piece is a subheading."""
     text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs, WIDTH),
