@@ -4,12 +4,17 @@ names only, goes on that byline (■张华 李明 | 王芳); so does the writers
 on the line under their names (张明远 | 东江大学马克思主义学院). Read alone, either is a short
 line over the body, glued to the first paragraph.
 
+A short piece of a paragraph that a column's cut left alone may read as a line of names
+where the text layer put a space in it (作风 问题本): where its text runs on into the unit
+under it and one of its “names” is no person's name, it is text.
+
 A dash and a name under a quotation printed as a paragraph of its own (“…。” | ——某某) is the
 quotation's source, not a signature: it goes on the quotation."""
 from __future__ import annotations
 
 import re
 
+from site_builder.ingest import grammar, lexicon
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.metadata import MARKERS, unit_shaped
 from site_builder.ingest.shapes import title_shaped
@@ -18,6 +23,7 @@ from site_builder.ingest.shapes import title_shaped
 def join_byline_names(units: list[Unit]) -> list[Unit]:
     """The classified units with each byline's second line of names, or of the writers' unit,
     joined to it."""
+    _unname_cut_pieces(units)
     out: list[Unit] = []
     for n, unit in enumerate(units):
         if out and _names_go_on(out[-1], unit):
@@ -35,6 +41,27 @@ def join_byline_names(units: list[Unit]) -> list[Unit]:
             unit = joined
         out.append(unit)
     return out
+
+
+PARAGRAPH_MIN = 50  # characters: the rest of a paragraph, not a unit's or a head's line
+
+
+def _unname_cut_pieces(units: list[Unit]) -> None:
+    """An unmarked line of “names”, one of them no person's name, whose text runs on into
+    the paragraph under it (作风 问题本 | 质上是…: a word runs across): a column's cut piece
+    with a space the text layer put in, not a byline. (Under a byline stands its unit's
+    line, or the body: a word the last name makes with a unit's first characters, 李华 |
+    东江大学, says nothing.)"""
+    for unit, below in zip(units, units[1:], strict=False):
+        names = unit.info.get("names", []) if unit.kind == "text" else []
+        if len(names) >= 2 and not all(map(_person, names)) and below.kind == "text" \
+                and len(below.text) >= PARAGRAPH_MIN and grammar.runs_into(unit.text, below.text):
+            unit.info = {}
+
+
+def _person(name: str) -> bool:
+    tags = lexicon.tag(name)
+    return len(tags) == 1 and tags[0][1].startswith("nr")
 
 
 def _names_go_on(byline: Unit, names: Unit) -> bool:

@@ -37,6 +37,8 @@ def listed_titles(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
             end += 1
         if end - start >= (1 if labelled else LIST_MIN):
             dropped.update(range(k, end))
+            for n in range(start, end):
+                _mark_printing(units, n, heads)
             k = end
         else:
             k += 1
@@ -53,7 +55,23 @@ def _head_lines(units: list[Unit]) -> list[tuple[int, str]]:
 def _printed_later(entry: str, at: int, heads: list[tuple[int, str]]) -> bool:
     """The entry's title is printed on a line further down (a banner before it or a byline
     after it on that line)."""
-    return any(n > at and (line.startswith(entry) or line.endswith(entry)) for n, line in heads)
+    return _printing(entry, at, heads) is not None
+
+
+def _printing(entry: str, at: int, heads: list[tuple[int, str]]) -> int | None:
+    return next((n for n, line in heads if n > at and (line.startswith(entry) or line.endswith(entry))), None)
+
+
+def _mark_printing(units: list[Unit], at: int, heads: list[tuple[int, str]]) -> None:
+    """Mark the line that prints the title entry `at` lists: a title wherever it stands (after
+    a paragraph, with its article's byline printed after its body, it reads as a subheading)."""
+    parts = units[at].raw.strip().rsplit(maxsplit=1)
+    entries = [key(units[at].text.strip())] + ([key(parts[0])] if len(parts) == 2 else [])
+    for entry in entries:
+        n = _printing(entry, at, heads)
+        if n is not None:
+            units[n].listed = True
+            return
 
 
 def _entry_shaped(unit: Unit) -> bool:

@@ -97,6 +97,17 @@ def opens_on_copula(text: str) -> bool:
     return bool(tags) and tags[0][0] == "是"
 
 
+_RUN_ON_MARKS = "，。、；：？！”’）》」』…,.;:?!)"  # no paragraph opens on these
+
+
+def runs_into(line: str, below: str) -> bool:
+    """The text under `line` goes on with its sentence: it opens on a mark, on the copula
+    是 or on a bound character (的, 们 …), or a word of the lexicon runs across."""
+    below = below.lstrip()
+    return below[:1] in _RUN_ON_MARKS or lexicon.spans(line, below) or opens_on_copula(below) \
+        or starts_bound(below)
+
+
 @lru_cache(maxsize=4096)
 def starts_bound(text: str) -> bool:
     """The piece opens with a character bound to what precedes it: 的, 了, 们, a one-character

@@ -45,9 +45,11 @@ def _group_named(draft: Draft) -> bool:
 
 
 def _short_piece(draft: Draft) -> bool:
-    """Titled, signed, closed by its own author line, and a few paragraphs without a
-    subheading (every body unit ends its sentence, but the first paragraph's head that a
-    column's foot cut: segment marks it read_as_cut)."""
-    return draft.title is not None and bool(draft.bylines) and bool(draft.footer) \
+    """Titled, signed or closed by its own author line (a piece may print its writer's post
+    in its byline, or its closing line below the next piece's; a report signs in its
+    dateline), and a few paragraphs without a subheading (every body unit ends its
+    sentence, but the first paragraph's head that a column's foot cut: segment marks it
+    read_as_cut)."""
+    return draft.title is not None and bool(draft.bylines or draft.footer) \
         and 0 < len(draft.body) <= PIECE_PARAGRAPHS_MAX \
         and all(shapes.terminated(u.text) or u.read_as_cut for u in draft.body)

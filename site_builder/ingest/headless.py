@@ -40,7 +40,26 @@ def settle_headless(drafts: list[Draft], leftovers: list[tuple[str, Unit]]
         else:
             kept.append(draft)
     _return_kickers_between(kept)
+    _slogan_at_foot(kept, leftovers)
     return kept, leftovers, fragments
+
+
+_CLAUSE_MARKS = "，、；：,;:"
+
+
+def _slogan_at_foot(drafts: list[Draft], leftovers: list[tuple[str, Unit]]) -> None:
+    """The page's slogan (坚定信心　真抓实干　推动…！) at its foot, right under the last
+    article's text where that article prints no closing lines to stand between: a short
+    exclamation with no clause inside it, after a paragraph that ends its sentence, and
+    nothing of an article after it, is page matter (an article's last paragraph carries its
+    clauses: 让我们…，…！)."""
+    last = drafts[-1] if drafts else None
+    if last is None or last.footer or last.byline_after_body or len(last.body) < 2:
+        return
+    slogan, above = last.body[-1], last.body[-2]
+    if slogan.kind == "text" and furniture.is_slogan_shape(slogan.text) \
+            and not any(mark in slogan.text for mark in _CLAUSE_MARKS) and shapes.terminated(above.text):
+        leftovers.append(("slogan", last.body.pop()))
 
 
 def _slogans_only(draft: Draft) -> bool:

@@ -26,6 +26,8 @@ class Unit:
     # set by segmentation: an unmarked line of names between two passages of text, taken for
     # the byline of an article read in turns with another until de-interleaving confirms it
     names_between_columns: bool = False
+    # set by the list of contents: the line prints a title the page's list names
+    listed: bool = False
 
     @property
     def first_line(self) -> int:

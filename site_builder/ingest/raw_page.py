@@ -247,7 +247,7 @@ class _Page:
             article.blocks.append(Block("heading" if piece.heading else "paragraph", text or piece.unit.text,
                                         merge_spans(piece.unit.spans)))
         self.fill_footer(article, d)
-        article.authors = article.authors or dateline.writers(article.blocks[0].text if article.blocks else "")
+        article.authors = article.authors or dateline.opening_writers([b.text for b in article.blocks[:2]])
         if article.title is None:
             self.infer_title(article, d)
         spans = [s for u in _all_units(d) for s in u.spans] + [s for b in article.blocks for s in b.lines]

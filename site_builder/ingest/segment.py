@@ -16,6 +16,7 @@ from site_builder.ingest.title_lines import join_title_lines
 from site_builder.ingest.titles import (
     bylines_above_titles,
     find_titles,
+    is_column_name,
     is_subtitle_line,
     is_name,
     next_index,
@@ -62,7 +63,7 @@ def classify(unit: Unit) -> None:
     # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
     # head of a paragraph cut by a column
     byline = metadata.parse_byline_parts(plain) if "，" not in text else None
-    if byline and _word_series(byline["names"]):
+    if byline and (_word_series(byline["names"]) or _spaced_words(byline["names"])):
         byline = None
     unit.kind, unit.info = "text", byline or {}
 
@@ -83,7 +84,18 @@ def _word_series(names: list[str]) -> bool:
     a paragraph, not a byline."""
     return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
 
-COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
+
+
+def _spaced_words(names: list[str]) -> bool:
+    """Unmarked “names”, two or more, each a word of the lexicon that is no person's name
+    (红色 资源, 中华 民族): a short piece of text with a space the text layer put in (a
+    column's cut left it alone under a title), not a byline."""
+    return len(names) >= 2 and all(_common_word(name) for name in names)
+
+
+def _common_word(word: str) -> bool:
+    tags = lexicon.tag(word)
+    return len(tags) == 1 and not tags[0][1].startswith("nr") and lexicon.word_frequency(word) > 0
 
 
 class _Walker:
@@ -210,15 +222,16 @@ class _Walker:
     def _column_name_above_title(self, i: int, unit: Unit) -> bool:
         """A short line of words alone, between a closed article (or the page's top) and the
         next title: the column's name over that article (思想纵横, 理论前沿)."""
-        words = unit.text.strip("“”《》·")
         cur = self.current
         # (after an article printed without its title, the line is that title, printed late;
-        # a rule between articles closes the one above, printed without closing lines)
+        # a rule between articles closes the one above, printed without closing lines; on a
+        # page that prints bylines over titles, the byline stands between name and title)
         closed = cur is None or (self.phase == "footer" and cur.title is not None) \
             or (i > 0 and self.units[i - 1].kind == "furniture" and _is_rule(self.units[i - 1].text))
-        return unit.kind == "text" and closed \
-            and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX \
-            and next_index(self.units, i, skip=("furniture", "kicker")) in self.titles
+        nxt = next_index(self.units, i, skip=("furniture", "kicker"))
+        if self.bylines_above and nxt is not None and is_name(self.units[nxt]):
+            return closed and is_column_name(unit) and stands_above_title(self.units, nxt, self.titles)
+        return closed and is_column_name(unit) and nxt in self.titles
 
     def _kicker_is_text(self, i: int) -> bool:
         """A campaign-shaped line inside a body, followed by more body, is a subheading."""
@@ -275,6 +288,8 @@ class _Walker:
             cur.bylines.append(unit)
             cur.byline_after_body = True
             self.phase = "footer"
+        elif cur is not None and cur.byline_after_body and not cur.footer and self._under_last_byline(i):
+            cur.bylines.append(unit)  # (the byline's next line: 本报通讯员 … under 本报记者 …)
         elif cur is not None and self.phase in ("body", "footer") and self._closes(i):
             # a second byline after a body, then closing lines or the next article: it
             # closes some article's text here (an article interleaved with this one, whose
@@ -283,6 +298,15 @@ class _Walker:
             self.phase = "footer"
         else:  # a byline that opens the next article (its title comes later or never)
             self.open(bylines=[unit])
+
+    def _under_last_byline(self, i: int) -> bool:
+        """Unit i is a staff line (本报通讯员 …) right under the current article's last byline,
+        itself a staff line: one report's byline, a role a line (two marked bylines one under
+        the other are two articles' printed late)."""
+        cur = self.current
+        prev = prev_index(self.units, i, skip=("furniture",))
+        return cur is not None and bool(cur.bylines) and prev is not None and self.units[prev] is cur.bylines[-1] \
+            and all(metadata.STAFF_ROLE.match(self.units[k].text.lstrip(metadata.MARKERS)) for k in (prev, i))
 
     def _after_byline(self, i: int) -> bool:
         prev = prev_index(self.units, i, skip=("furniture",))

@@ -66,6 +66,15 @@ def terminated(text: str) -> bool:
 SOURCE_TAIL = 36  # characters: the quotation's last marks, the dash and a source of up to 30
 _QUOTATION_SOURCE = re.compile(rf"[。！？][”」』]?[”」』]\s*——\s*[{CJK}·《》〈〉]{{2,30}}$")
 
+# a whole quoted sentence alone with its source: an epigraph over a text, or a saying set apart
+_SAYING = re.compile(rf"[“「『][^“”「」『』]+[。！？][”」』]\s*——\s*[{CJK}·《》〈〉]{{2,30}}")
+
+
+def is_saying(text: str) -> bool:
+    """A quoted sentence and its source after a dash (“民为邦本，本固邦宁。”——《尚书》), set as a
+    paragraph of its own: as an epigraph it stands between an article's head and its text."""
+    return _SAYING.fullmatch(text.strip()) is not None
+
 
 def dangling(text: str) -> bool:
     """A paragraph cut in mid-sentence (by a page or column break)."""

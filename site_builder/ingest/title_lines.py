@@ -185,10 +185,10 @@ def _second_line(units: list[Unit], title: int, stats: Callable[[], PageStats]) 
 def _runs_on(line: str, below: str, stats: PageStats) -> bool:
     """The text under `line` goes on with its sentence: `line` is the few words of body a
     column's cut leaves under a title (the text under it opens on a mark no line of a new
-    paragraph opens on, or on the copula 是, whose subject stands before it, or a word runs
-    across)."""
+    paragraph opens on, on the copula 是, whose subject stands before it, or on a character
+    bound to what precedes it (的, 们 …), or a word runs across)."""
     return below.lstrip()[:1] in _RUN_ON_MARKS or _word_spans(line, below, stats) \
-        or grammar.opens_on_copula(below.lstrip())
+        or grammar.opens_on_copula(below.lstrip()) or grammar.starts_bound(below.lstrip())
 
 
 def _first_line(units: list[Unit], k: int, title: int, stats: Callable[[], PageStats], bylines_over: bool,

@@ -5,11 +5,12 @@ after it, a closed article or the page's top before it), not by what it says.
 """
 from __future__ import annotations
 
-from site_builder.ingest import furniture, metadata, shapes
+from site_builder.ingest import furniture, grammar, metadata, shapes
 from site_builder.ingest.lines import Unit
 
 DASHES = "—–-－"
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
+COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
 # what stands between two articles: an article's closing lines, an editor's note heading
 # the articles after it
 BETWEEN_ARTICLES = ("source", "affiliation", "editor_note")
@@ -38,8 +39,16 @@ def find_titles(units: list[Unit]) -> set[int]:
         # title, however short the piece of body under it; and a kicker over a byline, which
         # reads as a title printed over its byline, is the kicker of that title
         titles |= heads
-        titles -= {i for i in titles if units[i].kind == "kicker" and _over_byline_over_title(units, i, titles)}
+        titles -= {i for i in titles if (units[i].kind == "kicker" or is_column_name(units[i]))
+                   and _over_byline_over_title(units, i, titles)}
     return titles
+
+
+def is_column_name(unit: Unit) -> bool:
+    """A short line of words alone, no mark or name in it: a column's name (思想纵横, 理论前沿)
+    where it stands over an article's head."""
+    words = unit.text.strip("“”《》·")
+    return unit.kind == "text" and shapes.cjk_len(words) == len(words) <= COLUMN_NAME_MAX
 
 
 def _over_byline_over_title(units: list[Unit], i: int, titles: set[int]) -> bool:
@@ -53,6 +62,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     if not shapes.title_shaped(text) and not (slogan and len(text) <= shapes.TITLE_MAX):
         return False
     nxt = next_index(units, i, skip=("kicker", "furniture"))
+    if nxt is not None and units[nxt].kind == "text" and shapes.is_saying(units[nxt].text):
+        nxt = next_index(units, nxt, skip=("furniture",))  # (an epigraph between the head and the text)
     following = units[nxt] if nxt is not None else None
     if following is None:
         return False
@@ -60,12 +71,17 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return True
     if slogan or shapes.is_numbered_heading(text):  # (三、… heads a section, not an article)
         return False
+    if units[i].listed and following.kind == "text":
+        return True  # (the page's list of contents names it)
     if units[i].markdown_heading and following.kind in ("text", "bullet") and not _over_signed_title(units, nxt) \
             and (not _is_subheading_slot(units, i) or _plain_subheadings_above(units, i, titles)):
         return True
     if following.kind == "text" and _under_late_title(units, i, titles):
         return True
     prev = prev_index(units, i, skip=("furniture",))
+    if prev is not None and following.kind == "text" and prev not in titles \
+            and _column_name_over(units, prev, text, following.text):
+        return True  # (a column's name set as plain words, then a title-shaped line: as a kicker)
     if prev is not None and prev not in titles and _first_line_above(units, prev, text):
         # (a title printed on two lines: where it opens is judged above its first line;
         # under a byline, the first line is the title: title_lines reads the second)
@@ -158,8 +174,11 @@ def _lines_under_bylines(units: list[Unit], titles: set[int]) -> set[int] | None
     first byline stands before any text (at the page's top, under kickers at most): a byline
     between an article's end and the next title may just as well be the first's, printed late."""
     signed = _byline_lines(units, titles)
+    # (a column's name over a byline reads as a title over it, the byline its own: on such
+    # a page the name stands over the byline as a kicker does, and is no title to stand under)
+    named = {i for i in titles if is_column_name(units[i])}
     if not signed or any(unit.kind == "text" for unit in units[:signed[0]]) \
-            or any(_stands_under_title(units, i, titles) for i in signed):
+            or any(_stands_under_title(units, i, titles - named) for i in signed):
         return None
     heads = {_head_under(units, i, signed) for i in signed}
     if not all(k is not None and (k in titles or _title_shaped_line(units[k])) for k in heads):
@@ -216,7 +235,16 @@ def _names_shaped_title(units: list[Unit], i: int) -> bool:
     # stands above a marked byline, so over a marked one the two lines are name and title)
     column_name = "names" in units[prev].info and units[nxt].kind == "byline" if prev is not None else False
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") \
-        or ((units[prev].kind == "byline" or column_name) and after_footer(units, prev))
+        or ((units[prev].kind == "byline" or column_name) and after_footer(units, prev)) \
+        or (units[nxt].kind == "byline" and _ends_body(units[prev]))
+
+
+def _ends_body(unit: Unit) -> bool:
+    """The unit is a body paragraph that ends its sentence: an article printed without
+    closing lines ends there, and the next head may follow (a bare line of names right
+    over a marked byline is then that head, for a bare name never stands above a marked one)."""
+    return unit.kind == "text" and "names" not in unit.info and shapes.terminated(unit.text) \
+        and len(unit.text) >= LONG_PARAGRAPH
 
 
 def _bare_names_over_marked(units: list[Unit], k: int) -> bool:
@@ -256,6 +284,14 @@ def _heads_a_title(units: list[Unit], k: int) -> bool:
     return units[k].kind == "kicker" and not is_subtitle_line(units[k].text)
 
 
+def _column_name_over(units: list[Unit], k: int, line: str, below: str) -> bool:
+    """Unit k is a column's name set as plain words (思想纵横) where an article opens (the
+    page's top, or under closing lines), over `line`: `line` is the title unless it runs on
+    into the text under it (a short title's first piece of body would: 海洋是高 | 质量…)."""
+    return is_column_name(units[k]) and after_footer(units, k) and not grammar.runs_into(line, below)
+
+
+
 def _parts_two_articles(units: list[Unit], i: int, titles: set[int]) -> bool:
     """A separator (* * *, ☆☆☆ …) stands right above unit i, with an article's byline on each
     side of it: the one above has its byline, and unit i's text closes with a byline of its
@@ -270,11 +306,13 @@ def _parts_two_articles(units: list[Unit], i: int, titles: set[int]) -> bool:
 
 
 def _byline_ahead(units: list[Unit], i: int) -> bool:
-    """The first unit after unit i that is not body text is a byline."""
-    for unit in units[i + 1:]:
-        if is_name(unit):
-            return True
-        if unit.kind not in ("text", "bullet", "furniture"):
+    """The first unit after unit i that is not body text is a byline that closes that text
+    (not one under a title-shaped line further down: the next article's head)."""
+    for j in range(i + 1, len(units)):
+        if is_name(units[j]):
+            above = prev_index(units, j, skip=("furniture",))
+            return above == i or above is None or not _title_shaped_line(units[above])
+        if units[j].kind not in ("text", "bullet", "furniture"):
             return False
     return False
 

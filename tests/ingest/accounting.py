@@ -18,7 +18,8 @@ import opencc
 from site_builder.model import SourceDocument
 
 _T2S = opencc.OpenCC("t2s")
-_AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*\band\b\s*(?=[\u4e00-\u9fff])")
+# (its letters may be full-width: a text layer's, which the extractor folds before it reads it)
+_AND = re.compile(r"(?<=[\u4e00-\u9fff])\s*[aａ][nｎ][dｄ]\s*(?=[\u4e00-\u9fff])")
 # label words the extractor drops on purpose: a summary's label, an affiliation's lead-in, a staff
 # byline's role (本报记者 苏雁 gives the author 苏雁), an editor's note's 编者按, an
 # author's note's lead-in and the writer's name it repeats (作者简介：王某，), a byline's
@@ -62,7 +63,7 @@ def output_texts(doc: SourceDocument) -> list[str]:
             texts.append(a.title)
         texts.extend(x for x in (a.kicker, a.affiliation, a.source, a.summary, a.note) if x)
         # (a news report's writers are read from its dateline, which stays its text)
-        texts.extend(name for name in a.authors if not (a.blocks and name in dateline.writers(a.blocks[0].text)))
+        texts.extend(name for name in a.authors if name not in dateline.opening_writers([b.text for b in a.blocks[:2]]))
         texts.extend(b.text for b in a.blocks)
     texts.extend(left.text for left in doc.leftovers)
     return texts

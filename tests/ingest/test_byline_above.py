@@ -70,3 +70,15 @@ def test_a_two_part_title_under_a_byline_is_no_second_byline():
     under it, it is that byline's title."""
     assert _read("■王明", "以文塑旅 以旅彰文", BODY_ONE, CLOSING_ONE, "李强", "推进城市更新法治保障", BODY_TWO) == [
         ("以文塑旅 以旅彰文", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"])]
+
+
+def test_a_plain_column_name_over_a_later_byline_over_its_title():
+    """A column's name set as plain words (思想纵横) over a byline over a title reads as a
+    title with that byline under it; on a page that prints its bylines over its titles it
+    is the kicker over the head, like a bracketed one (before: the page was not read as
+    such, the name became a title or a fragment, its byline lost)."""
+    assert _read("■王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "思想纵横", "●李强", "推进城市更新法治保障",
+                 BODY_TWO) == [("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", "思想纵横", ["李强"])]
+    assert _read("学习贯彻党的二十大精神", "王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "思想纵横", "李强",
+                 "推进城市更新法治保障", BODY_TWO) == [
+        ("加强党的建设", "学习贯彻党的二十大精神", ["王明"]), ("推进城市更新法治保障", "思想纵横", ["李强"])]

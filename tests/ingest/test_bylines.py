@@ -71,6 +71,14 @@ def test_a_reporter_byline_of_two_roles_on_two_lines():
     assert (article.title, article.authors) == ("推进乡村全面振兴", ["苏雁", "姬尊雨"])
 
 
+def test_a_reporter_byline_of_two_lines_printed_after_the_body():
+    """A report's byline printed after its text, each role on a line of its own: the second
+    line is more of the byline (before: it was taken for an interleaved article's and left
+    over)."""
+    article = _article("推进乡村全面振兴\n\n" + BODY + "\n本报记者 苏 雁\n\n本报通讯员 姬尊雨\n\n（原载5月11日《光明日报》）\n")
+    assert (article.title, article.authors) == ("推进乡村全面振兴", ["苏雁", "姬尊雨"])
+
+
 def test_a_bracketed_byline_under_the_title_is_the_byline():
     article = _article("推进乡村全面振兴\n\n（南京大学马克思主义学院教授 王某某）\n\n" + BODY)
     assert (article.title, article.authors, article.title_inferred) == ("推进乡村全面振兴", ["王某某"], False)

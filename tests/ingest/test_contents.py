@@ -37,3 +37,16 @@ def test_one_title_line_with_no_label_is_no_list():
     """A lone line printed again below is not a list: a title repeated as a kicker, say."""
     doc = _read([DIGITAL.title])
     assert all(left.kind != "other" for left in doc.leftovers)
+
+
+def test_a_listed_title_under_a_paragraph_opens_its_article():
+    """A title the list names, right under the last paragraph of the article above (that one
+    prints no closing lines) and over its own text (its byline printed after it): where a
+    subheading would stand, the list says it is a title (before: the article ran on into it)."""
+    listed = ["本版导读", GOVERNANCE.title, CULTURE.title]
+    first = [GOVERNANCE.paragraphs[0], "健全组织体系", *GOVERNANCE.paragraphs[1:]]  # (a subheading in it)
+    blocks = [*listed, GOVERNANCE.title, "■张明远", *first, CULTURE.title, *CULTURE.paragraphs,
+              "■李晓红", "（作者单位：东江市委党校）"]
+    doc = extract_text(Path("contents.txt"), "\n\n".join(blocks) + "\n")
+    assert [(a.title, a.authors) for a in doc.articles] == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [b.text for b in doc.articles[1].blocks] == list(CULTURE.paragraphs)

@@ -29,3 +29,18 @@ def test_a_report_without_a_byline_takes_its_writers_from_its_dateline():
     doc = extract_text(Path("report.txt"), text)
     assert [a.authors for a in doc.articles] == [["王明远"], ["李晓红"]]
     assert doc.articles[0].blocks[0].text == first
+
+
+SUMMARY = "基层治理是国家治理的基石。本文从组织体系、服务群众和减负增效三个方面，讨论党建引领基层治理的路径。"
+
+
+def test_a_dateline_under_an_epigraph():
+    """An epigraph (a quotation and its source after a dash) set over the report's first
+    paragraph: the dateline opening the paragraph under it still names the writers (before:
+    only the first block was read, the report had no author)."""
+    first = "本报北京6月5日电（记者王明远）" + GOVERNANCE.paragraphs[0]
+    text = "\n\n".join([GOVERNANCE.title, "内容提要", SUMMARY, "“民为邦本，本固邦宁。”", "——《尚书》", first,
+                        *GOVERNANCE.paragraphs[1:], CULTURE.title, "■李晓红", *CULTURE.paragraphs]) + "\n"
+    doc = extract_text(Path("report.txt"), text)
+    assert [a.authors for a in doc.articles] == [["王明远"], ["李晓红"]]
+    assert doc.articles[0].blocks[0].text == "“民为邦本，本固邦宁。”——《尚书》"

@@ -58,3 +58,14 @@ def test_banner_over_a_piece_whose_first_paragraph_a_column_foot_cut():
     arts, leftovers = _page("专家谈\n\n" + _piece("夯实制度之基", "●王明", 1) + cut)
     assert arts == [(None, "夯实制度之基"), (None, "激活人才之源")]
     assert leftovers == [("banner", "专家谈")]
+
+
+def test_banner_over_pieces_signed_or_closed_only():
+    """A piece that prints its writer's post in its byline (no closing line) and one that
+    signs nowhere but in its closing line are pieces of the group all the same (before: a
+    piece had to have both, and the banner became the first piece's kicker)."""
+    unsigned = _piece("夯实制度之基", "", 1).replace("\n\n\n\n", "\n\n")
+    posted = _piece("激活人才之源", "●李强 东江大学教授", 2).replace("（作者系东江大学教授）\n\n", "")
+    arts, leftovers = _page("专家谈\n\n" + unsigned + posted)
+    assert arts == [(None, "夯实制度之基"), (None, "激活人才之源")]
+    assert leftovers == [("banner", "专家谈")]

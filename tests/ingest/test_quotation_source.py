@@ -53,3 +53,14 @@ def test_a_name_after_a_dash_under_the_text_signs_the_article():
 ])
 def test_a_quotation_and_its_source_end_a_sentence(text, ends):
     assert terminated(text) is ends
+
+
+def test_a_title_over_an_epigraph_and_a_report_with_no_byline():
+    """An article with no byline under its title (a report signed in its dateline) opens
+    with an epigraph: the short quotation under the title is no piece of body that makes the
+    line over it a subheading; the title opens the article (before: it and its text went to
+    the article above)."""
+    doc = _read(CULTURE.title, "■李晓红", *CULTURE.paragraphs, "（作者单位：东江市委党校）",
+                GOVERNANCE.title, SAYING, "——《尚书》", *GOVERNANCE.paragraphs)
+    assert [a.title for a in doc.articles] == [CULTURE.title, GOVERNANCE.title]
+    assert [b.text for b in doc.articles[1].blocks] == [SAYING + "——《尚书》", *GOVERNANCE.paragraphs]

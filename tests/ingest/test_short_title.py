@@ -59,3 +59,13 @@ def test_two_part_title_under_a_column_name_that_parses_as_names():
     under it does: over a marked byline they are the column's name and the title."""
     heads = _heads(FIRST + "治理之道\n\n守正图强 固本开新\n\n●李强\n\n" + BODY)
     assert heads[1] == ("治理之道", "守正图强 固本开新", ["李强"])
+
+
+def test_two_part_title_right_under_an_article_printed_without_closing_lines():
+    """The article above ends on its last paragraph, no closing lines under it (its unit in
+    its byline): the two-part line between that paragraph's end and a marked byline is the
+    next title, not a bare line of names (before: it stayed in the body above, the next
+    article headless)."""
+    first = FIRST.replace("（作者单位：东江市委党校）\n\n", "").replace("■ 王明", "■ 王明 东江市委党校教授")
+    assert _heads(first + "守正 创新\n\n●李强\n\n" + BODY) == [
+        (None, "加强党的建设", ["王明"]), (None, "守正创新", ["李强"])]

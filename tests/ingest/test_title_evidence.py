@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.genre_pages import CULTURE, GOVERNANCE, body, column, extract, heads, page
+from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, column, extract, heads, page
 
 WIDTH = 14
 
@@ -28,6 +28,32 @@ def test_a_kicker_then_a_title_after_a_finished_article_opens_an_article(kicker)
     assert doc.articles[1].affiliation == "南屏大学马克思主义学院教授"
     assert doc.articles[1].blocks[0].text == CULTURE.paragraphs[0]
     assert all(b.type == "paragraph" for a in doc.articles for b in a.blocks)
+
+
+def _signed_late(kicker: str, keep: int) -> str:
+    """A closed article, then a kicker, a title and a body cut `keep` characters into its
+    first paragraph, its byline printed after it."""
+    return page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs, WIDTH), "（作者单位：东江市委党校）",
+                kicker, DIGITAL.title, _cut_first_paragraph(DIGITAL.paragraphs, keep), DIGITAL.byline,
+                "（作者系南屏大学马克思主义学院教授）")
+
+
+def test_a_plain_column_name_over_a_title_and_a_short_piece_of_its_body():
+    """A column's name set as plain words (思想纵横, no bracket or campaign form) where an
+    article opens, over a title whose first piece of body a column cut short, the byline
+    printed after the body: the line under the name is the title (before: no title was
+    found and the name was read as one). The piece runs on into the text under it (经|济)."""
+    doc = extract(_signed_late("思想纵横", 7))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (DIGITAL.title, ["王海涛"])]
+    assert doc.articles[1].kicker == "思想纵横" and doc.articles[1].blocks[0].text == DIGITAL.paragraphs[0]
+
+
+def test_a_short_piece_under_a_title_whose_rest_opens_bound_runs_on():
+    """The rest of the cut paragraph opens on 的, bound to what precedes it: the piece above
+    (制造业是实体经济) is body, not the title's second line (before: joined to the title)."""
+    doc = extract(_signed_late("【学思践悟】", 8))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (DIGITAL.title, ["王海涛"])]
+    assert doc.articles[1].blocks[0].text == DIGITAL.paragraphs[0]
 
 
 def test_a_subheading_after_a_finished_paragraph_stays_in_its_article():
@@ -53,6 +79,18 @@ def test_a_separator_between_two_sections_of_one_article_parts_nothing():
     doc = extract(text)
     assert heads(doc) == [(GOVERNANCE.title, ["张明远"])]
     assert doc.articles[0].affiliation == "东江市委党校"
+
+
+def test_a_separator_over_a_section_of_an_article_without_closing_lines_parts_nothing():
+    """The article prints no closing lines and the next article's byline stands under its
+    title: that byline closes no text of the section under the separator, which stays in
+    its article (before: the separator read as one between two signed articles)."""
+    text = page(GOVERNANCE.title, GOVERNANCE.byline, body(GOVERNANCE.paragraphs),
+                "* * *", "坚持党建引领，激活治理动能", body(DIGITAL.paragraphs),
+                CULTURE.title, CULTURE.byline, body(CULTURE.paragraphs))
+    doc = extract(text)
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [b.type for b in doc.articles[0].blocks].count("heading") == 1
 
 
 def test_a_numbered_subheading_at_the_top_of_a_continued_article_is_not_its_title():

@@ -57,3 +57,12 @@ def test_a_character_altered_otherwise_is_reported(right, wrong, shown):
             block.text = block.text.replace(right, wrong, 1)
     problems = altered(PAGE, doc)
     assert problems and any(shown in p for p in problems), problems
+
+
+def test_a_stray_and_in_full_width_letters_is_accounted_for():
+    """A text layer's full-width letters (ａｎｄ) in a stray "and": the extractor folds the
+    width, then reads 和; the check does the same (before: 'and' missing, 和 made up)."""
+    page = PAGE.replace("工匠们反复试验", "工匠们反复 ａｎｄ 试验")
+    doc = extract_text(Path("repairs.txt"), page)
+    assert "工匠们反复和试验" in doc.articles[0].blocks[0].text
+    assert unaccounted(page, doc) == ({}, {}) and altered(page, doc) == []

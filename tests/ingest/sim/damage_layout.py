@@ -10,15 +10,17 @@ MARKS = "■●▲"
 
 
 def byline_after(rng, lines, page):
-    """An article's byline printed after its text (before its closing lines)."""
+    """An article's byline printed after its text (before its closing lines): the whole
+    byline, each of its lines (a report's 本报记者 … / 本报通讯员 …) in its order."""
     signed = sorted({x.article for x in lines if x.role == "byline" and x.article >= 0})
     if not signed:
         return lines
     i = rng.choice(signed)
-    by = next(x for x in lines if x.article == i and x.role == "byline")
-    lines.remove(by)
+    by = [x for x in lines if x.article == i and x.role == "byline"]
+    for x in by:
+        lines.remove(x)
     last = last_of(lines, i, ("paragraph", "heading"))
-    lines.insert(last + 1, by)
+    lines[last + 1:last + 1] = by
     return lines
 
 

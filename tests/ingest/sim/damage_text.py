@@ -105,16 +105,18 @@ def no_blank_lines(rng, lines, page) -> list[Line]:
 
 
 def hard_wrap(rng, lines) -> list[str]:
-    """Paragraphs wrapped at a fixed width (the text layer's lines), indented or not."""
+    """Paragraphs wrapped at a fixed width (the text layer's lines), indented or not. A glyph
+    the text layer lost ((cid:685), of lost-glyphs) held one place of the printed line."""
     width = rng.randint(18, 40)
     indent = rng.random() < 0.5
     out: list[str] = []
     block: list[str] = []
     for x in lines:
-        if x.role == "paragraph" and len(x.text) > width:
-            wrapped = wrap(x.text, width)
+        glyphs = _GLYPH.findall(x.text)
+        if x.role == "paragraph" and len(glyphs) > width:
+            wrapped = wrap(glyphs, width)
             if indent:  # (the indent takes two of the first line's places)
-                wrapped = ["\u3000\u3000" + x.text[:width - 2], *wrap(x.text[width - 2:], width)]
+                wrapped = ["\u3000\u3000" + "".join(glyphs[:width - 2]), *wrap(glyphs[width - 2:], width)]
                 block.extend(wrapped)
                 continue
             out.append("\n".join(wrapped))
@@ -128,8 +130,11 @@ def hard_wrap(rng, lines) -> list[str]:
     return out
 
 
-def wrap(text: str, width: int) -> list[str]:
-    return [text[k:k + width] for k in range(0, len(text), width)]
+_GLYPH = re.compile(r"\(cid:\d+\)|.", re.S)
+
+
+def wrap(glyphs: list[str], width: int) -> list[str]:
+    return ["".join(glyphs[k:k + width]) for k in range(0, len(glyphs), width)]
 
 
 @lru_cache(maxsize=1)

@@ -194,19 +194,30 @@ def layer_chars(rng, lines, page):
     for x in rng.sample(paragraph_lines(lines), min(3, len(paragraph_lines(lines)))):
         chars = list(x.text)
         for k in sorted(rng.sample(range(1, len(chars)), min(4, len(chars) - 1)), reverse=True):
-            chars.insert(k, rng.choice(_INVISIBLE))
+            chars.insert(_outside_lost_glyph(x.text, k), rng.choice(_INVISIBLE))
         x.text = "".join(chars)
     x = rng.choice(paragraph_lines(lines))
     x.text = "\f" + x.text
     lines[-1].text += "\f"
     for x in rng.sample(paragraph_lines(lines), min(2, len(paragraph_lines(lines)))):
         # (another width: full-width digits and Latin letters, a full-width full stop)
-        x.text = x.text.translate(_FULL_WIDTH).replace("。", "．", 1)
+        x.text = "".join(part if k % 2 else part.translate(_FULL_WIDTH)
+                         for k, part in enumerate(_LOST_GLYPH.split(x.text))).replace("。", "．", 1)
     bold = [x for x in lines if x.role in ("title", "heading")]
     for x in rng.sample(bold, min(len(bold), rng.randint(0, 2))):
         x.text = "".join(ch * 2 if not ch.isspace() else ch for ch in x.text)  # (drawn twice)
     page.forbidden.append("[\u2e80-\u2fdf\u200b-\u200f\u00ad\ufeff\u2060]")
     return lines
+
+
+# a glyph the converter could not map, as it writes it (lost-glyphs, drawn before): the text
+# layer's own characters never fall inside it
+_LOST_GLYPH = re.compile(r"(\(cid:\d+\))")
+
+
+def _outside_lost_glyph(text: str, k: int) -> int:
+    """Place k of the text, or the start of the lost glyph's marker it falls inside."""
+    return next((m.start() for m in _LOST_GLYPH.finditer(text) if m.start() < k < m.end()), k)
 
 
 def paragraph_lines(lines):

@@ -20,7 +20,7 @@ from itertools import accumulate
 from tests.ingest.sim.corpus import CJK
 from tests.ingest.sim.page import Line
 
-_SENTENCE_END = "。！？…”’）》"
+_SENTENCE_END = "。！？…”’）》?!)"  # (half-width marks: half-width damage ran before)
 _GLYPH = re.compile(r"\(cid:\d+\)|.", re.S)
 # what else the column sets at its width: the closing lines (a title, a kicker, a subheading
 # and a byline stand on lines of their own, and a summary in its box)
@@ -89,7 +89,8 @@ def _set(paragraph: _Paragraph, width: int, indented: bool) -> list[str]:
     indent = len(_INDENT) if indented else 0
     out = _wrap(_INDENT + paragraph.text if indented else paragraph.text, width)
     ends = list(accumulate(len(_GLYPH.findall(line)) for line in out))  # (glyphs up to each line's end)
-    for offset, line in sorted(paragraph.inside, key=lambda x: -x[0]):
+    # (from the last cut back, and at one cut its lines last first: each goes in at the cut)
+    for offset, line in reversed(sorted(paragraph.inside, key=lambda x: x[0])):
         glyphs = indent + len(_GLYPH.findall(paragraph.text[:offset]))
         at = min(len(out), max(1, bisect_left(ends, glyphs) + 1))
         out.insert(at, line.text)
