@@ -165,7 +165,8 @@ class Fingerprints:
             return known[0]
         outer, self._reached = self._reached, set()
         made = sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
-        self._terms[id(term)], self._reached = (made, self._reached), outer | self._reached
+        self._terms[id(term)] = (made, self._reached)
+        self._reached = _merged(outer, self._reached)
         return made
 
     def _taxonomy_summary(self, taxonomy: Taxonomy) -> str:
@@ -251,9 +252,8 @@ class Fingerprints:
         return known
 
     def _brief(self, value: object) -> str:
-        """A line of navigation: an object's own scalar fields and properties, and of each list
-        it holds its length (an entry by its URL and title); the entries and printings it
-        shows (in a tuple) are noted as reached."""
+        """A line of navigation: an object's scalar fields and properties, each list's length (an
+        entry by its URL and title); the entries and printings it shows are noted as reached."""
         if isinstance(value, Entry):
             self._reaches(value)
             return f"entry {value.url} {value.title}"
@@ -339,14 +339,18 @@ class Fingerprints:
         parts.append("]")
 
 
+def _merged(outer: set[int], inner: set[int]) -> set[int]:
+    outer |= inner  # in place: a page's set may hold every entry
+    return outer
+
+
 def _term_summary(term: Term) -> str:
     return sha1_of(term.taxonomy, term.name, term.slug, term.url, str(len(term.entries)))
 
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, dt.date, dt.datetime})
-
-
 _FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_BRIEF_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
@@ -356,9 +360,6 @@ def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
         known = _FIELDS[kind] = tuple((item.name, bool(item.metadata.get("upward")))
                                       for item in dataclasses.fields(kind))
     return known
-
-
-_BRIEF_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _brief_names(kind: type) -> tuple[str, ...]:
