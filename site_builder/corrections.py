@@ -128,7 +128,7 @@ def corrections_in(documents: list[SourceDocument]) -> list[Correction]:
 def remembered_corrections(document: SourceDocument, keys: dict[Path, str]) -> list[Correction]:
     """The corrections a document is (`corrections_in`), remembered under the document's key:
     finding them reads its lines, which a cached document unpickles only when read
-    (sources.Deferred)."""
+    (deferred.Deferred)."""
     from site_builder.analyze import memo
 
     key = keys.get(document.path)

@@ -1,5 +1,5 @@
 """A cached document's lines and article bodies are unpickled when first read
-(sources.Deferred): the same document as read, and an edit's build reads the bodies of the
+(deferred.Deferred): the same document as read, and an edit's build reads the bodies of the
 articles it renders only."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from site_builder import sources
 from site_builder.build import BuildOptions, build_site
 from site_builder.ingest import read_source
-from site_builder.sources import Deferred, pickled
+from site_builder.deferred import Deferred, pickled
 from test_incremental_property import SEED_RAW, files_of, start_site
 
 

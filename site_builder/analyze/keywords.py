@@ -111,9 +111,9 @@ STOP_WORDS = frozenset((
 def _cutter(vocabulary: tuple[str, ...]) -> Any:
     """rjieba's cutter taught the vocabulary (kept while the vocabulary is the same: a preview
     server makes it once)."""
-    import rjieba  # loading it takes a fifth of a second: only when a text needs it
+    from site_builder.jieba_rs import jieba_class  # (a dictionary load: only when a text needs it)
 
-    cutter = rjieba.Jieba()
+    cutter = jieba_class()()
     for word in vocabulary:
         cutter.add_word(word, VOCABULARY_FREQ, None)
     return cutter

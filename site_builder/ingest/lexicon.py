@@ -34,9 +34,9 @@ def segmenter() -> rjieba.Jieba:
     the site's vocabulary); rjieba's module functions share one dictionary, so a page read
     after a build in the same process would be cut by what the build taught. Every cut and
     tag in ingest goes through this instance, which nothing teaches."""
-    import rjieba  # (loading a dictionary takes a tenth of a second: only when ingest cuts)
+    from site_builder.jieba_rs import jieba_class  # (a dictionary load, a tenth of a second: only when ingest cuts)
 
-    return rjieba.Jieba()
+    return jieba_class()()
 
 
 def cut(text: str, *, guess_unknown: bool = False) -> list[str]:

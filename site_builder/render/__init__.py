@@ -20,6 +20,7 @@ from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.model import Archive, Entry, SourceDocument
 from site_builder.progress import Progress
+from site_builder.render import papers
 from site_builder.render.charts import overview_charts
 from site_builder.render.context import time_axis_globals
 from site_builder.render.inputs import Fingerprints
@@ -50,8 +51,9 @@ def render_site(archive: Archive, config: SiteConfig, staged: Staged, template_d
     `compiled`: a folder where the templates' compiled code is kept between builds."""
     progress = progress or Progress(enabled=False)
     # (a template checked once a build, not once a page: ~17 stats a page)
-    env = make_environment(archive, config, template_dirs, compiled, auto_reload=False)
-    plans = plan_site(archive, config)
+    found_papers = papers.newspapers(archive)  # (made once: the plans and the templates' links use it)
+    env = make_environment(archive, config, template_dirs, compiled, auto_reload=False, found_papers=found_papers)
+    plans = plan_site(archive, config, found_papers)
     env.globals["sitemap_urls"] = lambda: _page_urls(plans)
     _refuse_shared_paths(plans)
     static = static_files(template_dirs)
@@ -72,7 +74,8 @@ def _refuse_shared_paths(plans: list[PagePlan]) -> None:
 
 
 def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[Path],
-                     compiled: Path | None = None, auto_reload: bool = True) -> jinja2.Environment:
+                     compiled: Path | None = None, auto_reload: bool = True,
+                     found_papers: list[papers.Newspaper] | None = None) -> jinja2.Environment:
     """The templates' environment; with `compiled`, a template whose source is unchanged is
     loaded as the code compiled by an earlier build (Jinja's bytecode cache checks the source).
     `auto_reload`: a template is checked for changes on each use (the preview keeps its
@@ -100,7 +103,7 @@ def make_environment(archive: Archive, config: SiteConfig, template_dirs: list[P
         topic_terms=_terms_by_name(archive, "topics"),
         raw_lines_of=functools.partial(raw_lines_of, lines_of=_RawLines(archive).of),
     )
-    env.globals.update(time_axis_globals(archive, config))
+    env.globals.update(time_axis_globals(archive, config, found_papers))
     env.globals.update(search.template_globals())
     env.filters["cn_date"] = lambda d: f"{d.year}年{d.month}月{d.day}日" if d else ""
     return env

@@ -10,8 +10,10 @@ from site_builder.model import Archive, Entry, PageInfo
 from site_builder.render import cite, feeds, papers, timeline
 
 
-def time_axis_globals(archive: Archive, config: SiteConfig) -> dict[str, object]:
-    found = papers.newspapers(archive)
+def time_axis_globals(archive: Archive, config: SiteConfig,
+                      found_papers: list[papers.Newspaper] | None = None) -> dict[str, object]:
+    """(`found_papers`: `papers.newspapers` of the archive, when the caller has it.)"""
+    found = papers.newspapers(archive) if found_papers is None else found_papers
     urls = papers.paper_urls(found)
     raw_lines: dict[Path, list[str]] = {d.path: d.raw_lines for d in archive.documents if d.kind == "raw"}
     dates = feeds.FeedDates(archive)

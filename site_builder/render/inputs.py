@@ -50,6 +50,7 @@ class Fingerprints:
         self._summaries: dict[int, str] = {}
         self._subjects: dict[int, str] = {}
         self._outlines: dict[int, str] = {}
+        self._terms: dict[int, tuple[str, set[int]]] = {}  # a term's digest and the entries it reached
         self._plain: dict[int, str] = {}  # dataclasses that read the same from every page (_dataclass)
         self._with_content: dict[tuple[int, int], str] = {}  # and those that name content, by subject level
         self._back_references = 0  # met so far (_dataclass)
@@ -157,7 +158,16 @@ class Fingerprints:
         return sha1_of(taxonomy.key, taxonomy.label, taxonomy.url, *(self._term(t) for t in taxonomy.terms))
 
     def _term(self, term: Term) -> str:
-        return sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
+        """A term in full (made once: the archive key and the taxonomy's page count every term)."""
+        known = self._terms.get(id(term))
+        if known is not None:
+            self._reached |= known[1]
+            return known[0]
+        outer, self._reached = self._reached, set()
+        made = sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
+        self._terms[id(term)] = (made, self._reached)
+        self._reached = _merged(outer, self._reached)
+        return made
 
     def _taxonomy_summary(self, taxonomy: Taxonomy) -> str:
         """What a breadcrumb shows of a taxonomy (every term page names its own: made once)."""
@@ -242,29 +252,26 @@ class Fingerprints:
         return known
 
     def _brief(self, value: object) -> str:
-        """`_brief`, noting the entries and printings it names (in a tuple: _brief)."""
-        self._note_brief(value)
-        return _brief(value)
-
-    def _note_brief(self, value: object) -> None:
-        """Note the entries and printings `_brief` shows of `value` (as it walks it)."""
+        """A line of navigation: an object's scalar fields and properties, each list's length (an
+        entry by its URL and title); the entries and printings it shows are noted as reached."""
         if isinstance(value, Entry):
             self._reaches(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                self._note_brief(item)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            if isinstance(value, Printing):
-                self._reached.add(self._printed_in.get(id(value), -1))
-            names = [name for name, upward in _fields(type(value)) if not upward]
-            names += [name for name, member in vars(type(value)).items() if isinstance(member, property)]
-            for name in names:
-                if isinstance(item := getattr(value, name), tuple):
-                    self._note_brief(item)
-
-    @staticmethod
-    def _term_summary(term: Term) -> str:
-        return sha1_of(term.taxonomy, term.name, term.slug, term.url, str(len(term.entries)))
+            return f"entry {value.url} {value.title}"
+        if isinstance(value, tuple):
+            return "(" + ",".join(map(self._brief, value)) + ")"
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return repr(value) if _is_scalar(value) else f"<{type(value).__name__} of {len(value)}>" \
+                if isinstance(value, list) else f"<{type(value).__name__}>"
+        if isinstance(value, Printing):
+            self._reached.add(self._printed_in.get(id(value), -1))
+        shown = []
+        for name in _brief_names(type(value)):
+            item = getattr(value, name)  # (a property computed once: the walk meets thousands)
+            if isinstance(item, (list, tuple)):
+                shown.append(f"{name}={self._brief(item)}")
+            elif _is_scalar(item):
+                shown.append(f"{name}={item!r}")
+        return type(value).__name__ + "(" + ",".join(shown) + ")"
 
     def _context_parts(self, context: dict[str, object]) -> Iterator[str]:
         self._subject_level = min((_level(v) for v in context.values()), default=_NOTHING)
@@ -300,7 +307,7 @@ class Fingerprints:
             self._names_content = True
             broader = _level(value) > self._subject_level  # a breadcrumb, not what the page is about
             if isinstance(value, Term):
-                parts.append(self._term_summary(value) if broader else self._term(value))
+                parts.append(_term_summary(value) if broader else self._term(value))
             else:
                 parts.append(self._taxonomy_summary(value) if broader else self._taxonomy(value))
         elif isinstance(value, Entry):
@@ -332,10 +339,18 @@ class Fingerprints:
         parts.append("]")
 
 
+def _merged(outer: set[int], inner: set[int]) -> set[int]:
+    outer |= inner  # in place: a page's set may hold every entry
+    return outer
+
+
+def _term_summary(term: Term) -> str:
+    return sha1_of(term.taxonomy, term.name, term.slug, term.url, str(len(term.entries)))
+
+
 _SCALAR_TYPES = frozenset({str, int, float, bool, dt.date, dt.datetime})
-
-
 _FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_BRIEF_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
@@ -347,24 +362,13 @@ def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
     return known
 
 
-def _brief(value: object) -> str:
-    """A line of navigation: an object's own scalar fields and properties, and of each list
-    it holds its length (an entry by its URL and title)."""
-    if isinstance(value, Entry):
-        return f"entry {value.url} {value.title}"
-    if isinstance(value, tuple):
-        return "(" + ",".join(map(_brief, value)) + ")"
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return repr(value) if _is_scalar(value) else f"<{type(value).__name__} of {len(value)}>" \
-            if isinstance(value, list) else f"<{type(value).__name__}>"
-    names = [name for name, upward in _fields(type(value)) if not upward]
-    names += sorted(name for name, member in vars(type(value)).items() if isinstance(member, property))
-    shown = []
-    for name in names:
-        item = getattr(value, name)
-        if _is_scalar(item) or isinstance(item, (list, tuple)):
-            shown.append(f"{name}={_brief(item) if isinstance(item, (list, tuple)) else repr(item)}")
-    return type(value).__name__ + "(" + ",".join(shown) + ")"
+def _brief_names(kind: type) -> tuple[str, ...]:
+    """What a brief of a dataclass shows: its fields but the UPWARD ones, then its properties by name."""
+    known = _BRIEF_NAMES.get(kind)
+    if known is None:
+        properties = sorted(name for name, member in vars(kind).items() if isinstance(member, property))
+        known = _BRIEF_NAMES[kind] = (*(name for name, upward in _fields(kind) if not upward), *properties)
+    return known
 
 
 def _is_scalar(value: object) -> bool:

@@ -74,7 +74,8 @@ class Paginator:
         return self.url_of(self.number + 1) if self.number < self.count else None
 
 
-def plan_site(archive: Archive, config: SiteConfig) -> list[PagePlan]:
+def plan_site(archive: Archive, config: SiteConfig, found_papers: list[papers.Newspaper] | None = None) -> list[PagePlan]:
+    """Every page's plan (`found_papers`: `papers.newspapers` of the archive, when the caller has it)."""
     plans = [_page(PageKind.HOME, "/", "home.html")]
     plans += [_page(PageKind.ARTICLE, e.url, "article.html", {"entry": e}) for e in archive.entries]
     plans += _list_pages("/articles/", PageKind.ARTICLE_LIST, archive.entries, config,
@@ -83,7 +84,7 @@ def plan_site(archive: Archive, config: SiteConfig) -> list[PagePlan]:
         plans.append(_page(PageKind.TAXONOMY, taxonomy.url, "taxonomy.html", {"taxonomy": taxonomy}))
         for term in taxonomy.terms:
             plans += _term_pages(taxonomy, term, config)
-    plans += _date_pages(archive, config) + _paper_pages(archive)
+    plans += _date_pages(archive, config) + _paper_pages(archive, found_papers)
     site_feed = feeds.site_feed(archive, config.title)
     plans += [
         _page(PageKind.SEARCH, "/search/", "search.html"),
@@ -127,9 +128,9 @@ def _date_pages(archive: Archive, config: SiteConfig) -> list[PagePlan]:
     return plans
 
 
-def _paper_pages(archive: Archive) -> list[PagePlan]:
+def _paper_pages(archive: Archive, found: list[papers.Newspaper] | None) -> list[PagePlan]:
     """The newspaper view, when any printing names its paper and date."""
-    found = papers.newspapers(archive)
+    found = papers.newspapers(archive) if found is None else found
     if not found:
         return []
     plans = [_page(PageKind.PAPERS, papers.PAPERS_URL, "papers.html", {"papers": found})]
