@@ -10,8 +10,9 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
   pf_index  [[word, [[page, locations] ...], []] ...]: words in byte order; the page
             numbers of a word after the first are differences (``postings`` for locations).
   pf_filter [name, [[value, [page ...]] ...]]
-  pf_meta   [version, [[fragment name, word count] ...], [[first word, last word, chunk] ...],
-             [[filter name, file] ...], [], ["title"]]
+  pf_meta   [version, [[fragment name, word count] ...], [[from, to, chunk] ...],
+             [[filter name, file] ...], [], ["title"]]: pages and chunks listed by place,
+            in few bytes (``names``)
   fragment  JSON {url, content, word_count, filters, meta, anchors}: content is empty, meta
             holds title, authors, source, date, ``body_at`` (the running text's first word
             position) and ``parts``: ``<first word position>:<name>`` of each text part
@@ -22,8 +23,6 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 """
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import gzip
 import hashlib
 import json
@@ -38,7 +37,7 @@ import numpy as np
 from site_builder.search.cborarrays import Ints
 from site_builder.search.entries import ShardEntries
 from site_builder.search.inplace import BundleFiles
-from site_builder.search.normalize import DIGITS
+from site_builder.search.names import CHUNK_FROM, PageNames, chunk_name, listed_count
 from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import Filters, PageInfo
@@ -62,7 +61,7 @@ TITLE_CHUNK_BYTES = 6000
 PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
 ENTRIES_GROUP = 32  # chunks made at once
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
-CHUNK_DIGITS = FILTER_DIGITS = 7
+FILTER_DIGITS = 7
 META_DIGITS = 13
 PART_DIGITS = 12
 INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR = "index", "fragment", "filter", "text"
@@ -241,7 +240,7 @@ class BundleIndex:
         # kind -> content name -> its file's path, of every content-named file
         self.files: dict[str, dict[str, str]] = {kind: {} for kind in (FRAGMENT_DIR, TEXT_DIR, INDEX_DIR, FILTER_DIR)}
         self._kept: dict[str, dict[str, str]] = {kind: {} for kind in self.files}  # kind -> path -> name, of the saved files kept
-        self._names: set[str] = set()  # the fragments'
+        self._names = PageNames()
         self.filter_files: Filters = ({}, [])  # the filters written, as the saved index keeps them
         self._saved_filters: Filters | None = None
         self.folder = BundleFiles(bundle)
@@ -278,9 +277,8 @@ class BundleIndex:
     def _register(self, fragment_hash: str, date: str, word_count: int,
                   filters: dict[str, list[str]]) -> tuple[int, str]:
         number = len(self.pages)
-        name = fragment_name(fragment_hash, date, self._names)
-        self._names.add(name)
-        self.pages.append([name, word_count])
+        name = self._names.name(date)
+        self.pages.append([name, listed_count(word_count)])
         listed = self.filters
         for key, values in filters.items():
             of_key = listed.get(key)
@@ -317,22 +315,19 @@ class BundleIndex:
         return name
 
     def _name_chunks(self, chunks: list[Chunk]) -> list[list[str]]:
-        """The content's hash cut to 7 digits, longer when taken (Pagefind puts the language
-        in front; one language per bundle needs no prefix, and the pf_meta lists every name)."""
+        """Each chunk's listing, ``[CHUNK_FROM, to, name]`` with ``to`` its name (``names``)."""
         listed: list[list[str]] = []
-        taken: set[str] = set()
-        for chunk in chunks:
-            digits = CHUNK_DIGITS
-            while (name := chunk.digest[:digits]) in taken:
-                digits += 1
-            taken.add(name)
+        for chunk, following in zip(chunks, [*chunks[1:], None], strict=True):
+            if following and following.first <= chunk.last:  # the engine takes the first chunk that may hold a word
+                raise ValueError(f"index chunks out of word order: {chunk.last!r} then {following.first!r}")
+            name = chunk_name(chunk.last, following.first if following else None)
             path = os.path.join(self.bundle, INDEX_DIR, f"{name}.pf_index")
             if chunk.kept:
                 self._kept[INDEX_DIR][path] = chunk.digest
             else:
                 self.folder.move(chunk.path, path, chunk.size)
             self.files[INDEX_DIR][chunk.digest] = path
-            listed.append([chunk.first, chunk.last, name])
+            listed.append([CHUNK_FROM, name, name])
         return listed
 
     def _write_filters(self) -> list[list[str]]:
@@ -360,41 +355,3 @@ class BundleIndex:
             self.files[FILTER_DIR][name] = path
             out.append([key, name])
         return out
-
-
-FRAGMENT_HASH_DIGITS = 6  # new whenever the content is; longer when taken
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-DAY_DIGITS = 4  # base 36: the proleptic Gregorian day number (days since 0001-01-01)
-UNDATED = "_"  # sorts after every base-36 digit
-
-
-def fragment_name(digest: str, date: str, taken: set[str]) -> str:
-    """``<day, 4 base-36 digits><SHA-1 of the content, cut short>`` (``_<SHA-1…>`` when the
-    page has no date): short (the pf_meta the browser loads first lists every page by it),
-    new whenever the content is (content-hashed files are cached for good), and the result
-    id by which the search page sorts by date without loading anything: the day's digits
-    compare as the days do."""
-    prefix = _day_prefix(date)
-    digits = FRAGMENT_HASH_DIGITS
-    while prefix + digest[:digits] in taken:
-        digits += 1
-    return prefix + digest[:digits]
-
-
-@functools.lru_cache(maxsize=4096)  # an archive's pages share their days
-def _day_prefix(date: str) -> str:
-    day = _ISO_DATE.fullmatch(date)
-    if day:
-        try:
-            return _base36(dt.date(*map(int, day.groups())).toordinal(), DAY_DIGITS)
-        except ValueError:  # not a day of the calendar
-            return UNDATED
-    return UNDATED
-
-
-def _base36(number: int, width: int) -> str:
-    out = ""
-    for _ in range(width):
-        number, digit = divmod(number, 36)
-        out = DIGITS[digit] + out
-    return out
