@@ -34,6 +34,7 @@ from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
 from site_builder.search.inplace import CONTENT_FOLDERS
+from site_builder.search.names import base36
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
 from site_builder.search.update import index_pages
@@ -60,14 +61,31 @@ class SearchStats:
     read_seconds: float  # indexing the pages (the rest: the engine's files, checks, _headers)
 
 
+# the fold table as the search page loads it, beside search.js, when a text it reads holds
+# one of its characters (``fold_keys``): most queries need none of it (14 KB gzipped)
+FOLD_FILE = Path(__file__).parent.parent / "templates" / "static" / "search-fold.json"
+
+
 def template_globals() -> dict[str, object]:
     """Jinja globals the search templates use."""
-    return {"search_fold_pairs": fold_pairs}
+    return {"search_fold_keys": fold_keys}
 
 
 def fold_pairs() -> str:
     """The fold table as one string of (traditional, simplified) character pairs."""
     return "".join(k + v for k, v in sorted(t2s_table().items()))
+
+
+def fold_file_text() -> str:
+    """``FOLD_FILE``'s content: the fold table as a JSON string of character pairs."""
+    return json.dumps(fold_pairs(), ensure_ascii=False) + "\n"
+
+
+def fold_keys() -> str:
+    """The characters the fold table maps, in the search page itself (2 KB gzipped): their
+    code points rising, each as its difference from the one before in base 36, by commas."""
+    codes = [0, *sorted(map(ord, t2s_table()))]
+    return ",".join(base36(code - before) for before, code in zip(codes, codes[1:], strict=False))
 
 
 def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True,

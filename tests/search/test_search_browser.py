@@ -196,12 +196,34 @@ def test_browser_and_python_normalise_identically(search_page, texts, articles):
     filters, authors, titles = _fields(articles)
     samples = TRICKY + [q for _, q in query_set(texts, authors, titles)] + [t[:400] for t in texts.values()]
     got = search_page.evaluate(
-        "xs => xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.single])])",
+        """async xs => { await siteSearch.foldReady(xs.join("\\n"));
+             return xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.single])]); }""",
         samples)
     for sample, (norm, plans) in zip(samples, got, strict=True):
         assert norm == normalize(sample), sample
         want = [[p.text, list(p.phrase), p.single] for p in plan_query(sample)]
         assert plans == want, sample
+
+
+def test_before_the_first_query_only_the_page_engine_and_pf_meta_are_fetched(served, browser, texts):
+    """The engine runs on the page's thread (no worker script), and the fold table is fetched
+    only for a text that holds a character it maps: a simplified query does not load it, its
+    traditional form does and finds the same pages."""
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    page.goto(served + "/search/")
+    page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+    page.evaluate("siteSearch.ready()")
+    page.wait_for_load_state("networkidle")
+    assert any(path.endswith(".pf_meta") for path in fetched) and any(path.startswith("/pagefind/wasm.") for path in fetched)
+    assert not [path for path in fetched if "worker" in path or path.endswith("search-fold.json")], fetched
+    simplified = page.evaluate("q => siteSearch.ranked(q)", "发展")["ids"]
+    assert simplified and not [path for path in fetched if path.endswith("search-fold.json")]
+    traditional = page.evaluate("q => siteSearch.ranked(q)", "發展")["ids"]
+    assert [path for path in fetched if path.endswith("search-fold.json")] == ["/static/search-fold.json"]
+    assert traditional == simplified
+    page.close()
 
 
 def test_parts_ending_in_one_character_after_a_separator_are_found_by_the_index(served, browser, texts):

@@ -23,11 +23,33 @@ const root = document.getElementById("site-search");
 const BASE = (root && root.dataset.base) || "/";
 
 // ---- normalisation (mirror of normalize.py) -------------------------------------------
+// The fold table (traditional -> simplified) is loaded, from search-fold.json beside this
+// script, only once a text to normalise holds one of its characters: the page itself lists
+// them (code points rising, base-36 differences), 2 KB against the table's 14 KB.
 const T2S = new Map();
+const FOLDED = new Set();
 {
   const el = document.getElementById("search-fold");
-  const pairs = el ? Array.from(JSON.parse(el.textContent)) : [];
-  for (let i = 0; i + 1 < pairs.length; i += 2) T2S.set(pairs[i], pairs[i + 1]);
+  let cp = 0;
+  for (const step of el ? JSON.parse(el.textContent).split(",") : []) {
+    cp += parseInt(step, 36);
+    FOLDED.add(String.fromCodePoint(cp));
+  }
+}
+let foldLoad = null;
+// Resolves once `text` can be normalised: the table is loaded when it holds a folded character.
+function foldReady(text) {
+  if (foldLoad || ![...(text || "").normalize("NFKC").toLowerCase()].some((c) => FOLDED.has(c))) return foldLoad || Promise.resolve();
+  foldLoad = fetch(new URL("search-fold.json", import.meta.url)).then((r) => {
+    if (!r.ok) throw new Error(`search fold table: HTTP ${r.status}`);
+    return r.json();
+  }).then((pairs) => {
+    const chars = Array.from(pairs);
+    for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
+    foldCache.clear(); // characters folded before the table came
+  });
+  foldLoad.catch(() => { foldLoad = null; });
+  return foldLoad;
 }
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
 const DROPPED = /^[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
@@ -143,8 +165,11 @@ function getPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = (async () => {
       const pf = await import(`${BASE}pagefind/pagefind.js`);
-      // result URLs are the site's paths: Pagefind puts the base URL in front of them
-      await pf.options({ excerptLength: 12, baseUrl: BASE });
+      // result URLs are the site's paths: Pagefind puts the base URL in front of them. The
+      // engine runs on the page's thread: its worker would be a second copy of the engine's
+      // script (12 KB gzipped) fetched before the first query, and this page does nothing
+      // else while a search runs
+      await pf.options({ excerptLength: 12, baseUrl: BASE, noWorker: true });
       await pf.init();
       return pf;
     })();
@@ -201,7 +226,7 @@ function ordered(results, sort, titleIds) {
 
 // Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
-  const pf = await getPagefind();
+  const [pf] = await Promise.all([getPagefind(), foldReady(query)]);
   const plans = planQuery(query);
   const f = cleanFilters(filters);
   if (!plans.length) {
@@ -283,7 +308,8 @@ function partText(name) {
     text = fetch(`${BASE}pagefind/text/${name}.pf_text`).then((r) => {
       if (!r.ok) throw new Error(`search text part ${name}: HTTP ${r.status}`);
       return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
-        .then((bytes) => new TextDecoder(name.startsWith("u") ? "utf-16le" : "gb18030").decode(bytes));
+        .then((bytes) => new TextDecoder(name.startsWith("u") ? "utf-16le" : "gb18030").decode(bytes))
+        .then((decoded) => foldReady(decoded).then(() => decoded)); // normalised to find and mark the match
     });
     partFiles.set(name, text);
     if (partFiles.size > 500) partFiles.delete(partFiles.keys().next().value);
@@ -369,10 +395,12 @@ siteSearch.ranked = async (query, options = {}) => {
   return { ids: r.results.map((x) => x.id) };
 };
 siteSearch.ready = async () => { await getPagefind(); return true; };
-siteSearch.normalize = normalize;
+siteSearch.normalize = normalize; // of a text whose fold table is ready (siteSearch.foldReady)
+siteSearch.foldReady = foldReady;
 siteSearch.partText = partText;
 siteSearch.planQuery = planQuery;
-siteSearch.matches = (query, text) => {
+siteSearch.matches = async (query, text) => {
+  await foldReady(query + text);
   const plans = planQuery(query);
   return plans.length > 0 && textMatches(plans, text);
 };
