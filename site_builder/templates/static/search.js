@@ -23,33 +23,43 @@ const root = document.getElementById("site-search");
 const BASE = (root && root.dataset.base) || "/";
 
 // ---- normalisation (mirror of normalize.py) -------------------------------------------
-// The fold table (traditional -> simplified) is loaded, from search-fold.json beside this
-// script, only once a text to normalise holds one of its characters: the page itself lists
-// them (code points rising, base-36 differences), 2 KB against the table's 14 KB.
+// The fold table (traditional -> simplified) is loaded in parts (search-fold/<n>.json beside
+// this script), each once a text to normalise holds one of its characters: the page itself
+// lists them (code points rising, base-36 differences, `part` to a file), 2 KB against the
+// whole table's 13 KB.
 const T2S = new Map();
-const FOLDED = new Set();
+const FOLDED = new Map(); // character -> the number of its part
 {
   const el = document.getElementById("search-fold");
+  const listed = el ? JSON.parse(el.textContent) : { part: 1, keys: "" };
   let cp = 0;
-  for (const step of el ? JSON.parse(el.textContent).split(",") : []) {
+  listed.keys.split(",").filter(Boolean).forEach((step, k) => {
     cp += parseInt(step, 36);
-    FOLDED.add(String.fromCodePoint(cp));
-  }
-}
-let foldLoad = null;
-// Resolves once `text` can be normalised: the table is loaded when it holds a folded character.
-function foldReady(text) {
-  if (foldLoad || ![...(text || "").normalize("NFKC").toLowerCase()].some((c) => FOLDED.has(c))) return foldLoad || Promise.resolve();
-  foldLoad = fetch(new URL("search-fold.json", import.meta.url)).then((r) => {
-    if (!r.ok) throw new Error(`search fold table: HTTP ${r.status}`);
-    return r.json();
-  }).then((pairs) => {
-    const chars = Array.from(pairs);
-    for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
-    foldCache.clear(); // characters folded before the table came
+    FOLDED.set(String.fromCodePoint(cp), Math.floor(k / listed.part));
   });
-  foldLoad.catch(() => { foldLoad = null; });
-  return foldLoad;
+}
+const foldParts = new Map(); // part number -> its load
+function foldPart(n) {
+  let load = foldParts.get(n);
+  if (!load) {
+    load = fetch(new URL(`search-fold/${n}.json`, import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`search fold table, part ${n}: HTTP ${r.status}`);
+      return r.json();
+    }).then((pairs) => {
+      const chars = Array.from(pairs);
+      for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
+      foldCache.clear(); // characters folded before the part came
+    });
+    load.catch(() => foldParts.delete(n));
+    foldParts.set(n, load);
+  }
+  return load;
+}
+// Resolves once `text` can be normalised: the parts of the table its characters need are loaded.
+function foldReady(text) {
+  const parts = new Set();
+  for (const c of (text || "").normalize("NFKC").toLowerCase()) if (FOLDED.has(c)) parts.add(FOLDED.get(c));
+  return Promise.all([...parts].map(foldPart));
 }
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
 const DROPPED = /^[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
