@@ -30,19 +30,6 @@ from site_builder.search.tokens import bucket_group_starts, item_words
 Words = npt.NDArray[np.bytes_]
 
 
-CUT_SLACK = 0.2  # a chunk's bytes may be this share from ``chunk_bytes``: room to cut at a short name
-
-
-def _shared_prefixes(before: npt.NDArray[np.bytes_], after: npt.NDArray[np.bytes_]) -> Ints:
-    """How many leading bytes each word of ``before`` shares with the word of ``after``."""
-    if not len(before):
-        return np.zeros(0, np.int64)
-    width = max(before.dtype.itemsize, after.dtype.itemsize)
-    left = before.astype(f"S{width}").view(np.uint8).reshape(len(before), width)
-    right = after.astype(f"S{width}").view(np.uint8).reshape(len(after), width)
-    return np.argmax(np.c_[left != right, np.ones(len(left), bool)], axis=1).astype(np.int64)
-
-
 class ShardEntries:
     """One word range's items."""
 
@@ -196,28 +183,17 @@ class ShardEntries:
                 - items[ends - self.counts] + 1)
 
     def cut(self, chunk_bytes: int) -> list[tuple[int, int]]:
-        """The words of each chunk (start, end), in word order: a chunk ends with a word's
-        last bucket (a search looks a word up in every bucket: one chunk holds them all),
-        where its entries' bytes come to ``chunk_bytes`` within ``CUT_SLACK``, at the border
-        whose two words share the shortest prefix (the pf_meta names a chunk by a string
-        between them: ``names.chunk_name``), nearest ``chunk_bytes`` among those; a word
-        longer than that is a chunk of its own."""
+        """The words of each chunk (start, end), in word order: a chunk ends with the word
+        that brings its entries' bytes to ``chunk_bytes`` or more, and the rest of its word's
+        buckets (a search looks a word up in every bucket: one chunk holds them all)."""
         ends = np.cumsum(self.entry_sizes())
         groups = np.r_[np.flatnonzero(bucket_group_starts(self.words)), len(ends)]
-        shared = np.r_[_shared_prefixes(self.words[groups[1:-1] - 1], self.words[groups[1:-1]]), 0]  # at groups[1:]
-        group_ends = ends[groups[1:] - 1]
         chunks: list[tuple[int, int]] = []
         start = 0
         while start < len(ends):
             before = int(ends[start - 1]) if start else 0
-            first = int(np.searchsorted(groups[1:], start, "right"))  # the first group ending after start
-            low, target = (max(first, int(np.searchsorted(group_ends, before + chunk_bytes * share, "left")))
-                           for share in (1 - CUT_SLACK, 1))
-            high = int(np.searchsorted(group_ends, before + chunk_bytes * (1 + CUT_SLACK), "right")) - 1
-            last = len(group_ends) - 1
-            window = np.arange(min(low, target, last), min(max(high, target), last) + 1)
-            miss = np.abs(group_ends[window] - before - chunk_bytes)
-            end = int(groups[1:][window[np.lexsort((miss, shared[window]))[0]]])
+            end = min(int(np.searchsorted(ends, before + chunk_bytes, "left")) + 1, len(ends))
+            end = int(groups[np.searchsorted(groups, end)])
             chunks.append((start, end))
             start = end
         return chunks

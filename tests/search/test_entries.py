@@ -3,17 +3,16 @@ makes from scratch, whatever the page numbers (their differences take 1 to 5 byt
 chunks are cut and written as their words' entries are."""
 from __future__ import annotations
 
-import os
 import pickle
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.search.entries import CUT_SLACK, ShardEntries
+from site_builder.search.entries import ShardEntries
 from site_builder.search.postings import Shard, joined
 from site_builder.search.reproducible import head
-from site_builder.search.tokens import BUCKETS, bucket_group_starts, item_keys, item_words, word_key, words_item_keys
+from site_builder.search.tokens import BUCKETS, item_keys, item_words, word_key, words_item_keys
 
 WORDS = ("0fga", "0fga0fju0", "0fga0fju3", "0fgb", "x0fga")  # a bigram's items in two buckets
 numbers = st.lists(st.integers(0, 300_000), min_size=0, max_size=12, unique=True).map(sorted)
@@ -99,38 +98,15 @@ def test_renumbering_in_order_gives_the_entries_made_from_scratch(kept, data):
 
 
 def _cut_by_entries(shard: ShardEntries, chunk_bytes: int) -> list[tuple[int, int]]:
-    """The cut by its definition: a chunk ends after a word's last bucket where its bytes are
-    within CUT_SLACK of ``chunk_bytes`` (or first come to it), at the border whose two words
-    share the shortest prefix, then nearest ``chunk_bytes``, then first."""
-    words, count = shard.words.tolist(), len(shard.words)
-    sizes = [len(_written_range(shard, k, k + 1)) for k in range(count)]
-    starts = bucket_group_starts(shard.words).tolist()
-    borders = [end for end in range(1, count + 1) if end == count or starts[end]]
-
-    def shared(end: int) -> int:
-        return 0 if end == count else len(os.path.commonprefix([words[end - 1], words[end]]))
-
-    chunks, start = [], 0
-    while start < count:
-        later = [end for end in borders if end > start]
-        size = {end: sum(sizes[start:end]) for end in later}
-        target = next((end for end in later if size[end] >= chunk_bytes), later[-1])
-        window = {end for end in later if chunk_bytes * (1 - CUT_SLACK) <= size[end] <= chunk_bytes * (1 + CUT_SLACK)}
-        end = min(window | {target}, key=lambda end: (shared(end), abs(size[end] - chunk_bytes), end))
-        chunks.append((start, end))
-        start = end
-    return chunks
-
-
-def test_a_chunk_ends_where_its_name_is_shortest_within_the_slack():
-    """Ten words of one entry size: a cut at the sixth word, where the words' first code
-    changes, rather than at the fifth (the bytes alone): its name is one character shorter."""
-    pages: Pages = {0: {w: b"x" for w in ("0fga0fgb", "0fga0fgc", "0fga0fgd", "0fga0fge", "0fga0fgf", "0fgb0fga",
-                                          "0fgb0fgb", "0fgb0fgc", "0fgb0fgd", "0fgb0fge")}}
-    shard = _merged(pages)
-    size = len(_written_range(shard, 0, 1))
-    assert shard.cut(5 * size + 1) == _cut_by_entries(shard, 5 * size + 1) == [(0, 5), (5, 10)]
-    assert shard.cut(4 * size + 1) == [(0, 5), (5, 10)]  # 5 words: within the slack of 4 and a bit
+    """The cut by its definition: a chunk ends with the word whose entry brings it to
+    ``chunk_bytes`` or more."""
+    chunks, start, size = [], 0, 0
+    for k in range(len(shard.words)):
+        size += len(_written_range(shard, k, k + 1))
+        if size >= chunk_bytes:
+            chunks.append((start, k + 1))
+            start, size = k + 1, 0
+    return chunks + ([(start, len(shard.words))] if start < len(shard.words) else [])
 
 
 def _written_range(shard: ShardEntries, start: int, end: int) -> bytes:
