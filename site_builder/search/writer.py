@@ -45,16 +45,18 @@ from site_builder.search.tokens import item_keys, item_words, key_strings, page_
 
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the pf_meta,
-# loaded before the first query, lists every chunk (~12 bytes gzipped each). 10,000 articles: 5,317
-# chunks, a median query 97 KB of them (the bench's queries); 40,000: 4,254 chunks and 121 KB
-CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "30000"))
+# loaded before the first query, lists every chunk (~5 bytes gzipped each, ``names``). 10,000
+# articles: at 30,000 (and titles' 6,000) 5,317 chunks listed in 26.9 KiB, a median query's 95 KiB of
+# chunks; at 36,000 (7,200) 4,559 in 23.1 KiB, the median chunk 19 % larger: the pf_meta and the
+# page's files within 150 KiB, the median query within 150 KiB
+CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "36000"))
 # gzip level of the index chunks: 5 compresses the chunks 1.5 % less than 6 in about half the
 # time (1,000 articles: 13.8 against 13.6 MB, 1.1 against 2.1 s of CPU); they are most of the
 # index, and all of what an edit writes again
 CHUNK_LEVEL = 5
 # the title namespace's entries are short (a title's words are in few pages), and a query
 # looks up as many title words as text words: its chunks are smaller
-TITLE_CHUNK_BYTES = 6000
+TITLE_CHUNK_BYTES = CHUNK_BYTES // 5
 # the presence words' items are alike (one fixed position: ``postings.MARK_POSITION``) and
 # compress about four times better than the text's: their chunks are cut at four times the
 # bytes, to about the text chunks' gzipped size (a quarter as many listed in the pf_meta)
