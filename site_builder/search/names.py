@@ -1,12 +1,13 @@
 """What the pf_meta lists of each page and each index chunk: the file loaded before the first
 query, so every byte a page or a chunk takes there is paid by every visit.
 
-Pagefind's engine finds a word's chunk as the first listed chunk whose ``from <= word <= to``
-(``request_indexes``: a ``find`` over the list in order), and loads ``index/<name>.pf_index``.
-So with the chunks in word order, ``from`` need not be the chunk's first word: it is one
-constant below every word (words are base-36 strings) and above the empty term of a search by
-filters only; ``to`` is the shortest string from the chunk's last word up to, not including,
-the next chunk's first word, and the chunk's file is named by it. A page is listed by its
+Pagefind 1.5.2's engine loads, for a word, every listed chunk whose ``from <= word <= to``
+(``request_indexes``), from ``index/<name>.pf_index``. A chunk's ``to`` need not be its last
+word: it is the shortest string from its last word up to, not including, the next chunk's
+first word, and the chunk's file is named by it; its ``from`` is the ``to`` before it (the
+first chunk's: "0", below every base-36 word and above the empty term of a search by filters
+only), no word of the index unless it is the chunk's last word, and then the least string
+above it (``to`` and a "0"): a word of the index loads one chunk. A page is listed by its
 fragment's name, its day and its rank among that day's pages, and one word count for all.
 Names by place are unique in a bundle but not new whenever the content is: these files are
 served to be revalidated, not cached for good (``headers``). Against names by content hash
@@ -21,7 +22,7 @@ import re
 
 from site_builder.search.normalize import DIGITS
 
-CHUNK_FROM = "0"  # below every word of the index, above the empty term
+CHUNK_FROM = "0"  # the first chunk's from: below every word of the index, above the empty term; the least base-36 digit
 # the word count the pf_meta gives every page: Pagefind's BM25 reads it only where a term has
 # one position a page (a one-character part, whose presence word says nothing of how often
 # the page holds it: the page's length alone would order its pages, shorter first), and exact

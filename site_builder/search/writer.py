@@ -317,8 +317,10 @@ class BundleIndex:
         return name
 
     def _name_chunks(self, chunks: list[Chunk]) -> list[list[str]]:
-        """Each chunk's listing, ``[CHUNK_FROM, to, name]`` with ``to`` its name (``names``)."""
+        """Each chunk's listing, ``[from, to, name]`` with ``to`` its name and ``from`` the name
+        before it (``names``)."""
         listed: list[list[str]] = []
+        low = CHUNK_FROM
         for chunk, following in zip(chunks, [*chunks[1:], None], strict=True):
             if following and following.first <= chunk.last:  # the engine takes the first chunk that may hold a word
                 raise ValueError(f"index chunks out of word order: {chunk.last!r} then {following.first!r}")
@@ -329,7 +331,10 @@ class BundleIndex:
             else:
                 self.folder.move(chunk.path, path, chunk.size)
             self.files[INDEX_DIR][chunk.digest] = path
-            listed.append([CHUNK_FROM, name, name])
+            listed.append([low, name, name])
+            # the next chunk's range starts at this one's name (no word of the index, but when it
+            # is this chunk's last word: then the least string above it)
+            low = name + CHUNK_FROM if name == chunk.last else name
         return listed
 
     def _write_filters(self) -> list[list[str]]:
