@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from site_builder.build import BuildOptions, build_site  # noqa: E402
+from site_builder.search import FOLD_FOLDER, fold_keys  # noqa: E402
 from site_builder.search.browser import FILE_KINDS, chromium, fragment_urls, serve  # noqa: E402
 from site_builder.search.extract import extract  # noqa: E402
 from site_builder.search.normalize import haystack_of, plan_query  # noqa: E402
@@ -115,6 +116,7 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
         for name in ("search.js", "search.css"):
             (site / "static" / name).unlink(missing_ok=True)  # a new file: the old may be a linked copy's too
             shutil.copy(ROOT / "site_builder/templates/static" / name, site / "static" / name)
+        _keep_fold(site)
     else:
         stats.update(_build_site(content, site, reuse is not None))
     if "ours" in variants:
@@ -137,6 +139,19 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
         page.write_text(STOCK_PAGE.replace("BUNDLE", f"/{folder}/"), encoding="utf-8")
         stats[f"{name}-quoted"] = stats[name]
     return stats
+
+
+def _keep_fold(site: Path) -> None:
+    """The search page's fold table as this code writes it: its parts' files, and the list of
+    the characters it maps in the page itself."""
+    folder = site / "static" / FOLD_FOLDER.name
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(FOLD_FOLDER, folder)
+    page = site / "search" / "index.html"
+    html = re.sub(r'(<script type="application/json" id="search-fold">)[^<]*(</script>)',
+                  lambda m: m.group(1) + json.dumps(fold_keys(), sort_keys=True) + m.group(2), page.read_text(encoding="utf-8"))
+    page.unlink()  # a new file: the old may be a linked copy's too
+    page.write_text(html, encoding="utf-8")
 
 
 def _build_site(content: Path, site: Path, keep_pages: bool) -> dict:

@@ -34,6 +34,7 @@ from site_builder.config import SiteConfig
 from site_builder.search.extract import PageRecord, extract
 from site_builder.search.headers import write_cache_headers
 from site_builder.search.inplace import CONTENT_FOLDERS
+from site_builder.search.names import base36
 from site_builder.search.normalize import t2s_table
 from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
 from site_builder.search.update import index_pages
@@ -60,14 +61,37 @@ class SearchStats:
     read_seconds: float  # indexing the pages (the rest: the engine's files, checks, _headers)
 
 
+# the fold table as the search page loads it, beside search.js, in parts of ``FOLD_PART`` pairs,
+# each when a text it reads holds one of its characters (``fold_keys``): most queries need
+# none of it, one with a traditional character one or two parts (~0.5 KB each; 13 KB in all)
+FOLD_FOLDER = Path(__file__).parent.parent / "templates" / "static" / "search-fold"
+FOLD_PART = 100
+
+
 def template_globals() -> dict[str, object]:
     """Jinja globals the search templates use."""
-    return {"search_fold_pairs": fold_pairs}
+    return {"search_fold_keys": fold_keys}
 
 
 def fold_pairs() -> str:
     """The fold table as one string of (traditional, simplified) character pairs."""
     return "".join(k + v for k, v in sorted(t2s_table().items()))
+
+
+def fold_files() -> dict[str, str]:
+    """``FOLD_FOLDER``'s files: part n of the table (pairs n * FOLD_PART on) as a JSON string of
+    character pairs, by file name."""
+    pairs = sorted(t2s_table().items())
+    return {f"{n}.json": json.dumps("".join(k + v for k, v in pairs[start:start + FOLD_PART]), ensure_ascii=False) + "\n"
+            for n, start in enumerate(range(0, len(pairs), FOLD_PART))}
+
+
+def fold_keys() -> dict[str, object]:
+    """What the search page holds of the fold table (2 KB gzipped): the characters it maps,
+    their code points rising, each as its difference from the one before in base 36, by
+    commas; and how many pairs a part has."""
+    codes = [0, *sorted(map(ord, t2s_table()))]
+    return {"part": FOLD_PART, "keys": ",".join(base36(code - before) for before, code in zip(codes, codes[1:], strict=False))}
 
 
 def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True,

@@ -1,11 +1,12 @@
 """Netlify's ``_headers`` file for the search files whose names only the build knows.
 
-Pagefind names the files of its index, fragment and filter folders, and its pf_meta file,
-by their content hash: they never change, so they may be cached for a year. netlify.toml
-marks the main bundle's hashed folders; what it cannot name is written here: each
-pagefind.<hash>.pf_meta (a rule's ``*`` may only end a path, and fixed-name files sit beside
-it), the hashed folders of index shards, whose number only the build knows, and the text
-parts' folder.
+The filter files, the text parts and the pf_meta are named by their content hash: they never
+change, so they may be cached for a year. netlify.toml marks the filter folder; what it
+cannot name is written here: each pagefind.<hash>.pf_meta (a rule's ``*`` may only end a
+path, and fixed-name files sit beside it), the hashed folders of index shards, whose number
+only the build knows, and the text parts' folder. Index chunks and fragments are named by
+their place (``names``: few bytes in the pf_meta), so a name may hold new content in a later
+build: they keep Netlify's default, revalidated on each use.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from site_builder.search.pagefind import replace_file
 
 HEADERS_FILE = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
-HASHED_FOLDERS = ("index", "fragment", "filter")  # Pagefind names every file in them by its hash
+HASHED_FOLDERS = ("filter",)  # every file in them named by its content's hash
 TEXT_FOLDER = "text"  # the text parts (``writer``), named by their content's hash
 
 

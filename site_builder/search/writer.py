@@ -10,8 +10,9 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
   pf_index  [[word, [[page, locations] ...], []] ...]: words in byte order; the page
             numbers of a word after the first are differences (``postings`` for locations).
   pf_filter [name, [[value, [page ...]] ...]]
-  pf_meta   [version, [[fragment name, word count] ...], [[first word, last word, chunk] ...],
-             [[filter name, file] ...], [], ["title"]]
+  pf_meta   [version, [[fragment name, word count] ...], [[from, to, chunk] ...],
+             [[filter name, file] ...], [], ["title"]]: pages and chunks listed by place,
+            in few bytes (``names``)
   fragment  JSON {url, content, word_count, filters, meta, anchors}: content is empty, meta
             holds title, authors, source, date, ``body_at`` (the running text's first word
             position) and ``parts``: ``<first word position>:<name>`` of each text part
@@ -22,8 +23,6 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 """
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import gzip
 import hashlib
 import json
@@ -38,7 +37,7 @@ import numpy as np
 from site_builder.search.cborarrays import Ints
 from site_builder.search.entries import ShardEntries
 from site_builder.search.inplace import BundleFiles
-from site_builder.search.normalize import DIGITS
+from site_builder.search.names import CHUNK_FROM, PageNames, chunk_name, listed_count
 from site_builder.search.postings import WEIGHT_UNIT, PagePostings, Shard, joined, page_items
 from site_builder.search.reproducible import SIGNATURE, encode, head, short_name
 from site_builder.search.state import Filters, PageInfo
@@ -46,23 +45,25 @@ from site_builder.search.tokens import item_keys, item_words, key_strings, page_
 
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the pf_meta,
-# loaded before the first query, lists every chunk (~12 bytes gzipped each). 10,000 articles: 5,317
-# chunks, a median query 97 KB of them (the bench's queries); 40,000: 4,254 chunks and 121 KB
-CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "30000"))
+# loaded before the first query, lists every chunk (~5 bytes gzipped each, ``names``). 10,000
+# articles: at 30,000 (and titles' 6,000) 5,317 chunks listed in 26.9 KiB, a median query's 95 KiB of
+# chunks; at 36,000 (7,200) 4,559 in 23.1 KiB, the median chunk 19 % larger: the pf_meta and the
+# page's files within 150 KiB, the median query within 150 KiB
+CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "36000"))
 # gzip level of the index chunks: 5 compresses the chunks 1.5 % less than 6 in about half the
 # time (1,000 articles: 13.8 against 13.6 MB, 1.1 against 2.1 s of CPU); they are most of the
 # index, and all of what an edit writes again
 CHUNK_LEVEL = 5
 # the title namespace's entries are short (a title's words are in few pages), and a query
 # looks up as many title words as text words: its chunks are smaller
-TITLE_CHUNK_BYTES = 6000
+TITLE_CHUNK_BYTES = CHUNK_BYTES // 5
 # the presence words' items are alike (one fixed position: ``postings.MARK_POSITION``) and
 # compress about four times better than the text's: their chunks are cut at four times the
 # bytes, to about the text chunks' gzipped size (a quarter as many listed in the pf_meta)
 PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
 ENTRIES_GROUP = 32  # chunks made at once
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
-CHUNK_DIGITS = FILTER_DIGITS = 7
+FILTER_DIGITS = 7
 META_DIGITS = 13
 PART_DIGITS = 12
 INDEX_DIR, FRAGMENT_DIR, FILTER_DIR, TEXT_DIR = "index", "fragment", "filter", "text"
@@ -241,7 +242,7 @@ class BundleIndex:
         # kind -> content name -> its file's path, of every content-named file
         self.files: dict[str, dict[str, str]] = {kind: {} for kind in (FRAGMENT_DIR, TEXT_DIR, INDEX_DIR, FILTER_DIR)}
         self._kept: dict[str, dict[str, str]] = {kind: {} for kind in self.files}  # kind -> path -> name, of the saved files kept
-        self._names: set[str] = set()  # the fragments'
+        self._names = PageNames()
         self.filter_files: Filters = ({}, [])  # the filters written, as the saved index keeps them
         self._saved_filters: Filters | None = None
         self.folder = BundleFiles(bundle)
@@ -278,9 +279,8 @@ class BundleIndex:
     def _register(self, fragment_hash: str, date: str, word_count: int,
                   filters: dict[str, list[str]]) -> tuple[int, str]:
         number = len(self.pages)
-        name = fragment_name(fragment_hash, date, self._names)
-        self._names.add(name)
-        self.pages.append([name, word_count])
+        name = self._names.name(date)
+        self.pages.append([name, listed_count(word_count)])
         listed = self.filters
         for key, values in filters.items():
             of_key = listed.get(key)
@@ -317,22 +317,24 @@ class BundleIndex:
         return name
 
     def _name_chunks(self, chunks: list[Chunk]) -> list[list[str]]:
-        """The content's hash cut to 7 digits, longer when taken (Pagefind puts the language
-        in front; one language per bundle needs no prefix, and the pf_meta lists every name)."""
+        """Each chunk's listing, ``[from, to, name]`` with ``to`` its name and ``from`` the name
+        before it (``names``)."""
         listed: list[list[str]] = []
-        taken: set[str] = set()
-        for chunk in chunks:
-            digits = CHUNK_DIGITS
-            while (name := chunk.digest[:digits]) in taken:
-                digits += 1
-            taken.add(name)
+        low = CHUNK_FROM
+        for chunk, following in zip(chunks, [*chunks[1:], None], strict=True):
+            if following and following.first <= chunk.last:  # the engine takes the first chunk that may hold a word
+                raise ValueError(f"index chunks out of word order: {chunk.last!r} then {following.first!r}")
+            name = chunk_name(chunk.last, following.first if following else None)
             path = os.path.join(self.bundle, INDEX_DIR, f"{name}.pf_index")
             if chunk.kept:
                 self._kept[INDEX_DIR][path] = chunk.digest
             else:
                 self.folder.move(chunk.path, path, chunk.size)
             self.files[INDEX_DIR][chunk.digest] = path
-            listed.append([chunk.first, chunk.last, name])
+            listed.append([low, name, name])
+            # the next chunk's range starts at this one's name (no word of the index, but when it
+            # is this chunk's last word: then the least string above it)
+            low = name + CHUNK_FROM if name == chunk.last else name
         return listed
 
     def _write_filters(self) -> list[list[str]]:
@@ -360,41 +362,3 @@ class BundleIndex:
             self.files[FILTER_DIR][name] = path
             out.append([key, name])
         return out
-
-
-FRAGMENT_HASH_DIGITS = 6  # new whenever the content is; longer when taken
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-DAY_DIGITS = 4  # base 36: the proleptic Gregorian day number (days since 0001-01-01)
-UNDATED = "_"  # sorts after every base-36 digit
-
-
-def fragment_name(digest: str, date: str, taken: set[str]) -> str:
-    """``<day, 4 base-36 digits><SHA-1 of the content, cut short>`` (``_<SHA-1…>`` when the
-    page has no date): short (the pf_meta the browser loads first lists every page by it),
-    new whenever the content is (content-hashed files are cached for good), and the result
-    id by which the search page sorts by date without loading anything: the day's digits
-    compare as the days do."""
-    prefix = _day_prefix(date)
-    digits = FRAGMENT_HASH_DIGITS
-    while prefix + digest[:digits] in taken:
-        digits += 1
-    return prefix + digest[:digits]
-
-
-@functools.lru_cache(maxsize=4096)  # an archive's pages share their days
-def _day_prefix(date: str) -> str:
-    day = _ISO_DATE.fullmatch(date)
-    if day:
-        try:
-            return _base36(dt.date(*map(int, day.groups())).toordinal(), DAY_DIGITS)
-        except ValueError:  # not a day of the calendar
-            return UNDATED
-    return UNDATED
-
-
-def _base36(number: int, width: int) -> str:
-    out = ""
-    for _ in range(width):
-        number, digit = divmod(number, 36)
-        out = DIGITS[digit] + out
-    return out

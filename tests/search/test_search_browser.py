@@ -11,9 +11,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from site_builder.search import FOLD_PART
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
-from site_builder.search.normalize import matches, normalize, plan_query
+from site_builder.search.normalize import matches, normalize, plan_query, t2s_table
 from site_builder.search.writer import WIDE, part_file, part_text
 
 from .queries import query_set
@@ -196,12 +197,35 @@ def test_browser_and_python_normalise_identically(search_page, texts, articles):
     filters, authors, titles = _fields(articles)
     samples = TRICKY + [q for _, q in query_set(texts, authors, titles)] + [t[:400] for t in texts.values()]
     got = search_page.evaluate(
-        "xs => xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.single])])",
+        """async xs => { await siteSearch.foldReady(xs.join("\\n"));
+             return xs.map(x => [siteSearch.normalize(x), siteSearch.planQuery(x).map(p => [p.text, p.phrase, p.single])]); }""",
         samples)
     for sample, (norm, plans) in zip(samples, got, strict=True):
         assert norm == normalize(sample), sample
         want = [[p.text, list(p.phrase), p.single] for p in plan_query(sample)]
         assert plans == want, sample
+
+
+def test_before_the_first_query_only_the_page_engine_and_pf_meta_are_fetched(served, browser, texts):
+    """The engine runs on the page's thread (no worker script), and a part of the fold table is
+    fetched only for a text that holds a character it maps: a simplified query loads none, its
+    traditional form the part of its folded character, and finds the same pages."""
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    page.goto(served + "/search/")
+    page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+    page.evaluate("siteSearch.ready()")
+    page.wait_for_load_state("networkidle")
+    assert any(path.endswith(".pf_meta") for path in fetched) and any(path.startswith("/pagefind/wasm.") for path in fetched)
+    folds = lambda: [path for path in fetched if "/search-fold/" in path]  # noqa: E731
+    assert not [path for path in fetched if "worker" in path] and not folds(), fetched
+    simplified = page.evaluate("q => siteSearch.ranked(q)", "发展")["ids"]
+    assert simplified and not folds()
+    traditional = page.evaluate("q => siteSearch.ranked(q)", "發展")["ids"]
+    assert folds() == [f"/static/search-fold/{sorted(t2s_table()).index('發') // FOLD_PART}.json"]  # 展 is not folded
+    assert traditional == simplified
+    page.close()
 
 
 def test_parts_ending_in_one_character_after_a_separator_are_found_by_the_index(served, browser, texts):

@@ -39,10 +39,10 @@ def load(bundle: Path) -> tuple[dict, dict, dict]:
     """(url -> word count, word -> {url: locations}, filter -> {value: [urls]}) of a bundle."""
     meta = _read(next(bundle.glob("*.pf_meta")))
     urls, counts = [], {}
-    for name, word_count in meta[1]:
-        url = json.loads(gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())[SIGNATURE:])["url"]
-        urls.append(url)
-        counts[url] = word_count
+    for name, _ in meta[1]:  # ours lists a count cut short (``test_names``), the fragment the whole
+        fragment = json.loads(gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())[SIGNATURE:])
+        urls.append(fragment["url"])
+        counts[fragment["url"]] = fragment["word_count"]
     words = {}
     for chunk in bundle.glob("index/*.pf_index"):
         for word, entries, _variants in _read(chunk)[0]:

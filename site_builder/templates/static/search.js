@@ -23,11 +23,43 @@ const root = document.getElementById("site-search");
 const BASE = (root && root.dataset.base) || "/";
 
 // ---- normalisation (mirror of normalize.py) -------------------------------------------
+// The fold table (traditional -> simplified) is loaded in parts (search-fold/<n>.json beside
+// this script), each once a text to normalise holds one of its characters: the page itself
+// lists them (code points rising, base-36 differences, `part` to a file), 2 KB against the
+// whole table's 13 KB.
 const T2S = new Map();
+const FOLDED = new Map(); // character -> the number of its part
 {
   const el = document.getElementById("search-fold");
-  const pairs = el ? Array.from(JSON.parse(el.textContent)) : [];
-  for (let i = 0; i + 1 < pairs.length; i += 2) T2S.set(pairs[i], pairs[i + 1]);
+  const listed = el ? JSON.parse(el.textContent) : { part: 1, keys: "" };
+  let cp = 0;
+  listed.keys.split(",").filter(Boolean).forEach((step, k) => {
+    cp += parseInt(step, 36);
+    FOLDED.set(String.fromCodePoint(cp), Math.floor(k / listed.part));
+  });
+}
+const foldParts = new Map(); // part number -> its load
+function foldPart(n) {
+  let load = foldParts.get(n);
+  if (!load) {
+    load = fetch(new URL(`search-fold/${n}.json`, import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`search fold table, part ${n}: HTTP ${r.status}`);
+      return r.json();
+    }).then((pairs) => {
+      const chars = Array.from(pairs);
+      for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
+      foldCache.clear(); // characters folded before the part came
+    });
+    load.catch(() => foldParts.delete(n));
+    foldParts.set(n, load);
+  }
+  return load;
+}
+// Resolves once `text` can be normalised: the parts of the table its characters need are loaded.
+function foldReady(text) {
+  const parts = new Set();
+  for (const c of (text || "").normalize("NFKC").toLowerCase()) if (FOLDED.has(c)) parts.add(FOLDED.get(c));
+  return Promise.all([...parts].map(foldPart));
 }
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
 const DROPPED = /^[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
@@ -143,8 +175,11 @@ function getPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = (async () => {
       const pf = await import(`${BASE}pagefind/pagefind.js`);
-      // result URLs are the site's paths: Pagefind puts the base URL in front of them
-      await pf.options({ excerptLength: 12, baseUrl: BASE });
+      // result URLs are the site's paths: Pagefind puts the base URL in front of them. The
+      // engine runs on the page's thread: its worker would be a second copy of the engine's
+      // script (12 KB gzipped) fetched before the first query, and this page does nothing
+      // else while a search runs
+      await pf.options({ excerptLength: 12, baseUrl: BASE, noWorker: true });
       await pf.init();
       return pf;
     })();
@@ -201,7 +236,7 @@ function ordered(results, sort, titleIds) {
 
 // Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
-  const pf = await getPagefind();
+  const [pf] = await Promise.all([getPagefind(), foldReady(query)]);
   const plans = planQuery(query);
   const f = cleanFilters(filters);
   if (!plans.length) {
@@ -283,7 +318,8 @@ function partText(name) {
     text = fetch(`${BASE}pagefind/text/${name}.pf_text`).then((r) => {
       if (!r.ok) throw new Error(`search text part ${name}: HTTP ${r.status}`);
       return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
-        .then((bytes) => new TextDecoder(name.startsWith("u") ? "utf-16le" : "gb18030").decode(bytes));
+        .then((bytes) => new TextDecoder(name.startsWith("u") ? "utf-16le" : "gb18030").decode(bytes))
+        .then((decoded) => foldReady(decoded).then(() => decoded)); // normalised to find and mark the match
     });
     partFiles.set(name, text);
     if (partFiles.size > 500) partFiles.delete(partFiles.keys().next().value);
@@ -369,10 +405,12 @@ siteSearch.ranked = async (query, options = {}) => {
   return { ids: r.results.map((x) => x.id) };
 };
 siteSearch.ready = async () => { await getPagefind(); return true; };
-siteSearch.normalize = normalize;
+siteSearch.normalize = normalize; // of a text whose fold table is ready (siteSearch.foldReady)
+siteSearch.foldReady = foldReady;
 siteSearch.partText = partText;
 siteSearch.planQuery = planQuery;
-siteSearch.matches = (query, text) => {
+siteSearch.matches = async (query, text) => {
+  await foldReady(query + text);
   const plans = planQuery(query);
   return plans.length > 0 && textMatches(plans, text);
 };
