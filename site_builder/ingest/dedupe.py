@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from site_builder.ingest.lines import Unit
 
@@ -24,6 +25,7 @@ _KEY_DROP = re.compile(r"[\s\u3000]")
 _FOLD_QUOTES = str.maketrans("“”‘’", "\"\"''")
 
 
+@lru_cache(maxsize=4096)  # (a page's units are keyed again by each reading of the page)
 def key(text: str) -> str:
     return _KEY_DROP.sub("", text).translate(_FOLD_QUOTES)
 
@@ -154,9 +156,10 @@ def tandem_repeats(text: str) -> tuple[str, list[str]]:
 def _find_tandem(text: str) -> tuple[int, int] | None:
     """The longest back-to-back repeat, found through repeated 8-character seeds."""
     seed = 8
-    seeds = [text[i:i + seed] for i in range(len(text) - seed + 1)]
-    if len(set(seeds)) == len(seeds):  # (most text: no seed twice, so no repeat)
-        return None
+    count = len(text) - seed + 1
+    if count < 2 or len({text[i:i + seed] for i in range(count)}) == count:
+        return None  # (most text: no seed twice, so no repeat; the positions are not gathered)
+    seeds = [text[i:i + seed] for i in range(count)]
     where: dict[str, list[int]] = {}
     for i, piece in enumerate(seeds):
         where.setdefault(piece, []).append(i)
