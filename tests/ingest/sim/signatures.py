@@ -19,6 +19,8 @@ def round_table(rng, page):
     art.authors = [host]
     role = rng.choice(["本报记者", "", "本报评论员"])
     art.byline = [f"主持人{rng.choice(['：', ':'])}{role}{' ' if role else ''}{_justified(rng, host) if role else host}"]
+    if art.affiliation and not any(art.affiliation in line for line in art.footer):
+        art.affiliation = None  # (the unit was printed in the byline the host's line replaced: paren-byline's)
     speakers = [name(rng), name(rng)]
     turns = []
     for k, (kind, text) in enumerate(art.blocks):
