@@ -110,6 +110,9 @@ def unmask_info(info: dict | None) -> dict | None:
             for key, value in info.items()}
 
 
+_SENTENCE_MARK = re.compile(r"[。！？]")
+
+
 def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     """A byline's names, and the writer's post or unit where the line prints it before the
     name ({"names": [...], "affiliation": "…"}); None when the line is no byline (a line that
@@ -117,9 +120,6 @@ def parse_byline_parts(text: str, *, marked_only: bool = False) -> dict | None:
     if _SENTENCE_MARK.search(text):
         return None
     return unmask_info(_byline_parts(mask_unit_aliases(text.strip()), marked_only))
-
-
-_SENTENCE_MARK = re.compile(r"[。！？]")
 
 
 def _byline_parts(text: str, marked_only: bool) -> dict | None:

@@ -85,7 +85,6 @@ def _word_series(names: list[str]) -> bool:
     return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
 
 
-
 def _spaced_words(names: list[str]) -> bool:
     """Unmarked “names”, two or more, each a word of the lexicon that is no person's name
     (红色 资源, 中华 民族): a short piece of text with a space the text layer put in (a
