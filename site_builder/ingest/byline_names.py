@@ -60,8 +60,11 @@ def _unname_cut_pieces(units: list[Unit]) -> None:
 
 
 def _person(name: str) -> bool:
+    """A person's name by the lexicon: tagged one, or two or three characters that open with
+    a surname and make no word of it (袁彬杰, 雷雨洋: names the dictionary does not list)."""
     tags = lexicon.tag(name)
-    return len(tags) == 1 and tags[0][1].startswith("nr")
+    return (len(tags) == 1 and tags[0][1].startswith("nr")) \
+        or (len(name) in (2, 3) and lexicon.opens_names(name[0]) and not lexicon.word_frequency(name))
 
 
 def _names_go_on(byline: Unit, names: Unit) -> bool:

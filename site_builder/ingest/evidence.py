@@ -119,11 +119,11 @@ def _borrows_an_opener(junction: Junction, bound: float, frame: bool) -> bool:
 def shape_decides(junction: Junction) -> float | None:
     """±infinity where the shapes alone decide (a line ending on a comma or opening a run-in
     enumeration is cut; a numbered subheading, a box's label, or a next line opening a
-    paragraph, is not)."""
+    paragraph or a speaker's turn, is not)."""
     if shapes.ends_open(junction.before) or shapes.starts_run_in(junction.before):
         return math.inf
     if shapes.is_numbered_heading(junction.before) or shapes.is_box_label(junction.before) \
-            or shapes.starts_new_paragraph(junction.after):
+            or shapes.starts_new_paragraph(junction.after) or grammar.opens_a_turn(junction.after):
         return -math.inf
     return None
 

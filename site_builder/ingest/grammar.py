@@ -62,21 +62,25 @@ def left_open(text: str, pairs: tuple[tuple[str, str], ...] = TEXT_PAIRS) -> boo
 
 
 _COPULAS = {"是", "为", "要", "应", "应当", "能", "能够", "将", "会", "可", "可以", "必须", "在于", "就是", "即"}
+# verbs that never end a phrase, their object always following (…离不开, …意味着, …包括):
+# with the verbs in 于 (…取决于, …有赖于, …致力于), which take theirs after the 于
+_OBJECT_BOUND = {"离不开", "离不了", "少不了", "意味着", "包括", "成为", "使得", "关乎", "事关", "关系到", "涉及"}
 # (not 需要: …发展需要 ends a phrase on the noun "needs")
 _FUNCTION_TAGS = ("p", "c", "u")  # jieba's tags for prepositions, conjunctions, particles (uj, ul, …)
 
 
 @lru_cache(maxsize=4096)
 def _ends_on_function_word(text: str) -> bool:
-    """The line stops on a preposition, conjunction, particle, copula or modal, or a
-    one-character adverb or pronoun (…和, …的, …是, …更, …这): a phrase waiting for its
-    head, where no subheading stops.
+    """The line stops on a preposition, conjunction, particle, copula or modal, a verb bound to
+    its object, or a one-character adverb or pronoun (…和, …的, …是, …离不开, …更, …这): a
+    phrase waiting for its head, where no subheading stops.
     (Longer adverbs are left out: jieba's tags call some nouns adverbs.)"""
     tags = lexicon.tag(text[-8:])
     if not tags or _literary_head([word for word, _ in tags]):
         return False
     word, tag = tags[-1]
-    return tag.startswith(_FUNCTION_TAGS) or (tag in ("d", "r") and len(word) == 1) or word in _COPULAS
+    return tag.startswith(_FUNCTION_TAGS) or (tag in ("d", "r") and len(word) == 1) or word in _COPULAS \
+        or word in _OBJECT_BOUND or (len(word) >= 2 and word.endswith("于"))
 
 
 def _literary_head(words: list[str]) -> bool:
@@ -378,3 +382,18 @@ _PHRASE_GOES_ON = (_ends_on_function_word, _enumeration_left_open, _open_correla
 def phrase_stops_short(text: str) -> bool:
     """The phrase's grammar stops before it is done (…体系和, …所有, 把…without its verb)."""
     return any(stops(text) for stops in _PHRASE_GOES_ON)
+
+
+# a speaker's label at a turn's head in a round table or an interview (史文：…, 主持人：…)
+_TURN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,3})[：:]")
+_TURN_ROLES = ("主持人", "记者")
+
+
+def opens_a_turn(text: str) -> bool:
+    """The line opens with a speaker's label: a person's name (a surname, and no word of the
+    lexicon) or the host's or reporter's role, then a colon. A turn opens a paragraph."""
+    m = _TURN_LABEL.match(text.lstrip())
+    if not m:
+        return False
+    label = m.group(1)
+    return label in _TURN_ROLES or (lexicon.opens_names(label[0]) and not lexicon.word_frequency(label))

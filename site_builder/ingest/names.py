@@ -6,6 +6,8 @@ name: 阿依古丽·买买提) opens with a compound surname (欧阳, 司马 …
 printed with a byline's marker (■ 筑牢根基, ■ 新质生产力) does not."""
 from __future__ import annotations
 
+from site_builder.ingest import lexicon
+
 # the compound surnames of the 百家姓 and those common today
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤 呼延 "
@@ -17,3 +19,38 @@ MIDDLE_DOTS = "·・‧"  # (as a text layer may give the dot)
 def plausible_name(name: str) -> bool:
     """Whether `name` (Chinese characters, maybe a middle dot) can be a person's name."""
     return len(name) <= SHORT_NAME_MAX or any(dot in name for dot in MIDDLE_DOTS) or name[:2] in COMPOUND_SURNAMES
+
+
+NAME_MAX = 3  # characters of most Chinese names (a compound surname or a foreign name runs longer)
+
+
+def words_not_names(names: list[str]) -> bool:
+    """The “names” of an unmarked line are words of a text or a title, not a byline's."""
+    return _word_series(names) or _spaced_words(names) or _no_surname(names)
+
+
+def _word_series(names: list[str]) -> bool:
+    """Unmarked “names”, two or more longer than a Chinese name and not foreign ones
+    (革命老区、民族地区、边疆地区 / 在基本医保、大病保险、医疗): a series of words cut from
+    a paragraph, not a byline."""
+    return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
+
+
+def _spaced_words(names: list[str]) -> bool:
+    """Unmarked “names”, two or more, each a word of the lexicon that is no person's name
+    (红色 资源, 中华 民族): a short piece of text with a space the text layer put in (a
+    column's cut left it alone under a title), not a byline."""
+    return len(names) >= 2 and all(_common_word(name) for name in names)
+
+
+def _no_surname(names: list[str]) -> bool:
+    """Unmarked “names” of two characters, two or more, one of which opens with a character
+    that opens no person's name of the lexicon (强基 固本, 守正 创新): a short title of two
+    parts set with a space, not a byline."""
+    return len(names) >= 2 and all(len(name) == 2 for name in names) \
+        and not all(lexicon.opens_names(name[0]) for name in names)
+
+
+def _common_word(word: str) -> bool:
+    tags = lexicon.tag(word)
+    return len(tags) == 1 and not tags[0][1].startswith("nr") and lexicon.word_frequency(word) > 0

@@ -6,7 +6,7 @@ drafts without a head, headless.py's.
 """
 from __future__ import annotations
 
-from site_builder.ingest import closing, editor_note, footnotes, furniture, lexicon, metadata, series, shapes, subtitle
+from site_builder.ingest import closing, editor_note, footnotes, furniture, lexicon, metadata, names, series, shapes, subtitle
 from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
@@ -63,7 +63,7 @@ def classify(unit: Unit) -> None:
     # an unmarked line of names never has a clause's comma: 乡村振兴，既要塑形，也要 is the
     # head of a paragraph cut by a column
     byline = metadata.parse_byline_parts(plain) if "，" not in text else None
-    if byline and (_word_series(byline["names"]) or _spaced_words(byline["names"])):
+    if byline and names.words_not_names(byline["names"]):
         byline = None
     unit.kind, unit.info = "text", byline or {}
 
@@ -75,27 +75,8 @@ def _names_set_apart(kind: str, info: dict, plain: str) -> bool:
         and not info.get("note") and bool(metadata.parse_byline_parts(plain, marked_only=True))
 
 
-NAME_MAX = 3  # characters of most Chinese names (a compound surname or a foreign name runs longer)
-
-
-def _word_series(names: list[str]) -> bool:
-    """Unmarked “names”, two or more longer than a Chinese name and not foreign ones
-    (革命老区、民族地区、边疆地区 / 在基本医保、大病保险、医疗): a series of words cut from
-    a paragraph, not a byline."""
-    return sum(len(name) > NAME_MAX and "·" not in name for name in names) >= 2
-
-
-def _spaced_words(names: list[str]) -> bool:
-    """Unmarked “names”, two or more, each a word of the lexicon that is no person's name
-    (红色 资源, 中华 民族): a short piece of text with a space the text layer put in (a
-    column's cut left it alone under a title), not a byline."""
-    return len(names) >= 2 and all(_common_word(name) for name in names)
-
-
-def _common_word(word: str) -> bool:
-    tags = lexicon.tag(word)
-    return len(tags) == 1 and not tags[0][1].startswith("nr") and lexicon.word_frequency(word) > 0
-
+# characters of a column's name that a rule need not set apart from the text above it
+UNSIGNED_COLUMN_NAME_MAX = 6
 
 class _Walker:
     """Walks the classified units once, opening and filling drafts."""
@@ -142,6 +123,8 @@ class _Walker:
             self.current, self.phase = None, "none"
         elif unit.kind == "kicker" and i not in self.titles and not self._kicker_is_text(i):
             self.take_kicker(i, unit)
+        elif i in self.titles and cur is not None and self._byline_opened_page():
+            cur.title = unit  # (the page's first article, its byline printed over its title)
         elif i in self.titles:
             self.open(title=unit)
         elif self.bylines_above and is_name(unit) and stands_above_title(self.units, i, self.titles):
@@ -158,6 +141,14 @@ class _Walker:
             self.take_closing_line(i, unit)
         else:
             self.take_body(unit)
+
+    def _byline_opened_page(self) -> bool:
+        """The page so far holds a byline alone: no article stands above it for it to close,
+        so it is the byline of the title that follows (on a page that sets other bylines
+        under their titles too)."""
+        cur = self.current
+        return len(self.drafts) == 1 and cur is not None and cur.title is None and bool(cur.bylines) \
+            and not (cur.body or cur.footer or cur.summary or cur.head_lines)
 
     def take_kicker(self, i: int, unit: Unit) -> None:
         """A kicker after a title is that title's (printed below it), unless another title
@@ -226,11 +217,21 @@ class _Walker:
         # a rule between articles closes the one above, printed without closing lines; on a
         # page that prints bylines over titles, the byline stands between name and title)
         closed = cur is None or (self.phase == "footer" and cur.title is not None) \
-            or (i > 0 and self.units[i - 1].kind == "furniture" and _is_rule(self.units[i - 1].text))
+            or (i > 0 and self.units[i - 1].kind == "furniture" and _is_rule(self.units[i - 1].text)) \
+            or self._ended_unsigned(i)
         nxt = next_index(self.units, i, skip=("furniture", "kicker"))
         if self.bylines_above and nxt is not None and is_name(self.units[nxt]):
             return closed and is_column_name(unit) and stands_above_title(self.units, nxt, self.titles)
         return closed and is_column_name(unit) and nxt in self.titles
+
+    def _ended_unsigned(self, i: int) -> bool:
+        """Unit i, a word or two (理论圆桌, 专家谈), follows a titled article's last sentence,
+        printed without closing lines (a commentary unsigned), and stands right over the next
+        title. (Longer, it is as often the piece of a paragraph a column's cut left there.)"""
+        cur = self.current
+        return cur is not None and self.phase == "body" and cur.title is not None and bool(cur.body) \
+            and shapes.cjk_len(self.units[i].text) <= UNSIGNED_COLUMN_NAME_MAX \
+            and shapes.terminated(cur.body[-1].text) and next_index(self.units, i, skip=("furniture",)) in self.titles
 
     def _kicker_is_text(self, i: int) -> bool:
         """A campaign-shaped line inside a body, followed by more body, is a subheading."""
@@ -289,6 +290,12 @@ class _Walker:
             self.phase = "footer"
         elif cur is not None and cur.byline_after_body and not cur.footer and self._under_last_byline(i):
             cur.bylines.append(unit)  # (the byline's next line: 本报通讯员 … under 本报记者 …)
+        elif cur is not None and self.phase == "footer" and cur.bylines and cur.footer[-1:] \
+                and cur.footer[-1].kind != "byline" and stands_above_title(self.units, i, self.titles) \
+                and all(d.bylines for d in self.drafts if d.title is not None):
+            # after a signed article's closing lines, over the next title, and no article
+            # above lacks its byline: that title's
+            self.pending_bylines.append(unit)
         elif cur is not None and self.phase in ("body", "footer") and self._closes(i):
             # a second byline after a body, then closing lines or the next article: it
             # closes some article's text here (an article interleaved with this one, whose
@@ -313,9 +320,9 @@ class _Walker:
 
     def _closes(self, i: int) -> bool:
         """What follows unit i (and the bylines set with it) is closing lines, the next
-        article's title, or nothing."""
+        article's title, an editor's note or afterword (page matter), or nothing."""
         nxt = next_index(self.units, i, skip=("furniture", "kicker", "byline"))
-        return nxt is None or nxt in self.titles or self.units[nxt].kind in ("source", "affiliation")
+        return nxt is None or nxt in self.titles or self.units[nxt].kind in ("source", "affiliation", editor_note.KIND)
 
 
 def _is_rule(text: str) -> bool:

@@ -52,6 +52,7 @@ from site_builder.ingest.titles import (
     closes_headless_article,
     find_titles,
     is_name,
+    opens_a_series,
 )
 from site_builder.model import LineSpan
 
@@ -141,9 +142,11 @@ def join_title_lines(units: list[Unit]) -> list[Unit]:
     firsts: list[int] = []  # where a title's two lines start, each unit in one pair at most
     for i in sorted(titles):
         taken = firsts[-1] + 1 if firsts else -1  # (the last pair's second line)
-        if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over, titles):
+        if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over, titles) \
+                and not opens_a_series(units, i):
             firsts.append(i - 1)
-        elif i > taken and i + 1 < len(units) and i + 1 not in titles and _second_line(units, i, stats):
+        elif i > taken and i + 1 < len(units) and i + 1 not in titles and _second_line(units, i, stats) \
+                and not opens_a_series(units, i + 1):
             firsts.append(i)
     return _joined(units, firsts)
 

@@ -5,7 +5,7 @@ after it, a closed article or the page's top before it), not by what it says.
 """
 from __future__ import annotations
 
-from site_builder.ingest import furniture, grammar, metadata, shapes
+from site_builder.ingest import dateline, furniture, grammar, metadata, series, shapes
 from site_builder.ingest.lines import Unit
 
 DASHES = "—–-－"
@@ -99,7 +99,20 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         # a byline under a title (a kicker printed after it between them) is that title's,
         # and the line under it the first piece of its body, however short a column cut it
         opens_page = after_footer(units, prev, also=("kicker",)) and not _stands_under_title(units, prev, titles)
-    return opens_page and following.kind == "text" and len(following.text) >= LONG_PARAGRAPH and prev not in titles
+    return opens_page and following.kind == "text" and prev not in titles \
+        and (len(following.text) >= LONG_PARAGRAPH or (nxt is not None and opens_a_series(units, nxt))
+             or bool(dateline.writers(following.text)))
+
+
+def opens_a_series(units: list[Unit], k: int) -> bool:
+    """Unit k opens like a subheading of the text below it, up to the next closing line (让物业
+    服务有人管 over 让居民议事有平台, 让志愿服务有活力): the first of its article's series, set
+    right under the title of an article with no lede. (Over text: a line over a byline is a
+    title, however like the subheadings under it.)"""
+    end = next((j for j in range(k + 1, len(units)) if units[j].kind in BETWEEN_ARTICLES), len(units))
+    over_text = k + 1 < end and units[k + 1].kind == "text" and not is_name(units[k + 1])
+    return over_text and units[k].kind == "text" \
+        and series.in_series(units[k].text.strip(), series.headings_among(units[k + 1:end]))
 
 
 def _over_signed_title(units: list[Unit], k: int | None) -> bool:
