@@ -32,6 +32,9 @@ _WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：
 # … or the names first: （王某 李某 整理）; and an editor's word that the text was cut: （本文有删节）
 _WRITERS_AFTER = re.compile(rf"^[（(]\s*((?:{NAME_PATTERN}[\s、，,]*){{1,4}}(?:执笔|撰稿|整理))\s*[）)]$")
 _CUT_NOTE = re.compile(r"^[（(]\s*((?:本文|原文|文章)?(?:略有|有所|有)?(?:删节|删改)[。.]?)\s*[）)]$")
+# … and the date the text was written or delivered, alone in brackets at its end: （2024年3月1日）
+_DATED_LINE = re.compile(r"^[（(]\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月"
+                         r"(?:[\d一二三四五六七八九十]{1,3}日)?)\s*[）)]$")
 # an author's note opens with the writer's name: 作者简介：王某，某某大学教授
 _NOTE_NAME = re.compile(rf"^{NAME_PATTERN}[，,]\s*")
 
@@ -150,9 +153,11 @@ def ends_on_unit(text: str) -> bool:
 def parse_note(text: str) -> dict | None:
     """A funding or project note printed as a closing line of its own (本文系…阶段性成果),
     the line naming who wrote the article up (（执笔：王某 李某）, （王某 整理）), or the
-    editor's word that the text was cut (（本文有删节）)."""
+    editor's word that the text was cut (（本文有删节）), or the date the text was written or
+    delivered (（2024年3月1日）)."""
     text = text.strip()
-    m = _NOTE_LINE.match(text) or _WRITERS_LINE.match(text) or _WRITERS_AFTER.match(text) or _CUT_NOTE.match(text)
+    m = _NOTE_LINE.match(text) or _WRITERS_LINE.match(text) or _WRITERS_AFTER.match(text) or _CUT_NOTE.match(text) \
+        or _DATED_LINE.match(text)
     return {"note": " ".join(m.group(1).split())} if m else None
 
 

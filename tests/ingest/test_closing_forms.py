@@ -1,5 +1,5 @@
 """Closing lines in forms other papers print: a note saying what the text was first (a speech,
-a report: 本文为作者在…上的发言节选), a reprint line led by 节选自 or 文章来源：, and an
+a report: 本文为作者在…上的发言节选) or when it was delivered (（2024年3月1日）), a reprint line led by 节选自 or 文章来源：, and an
 article's end mark alone on a line (■), which marks no byline when no name stands under it."""
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from tests.ingest.genre_pages import CULTURE, GOVERNANCE, body, page
     "（本文为作者在东江论坛上的发言节选）",
     "（本文是作者在东江大学开学典礼上的讲话）",
     "（本文系作者在东江省理论研讨会上的报告摘要）",
+    "（2024年3月1日）",
+    "（二〇二四年三月一日）",
 ])
 def test_a_note_on_what_the_text_was_first(line):
     assert parse_note(line) == {"note": line.strip("（）")}
@@ -36,7 +38,7 @@ def _two_articles(foot: str) -> str:
                 CULTURE.title, "■李晓红", body(CULTURE.paragraphs))
 
 
-@pytest.mark.parametrize("foot", ["（本文为作者在东江论坛上的发言节选）", "■", "□"])
+@pytest.mark.parametrize("foot", ["（本文为作者在东江论坛上的发言节选）", "（2024年3月1日）", "■", "□"])
 def test_a_closing_line_stays_with_its_article_and_the_next_title_stands(foot):
     doc = extract_text(Path("foot.txt"), _two_articles(foot))
     assert [a.title for a in doc.articles] == [GOVERNANCE.title, CULTURE.title]

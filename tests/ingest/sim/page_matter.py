@@ -46,11 +46,15 @@ OCCASIONS = ["理论研讨会", "高端论坛", "学术年会", "专题座谈会
 
 
 def _project(rng, title: str) -> str:
-    """A funding note, or (one in four) a note on what the text was first: a speech, a report."""
+    """A funding note, or (one in four) a note on what the text was first: a speech, a report,
+    or the date it was delivered, alone in brackets."""
     if rng.random() < 0.25:
         occasion = rng.choice(PLACES) + rng.choice(OCCASIONS)
         said = rng.choice(["发言节选", "讲话", "演讲", "报告摘要", "发言"])
-        return rng.choice(["（{}）", "{}"]).format(f"本文{rng.choice(['为', '是', '系'])}作者在{occasion}上的{said}")
+        form = rng.choice(["（{}）", "{}", "dated"])
+        if form == "dated":
+            return f"（{rng.randint(2019, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日）"
+        return form.format(f"本文{rng.choice(['为', '是', '系'])}作者在{occasion}上的{said}")
     topic = title.split(" ")[0].strip("“”")
     code = f"{rng.randint(18, 24)}{rng.choice(['BKS', 'ZDA', 'BZZ', 'JJD'])}{rng.randint(10, 199):03d}"
     return (f"本文系{rng.choice(FUNDS)}“{topic}研究”（{code}）的阶段性成果。" if rng.random() < 0.7
