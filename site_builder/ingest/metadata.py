@@ -20,8 +20,9 @@ NAME_PATTERN = rf"[{CJK}](?:[{CJK}·]{{0,3}}[{CJK}])"
 _DOTTED_NAME = rf"[{CJK}]{{1,6}}(?:[·・‧][{CJK}]{{1,7}}){{1,2}}"
 # the words a byline may print before its names (they mark it as a byline marker does):
 # 文／王某, 文｜王某, 撰文：王某, 作者：王某, 作者　王某, 作者丨王某, 文·图／王某, 图文：王某,
-# and the dash of a signature under the text (——王某)
-_BYLINE_LEAD = r"(?:(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]\s*|作者\s+|——\s*)"
+# 文／图　王某 (the slash between the parts, a space before the name), and the dash of a
+# signature under the text (——王某)
+_BYLINE_LEAD = r"(?:文[·・、/／]图\s+|(?:撰?文(?:[·・、/／]?图)?|图文|作者)\s*[/／｜|丨:：]\s*|作者\s+|——\s*)"
 # a name printed with justification spaces between its characters (苏 雁), anywhere in the line
 _SPACED_NAME = rf"[{CJK}](?:\s+[{CJK}]){{1,3}}"
 _BYLINE_MARKED = re.compile(rf"^[{MARKERS}]\s*({_BYLINE_LEAD}?(?:{_DOTTED_NAME}|{NAME_PATTERN}|{_SPACED_NAME})"

@@ -20,6 +20,8 @@ BODY = ("党的建设是一项伟大工程，必须坚持不懈地推进。各�
     ("■东江大学马克思主义学院　王明", {"names": ["王明"], "affiliation": "东江大学马克思主义学院"}),
     ("■中共东江市委党校教授　王　明", {"names": ["王明"], "affiliation": "中共东江市委党校教授"}),
     ("文·图/王明", {"names": ["王明"]}),  # (the writer took the photographs too)
+    ("文／图　王明", {"names": ["王明"]}),  # (the slash between the parts, a space before the name)
+    ("■文/图 王明", {"names": ["王明"]}),
     ("图文：王明　李强", {"names": ["王明", "李强"]}),
     # several writers, each with a post or unit in brackets (joined as 作者分别为… joins them)
     ("王明（东江大学） 李强（西岭市社科院）", {"names": ["王明", "李强"], "affiliation": "东江大学、西岭市社科院"}),
