@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from site_builder.ingest import grammar, heading_forms, lexicon, series, shapes
+from site_builder.ingest import grammar, heading_forms, lexicon, names, series, shapes
 from site_builder.ingest.cut_weights import CUT_WEIGHTS
 from site_builder.ingest.typography import CJK, CJK_RE
 
@@ -123,7 +123,7 @@ def shape_decides(junction: Junction) -> float | None:
     if shapes.ends_open(junction.before) or shapes.starts_run_in(junction.before):
         return math.inf
     if shapes.is_numbered_heading(junction.before) or shapes.is_box_label(junction.before) \
-            or shapes.starts_new_paragraph(junction.after) or grammar.opens_a_turn(junction.after):
+            or shapes.starts_new_paragraph(junction.after) or names.opens_a_turn(junction.after):
         return -math.inf
     return None
 

@@ -311,8 +311,21 @@ def _bare_preposition(text: str) -> bool:
 
 
 def open_last_clause(text: str) -> bool:
-    """After a comma, the line's last clause is a prepositional phrase (…，对楼宇内)."""
-    return "，" in text and _preposition_without_verb(last_clause(text))
+    """After a comma, the line's last clause is a prepositional phrase (…，对楼宇内), or a
+    subject and a prepositional phrase with no predicate anywhere (…，大规模并网对电网)."""
+    if "，" not in text:
+        return False
+    clause = last_clause(text)
+    return _preposition_without_verb(clause) or _subject_and_preposition(clause)
+
+
+def _subject_and_preposition(clause: str) -> bool:
+    """The clause is a subject, a preposition and its object, and no verb or adjective: its
+    predicate comes after the break. (A verb before the preposition makes it a complement of
+    place, 奋斗在一线; an adjective after it, the predicate, 对党忠诚.)"""
+    tags = lexicon.tag(clause)
+    at = next((k for k, (_, tag) in enumerate(tags) if tag == "p"), 0)
+    return at > 0 and tags[-1][1].startswith("n") and not any(tag[:1] in ("v", "a") for _, tag in tags)
 
 
 @lru_cache(maxsize=4096)
@@ -383,17 +396,3 @@ def phrase_stops_short(text: str) -> bool:
     """The phrase's grammar stops before it is done (…体系和, …所有, 把…without its verb)."""
     return any(stops(text) for stops in _PHRASE_GOES_ON)
 
-
-# a speaker's label at a turn's head in a round table or an interview (史文：…, 主持人：…)
-_TURN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,3})[：:]")
-_TURN_ROLES = ("主持人", "记者")
-
-
-def opens_a_turn(text: str) -> bool:
-    """The line opens with a speaker's label: a person's name (a surname, and no word of the
-    lexicon) or the host's or reporter's role, then a colon. A turn opens a paragraph."""
-    m = _TURN_LABEL.match(text.lstrip())
-    if not m:
-        return False
-    label = m.group(1)
-    return label in _TURN_ROLES or (lexicon.opens_names(label[0]) and not lexicon.word_frequency(label))

@@ -3,8 +3,11 @@
 Most names have two or three characters: a one-character surname and a given name. A name of
 four or more characters without a middle dot (which joins the parts of a minority or foreign
 name: 阿依古丽·买买提) opens with a compound surname (欧阳, 司马 …); a short subheading
-printed with a byline's marker (■ 筑牢根基, ■ 新质生产力) does not."""
+printed with a byline's marker (■ 筑牢根基, ■ 新质生产力) does not. An unmarked line of
+“names” may be words (强基　固本, 红色 资源); a name and a colon open a speaker's turn."""
 from __future__ import annotations
+
+import re
 
 from site_builder.ingest import lexicon
 
@@ -54,3 +57,18 @@ def _no_surname(names: list[str]) -> bool:
 def _common_word(word: str) -> bool:
     tags = lexicon.tag(word)
     return len(tags) == 1 and not tags[0][1].startswith("nr") and lexicon.word_frequency(word) > 0
+
+
+# a speaker's label at a turn's head in a round table or an interview (史文：…, 主持人：…)
+_TURN_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,3})[：:]")
+_TURN_ROLES = ("主持人", "记者")
+
+
+def opens_a_turn(text: str) -> bool:
+    """The line opens with a speaker's label: a person's name (a surname, and no word of the
+    lexicon) or the host's or reporter's role, then a colon. A turn opens a paragraph."""
+    m = _TURN_LABEL.match(text.lstrip())
+    if not m:
+        return False
+    label = m.group(1)
+    return label in _TURN_ROLES or (lexicon.opens_names(label[0]) and not lexicon.word_frequency(label))

@@ -14,6 +14,7 @@ from site_builder.ingest.headless import settle_headless as _settle_headless
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.title_lines import join_title_lines
 from site_builder.ingest.titles import (
+    SHORT_COLUMN_NAME_MAX,
     bylines_above_titles,
     find_titles,
     is_column_name,
@@ -75,8 +76,6 @@ def _names_set_apart(kind: str, info: dict, plain: str) -> bool:
         and not info.get("note") and bool(metadata.parse_byline_parts(plain, marked_only=True))
 
 
-# characters of a column's name that a rule need not set apart from the text above it
-UNSIGNED_COLUMN_NAME_MAX = 6
 
 class _Walker:
     """Walks the classified units once, opening and filling drafts."""
@@ -230,7 +229,7 @@ class _Walker:
         title. (Longer, it is as often the piece of a paragraph a column's cut left there.)"""
         cur = self.current
         return cur is not None and self.phase == "body" and cur.title is not None and bool(cur.body) \
-            and shapes.cjk_len(self.units[i].text) <= UNSIGNED_COLUMN_NAME_MAX \
+            and shapes.cjk_len(self.units[i].text) <= SHORT_COLUMN_NAME_MAX \
             and shapes.terminated(cur.body[-1].text) and next_index(self.units, i, skip=("furniture",)) in self.titles
 
     def _kicker_is_text(self, i: int) -> bool:

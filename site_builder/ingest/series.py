@@ -55,3 +55,13 @@ def out_of_numbered_series(text: str, others: Sequence[str]) -> bool:
     subheading on its own evidence stands among the others too.)"""
     numbered = sum(1 for other in others if shapes.is_numbered_heading(other))
     return numbered >= 2 and 2 * numbered > len(others) and not shapes.is_numbered_heading(text)
+
+
+def opens_a_series(units: Sequence[Unit], k: int, ends: tuple[str, ...]) -> bool:
+    """Unit k opens like a subheading of the text below it, up to the next unit of a kind in
+    `ends` (an article's closing lines): 让物业服务有人管 over 让居民议事有平台, 让志愿服务有活力,
+    the first of its article's series, set right under the title of an article with no lede.
+    (Over text: a line over a byline is a title, however like the subheadings under it.)"""
+    end = next((j for j in range(k + 1, len(units)) if units[j].kind in ends), len(units))
+    over_text = k + 1 < end and units[k + 1].kind == "text" and "names" not in units[k + 1].info
+    return over_text and units[k].kind == "text" and in_series(units[k].text.strip(), headings_among(units[k + 1:end]))

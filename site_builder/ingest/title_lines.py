@@ -41,18 +41,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from site_builder.ingest import grammar, heading_forms, lexicon, metadata, shapes
+from site_builder.ingest import grammar, heading_forms, lexicon, metadata, series, shapes
 from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import balance_quotes
 from site_builder.ingest.titles import (
+    BETWEEN_ARTICLES,
     LONG_PARAGRAPH,
     after_footer,
     bylines_above_titles,
     closes_headless_article,
     find_titles,
     is_name,
-    opens_a_series,
 )
 from site_builder.model import LineSpan
 
@@ -143,10 +143,10 @@ def join_title_lines(units: list[Unit]) -> list[Unit]:
     for i in sorted(titles):
         taken = firsts[-1] + 1 if firsts else -1  # (the last pair's second line)
         if i > 0 and i - 1 > taken and _first_line(units, i - 1, i, stats, bylines_over, titles) \
-                and not opens_a_series(units, i):
+                and not series.opens_a_series(units, i, BETWEEN_ARTICLES):
             firsts.append(i - 1)
         elif i > taken and i + 1 < len(units) and i + 1 not in titles and _second_line(units, i, stats) \
-                and not opens_a_series(units, i + 1):
+                and not series.opens_a_series(units, i + 1, BETWEEN_ARTICLES):
             firsts.append(i)
     return _joined(units, firsts)
 

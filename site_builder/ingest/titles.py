@@ -11,6 +11,9 @@ from site_builder.ingest.lines import Unit
 DASHES = "—–-－"
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
 COLUMN_NAME_MAX = 10  # characters: a column's name is a word or two (思想纵横, 理论前沿)
+# … and where nothing but its place tells it from a title or a piece of text, a short one
+# (治理之道, 评论员观察): a title of ten characters is as common
+SHORT_COLUMN_NAME_MAX = 6
 # what stands between two articles: an article's closing lines, an editor's note heading
 # the articles after it
 BETWEEN_ARTICLES = ("source", "affiliation", "editor_note")
@@ -100,19 +103,9 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         # and the line under it the first piece of its body, however short a column cut it
         opens_page = after_footer(units, prev, also=("kicker",)) and not _stands_under_title(units, prev, titles)
     return opens_page and following.kind == "text" and prev not in titles \
-        and (len(following.text) >= LONG_PARAGRAPH or (nxt is not None and opens_a_series(units, nxt))
+        and (len(following.text) >= LONG_PARAGRAPH or (nxt is not None and series.opens_a_series(units, nxt, BETWEEN_ARTICLES))
              or bool(dateline.writers(following.text)))
 
-
-def opens_a_series(units: list[Unit], k: int) -> bool:
-    """Unit k opens like a subheading of the text below it, up to the next closing line (让物业
-    服务有人管 over 让居民议事有平台, 让志愿服务有活力): the first of its article's series, set
-    right under the title of an article with no lede. (Over text: a line over a byline is a
-    title, however like the subheadings under it.)"""
-    end = next((j for j in range(k + 1, len(units)) if units[j].kind in BETWEEN_ARTICLES), len(units))
-    over_text = k + 1 < end and units[k + 1].kind == "text" and not is_name(units[k + 1])
-    return over_text and units[k].kind == "text" \
-        and series.in_series(units[k].text.strip(), series.headings_among(units[k + 1:end]))
 
 
 def _over_signed_title(units: list[Unit], k: int | None) -> bool:
@@ -209,9 +202,18 @@ def _byline_lines(units: list[Unit], titles: set[int]) -> list[int]:
 
 def _head_under(units: list[Unit], i: int, signed: list[int]) -> int | None:
     for j in range(i + 1, len(units)):
-        if units[j].kind not in _HEAD_SKIP and j not in signed:
+        if units[j].kind not in _HEAD_SKIP and j not in signed and not _name_over_head(units, j):
             return j
     return None
+
+
+def _name_over_head(units: list[Unit], j: int) -> bool:
+    """Unit j is a column's name (治理之道) set between a byline and the title-shaped line
+    under it: a kicker, as a marked one would be."""
+    nxt = next_index(units, j, skip=("furniture", "kicker"))
+    return is_column_name(units[j]) and shapes.cjk_len(units[j].text) <= SHORT_COLUMN_NAME_MAX \
+        and nxt is not None and _title_shaped_line(units[nxt]) \
+        and not is_name(units[nxt]) and not is_column_name(units[nxt])
 
 
 def _title_shaped_line(unit: Unit) -> bool:
@@ -222,7 +224,10 @@ _HEAD_SKIP = ("furniture", "kicker", "byline")
 
 
 def stands_above_title(units: list[Unit], i: int, titles: set[int]) -> bool:
-    return next_index(units, i, skip=_HEAD_SKIP) in titles
+    nxt = next_index(units, i, skip=_HEAD_SKIP)
+    if nxt is not None and nxt not in titles and _name_over_head(units, nxt):
+        nxt = next_index(units, nxt, skip=_HEAD_SKIP)
+    return nxt in titles
 
 
 def _stands_under_title(units: list[Unit], i: int, titles: set[int]) -> bool:

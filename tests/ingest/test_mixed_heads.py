@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.ingest import grammar, lexicon
+from site_builder.ingest import grammar, lexicon, names
 from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, extract, heads, page
 
 UNIT = "（作者单位：东江市委党校）"
@@ -118,4 +118,18 @@ def test_a_subheading_over_a_speakers_turn_stays_a_subheading():
 @pytest.mark.parametrize(("line", "turn"), [("史文：区域协调发展", True), ("主持人：请谈谈", True),
                                             ("问题：如何", False), ("发展：一是", False)])
 def test_a_speakers_label_opens_a_turn(line, turn):
-    assert grammar.opens_a_turn(line) is turn
+    assert names.opens_a_turn(line) is turn
+
+
+@pytest.mark.parametrize(("line", "open_"), [("可再生能源具有间歇性、波动性的特点，大规模并网对电网", True),
+                                             ("扎根在基层，奋斗在一线", False), ("坚持人民至上，对党忠诚", False)])
+def test_a_clause_of_a_subject_and_a_preposition_has_its_predicate_after_the_break(line, open_):
+    assert grammar.open_last_clause(line) is open_
+
+
+def test_a_column_name_between_a_byline_and_its_title_is_the_kicker():
+    doc = extract(page("■张明远", GOVERNANCE.title, body(GOVERNANCE.paragraphs), UNIT,
+                       "▲李晓红", "治理之道", CULTURE.title, body(CULTURE.paragraphs), REPRINT))
+    assert [(a.title, a.authors, a.kicker) for a in doc.articles] == [
+        (GOVERNANCE.title, ["张明远"], None), (CULTURE.title, ["李晓红"], "治理之道")]
+    assert not doc.leftovers
