@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from site_builder.build import BuildOptions, build_site  # noqa: E402
+from site_builder.render.minify import minified  # noqa: E402
 from site_builder.search import FOLD_FOLDER, fold_keys  # noqa: E402
 from site_builder.search.browser import FILE_KINDS, chromium, fragment_urls, serve  # noqa: E402
 from site_builder.search.extract import extract  # noqa: E402
@@ -113,9 +114,9 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
     script and style taken from the templates; every index is built again."""
     stats: dict = dict(reuse or {})
     if keep_site:
-        for name in ("search.js", "search.css"):
+        for name in ("search.js", "search.css", "style.css"):  # as the build copies them: minified
             (site / "static" / name).unlink(missing_ok=True)  # a new file: the old may be a linked copy's too
-            shutil.copy(ROOT / "site_builder/templates/static" / name, site / "static" / name)
+            (site / "static" / name).write_bytes(minified(name, (ROOT / "site_builder/templates/static" / name).read_bytes()))
         _keep_fold(site)
     else:
         stats.update(_build_site(content, site, reuse is not None))

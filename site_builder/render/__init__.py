@@ -6,7 +6,6 @@ Templates are looked up in the site's own `templates/` folder first, then in the
 from __future__ import annotations
 
 import functools
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from site_builder.render import papers
 from site_builder.render.charts import overview_charts
 from site_builder.render.context import time_axis_globals
 from site_builder.render.inputs import Fingerprints
+from site_builder.render.minify import minified
 from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
 from site_builder.render.writer import WrittenPages, write_pages
 from site_builder.spare import Staged
@@ -209,18 +209,19 @@ def copy_static(files: dict[str, Path], staged: Staged) -> None:
     """Copy the static files into the staging folder; one the published site holds with the
     same bytes is taken from there instead, so an unchanged file is not written again."""
     for name, source in files.items():
-        if not (_same_as_published(source, staged.published, name) and staged.take(name)):
+        data = minified(name, source.read_bytes())
+        if not (_same_as_published(data, staged.published, name) and staged.take(name)):
             staged.clear(name)
             destination = staged.folder / name
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+            destination.write_bytes(data)
 
 
-def _same_as_published(source: Path, published: Path | None, name: str) -> bool:
+def _same_as_published(data: bytes, published: Path | None, name: str) -> bool:
     if published is None:
         return False
     try:
         old = published / name
-        return old.stat().st_size == source.stat().st_size and old.read_bytes() == source.read_bytes()
+        return old.stat().st_size == len(data) and old.read_bytes() == data
     except OSError:
         return False

@@ -45,11 +45,12 @@ from site_builder.search.tokens import item_keys, item_words, key_strings, page_
 
 HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  # h1 7 … h6 2
 # raw CBOR bytes per index chunk: a query loads one chunk per word it looks up, and the pf_meta,
-# loaded before the first query, lists every chunk (~5 bytes gzipped each, ``names``). 10,000
-# articles: at 30,000 (and titles' 6,000) 5,317 chunks listed in 26.9 KiB, a median query's 95 KiB of
-# chunks; at 36,000 (7,200) 4,559 in 23.1 KiB, the median chunk 19 % larger: the pf_meta and the
-# page's files within 150 KiB, the median query within 150 KiB
-CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "36000"))
+# loaded before the first query, lists every chunk (~6.6 bytes gzipped each, ``names``). 10,000
+# articles: at 30,000 (and titles' 6,000) 5,317 chunks, a median query's 95 KiB of chunks; at
+# 36,000 (7,200) 4,559 chunks listed in 30.2 KiB, a median query's 107 KiB; at 40,000 fewer
+# chunks by about a tenth (~2.5 KiB less before the first query, within 150 KiB with the page's
+# files) for a tenth more bytes in a median query's chunks (within 150 KiB a query)
+CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "40000"))
 # gzip level of the index chunks: 5 compresses the chunks 1.5 % less than 6 in about half the
 # time (1,000 articles: 13.8 against 13.6 MB, 1.1 against 2.1 s of CPU); they are most of the
 # index, and all of what an edit writes again

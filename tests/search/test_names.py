@@ -10,7 +10,7 @@ import random
 from site_builder.config import SiteConfig
 from site_builder.search import build_index
 from site_builder.search.names import CHUNK_FROM, LISTED_COUNT, PageNames, chunk_name, listed_count
-from site_builder.search.reproducible import decode
+from site_builder.search.reproducible import decode, encode
 
 SIGNATURE = len(b"pagefind_dcd")
 
@@ -43,6 +43,7 @@ def test_a_chunk_name_lies_from_its_last_word_up_to_the_next_chunk():
 
 def test_every_page_is_listed_with_one_word_count():
     assert {listed_count(n) for n in (1, 7, 1000, 4100, 65000)} == {LISTED_COUNT} and listed_count(0) == 0
+    assert len(encode([LISTED_COUNT])) == 2  # one byte of CBOR a page, after the array's head
 
 
 def test_pages_are_named_by_day_and_rank():

@@ -228,6 +228,35 @@ def test_before_the_first_query_only_the_page_engine_and_pf_meta_are_fetched(ser
     page.close()
 
 
+def test_a_text_part_with_a_traditional_character_fetches_its_fold_part_only_when_the_match_needs_it(
+        served, browser, seed_site):
+    """The seed's text part with 中枢大脑, written with 樞 (which folds to 枢): a query matched
+    without folding it (智能汇总, same part) shows its excerpt with no fold part fetched; one
+    matched only once it is folded (中枢大脑) waits for the part and marks the match."""
+    parts = [path for path in (seed_site / "pagefind" / "text").glob("*.pf_text")
+             if "中枢大脑" in part_text(path.stem, gzip.decompress(path.read_bytes()))]
+    assert len(parts) == 1 and not parts[0].stem.startswith(WIDE)
+    kept = parts[0].read_bytes()
+    text = part_text(parts[0].stem, gzip.decompress(kept)).replace("中枢大脑", "中樞大脑")
+    parts[0].write_bytes(gzip.compress(text.encode("gb18030"), mtime=0))
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    try:
+        page.goto(served + "/search/")
+        page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+        plain = page.evaluate("q => siteSearch(q, {limit: 10})", "智能汇总")
+        assert "<mark>智能汇总</mark>" in plain[0]["excerpt"] and "中樞大脑" in plain[0]["excerpt"]
+        assert not [path for path in fetched if "/search-fold/" in path], fetched
+        folded = page.evaluate("q => siteSearch(q, {limit: 10})", "中枢大脑")
+        assert "<mark>中樞大脑</mark>" in folded[0]["excerpt"]
+        part = sorted(t2s_table()).index("樞") // FOLD_PART
+        assert [path for path in fetched if "/search-fold/" in path] == [f"/static/search-fold/{part}.json"]
+    finally:
+        parts[0].write_bytes(kept)
+        page.close()
+
+
 def test_parts_ending_in_one_character_after_a_separator_are_found_by_the_index(served, browser, texts):
     """Such a part (教育、科) is one exact phrase (the last run's start token): exactly the pages
     holding it are found, each excerpt marked, and only the shown results' text is read (at

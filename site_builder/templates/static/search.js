@@ -171,6 +171,7 @@ function textMatches(plans, text) {
 
 // ---- Pagefind ------------------------------------------------------------------------
 let pagefindPromise = null;
+const NO_EXCERPT = 2 ** 30;
 function getPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = (async () => {
@@ -178,8 +179,11 @@ function getPagefind() {
       // result URLs are the site's paths: Pagefind puts the base URL in front of them. The
       // engine runs on the page's thread: its worker would be a second copy of the engine's
       // script (12 KB gzipped) fetched before the first query, and this page does nothing
-      // else while a search runs
-      await pf.options({ excerptLength: 12, baseUrl: BASE, noWorker: true });
+      // else while a search runs. The excerpts are this page's own (the fragments hold no
+      // text): an excerpt length above any word position makes Pagefind skip its search for
+      // the densest window of each result shown (a loop over every position up to the last
+      // match, on a sparse array: tens of ms for ten results on a loaded machine)
+      await pf.options({ excerptLength: NO_EXCERPT, baseUrl: BASE, noWorker: true });
       await pf.init();
       return pf;
     })();
@@ -311,6 +315,15 @@ const holdsMatch = (plans, text) => {
   const haystack = haystackOf(text);
   return plans.some((p) => haystack.includes(p.text));
 };
+// A part's text holds a match once folded; the parts of the fold table it needs are waited
+// for only when it does not without them (a text with a traditional character whose part is
+// not loaded yet): a simplified text costs no fetch after its own
+async function holdsFoldedMatch(plans, text) {
+  if (holdsMatch(plans, text)) return true;
+  const loaded = T2S.size;
+  await foldReady(text);
+  return T2S.size !== loaded && holdsMatch(plans, text);
+}
 
 function partText(name) {
   let text = partFiles.get(name);
@@ -318,8 +331,7 @@ function partText(name) {
     text = fetch(`${BASE}pagefind/text/${name}.pf_text`).then((r) => {
       if (!r.ok) throw new Error(`search text part ${name}: HTTP ${r.status}`);
       return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
-        .then((bytes) => new TextDecoder(name.startsWith("u") ? "utf-16le" : "gb18030").decode(bytes))
-        .then((decoded) => foldReady(decoded).then(() => decoded)); // normalised to find and mark the match
+        .then((bytes) => new TextDecoder(name.startsWith("u") ? "utf-16le" : "gb18030").decode(bytes));
     });
     partFiles.set(name, text);
     if (partFiles.size > 500) partFiles.delete(partFiles.keys().next().value);
@@ -349,13 +361,15 @@ async function excerptText(data, plans, words) {
   if (words.length) order.unshift(at(words.find((w) => w >= bodyAt) ?? Math.min(...words)));
   for (const k of order) {
     const text = await partText(parts[k].name);
-    if (holdsMatch(plans, text)) return text;
+    if (await holdsFoldedMatch(plans, text)) return text;
   }
   for (const k of order.filter((k) => k + 1 < parts.length)) {
     const text = (await partText(parts[k].name)) + "\n" + (await partText(parts[k + 1].name));
-    if (holdsMatch(plans, text)) return text;
+    if (await holdsFoldedMatch(plans, text)) return text;
   }
-  return partText(parts[body].name);
+  const text = await partText(parts[body].name);
+  await foldReady(text);
+  return text;
 }
 
 async function shape(result, data, plans) {
