@@ -270,7 +270,7 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
         # place (search/inplace.py): most of its files are the new bundle's
         staged.keep_only(InFolder(search.BUNDLE_DIR))
         static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
-        stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static])
+        stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static], known=staged.taken)
         return _SearchFiles(stats, key, None)
 
 

@@ -23,7 +23,7 @@ output folder keeps no spare (a rename cannot move it).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Container, Iterable
+from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,6 +181,11 @@ class Staged:
         if published is not None:
             self._taken[name] = published
         return True
+
+    @property
+    def taken(self) -> Mapping[str, Stamp]:
+        """The published site's files it holds, by their stamps (as the site's record has them)."""
+        return self._taken
 
     def take_all(self, names: list[str]) -> bool:
         """`take` each; when one cannot be taken, those taken are removed and False returned."""
