@@ -136,7 +136,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             raise _strict(archive.warnings)
         if options.on_archive is not None:
             options.on_archive(archive, config)
-        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
+        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates), read.hashes, read.keys)
         record = checking.result() if checking is not None else None
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
