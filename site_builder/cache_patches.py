@@ -53,17 +53,21 @@ def load_patched(cache: BuildCache, kind: str, key: str, cls: type) -> Any:
         return None
 
 
-def store_patched(cache: BuildCache, kind: str, key: str, record: Any, dicts: tuple[str, ...]) -> None:
+def store_patched(cache: BuildCache, kind: str, key: str, record: Any, dicts: tuple[str, ...],
+                  like: str | None = None) -> None:
     """Keep `record` (a dataclass, or None) under (kind, key), its fields `dicts` as changes
     of a base: the one they were loaded or stored with (`load_patched`; a dict loaded is
-    never changed in place), else the base of the record last loaded under (kind, key);
+    never changed in place), else the base of the record of kind `like` this build loaded
+    under `key` (the one it is most like), else of the record it loaded under (kind, key);
     a new one when the changes would hold more than REBASE_SHARE of its entries."""
     if record is None:
         cache.store(kind, key, None)
         return
     values = {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}
     known = {name: made for name in dicts if (made := _made(cache).get(id(values[name]))) and made[0] is values[name]}
-    name = next(iter({made[1] for made in known.values()}), None) if known else _heads(cache).get((kind, key))
+    heads = _heads(cache)
+    name = next(iter({made[1] for made in known.values()}), None) if known \
+        else heads.get((like or kind, key), heads.get((kind, key)))
     base = _base(cache, name) if name is not None else None
     changes: dict[str, Changes] = {}
     if base is not None:

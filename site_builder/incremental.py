@@ -302,8 +302,11 @@ def as_recorded(folder: Path, files: dict[str, Stamp], folders: dict[str, int]) 
 
 
 def store_record(cache: BuildCache, output_dir: Path, record: SiteRecord) -> None:
-    """(Its stamps, pages and folders as the changes since its base: cache_patches.py.)"""
-    store_patched(cache, "site", _record_name(output_dir), record, RECORD_DICTS)
+    """Its stamps, pages and folders kept as the changes of a base (cache_patches.py): the
+    spare's, when it was claimed. The site is the spare brought up to date: the same
+    folders, most of the same files (the published site's, two builds back, has other
+    folders: each folder's mtime would be a change)."""
+    store_patched(cache, "site", _record_name(output_dir), record, RECORD_DICTS, like="spare-record")
 
 
 def forget_record(cache: BuildCache, output_dir: Path) -> None:
