@@ -89,8 +89,10 @@ def _keep(cache: BuildCache, kind: str, key: str, patched: Patched) -> None:
     cache.store(kind, key, patched)
     if cache.folder is None or kind not in GROUP_KINDS:
         return
-    named = {patched.base} | {other.base for other in (cache.load(k, key) for k in GROUP_KINDS if k != kind)
-                               if isinstance(other, Patched)} | _loaded(cache).keys()
+    named = {patched.base} | _loaded(cache).keys()
+    for other in GROUP_KINDS:  # (each base a record loaded this build names is in `_loaded`)
+        if other != kind and (other, key) not in _heads(cache) and isinstance(head := cache.load(other, key), Patched):
+            named.add(head.base)
     for base in _bases_of(cache, key):
         if base not in named:
             os.unlink(f"{cache.folder}/{BASE_KIND}/{key[:2]}/{base}")
