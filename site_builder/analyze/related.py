@@ -109,7 +109,8 @@ class Lists:
         kept = [place[url] for url in urls if url in place]
         if kept != sorted(kept):
             return None
-        gone = [n for n, url in enumerate(self.urls) if url not in set(urls)]
+        wanted = set(urls)  # (once: made in the test of each of 10,000 URLs, it took seconds)
+        gone = [n for n, url in enumerate(self.urls) if url not in wanted]
         old = [place.get(url) for url in urls]
         keyword_sets = tuple(self.keyword_sets[n] if n is not None else frozenset() for n in old)
         topics = tuple(self.topics[n] if n is not None else () for n in old)
