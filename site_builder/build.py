@@ -136,7 +136,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             raise _strict(archive.warnings)
         if options.on_archive is not None:
             options.on_archive(archive, config)
-        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates).of, read.hashes, read.keys)
+        fingerprints = Fingerprints(archive, _render_keys(cache, config, templates), read.hashes, read.keys)
         record = checking.result() if checking is not None else None
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
@@ -270,7 +270,7 @@ def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]
         # place (search/inplace.py): most of its files are the new bundle's
         staged.keep_only(InFolder(search.BUNDLE_DIR))
         static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
-        stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static])
+        stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static], known=staged.taken)
         return _SearchFiles(stats, key, None)
 
 

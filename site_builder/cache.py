@@ -121,6 +121,7 @@ class BuildCache:
         self.folder = root / code_version()[:16] if root is not None else None
         self._stamps: dict[str, tuple[int, int, str]] = {}
         self._stamps_changed = False
+        self.memo: dict[str, Any] = {}  # what a module keeps for the rest of this build (cache_patches.py)
         if self.folder is not None:
             self._stamps = self.load("stamps", "files") or {}
             _remove_other_versions(self.folder)

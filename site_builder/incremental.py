@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from site_builder.cache import BuildCache, code_version, sha1_of
+from site_builder.cache_patches import load_patched, store_patched
 from site_builder.git_head import checkout_head
 
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
@@ -266,7 +267,7 @@ class RecordCheck:
     so the check runs while it reads and analyses the content."""
 
     def __init__(self, cache: BuildCache, output_dir: Path):
-        record = cache.load("site", _record_name(output_dir))
+        record = load_patched(cache, "site", _record_name(output_dir), SiteRecord)
         self.key = record.key if isinstance(record, SiteRecord) else None
         self._record = record if isinstance(record, SiteRecord) and output_dir.is_dir() else None
         self._held = False
@@ -301,13 +302,20 @@ def as_recorded(folder: Path, files: dict[str, Stamp], folders: dict[str, int]) 
 
 
 def store_record(cache: BuildCache, output_dir: Path, record: SiteRecord) -> None:
-    cache.store("site", _record_name(output_dir), record)
+    """Its stamps, pages and folders kept as the changes of a base (cache_patches.py): the
+    spare's, when it was claimed. The site is the spare brought up to date: the same
+    folders, most of the same files (the published site's, two builds back, has other
+    folders: each folder's mtime would be a change)."""
+    store_patched(cache, "site", _record_name(output_dir), record, RECORD_DICTS, like="spare-record")
 
 
 def forget_record(cache: BuildCache, output_dir: Path) -> None:
     """Before the published site is replaced: a build killed after the swap must not leave a
     record that describes the site before it."""
     cache.store("site", _record_name(output_dir), None)
+
+
+RECORD_DICTS = ("files", "pages", "folders")
 
 
 def _record_name(output_dir: Path) -> str:

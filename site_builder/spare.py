@@ -23,11 +23,12 @@ output folder keeps no spare (a rename cannot move it).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Container, Iterable
+from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.cache import BuildCache, sha1_of
+from site_builder.cache_patches import load_patched, store_patched
 from site_builder.incremental import Stamp, as_recorded, folder_stamps
 
 
@@ -46,12 +47,13 @@ def spare_folder(cache: BuildCache, output_dir: Path) -> Path | None:
 
 
 def load_spare(cache: BuildCache, output_dir: Path) -> SpareSite | None:
-    spare = cache.load("spare-record", _name(output_dir))
+    spare = load_patched(cache, "spare-record", _name(output_dir), SpareSite)
     return spare if isinstance(spare, SpareSite) else None
 
 
 def store_spare(cache: BuildCache, output_dir: Path, spare: SpareSite | None) -> None:
-    cache.store("spare-record", _name(output_dir), spare)
+    """(Kept as the changes of a base: mostly the site record's it was, cache_patches.py.)"""
+    store_patched(cache, "spare-record", _name(output_dir), spare, ("files", "folders"))
 
 
 def _name(output_dir: Path) -> str:
@@ -181,6 +183,11 @@ class Staged:
         if published is not None:
             self._taken[name] = published
         return True
+
+    @property
+    def taken(self) -> Mapping[str, Stamp]:
+        """The published site's files it holds, by their stamps (as the site's record has them)."""
+        return self._taken
 
     def take_all(self, names: list[str]) -> bool:
         """`take` each; when one cannot be taken, those taken are removed and False returned."""

@@ -131,3 +131,51 @@ def test_lists_updated_after_entries_added_and_removed_equal_lists_made_anew():
             assert wrong == []
     finally:
         related._Ranker.related_urls = real
+
+
+def test_aligning_the_last_lists_reads_the_new_urls_once(monkeypatch):
+    """`Lists.aligned` makes one set of the new URLs, not one per old URL (a quadratic pass:
+    seconds of an addition at 10,000 entries)."""
+    rng = random.Random(7)
+    entries, tags, _ = _random_archive(rng, 200, 150, shuffled_urls=False)
+    last = related.related_lists(entries, tags, 5)
+    made: list[int] = []
+
+    def counted(*args):
+        made.append(1)
+        return set(*args)
+
+    monkeypatch.setattr(related, "set", counted, raising=False)
+    aligned = last.aligned(tuple(e.url for e in entries[1:]))
+    assert aligned is not None and aligned.urls == tuple(e.url for e in entries[1:])
+    assert len(made) <= 2
+
+
+def test_an_entry_added_remakes_only_the_lists_filled_from_its_topics(monkeypatch):
+    """An entry added (or removed) changes the lists of the entries it shares a signal word
+    with, and of those filled from a topic it has: not every list of its topics (the lists
+    with `count` entries by their keywords never read the topics' entries)."""
+    rng = random.Random(11)
+    entries, tags, _ = _random_archive(rng, 240, 600, shuffled_urls=False)
+    memo.begin(None, reuse=True)
+    related.link_related(entries, tags, 5)
+    memo.finish()
+    made_again: list[int] = []
+    real = related._Ranker.related_urls
+
+    def counted(self, number):
+        made_again.append(number)
+        return real(self, number)
+
+    monkeypatch.setattr(related._Ranker, "related_urls", counted)
+    added = Entry(key="k-new", slug="s-new", url="/articles/0120a/", article=Article(title="题", blocks=[]), printings=[])
+    added.topics = ["甲"]
+    tags[added.key] = {}  # no keyword: it reaches the other lists through its topic alone
+    entries.insert(121, added)
+    memo.begin(None, reuse=True)
+    related.link_related(entries, tags, 5)
+    memo.finish()
+    expected = _scored_in_full(entries, tags, 5)
+    assert [[r.url for r in e.related] for e in entries] == expected
+    with_topic = sum(1 for e in entries if "甲" in e.topics)
+    assert 0 < len(made_again) < with_topic / 2

@@ -19,8 +19,9 @@ A page's fingerprint covers
   and counts (`_level`). An object reached up the tree (a printed page's issue, an issue's
   paper: fields marked UPWARD in render/papers.py) counts by its outline: its own fields,
   what is above it, and a brief of each thing it holds, not their articles (`_outline`).
-- A plan whose context names no entry, term or taxonomy (home, feed, sitemap, search, 404)
-  reads the archive through the template globals, so it counts every entry (`archive_key`).
+- A plan whose context names no entry, term or taxonomy (home, feed, search, 404) reads the
+  archive through the template globals, so it counts every entry (`archive_key`), unless its
+  templates read nothing else (the sitemap, robots.txt: template_keys.ARCHIVE_FREE).
 """
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ class Fingerprints:
 
     def __init__(self, archive: Archive, render_key: Callable[[str], str] | str, file_hashes: dict[Path, str],
                  article_keys: ArticleKeys | None = None):
-        # by a template's name (a str: the same for every template)
-        self.render_key = render_key if callable(render_key) else lambda _: render_key
+        self.render_key = render_key if callable(render_key) else lambda _: render_key  # (a str: every template's)
+        self.archive_free: Callable[[str, dict], bool] = getattr(render_key, "archive_free", lambda _, __: False)
         self.file_hashes = file_hashes
         self.article_keys = article_keys or ArticleKeys()
         self._cards: dict[int, str] = {}
@@ -83,7 +84,7 @@ class Fingerprints:
             self.reach[plan.path] = reused[1]
             self.given[plan.path] = (reused[0], plan.template)
             return reused[0]
-        self._names_content = False
+        self._names_content = self.archive_free(plan.template, plan.context)  # (then it shows its context alone)
         self._reached = set()
         parts = list(self._context_parts(plan.context))
         scope = self.site_summary if self._names_content else self.archive_key()

@@ -90,9 +90,11 @@ def plan_site(archive: Archive, config: SiteConfig, found_papers: list[papers.Ne
         _page(PageKind.SEARCH, "/search/", "search.html"),
         PagePlan(PageKind.NOT_FOUND, "/404.html", "404.html", "404.html"),
         PagePlan(PageKind.FEED, site_feed.url, feeds.FEED_NAME, "feed.xml", {"feed": site_feed}),
-        PagePlan(PageKind.SITEMAP, "/sitemap.xml", "sitemap.xml", "sitemap.xml"),
         PagePlan(PageKind.ROBOTS, "/robots.txt", "robots.txt", "robots.txt"),
     ]
+    # the sitemap's URLs in its context: what it shows is then its fingerprint (render/inputs.py)
+    urls = [plan.url for plan in plans if plan.kind in READER_PAGES]
+    plans.insert(-1, PagePlan(PageKind.SITEMAP, "/sitemap.xml", "sitemap.xml", "sitemap.xml", {"urls": urls}))
     return plans
 
 

@@ -9,6 +9,7 @@ every template file: the page is then rendered again whenever any of them change
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -16,6 +17,11 @@ import jinja2.meta
 
 from site_builder.cache import BuildCache, sha1_of
 from site_builder.incremental import folders_key
+
+
+# globals of the templates' environment that show nothing of the archive (site.toml is in
+# every page's render key), and what rendering adds to the context (render.render_page)
+ARCHIVE_FREE = frozenset({"config", "url", "absolute_url", "search_fold_keys", "page_url"})
 
 
 class TemplateKeys:
@@ -28,6 +34,10 @@ class TemplateKeys:
         self._every_file = ""  # made when first needed
         self._parser = jinja2.Environment()
         self._keys: dict[str, str] = {}
+        self._reads: dict[str, frozenset[str] | None] = {}
+
+    def __call__(self, name: str) -> str:
+        return self.of(name)
 
     def of(self, name: str) -> str:
         if name not in self._keys:
@@ -35,10 +45,22 @@ class TemplateKeys:
             self._keys[name] = sha1_of(self._common, *closure) if closure is not None else self._everything()
         return self._keys[name]
 
+    def reads(self, name: str) -> frozenset[str] | None:
+        """The names the template and those it names read from outside themselves (the
+        page's context and the environment's globals), or None when not known."""
+        self.of(name)
+        return self._reads.get(name)
+
+    def archive_free(self, name: str, context: Iterable[str]) -> bool:
+        """Whether the template reads nothing but `context` and `ARCHIVE_FREE`: what a page
+        of it shows is then its context's (render/inputs.py)."""
+        read = self.reads(name)
+        return read is not None and read <= ARCHIVE_FREE.union(context)
+
     def _closure(self, name: str) -> list[str] | None:
         """`where:name=SHA-1` of the template and those it names, or None when one of them
-        names another by a variable or does not parse."""
-        found, waiting, parts = set(), [name], []
+        names another by a variable or does not parse; what they read (`reads`) noted."""
+        found, waiting, parts, reads = set(), [name], [], set()
         while waiting:
             current = waiting.pop()
             if current in found:
@@ -47,33 +69,38 @@ class TemplateKeys:
             where = self._find(current)
             if where is None:  # rendering it says it is missing
                 parts.append(f"-:{current}")
+                reads.add(f"-:{current}")  # (what it would read is not known)
                 continue
             number, path = where
             try:
                 sha1 = self._cache.file_hash(path)
-                named = self._named_in(path, sha1)
+                named, read = self._named_in(path, sha1)
             except OSError:
                 return None
             if named is None:
                 return None
             parts.append(f"{number}:{current}={sha1}")
             waiting += named
+            reads |= read
+        self._reads[name] = frozenset(reads)
         return sorted(parts)
 
-    def _named_in(self, path: Path, sha1: str) -> list[str] | None:
-        """The templates a template file names, or None when it names one by a variable or
-        does not parse; kept in the build cache under the file's SHA-1 (parsing the
-        templates took a tenth of a second a build)."""
+    def _named_in(self, path: Path, sha1: str) -> tuple[list[str] | None, frozenset[str]]:
+        """The templates a template file names (None when it names one by a variable or does
+        not parse) and the names it reads from outside itself; kept in the build cache under
+        the file's SHA-1 (parsing the templates took a tenth of a second a build)."""
         kept = self._cache.load("template-names", sha1)
-        if isinstance(kept, tuple) and len(kept) == 1:
-            return kept[0]
+        if isinstance(kept, tuple) and len(kept) == 2:
+            return kept
         try:
-            found = list(jinja2.meta.find_referenced_templates(self._parser.parse(path.read_text(encoding="utf-8"))))
+            parsed = self._parser.parse(path.read_text(encoding="utf-8"))
+            found = list(jinja2.meta.find_referenced_templates(parsed))
+            read = frozenset(jinja2.meta.find_undeclared_variables(parsed))
         except (jinja2.TemplateSyntaxError, UnicodeDecodeError):
-            found = [None]
+            found, read = [None], frozenset()
         named = None if None in found else [name for name in found if name is not None]
-        self._cache.store("template-names", sha1, (named,))
-        return named
+        self._cache.store("template-names", sha1, (named, read))
+        return named, read
 
     def _find(self, name: str) -> tuple[int, Path] | None:
         for number, folder in enumerate(self._dirs):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,13 +95,15 @@ def fold_keys() -> dict[str, object]:
 
 
 def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True,
-                pages: Iterable[str] | None = None) -> SearchStats:
+                pages: Iterable[str] | None = None, known: Mapping[str, tuple[int, ...]] | None = None) -> SearchStats:
     """Index the article pages of ``site`` into ``site/pagefind`` and write ``site/_headers``.
 
     ``cache``: the folder of the page cache; True (the default) for the build cache of the
     content folder ``config`` was read from, None or False for none. ``pages``: the paths
     (relative to ``site``, ``/``-separated) of every file of the site that may be an HTML
-    page, when the caller knows them (a build does): the site is not walked."""
+    page, when the caller knows them (a build does): the site is not walked. ``known``: the
+    size and modification time (ns) of pages the caller vouches for, by path (a build's
+    pages taken from the published site: not stat'ed again)."""
     started = time.perf_counter()
     language = (config.language or "zh-CN").lower()
     bundle = site / BUNDLE_DIR  # may hold an earlier build's bundle: patched in place (``inplace``)
@@ -112,7 +114,7 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     # as in a build (``collector``): the saved index's ~100,000 objects loaded, and the
     # pages' listing made again, would each start a walk of the whole heap
     with page_cache.held(), collector.paused():
-        done = index_pages(site, candidates, writer, page_cache)
+        done = index_pages(site, candidates, writer, page_cache, known)
     read = time.perf_counter()
     engine: dict = next(iter(entry["languages"].values()), {})
     entry["languages"] = {language: {"hash": done.meta, "wasm": engine.get("wasm"), "page_count": done.pages}}
