@@ -212,6 +212,8 @@ class _Walker:
         """A short line of words alone, between a closed article (or the page's top) and the
         next title: the column's name over that article (思想纵横, 理论前沿)."""
         cur = self.current
+        if not is_column_name(unit):
+            return False
         # (after an article printed without its title, the line is that title, printed late;
         # a rule between articles closes the one above, printed without closing lines; on a
         # page that prints bylines over titles, the byline stands between name and title)
@@ -220,8 +222,8 @@ class _Walker:
             or self._ended_unsigned(i)
         nxt = next_index(self.units, i, skip=("furniture", "kicker"))
         if self.bylines_above and nxt is not None and is_name(self.units[nxt]):
-            return closed and is_column_name(unit) and stands_above_title(self.units, nxt, self.titles)
-        return closed and is_column_name(unit) and nxt in self.titles
+            return closed and stands_above_title(self.units, nxt, self.titles)
+        return closed and nxt in self.titles
 
     def _ended_unsigned(self, i: int) -> bool:
         """Unit i, a word or two (理论圆桌, 专家谈), follows a titled article's last sentence,
