@@ -6,12 +6,13 @@ saved index (``state``) lives in its subfolder ``index/``.
 Pages are stored in packs, a batch of pages to a file (``packs/<name>``: their pickles one
 after another, not compressed: a page's ~40 KB would take about as long to compress as the
 rest of its caching), and found by the folder's directory (``directory.pkl``: key -> pack,
-offset, length). One file a page cost a build from scratch at 10,000 articles 10,000 file
-creations and as many failed opens (every page is looked up first). A pack is written
-whole before the directory names it, and the directory is written whole (``keep_only``, at
-the end of each indexing) to a temporary name and renamed: a killed build leaves packs no
-directory names, removed by the next. A pack is removed once none of its pages is kept. One
-indexer at a time holds the folder (``held``).
+offset, length; with the gzip codec its pages' files were made with). One file a page cost
+a build from scratch at 10,000 articles 10,000 file creations and as many failed opens
+(every page is looked up first). A pack is written whole before the directory names it,
+and the directory is written whole (``keep_only``, at the end of each indexing) to a
+temporary name and renamed: a killed build leaves packs no directory names, removed by the
+next. A pack is removed once none of its pages is kept. One indexer at a time holds the
+folder (``held``).
 """
 from __future__ import annotations
 
@@ -23,9 +24,10 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from site_builder.search.entries import dump_unshared, load_pickle, save_pickle
+from site_builder.search.gz import CODEC
 from site_builder.search.postings import PagePostings
 
 FOLDER = "search-pages"
@@ -132,7 +134,7 @@ class PageCache:
         known = self.directory() | self.stored
         kept = {key: known[key] for key in keys if key in known}
         try:
-            save_pickle(self.folder / DIRECTORY, kept)
+            save_pickle(self.folder / DIRECTORY, (CODEC, kept))
         except OSError:
             return
         self._directory, self.stored = kept, {}
@@ -144,8 +146,10 @@ class PageCache:
 
 
 def _load_directory(folder: Path) -> dict[str, Place]:
+    """The saved directory; none when its pages' files were compressed by another codec than
+    this process's (``gz.CODEC``: its bundle would not be the one a build from scratch makes)."""
     try:
-        directory = load_pickle(folder / DIRECTORY)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError):
+        codec, directory = cast(tuple[object, object], load_pickle(folder / DIRECTORY))
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError, TypeError):
         return {}
-    return directory if isinstance(directory, dict) else {}
+    return directory if codec == CODEC and isinstance(directory, dict) else {}

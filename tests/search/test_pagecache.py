@@ -2,11 +2,12 @@
 by its directory; what a build does not keep, and what a killed build left, removed."""
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
 from site_builder.config import SiteConfig
-from site_builder.search import _candidate_pages, build_index, indexer
+from site_builder.search import _candidate_pages, build_index, gz, indexer, pagecache
 from site_builder.search.pagecache import DIRECTORY, PACKS, PageCache
 from site_builder.search.postings import EMPTY_ITEMS, PagePostings
 from site_builder.search.state import FOLDER as INDEX_FOLDER
@@ -63,3 +64,25 @@ def test_a_page_whose_pack_is_gone_is_not_found(tmp_path):
     for pack in (tmp_path / PACKS).iterdir():
         pack.unlink()
     assert PageCache(tmp_path).load("k") is None
+
+
+def test_what_another_gzip_codec_made_is_not_reused(seed_site, tmp_path, monkeypatch):
+    """The bundle's files are compressed by libdeflate when it is installed, else by zlib
+    (``search/gz.py``): a page cache or saved index made with the other is indexed afresh,
+    so a bundle is never patched with another codec's files."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site, ignore=shutil.ignore_patterns("pagefind", "_headers"))
+    cache = tmp_path / "cache"
+    first = build_index(site, SiteConfig(), cache=cache)
+    assert build_index(site, SiteConfig(), cache=cache).cached == first.pages
+    monkeypatch.setattr(gz, "CODEC", ("another", "0"))
+    monkeypatch.setattr(pagecache, "CODEC", gz.CODEC)
+    assert build_index(site, SiteConfig(), cache=cache).cached == 0
+
+
+def test_both_codecs_write_the_same_contents(monkeypatch):
+    data = "党的二十大精神".encode() * 50
+    made = gz.compress(data, gz.CHUNK_LEVEL)
+    monkeypatch.setattr(gz, "deflate", None)
+    assert gzip.decompress(made) == gzip.decompress(gz.compress(data, 5)) == data
+    assert gz.compress(data, 9) == gz.compress(data, 9)  # (no time stamp)
