@@ -35,7 +35,7 @@ import numpy as np
 from site_builder import collector
 from site_builder.search.entries import ShardEntries, dump_unshared, load_pickle, save_pickle
 from site_builder.search.extract import extract
-from site_builder.search.pagecache import PageCache
+from site_builder.search.pagecache import PageCache, Place
 from site_builder.search.postings import EMPTY_ITEMS, PRESENCE_SHARDS, SHARDS, TITLE_SHARD, PagePostings, joined
 from site_builder.search.shadow import page_words
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, stamp
@@ -64,6 +64,7 @@ class _Batch:
     skipped: list[str]  # the keys of the batch's pages with nothing to index
     stamps: dict[str, Stamp]  # path -> stamp of every page of the batch
     cached: int
+    stored: dict[str, Place]  # where the page cache keeps the pages encoded (``PageCache.adopt``)
 
 
 def index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cache: PageCache,
@@ -81,6 +82,7 @@ def index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cac
             for done in mapped(_encode_batch, jobs):
                 starts.append(len(bundle.pages))
                 cached += done.cached
+                cache.adopt(done.stored)
                 skipped.update(done.skipped)
                 stamps.update(done.stamps)
                 for page, key in zip(done.pages, done.keys, strict=True):
@@ -116,9 +118,11 @@ def page_key(url: str, raw: bytes) -> str:
     return hashlib.sha1(url.encode() + b"\0" + raw).hexdigest()
 
 
-def encoded_page(raw: bytes, url: str, key: str, cache: PageCache) -> tuple[PagePostings | None, bool]:
+def encoded_page(raw: bytes, url: str, key: str, cache: PageCache,
+                 fresh: list[tuple[str, PagePostings]] | None = None) -> tuple[PagePostings | None, bool]:
     """(the page's entries, whether they came from the cache); None for a page with nothing
-    to index."""
+    to index. A page encoded here is stored in the cache, or added to ``fresh`` (key, entries)
+    for the caller to store with others."""
     page = cache.load(key)
     if page is not None:
         return page, True
@@ -126,29 +130,34 @@ def encoded_page(raw: bytes, url: str, key: str, cache: PageCache) -> tuple[Page
     if record is None or not record.blocks:
         return None, False
     page = encode_page(page_words(url, record))
-    cache.store(key, page)
+    if fresh is None:
+        cache.store(key, page)
+    else:
+        fresh.append((key, page))
     return page, False
 
 
 def _encode_batch(job: tuple[Path, list[tuple[str, str]], Path, PageCache]) -> _Batch:
     site, batch, stem, cache = job
     pages, keys, skipped, cached, stamps = [], [], [], 0, {}
+    fresh: list[tuple[str, PagePostings]] = []
     for relative, url in batch:
         raw = (site / relative).read_bytes()
         key = page_key(url, raw)
         stamps[relative] = stamp(site / relative, key)
-        page, from_cache = encoded_page(raw, url, key, cache)
+        page, from_cache = encoded_page(raw, url, key, cache, fresh)
         if page is None:
             skipped.append(key)
             continue
         cached += from_cache
         pages.append(page)
         keys.append(key)
+    cache.store_all(fresh)  # one file for the batch's pages
     for shard in range(SHARDS):
         ranges = [page.items.shard(shard) for page in pages]
         with open(f"{stem}-{shard}", "wb") as out:
             dump_unshared(([len(words) for words, _, _ in ranges], joined(ranges)), out)
-    return _Batch([replace(page, items=EMPTY_ITEMS) for page in pages], keys, skipped, stamps, cached)
+    return _Batch([replace(page, items=EMPTY_ITEMS) for page in pages], keys, skipped, stamps, cached, cache.stored)
 
 
 def chunk_bytes_of(shard: int) -> int:

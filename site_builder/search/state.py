@@ -27,6 +27,7 @@ from collections.abc import KeysView
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from site_builder.search import gz
 from site_builder.search.postings import BLOCK_STEP, SHARD_BOUNDS
 from site_builder.search.tokens import BUCKETS
 
@@ -140,8 +141,8 @@ def stamp(path: Path, key: str) -> Stamp:
 
 def fingerprint(language: str, version: str, *chunking: int) -> tuple:
     """What a saved index must have been made with to be patched (the code itself: the build
-    cache keeps each code version's apart)."""
-    return (language, version, chunking, SHARD_BOUNDS, BUCKETS, BLOCK_STEP)
+    cache keeps each code version's apart; the gzip codec, which is not code: ``gz``)."""
+    return (language, version, chunking, SHARD_BOUNDS, BUCKETS, BLOCK_STEP, gz.CODEC)
 
 
 class IndexStore:

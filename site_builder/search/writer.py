@@ -23,7 +23,6 @@ The format (CBOR, each file gzipped after the signature ``pagefind_dcd``):
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -34,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from site_builder.search import gz
 from site_builder.search.cborarrays import Ints
 from site_builder.search.entries import ShardEntries
 from site_builder.search.inplace import BundleFiles
@@ -51,10 +51,9 @@ HEADING_WEIGHTS = {level: (8 - level) * WEIGHT_UNIT for level in range(1, 7)}  #
 # chunks by about a tenth (~2.5 KiB less before the first query, within 150 KiB with the page's
 # files) for a tenth more bytes in a median query's chunks (within 150 KiB a query)
 CHUNK_BYTES = int(os.environ.get("SITE_SEARCH_CHUNK_BYTES", "40000"))
-# gzip level of the index chunks: 5 compresses the chunks 1.5 % less than 6 in about half the
-# time (1,000 articles: 13.8 against 13.6 MB, 1.1 against 2.1 s of CPU); they are most of the
-# index, and all of what an edit writes again
-CHUNK_LEVEL = 5
+# gzip level of the index chunks (``gz``): they are most of the index, and all of what an
+# edit writes again
+CHUNK_LEVEL = gz.CHUNK_LEVEL
 # the title namespace's entries are short (a title's words are in few pages), and a query
 # looks up as many title words as text words: its chunks are smaller
 TITLE_CHUNK_BYTES = CHUNK_BYTES // 5
@@ -126,10 +125,10 @@ def encode_page(page: PageWords) -> PagePostings:
     fragment = {"url": page.url, "content": "", "word_count": page.word_count,
                 "filters": page.filters, "meta": meta, "anchors": []}
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return PagePostings(page.url, gzip.compress(payload, compresslevel=9, mtime=0), hashlib.sha1(payload).hexdigest(),
+    return PagePostings(page.url, gz.compress(payload, gz.SMALL_LEVEL), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
                         page_items(page.tokens, page.block_sizes, page.marks, page_bucket(page.url)),
-                        [(name, gzip.compress(raw, compresslevel=9, mtime=0)) for name, raw in parts])
+                        [(name, gz.compress(raw, gz.SMALL_LEVEL)) for name, raw in parts])
 
 
 def part_file(text: str) -> tuple[str, bytes]:
@@ -228,7 +227,7 @@ def _entries(shard: ShardEntries, ranges: list[tuple[int, int]]) -> Iterator[byt
 
 
 def _write_chunk(path: Path, first: str, last: str, words: int, content: bytes, digest: str) -> Chunk:
-    data = gzip.compress(SIGNATURE + content, compresslevel=CHUNK_LEVEL, mtime=0)
+    data = gz.compress(SIGNATURE + content, CHUNK_LEVEL)
     path.write_bytes(data)
     return Chunk(first, last, digest, path, words, size=len(data))
 
@@ -313,7 +312,7 @@ class BundleIndex:
         meta = encode([self.version, self.pages, listed, filters, [], META_FIELDS])
         name = short_name(self.language, meta, META_DIGITS, set())
         self.folder.write(os.path.join(self.bundle, f"pagefind.{name}.pf_meta"),
-                          gzip.compress(SIGNATURE + meta, compresslevel=9, mtime=0))
+                          gz.compress(SIGNATURE + meta, gz.SMALL_LEVEL))
         self.folder.finish(self._kept)
         return name
 
@@ -359,7 +358,7 @@ class BundleIndex:
             name = short_name(self.language, content, FILTER_DIGITS, taken)
             taken.add(name)
             path = os.path.join(self.bundle, FILTER_DIR, f"{name}.pf_filter")
-            self.folder.write(path, gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+            self.folder.write(path, gz.compress(SIGNATURE + content, gz.SMALL_LEVEL))
             self.files[FILTER_DIR][name] = path
             out.append([key, name])
         return out
