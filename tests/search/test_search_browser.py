@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -229,32 +230,34 @@ def test_before_the_first_query_only_the_page_engine_and_pf_meta_are_fetched(ser
 
 
 def test_a_text_part_with_a_traditional_character_fetches_its_fold_part_only_when_the_match_needs_it(
-        served, browser, seed_site):
+        browser, seed_site, tmp_path):
     """The seed's text part with 中枢大脑, written with 樞 (which folds to 枢): a query matched
     without folding it (智能汇总, same part) shows its excerpt with no fold part fetched; one
-    matched only once it is folded (中枢大脑) waits for the part and marks the match."""
-    parts = [path for path in (seed_site / "pagefind" / "text").glob("*.pf_text")
+    matched only once it is folded (中枢大脑) waits for the part and marks the match. (On a copy
+    of the seed site: the tests' other process reads the seed's parts meanwhile.)"""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site)
+    parts = [path for path in (site / "pagefind" / "text").glob("*.pf_text")
              if "中枢大脑" in part_text(path.stem, gzip.decompress(path.read_bytes()))]
     assert len(parts) == 1 and not parts[0].stem.startswith(WIDE)
-    kept = parts[0].read_bytes()
-    text = part_text(parts[0].stem, gzip.decompress(kept)).replace("中枢大脑", "中樞大脑")
+    text = part_text(parts[0].stem, gzip.decompress(parts[0].read_bytes())).replace("中枢大脑", "中樞大脑")
     parts[0].write_bytes(gzip.compress(text.encode("gb18030"), mtime=0))
     page = browser.new_page()
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
-    try:
-        page.goto(served + "/search/")
-        page.wait_for_function("window.siteSearch && window.siteSearch.ready")
-        plain = page.evaluate("q => siteSearch(q, {limit: 10})", "智能汇总")
-        assert "<mark>智能汇总</mark>" in plain[0]["excerpt"] and "中樞大脑" in plain[0]["excerpt"]
-        assert not [path for path in fetched if "/search-fold/" in path], fetched
-        folded = page.evaluate("q => siteSearch(q, {limit: 10})", "中枢大脑")
-        assert "<mark>中樞大脑</mark>" in folded[0]["excerpt"]
-        part = sorted(t2s_table()).index("樞") // FOLD_PART
-        assert [path for path in fetched if "/search-fold/" in path] == [f"/static/search-fold/{part}.json"]
-    finally:
-        parts[0].write_bytes(kept)
-        page.close()
+    with serve(site) as served:
+        try:
+            page.goto(served + "/search/")
+            page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+            plain = page.evaluate("q => siteSearch(q, {limit: 10})", "智能汇总")
+            assert "<mark>智能汇总</mark>" in plain[0]["excerpt"] and "中樞大脑" in plain[0]["excerpt"]
+            assert not [path for path in fetched if "/search-fold/" in path], fetched
+            folded = page.evaluate("q => siteSearch(q, {limit: 10})", "中枢大脑")
+            assert "<mark>中樞大脑</mark>" in folded[0]["excerpt"]
+            part = sorted(t2s_table()).index("樞") // FOLD_PART
+            assert [path for path in fetched if "/search-fold/" in path] == [f"/static/search-fold/{part}.json"]
+        finally:
+            page.close()
 
 
 def test_parts_ending_in_one_character_after_a_separator_are_found_by_the_index(served, browser, texts):
@@ -282,20 +285,26 @@ def test_parts_ending_in_one_character_after_a_separator_are_found_by_the_index(
         assert len(results) == shown and 0 < read_for_three <= 2 * shown, q
 
 
-def test_text_parts_read_in_the_browser_as_python_wrote_them(search_page, seed_site):
+def test_text_parts_read_in_the_browser_as_python_wrote_them(browser, seed_site, tmp_path):
     """The bundle's text parts, and parts of every character written in GB18030 (browsers read it
     by their own table, Python writes it by its own) and of characters that are not (written in
-    UTF-16LE), read by the search page as they were written."""
-    folder = seed_site / "pagefind" / "text"
+    UTF-16LE), read by the search page as they were written. (On a copy of the seed site: the
+    tests' other process reads the seed's parts meanwhile.)"""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site)
+    folder = site / "pagefind" / "text"
     same = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and not part_file(chr(c))[0].startswith(WIDE))
     added = [part_file(text) for text in (same, "一\u1e3f€\ue5e5\U0001f600二", "\u01f9\u9fb4\ufe10")]
     assert len(same) > 21000 and [name.startswith(WIDE) for name, _ in added] == [False, True, True]
     for name, raw in added:
         (folder / f"{name}.pf_text").write_bytes(gzip.compress(raw, mtime=0))
-    try:
-        written = {path.stem: part_text(path.stem, gzip.decompress(path.read_bytes())) for path in folder.glob("*.pf_text")}
-        got = search_page.evaluate("names => Promise.all(names.map((n) => siteSearch.partText(n)))", sorted(written))
-    finally:
-        for name, _ in added:
-            (folder / f"{name}.pf_text").unlink()
+    written = {path.stem: part_text(path.stem, gzip.decompress(path.read_bytes())) for path in folder.glob("*.pf_text")}
+    page = browser.new_page()
+    with serve(site) as served:
+        try:
+            page.goto(served + "/search/")
+            page.wait_for_function("window.siteSearch && window.siteSearch.ready")
+            got = page.evaluate("names => Promise.all(names.map((n) => siteSearch.partText(n)))", sorted(written))
+        finally:
+            page.close()
     assert dict(zip(sorted(written), got, strict=True)) == written
