@@ -45,7 +45,7 @@ def load_patched(cache: BuildCache, kind: str, key: str, cls: type) -> Any:
     _heads(cache)[(kind, key)] = stored.base
     fields = dict(stored.whole)
     for name, change in stored.changes.items():
-        fields[name] = _applied(base.get(name, {}), change)
+        fields[name] = applied(base.get(name, {}), change)
         _made(cache)[id(fields[name])] = (fields[name], stored.base, change)
     try:
         return cls(**fields)
@@ -73,7 +73,7 @@ def store_patched(cache: BuildCache, kind: str, key: str, record: Any, dicts: tu
     if base is not None:
         for field in dicts:
             made = known.get(field)
-            changes[field] = made[2] if made is not None and made[1] == name else _changes(values[field], base.get(field, {}))
+            changes[field] = made[2] if made is not None and made[1] == name else changes_of(values[field], base.get(field, {}))
     entries = sum(len(changed) + len(lost) for changed, lost in changes.values())
     if name is None or base is None or entries > REBASE_SHARE * sum(map(len, base.values())):
         name, entries = _new_base(cache, key, {field: values[field] for field in dicts}), 0
@@ -142,12 +142,14 @@ def _made(cache: BuildCache) -> dict[int, tuple[dict, str, Changes]]:
 _NONE = object()
 
 
-def _changes(found: dict, base: dict) -> Changes:
+def changes_of(found: dict, base: dict) -> Changes:
+    """The entries of `found` that `base` lacks or holds otherwise, and the keys it lost."""
     return ({key: value for key, value in found.items() if base.get(key, _NONE) != value},
             frozenset(base.keys() - found.keys()))
 
 
-def _applied(base: dict, changes: Changes) -> dict:
+def applied(base: dict, changes: Changes) -> dict:
+    """`base` brought up to date by `changes`."""
     changed, lost = changes
     found = dict(base)
     found.update(changed)

@@ -27,6 +27,7 @@ from collections.abc import KeysView
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from site_builder.cache_patches import Changes, applied, changes_of
 from site_builder.search import gz
 from site_builder.search.postings import BLOCK_STEP, SHARD_BOUNDS
 from site_builder.search.tokens import BUCKETS
@@ -68,7 +69,6 @@ Stamp = tuple[int, int, str]  # a file's size, modification time (ns) and page k
 Filters = tuple[dict[str, dict[str, list[int]]], list[list[str]]]
 
 
-Changes = tuple[dict, frozenset]  # a dict's entries changed or added, and the keys it lost
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,9 @@ class Patch:
         if len(saved.pages) == len(base.pages):
             pages = {n: page for n, (page, old) in enumerate(zip(saved.pages, base.pages, strict=True))
                      if page is not old and page != old}
-        stamps = _changes(saved.stamps, base.stamps)
-        sizes = {kind: _changes(found, base.sizes.get(kind, {})) for kind, found in saved.sizes.items()}
-        inodes = {kind: _changes(found, base.inodes.get(kind, {})) for kind, found in saved.inodes.items()}
+        stamps = changes_of(saved.stamps, base.stamps)
+        sizes = {kind: changes_of(found, base.sizes.get(kind, {})) for kind, found in saved.sizes.items()}
+        inodes = {kind: changes_of(found, base.inodes.get(kind, {})) for kind, found in saved.inodes.items()}
         entries = len(pages) + sum(len(changed) + len(lost) for changed, lost in [stamps, *sizes.values(), *inodes.values()])
         return Patch(saved.fingerprint, name, pages, saved.skipped, stamps, sizes, inodes, saved.filters, entries)
 
@@ -106,32 +106,15 @@ class Patch:
         if isinstance(self.pages, dict):
             for number, page in self.pages.items():
                 pages[number] = page
-        return SavedIndex(self.fingerprint, pages, self.skipped, _applied(base.stamps, self.stamps),
+        return SavedIndex(self.fingerprint, pages, self.skipped, applied(base.stamps, self.stamps),
                           _applied_kinds(base.sizes, self.sizes), _applied_kinds(base.inodes, self.inodes),
                           self.filters)
 
 
-_NONE = object()
-
-
-def _changes(found: dict, base: dict) -> Changes:
-    return ({key: value for key, value in found.items() if base.get(key, _NONE) != value},
-            frozenset(base.keys() - found.keys()))
-
-
 def _applied_kinds(base: dict[str, dict], changes: dict[str, Changes]) -> dict[str, dict]:
     """Each kind's dict: the base's, changed where the patch lists the kind."""
-    return {kind: _applied(base.get(kind, {}), changes[kind]) if kind in changes else base[kind]
+    return {kind: applied(base.get(kind, {}), changes[kind]) if kind in changes else base[kind]
             for kind in base.keys() | changes.keys()}
-
-
-def _applied(base: dict, changes: Changes) -> dict:
-    changed, lost = changes
-    found = dict(base)
-    found.update(changed)
-    for key in lost:
-        del found[key]
-    return found
 
 
 def stamp(path: Path, key: str) -> Stamp:
