@@ -91,15 +91,17 @@ def test_lists_updated_from_the_last_build_equal_lists_made_anew():
     assert updated_some
 
 
-def test_lists_updated_after_entries_added_and_removed_equal_lists_made_anew():
-    """Entries added and removed (the others in the same order): the lists of the others are
-    taken by URL from the last build's where no added or removed entry could reach them, and
-    every list equals the one made from nothing (`Lists.aligned`)."""
-    rng = random.Random(5)
-    entries, tags, words = _random_archive(rng, 240, 150, shuffled_urls=False)
+def _linked_archive(rng: random.Random, words: int):
+    """A random archive of 240 entries (URLs in order) with its related lists made once."""
+    entries, tags, vocabulary = _random_archive(rng, 240, words, shuffled_urls=False)
     memo.begin(None, reuse=True)
     related.link_related(entries, tags, 5)
     memo.finish()
+    return entries, tags, vocabulary
+
+
+def _count_remakes(monkeypatch) -> list[int]:
+    """The numbers of the lists made again from here on, in order."""
     made_again: list[int] = []
     real = related._Ranker.related_urls
 
@@ -107,30 +109,37 @@ def test_lists_updated_after_entries_added_and_removed_equal_lists_made_anew():
         made_again.append(number)
         return real(self, number)
 
-    related._Ranker.related_urls = counted
-    try:
-        for step in range(10):
-            for _ in range(rng.randrange(1, 3)):
-                if rng.random() < 0.5 and len(entries) > 230:
-                    entries.pop(rng.randrange(len(entries)))
-                    continue
-                n = 1000 + step * 10 + len(entries) % 10
-                added = Entry(key=f"k{n}", slug=f"s{n}", url=f"/articles/x{n}/", article=Article(title="题", blocks=[]),
-                              printings=[])
-                added.topics = rng.sample(TOPICS, rng.randrange(0, 2))
-                tags[added.key] = {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))}
-                entries.insert(rng.randrange(len(entries) + 1), added)
-            made_again.clear()
-            memo.begin(None, reuse=True)
-            related.link_related(entries, tags, 5)
-            memo.finish()
-            made, total = len(made_again), len(entries)  # (numbers: a failure must not print the entries)
-            assert 0 < made < total
-            expected = _scored_in_full(entries, tags, 5)
-            wrong = [e.url for e, urls in zip(entries, expected, strict=True) if [r.url for r in e.related] != urls]
-            assert wrong == []
-    finally:
-        related._Ranker.related_urls = real
+    monkeypatch.setattr(related._Ranker, "related_urls", counted)
+    return made_again
+
+
+def test_lists_updated_after_entries_added_and_removed_equal_lists_made_anew(monkeypatch):
+    """Entries added and removed (the others in the same order): the lists of the others are
+    taken by URL from the last build's where no added or removed entry could reach them, and
+    every list equals the one made from nothing (`Lists.aligned`)."""
+    rng = random.Random(5)
+    entries, tags, words = _linked_archive(rng, 150)
+    made_again = _count_remakes(monkeypatch)
+    for step in range(10):
+        for _ in range(rng.randrange(1, 3)):
+            if rng.random() < 0.5 and len(entries) > 230:
+                entries.pop(rng.randrange(len(entries)))
+                continue
+            n = 1000 + step * 10 + len(entries) % 10
+            added = Entry(key=f"k{n}", slug=f"s{n}", url=f"/articles/x{n}/", article=Article(title="题", blocks=[]),
+                          printings=[])
+            added.topics = rng.sample(TOPICS, rng.randrange(0, 2))
+            tags[added.key] = {w: 1.0 for w in rng.sample(words, rng.randrange(0, 25))}
+            entries.insert(rng.randrange(len(entries) + 1), added)
+        made_again.clear()
+        memo.begin(None, reuse=True)
+        related.link_related(entries, tags, 5)
+        memo.finish()
+        made, total = len(made_again), len(entries)  # (numbers: a failure must not print the entries)
+        assert 0 < made < total
+        expected = _scored_in_full(entries, tags, 5)
+        wrong = [e.url for e, urls in zip(entries, expected, strict=True) if [r.url for r in e.related] != urls]
+        assert wrong == []
 
 
 def test_aligning_the_last_lists_reads_the_new_urls_once(monkeypatch):
@@ -156,18 +165,8 @@ def test_an_entry_added_remakes_only_the_lists_filled_from_its_topics(monkeypatc
     with, and of those filled from a topic it has: not every list of its topics (the lists
     with `count` entries by their keywords never read the topics' entries)."""
     rng = random.Random(11)
-    entries, tags, _ = _random_archive(rng, 240, 600, shuffled_urls=False)
-    memo.begin(None, reuse=True)
-    related.link_related(entries, tags, 5)
-    memo.finish()
-    made_again: list[int] = []
-    real = related._Ranker.related_urls
-
-    def counted(self, number):
-        made_again.append(number)
-        return real(self, number)
-
-    monkeypatch.setattr(related._Ranker, "related_urls", counted)
+    entries, tags, _ = _linked_archive(rng, 600)
+    made_again = _count_remakes(monkeypatch)
     added = Entry(key="k-new", slug="s-new", url="/articles/0120a/", article=Article(title="题", blocks=[]), printings=[])
     added.topics = ["甲"]
     tags[added.key] = {}  # no keyword: it reaches the other lists through its topic alone
