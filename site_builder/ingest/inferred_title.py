@@ -15,7 +15,7 @@ _NUMERAL = r"[0-9０-９〇○零一二三四五六七八九十百]"
 _DATE = re.compile(rf"^(?:公元)?{_NUMERAL}+年(?:{_NUMERAL}+月(?:{_NUMERAL}+日)?)?"
                    r"(?:以来|以后|之后|前后|起|初|底|末|春|夏|秋|冬)?$"
                    rf"|^{_NUMERAL}+月(?:{_NUMERAL}+日)?(?:以来|起)?$")
-_JUMP = re.compile(rf"^[（(]?\s*(?:上接|下转|紧接|接|转|续)\s*第?\s*{_NUMERAL}+\s*版")
+_JUMP = re.compile(rf"^[（(]?\s*{shapes.JUMP_VERB}\s*第?\s*{_NUMERAL}+\s*版")
 _EDITOR_NOTE = re.compile(r"^[【\[〔（(]?\s*编者按")
 
 

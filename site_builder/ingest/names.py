@@ -66,9 +66,20 @@ _TURN_ROLES = ("主持人", "记者")
 
 def opens_a_turn(text: str) -> bool:
     """The line opens with a speaker's label: a person's name (a surname, and no word of the
-    lexicon) or the host's or reporter's role, then a colon. A turn opens a paragraph."""
+    lexicon nor a reported-speech clause) or the host's or reporter's role, then a colon. A
+    turn opens a paragraph."""
     m = _TURN_LABEL.match(text.lstrip())
     if not m:
         return False
     label = m.group(1)
-    return label in _TURN_ROLES or (lexicon.opens_names(label[0]) and not lexicon.word_frequency(label))
+    if label in _TURN_ROLES:
+        return True
+    return lexicon.opens_names(label[0]) and not lexicon.word_frequency(label) \
+        and not _reports_speech(label[1:])
+
+
+def _reports_speech(rest: str) -> bool:
+    """After a surname, a verb of two characters or more (…写道：, …表示：) makes the label a
+    clause reporting speech, cut from a sentence above, not a speaker's name."""
+    tags = lexicon.tag(rest)
+    return len(rest) >= 2 and len(tags) == 1 and tags[0][1] == "v"

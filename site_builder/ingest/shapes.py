@@ -14,8 +14,10 @@ SENTENCE_END = "。！？；…!?;"
 PAGE_NUMBER = re.compile(r"^[—\-–－~～·•\s]*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
                          r"|\d{1,3}\s*/\s*\d{1,3}|(?:[Pp]age|P\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)"
                          r"[—\-–－~～·•\s]*$")
-# a jump line: the article goes on (or came from) another page of the paper (（下转第4版）)
-JUMP = re.compile(r"[（(]\s*(?:下转|上接|转|接|紧接|续)\s*第?\s*[0-9一二三四五六七八九十百零〇]+\s*版\s*(?:[^）)]{0,8})?[）)]")
+# a jump line: the article goes on (or came from) another page of the paper (（下转第4版）);
+# its verbs in traditional form too (下轉), as stray-traditional damage prints them
+JUMP_VERB = r"(?:下[转轉]|上接|[转轉]|接|[紧緊]接|[续續])"
+JUMP = re.compile(rf"[（(]\s*{JUMP_VERB}\s*第?\s*[0-9一二三四五六七八九十百零〇]+\s*版\s*(?:[^）)]{{0,8}})?[）)]")
 CLOSERS = "”’）》」』】)\"'"
 # a paragraph can never end on these: the sentence goes on after a break
 # the closing and opening halves of quotes and brackets, as a junction's evidence reads them

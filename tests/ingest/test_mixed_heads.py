@@ -115,8 +115,17 @@ def test_a_subheading_over_a_speakers_turn_stays_a_subheading():
         ("paragraph", turns[0]), ("paragraph", turns[1]), ("heading", turns[2]), ("paragraph", turns[3])]
 
 
+def test_a_column_cut_over_reported_speech_is_one_paragraph():
+    # (…的大学 | 生写道：“…: a surname-like character then a verb, cut by a column's end)
+    head, tail = "一位在西部支教的大学", "生写道：“站上讲台的那一刻，我才真正明白什么叫责任。”青年在基层一线经受磨炼。"
+    doc = extract(page(GOVERNANCE.title, "●张明远", body(GOVERNANCE.paragraphs[:2]), head,
+                       body([tail, *GOVERNANCE.paragraphs[2:]]), UNIT))
+    assert head + tail in _texts(doc.articles[0])
+
+
 @pytest.mark.parametrize(("line", "turn"), [("史文：区域协调发展", True), ("主持人：请谈谈", True),
-                                            ("问题：如何", False), ("发展：一是", False)])
+                                            ("问题：如何", False), ("发展：一是", False),
+                                            ("生写道：“站上讲台", False), ("吴指出：要", False)])
 def test_a_speakers_label_opens_a_turn(line, turn):
     assert names.opens_a_turn(line) is turn
 
