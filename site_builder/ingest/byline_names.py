@@ -76,11 +76,12 @@ def _names_go_on(byline: Unit, names: Unit) -> bool:
 
 def _unit_goes_on(byline: Unit, line: Unit, after: Unit | None) -> bool:
     """`line` is the writers' unit or post under a byline of names only, with the body or a
-    summary's label under it (not the next head: a title-shaped line, or nothing, after it)."""
+    summary's label under it (not the next head: a title-shaped line after it), or the page's
+    end: a byline printed at the foot, away from its article, with its unit under it."""
     names_only = byline.kind == "byline" or (byline.kind == "text" and not byline.text.startswith(tuple(MARKERS)))
     return names_only and set(byline.info) == {"names"} and _one_line(byline) \
         and line.kind == "text" and not line.info and _one_line(line) and unit_shaped(line.text) \
-        and after is not None and (after.kind == "label" or (after.kind == "text" and not title_shaped(after.text)))
+        and (after is None or after.kind == "label" or (after.kind == "text" and not title_shaped(after.text)))
 
 
 SOURCE_MAX = 40  # characters: a name, a book, a speech's occasion

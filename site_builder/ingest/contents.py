@@ -12,12 +12,12 @@ import re
 
 from site_builder.ingest.dedupe import key
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.names import plausible_name
+from site_builder.ingest.names import GROUP_SIGNATURE, plausible_name
 from site_builder.ingest.shapes import terminated
 
 LABEL = re.compile(r"^[【\[〔]?\s*(?:本版|本期|今日|本刊)?(?:导读|提要|目录|要目)\s*[】\]〕]?$")
 LIST_MIN = 2  # entries in a row, with no label over them
-ENTRY_MIN, ENTRY_MAX = 4, 40  # characters: a title (and a name)
+ENTRY_MIN, ENTRY_MAX = 4, 40  # characters: a title (and a name or a group)
 NAME_MAX = 4  # characters of a name after the title in an entry
 HEAD_MAX = 60  # characters of a line that prints a title (with a banner or a byline on it)
 
@@ -87,7 +87,10 @@ def _entry(unit: Unit, at: int, heads: list[tuple[int, str]]) -> bool:
     text = unit.text.strip()
     if _printed_later(key(text), at, heads):
         return True
-    # (the writer's name after the title: 以…为例　王某)
+    # (the writer after the title: 以…为例　王某, or a research group: …　某某研究室课题组)
     parts = unit.raw.strip().rsplit(maxsplit=1)
-    return len(parts) == 2 and len(parts[1]) <= NAME_MAX and plausible_name(parts[1]) \
-        and _printed_later(key(parts[0]), at, heads)
+    return len(parts) == 2 and _writer(parts[1]) and _printed_later(key(parts[0]), at, heads)
+
+
+def _writer(text: str) -> bool:
+    return (len(text) <= NAME_MAX and plausible_name(text)) or GROUP_SIGNATURE.fullmatch(text) is not None

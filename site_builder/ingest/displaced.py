@@ -9,7 +9,7 @@ article is split at its one title-shaped line.
 """
 from __future__ import annotations
 
-from site_builder.ingest import dedupe, shapes
+from site_builder.ingest import dateline, dedupe, shapes
 from site_builder.ingest.draft import Draft
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.metadata import MARKERS, STAFF_ROLE
@@ -141,8 +141,10 @@ def return_bylines(drafts: list[Draft]) -> None:
 
 def _signed_by_unit(draft: Draft) -> bool:
     """The article prints its writer's unit under its title and no name (（作者单位：…）): an
-    unsigned article, whose head would hold its byline had it one."""
-    return any(u.info.get("affiliation") for u in draft.head_lines)
+    unsigned article, whose head would hold its byline had it one. Or a report's dateline
+    names its writers (本报北京6月5日电（记者 王某））: it needs no byline."""
+    return any(u.info.get("affiliation") for u in draft.head_lines) \
+        or bool(dateline.opening_writers([u.text for u in draft.body[:2]]))
 
 
 def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:
@@ -153,6 +155,8 @@ def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:
     heads = [j for j in range(1, len(body) - 1)
              if shapes.title_shaped(body[j].text) and not shapes.is_numbered_heading(body[j].text)
              and shapes.terminated(body[j - 1].text) and not shapes.title_shaped(body[j + 1].text)]
+    if len(heads) > 1 and _numbering_ends_at(body, heads[0]):
+        heads = heads[:1]
     if len(heads) != 1:
         return None
     j = heads[0]
@@ -161,6 +165,14 @@ def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:
                    byline_after_body=True)
     draft.body, draft.footer = body[:j], draft.footer[:at]
     return second
+
+
+def _numbering_ends_at(body: list[Unit], j: int) -> bool:
+    """The body numbers its subheadings (一、…) up to line j and none after it: an article
+    numbers all its subheadings or none, so the unnumbered lines from j on are another
+    article's, and line j, the first of them, its title."""
+    numbered = [k for k, unit in enumerate(body) if shapes.is_numbered_heading(unit.text)]
+    return bool(numbered) and numbered[-1] < j
 
 
 def _names(byline: Unit) -> set[str]:

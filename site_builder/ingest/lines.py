@@ -91,3 +91,19 @@ def _unwrap(group: list[tuple[int, str]], wrapping: Wrapping, measured: list[str
 def _unit(piece: list[tuple[int, str]]) -> Unit:
     raw = "\n".join(line for _, line in piece)
     return Unit(raw, [LineSpan(piece[0][0], piece[-1][0])])
+
+
+def next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    """The next unit after unit i whose kind is not in `skip`."""
+    for j in range(i + 1, len(units)):
+        if units[j].kind not in skip:
+            return j
+    return None
+
+
+def prev_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
+    """The last unit before unit i whose kind is not in `skip`."""
+    for j in range(i - 1, -1, -1):
+        if units[j].kind not in skip:
+            return j
+    return None

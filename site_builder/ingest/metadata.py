@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from site_builder.ingest import lexicon, shapes
-from site_builder.ingest.names import plausible_name
+from site_builder.ingest.names import GROUP_SIGNATURE, plausible_name
 from site_builder.ingest.typography import CJK
 from site_builder.ingest.writer_roles import parts_as_marker
 
@@ -295,7 +295,7 @@ def _all_names(names: list[str]) -> bool:
 # any byline may be (■主持人：王静)
 _ROLE_LED = re.compile(rf"^[{MARKERS}]?\s*[（(]?\s*主持人\s*[:：]\s*([^（()）]{{2,40}}?)\s*[）)]?$")
 # a research group signs as one: 某某研究院课题组
-_GROUP = re.compile(rf"^[{MARKERS}]?\s*([{CJK}“”（）()·]{{2,40}}课题组)$")
+_GROUP = re.compile(rf"^[{MARKERS}]?\s*({GROUP_SIGNATURE.pattern})$")
 
 
 def _role_led(text: str) -> dict | None:

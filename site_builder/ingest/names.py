@@ -17,6 +17,8 @@ COMPOUND_SURNAMES = frozenset(
     "闻人 轩辕 澹台 公羊 钟离 万俟 太史 申屠 司空 仲孙 濮阳 淳于 单于 公冶 宗政 赫连 第五 百里".split())
 SHORT_NAME_MAX = 3  # characters of a name with a one-character surname, most often
 MIDDLE_DOTS = "·・‧"  # (as a text layer may give the dot)
+# a research group signs as one writer: 某某研究院课题组
+GROUP_SIGNATURE = re.compile(r"[\u4e00-\u9fff“”（）()·]{2,40}课题组")
 
 
 def plausible_name(name: str) -> bool:

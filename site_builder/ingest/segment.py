@@ -11,7 +11,7 @@ from site_builder.ingest.draft import Draft, Segmented
 from site_builder.ingest.group_banner import release_group_banners
 from site_builder.ingest.headless import is_tiny
 from site_builder.ingest.headless import settle_headless as _settle_headless
-from site_builder.ingest.lines import Unit
+from site_builder.ingest.lines import Unit, next_index, prev_index
 from site_builder.ingest.title_lines import join_title_lines
 from site_builder.ingest.titles import (
     SHORT_COLUMN_NAME_MAX,
@@ -20,8 +20,6 @@ from site_builder.ingest.titles import (
     is_column_name,
     is_subtitle_line,
     is_name,
-    next_index,
-    prev_index,
     stands_above_title,
     unit_line_heads_body,
 )

@@ -4,8 +4,8 @@ parts (以文塑旅 以旅彰文) is shaped like a byline of two names, but a by
 subtitle under it."""
 from __future__ import annotations
 
-from site_builder.ingest.lines import Unit
-from site_builder.ingest.titles import is_subtitle_line, next_index
+from site_builder.ingest.lines import Unit, next_index
+from site_builder.ingest.titles import is_subtitle_line
 
 
 def unname_titles_over_subtitles(units: list[Unit]) -> None:

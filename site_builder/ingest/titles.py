@@ -5,8 +5,10 @@ after it, a closed article or the page's top before it), not by what it says.
 """
 from __future__ import annotations
 
+import re
+
 from site_builder.ingest import dateline, furniture, grammar, metadata, series, shapes
-from site_builder.ingest.lines import Unit
+from site_builder.ingest.lines import Unit, next_index, prev_index
 
 DASHES = "—–-－"
 LONG_PARAGRAPH = 50  # characters: a body paragraph, not a stray line
@@ -94,6 +96,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         # a kicker, then a title-shaped line: an article's head, however short the piece of
         # its body a column cut leaves before the next column
         return True
+    if following.kind == "text" and prev not in titles and dateline.writers(following.text):
+        return True  # (a report's dateline opens its article, whatever ends above the title)
     opens_page = prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") or (prev in titles) \
         or _parts_two_articles(units, i, titles)
     if prev is not None and units[prev].kind == "byline":
@@ -104,7 +108,14 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         opens_page = after_footer(units, prev, also=("kicker",)) and not _stands_under_title(units, prev, titles)
     return opens_page and following.kind == "text" and prev not in titles \
         and (len(following.text) >= LONG_PARAGRAPH or (nxt is not None and series.opens_a_series(units, nxt, BETWEEN_ARTICLES))
-             or bool(dateline.writers(following.text)))
+             or _sentences_of_a_body(following.text))
+
+
+def _sentences_of_a_body(text: str) -> bool:
+    """Two sentences or more, or one and the start of the next that a column's end cuts
+    (…。党的): a body's first piece, however short; a caption or a stray line is one."""
+    stops = len(re.findall("[。！？]", text.rstrip("。！？”’）)")))
+    return stops >= 1 and not shapes.title_shaped(text)
 
 
 
@@ -377,17 +388,3 @@ def _plain_subheadings_above(units: list[Unit], i: int, titles: set[int]) -> boo
 def after_footer(units: list[Unit], i: int, also: tuple[str, ...] = ()) -> bool:
     prev = prev_index(units, i, skip=("furniture",))
     return prev is None or units[prev].kind in (*BETWEEN_ARTICLES, *also)
-
-
-def next_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
-    for j in range(i + 1, len(units)):
-        if units[j].kind not in skip:
-            return j
-    return None
-
-
-def prev_index(units: list[Unit], i: int, skip: tuple[str, ...]) -> int | None:
-    for j in range(i - 1, -1, -1):
-        if units[j].kind not in skip:
-            return j
-    return None

@@ -23,6 +23,7 @@ def _read(listed: list[str]):
     [GOVERNANCE.title, CULTURE.title],  # (no label: two entries in a row)
     ["【本期提要】", CULTURE.title + "\u3000李晓红"],  # (an entry with its writer)
     ["导读", GOVERNANCE.title + "  张明远", DIGITAL.title],
+    ["本期提要", GOVERNANCE.title, CULTURE.title + "\u3000东江市委政策研究室课题组", DIGITAL.title],  # (a group writes)
 ])
 def test_a_list_of_contents_is_page_matter(listed):
     doc = _read(listed)

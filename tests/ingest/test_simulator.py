@@ -167,6 +167,16 @@ def test_a_combined_page_draws_only_kinds_that_compose():
     assert page.kinds == ["traditional"]
 
 
+def test_a_sayings_source_keeps_its_line_when_the_text_layer_runs_paragraphs_on():
+    """The source line of an epigraph (—— 王阳明) ends no sentence, but it is a line of its
+    own: the text layer must not run the next paragraph on after it."""
+    from tests.ingest.sim.page import Line
+    from tests.ingest.sim.text_layer import _stream
+    lines = [Line("“治国有常，而利民为本。”", "paragraph", 0), Line("—— 王阳明", "paragraph", 0),
+             Line("民为国基，谷为民命。", "paragraph", 0)]
+    assert [p.text for p in _stream(lines)] == [line.text for line in lines]
+
+
 def test_an_unsigned_article_read_in_turns_keeps_no_unit_its_lost_byline_printed():
     """interleave-unsigned drops the second article's byline: a unit the byline printed (a
     paren-byline's （某某大学教授　王某）) is no longer on the page, so extraction cannot owe

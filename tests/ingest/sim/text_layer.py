@@ -28,8 +28,10 @@ _COLUMN_SET = ("footer",)
 
 
 def _ends_sentence(text: str) -> bool:
-    """(A full stop read as a dot after a Chinese character, of dot-stops, ends one too.)"""
-    return text.endswith(tuple(_SENTENCE_END)) or (text.endswith(".") and CJK.match(text[-2:-1]) is not None)
+    """(A full stop read as a dot after a Chinese character, of dot-stops, ends one too; so
+    does a saying's source after its dash, —— 王阳明: a line of its own.)"""
+    return text.endswith(tuple(_SENTENCE_END)) or (text.endswith(".") and CJK.match(text[-2:-1]) is not None) \
+        or text.startswith("——")
 
 
 @dataclass

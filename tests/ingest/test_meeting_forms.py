@@ -1,0 +1,76 @@
+"""Forms that meet on one page and take each other's cues away: a report's dateline under a
+title that follows an unsigned commentary, a short piece of body under a title after closing
+lines, a displaced byline with its unit on a line of its own at the page's foot, a dateline
+that signs its article (a displaced byline is not its), and a title found by where an
+article's numbered subheadings stop."""
+from __future__ import annotations
+
+from site_builder.ingest.displaced import _numbering_ends_at
+from site_builder.ingest.lines import Unit
+from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, extract, heads, page
+
+UNIT = "（作者单位：东江市委党校）"
+REPRINT = "（原载3月1日《光明日报》）"
+DATELINE = "本报北京10月18日电（记者金宇雨）"
+
+
+def test_a_reports_dateline_under_a_title_opens_it_after_an_unsigned_commentary():
+    # (the commentary closes with a whole paragraph and no closing lines: nothing but the
+    # dateline says that the title-shaped line opens an article)
+    commentary = ("短评", GOVERNANCE.title, body(GOVERNANCE.paragraphs))
+    first, *rest = CULTURE.paragraphs
+    doc = extract(page(*commentary, CULTURE.title, body([DATELINE + first, *rest]), UNIT))
+    assert heads(doc) == [(GOVERNANCE.title, []), (CULTURE.title, ["金宇雨"])]
+
+
+def test_a_title_after_closing_lines_over_a_short_piece_of_two_sentences_opens_an_article():
+    # (an expert group's short pieces: the first paragraph under the title is short)
+    short = "人才是第一资源。一个地方的发展后劲，取决于能不能把人才留下来。"
+    doc = extract(page(GOVERNANCE.title, "▲张明远", body(GOVERNANCE.paragraphs), UNIT,
+                       "激活人才之源", body([short, *CULTURE.paragraphs[1:]]), "——　李晓红", REPRINT))
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title, "激活人才之源"]
+    assert not doc.articles[1].title_inferred
+
+
+def test_a_short_piece_that_a_column_cuts_after_a_sentence_opens_an_article_too():
+    cut = "区域协调发展是实现共同富裕的必然要求。我国地域辽阔，区域发展不平衡是长期"
+    doc = extract(page(GOVERNANCE.title, "▲张明远", body(GOVERNANCE.paragraphs), REPRINT,
+                       CULTURE.title, body([cut]), body(CULTURE.paragraphs), "——　李晓红", UNIT))
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title, CULTURE.title]
+
+
+def test_one_short_sentence_under_a_line_after_closing_lines_opens_nothing():
+    # (a caption or a note: one sentence, no body under it)
+    doc = extract(page(GOVERNANCE.title, "▲张明远", body(GOVERNANCE.paragraphs), UNIT,
+                       "延伸阅读", "本文所引数据来自国家统计局。"))
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title]
+
+
+def test_a_displaced_byline_with_its_unit_under_it_at_the_foot_goes_back():
+    doc = extract(page(GOVERNANCE.title, body(GOVERNANCE.paragraphs), REPRINT,
+                       CULTURE.title, "■李晓红", body(CULTURE.paragraphs), "作者单位：北原大学公共管理学院",
+                       "萧然庆　赵思", "北原县委党校"))
+    assert [(a.authors, a.affiliation) for a in doc.articles] == [
+        (["萧然庆", "赵思"], "北原县委党校"), (["李晓红"], "北原大学公共管理学院")]
+    assert not [left for left in doc.leftovers if left.kind == "fragment"]
+
+
+def test_a_report_signed_by_its_dateline_takes_no_displaced_byline():
+    # the third article's byline printed after its body (its title read as the second's
+    # subheading): it is the third's, not the report's, which its dateline signs
+    first, *rest = GOVERNANCE.paragraphs
+    numbered = ("一、" + "健全组织体系", *DIGITAL.paragraphs[:1], "二、完善服务机制", *DIGITAL.paragraphs[1:])
+    doc = extract(page(GOVERNANCE.title, body([DATELINE + first, *rest]), UNIT,
+                       DIGITAL.title, "本报记者　黄静洋", *numbered,
+                       CULTURE.title, *CULTURE.paragraphs[:1], "繁荣乡村文化", *CULTURE.paragraphs[1:],
+                       "●李晓红", REPRINT))
+    assert heads(doc) == [(GOVERNANCE.title, ["金宇雨"]), (DIGITAL.title, ["黄静洋"]), (CULTURE.title, ["李晓红"])]
+
+
+def test_a_title_is_where_the_numbered_subheadings_stop():
+    texts = ["正文。", "一、健全组织体系", "正文。", "二、完善服务机制", "正文。", "以文化振兴赋能乡村全面振兴",
+             "正文。", "繁荣乡村文化", "正文。"]
+    body_units = [Unit(t, [], t) for t in texts]
+    assert _numbering_ends_at(body_units, 5)
+    assert not _numbering_ends_at(body_units, 2)
+    assert not _numbering_ends_at([Unit(t, [], t) for t in texts if "、" not in t], 3)
