@@ -21,8 +21,14 @@ MIDDLE_DOTS = "·・‧"  # (as a text layer may give the dot)
 GROUP_SIGNATURE = re.compile(r"[\u4e00-\u9fff“”（）()·]{2,40}课题组")
 
 
+# particles no name holds: a “name” with one is the end of a sentence cut at a line (学 | 子们)
+NEVER_IN_NAMES = frozenset("们的了着吗呢吧")
+
+
 def plausible_name(name: str) -> bool:
     """Whether `name` (Chinese characters, maybe a middle dot) can be a person's name."""
+    if NEVER_IN_NAMES.intersection(name):
+        return False
     return len(name) <= SHORT_NAME_MAX or any(dot in name for dot in MIDDLE_DOTS) or name[:2] in COMPOUND_SURNAMES
 
 

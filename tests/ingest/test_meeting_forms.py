@@ -1,12 +1,14 @@
 """Forms that meet on one page and take each other's cues away: a report's dateline under a
 title that follows an unsigned commentary, a short piece of body under a title after closing
 lines, a displaced byline with its unit on a line of its own at the page's foot, a dateline
-that signs its article (a displaced byline is not its), and a title found by where an
-article's numbered subheadings stop."""
+that signs its article (a displaced byline is not its), a title found by where an
+article's numbered subheadings stop, and a sentence's last characters alone on a line (学 |
+子们), no name."""
 from __future__ import annotations
 
 from site_builder.ingest.displaced import _numbering_ends_at
 from site_builder.ingest.lines import Unit
+from site_builder.ingest.names import plausible_name
 from tests.ingest.genre_pages import CULTURE, DIGITAL, GOVERNANCE, body, extract, heads, page
 
 UNIT = "（作者单位：东江市委党校）"
@@ -74,3 +76,11 @@ def test_a_title_is_where_the_numbered_subheadings_stop():
     assert _numbering_ends_at(body_units, 5)
     assert not _numbering_ends_at(body_units, 2)
     assert not _numbering_ends_at([Unit(t, [], t) for t in texts if "、" not in t], 3)
+
+
+def test_a_sentences_last_characters_alone_on_a_line_are_no_name():
+    cut = "在西南边陲的一个村寨，通了公路、修了学"
+    doc = extract(page(GOVERNANCE.title, "▲张明远", body(GOVERNANCE.paragraphs[:1]), cut + "\n子们",
+                       body(GOVERNANCE.paragraphs[1:]), UNIT, CULTURE.title, "■李晓红", body(CULTURE.paragraphs)))
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title, CULTURE.title]
+    assert [plausible_name(n) for n in ("子们", "王的", "李强", "欧阳修")] == [False, False, True, True]
