@@ -81,7 +81,7 @@ def _plain_paper(body: str, lead: str) -> str | None:
 # the writer named between the lead-in and the unit: （作者王某系某某大学教授）
 _NAMED_AFFILIATION = re.compile(rf"^[{OPENING}]?\s*作者\s*(?!单位|简介|分别)(?P<name>{NAME_PATTERN})\s*(?:系|为|是)\s*(?P<rest>.+?)\s*[{CLOSING}]?\s*$")
 # … or the unit after the name in brackets: 作者：王某（某某大学教授）
-_NAME_THEN_UNIT = re.compile(rf"^[{OPENING}]?\s*作者\s*[:：]?\s*(?P<name>{NAME_PATTERN})\s*[（(]\s*(?P<rest>[^（()）]{{2,40}}?)\s*[）)]\s*[{CLOSING}]?\s*$")
+_NAME_THEN_UNIT = re.compile(rf"^[{OPENING}]?\s*作者\s*[:：/／｜|丨]?\s*(?P<name>{NAME_PATTERN})\s*[（(]\s*(?P<rest>[^（()）]{{2,40}}?)\s*[）)]\s*[{CLOSING}]?\s*$")
 
 
 def parse_affiliation(text: str) -> dict | None:

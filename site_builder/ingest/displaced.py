@@ -134,6 +134,11 @@ def return_bylines(drafts: list[Draft]) -> None:
                 if split is not None:
                     drafts.insert(k + 1, split)
                     break
+                split = _split_before(drafts[k - 1], draft, unit) if k else None
+                if split is not None:
+                    drafts.insert(k, split)
+                    k += 1
+                    break
         if draft.title is not None and not draft.bylines and not _signed_by_unit(draft):
             waiting.append(draft)
         k += 1
@@ -151,20 +156,39 @@ def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:
     """Two articles read as one, both bylines printed after both bodies: the second begins at
     the body's one title-shaped line after a finished paragraph (with several, which one is
     the title is not known: None). It takes the byline and the closing lines after it."""
-    body = draft.body
+    j = _title_in_body(draft.body)
+    if j is None:
+        return None
+    at = next(n for n, u in enumerate(draft.footer) if u is byline)
+    second = Draft(title=draft.body[j], bylines=[byline], body=draft.body[j + 1:], footer=draft.footer[at + 1:],
+                   byline_after_body=True)
+    draft.body, draft.footer = draft.body[:j], draft.footer[:at]
+    return second
+
+
+def _split_before(prev: Draft, draft: Draft, byline: Unit) -> Draft | None:
+    """A byline printed after the next article, whose own article was read as part of the
+    signed one before it (its title a subheading, its closing lines that one's): `prev` splits
+    at its title, and the article after takes the byline and the closing lines."""
+    j = _title_in_body(prev.body) if prev.bylines else None
+    if j is None:
+        return None
+    second = Draft(title=prev.body[j], bylines=[byline], body=prev.body[j + 1:], footer=prev.footer,
+                   byline_after_body=True)
+    prev.body, prev.footer = prev.body[:j], []
+    draft.footer = [u for u in draft.footer if u is not byline]
+    return second
+
+
+def _title_in_body(body: list[Unit]) -> int | None:
+    """The body's one title-shaped line after a finished paragraph, or the first of several
+    where the body's numbered subheadings stop."""
     heads = [j for j in range(1, len(body) - 1)
              if shapes.title_shaped(body[j].text) and not shapes.is_numbered_heading(body[j].text)
              and shapes.terminated(body[j - 1].text) and not shapes.title_shaped(body[j + 1].text)]
     if len(heads) > 1 and _numbering_ends_at(body, heads[0]):
         heads = heads[:1]
-    if len(heads) != 1:
-        return None
-    j = heads[0]
-    at = next(n for n, u in enumerate(draft.footer) if u is byline)
-    second = Draft(title=body[j], bylines=[byline], body=body[j + 1:], footer=draft.footer[at + 1:],
-                   byline_after_body=True)
-    draft.body, draft.footer = body[:j], draft.footer[:at]
-    return second
+    return heads[0] if len(heads) == 1 else None
 
 
 def _numbering_ends_at(body: list[Unit], j: int) -> bool:

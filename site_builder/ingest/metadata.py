@@ -298,6 +298,11 @@ _ROLE_LED = re.compile(rf"^[{MARKERS}]?\s*[（(]?\s*主持人\s*[:：]\s*([^（(
 _GROUP = re.compile(rf"^[{MARKERS}]?\s*({GROUP_SIGNATURE.pattern})$")
 
 
+def role_led(text: str) -> bool:
+    """A byline led by the writer's part (主持人：王静, ■主持人：本报记者 王静)."""
+    return _role_led(text) is not None
+
+
 def _role_led(text: str) -> dict | None:
     m = _ROLE_LED.match(text)
     if not m:

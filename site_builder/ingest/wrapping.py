@@ -268,11 +268,12 @@ def _columns_taken(line: str) -> float:
 
 
 def _names_alone(line: str, above: str) -> bool:
-    """A byline of names alone (何涛刚) under a title as wide as the column: no paragraph of
+    """A byline of names alone (何涛刚), or led by the writer's part (主持人：谭志杰), under a
+    title as wide as the column: no paragraph of
     a justified column ends on a short line without a sentence's end, and a title (no
     bullet's point) does not end on a clause's or a sentence's mark."""
     text, title = line.strip(), above.strip()
-    return len(text) <= NAMES_LINE_MAX and _NAMES.fullmatch(text) is not None \
+    return ((len(text) <= NAMES_LINE_MAX and _NAMES.fullmatch(text) is not None) or metadata.role_led(text)) \
         and shapes.title_shaped(title) and not title.startswith(tuple(metadata.MARKERS)) \
         and not title.endswith(tuple(CLAUSE_MARKS)) and not shapes.terminated(title) \
         and bool(metadata.parse_byline(text))

@@ -2,9 +2,13 @@
 title that follows an unsigned commentary, a short piece of body under a title after closing
 lines, a displaced byline with its unit on a line of its own at the page's foot, a dateline
 that signs its article (a displaced byline is not its), a title found by where an
-article's numbered subheadings stop, and a sentence's last characters alone on a line (学 |
-子们), no name."""
+article's numbered subheadings stop, a sentence's last characters alone on a line (学 |
+子们), no name, an author line led by 作者丨 (丨 is a Chinese character: no name's), and a
+round table's host line (主持人：…) under its title where no blank line parts them, and a
+byline printed after the next article whose own article was read into the one before."""
 from __future__ import annotations
+
+import pytest
 
 from site_builder.ingest.displaced import _numbering_ends_at
 from site_builder.ingest.lines import Unit
@@ -84,3 +88,32 @@ def test_a_sentences_last_characters_alone_on_a_line_are_no_name():
                        body(GOVERNANCE.paragraphs[1:]), UNIT, CULTURE.title, "■李晓红", body(CULTURE.paragraphs)))
     assert [a.title for a in doc.articles] == [GOVERNANCE.title, CULTURE.title]
     assert [plausible_name(n) for n in ("子们", "王的", "李强", "欧阳修")] == [False, False, True, True]
+
+
+@pytest.mark.parametrize("lead", ["作者丨", "作者｜", "作者／", "作者："])
+def test_an_author_line_with_its_unit_after_the_name_in_brackets(lead):
+    doc = extract(page(GOVERNANCE.title, "■张明远", body(GOVERNANCE.paragraphs), REPRINT,
+                       CULTURE.title, lead + "郭英（长乐市社科联）", body(CULTURE.paragraphs)))
+    assert [(a.authors, a.affiliation) for a in doc.articles] == [(["张明远"], None), (["郭英"], "长乐市社科联")]
+
+
+@pytest.mark.parametrize("host", ["主持人：谭志杰", "主持人:谭志杰"])
+def test_a_round_tables_host_line_under_its_title_where_no_blank_line_parts_them(host):
+    turns = ("史文：区域协调发展是实现共同富裕的必然要求。我国幅员辽阔，各地发展条件差别很大。",
+             "韦刚：不同地区的功能定位不同，不能要求所有地区都追求同样的经济总量。")
+    text = "\n".join([GOVERNANCE.title, "■张明远", body(GOVERNANCE.paragraphs), "（作者系青川区委党校研究员）",
+                      "【学思践悟】", "推动区域协调发展向更高水平迈进", host, *turns, UNIT]) + "\n"
+    assert heads(extract(text)) == [(GOVERNANCE.title, ["张明远"]), ("推动区域协调发展向更高水平迈进", ["谭志杰"])]
+
+
+def test_a_byline_printed_after_the_next_article_splits_its_article_off_the_one_before():
+    # the second article follows the first's last paragraph with no closing lines between
+    # (its title read as the first's subheading, its unit line as the first's); its byline
+    # stands after the third article: the first numbers its subheadings, the second does not
+    numbered = ("一、健全组织体系", GOVERNANCE.paragraphs[1], "二、完善服务机制", GOVERNANCE.paragraphs[2])
+    doc = extract(page(GOVERNANCE.title, "本报记者　黄静洋", GOVERNANCE.paragraphs[0], *numbered,
+                       CULTURE.title, *CULTURE.paragraphs[:1], "繁荣乡村文化", *CULTURE.paragraphs[1:],
+                       "（作者系东江市委党校副教授）",
+                       DIGITAL.title, "▲王海涛", *DIGITAL.paragraphs, REPRINT, "●李晓红"))
+    assert heads(doc) == [(GOVERNANCE.title, ["黄静洋"]), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]
+    assert doc.articles[1].affiliation == "东江市委党校副教授"
