@@ -24,7 +24,6 @@ COMMON_SHARE = 0.05  # a keyword in more than 5 % of the archive (and > 20 artic
 TOPIC_WEIGHT = 1.0
 KEYWORD_WEIGHT = 4.0
 PARALLEL_FROM = 500  # entries whose lists are made: fewer are made here (a worker's start costs more)
-MARGIN = 1e-9  # bounds are compared with this margin, so rounding can never cut a tie
 
 
 def link_related(entries: list[Entry], tags: dict[str, dict[str, float]], count: int) -> None:
