@@ -5,20 +5,15 @@ so common in the archive that they relate everything to everything. An article's
 another is KEYWORD_WEIGHT × (signal words shared / keywords of both) + TOPIC_WEIGHT × topics
 shared; the best `count` are kept, ties broken by URL.
 
-Scoring every candidate costs a set union and intersection each: at 10,000 articles an
-article has about a thousand candidates. So candidates are taken by the number of signal
-words shared, most first, and once the places are filled a candidate is scored only when it
-could pass the last one kept: with n words shared, the score is at most KEYWORD_WEIGHT × n /
-(the article's own keywords) + TOPIC_WEIGHT × (topics shared, or all its own topics for the
-rest of the candidates). Those never scored could not have been kept, so the result is the
-one scoring them all gives.
+At 10,000 articles an article has about a thousand candidates: they are all scored at
+once, in arrays (`_Scores`).
 """
 from __future__ import annotations
 
-import bisect
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
-from itertools import chain
+
+import numpy as np
 
 from site_builder import forked
 from site_builder.analyze import memo
@@ -29,7 +24,6 @@ COMMON_SHARE = 0.05  # a keyword in more than 5 % of the archive (and > 20 artic
 TOPIC_WEIGHT = 1.0
 KEYWORD_WEIGHT = 4.0
 PARALLEL_FROM = 500  # entries whose lists are made: fewer are made here (a worker's start costs more)
-MARGIN = 1e-9  # bounds are compared with this margin, so rounding can never cut a tie
 
 
 def link_related(entries: list[Entry], tags: dict[str, dict[str, float]], count: int) -> None:
@@ -151,7 +145,8 @@ class Lists:
 
 class _Ranker:
     """What ranking one entry's related entries reads: the signal words' posting lists (a
-    word in more than COMMON_SHARE of the archive is no signal), each topic's entries."""
+    word in more than COMMON_SHARE of the archive is no signal), each topic's entries, and
+    the same as arrays (`_Scores`)."""
 
     def __init__(self, entries: list[Entry], keyword_sets: tuple[frozenset[str], ...],
                  topic_sets: tuple[frozenset[str], ...], count: int):
@@ -166,14 +161,14 @@ class _Ranker:
         for entry in entries:
             for topic in entry.topics:
                 self.by_topic[topic].append(entry)
+        self._scores: _Scores | None = None  # (made on the first list: an edit may make none)
 
     def related_urls(self, number: int) -> tuple[tuple[str, ...], bool]:
         """The URLs of the entry's related list, and whether it was filled from its topics."""
-        entry, signals = self.entries[number], self.signals
-        shared = Counter(chain.from_iterable(signals[w] for w in self.keyword_sets[number] if w in signals))
-        shared.pop(number, None)
-        best = _best(number, shared, self.keyword_sets, self.topic_sets, self.entries, self.count)
-        related = [self.entries[other] for _, _, other in best]
+        if self._scores is None:
+            self._scores = _Scores(self)
+        entry = self.entries[number]
+        related = [self.entries[other] for other in self._scores.best(number, self.count)]
         filled = len(related) < self.count
         if filled:  # too few shared keywords: fill from the same topics, newest first
             related += _same_topic(entry, self.by_topic, related, self.count - len(related))
@@ -185,29 +180,59 @@ def _limit(entries: int) -> int:
     return max(20, int(entries * COMMON_SHARE))
 
 
-def _best(number: int, shared: Counter[int], keyword_sets: tuple[frozenset[str], ...],
-          topic_sets: tuple[frozenset[str], ...], entries: list[Entry], count: int) -> list[tuple[float, str, int]]:
-    """The `count` best (score key, URL, index) of the candidates, in order. Candidates come
-    most words shared first; once `count` are kept, one whose score cannot pass the last kept
-    is not scored, and when no later one can, the search stops."""
-    mine, my_topics = keyword_sets[number], topic_sets[number]
-    mine_size, topic_room = max(1, len(mine)), TOPIC_WEIGHT * len(my_topics)
-    kept: list[tuple[float, str, int]] = []
-    floor = 0.0  # with `count` kept: a score must exceed this to be kept
-    for other, words in shared.most_common():
-        full = len(kept) == count
-        if full and KEYWORD_WEIGHT * words / mine_size + topic_room < floor:
-            break
-        topics = len(my_topics & topic_sets[other])
-        if full and KEYWORD_WEIGHT * words / mine_size + TOPIC_WEIGHT * topics < floor:
-            continue
-        overlap = words / max(1, len(mine | keyword_sets[other]))
-        scored = (-(KEYWORD_WEIGHT * overlap + TOPIC_WEIGHT * topics), entries[other].url, other)
-        if not full or scored < kept[-1]:
-            bisect.insort(kept, scored)
-            del kept[count:]
-            floor = -kept[-1][0] - MARGIN
-    return kept
+class _Scores:
+    """Every candidate of an entry scored at once, in arrays: an article has about a thousand
+    candidates at 10,000 articles, which cost a set union and intersection each in Python.
+
+    The candidates and their signal words shared come from one count over the signal words'
+    posting lists. A union's size is both sizes less the keywords shared, which are the
+    signal words shared and the common words shared: each common word has a row saying which
+    entries have it (few words, each in many entries: counting their posting lists would
+    read a twentieth of the archive per word), as each topic has. The scores are the float64
+    operations of the definition in its order, so equal to it bit for bit, and the order
+    (score, then URL) is the definition's."""
+
+    def __init__(self, ranker: _Ranker):
+        size = len(ranker.entries)
+        self.postings = {word: np.asarray(posting, dtype=np.int64) for word, posting in ranker.signals.items()}
+        common = {word for words in ranker.keyword_sets for word in words} - ranker.signals.keys()
+        self.common = {word: np.zeros(size, dtype=np.uint8) for word in common}
+        self.topics = {topic: np.zeros(size, dtype=np.uint8) for topics in ranker.topic_sets for topic in topics}
+        for number, (words, topics) in enumerate(zip(ranker.keyword_sets, ranker.topic_sets, strict=True)):
+            for word in words & common:
+                self.common[word][number] = 1
+            for topic in topics:
+                self.topics[topic][number] = 1
+        self.sizes = np.array([len(words) for words in ranker.keyword_sets], dtype=np.int64)
+        urls = [entry.url for entry in ranker.entries]
+        self.url_rank = np.empty(size, dtype=np.int64)
+        self.url_rank[sorted(range(size), key=urls.__getitem__)] = np.arange(size)
+        self.keyword_sets, self.topic_sets = ranker.keyword_sets, ranker.topic_sets
+
+    def best(self, number: int, count: int) -> list[int]:
+        """The `count` best candidates, best first: most related (KEYWORD_WEIGHT x signal
+        words shared / keywords of both + TOPIC_WEIGHT x topics shared), then by URL."""
+        mine = self.keyword_sets[number]
+        lists = [self.postings[w] for w in mine if w in self.postings]
+        if not lists:
+            return []
+        shared = np.bincount(np.concatenate(lists), minlength=len(self.sizes))
+        shared[number] = 0
+        candidates = np.flatnonzero(shared)
+        words = shared[candidates]
+        in_common, topics = words.copy(), np.zeros(len(candidates), dtype=np.int64)
+        for word in mine:
+            if word in self.common:
+                in_common += self.common[word][candidates]
+        for topic in self.topic_sets[number]:
+            topics += self.topics[topic][candidates]
+        union = np.maximum(1, len(mine) + self.sizes[candidates] - in_common)
+        scores = KEYWORD_WEIGHT * (words / union) + TOPIC_WEIGHT * topics.astype(np.float64)
+        if len(scores) > count:  # only those scoring at least the count-th best can be kept
+            taken = np.flatnonzero(scores >= np.partition(scores, len(scores) - count)[len(scores) - count])
+            candidates, scores = candidates[taken], scores[taken]
+        order = np.lexsort((self.url_rank[candidates], -scores))[:count]
+        return candidates[order].tolist()
 
 
 def _same_topic(entry: Entry, by_topic: dict[str, list[Entry]], taken: list[Entry], wanted: int) -> list[Entry]:

@@ -21,13 +21,30 @@ def assign_topics(title: str, tags: dict[str, float], config: SiteConfig) -> lis
     A topic scores the weights of the keywords holding one of its words (its name or one
     of its words), and TITLE_BONUS when the title holds one."""
     scored: list[tuple[float, int, str]] = []
-    for order, (topic, signals) in enumerate(_signals(tuple((t, tuple(w)) for t, w in config.topics.items()))):
-        score = sum(weight for tag, weight in tags.items() if signals.search(tag))
-        if signals.search(title):
+    topics = tuple((t, tuple(w)) for t, w in config.topics.items())
+    signals = _signals(topics)
+    weights: list[list[float]] = [[] for _ in signals]  # each topic's matching keywords', in the tags' order
+    known = _keyword_topics(topics)
+    for tag, weight in tags.items():
+        orders = known.get(tag)
+        if orders is None:
+            orders = known[tag] = tuple(n for n, (_, pattern) in enumerate(signals) if pattern.search(tag))
+        for order in orders:
+            weights[order].append(weight)
+    for order, (topic, pattern) in enumerate(signals):
+        score = sum(weights[order])
+        if pattern.search(title):
             score += TITLE_BONUS
         if score >= MIN_TOPIC_SCORE:
             scored.append((-score, order, topic))
     return [topic for _, _, topic in sorted(scored)[: config.topics_per_article]]
+
+
+@lru_cache(maxsize=4)
+def _keyword_topics(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[int, ...]]:
+    """Each keyword seen: the topics (by order) one of whose words it holds. Searched once a
+    keyword, not once an article: the archive's keywords are mostly the same few thousand."""
+    return {}
 
 
 @lru_cache(maxsize=4)

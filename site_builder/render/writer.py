@@ -79,7 +79,10 @@ def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPa
     global _job
     _job = (plans, render_page, out_dir)
     # the workers collect cycles again (the build pauses the collector): rendering leaves some
-    # garbage cycles, about seventy a page
+    # garbage cycles, about seventy a page. What this process holds is frozen first: the
+    # workers' collector then never walks it (millions of objects made while it was paused,
+    # all in its youngest generation: walked three times, their pages copied into each worker)
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(2, initializer=gc.enable) as pool:
             done = []
@@ -90,6 +93,7 @@ def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPa
                 progress.advance()
             return done
     finally:
+        gc.unfreeze()
         _job = None
 
 
