@@ -50,6 +50,8 @@ CODE_WIDTH = 4  # 36**4 = 1679616 > 0x10FFFF: every code point, and none starts 
 START = "x"  # x + code(c): a run starts with c
 PRESENCE = "z"  # z + code(c): the page contains c
 TITLE = "y"  # y + token: a token of the title
+TWIN = "w"  # w + bigram: the page holds a common bigram (``heavy``)
+QUAD = "v"  # v + four codes: two common bigrams one after the other, at the first's position
 
 _T2S_PATH = Path(__file__).with_name("t2s.json")
 

@@ -118,6 +118,8 @@ const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const START = "x";
 const PRESENCE = "z";
 const TITLE = "y";
+const TWIN = "w";
+const QUAD = "v";
 
 // four base-36 digits of the code point: fixed width (prefix-free), never starting with x, y or z
 function charCode(ch) {
@@ -145,6 +147,63 @@ function planPart(part) {
     phrase.push(...tokens.slice(k === 0 ? 1 : 0, k === last ? -1 : tokens.length));
   });
   return { text: runs.join(" "), phrase, single: null };
+}
+
+// The common bigrams (site_builder/search/heavy.py): the index holds a twin of each (w +
+// bigram: the pages that hold it, one position each) and a quad (v + four codes) wherever
+// two of them follow one another, at the first one's position. The list is loaded in parts
+// (search-heavy/<n>.json beside this script: the bigrams whose first code point is n modulo
+// HEAVY_PARTS), each once a query holds such a character: a query of a few characters loads
+// ~1 KB, not the whole list's 7.
+const HEAVY_PARTS = 64;
+const LISTED = new Set();
+const heavyParts = new Map(); // part number -> its load
+function heavyPart(n) {
+  let load = heavyParts.get(n);
+  if (!load) {
+    load = fetch(new URL(`search-heavy/${n}.json`, import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`search common bigrams, part ${n}: HTTP ${r.status}`);
+      return r.json();
+    }).then((joined) => {
+      for (let k = 0; k + 1 < joined.length; k += 2) LISTED.add(joined.slice(k, k + 2));
+    });
+    load.catch(() => heavyParts.delete(n));
+    heavyParts.set(n, load);
+  }
+  return load;
+}
+// Resolves once every listed bigram that starts with a character of the plans' texts is in LISTED.
+function heavyReady(plans) {
+  const parts = new Set();
+  for (const p of plans) for (const c of p.text) parts.add(c.codePointAt(0) % HEAVY_PARTS);
+  return Promise.all([...parts].map(heavyPart));
+}
+
+// The words a part's text search looks up (heavy.py's search_words, the same rules): a part
+// of one listed bigram, its twin (no positions: one entry of a few bytes a page, not the
+// bigram's every position); else its phrase with each bigram that starts a quad replaced by
+// the quad (a rarer word at the same position), and the two bigrams after a quad that ends
+// the part dropped (the quad covers them).
+function searchWords(plan, listed) {
+  if (plan.single) return { words: [PRESENCE + plan.single], twin: false };
+  const runs = plan.text.split(" ");
+  if (runs.length === 1 && runs[0].length === 2 && listed.has(runs[0])) {
+    return { words: [TWIN + Array.from(runs[0], charCode).join("")], twin: true };
+  }
+  const words = [];
+  const last = runs.length - 1;
+  runs.forEach((run, i) => {
+    const chars = Array.from(run);
+    const codes = chars.map(charCode);
+    const n = chars.length;
+    const quad = (k) => k + 3 < n && listed.has(chars[k] + chars[k + 1]) && listed.has(chars[k + 2] + chars[k + 3]);
+    const bigrams = i === last && n >= 4 && quad(n - 4) ? n - 3 : n - 1;
+    const tokens = [START + codes[0]];
+    for (let k = 0; k < bigrams; k++) tokens.push(quad(k) ? QUAD + codes.slice(k, k + 4).join("") : codes[k] + codes[k + 1]);
+    tokens.push(codes[n - 1]);
+    words.push(...tokens.slice(i === 0 ? 1 : 0, i === last ? -1 : tokens.length));
+  });
+  return { words, twin: false };
 }
 
 function planQuery(query) {
@@ -204,12 +263,14 @@ function cleanFilters(filters) {
 // searched in each bucket apart, and the pages found put together: Pagefind scans, for each
 // page found, every item of the searched words, so four searches of a quarter cost a quarter.
 const BUCKETS = 4;
-const isSplit = (token) => token.length === 8 || token.startsWith(PRESENCE); // a bigram: two codes
+// a bigram (two codes), a presence word, a twin, a quad
+const isSplit = (token) => token.length === 8 || token.startsWith(PRESENCE) || token.startsWith(TWIN) || token.startsWith(QUAD);
 
-// The search of one part: its exact phrase, or the presence word of its one character; in
-// the title namespace with mark = TITLE (not split by bucket).
+// The search of one part: its exact phrase, or the presence word of its one character, or
+// the twin of its one common bigram (``words``: searchWords); in the title namespace with
+// mark = TITLE (the phrase, not split by bucket).
 async function partSearch(pf, plan, filters, mark) {
-  const words = plan.single ? [PRESENCE + plan.single] : plan.phrase;
+  const words = mark ? (plan.single ? [PRESENCE + plan.single] : plan.phrase) : plan.words;
   const query = (bucket) => {
     const tokens = words.map((t) => mark + t + (bucket !== null && isSplit(t) ? DIGITS[bucket] : ""));
     return plan.single ? tokens[0] : `"${tokens.join(" ")}"`;
@@ -240,8 +301,10 @@ function ordered(results, sort, titleIds) {
 
 // Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
-  const [pf] = await Promise.all([getPagefind(), foldReady(query)]);
-  const plans = planQuery(query);
+  // the common bigrams' parts load beside the fold table's; a part a folded character needs after
+  const [pf] = await Promise.all([getPagefind(), foldReady(query), heavyReady(planQuery(query))]);
+  await heavyReady(planQuery(query));
+  const plans = planQuery(query).map((p) => ({ ...p, ...searchWords(p, LISTED) }));
   const f = cleanFilters(filters);
   if (!plans.length) {
     if (!Object.keys(f).length) return { plans, results: [] };
@@ -374,7 +437,8 @@ async function excerptText(data, plans, words) {
 
 async function shape(result, data, plans) {
   const meta = data.meta || {};
-  const words = plans.length && plans[0].phrase.length ? result.words || [] : []; // else presence words' positions
+  // else the positions of presence words or twins (one fixed position)
+  const words = plans.length && plans[0].phrase.length && !plans[0].twin ? result.words || [] : [];
   return {
     url: data.url, // with the site's base URL: Pagefind's baseUrl option
     title: meta.title || data.url,
@@ -423,6 +487,10 @@ siteSearch.normalize = normalize; // of a text whose fold table is ready (siteSe
 siteSearch.foldReady = foldReady;
 siteSearch.partText = partText;
 siteSearch.planQuery = planQuery;
+siteSearch.searchWords = async (query) => {
+  await heavyReady(planQuery(query));
+  return planQuery(query).map((p) => searchWords(p, LISTED));
+};
 siteSearch.matches = async (query, text) => {
   await foldReady(query + text);
   const plans = planQuery(query);
