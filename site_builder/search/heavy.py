@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from site_builder.search.cborarrays import Ints
-from site_builder.search.normalize import PRESENCE, QUAD, START, TWIN, PartPlan, char_code, fold
+from site_builder.search.normalize import PRESENCE, QUAD, TWIN, PartPlan, boundary_token, char_code, fold
 
 HEAVY_FILE = Path(__file__).with_name("heavy.json")
 HEAVY_COUNT = 2048  # 11 bits a bigram's rank (a quad's key holds two ranks)
@@ -93,10 +93,10 @@ def search_words(plan: PartPlan) -> tuple[tuple[str, ...], bool]:
         def quad(k: int, run: str = run) -> bool:
             return k + 3 < len(run) and run[k:k + 2] in listed and run[k + 2:k + 4] in listed
 
+        if i:
+            words.append(boundary_token(runs[i - 1], run))
         bigrams = len(run) - 3 if i == len(runs) - 1 and len(run) >= 4 and quad(len(run) - 4) else len(run) - 1
-        tokens = [START + codes[0], *(QUAD + "".join(codes[k:k + 4]) if quad(k) else codes[k] + codes[k + 1]
-                                      for k in range(bigrams)), codes[-1]]
-        words.extend(tokens[1 if i == 0 else 0:len(tokens) - 1 if i == len(runs) - 1 else len(tokens)])
+        words.extend(QUAD + "".join(codes[k:k + 4]) if quad(k) else codes[k] + codes[k + 1] for k in range(bigrams))
     return tuple(words), False
 
 

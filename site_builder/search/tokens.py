@@ -69,23 +69,39 @@ def text_tokens(texts: list[str], title: bool = False) -> TextTokens:
     keys); in the title namespace when ``title``."""
     points, lengths = _folded_points(texts)
     word = points != _SEPARATOR  # (the texts end with a separator)
-    following = np.zeros(len(word), bool)  # the next character is in the same run
-    following[:-1] = word[1:]
-    run_start = word.copy()
-    run_start[1:] &= ~word[:-1]
-    emitted = word.astype(np.int64) + run_start  # a character's token, and a run's start token before it
-    before = offsets(emitted)  # tokens before each character
+    pair = np.zeros(len(word), bool)  # the character and the next are in one run: a bigram
+    pair[:-1] = word[:-1] & word[1:]
+    after = _next_run(word, lengths)  # a run's last character: the first of the next run of its text, else -1
+    boundary = after >= 0
+    before = offsets((pair | boundary).astype(np.int64))  # tokens before each character: one at most each
     keys = np.empty(int(before[-1]), np.int64)
     first = points << _POINT_BITS
     seconds = np.zeros(len(points), np.int64)
-    np.add(points[1:], 1, out=seconds[:-1], where=following[:-1])
+    np.add(points[1:], 1, out=seconds[:-1], where=pair[:-1])
+    seconds[boundary] = points[after[boundary]] + 1
     namespace, start_namespace = (TITLE_TEXT, TITLE_START) if title else (TEXT, TEXT_START)
-    keys[(before[:-1] + run_start)[word]] = namespace << _NAMESPACE_SHIFT | (first | seconds)[word]
-    keys[before[:-1][run_start]] = start_namespace << _NAMESPACE_SHIFT | first[run_start]
+    keys[before[:-1][pair]] = namespace << _NAMESPACE_SHIFT | (first | seconds)[pair]
+    keys[before[:-1][boundary]] = start_namespace << _NAMESPACE_SHIFT | (first | seconds)[boundary]
     text_starts = np.cumsum([0, *(length + 1 for length in lengths)])  # each text's first character
     characters = np.sort(points[word])  # (np.unique hashes: several times slower on a page)
-    quads, quad_at, twins = _heavy_words(first | seconds, following, before[:-1] + run_start, title)
+    quads, quad_at, twins = _heavy_words(first | seconds, pair, before[:-1], title)
     return TextTokens(keys, before[text_starts].tolist(), characters[changes(characters)], quads, quad_at, twins)
+
+
+def _next_run(word: npt.NDArray[np.bool_], lengths: list[int]) -> Ints:
+    """For the last character of each run that another run of the same text follows, that
+    run's first character's index; -1 for every other character (texts of ``lengths``, each
+    followed by a separator)."""
+    chars = np.flatnonzero(word)
+    text_of = np.repeat(np.arange(len(lengths)), np.array(lengths, np.int64) + 1)
+    after = np.full(len(word), -1, np.int64)
+    if len(chars) < 2:
+        return after
+    ends = chars[:-1][chars[1:] > chars[:-1] + 1]  # a word character whose next one is not the next character
+    nexts = chars[np.searchsorted(chars, ends) + 1]
+    same = text_of[nexts] == text_of[ends]
+    after[ends[same]] = nexts[same]
+    return after
 
 
 def _heavy_words(lows: Ints, following: npt.NDArray[np.bool_], at: Ints, title: bool) -> tuple[Ints, Ints, Ints]:

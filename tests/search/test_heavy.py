@@ -53,9 +53,9 @@ def test_common_bigrams_are_looked_up_as_twins_and_quads():
     # 城市治理体系: 城市治理, 市治, 治理体系 (the quad at the end covers 理体 and 体系)
     words, twin = search_words(plan_query("城市治理體系")[0])
     assert not twin and [word[0] for word in words] == [QUAD, "0", QUAD] and len(words[1]) == 8
-    # a phrase over two runs: the quad inside the first run, its end and the next run's start kept
+    # a phrase over two runs: the quad inside the first run, its last bigram and the boundary kept
     words, _ = search_words(plan_query("城市治理、体系")[0])
-    assert words[0].startswith(QUAD) and words[2:] == ("0lh70mx2", "0mx2", "x0fo3", "0fo30oor")
+    assert words[0].startswith(QUAD) and words[2:] == ("0lh70mx2", "x0mx20fo3", "0fo30oor")
 
 
 def test_the_list_is_jieba_s_commonest_two_character_words():

@@ -4,7 +4,7 @@ For the seed site's article pages, ``pagefind_bin`` indexing their words as HTML
 ``writer`` must give the same index: every word with the same pages, positions
 and weights (the presence words and twins: the same pages, each at our one position), the
 same word counts and filters; the quads, which no HTML page can place at a bigram's position,
-at each position of their first bigram where their second follows two on. (Pagefind also indexes the letter and digit
+at each position of their first bigram where their other two follow. (Pagefind also indexes the letter and digit
 runs inside a word as words of their own; none is 4 characters or longer, the shortest word
 a query looks up, so they never answer a query.)
 """
@@ -92,8 +92,9 @@ def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
             assert set(map(tuple, pages_of.values())) == {(MARK_POSITION,)}, word  # in the default weight
         elif word.startswith(QUAD):
             quads += 1
-            first, second, bucket = word[1:1 + 2 * CODE_WIDTH], word[1 + 2 * CODE_WIDTH:-1], word[-1]
-            assert pages_of == _quad_items(their_words[first + bucket], their_words[second + bucket]), word
+            codes = [word[at:at + CODE_WIDTH] for at in range(1, 1 + 4 * CODE_WIDTH, CODE_WIDTH)]
+            bigrams = [their_words["".join(codes[k:k + 2]) + word[-1]] for k in range(3)]
+            assert pages_of == _quad_items(*bigrams), word
         else:
             assert their_words.get(word) == pages_of, word
     assert marks > 500 and quads > 100
@@ -119,13 +120,14 @@ def _positions(locations: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _quad_items(first: dict, second: dict) -> dict:
-    """Each page's locations of a quad of bigrams with these items: the first's positions
-    where the second is two on (as ``postings`` writes them)."""
+def _quad_items(first: dict, middle: dict, last: dict) -> dict:
+    """Each page's locations of a quad of the bigrams with these items: the first's positions
+    where the middle one is one on and the last two on (as ``postings`` writes them)."""
     out = {}
     for url, locations in first.items():
-        followed = {position for _, position in _positions(second.get(url, []))}
-        kept = [(weight, position) for weight, position in _positions(locations) if position + 2 in followed]
+        at = [{position for _, position in _positions(items.get(url, []))} for items in (middle, last)]
+        kept = [(weight, position) for weight, position in _positions(locations)
+                if position + 1 in at[0] and position + 2 in at[1]]
         if kept:
             out[url] = _locations(kept)
     return out

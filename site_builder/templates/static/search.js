@@ -7,8 +7,8 @@
 // Pagefind for an exact phrase (consecutive word positions). So 产力 finds 生产力, and no
 // Chinese word segmenter is involved on either side.
 //
-// Each run is written as a start token ("x" + code of its first character), its bigrams and
-// an end token (the code of its last character), so a part with separators inside (教育、科)
+// Between two runs of a block stands a boundary token ("x" + the code of the one's last
+// character + the code of the next one's first), so a part with separators inside (教育、科)
 // is one exact phrase too.
 //
 // Beside the text's tokens the index holds, per page, one presence word per character
@@ -127,24 +127,24 @@ function charCode(ch) {
   return DIGITS[Math.floor(cp / 46656)] + DIGITS[Math.floor(cp / 1296) % 36] + DIGITS[Math.floor(cp / 36) % 36] + DIGITS[cp % 36];
 }
 
+// a run's bigrams; between two runs of a block, x + the one's last code + the next's first
 function runTokens(run) {
   const codes = Array.from(run, charCode);
-  const tokens = [START + codes[0]];
+  const tokens = [];
   for (let k = 0; k + 1 < codes.length; k++) tokens.push(codes[k] + codes[k + 1]);
-  tokens.push(codes[codes.length - 1]);
   return tokens;
 }
+const boundaryToken = (run, next) => START + charCode(Array.from(run).pop()) + charCode(next);
 
 function planPart(part) {
   const runs = normalize(part).split(" ").filter(Boolean);
   if (!runs.length) return null;
   if (runs.length === 1 && Array.from(runs[0]).length === 1) return { text: runs[0], phrase: [], single: charCode(runs[0]) };
   const phrase = [];
-  const last = runs.length - 1;
   runs.forEach((run, k) => {
-    const tokens = runTokens(run);
     // the first run may start inside a text run, the last may end inside one
-    phrase.push(...tokens.slice(k === 0 ? 1 : 0, k === last ? -1 : tokens.length));
+    if (k) phrase.push(boundaryToken(runs[k - 1], run));
+    phrase.push(...runTokens(run));
   });
   return { text: runs.join(" "), phrase, single: null };
 }
@@ -198,10 +198,8 @@ function searchWords(plan, listed) {
     const n = chars.length;
     const quad = (k) => k + 3 < n && listed.has(chars[k] + chars[k + 1]) && listed.has(chars[k + 2] + chars[k + 3]);
     const bigrams = i === last && n >= 4 && quad(n - 4) ? n - 3 : n - 1;
-    const tokens = [START + codes[0]];
-    for (let k = 0; k < bigrams; k++) tokens.push(quad(k) ? QUAD + codes.slice(k, k + 4).join("") : codes[k] + codes[k + 1]);
-    tokens.push(codes[n - 1]);
-    words.push(...tokens.slice(i === 0 ? 1 : 0, i === last ? -1 : tokens.length));
+    if (i) words.push(boundaryToken(runs[i - 1], run));
+    for (let k = 0; k < bigrams; k++) words.push(quad(k) ? QUAD + codes.slice(k, k + 4).join("") : codes[k] + codes[k + 1]);
   });
   return { words, twin: false };
 }
