@@ -42,7 +42,6 @@ SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, QUAD, TWIN, "x", "y", "z", *("z"
 SHARDS = len(SHARD_BOUNDS) + 1
 TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
 TWIN_SHARD = SHARD_BOUNDS.index(TWIN) + 1  # the twins' range: one position each, as the presence words
-QUAD_SHARD = SHARD_BOUNDS.index(QUAD) + 1
 BOUNDARY_SHARD = SHARD_BOUNDS.index("x") + 1  # the words between two runs (``normalize``)
 PRESENCE_SHARDS = range(SHARD_BOUNDS.index("z") + 1, SHARDS)  # the ranges of the presence words
 # the bounds as word keys (``tokens``), which sort as the words do: the first key of each

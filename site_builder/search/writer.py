@@ -61,11 +61,12 @@ TITLE_CHUNK_BYTES = CHUNK_BYTES // 5
 # compress about four times better than the text's: their chunks are cut at four times the
 # bytes, to about the text chunks' gzipped size (a quarter as many listed in the pf_meta)
 PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
-# the quads (``heavy``) and the boundary words between runs are ~12 % of the index in ~17 % of
-# its chunks at ``CHUNK_BYTES`` (10,000 articles: 179 and 544 chunks); a query looks up few of
-# them (a phrase of common words, a part with punctuation inside), and the pf_meta, loaded
-# before the first query, lists half as many chunks (~1.5 KiB less)
-RARE_CHUNK_BYTES = 2 * CHUNK_BYTES
+# the boundary words between runs (``normalize``) are 7 % of the index in 12 % of its chunks at
+# ``CHUNK_BYTES`` (10,000 articles: 11.6 MB in 544 chunks); only a part with punctuation inside
+# looks one up, and the pf_meta, loaded before the first query, lists a quarter as many chunks
+# (~2.2 KiB less). (The quads, which phrases of common words look up, stay at ``CHUNK_BYTES``:
+# at twice it the longest queries' rarer quads cost ~25 KB more each.)
+BOUNDARY_CHUNK_BYTES = 4 * CHUNK_BYTES
 ENTRIES_GROUP = 32  # chunks made at once
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 FILTER_DIGITS = 7
