@@ -40,8 +40,8 @@ from site_builder.search.postings import (BOUNDARY_SHARD, EMPTY_ITEMS, PRESENCE_
                                           PagePostings, joined)
 from site_builder.search.shadow import page_words
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, stamp
-from site_builder.search.writer import (BOUNDARY_CHUNK_BYTES, CHUNK_BYTES, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk,
-                                        KeptChunks, ShardIndex, encode_page, write_chunks)
+from site_builder.search.writer import (BOUNDARY_CHUNK_BYTES, CHUNK_BYTES, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES,
+                                        TWIN_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex, encode_page, write_chunks)
 
 BATCH_PAGES = 100
 PARALLEL_FROM = 200  # fewer pages are indexed in this process (a pool costs more than it saves)
@@ -166,7 +166,9 @@ def chunk_bytes_of(shard: int) -> int:
         return TITLE_CHUNK_BYTES
     if shard == BOUNDARY_SHARD:
         return BOUNDARY_CHUNK_BYTES
-    return PRESENCE_CHUNK_BYTES if shard in PRESENCE_SHARDS or shard == TWIN_SHARD else CHUNK_BYTES
+    if shard == TWIN_SHARD:
+        return TWIN_CHUNK_BYTES
+    return PRESENCE_CHUNK_BYTES if shard in PRESENCE_SHARDS else CHUNK_BYTES
 
 
 def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> tuple[list[Chunk], int, int]:

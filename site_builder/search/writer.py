@@ -67,6 +67,10 @@ PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
 # (~2.2 KiB less). (The quads, which phrases of common words look up, stay at ``CHUNK_BYTES``:
 # at twice it the longest queries' rarer quads cost ~25 KB more each.)
 BOUNDARY_CHUNK_BYTES = 4 * CHUNK_BYTES
+# the twins (``heavy``) compress as the presence words do, but a query looks one up for every
+# part of two common characters: at the presence words' size a rarer twin's chunk was ~42 KB
+# (文化 34.5 -> 87.6 KB a query against its bigram); at twice ``CHUNK_BYTES`` about half
+TWIN_CHUNK_BYTES = 2 * CHUNK_BYTES
 ENTRIES_GROUP = 32  # chunks made at once
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 FILTER_DIGITS = 7

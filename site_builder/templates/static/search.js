@@ -307,22 +307,26 @@ function ordered(results, sort, titleIds) {
 
 // Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
-  // the common bigrams' parts load beside the fold table's; a part a folded character needs after
-  const [pf] = await Promise.all([getPagefind(), foldReady(query), heavyReady(planQuery(query))]);
-  await heavyReady(planQuery(query));
-  const plans = planQuery(query).map((p) => ({ ...p, ...searchWords(p, LISTED) }));
+  // the common bigrams' parts load beside the fold table's (a part a folded character needs, after it)
+  const heavy = heavyReady(planQuery(query));
+  heavy.catch(() => {}); // (awaited below)
+  const [pf] = await Promise.all([getPagefind(), foldReady(query)]);
+  const planned = planQuery(query);
   const f = cleanFilters(filters);
-  if (!plans.length) {
-    if (!Object.keys(f).length) return { plans, results: [] };
+  if (!planned.length) {
+    if (!Object.keys(f).length) return { plans: planned, results: [] };
     const r = await pf.search(null, { filters: f });
-    return { plans, results: ordered(r.results, sort, new Set()) };
+    return { plans: planned, results: ordered(r.results, sort, new Set()) };
   }
   // Each part's exact search gives its pages and their BM25 scores; a page must be in
   // every one, and ranks by the sum of its scores. The same searches in the title
-  // namespace tell which pages hold the query in their title. All run at once; Pagefind
-  // shares the chunks they load.
+  // namespace tell which pages hold the query in their title: they need no list of common
+  // bigrams, and start while its parts load. All run at once; Pagefind shares the chunks
+  // they load.
+  const inTitle = sort ? [] : planned.map((p) => partSearch(pf, p, f, TITLE)); // dates order the rest
+  await Promise.all([heavy, heavyReady(planned)]);
+  const plans = planned.map((p) => ({ ...p, ...searchWords(p, LISTED) }));
   const exact = plans.map((p) => partSearch(pf, p, f, ""));
-  const inTitle = sort ? [] : plans.map((p) => partSearch(pf, p, f, TITLE)); // dates order the rest
   const found = await Promise.all([...exact, ...inTitle]);
   const scores = found.slice(0, exact.length).map((r) => new Map(r.results.map((x) => [x.id, x.score])));
   const titleSets = found.slice(exact.length).map(ids);
