@@ -45,6 +45,7 @@ from site_builder.render.minify import minified  # noqa: E402
 from site_builder.search import FOLD_FOLDER, fold_keys  # noqa: E402
 from site_builder.search.browser import FILE_KINDS, chromium, fragment_urls, serve  # noqa: E402
 from site_builder.search.extract import extract  # noqa: E402
+from site_builder.search.heavy import HEAVY_FOLDER  # noqa: E402
 from site_builder.search.normalize import haystack_of, plan_query  # noqa: E402
 from tests.search.queries import query_set  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -117,6 +118,8 @@ def build_all(content: Path, site: Path, variants: list[str], reuse: dict | None
         for name in ("search.js", "search.css", "style.css"):  # as the build copies them: minified
             (site / "static" / name).unlink(missing_ok=True)  # a new file: the old may be a linked copy's too
             (site / "static" / name).write_bytes(minified(name, (ROOT / "site_builder/templates/static" / name).read_bytes()))
+        shutil.rmtree(site / "static" / HEAVY_FOLDER.name, ignore_errors=True)
+        shutil.copytree(HEAVY_FOLDER, site / "static" / HEAVY_FOLDER.name)
         _keep_fold(site)
     else:
         stats.update(_build_site(content, site, reuse is not None))

@@ -36,11 +36,12 @@ from site_builder import collector
 from site_builder.search.entries import ShardEntries, dump_unshared, load_pickle, save_pickle
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache, Place
-from site_builder.search.postings import EMPTY_ITEMS, PRESENCE_SHARDS, SHARDS, TITLE_SHARD, PagePostings, joined
+from site_builder.search.postings import (BOUNDARY_SHARD, EMPTY_ITEMS, PRESENCE_SHARDS, SHARDS, TITLE_SHARD, TWIN_SHARD,
+                                          PagePostings, joined)
 from site_builder.search.shadow import page_words
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, stamp
-from site_builder.search.writer import (CHUNK_BYTES, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES, BundleIndex, Chunk,
-                                        KeptChunks, ShardIndex, encode_page, write_chunks)
+from site_builder.search.writer import (BOUNDARY_CHUNK_BYTES, CHUNK_BYTES, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES,
+                                        TWIN_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, ShardIndex, encode_page, write_chunks)
 
 BATCH_PAGES = 100
 PARALLEL_FROM = 200  # fewer pages are indexed in this process (a pool costs more than it saves)
@@ -163,6 +164,10 @@ def _encode_batch(job: tuple[Path, list[tuple[str, str]], Path, PageCache]) -> _
 def chunk_bytes_of(shard: int) -> int:
     if shard == TITLE_SHARD:
         return TITLE_CHUNK_BYTES
+    if shard == BOUNDARY_SHARD:
+        return BOUNDARY_CHUNK_BYTES
+    if shard == TWIN_SHARD:
+        return TWIN_CHUNK_BYTES
     return PRESENCE_CHUNK_BYTES if shard in PRESENCE_SHARDS else CHUNK_BYTES
 
 

@@ -20,13 +20,15 @@ never runs from one block into the next), so 产力 matches 生产力, and 教�
 half-width comma matches 教育、科技.
 
 Tokens: every character has a fixed, prefix-free ASCII code: its code point in four base-36
-digits (U+10FFFF is "nvnj": no code starts with x, y or z). A run c1 c2 … cn is written as
-the start token x + code(c1), the overlapping bigram tokens code(c1)code(c2), …,
-code(cn-1)code(cn), and the unigram token code(cn), which marks the end of the run. Pagefind
-indexes these as words. Any substring of a run of length >= 2 is then a consecutive sequence
-of bigram tokens (an exact phrase search), and a query part of several runs is one too: the
-first run's bigrams and end token (it may start inside a text run), each middle run whole,
-the last run's start token and bigrams (it may end inside one). The tokens are plain ASCII
+digits (U+10FFFF is "nvnj": no code starts with v, w, x, y or z). A run c1 c2 … cn is written
+as the overlapping bigram tokens code(c1)code(c2), …, code(cn-1)code(cn); between two runs of
+a block, one after the other, stands the boundary token x + code(last of the one) +
+code(first of the next). Pagefind indexes these as words. Any substring of a run of length
+>= 2 is then a consecutive sequence of bigram tokens (an exact phrase search), and a query
+part of several runs is one too: each run's bigrams, a boundary token between two runs (the
+first run may start inside a text run and the last end inside one; a middle run is a whole
+text run, a boundary on either side). A block's first run has no token before it and its
+last none after: no part runs from one block into the next. The tokens are plain ASCII
 words, written into the index as they are (``writer``) and left whole by the browser's
 Intl.Segmenter: nothing depends on a Chinese word segmenter.
 
@@ -47,9 +49,11 @@ from pathlib import Path
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 CODE_WIDTH = 4  # 36**4 = 1679616 > 0x10FFFF: every code point, and none starts with x, y or z
-START = "x"  # x + code(c): a run starts with c
+START = "x"  # x + code(a) + code(b): a run ending with a, then one starting with b
 PRESENCE = "z"  # z + code(c): the page contains c
 TITLE = "y"  # y + token: a token of the title
+TWIN = "w"  # w + bigram: the page holds a common bigram (``heavy``)
+QUAD = "v"  # v + four codes: two common bigrams one after the other, at the first's position
 
 _T2S_PATH = Path(__file__).with_name("t2s.json")
 
@@ -149,24 +153,25 @@ def char_code(ch: str) -> str:
     return DIGITS[cp // 46656] + DIGITS[cp // 1296 % 36] + DIGITS[cp // 36 % 36] + DIGITS[cp % 36]
 
 
-def _coded_tokens(coded: str) -> list[str]:
-    """Tokens of one run given as its codes end to end: the start token, overlapping pairs,
-    then the last code."""
-    return [START + coded[:CODE_WIDTH], *_PAIRS.findall(coded), coded[-CODE_WIDTH:]]
-
-
 def run_tokens(run: str) -> list[str]:
-    """Index tokens of one run: its start token, its overlapping bigrams, the closing unigram."""
-    return _coded_tokens(run.translate(_CODES))
+    """Index tokens of one run: its overlapping bigrams."""
+    return _PAIRS.findall(run.translate(_CODES))
+
+
+def boundary_token(run: str, following: str) -> str:
+    """The token between a run and the one after it in a block."""
+    return START + char_code(run[-1]) + char_code(following[0])
 
 
 def index_tokens(text: str) -> list[str]:
-    """All tokens of a text, in order (what Pagefind indexes as words)."""
+    """All tokens of a text (a block), in order (what Pagefind indexes as words)."""
     tokens: list[str] = []
+    last = ""
     for coded in text.translate(_FOLDED_CODES).split():
-        tokens.append(START + coded[:CODE_WIDTH])
+        if last:
+            tokens.append(START + last[-CODE_WIDTH:] + coded[:CODE_WIDTH])
         tokens.extend(_PAIRS.findall(coded))
-        tokens.append(coded[-CODE_WIDTH:])
+        last = coded
     return tokens
 
 
@@ -207,11 +212,10 @@ def plan_part(part: str) -> PartPlan | None:
     if len(part_runs) == 1 and len(part_runs[0]) == 1:
         return PartPlan(part_runs[0], (), char_code(part_runs[0]))
     phrase: list[str] = []
-    last = len(part_runs) - 1
     for i, run in enumerate(part_runs):
-        tokens = run_tokens(run)
-        # the first run may start inside a text run, the last may end inside one
-        phrase.extend(tokens[1 if i == 0 else 0:len(tokens) - 1 if i == last else len(tokens)])
+        if i:  # the first run may start inside a text run, the last may end inside one
+            phrase.append(boundary_token(part_runs[i - 1], run))
+        phrase.extend(run_tokens(run))
     return PartPlan(" ".join(part_runs), tuple(phrase), None)
 
 

@@ -26,22 +26,28 @@ import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints, changes, heads, offsets, run_starts
 from site_builder.search.normalize import char_code
-from site_builder.search.tokens import BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_START, TITLE_TEXT, item_keys, word_key
+from site_builder.search.normalize import QUAD, TWIN
+from site_builder.search.tokens import (BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_QUAD, TEXT_START, TEXT_TWIN, TITLE_TEXT,
+                                        item_keys, word_key)
 
-# Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the runs'
-# start tokens (x…), the title namespace (y…), then the presence words (z…) cut at the same points. Fixed, so chunks are cut
+# Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the quads
+# (v…), the twins (w…), the runs' start tokens (x…), the title namespace (y…), then the
+# presence words (z…) cut at the same points. Fixed, so chunks are cut
 # the same way on every build; cut where Chinese text's characters make ranges of about even size
 # (the commonest characters sit low in the CJK block).
 _CUTS = (0x4E3A, 0x4EBA, 0x4F60, 0x5230, 0x5320, 0x5750, 0x5BB0, 0x5FC0, 0x6300, 0x6700, 0x6BB0, 0x7000,
          0x7530, 0x7C00, 0x8200, 0x8BA0, 0x8FD0, 0x9600)
 _TEXT_BOUNDS = tuple(char_code(chr(cp)) for cp in _CUTS)
-SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, "x", "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
+SHARD_BOUNDS: tuple[str, ...] = (*_TEXT_BOUNDS, QUAD, TWIN, "x", "y", "z", *("z" + bound for bound in _TEXT_BOUNDS[1::2]))
 SHARDS = len(SHARD_BOUNDS) + 1
 TITLE_SHARD = SHARD_BOUNDS.index("y") + 1  # the range of the title namespace
+TWIN_SHARD = SHARD_BOUNDS.index(TWIN) + 1  # the twins' range: one position each, as the presence words
+BOUNDARY_SHARD = SHARD_BOUNDS.index("x") + 1  # the words between two runs (``normalize``)
 PRESENCE_SHARDS = range(SHARD_BOUNDS.index("z") + 1, SHARDS)  # the ranges of the presence words
 # the bounds as word keys (``tokens``), which sort as the words do: the first key of each
 # bound's words (a code sorts before the bigrams it starts)
-KEY_BOUNDS = np.array([*(word_key(TEXT, cp) for cp in _CUTS), word_key(TEXT_START), word_key(TITLE_TEXT),
+KEY_BOUNDS = np.array([*(word_key(TEXT, cp) for cp in _CUTS), word_key(TEXT_QUAD), word_key(TEXT_TWIN),
+                       word_key(TEXT_START), word_key(TITLE_TEXT),
                        word_key(TEXT_PRESENCE), *(word_key(TEXT_PRESENCE, cp) for cp in _CUTS[1::2])], np.int64)
 
 WEIGHT_UNIT = 24  # Pagefind keeps a weight w as w * 24
@@ -135,17 +141,19 @@ def token_positions(sizes: Sequence[int] | Ints) -> Ints:
     return np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(block_starts(counts)[:-1] - firsts, counts)
 
 
-def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints, bucket: int = 0) -> PageItems:
+def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints, bucket: int = 0,
+               quads: tuple[Ints, Ints] | None = None) -> PageItems:
     """The page's words (``tokens``' keys, each block's weight and size) in word order with
     their tails (positions by ``token_positions``), keyed as items of a page of ``bucket``
-    (``tokens.item_keys``), cut at ``SHARD_BOUNDS``; the ``marks`` (presence words) at ``MARK_POSITION``,
-    in the text weight."""
-    keys = np.concatenate([tokens, marks])
-    weights = np.concatenate([np.repeat(np.array([weight for weight, _ in block_sizes], np.int64),
-                                        [size for _, size in block_sizes]),
-                              np.full(len(marks), TEXT_WEIGHT, np.int64)])
-    places = np.concatenate([token_positions([size for _, size in block_sizes]),
-                             np.full(len(marks), MARK_POSITION, np.int64)])
+    (``tokens.item_keys``), cut at ``SHARD_BOUNDS``; the ``marks`` (presence words, twins) at
+    ``MARK_POSITION``, in the text weight; ``quads``: keys, each at the position and weight of
+    the token of the given index."""
+    quad_keys, quad_at = quads if quads is not None else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    token_weights = np.repeat(np.array([weight for weight, _ in block_sizes], np.int64), [size for _, size in block_sizes])
+    token_places = token_positions([size for _, size in block_sizes])
+    keys = np.concatenate([tokens, quad_keys, marks])
+    weights = np.concatenate([token_weights, token_weights[quad_at], np.full(len(marks), TEXT_WEIGHT, np.int64)])
+    places = np.concatenate([token_places, token_places[quad_at], np.full(len(marks), MARK_POSITION, np.int64)])
     distinct, ranks = np.unique(keys, return_inverse=True)
     order = _word_order(ranks, weights)
     words = item_keys(distinct, bucket)  # in the same order: one bucket for all

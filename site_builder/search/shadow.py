@@ -2,8 +2,8 @@
 
 The words: the article's text as overlapping character-bigram tokens
 (``normalize.index_tokens``, coded as integer keys by ``tokens``) in the weight of their
-block (a heading weighs more), one presence word per distinct character, and the title in
-its own namespace. Nothing readable
+block (a heading weighs more), one presence word per distinct character, the twins and quads
+of common bigrams (``heavy``), and the title in its own namespace. Nothing readable
 is indexed: the readable fields (title, authors, source, date, text) go to the page's
 fragment, which the browser loads for each result shown.
 
@@ -42,12 +42,12 @@ def page_words(url: str, record: PageRecord) -> PageWords:
                    for block, size in zip(record.blocks, sizes, strict=True) if size]
     if len(title.keys):
         block_sizes.append((TEXT_WEIGHT, len(title.keys)))
-    marks = np.concatenate([presence_keys(text.characters), presence_keys(title.characters, title=True)])
+    marks = np.concatenate([presence_keys(text.characters), text.twins, presence_keys(title.characters, title=True)])
     body = _running_text_block(record.blocks)
     starts = block_starts(np.diff(text.starts)).tolist()[:-1]  # each block's first position
     fields["body_at"] = str(starts[body] if body < len(starts) else 0)
     return PageWords(url, np.concatenate([text.keys, title.keys]), block_sizes, marks, record.filters, fields,
-                     _text_parts(record.blocks, starts, body))
+                     _text_parts(record.blocks, starts, body), (text.quads, text.quad_at))
 
 
 def shadow_html(page: PageWords, language: str) -> str:

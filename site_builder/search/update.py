@@ -29,8 +29,8 @@ from site_builder.search.indexer import (Indexed, chunk_bytes_of, encoded_page, 
 from site_builder.search.pagecache import PageCache
 from site_builder.search.postings import SHARDS, PagePostings, Shard
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, fingerprint
-from site_builder.search.writer import (CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, PRESENCE_CHUNK_BYTES, TITLE_CHUNK_BYTES,
-                                        BundleIndex, Chunk, KeptChunks, write_chunks)
+from site_builder.search.writer import (BOUNDARY_CHUNK_BYTES, CHUNK_BYTES, CHUNK_LEVEL, INDEX_DIR, PRESENCE_CHUNK_BYTES,
+                                        TITLE_CHUNK_BYTES, TWIN_CHUNK_BYTES, BundleIndex, Chunk, KeptChunks, write_chunks)
 
 # beyond this share of the pages changed, indexing from scratch costs about what patching does
 MAX_CHANGED_SHARE = 0.2
@@ -72,7 +72,7 @@ def index_pages(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, c
     the size and modification time (ns) of pages the caller vouches for, by path (not stat'ed)."""
     store = IndexStore(cache.folder / "index") if cache.folder is not None else None
     expected = fingerprint(bundle.language, bundle.version, CHUNK_BYTES, TITLE_CHUNK_BYTES, PRESENCE_CHUNK_BYTES,
-                           CHUNK_LEVEL)
+                           BOUNDARY_CHUNK_BYTES, TWIN_CHUNK_BYTES, CHUNK_LEVEL)
     saved = store.load(expected) if store is not None else None
     if store is not None and saved is not None:
         done = update_pages(site, pages, bundle, cache, store, saved, known or {})

@@ -61,6 +61,16 @@ TITLE_CHUNK_BYTES = CHUNK_BYTES // 5
 # compress about four times better than the text's: their chunks are cut at four times the
 # bytes, to about the text chunks' gzipped size (a quarter as many listed in the pf_meta)
 PRESENCE_CHUNK_BYTES = 4 * CHUNK_BYTES
+# the boundary words between runs (``normalize``) are 7 % of the index in 12 % of its chunks at
+# ``CHUNK_BYTES`` (10,000 articles: 11.6 MB in 544 chunks); only a part with punctuation inside
+# looks one up, and the pf_meta, loaded before the first query, lists a quarter as many chunks
+# (~2.2 KiB less). (The quads, which phrases of common words look up, stay at ``CHUNK_BYTES``:
+# at twice it the longest queries' rarer quads cost ~25 KB more each.)
+BOUNDARY_CHUNK_BYTES = 4 * CHUNK_BYTES
+# the twins (``heavy``) compress as the presence words do, but a query looks one up for every
+# part of two common characters: at the presence words' size a rarer twin's chunk was ~42 KB
+# (文化 34.5 -> 87.6 KB a query against its bigram); at twice ``CHUNK_BYTES`` about half
+TWIN_CHUNK_BYTES = 2 * CHUNK_BYTES
 ENTRIES_GROUP = 32  # chunks made at once
 META_FIELDS = ["title"]  # what pagefind_bin lists for pages whose only meta is a title
 FILTER_DIGITS = 7
@@ -90,10 +100,11 @@ class PageWords:
     url: str  # its site path, as Pagefind gives it
     tokens: Ints  # the words' keys in page order
     block_sizes: list[tuple[int, int]]  # (weight, tokens) of each block with tokens, in page order
-    marks: Ints  # the presence words' keys: each at one fixed position (a query reads their pages only)
+    marks: Ints  # the presence words' and twins' keys: each at one fixed position (a query reads their pages only)
     filters: dict[str, list[str]]
     fields: dict[str, str]  # the fragment's readable meta
     parts: list[tuple[int, str]]  # the readable text's parts: (first word position, text)
+    quads: tuple[Ints, Ints] | None = None  # the quads' keys, and the index in ``tokens`` of the one at each one's position
 
     @property
     def word_count(self) -> int:
@@ -127,7 +138,7 @@ def encode_page(page: PageWords) -> PagePostings:
     payload = SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return PagePostings(page.url, gz.compress(payload, gz.SMALL_LEVEL), hashlib.sha1(payload).hexdigest(),
                         meta.get("date", ""), page.word_count, page.filters,
-                        page_items(page.tokens, page.block_sizes, page.marks, page_bucket(page.url)),
+                        page_items(page.tokens, page.block_sizes, page.marks, page_bucket(page.url), page.quads),
                         [(name, gz.compress(raw, gz.SMALL_LEVEL)) for name, raw in parts])
 
 

@@ -12,17 +12,20 @@ from hypothesis import strategies as st
 from site_builder.search.entries import ShardEntries
 from site_builder.search.postings import Shard, joined
 from site_builder.search.reproducible import head
+from site_builder.search.heavy import HEAVY_COUNT
 from site_builder.search.tokens import BUCKETS, item_keys, item_words, word_key, words_item_keys
 
 WORDS = ("0fga", "0fga0fju0", "0fga0fju3", "0fgb", "x0fga")  # a bigram's items in two buckets
 numbers = st.lists(st.integers(0, 300_000), min_size=0, max_size=12, unique=True).map(sorted)
 tails = st.binary(min_size=1, max_size=6)
 Pages = dict[int, dict[str, bytes]]  # page -> word -> its tail
-# any word of the token scheme: a namespace, a code point and, in the two that have them, a bigram's second
-# (with a page's bucket: ``tokens.item_words``)
-words = st.tuples(st.integers(0, 5), st.integers(0, 0x10FFFF), st.integers(-1, 0x10FFFF), st.integers(0, BUCKETS - 1)).map(
-    lambda word: item_words(item_keys(np.array([word_key(word[0], word[1], word[2] if word[0] in (0, 2) else -1)]),
-                                      word[3]))[0].decode())
+# any word of the token scheme: a namespace, a code point and, in those that have them, a bigram's second
+# (a twin's always; a quad's two ranks of listed bigrams) (with a page's bucket: ``tokens.item_words``)
+words = st.tuples(st.integers(0, 7), st.integers(0, 0x10FFFF), st.integers(-1, 0x10FFFF), st.integers(0, BUCKETS - 1)).map(
+    lambda word: item_words(item_keys(np.array([
+        word_key(word[0], word[1] % HEAVY_COUNT, max(0, word[2]) % HEAVY_COUNT) if word[0] == 1
+        else word_key(word[0], word[1], max(0, word[2]) if word[0] == 2 else word[2] if word[0] in (0, 3, 4, 5) else -1)]),
+        word[3]))[0].decode())
 page_items = st.dictionaries(st.sampled_from(WORDS), tails, min_size=1)
 
 

@@ -59,15 +59,17 @@ def test_namespaces_never_meet_the_text_tokens():
     assert title_presence("教育、科") == presence_tokens("教育科", TITLE + PRESENCE)
     # Pagefind matches a word by prefix: no word of one kind may start another kind's word
     assert not [(m, w) for m in marked for w in words if w.startswith(m) or m.startswith(w)]
-    starts = [w for w in words if w.startswith(START)]
-    assert len(starts) == 2 and not [(s, w) for s in starts for w in words if w != s and w.startswith(s)]
+    boundaries = [w for w in words if w.startswith(START)]
+    assert len(boundaries) == 1 and not [(s, w) for s in boundaries for w in words if w != s and w.startswith(s)]
 
 
-def test_run_is_written_as_start_token_bigrams_then_closing_unigram():
+def test_runs_are_written_as_bigrams_with_a_boundary_token_between_two():
     a, b, c = (char_code(x) for x in "生产力")
-    assert run_tokens("生产力") == [START + a, a + b, b + c, c]
-    assert run_tokens("生") == [START + a, a]
-    assert index_tokens("新质生产力，教育") == run_tokens("新质生产力") + run_tokens("教育")
+    assert run_tokens("生产力") == [a + b, b + c]
+    assert run_tokens("生") == []
+    assert index_tokens("新质生产力，教育") == [*run_tokens("新质生产力"), START + c + char_code("教"), *run_tokens("教育")]
+    # a block's first run has no token before it, its last none after: a one-character block has none
+    assert index_tokens("，生，") == [] and index_tokens("生、产") == [START + a + b]
 
 
 def test_fragment_across_words_is_a_consecutive_token_sequence():
@@ -86,11 +88,11 @@ def test_query_plans():
     (single,) = plan_query("人")
     assert single.phrase == () and single.single == char_code("人")
     (punct,) = plan_query("教育、科技")  # a separator inside a part must be a run boundary
-    assert punct.phrase == tuple(run_tokens("教育")[1:] + run_tokens("科技")[:-1]) and not punct.single
-    (short,) = plan_query("教育、科")  # ends in one character after a separator: its start token
-    assert short.phrase == tuple(run_tokens("教育")[1:] + [START + char_code("科")]) and not short.single
-    (middle,) = plan_query("育、科、技")  # a middle run is a whole text run: start and end tokens
-    assert middle.phrase == (char_code("育"), START + char_code("科"), char_code("科"), START + char_code("技"))
+    assert punct.phrase == (*run_tokens("教育"), START + char_code("育") + char_code("科"), *run_tokens("科技"))
+    (short,) = plan_query("教育、科")  # ends in one character after a separator: the boundary token
+    assert short.phrase == (*run_tokens("教育"), START + char_code("育") + char_code("科")) and not short.single
+    (middle,) = plan_query("育、科、技")  # a middle run is a whole text run: a boundary on either side
+    assert middle.phrase == (START + char_code("育") + char_code("科"), START + char_code("科") + char_code("技"))
     assert [p.text for p in plan_query("城市　治理 城市")] == ["城市", "治理"]  # full-width space
     assert plan_query(" ，。 ") == []
 

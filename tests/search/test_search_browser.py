@@ -15,7 +15,8 @@ import pytest
 from site_builder.search import FOLD_PART
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
-from site_builder.search.normalize import matches, normalize, plan_query, t2s_table
+from site_builder.search.heavy import search_words
+from site_builder.search.normalize import QUAD, matches, normalize, plan_query, t2s_table
 from site_builder.search.writer import WIDE, part_file, part_text
 
 from .queries import query_set
@@ -205,6 +206,20 @@ def test_browser_and_python_normalise_identically(search_page, texts, articles):
         assert norm == normalize(sample), sample
         want = [[p.text, list(p.phrase), p.single] for p in plan_query(sample)]
         assert plans == want, sample
+
+
+def test_browser_and_python_look_up_the_same_twins_and_quads(search_page, texts, articles):
+    filters, authors, titles = _fields(articles)
+    samples = TRICKY + [q for _, q in query_set(texts, authors, titles)] + [
+        "治理", "城市 治理", "城市治理體系", "治理能力现代化", "城市治理、体系", "发展教育、城市治理", "𠀀治理"]
+    got = search_page.evaluate(
+        """async xs => { await siteSearch.foldReady(xs.join("\\n"));
+             return Promise.all(xs.map(async x => (await siteSearch.searchWords(x)).map(w => [w.words, w.twin]))); }""",
+        samples)
+    for sample, parts in zip(samples, got, strict=True):
+        assert parts == [[list(words), twin] for words, twin in map(search_words, plan_query(sample))], sample
+    assert any(twin for parts in got for _, twin in parts)
+    assert any(word.startswith(QUAD) for parts in got for words, _ in parts for word in words)
 
 
 def test_before_the_first_query_only_the_page_engine_and_pf_meta_are_fetched(served, browser, texts):

@@ -2,8 +2,9 @@
 
 For the seed site's article pages, ``pagefind_bin`` indexing their words as HTML pages and
 ``writer`` must give the same index: every word with the same pages, positions
-and weights (the presence words: the same pages, each at our one position), the same word
-counts and filters. (Pagefind also indexes the letter and digit
+and weights (the presence words and twins: the same pages, each at our one position), the
+same word counts and filters; the quads, which no HTML page can place at a bigram's position,
+at each position of their first bigram where their other two follow. (Pagefind also indexes the letter and digit
 runs inside a word as words of their own; none is 4 characters or longer, the shortest word
 a query looks up, so they never answer a query.)
 """
@@ -21,7 +22,7 @@ import numpy as np
 from site_builder.config import SiteConfig
 from site_builder.search import _indexable_pages, _pagefind_url, build_index, indexer
 from site_builder.search.reproducible import decode
-from site_builder.search.normalize import PRESENCE, TITLE
+from site_builder.search.normalize import CODE_WIDTH, PRESENCE, QUAD, TITLE, TWIN
 from site_builder.search.extract import Block, PageRecord
 from site_builder.search.postings import BLOCK_STEP, MARK_POSITION, SHARDS, TEXT_WEIGHT, block_starts, page_items
 from site_builder.search.shadow import GAP_WORD, gap_words, page_words, shadow_html
@@ -83,15 +84,20 @@ def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
     assert {url: count + gaps[url] for url, count in our_counts.items()} == their_counts
     assert our_filters == their_filters
     assert len(our_words) > 5000
-    marks = 0
+    marks, quads = 0, 0
     for word, pages_of in our_words.items():
-        if word.startswith((PRESENCE, TITLE + PRESENCE)):  # the same pages, all at one position
+        if word.startswith((PRESENCE, TITLE + PRESENCE, TWIN)):  # the same pages, all at one position
             marks += 1
             assert set(their_words.get(word, ())) == set(pages_of), word
             assert set(map(tuple, pages_of.values())) == {(MARK_POSITION,)}, word  # in the default weight
+        elif word.startswith(QUAD):
+            quads += 1
+            codes = [word[at:at + CODE_WIDTH] for at in range(1, 1 + 4 * CODE_WIDTH, CODE_WIDTH)]
+            bigrams = [their_words["".join(codes[k:k + 2]) + word[-1]] for k in range(3)]
+            assert pages_of == _quad_items(*bigrams), word
         else:
             assert their_words.get(word) == pages_of, word
-    assert marks > 500
+    assert marks > 500 and quads > 100
     # an item is [page, locations]: Pagefind's third, empty, field left out; text positions unmarked
     items = [item for chunk in (tmp_path / "ours").glob("index/*.pf_index") for _, entries, _ in _read(chunk)[0]
              for item in entries]
@@ -99,6 +105,43 @@ def test_the_writer_indexes_exactly_what_pagefind_does(seed_site, tmp_path):
     assert sum(item[1][0] >= 0 for item in items) > 0.9 * len(items)
     assert all(len(word) < 4 for word in set(their_words) - set(our_words))
     assert GAP_WORD in their_words and GAP_WORD not in our_words
+
+
+def _positions(locations: list[int]) -> list[tuple[int, int]]:
+    """(weight, position) of an item's locations (``postings``: a weight mark, then the first
+    position absolute and the next ones differences)."""
+    weight, out, last = TEXT_WEIGHT, [], None
+    for value in locations:
+        if value < 0:
+            weight, last = -value - 1, None
+            continue
+        last = value if last is None else last + value
+        out.append((weight, last))
+    return out
+
+
+def _quad_items(first: dict, middle: dict, last: dict) -> dict:
+    """Each page's locations of a quad of the bigrams with these items: the first's positions
+    where the middle one is one on and the last two on (as ``postings`` writes them)."""
+    out = {}
+    for url, locations in first.items():
+        at = [{position for _, position in _positions(items.get(url, []))} for items in (middle, last)]
+        kept = [(weight, position) for weight, position in _positions(locations)
+                if position + 1 in at[0] and position + 2 in at[1]]
+        if kept:
+            out[url] = _locations(kept)
+    return out
+
+
+def _locations(kept: list[tuple[int, int]]) -> list[int]:
+    out, weight, last = [], TEXT_WEIGHT, None
+    for w, position in sorted(kept):
+        if w != weight:
+            out.append(-(w + 1))
+            weight, last = w, None
+        out.append(position if last is None else position - last)
+        last = position
+    return out
 
 
 def test_two_builds_write_identical_search_files(seed_site, tmp_path):

@@ -7,8 +7,8 @@
 // Pagefind for an exact phrase (consecutive word positions). So 产力 finds 生产力, and no
 // Chinese word segmenter is involved on either side.
 //
-// Each run is written as a start token ("x" + code of its first character), its bigrams and
-// an end token (the code of its last character), so a part with separators inside (教育、科)
+// Between two runs of a block stands a boundary token ("x" + the code of the one's last
+// character + the code of the next one's first), so a part with separators inside (教育、科)
 // is one exact phrase too.
 //
 // Beside the text's tokens the index holds, per page, one presence word per character
@@ -68,6 +68,14 @@ const foldCache = new Map();
 function foldChar(ch) {
   let out = foldCache.get(ch);
   if (out !== undefined) return out;
+  // a unified ideograph (U+4E00–U+9FFF, most of a text): NFKC and lower case leave it as it
+  // is, and it is a word character; only the fold table may map it (the general path below,
+  // NFKC and two regular expressions a character, was ~12 ms of a cold query's excerpts)
+  if (ch >= "\u4e00" && ch <= "\u9fff") {
+    out = T2S.get(ch) ?? ch;
+    foldCache.set(ch, out);
+    return out;
+  }
   out = "";
   for (let c of ch.normalize("NFKC").toLowerCase()) {
     c = T2S.get(c) ?? c;
@@ -118,6 +126,8 @@ const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const START = "x";
 const PRESENCE = "z";
 const TITLE = "y";
+const TWIN = "w";
+const QUAD = "v";
 
 // four base-36 digits of the code point: fixed width (prefix-free), never starting with x, y or z
 function charCode(ch) {
@@ -125,26 +135,81 @@ function charCode(ch) {
   return DIGITS[Math.floor(cp / 46656)] + DIGITS[Math.floor(cp / 1296) % 36] + DIGITS[Math.floor(cp / 36) % 36] + DIGITS[cp % 36];
 }
 
+// a run's bigrams; between two runs of a block, x + the one's last code + the next's first
 function runTokens(run) {
   const codes = Array.from(run, charCode);
-  const tokens = [START + codes[0]];
+  const tokens = [];
   for (let k = 0; k + 1 < codes.length; k++) tokens.push(codes[k] + codes[k + 1]);
-  tokens.push(codes[codes.length - 1]);
   return tokens;
 }
+const boundaryToken = (run, next) => START + charCode(Array.from(run).pop()) + charCode(next);
 
 function planPart(part) {
   const runs = normalize(part).split(" ").filter(Boolean);
   if (!runs.length) return null;
   if (runs.length === 1 && Array.from(runs[0]).length === 1) return { text: runs[0], phrase: [], single: charCode(runs[0]) };
   const phrase = [];
-  const last = runs.length - 1;
   runs.forEach((run, k) => {
-    const tokens = runTokens(run);
     // the first run may start inside a text run, the last may end inside one
-    phrase.push(...tokens.slice(k === 0 ? 1 : 0, k === last ? -1 : tokens.length));
+    if (k) phrase.push(boundaryToken(runs[k - 1], run));
+    phrase.push(...runTokens(run));
   });
   return { text: runs.join(" "), phrase, single: null };
+}
+
+// The common bigrams (site_builder/search/heavy.py): the index holds a twin of each (w +
+// bigram: the pages that hold it, one position each) and a quad (v + four codes) wherever
+// two of them follow one another, at the first one's position. The list is loaded in parts
+// (search-heavy/<n>.json beside this script: the bigrams whose first code point is n modulo
+// HEAVY_PARTS), each once a query holds such a character: a query of a few characters loads
+// ~1 KB, not the whole list's 7.
+const HEAVY_PARTS = 64;
+const LISTED = new Set();
+const heavyParts = new Map(); // part number -> its load
+function heavyPart(n) {
+  let load = heavyParts.get(n);
+  if (!load) {
+    load = fetch(new URL(`search-heavy/${n}.json`, import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`search common bigrams, part ${n}: HTTP ${r.status}`);
+      return r.json();
+    }).then((joined) => {
+      for (let k = 0; k + 1 < joined.length; k += 2) LISTED.add(joined.slice(k, k + 2));
+    });
+    load.catch(() => heavyParts.delete(n));
+    heavyParts.set(n, load);
+  }
+  return load;
+}
+// Resolves once every listed bigram that starts with a character of the plans' texts is in LISTED.
+function heavyReady(plans) {
+  const parts = new Set();
+  for (const p of plans) for (const c of p.text) parts.add(c.codePointAt(0) % HEAVY_PARTS);
+  return Promise.all([...parts].map(heavyPart));
+}
+
+// The words a part's text search looks up (heavy.py's search_words, the same rules): a part
+// of one listed bigram, its twin (no positions: one entry of a few bytes a page, not the
+// bigram's every position); else its phrase with each bigram that starts a quad replaced by
+// the quad (a rarer word at the same position), and the two bigrams after a quad that ends
+// the part dropped (the quad covers them).
+function searchWords(plan, listed) {
+  if (plan.single) return { words: [PRESENCE + plan.single], twin: false };
+  const runs = plan.text.split(" ");
+  if (runs.length === 1 && runs[0].length === 2 && listed.has(runs[0])) {
+    return { words: [TWIN + Array.from(runs[0], charCode).join("")], twin: true };
+  }
+  const words = [];
+  const last = runs.length - 1;
+  runs.forEach((run, i) => {
+    const chars = Array.from(run);
+    const codes = chars.map(charCode);
+    const n = chars.length;
+    const quad = (k) => k + 3 < n && listed.has(chars[k] + chars[k + 1]) && listed.has(chars[k + 2] + chars[k + 3]);
+    const bigrams = i === last && n >= 4 && quad(n - 4) ? n - 3 : n - 1;
+    if (i) words.push(boundaryToken(runs[i - 1], run));
+    for (let k = 0; k < bigrams; k++) words.push(quad(k) ? QUAD + codes.slice(k, k + 4).join("") : codes[k] + codes[k + 1]);
+  });
+  return { words, twin: false };
 }
 
 function planQuery(query) {
@@ -204,12 +269,14 @@ function cleanFilters(filters) {
 // searched in each bucket apart, and the pages found put together: Pagefind scans, for each
 // page found, every item of the searched words, so four searches of a quarter cost a quarter.
 const BUCKETS = 4;
-const isSplit = (token) => token.length === 8 || token.startsWith(PRESENCE); // a bigram: two codes
+// a bigram (two codes), a presence word, a twin, a quad
+const isSplit = (token) => token.length === 8 || token.startsWith(PRESENCE) || token.startsWith(TWIN) || token.startsWith(QUAD);
 
-// The search of one part: its exact phrase, or the presence word of its one character; in
-// the title namespace with mark = TITLE (not split by bucket).
+// The search of one part: its exact phrase, or the presence word of its one character, or
+// the twin of its one common bigram (``words``: searchWords); in the title namespace with
+// mark = TITLE (the phrase, not split by bucket).
 async function partSearch(pf, plan, filters, mark) {
-  const words = plan.single ? [PRESENCE + plan.single] : plan.phrase;
+  const words = mark ? (plan.single ? [PRESENCE + plan.single] : plan.phrase) : plan.words;
   const query = (bucket) => {
     const tokens = words.map((t) => mark + t + (bucket !== null && isSplit(t) ? DIGITS[bucket] : ""));
     return plan.single ? tokens[0] : `"${tokens.join(" ")}"`;
@@ -240,20 +307,26 @@ function ordered(results, sort, titleIds) {
 
 // Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
+  // the common bigrams' parts load beside the fold table's (a part a folded character needs, after it)
+  const heavy = heavyReady(planQuery(query));
+  heavy.catch(() => {}); // (awaited below)
   const [pf] = await Promise.all([getPagefind(), foldReady(query)]);
-  const plans = planQuery(query);
+  const planned = planQuery(query);
   const f = cleanFilters(filters);
-  if (!plans.length) {
-    if (!Object.keys(f).length) return { plans, results: [] };
+  if (!planned.length) {
+    if (!Object.keys(f).length) return { plans: planned, results: [] };
     const r = await pf.search(null, { filters: f });
-    return { plans, results: ordered(r.results, sort, new Set()) };
+    return { plans: planned, results: ordered(r.results, sort, new Set()) };
   }
   // Each part's exact search gives its pages and their BM25 scores; a page must be in
   // every one, and ranks by the sum of its scores. The same searches in the title
-  // namespace tell which pages hold the query in their title. All run at once; Pagefind
-  // shares the chunks they load.
+  // namespace tell which pages hold the query in their title: they need no list of common
+  // bigrams, and start while its parts load. All run at once; Pagefind shares the chunks
+  // they load.
+  const inTitle = sort ? [] : planned.map((p) => partSearch(pf, p, f, TITLE)); // dates order the rest
+  await Promise.all([heavy, heavyReady(planned)]);
+  const plans = planned.map((p) => ({ ...p, ...searchWords(p, LISTED) }));
   const exact = plans.map((p) => partSearch(pf, p, f, ""));
-  const inTitle = sort ? [] : plans.map((p) => partSearch(pf, p, f, TITLE)); // dates order the rest
   const found = await Promise.all([...exact, ...inTitle]);
   const scores = found.slice(0, exact.length).map((r) => new Map(r.results.map((x) => [x.id, x.score])));
   const titleSets = found.slice(exact.length).map(ids);
@@ -374,7 +447,8 @@ async function excerptText(data, plans, words) {
 
 async function shape(result, data, plans) {
   const meta = data.meta || {};
-  const words = plans.length && plans[0].phrase.length ? result.words || [] : []; // else presence words' positions
+  // else the positions of presence words or twins (one fixed position)
+  const words = plans.length && plans[0].phrase.length && !plans[0].twin ? result.words || [] : [];
   return {
     url: data.url, // with the site's base URL: Pagefind's baseUrl option
     title: meta.title || data.url,
@@ -423,6 +497,10 @@ siteSearch.normalize = normalize; // of a text whose fold table is ready (siteSe
 siteSearch.foldReady = foldReady;
 siteSearch.partText = partText;
 siteSearch.planQuery = planQuery;
+siteSearch.searchWords = async (query) => {
+  await heavyReady(planQuery(query));
+  return planQuery(query).map((p) => searchWords(p, LISTED));
+};
 siteSearch.matches = async (query, text) => {
   await foldReady(query + text);
   const plans = planQuery(query);

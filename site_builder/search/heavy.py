@@ -1,0 +1,123 @@
+"""Common bigrams: a fixed list, and the two kinds of index words made of them.
+
+A query part looks up every bigram it spans, each with every position in every page: a
+bigram of the archive's common words (治理, 城市, 发展) is in nearly every page, tens of
+times, and its entry alone is a quarter of a megabyte gzipped at 10,000 articles. Two kinds of
+words make such a part cheaper, both decided by this list alone, never by the content (an
+edit must not change other pages' words):
+
+  w + bigram        a *twin*: the page holds the bigram (one fixed position, as a presence
+                    word has): a part of exactly those two characters needs no positions;
+  v + 4 codes       a *quad*: the four characters of two common bigrams one after the other
+                    (城市治理), at the position of the first: a phrase looks it up instead of
+                    its first bigram, and a phrase that ends with it drops the two bigrams
+                    after it (its covering words are rarer than the bigrams they replace).
+
+The list is the commonest two-character words of jieba's dictionary (its frequencies, a
+general corpus: not this archive's text), written once by ``python -m site_builder.search.heavy``
+(``heavy.json``). The search page loads it in parts (``heavy_files``, in the static folder
+beside ``search.js``): a query the parts of its characters, each bigram in the part of its
+first character's code point (~0.3 KB each, against 6.9 KB for the whole list).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+
+from site_builder.search.cborarrays import Ints
+from site_builder.search.normalize import PRESENCE, QUAD, TWIN, PartPlan, boundary_token, char_code, fold
+
+HEAVY_FILE = Path(__file__).with_name("heavy.json")
+HEAVY_COUNT = 2048  # 11 bits a bigram's rank (a quad's key holds two ranks)
+HEAVY_FOLDER = Path(__file__).parent.parent / "templates" / "static" / "search-heavy"
+HEAVY_PARTS = 64  # a bigram is in part (first code point % HEAVY_PARTS)
+_POINT_BITS = 21
+_CJK = re.compile(r"[\u4e00-\u9fa5]{2}")
+
+
+@functools.lru_cache(maxsize=1)
+def heavy_bigrams() -> tuple[str, ...]:
+    """The list, in code point order (as the index's words sort)."""
+    joined = json.loads(HEAVY_FILE.read_text(encoding="utf-8"))
+    return tuple(joined[k:k + 2] for k in range(0, len(joined), 2))
+
+
+@functools.lru_cache(maxsize=1)
+def heavy_lows() -> Ints:
+    """Each listed bigram as the low bits of its key (``first << 21 | second + 1``), rising:
+    a bigram's rank is its index here."""
+    return np.array([ord(b[0]) << _POINT_BITS | (ord(b[1]) + 1) for b in heavy_bigrams()], np.int64)
+
+
+@functools.lru_cache(maxsize=1)
+def heavy_points() -> tuple[Ints, Ints]:
+    """Each listed bigram's first and second code points, by rank."""
+    lows = heavy_lows()
+    return lows >> _POINT_BITS, (lows & ((1 << _POINT_BITS) - 1)) - 1
+
+
+def heavy_ranks(lows: Ints) -> Ints:
+    """The rank of each bigram of ``lows`` (key low bits) in the list, -1 where not listed."""
+    listed = heavy_lows()
+    at = np.minimum(np.searchsorted(listed, lows), len(listed) - 1)
+    return np.where(listed[at] == lows, at, -1)
+
+
+def heavy_files() -> dict[str, str]:
+    """``HEAVY_FOLDER``'s files: part n, the listed bigrams whose first code point is n modulo
+    ``HEAVY_PARTS``, as a JSON string of them end to end, by file name."""
+    return {f"{n}.json": json.dumps("".join(b for b in heavy_bigrams() if ord(b[0]) % HEAVY_PARTS == n),
+                                    ensure_ascii=False) + "\n" for n in range(HEAVY_PARTS)}
+
+
+def search_words(plan: PartPlan) -> tuple[tuple[str, ...], bool]:
+    """The words a part's text search looks up, and whether they are a twin (no positions):
+    its presence word; the twin of a part of one listed bigram; else its phrase with each
+    bigram that starts a quad replaced by the quad (a rarer word at the same position), and
+    the two bigrams after a quad that ends the part dropped (the quad covers them).
+    ``search.js``'s ``searchWords`` is the same."""
+    if plan.single:
+        return (PRESENCE + plan.single,), False
+    listed = set(heavy_bigrams())
+    runs = plan.text.split(" ")
+    if len(runs) == 1 and runs[0] in listed:
+        return (TWIN + "".join(map(char_code, runs[0])),), True
+    words: list[str] = []
+    for i, run in enumerate(runs):
+        codes = [char_code(c) for c in run]
+
+        def quad(k: int, run: str = run) -> bool:
+            return k + 3 < len(run) and run[k:k + 2] in listed and run[k + 2:k + 4] in listed
+
+        if i:
+            words.append(boundary_token(runs[i - 1], run))
+        bigrams = len(run) - 3 if i == len(runs) - 1 and len(run) >= 4 and quad(len(run) - 4) else len(run) - 1
+        words.extend(QUAD + "".join(codes[k:k + 4]) if quad(k) else codes[k] + codes[k + 1] for k in range(bigrams))
+    return tuple(words), False
+
+
+def make_heavy(dictionary: Path, count: int = HEAVY_COUNT) -> str:
+    """The ``count`` commonest two-character words of jieba's ``dictionary`` (lines ``word
+    frequency tag``) of common ideographs that folding leaves as they are, joined in code
+    point order."""
+    rows = []
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        word, frequency, *_ = line.split(" ")
+        if _CJK.fullmatch(word) and fold(word) == word:
+            rows.append((-int(frequency), word))
+    return "".join(sorted(word for _, word in sorted(rows)[:count]))
+
+
+if __name__ == "__main__":  # write the list and its parts: python -m site_builder.search.heavy
+    import jieba
+
+    HEAVY_FILE.write_text(json.dumps(make_heavy(Path(jieba.__file__).with_name("dict.txt")), ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+    HEAVY_FOLDER.mkdir(exist_ok=True)
+    for name, text in heavy_files().items():
+        (HEAVY_FOLDER / name).write_text(text, encoding="utf-8")
+    print(f"{len(heavy_bigrams())} bigrams")
