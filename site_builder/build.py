@@ -31,8 +31,8 @@ from site_builder.incremental import (BuildKey, SiteRecord, build_key, forget_re
                                       without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
-from site_builder.spare import (SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_folder,
-                                store_spare)
+from site_builder.spare import (SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_as_recorded,
+                                spare_folder, store_spare)
 from site_builder.staging import claim_staging, remove_in_background, remove_leftovers, retire
 
 # The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
@@ -130,8 +130,9 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             staging.rmdir()
             remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
-        lane = checking.lane if checking is not None and options.with_search else None
+        lane = checking.lane if checking is not None and options.with_search and cache.folder is not None else None
         if lane is not None:
+            lane.send(spare_as_recorded, cache.folder, output_dir)
             lane.send(prepare_search, content_dir)
         from site_builder import render
         from site_builder.render import reach
@@ -145,9 +146,10 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates), read.hashes, read.keys)
         record = checking.result() if checking is not None else None
+        spare_checked = lane is not None and lane.answer()
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
-            staged, later = _staged(staging, output_dir, record, cache, options.with_search)
+            staged, later = _staged(staging, output_dir, record, cache, options.with_search, spare_checked)
             compiled = cache.folder / "templates" if cache.folder is not None else None
             site = render.render_site(archive, config, staged, templates, fingerprints,
                                       record.pages if record is not None else None, stage, compiled, later)
@@ -203,13 +205,14 @@ def _report(read: _Read) -> tuple[list[FileReport], bytes]:
 
 
 def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache,
-            with_search: bool) -> tuple[Staged, frozenset[str]]:
+            with_search: bool, checked: bool = False) -> tuple[Staged, frozenset[str]]:
     """The staging folder, made from the spare site when there is one as recorded
-    (site_builder/spare.py), and the files of it the search stage decides on."""
+    (site_builder/spare.py; `checked`: it was found so), and the files of it the search
+    stage decides on."""
     if record is None:
         return Staged(staging, None, {}), frozenset()
     spare = load_spare(cache, output_dir)
-    held = claim_spare(staging, spare_folder(cache, output_dir), spare, retire)
+    held = claim_spare(staging, spare_folder(cache, output_dir), spare, retire, checked)
     later = frozenset(spare.search_files) if spare is not None and held and with_search else frozenset()
     return Staged(staging, output_dir, record.files, held), later
 

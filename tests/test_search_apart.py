@@ -83,3 +83,27 @@ def test_a_search_stage_prepared_ahead_runs_pagefind_and_loads_the_saved_index_n
     stats = search.build_index(published, config)
     assert calls == ["engine", "load"]  # both taken from what was prepared
     assert stats.cached == stats.pages and files_of(published) == before
+
+
+def test_the_spare_site_is_checked_by_the_second_process_while_the_build_reads(tmp_path, monkeypatch):
+    from site_builder import spare
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))  # (its site linked as the spare)
+    log = tmp_path / "checked-by"
+    real = spare.as_recorded
+
+    def logged(*args):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(spare, "as_recorded", logged)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    built = build_site(BuildOptions(content, published, search_apart=True))
+    checked_by = log.read_text(encoding="utf-8").split()
+    assert len(checked_by) == 1 and checked_by != [str(os.getpid())]
+    assert 0 < built.pages_rendered < built.pages_written  # the spare claimed: the pages it holds taken
+    monkeypatch.undo()
+    assert build_site(BuildOptions(content, published, search_apart=True)).unchanged
