@@ -107,3 +107,21 @@ def test_the_spare_site_is_checked_by_the_second_process_while_the_build_reads(t
     assert 0 < built.pages_rendered < built.pages_written  # the spare claimed: the pages it holds taken
     monkeypatch.undo()
     assert build_site(BuildOptions(content, published, search_apart=True)).unchanged
+
+
+@pytest.mark.parametrize("steps", [
+    [("rename md", "a", "e"), ("delete md", "b"), ("write raw", "q", 1)],
+    [("template", "article.html", True), ("config", 20, "理论档案"), ("retitle md", "c", "久久为功")],
+])
+def test_changes_of_every_kind_built_apart_are_clean_builds(tmp_path, steps):
+    from test_incremental_property import folders_of
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    for number, step in enumerate(steps):
+        apply(content, step)
+        build_site(BuildOptions(content, published, search_apart=True))
+        clean = tmp_path / f"clean{number}"
+        build_site(BuildOptions(content, clean, cache=False))
+        assert files_of(published) == files_of(clean) and folders_of(published) == folders_of(clean), step
