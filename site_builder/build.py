@@ -157,7 +157,9 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
                                  cache.enabled, lane) if options.with_search else None
         with progress.stage("publish"):  # (what needs no search files: while the lane makes them)
             made, report = page_stamps(staged, site), _report(read)
-            kept_reach = reach.kept(fingerprints, read.state if not skipped else None)
+            # (facts of the content, true whether or not this build is published)
+            reach.keep(cache, output_dir, fingerprints, read.state if not skipped else None)
+            cache.save()
         if search_made is not None:
             search_made.finish(progress)
         with progress.stage("publish"):
@@ -183,7 +185,6 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
                          search_stale=search_made.stale if search_made else False, carried=read.carried,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     search_files = (search_made.files or []) if search_made else []
-    reach.store(cache, output_dir, kept_reach)
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,

@@ -84,18 +84,10 @@ def take_again(cache: BuildCache, output_dir: Path, fingerprints: Fingerprints, 
 
 def keep(cache: BuildCache, output_dir: Path, fingerprints: Fingerprints, state: State | None) -> None:
     """Keep this build's fingerprints and what they reached (after `Fingerprints.of` of every page)."""
-    store(cache, output_dir, kept(fingerprints, state))
-
-
-def store(cache: BuildCache, output_dir: Path, reach: Reach | None) -> None:
-    """Keep `reach` (`kept`) for the next build of output_dir."""
-    cache.store(KIND, sha1_of(str(output_dir)), reach)
-
-
-def kept(fingerprints: Fingerprints, state: State | None) -> Reach | None:
-    """What `keep` keeps (None: nothing to carry)."""
+    name = sha1_of(str(output_dir))
     if state is None:
-        return None
+        cache.store(KIND, name, None)
+        return
     cards, subjects = fingerprints.cards_and_subjects()
     paths, made, templates, tracked, ends = [], [], [], [], []
     flat = array("i")
@@ -107,9 +99,11 @@ def kept(fingerprints: Fingerprints, state: State | None) -> Reach | None:
         tracked.append(reached is not None)
         _extend(flat, reached)
         ends.append(len(flat))
-    return Reach(state.generation, fingerprints.site_summary, {t: fingerprints.render_key(t) for t in set(templates)},
-                 _documents(fingerprints, state), state.related, cards, subjects, paths, made, templates,
-                 np.array(tracked, dtype=bool), np.frombuffer(flat, dtype=np.int32), np.array(ends, dtype=np.int64))
+    cache.store(KIND, name, Reach(state.generation, fingerprints.site_summary,
+                                  {t: fingerprints.render_key(t) for t in set(templates)},
+                                  _documents(fingerprints, state), state.related,
+                                  cards, subjects, paths, made, templates, np.array(tracked, dtype=bool),
+                                  np.frombuffer(flat, dtype=np.int32), np.array(ends, dtype=np.int64)))
 
 
 def _extend(flat: array, reached: object) -> None:
