@@ -131,8 +131,9 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
         lane = checking.lane if checking is not None and options.with_search and cache.folder is not None else None
+        spare = load_spare(cache, output_dir) if cache.enabled else None
         if lane is not None:
-            lane.send(spare_as_recorded, cache.folder, output_dir)
+            lane.send(spare_as_recorded, spare_folder(cache, output_dir), spare.folders if spare is not None else None)
             lane.send(prepare_search, content_dir)
         from site_builder import render
         from site_builder.render import reach
@@ -149,7 +150,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
         spare_checked = lane is not None and lane.answer()
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
-            staged, later = _staged(staging, output_dir, record, cache, options.with_search, spare_checked)
+            staged, later = _staged(staging, output_dir, record, cache, spare, options.with_search, spare_checked)
             compiled = cache.folder / "templates" if cache.folder is not None else None
             site = render.render_site(archive, config, staged, templates, fingerprints,
                                       record.pages if record is not None else None, stage, compiled, later)
@@ -205,14 +206,13 @@ def _report(read: _Read) -> tuple[list[FileReport], bytes]:
     return report, pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
 
 
-def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache,
+def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache, spare: SpareSite | None,
             with_search: bool, checked: bool = False) -> tuple[Staged, frozenset[str]]:
     """The staging folder, made from the spare site when there is one as recorded
     (site_builder/spare.py; `checked`: it was found so), and the files of it the search
     stage decides on."""
     if record is None:
         return Staged(staging, None, {}), frozenset()
-    spare = load_spare(cache, output_dir)
     held = claim_spare(staging, spare_folder(cache, output_dir), spare, retire, checked)
     later = frozenset(spare.search_files) if spare is not None and held and with_search else frozenset()
     return Staged(staging, output_dir, record.files, held), later

@@ -126,14 +126,6 @@ class BuildCache:
             self._stamps = self.load("stamps", "files") or {}
             _remove_other_versions(self.folder)
 
-    @classmethod
-    def view(cls, folder: Path) -> BuildCache:
-        """The cache folder of a build, to read entries from in another process (lane.py):
-        without the file stamps, which only the build keeps."""
-        view = cls(None)
-        view.folder = folder
-        return view
-
     @property
     def enabled(self) -> bool:
         return self.folder is not None

@@ -60,13 +60,12 @@ def _name(output_dir: Path) -> str:
     return sha1_of(str(output_dir))
 
 
-def spare_as_recorded(cache_folder: Path, output_dir: Path) -> bool:
-    """Whether the spare site of output_dir is as its record says, checked where it is kept,
-    by the mtime of each folder (`claim_spare`; a rename moves the folders as they are): by
-    the build's second process (lane.py) while the build reads, before it claims it."""
-    cache = BuildCache.view(cache_folder)
-    spare, folder = load_spare(cache, output_dir), spare_folder(cache, output_dir)
-    return spare is not None and folder is not None and folder.is_dir() and as_recorded(folder, {}, spare.folders)
+def spare_as_recorded(folder: Path | None, folders: dict[str, int] | None) -> bool:
+    """Whether the spare site in `folder` has the recorded mtime of each folder (`folders`:
+    its record's), checked where it is kept (`claim_spare`; a rename moves the folders as
+    they are): by the build's second process (lane.py) while the build reads, before it
+    claims it."""
+    return folder is not None and folders is not None and folder.is_dir() and as_recorded(folder, {}, folders)
 
 
 def claim_spare(staging: Path, folder: Path | None, spare: SpareSite | None,
