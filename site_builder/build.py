@@ -26,12 +26,13 @@ from site_builder import collector
 from site_builder.cache import BuildCache, cache_root, code_version, held, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.incremental import (BuildKey, SiteRecord, Stamp, build_key, folder_stamps, forget_record, RecordCheck,
-                                      pickled, search_key, site_stamps, store_record, without_output)
+from site_builder.build_search import all_stamps, page_stamps, prepare_search, run_search
+from site_builder.incremental import (BuildKey, SiteRecord, build_key, forget_record, RecordCheck, pickled, store_record,
+                                      without_output)
 from site_builder.model import Archive, Warning_
 from site_builder.progress import Progress
-from site_builder.spare import (InFolder, SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_folder,
-                                store_spare)
+from site_builder.spare import (SpareSite, Staged, claim_spare, keep_as_spare, link_as_spare, load_spare, spare_as_recorded,
+                                spare_folder, store_spare)
 from site_builder.staging import claim_staging, remove_in_background, remove_leftovers, retire
 
 # The stages (jieba, pypinyin, Jinja2, Pagefind: seconds of imports) are imported where they
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.analyze.carry import State
     from site_builder.build_report import FileReport
-    from site_builder.render import RenderedSite
     from site_builder.render.template_keys import TemplateKeys
     from site_builder.search import SearchStats
 
@@ -62,6 +62,9 @@ class BuildOptions:
     # a process that builds again (the preview server): the documents read and the analysis
     # memo stay in memory for its next build; else they are dropped as the build ends
     long_running: bool = False
+    # the search stage (and the check of the published site) in a second process forked as the
+    # build starts (lane.py: the other core), while this one reads, renders and stores
+    search_apart: bool = False
 
 
 @dataclass
@@ -116,9 +119,10 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     cache = BuildCache(cache_root(content_dir) if options.cache else None)
     templates = template_dirs(content_dir)
     staging = claim_staging(output_dir)  # first write: an output folder that cannot be written fails now
+    checking = None
     try:
         with progress.stage("check"):
-            checking = RecordCheck(cache, output_dir) if cache.enabled else None
+            checking = RecordCheck(cache, output_dir, options.search_apart) if cache.enabled else None
             key = build_key(cache, content_dir, templates, options.with_search)
             record = checking.result() if checking is not None and checking.key == key.value else None
         if record is not None and isinstance(record.result, BuildResult) \
@@ -126,6 +130,11 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             staging.rmdir()
             remove_leftovers(output_dir)
             return _unchanged(record.result, options, started, progress)
+        lane = checking.lane if checking is not None and options.with_search and cache.folder is not None else None
+        spare = load_spare(cache, output_dir) if cache.enabled else None
+        if lane is not None:
+            lane.send(spare_as_recorded, spare_folder(cache, output_dir), spare.folders if spare is not None else None)
+            lane.send(prepare_search, content_dir)
         from site_builder import render
         from site_builder.render import reach
         from site_builder.render.inputs import Fingerprints
@@ -138,39 +147,49 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates), read.hashes, read.keys)
         record = checking.result() if checking is not None else None
+        spare_checked = lane is not None and lane.answer()
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
-            staged, later = _staged(staging, output_dir, record, cache, options.with_search)
+            staged, later = _staged(staging, output_dir, record, cache, spare, options.with_search, spare_checked)
             compiled = cache.folder / "templates" if cache.folder is not None else None
             site = render.render_site(archive, config, staged, templates, fingerprints,
                                       record.pages if record is not None else None, stage, compiled, later)
-        search_made = _search(staged, config, site.pages.pages, record, progress,
-                              options.search_may_lag, cache.enabled) if options.with_search else None
+        search_made = run_search(staged, config, site.pages.pages, record, progress, options.search_may_lag,
+                                 cache.enabled, lane) if options.with_search else None
+        with progress.stage("publish"):  # (what needs no search files: while the lane makes them)
+            made, report = page_stamps(staged, site), _report(read)
+            # (facts of the content, true whether or not this build is published)
+            reach.keep(cache, output_dir, fingerprints, read.state if not skipped else None)
+            cache.save()
+        if search_made is not None:
+            search_made.finish(progress)
         with progress.stage("publish"):
-            files = _stamps(staged, site, search_made, record.files if record is not None else {})
+            files, folders = all_stamps(staged, made, search_made, record.files if record is not None else {})
             forget_record(cache, output_dir)
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if checking is not None:
+            checking.close()
     # the site it replaced is kept as the next build's spare when the record says what it holds
     spare_kept = retired is not None and record is not None and not skipped \
         and keep_as_spare(retired, spare_folder(cache, output_dir), retire)
     if retired is not None and not spare_kept:
         remove_in_background(retired)
+    stats = search_made.stats if search_made else None
     result = BuildResult(output_dir=output_dir, articles=len(archive.entries), pages_written=site.files,
                          pages_rendered=site.pages.rendered, warnings=archive.warnings, errors=skipped,
-                         search=search_made.stats if search_made else None, stored_report=read.report,
-                         searchable=search_made.stats.pages if search_made else None,
+                         search=stats, stored_report=report[0], searchable=stats.pages if stats else None,
                          search_stale=search_made.stale if search_made else False, carried=read.carried,
                          seconds=time.perf_counter() - started, stages=dict(progress.seconds))
     search_files = (search_made.files or []) if search_made else []
-    reach.keep(cache, output_dir, fingerprints, read.state if not skipped else None)
     if not skipped:
         store_record(cache, output_dir, SiteRecord(
             key.value, files, site.pages.pages, search_made.key if search_made else None,
-            search_files, without_output(result), folder_stamps(output_dir, files), pickled(result.search)))
+            search_files, without_output(result, report[1]), folders, pickled(stats)))
     if spare_kept and record is not None:
         store_spare(cache, output_dir, SpareSite(record.files, record.folders, record.search_files))
     elif not skipped and (linked := link_as_spare(output_dir, spare_folder(cache, output_dir), files, retire)):
@@ -179,43 +198,22 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     return result
 
 
-def _stamps(staged: Staged, site: RenderedSite, search_made: _SearchFiles | None,
-            published: dict[str, Stamp]) -> dict[str, Stamp]:
-    """The stamp of every file of the staged site, each file it took from the published
-    site by the published site's record (`published`); the files the search stage made
-    anew are listed (and named in `search_made`)."""
-    if search_made is not None and search_made.files is None:
-        files = staged.stamps([*site.pages.pages, *site.static])
-        made = _search_stamps(staged.folder, files, published)
-        search_made.files = sorted(made)
-        return files | made
-    search_files = search_made.files if search_made is not None and search_made.files is not None else []
-    return staged.stamps([*site.pages.pages, *site.static, *search_files])
+def _report(read: _Read) -> tuple[list[FileReport], bytes]:
+    """The build report (build_report.py), and pickled as the record keeps it (`BuildResult.report`)."""
+    from site_builder.build_report import report_of
+
+    report = report_of(read.archive, read.corrections)
+    return report, pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
 
 
-def _search_stamps(folder: Path, known: dict[str, Stamp], published: dict[str, Stamp]) -> dict[str, Stamp]:
-    """The stamps of the files the search stage made (it writes nowhere else): its bundle
-    folder's, and those at the top of the site that are not the pages or static files
-    (`known`). A bundle file that is the published one (its inode: most are) has its stamp."""
-    from site_builder.search import BUNDLE_DIR
-
-    made = site_stamps(folder, under=BUNDLE_DIR, linked=published)
-    with os.scandir(folder) as entries:
-        top = [entry for entry in entries if entry.name not in known and not entry.is_dir()]
-    for entry in top:
-        stat = entry.stat()
-        made[entry.name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
-    return made
-
-
-def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache,
-            with_search: bool) -> tuple[Staged, frozenset[str]]:
+def _staged(staging: Path, output_dir: Path, record: SiteRecord | None, cache: BuildCache, spare: SpareSite | None,
+            with_search: bool, checked: bool = False) -> tuple[Staged, frozenset[str]]:
     """The staging folder, made from the spare site when there is one as recorded
-    (site_builder/spare.py), and the files of it the search stage decides on."""
+    (site_builder/spare.py; `checked`: it was found so), and the files of it the search
+    stage decides on."""
     if record is None:
         return Staged(staging, None, {}), frozenset()
-    spare = load_spare(cache, output_dir)
-    held = claim_spare(staging, spare_folder(cache, output_dir), spare, retire)
+    held = claim_spare(staging, spare_folder(cache, output_dir), spare, retire, checked)
     later = frozenset(spare.search_files) if spare is not None and held and with_search else frozenset()
     return Staged(staging, output_dir, record.files, held), later
 
@@ -239,39 +237,6 @@ def _render_keys(cache: BuildCache, config: SiteConfig, templates: list[Path]) -
     from site_builder.render.template_keys import TemplateKeys
 
     return TemplateKeys(cache, templates, sha1_of(code_version(), repr(dataclasses.replace(config, path=None))))
-
-
-@dataclass
-class _SearchFiles:
-    stats: SearchStats
-    key: str  # what they were made from
-    files: list[str] | None  # their paths in the site (None until publish for files made now)
-    stale: bool = False  # made from other pages than these
-
-
-def _search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
-            progress: Progress, may_lag: bool, use_cache: bool) -> _SearchFiles:
-    """The search files: taken from the published site when no page changed (or when they
-    may lag behind the pages), else made (with the build cache's page cache, when used):
-    the HTML pages are the rendered ones and any static file's (the staging folder holds
-    nothing else but search files), so the site is not walked."""
-    from site_builder import search
-    from site_builder.render import STATIC
-
-    with progress.stage("search"):
-        key = search_key(pages, repr(dataclasses.replace(config, path=None)))
-        recorded = record.recorded_search() if record is not None else None
-        if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
-                and recorded is not None:
-            staged.keep_only(set(record.search_files))
-            if staged.take_all(record.search_files):
-                return _SearchFiles(recorded, record.search_key, record.search_files, stale=record.search_key != key)
-        # the search files are made anew, never written into; the spare's bundle is patched in
-        # place (search/inplace.py): most of its files are the new bundle's
-        staged.keep_only(InFolder(search.BUNDLE_DIR))
-        static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
-        stats = search.build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static], known=staged.taken)
-        return _SearchFiles(stats, key, None)
 
 
 def template_dirs(content_dir: Path) -> list[Path]:
@@ -302,7 +267,7 @@ class _Read:
     skipped: list[ContentError]  # bad files left out (keep_going)
     hashes: dict[Path, str]  # SHA-1 of each content file
     keys: ArticleKeys  # each article's key (analyze/article_keys.py)
-    report: list[FileReport]
+    corrections: list  # the hand corrections that apply (corrections.py)
     carried: bool = False  # the analysis was the last build's (analyze/carry.py)
     state: State | None = None  # of the analysis (analyze/carry.py; None: not kept)
 
@@ -319,7 +284,6 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     from site_builder.analyze.article_keys import ArticleKeys
     from site_builder.analyze.carry import carried_archive, carry
     from site_builder.analyze.identity import pinyin_slug
-    from site_builder.build_report import report_of
     from site_builder.corrections import remembered_corrections, stale_corrections
     from site_builder.sources import read_sources
 
@@ -344,8 +308,7 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
             if not keep:
                 memo.forget(keeping=(pinyin_slug,))
     archive.warnings += stale_corrections(corrections, sources.hashes)
-    return _Read(config, archive, list(sources.errors), sources.hashes, keys, report_of(archive, corrections),
-                 taken is not None, state)
+    return _Read(config, archive, list(sources.errors), sources.hashes, keys, corrections, taken is not None, state)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -88,9 +88,9 @@ def _add_site_options(command: argparse.ArgumentParser) -> None:
                          help="neither read nor keep earlier builds' results (.site-builder-cache/)")
 
 
-def _options(args: argparse.Namespace) -> BuildOptions:
+def _options(args: argparse.Namespace, search_apart: bool = False) -> BuildOptions:
     return BuildOptions(content_dir=args.content, output_dir=args.output, strict=args.strict,
-                        keep_going=args.keep_going, cache=not args.no_cache)
+                        keep_going=args.keep_going, cache=not args.no_cache, search_apart=search_apart)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -98,7 +98,7 @@ def _run_build(args: argparse.Namespace) -> int:
         # turned on again after the build, the collector would walk every object the build
         # made (half a second at 10,000 articles) just before the process ends
         gc.disable()
-    result = build_site(_options(args))
+    result = build_site(_options(args, search_apart=True))  # one build a process: both cores (lane.py)
     print_report(result)
     return 1 if result.errors else 0
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import pickle
 import threading
@@ -27,6 +28,7 @@ from typing import Any
 from site_builder.cache import BuildCache, code_version, sha1_of
 from site_builder.cache_patches import load_patched, store_patched
 from site_builder.git_head import checkout_head
+from site_builder.lane import Lane, can_fork
 
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
 
@@ -262,17 +264,22 @@ def load_record(cache: BuildCache, output_dir: Path) -> SiteRecord | None:
 
 class RecordCheck:
     """The record of the site in output_dir, the site checked against it on a thread of its
-    own (a stat of each of its files: 72,000 at 10,000 articles). A build that finds its key
-    unchanged needs the answer at once (`result`); one with changes only when it renders,
-    so the check runs while it reads and analyses the content."""
+    own (a stat of each of its files: 72,000 at 10,000 articles), or in a process of its own
+    (`apart`: lane.py, the build's second process, which then serves its search stage). A
+    build that finds its key unchanged needs the answer at once (`result`); one with changes
+    only when it renders, so the check runs while it reads and analyses the content."""
 
-    def __init__(self, cache: BuildCache, output_dir: Path):
+    def __init__(self, cache: BuildCache, output_dir: Path, apart: bool = False):
         record = load_patched(cache, "site", _record_name(output_dir), SiteRecord)
         self.key = record.key if isinstance(record, SiteRecord) else None
         self._record = record if isinstance(record, SiteRecord) and output_dir.is_dir() else None
-        self._held = False
+        self._held: bool | None = False
         self._thread: threading.Thread | None = None
-        if self._record is not None:
+        self.lane: Lane | None = None
+        if self._record is not None and apart and can_fork():
+            self.lane, self._held = Lane(functools.partial(as_recorded, output_dir, self._record.files,
+                                                           self._record.folders)), None
+        elif self._record is not None:
             self._thread = threading.Thread(target=self._check, args=(output_dir, self._record), daemon=True)
             self._thread.start()
 
@@ -283,7 +290,14 @@ class RecordCheck:
         """The record, when the site is still exactly as recorded (else None)."""
         if self._thread is not None:
             self._thread.join()
+        if self._held is None and self.lane is not None:
+            self._held = bool(self.lane.answer())
         return self._record if self._held else None
+
+    def close(self) -> None:
+        """End the lane, if any (after what it was sent)."""
+        if self.lane is not None:
+            self.lane.close()
 
 
 def as_recorded(folder: Path, files: dict[str, Stamp], folders: dict[str, int]) -> bool:
@@ -326,8 +340,8 @@ def pickled(value: Any) -> bytes | None:
     return pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if value is not None else None
 
 
-def without_output(result: Any) -> Any:
+def without_output(result: Any, report: bytes | None = None) -> Any:
     """A BuildResult as kept in a record (the skipped files are never kept: such a build is
-    never reused), its report pickled apart (`BuildResult.report`)."""
+    never reused), its report pickled apart (`BuildResult.report`; `report`: so pickled)."""
     return dataclasses.replace(result, errors=[], search=None,
-                               stored_report=pickle.dumps(result.report, pickle.HIGHEST_PROTOCOL))
+                               stored_report=report or pickle.dumps(result.report, pickle.HIGHEST_PROTOCOL))

@@ -60,8 +60,16 @@ def _name(output_dir: Path) -> str:
     return sha1_of(str(output_dir))
 
 
+def spare_as_recorded(folder: Path | None, folders: dict[str, int] | None) -> bool:
+    """Whether the spare site in `folder` has the recorded mtime of each folder (`folders`:
+    its record's), checked where it is kept (`claim_spare`; a rename moves the folders as
+    they are): by the build's second process (lane.py) while the build reads, before it
+    claims it."""
+    return folder is not None and folders is not None and folder.is_dir() and as_recorded(folder, {}, folders)
+
+
 def claim_spare(staging: Path, folder: Path | None, spare: SpareSite | None,
-                retire: Callable[[Path], None]) -> dict[str, Stamp]:
+                retire: Callable[[Path], None], checked: bool = False) -> dict[str, Stamp]:
     """Put the spare site (in `folder`) in place of the empty staging folder, when `spare`
     records it; return the files it holds by their stamps (none when it was not claimed: the
     staging folder is then empty). A claimed spare that is not as recorded is handed to
@@ -73,14 +81,15 @@ def claim_spare(staging: Path, folder: Path | None, spare: SpareSite | None,
     published file's, the published site changed, its record does not hold and the spare
     is not claimed (build._staged); else it is not the published file, and a held file is
     only ever kept when it is (`Staged.take`), so it is replaced. The search stage keeps a
-    bundle file by its inode the same way (search/inplace.py)."""
+    bundle file by its inode the same way (search/inplace.py). `checked`: it was, where it is
+    kept (`spare_as_recorded`)."""
     if folder is None or spare is None or not folder.is_dir():
         return {}
     try:
         os.rename(folder, staging)  # fails when another build has claimed it first
     except OSError:
         return {}
-    if as_recorded(staging, {}, spare.folders):
+    if checked or as_recorded(staging, {}, spare.folders):
         return dict(spare.files)
     retire(staging)
     os.mkdir(staging, 0o700)

@@ -27,22 +27,22 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder import collector
 from site_builder.cache import BuildCache, cache_root
 from site_builder.config import SiteConfig
-from site_builder.search.extract import PageRecord, extract
-from site_builder.search.headers import write_cache_headers
-from site_builder.search.inplace import CONTENT_FOLDERS
 from site_builder.search.names import base36
 from site_builder.search.normalize import t2s_table
-from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
-from site_builder.search.update import index_pages
-from site_builder.search.pagecache import FOLDER as PAGE_CACHE
-from site_builder.search.pagecache import PageCache
-from site_builder.search.writer import BundleIndex
 
-__all__ = ["SearchStats", "build_index", "template_globals"]
+if TYPE_CHECKING:
+    from site_builder.search.extract import PageRecord
+
+# The stage's modules (numpy's among them) are imported where it runs: a build that gives
+# the stage to its second process (lane.py) never imports them, nor the render stage, which
+# takes the templates' globals.
+
+__all__ = ["SearchStats", "build_index", "prepare", "template_globals"]
 
 BUNDLE_DIR = "pagefind"
 
@@ -104,10 +104,17 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     page, when the caller knows them (a build does): the site is not walked. ``known``: the
     size and modification time (ns) of pages the caller vouches for, by path (a build's
     pages taken from the published site: not stat'ed again)."""
+    from site_builder.search.headers import write_cache_headers
+    from site_builder.search.pagecache import PageCache
+    from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
+    from site_builder.search.update import index_pages
+    from site_builder.search.writer import BundleIndex
+
     started = time.perf_counter()
     language = (config.language or "zh-CN").lower()
     bundle = site / BUNDLE_DIR  # may hold an earlier build's bundle: patched in place (``inplace``)
-    entry = engine_files(bundle, language)
+    made = _engines.pop(language, None)
+    entry = engine_files(bundle, language, made)
     writer = BundleIndex(bundle, language, entry["version"])
     candidates = _candidate_pages(site) if pages is None else _listed_pages(pages)
     page_cache = PageCache(_cache_folder(config, cache))
@@ -127,7 +134,27 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
                        read_seconds=round(read - started, 3))
 
 
+# Pagefind's engine files made ahead (`prepare`), by language: taken by the next build_index
+_engines: dict[str, tuple[dict[str, bytes], dict]] = {}
+
+
+def prepare(config: SiteConfig, cache: Path | None | bool = True) -> None:
+    """Make ahead what the next ``build_index`` of this site in this process starts from:
+    Pagefind's engine files, the saved index (``update.load_ahead``). A build's second process
+    (lane.py) does it while the build reads and renders."""
+    from site_builder.search.pagefind import engine_output
+    from site_builder.search.update import load_ahead
+
+    language = (config.language or "zh-CN").lower()
+    made = _engines[language] = engine_output(language)
+    folder = _cache_folder(config, cache)
+    if folder is not None:
+        load_ahead(folder, language, made[1]["version"])
+
+
 def _cache_folder(config: SiteConfig, cache: Path | None | bool) -> Path | None:
+    from site_builder.search.pagecache import FOLDER as PAGE_CACHE
+
     if cache is True:
         root = cache_root(config.path.parent) if config.path is not None else None
         return BuildCache(root).folder / PAGE_CACHE if root is not None else None  # type: ignore[operator]
@@ -159,6 +186,8 @@ def _listed_pages(paths: Iterable[str]) -> list[tuple[str, str]]:
 def _files_and_bytes(bundle: Path, known: dict[str, int]) -> tuple[int, int]:
     """The files of the bundle and their bytes, but those kept from the saved index: those of
     ``known`` (path -> bytes: every content-named file written) and a stat of each other file."""
+    from site_builder.search.inplace import CONTENT_FOLDERS
+
     files, size, folders = len(known), sum(known.values()), [str(bundle)]
     while folders:
         with os.scandir(folders.pop()) as entries:
@@ -173,6 +202,8 @@ def _files_and_bytes(bundle: Path, known: dict[str, int]) -> tuple[int, int]:
 
 def _indexable_pages(site: Path) -> Iterator[tuple[str, PageRecord]]:
     """Each page with text to index, in path order, with its path relative to ``site``."""
+    from site_builder.search.extract import extract
+
     for relative, _ in _candidate_pages(site):
         record = extract((site / relative).read_text(encoding="utf-8"))
         if record is not None and record.blocks:

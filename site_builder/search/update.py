@@ -70,15 +70,34 @@ def index_pages(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, c
     """Index ``pages`` ((path relative to ``site``, URL), in path order) into ``bundle``: by
     patching the index the last build saved where it can, from scratch otherwise. ``known``:
     the size and modification time (ns) of pages the caller vouches for, by path (not stat'ed)."""
-    store = IndexStore(cache.folder / "index") if cache.folder is not None else None
-    expected = fingerprint(bundle.language, bundle.version, CHUNK_BYTES, TITLE_CHUNK_BYTES, PRESENCE_CHUNK_BYTES,
-                           BOUNDARY_CHUNK_BYTES, TWIN_CHUNK_BYTES, CHUNK_LEVEL)
-    saved = store.load(expected) if store is not None else None
+    expected = _expected(bundle.language, bundle.version)
+    store, saved = _ahead.pop((cache.folder, expected), (None, None)) if cache.folder is not None else (None, None)
+    if store is None and cache.folder is not None:
+        store = IndexStore(cache.folder / "index")
+        saved = store.load(expected)
     if store is not None and saved is not None:
         done = update_pages(site, pages, bundle, cache, store, saved, known or {})
         if done is not None:
             return done
     return indexer.index_all(site, pages, bundle, cache, store, expected)
+
+
+def _expected(language: str, version: str) -> tuple:
+    return fingerprint(language, version, CHUNK_BYTES, TITLE_CHUNK_BYTES, PRESENCE_CHUNK_BYTES,
+                       BOUNDARY_CHUNK_BYTES, TWIN_CHUNK_BYTES, CHUNK_LEVEL)
+
+
+# saved indexes loaded ahead (`load_ahead`), by page cache folder and fingerprint: taken by the
+# next index_pages of that folder in this process
+_ahead: dict[tuple[Path, tuple], tuple[IndexStore, SavedIndex | None]] = {}
+
+
+def load_ahead(folder: Path, language: str, version: str) -> None:
+    """Load the index saved in the page cache ``folder`` before the pages are there to index
+    (search.prepare). Nothing but index_pages changes it; the build holds the cache."""
+    store = IndexStore(folder / "index")
+    expected = _expected(language, version)
+    _ahead[folder, expected] = (store, store.load(expected))
 
 
 def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIndex, cache: PageCache,

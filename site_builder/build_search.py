@@ -1,0 +1,112 @@
+"""The build's search files: the published site's taken again, made in the build's process,
+or made by its second process (lane.py) while the build makes what it stores after; and
+the stamps of every file of the staged site."""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from site_builder.config import SiteConfig, load_config
+from site_builder.incremental import SiteRecord, Stamp, folder_stamps, search_key, site_stamps
+from site_builder.lane import Lane
+from site_builder.progress import Progress
+from site_builder.spare import InFolder, Staged
+
+if TYPE_CHECKING:
+    from site_builder.render import RenderedSite
+    from site_builder.search import SearchStats
+
+
+@dataclass
+class SearchFiles:
+    stats: SearchStats | None  # (None while the lane makes them: `finish`)
+    key: str  # what they were made from
+    files: list[str] | None  # their paths in the site (None until publish for files made now)
+    stale: bool = False  # made from other pages than these
+    lane: Lane | None = None  # the process making them, until `finish`
+
+    def finish(self, progress: Progress) -> None:
+        """Wait for the lane's search stage (its failure raised here)."""
+        if self.lane is not None:
+            with progress.stage("search"):
+                self.stats, self.lane = self.lane.answer(), None
+
+
+def prepare_search(content_dir: Path) -> None:
+    """(In the lane, while the build reads: search.prepare of the site's configuration.)"""
+    from site_builder import search
+
+    search.prepare(load_config(content_dir))
+
+
+def run_search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, str]], record: SiteRecord | None,
+               progress: Progress, may_lag: bool, use_cache: bool, lane: Lane | None = None) -> SearchFiles:
+    """The search files: taken from the published site when no page changed (or when they
+    may lag behind the pages), else made (with the build cache's page cache, when used):
+    the HTML pages are the rendered ones and any static file's (the staging folder holds
+    nothing else but search files), so the site is not walked. `lane`: a second process
+    that was sent `prepare_search`, which then makes them (`SearchFiles.finish`)."""
+    from site_builder.render import STATIC
+    from site_builder.search import BUNDLE_DIR, build_index
+
+    with progress.stage("search"):
+        key = search_key(pages, repr(dataclasses.replace(config, path=None)))
+        recorded = record.recorded_search() if record is not None else None
+        if record is not None and record.search_key is not None and (record.search_key == key or may_lag) \
+                and recorded is not None:
+            staged.keep_only(set(record.search_files))
+            if staged.take_all(record.search_files):
+                return SearchFiles(recorded, record.search_key, record.search_files, stale=record.search_key != key)
+        # the search files are made anew, never written into; the spare's bundle is patched in
+        # place (search/inplace.py): most of its files are the new bundle's
+        staged.keep_only(InFolder(BUNDLE_DIR))
+        static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
+        if lane is not None:
+            lane.answer()  # prepare_search's (its failure: Pagefind's, say)
+            lane.send(build_index, staged.folder, config, use_cache, [*pages, *static], dict(staged.taken))
+            return SearchFiles(None, key, None, lane=lane)
+        stats = build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static], known=staged.taken)
+        return SearchFiles(stats, key, None)
+
+
+def page_stamps(staged: Staged, site: RenderedSite) -> tuple[dict[str, Stamp], dict[str, int]]:
+    """The stamps of the pages and static files of the staged site, and the mtimes of their
+    folders but the site's own: the search stage writes in none of those (only in its
+    bundle's folder and at the top), so they are what is published."""
+    files = staged.stamps([*site.pages.pages, *site.static])
+    folders = folder_stamps(staged.folder, files)
+    del folders[""]
+    return files, folders
+
+
+def all_stamps(staged: Staged, made: tuple[dict[str, Stamp], dict[str, int]], search_made: SearchFiles | None,
+               published: dict[str, Stamp]) -> tuple[dict[str, Stamp], dict[str, int]]:
+    """The stamp of every file of the staged site and the mtime of each folder, from those of
+    its pages (`page_stamps`) and the search files': those it took from the published site
+    by the published site's record (`published`); those the search stage made anew are
+    listed (and named in `search_made`)."""
+    files, folders = made
+    if search_made is not None and search_made.files is None:
+        search = _search_stamps(staged.folder, files, published)
+        search_made.files = sorted(search)
+    else:
+        search = staged.stamps(search_made.files if search_made is not None and search_made.files is not None else [])
+    return files | search, folders | folder_stamps(staged.folder, search)
+
+
+def _search_stamps(folder: Path, known: dict[str, Stamp], published: dict[str, Stamp]) -> dict[str, Stamp]:
+    """The stamps of the files the search stage made (it writes nowhere else): its bundle
+    folder's, and those at the top of the site that are not the pages or static files
+    (`known`). A bundle file that is the published one (its inode: most are) has its stamp."""
+    from site_builder.search import BUNDLE_DIR
+
+    made = site_stamps(folder, under=BUNDLE_DIR, linked=published)
+    with os.scandir(folder) as entries:
+        top = [entry for entry in entries if entry.name not in known and not entry.is_dir()]
+    for entry in top:
+        stat = entry.stat()
+        made[entry.name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return made

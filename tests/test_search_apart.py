@@ -1,0 +1,127 @@
+"""A build whose search stage runs in its second process (BuildOptions.search_apart, as the
+command builds: lane.py) makes what a build in one process makes, and fails as it does."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import BuildOptions, build_site
+from site_builder.errors import SiteBuildError
+from site_builder.search import pagefind, update
+from test_incremental_property import apply, files_of, start_site
+
+
+def _indexing_processes(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Each process that indexes pages writes its id to `log` (a lane forked after this
+    inherits the counting function)."""
+    real = update.index_pages
+
+    def counted(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(update, "index_pages", counted)
+
+
+def test_an_edit_built_apart_is_indexed_in_the_second_process_and_is_a_clean_build(tmp_path, monkeypatch):
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))  # (no record yet: all in this process)
+    log = tmp_path / "indexed-by"
+    _indexing_processes(monkeypatch, log)
+    for step in [("append md", "a", "干部要多到一线去。"), ("append md", "b", "调查研究是谋事之基。")]:
+        apply(content, step)
+        built = build_site(BuildOptions(content, published, search_apart=True))
+        assert built.search is not None and built.search.pages > 3 and 0 < built.pages_rendered < built.pages_written
+    indexed_by = log.read_text(encoding="utf-8").split()
+    assert len(indexed_by) == 2 and str(os.getpid()) not in indexed_by
+    monkeypatch.undo()
+    again = build_site(BuildOptions(content, published, search_apart=True))
+    assert again.unchanged  # the record (stamps and folders) is the published site's
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    assert files_of(published) == files_of(clean)
+
+
+def test_a_search_stage_that_fails_apart_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch):
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    before = files_of(published)
+
+    def broken(language: str):
+        raise SiteBuildError("Pagefind failed (exit 1): test")
+
+    monkeypatch.setattr(pagefind, "engine_output", broken)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    with pytest.raises(SiteBuildError, match="Pagefind failed"):
+        build_site(BuildOptions(content, published, search_apart=True))
+    assert files_of(published) == before
+    monkeypatch.undo()
+    assert build_site(BuildOptions(content, published, search_apart=True)).search is not None
+
+
+def test_a_search_stage_prepared_ahead_runs_pagefind_and_loads_the_saved_index_no_more(tmp_path, monkeypatch):
+    from site_builder import search
+    from site_builder.config import load_config
+    from site_builder.search import state
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published))
+    config = load_config(content)
+    calls: list[str] = []
+    real_engine, real_load = pagefind.engine_output, state.IndexStore.load
+    monkeypatch.setattr(pagefind, "engine_output", lambda language: calls.append("engine") or real_engine(language))
+    monkeypatch.setattr(state.IndexStore, "load", lambda store, expected: calls.append("load") or real_load(store, expected))
+    search.prepare(config)
+    assert calls == ["engine", "load"]
+    before = files_of(published)
+    stats = search.build_index(published, config)
+    assert calls == ["engine", "load"]  # both taken from what was prepared
+    assert stats.cached == stats.pages and files_of(published) == before
+
+
+def test_the_spare_site_is_checked_by_the_second_process_while_the_build_reads(tmp_path, monkeypatch):
+    from site_builder import spare
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))  # (its site linked as the spare)
+    log = tmp_path / "checked-by"
+    real = spare.as_recorded
+
+    def logged(*args):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(spare, "as_recorded", logged)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    built = build_site(BuildOptions(content, published, search_apart=True))
+    checked_by = log.read_text(encoding="utf-8").split()
+    assert len(checked_by) == 1 and checked_by != [str(os.getpid())]
+    assert 0 < built.pages_rendered < built.pages_written  # the spare claimed: the pages it holds taken
+    monkeypatch.undo()
+    assert build_site(BuildOptions(content, published, search_apart=True)).unchanged
+
+
+@pytest.mark.parametrize("steps", [
+    [("rename md", "a", "e"), ("delete md", "b"), ("write raw", "q", 1)],
+    [("template", "article.html", True), ("config", 20, "理论档案"), ("retitle md", "c", "久久为功")],
+])
+def test_changes_of_every_kind_built_apart_are_clean_builds(tmp_path, steps):
+    from test_incremental_property import folders_of
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    for number, step in enumerate(steps):
+        apply(content, step)
+        build_site(BuildOptions(content, published, search_apart=True))
+        clean = tmp_path / f"clean{number}"
+        build_site(BuildOptions(content, clean, cache=False))
+        assert files_of(published) == files_of(clean) and folders_of(published) == folders_of(clean), step
