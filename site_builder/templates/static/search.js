@@ -38,23 +38,28 @@ const FOLDED = new Map(); // character -> the number of its part
     FOLDED.set(String.fromCodePoint(cp), Math.floor(k / listed.part));
   });
 }
-const foldParts = new Map(); // part number -> its load
-function foldPart(n) {
-  let load = foldParts.get(n);
-  if (!load) {
-    load = fetch(new URL(`search-fold/${n}.json`, import.meta.url)).then((r) => {
-      if (!r.ok) throw new Error(`search fold table, part ${n}: HTTP ${r.status}`);
-      return r.json();
-    }).then((pairs) => {
-      const chars = Array.from(pairs);
-      for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
-      foldCache.clear(); // characters folded before the part came
-    });
-    load.catch(() => foldParts.delete(n));
-    foldParts.set(n, load);
-  }
-  return load;
+// A table the page loads in parts (<folder>/<n>.json beside this script), each part fetched
+// once, when a query first needs it (a failed fetch is tried again by the next query).
+function partLoader(folder, what, take) {
+  const loads = new Map(); // part number -> its load
+  return (n) => {
+    let load = loads.get(n);
+    if (!load) {
+      load = fetch(new URL(`${folder}/${n}.json`, import.meta.url)).then((r) => {
+        if (!r.ok) throw new Error(`${what}, part ${n}: HTTP ${r.status}`);
+        return r.json();
+      }).then(take);
+      load.catch(() => loads.delete(n));
+      loads.set(n, load);
+    }
+    return load;
+  };
 }
+const foldPart = partLoader("search-fold", "search fold table", (pairs) => {
+  const chars = Array.from(pairs);
+  for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
+  foldCache.clear(); // characters folded before the part came
+});
 // Resolves once `text` can be normalised: the parts of the table its characters need are loaded.
 function foldReady(text) {
   const parts = new Set();
@@ -165,21 +170,9 @@ function planPart(part) {
 // ~1 KB, not the whole list's 7.
 const HEAVY_PARTS = 64;
 const LISTED = new Set();
-const heavyParts = new Map(); // part number -> its load
-function heavyPart(n) {
-  let load = heavyParts.get(n);
-  if (!load) {
-    load = fetch(new URL(`search-heavy/${n}.json`, import.meta.url)).then((r) => {
-      if (!r.ok) throw new Error(`search common bigrams, part ${n}: HTTP ${r.status}`);
-      return r.json();
-    }).then((joined) => {
-      for (let k = 0; k + 1 < joined.length; k += 2) LISTED.add(joined.slice(k, k + 2));
-    });
-    load.catch(() => heavyParts.delete(n));
-    heavyParts.set(n, load);
-  }
-  return load;
-}
+const heavyPart = partLoader("search-heavy", "search common bigrams", (joined) => {
+  for (let k = 0; k + 1 < joined.length; k += 2) LISTED.add(joined.slice(k, k + 2));
+});
 // Resolves once every listed bigram that starts with a character of the plans' texts is in LISTED.
 function heavyReady(plans) {
   const parts = new Set();
