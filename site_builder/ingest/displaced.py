@@ -122,6 +122,11 @@ def return_bylines(drafts: list[Draft]) -> None:
     k = 0
     while k < len(drafts):
         draft = drafts[k]
+        if waiting and draft.byline_after_body and _signed_by_dateline(draft):
+            # (a report signed by its dateline: the byline after its body is an earlier article's)
+            owner = waiting.pop(0)
+            owner.bylines, owner.byline_after_body = draft.bylines, True
+            draft.bylines, draft.byline_after_body = [], False
         for unit in [u for u in draft.footer if is_name(u)]:
             if not draft.bylines or _names(unit) <= {n for b in draft.bylines for n in _names(b)}:
                 continue  # (the article's own byline, or a copy of it: fill_footer's)
@@ -148,8 +153,11 @@ def _signed_by_unit(draft: Draft) -> bool:
     """The article prints its writer's unit under its title and no name (（作者单位：…）): an
     unsigned article, whose head would hold its byline had it one. Or a report's dateline
     names its writers (本报北京6月5日电（记者 王某））: it needs no byline."""
-    return any(u.info.get("affiliation") for u in draft.head_lines) \
-        or bool(dateline.opening_writers([u.text for u in draft.body[:2]]))
+    return any(u.info.get("affiliation") for u in draft.head_lines) or _signed_by_dateline(draft)
+
+
+def _signed_by_dateline(draft: Draft) -> bool:
+    return bool(dateline.opening_writers([u.text for u in draft.body[:2]]))
 
 
 def _split_at_title(draft: Draft, byline: Unit) -> Draft | None:

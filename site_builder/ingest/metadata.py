@@ -140,8 +140,8 @@ def _byline_parts(text: str, marked_only: bool) -> dict | None:
     if not m:
         return None
     names = split_names(re.sub(rf"^{_BYLINE_LEAD}", "", m.group(1)))
-    # a byline's marker before a short subheading (■ 筑牢根基) makes no name of it
-    return {"names": names} if all(map(plausible_name, names)) else None
+    # a byline's marker before a short subheading (■ 筑牢根基) or a box's label (■背景) makes no name of it
+    return {"names": names} if all(map(plausible_name, names)) and not shapes.is_box_label(m.group(1)) else None
 
 
 # what OCR reads a byline's square marker as: the character 口 (a surname nobody bears

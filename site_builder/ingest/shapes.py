@@ -45,6 +45,9 @@ _SENTENCE_OPENER = re.compile(
 # the label of a box printed with an article (链接, 相关链接, 延伸阅读, 背景 …): a heading over
 # the box's text, never the first words of a paragraph
 _BOX_LABEL = re.compile(r"^[【\[]?(?:[\u4e00-\u9fff]{0,2}链接|延伸阅读|背景(?:资料|链接)?|名词解释|小?资料|知识卡片)[】\]]?$")
+# an interview's question or answer, labelled (问：…？): a turn of the talk, however short and
+# whatever stands under it, never a title or a subheading
+_INTERVIEW_TURN = re.compile(r"^[问答][：:]")
 _RUN_IN_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,]|首先|其次|再次|最后)")
 
 
@@ -115,7 +118,7 @@ def title_shaped(text: str, *, limit: int = TITLE_MAX) -> bool:
     cjk = len(re.findall(f"[{CJK}]", t))
     if cjk < 4 or len(t) > limit:
         return False
-    if "。" in t or "；" in t or ends_open(t):
+    if "。" in t or "；" in t or ends_open(t) or _INTERVIEW_TURN.match(t):
         return False
     core = strip_closers(t)
     return not core.endswith(("。", "；", "，", "、"))

@@ -98,6 +98,8 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
         return True
     if following.kind == "text" and prev not in titles and dateline.writers(following.text):
         return True  # (a report's dateline opens its article, whatever ends above the title)
+    if following.kind == "text" and prev not in titles and _banner_as_above(units, i, titles):
+        return True  # (a column's banner on the line, as an earlier title prints one: a kicker and a title)
     opens_page = prev is None or units[prev].kind in (*BETWEEN_ARTICLES, "kicker") or (prev in titles) \
         or _parts_two_articles(units, i, titles)
     if prev is not None and units[prev].kind == "byline":
@@ -109,6 +111,12 @@ def _is_title(units: list[Unit], i: int, titles: set[int]) -> bool:
     return opens_page and following.kind == "text" and prev not in titles \
         and (len(following.text) >= LONG_PARAGRAPH or (nxt is not None and series.opens_a_series(units, nxt, BETWEEN_ARTICLES))
              or _sentences_of_a_body(following.text))
+
+
+def _banner_as_above(units: list[Unit], i: int, titles: set[int]) -> bool:
+    def banner(k: int) -> bool:
+        return metadata.split_inline_banner(units[k].text)[0] is not None
+    return banner(i) and any(t < i and banner(t) for t in titles)
 
 
 def _sentences_of_a_body(text: str) -> bool:

@@ -117,3 +117,48 @@ def test_a_byline_printed_after_the_next_article_splits_its_article_off_the_one_
                        DIGITAL.title, "▲王海涛", *DIGITAL.paragraphs, REPRINT, "●李晓红"))
     assert heads(doc) == [(GOVERNANCE.title, ["黄静洋"]), (CULTURE.title, ["李晓红"]), (DIGITAL.title, ["王海涛"])]
     assert doc.articles[1].affiliation == "东江市委党校副教授"
+
+
+def test_an_interviews_question_over_a_unit_line_is_a_turn_never_a_title():
+    # (a column cut leaves the question alone on its line, the article's unit line under it:
+    # a title-shaped line over a unit line, but 问： labels a turn of the talk)
+    talk = ["制造业是国民经济的主体。记者就此采访了相关专家。", "问：当前我国智能制造发展处在什么阶段？",
+            "答：总体上看，智能制造已经从试点示范走向全面推广，但不同企业之间差距很大。"]
+    question = "问：企业在推进智能化改造时，最大的难点是什么？"
+    answer = "答：最大的难点是资金和人才，不少中小企业还处在补课阶段。"
+    doc = extract(page("智能制造如何赋能产业升级", "■张明远", *talk, question, UNIT, answer))
+    assert [a.title for a in doc.articles] == ["智能制造如何赋能产业升级"]
+    assert doc.articles[0].blocks[-1].text == question
+
+
+def test_a_boxs_label_with_a_bylines_marker_is_the_boxs_heading_not_a_byline():
+    # (a page that marks its subheadings with ■ marks the box's label too: 背景 is no name)
+    box = "集中带量采购以明确采购量、以量换价为主要特征，医疗机构按照约定采购量优先使用中选产品。"
+    doc = extract(page(GOVERNANCE.title, "●张明远", *GOVERNANCE.paragraphs, "■背景", box, UNIT,
+                       CULTURE.title, "●李晓红", *CULTURE.paragraphs))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), (CULTURE.title, ["李晓红"])]
+    assert [(b.type, b.text) for b in doc.articles[0].blocks[-2:]] == [("heading", "背景"), ("paragraph", box)]
+
+
+def test_a_byline_after_a_report_signed_by_its_dateline_goes_back_to_the_unsigned_article():
+    first, *rest = CULTURE.paragraphs
+    doc = extract(page(GOVERNANCE.title, *GOVERNANCE.paragraphs, REPRINT,
+                       CULTURE.title, DATELINE + first, *rest, UNIT, "■萧然庆　赵思"))
+    assert heads(doc) == [(GOVERNANCE.title, ["萧然庆", "赵思"]), (CULTURE.title, ["金宇雨"])]
+
+
+def test_a_banner_on_a_title_line_as_the_pages_first_title_prints_one_opens_an_article():
+    # (the second article read in turns with the first, unsigned: nothing but its banner and
+    # the first title's form says that the line after a cut paragraph heads an article)
+    first, *rest = GOVERNANCE.paragraphs
+    cut = first[:len(first) // 2]
+    doc = extract(page("【理论前沿】" + GOVERNANCE.title, "■张明远", cut, "【学思践悟】 " + CULTURE.title,
+                       *CULTURE.paragraphs, first[len(first) // 2:], *rest, UNIT))
+    assert [(a.kicker, a.title) for a in doc.articles] == [("【理论前沿】", GOVERNANCE.title),
+                                                          ("【学思践悟】", CULTURE.title)]
+
+
+def test_a_bracketed_label_in_a_body_whose_title_prints_no_banner_opens_nothing():
+    doc = extract(page(GOVERNANCE.title, "■张明远", *GOVERNANCE.paragraphs[:2], "【案例】 某社区探索红色物业新模式",
+                       *GOVERNANCE.paragraphs[2:], UNIT))
+    assert [a.title for a in doc.articles] == [GOVERNANCE.title]

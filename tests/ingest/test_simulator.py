@@ -187,6 +187,21 @@ def test_an_unsigned_article_read_in_turns_keeps_no_unit_its_lost_byline_printed
         assert all(a.affiliation is None or a.affiliation in printed for a in page.articles), seed
 
 
+def test_an_article_read_in_turns_keeps_the_unit_its_byline_prints():
+    """interleave drops the second article's closing lines: a unit its byline prints in
+    brackets (王某（某某党校讲师）) is still on the page, and still the article's (these
+    pages owed none)."""
+    kept = 0
+    for seed in range(611000, 611060):
+        page = make_page(seed, "x", ["author-lines", "interleave"])
+        for a in page.articles:
+            printed = " ".join(a.byline or [])
+            if re.search(r"[（(]", printed):
+                assert a.affiliation and a.affiliation in printed, seed
+                kept += 1
+    assert kept >= 3
+
+
 def test_an_unsigned_articles_unit_line_stands_under_its_subtitle():
     """interleave-unsigned prints the second article's unit under its head: under the title
     and the subtitle, never between the two (these pages printed it between)."""

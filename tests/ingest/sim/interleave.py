@@ -31,6 +31,15 @@ def _unsign(rng, lines: list[Line], art, b: int) -> None:
         lines.insert(title, Line(art.kicker, "kicker", b))
 
 
+def _drop_footer(art) -> None:
+    """The article's closing lines are not printed; what its byline says in its head, such as
+    a bracketed unit, stays printed and stays its."""
+    printed = " ".join(art.byline or [])
+    if not (art.affiliation and art.affiliation in printed):
+        art.affiliation = None
+    art.footer, art.source_paper = [], None
+
+
 def interleave(rng, lines, page, unsigned: bool = False):
     """Two neighbouring articles printed in columns side by side, read column by column.
 
@@ -68,8 +77,8 @@ def interleave(rng, lines, page, unsigned: bool = False):
     articles[b].blocks = kept
     for _kind, text in dropped:
         lines.remove(next(x for x in lines if x.article == b and x.text == text))
-    if articles[b].footer:  # (what a byline in its head says, such as a bracketed unit, stays printed)
-        articles[b].footer, articles[b].affiliation, articles[b].source_paper = [], None, None
+    if articles[b].footer:
+        _drop_footer(articles[b])
     if unsigned:
         _unsign(rng, lines, articles[b], b)
     mine = [line for line in lines if line.article == a]
