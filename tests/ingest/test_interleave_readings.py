@@ -178,3 +178,11 @@ def test_the_first_articles_last_columns_under_the_seconds_closing_lines():
     first's."""
     assert _misread((100006, 100010, 100015, 100017, 100029, 100041, 110003, 110016),
                     ["interleave-unsigned", "byline-after"]) == []
+
+
+def test_plain_subheadings_between_a_numbered_series_are_worth_reading_in_turns():
+    """The first article ends on a whole paragraph, the second holds no cut (a column foot
+    read on into the next column's first words, a glued line): only its subheadings, a
+    numbered series (（一）…（四）) with plain ones between, say that two articles are read
+    in turns."""
+    assert _problems(19100034, "interleave-unsigned") == []

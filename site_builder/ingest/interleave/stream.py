@@ -71,8 +71,17 @@ class Stream:
         subheadings, which always have text between them: one is a column's foot.)"""
         ends = self.ends
         heading = [e == "maybe" or shapes.is_numbered_heading(u.text) for u, e in zip(self.units, ends, strict=True)]
-        return self.a_ending != "end" or "cut" in ends[:-1] \
+        return self.a_ending != "end" or "cut" in ends[:-1] or self._two_numberings() \
             or any(heading[k] and heading[k + 1] and "maybe" in ends[k:k + 2] for k in range(len(ends) - 1))
+
+    def _two_numberings(self) -> bool:
+        """A numbered series of subheadings (（一）… （二）…) with plain subheading-shaped lines
+        between its members: an article numbers all its subheadings of a level or none, so
+        the plain ones are another article's, read in turns with it."""
+        numbered = [k for k, u in enumerate(self.units) if shapes.is_numbered_heading(u.text)]
+        plain = [k for k, (u, e) in enumerate(zip(self.units, self.ends, strict=True))
+                 if e == "maybe" and k not in numbered]
+        return len(numbered) >= 2 and any(numbered[0] < k < numbered[-1] for k in plain)
 
     def stop_of(self, end: End) -> int:
         """Characters into the stream where the piece `end` stops."""
