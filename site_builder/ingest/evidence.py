@@ -235,7 +235,24 @@ def ends_on_single_character(j: Junction) -> float:
 
 
 def opens_with_lone_noun(j: Junction) -> float:
-    return float(grammar.opens_with_lone_noun(j.after))
+    return float(grammar.opens_with_lone_noun(j.after) or _opens_with_noun_phrase(j.after))
+
+
+NOUN_PHRASE_MAX = 10  # characters: a short modifier, 的 and its noun (质量的有效途径。)
+
+
+def _opens_with_noun_phrase(text: str) -> bool:
+    """The piece's first sentence is a noun phrase with 的 and no verb (质量的有效途径。): the
+    rest of a sentence begun before the break (…是提升耕地 | 质量的…); a paragraph's first
+    sentence says something."""
+    first, stop, _ = text.partition("。")
+    if not stop or len(first) > NOUN_PHRASE_MAX or "的" not in first[1:]:
+        return False
+    tags = lexicon.tag(first)
+    return bool(tags) and tags[-1][1] in _NOUNS and not any(tag in ("v", "vd") or tag[:1] in "rd" for _, tag in tags)
+
+
+_NOUNS = frozenset({"n", "ng", "nz", "vn", "an", "l"})  # (l: a set phrase, 有效途径)
 
 
 def series_completed(j: Junction) -> float:

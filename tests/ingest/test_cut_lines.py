@@ -110,3 +110,15 @@ def test_a_cut_line_whose_rest_opens_on_the_copula_is_joined():
     stands before it), so the short line above is the subject cut off by a column's foot."""
     first, rest = "社区议事会和居民说事点", "是基层协商的有效形式。群众的事由群众商量着办，矛盾化解在家门口。"
     assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)
+
+
+def test_a_cut_line_whose_rest_opens_with_a_noun_phrase_sentence_is_joined():
+    """…是提高服务 | 质量的有效途径。: a first sentence that is a noun phrase with 的 and no
+    verb says nothing of its own; it completes the sentence begun above the break."""
+    first, rest = "数字化改造是提高企业", "效益的有效途径。一些企业上线平台后，设备综合效率明显提升。"
+    assert _blocks(SECTION, PARAGRAPH, first, rest)[-1] == ("paragraph", first + rest)
+
+
+def test_a_subheading_over_a_paragraph_that_opens_with_a_whole_sentence_stays():
+    rest = "居民的事由居民商量着办。矛盾化解在家门口，服务送到心坎上。"
+    assert _blocks(SECTION, PARAGRAPH, "让居民议事有平台", rest)[-2:] == [("heading", "让居民议事有平台"), ("paragraph", rest)]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.ingest.accounting import unaccounted
 from tests.ingest.sim.compose import Article
+from tests.ingest.sim.damage_text import FULL_TO_HALF
 from tests.ingest.sim.page import Page
 
 
@@ -73,6 +74,15 @@ def _spaces_added(art: Article, have) -> list[str]:
     return []
 
 
+# page matter is recorded as the page prints it, half-width marks included; extraction gives
+# it with the width repaired, as it does body text
+_WIDTH_FOLD = str.maketrans(FULL_TO_HALF)
+
+
+def _matter_key(text: str) -> str:
+    return _key(text).translate(_WIDTH_FOLD)
+
+
 def _spaced(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -88,7 +98,7 @@ def _outputs(doc) -> list[str]:
 def _page_matter(page: Page, doc) -> list[str]:
     problems: list[str] = []
     for kind, text in page.leftovers:
-        if not any(_key(text) in _key(left.text) and kind in (None, left.kind) for left in doc.leftovers):
+        if not any(_matter_key(text) in _matter_key(left.text) and kind in (None, left.kind) for left in doc.leftovers):
             problems.append(f"no leftover{' ' + kind if kind else ''} {text[:20]!r}: "
                             f"{[(left.kind, left.text[:15]) for left in doc.leftovers]}"[:300])
     for pattern in page.forbidden:
