@@ -34,7 +34,8 @@ def join_byline_names(units: list[Unit]) -> list[Unit]:
         elif out and _quotes_source(out[-1], unit):
             first = out.pop()
             unit = first.joined_with(unit, first.text + unit.text)
-        elif out and _unit_goes_on(out[-1], unit, units[n + 1] if n + 1 < len(units) else None):
+        elif out and _unit_goes_on(out[-1], unit, units[n + 1] if n + 1 < len(units) else None,
+                                   opens=len(out) == 1 or out[-2].kind in _CLOSING):
             first = out.pop()
             joined = first.joined_with(unit, first.text + "\u3000" + unit.text)
             joined.info = {"names": first.info["names"], "affiliation": unit.text}
@@ -74,14 +75,19 @@ def _names_go_on(byline: Unit, names: Unit) -> bool:
         and not names.text.startswith(tuple(MARKERS))
 
 
-def _unit_goes_on(byline: Unit, line: Unit, after: Unit | None) -> bool:
+_CLOSING = ("source", "affiliation", "editor_note")
+
+
+def _unit_goes_on(byline: Unit, line: Unit, after: Unit | None, opens: bool = False) -> bool:
     """`line` is the writers' unit or post under a byline of names only, with the body or a
     summary's label under it (not the next head: a title-shaped line after it), or the page's
-    end: a byline printed at the foot, away from its article, with its unit under it."""
+    end: a byline printed at the foot, away from its article, with its unit under it. Where
+    the byline opens an article (the page's top, or after closing lines), the title may
+    follow: a byline printed over its title."""
     names_only = byline.kind == "byline" or (byline.kind == "text" and not byline.text.startswith(tuple(MARKERS)))
     return names_only and set(byline.info) == {"names"} and _one_line(byline) \
         and line.kind == "text" and not line.info and _one_line(line) and unit_shaped(line.text) \
-        and (after is None or after.kind == "label" or (after.kind == "text" and not title_shaped(after.text)))
+        and (after is None or after.kind == "label" or (after.kind == "text" and (opens or not title_shaped(after.text))))
 
 
 SOURCE_MAX = 40  # characters: a name, a book, a speech's occasion

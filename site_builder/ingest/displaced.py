@@ -12,7 +12,7 @@ from __future__ import annotations
 from site_builder.ingest import dateline, dedupe, shapes
 from site_builder.ingest.draft import Draft
 from site_builder.ingest.lines import Unit
-from site_builder.ingest.metadata import MARKERS, STAFF_ROLE
+from site_builder.ingest.metadata import MARKERS, STAFF_ROLE, role_led
 from site_builder.ingest.titles import is_name
 
 CLOSING_KINDS = ("source", "affiliation")
@@ -91,14 +91,15 @@ def _without_trailing_copies(footer: list[Unit], before: list[Draft], signed_bef
 
 def _closes_as_a_rule(draft: Draft) -> bool:
     """An article that prints closing lines as the genre's signed articles do: a title and a
-    writer's name above its body. (A staff reporter's piece, a byline naming the writer's
-    unit or a unit line under it, a commentary or an article read in columns with another
-    print none of their own.)
+    writer's name above its body. (A staff reporter's piece, a round table (its host's line:
+    主持人：…), a byline naming the writer's unit or a unit line under it, a commentary or an
+    article read in columns with another print none of their own.)
     Under such an article with none, a reprint line and a unit line set together below the
     next article are one for each (each closes an article alone)."""
     return draft.title is not None and bool(draft.bylines) and not draft.byline_after_body \
         and draft.interleaved is None and not any(u.kind == "affiliation" for u in draft.head_lines) \
-        and all(set(u.info) == {"names"} and not STAFF_ROLE.match(u.text.lstrip(MARKERS)) for u in draft.bylines)
+        and all(set(u.info) == {"names"} and not STAFF_ROLE.match(u.text.lstrip(MARKERS)) and not role_led(u.text)
+                for u in draft.bylines)
 
 
 def _bare_run_before(drafts: list[Draft], k: int) -> list[Draft]:

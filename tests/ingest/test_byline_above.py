@@ -82,3 +82,14 @@ def test_a_plain_column_name_over_a_later_byline_over_its_title():
     assert _read("学习贯彻党的二十大精神", "王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "思想纵横", "李强",
                  "推进城市更新法治保障", BODY_TWO) == [
         ("加强党的建设", "学习贯彻党的二十大精神", ["王明"]), ("推进城市更新法治保障", "思想纵横", ["李强"])]
+
+
+def test_names_over_their_unit_over_the_title():
+    """A byline above its title with the writers' unit on the line under the names: the unit
+    is the byline's, not the title (it read as the title, the true title glued to the body)."""
+    doc = extract_text(Path("above.txt"), "\n\n".join(
+        ["王明　李强", "东江市社科联", "加强党的建设", BODY_ONE, CLOSING_TWO,
+         "张华", "西岭大学马克思主义学院", "推进城市更新法治保障", BODY_TWO]) + "\n")
+    assert [(a.title, a.authors, a.affiliation) for a in doc.articles] == [
+        ("加强党的建设", ["王明", "李强"], "东江市社科联"),
+        ("推进城市更新法治保障", ["张华"], "西岭大学马克思主义学院")]

@@ -162,3 +162,13 @@ def test_a_bracketed_label_in_a_body_whose_title_prints_no_banner_opens_nothing(
     doc = extract(page(GOVERNANCE.title, "■张明远", *GOVERNANCE.paragraphs[:2], "【案例】 某社区探索红色物业新模式",
                        *GOVERNANCE.paragraphs[2:], UNIT))
     assert [a.title for a in doc.articles] == [GOVERNANCE.title]
+
+
+def test_a_reprint_and_a_unit_line_under_the_article_after_a_round_table_are_that_articles():
+    # (a round table, led by its host's line, prints no closing lines of its own: the two
+    # lines set together are one article's, （载《…》）（作者单位系…）)
+    turns = ["李晓红：" + p for p in GOVERNANCE.paragraphs]
+    doc = extract(page(GOVERNANCE.title, "主持人：本报记者 张明远", *turns,
+                       CULTURE.title, "萧然庆", *CULTURE.paragraphs, "（载《学习时报》）", "（作者单位系东江市委党校）"))
+    assert [(a.title, a.source_paper, a.affiliation) for a in doc.articles][1] == (CULTURE.title, "学习时报", "东江市委党校")
+    assert (doc.articles[0].source_paper, doc.articles[0].affiliation) == (None, None)

@@ -202,6 +202,20 @@ def test_an_article_read_in_turns_keeps_the_unit_its_byline_prints():
     assert kept >= 3
 
 
+def test_a_report_read_in_turns_keeps_the_writers_its_dateline_names():
+    """interleave-unsigned drops the second article's byline; a report has none, and its
+    dateline (新华社上海电（记者王某）) still names its writers on the page (these pages
+    owed no authors)."""
+    dated = 0
+    for seed in range(613000, 613080):
+        page = make_page(seed, "x", ["dateline", "interleave-unsigned"])
+        for a in page.articles:
+            if re.search(r"电（记者|讯（记者", page.text) and a.blocks and "（记者" in a.blocks[0][1][:30]:
+                assert a.authors and a.authors[0] in a.blocks[0][1][:40], seed
+                dated += 1
+    assert dated >= 3
+
+
 def test_an_unsigned_articles_unit_line_stands_under_its_subtitle():
     """interleave-unsigned prints the second article's unit under its head: under the title
     and the subtitle, never between the two (these pages printed it between)."""

@@ -18,7 +18,9 @@ def _unsign(rng, lines: list[Line], art, b: int) -> None:
     removed = [x for x in lines if x.article == b and x.role == "byline"]
     for line in removed:
         lines.remove(line)
-    art.authors, art.byline = [], []
+    # (a report's dateline names its writers in its first paragraph: they stay printed)
+    dated = bool(art.authors and art.blocks) and f"记者{art.authors[0]}" in art.blocks[0][1][:40]
+    art.authors, art.byline = (art.authors if dated else []), []
     if art.affiliation and any(art.affiliation in line.text for line in removed):
         art.affiliation = None  # (the byline printed the unit, as （某某大学教授　王某） does)
     title = next(k for k, x in enumerate(lines) if x.article == b and x.role == "title")
