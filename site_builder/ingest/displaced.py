@@ -191,13 +191,21 @@ def _split_before(prev: Draft, draft: Draft, byline: Unit) -> Draft | None:
 
 def _title_in_body(body: list[Unit]) -> int | None:
     """The body's one title-shaped line after a finished paragraph, or the first of several
-    where the body's numbered subheadings stop."""
+    where the body's numbered subheadings stop, or of several the one much longer than all
+    the others (the rest are the two articles' subheadings)."""
     heads = [j for j in range(1, len(body) - 1)
              if shapes.title_shaped(body[j].text) and not shapes.is_numbered_heading(body[j].text)
              and shapes.terminated(body[j - 1].text) and not shapes.title_shaped(body[j + 1].text)]
     if len(heads) > 1 and _numbering_ends_at(body, heads[0]):
         heads = heads[:1]
+    if len(heads) > 1:
+        heads = [j for j in heads if all(shapes.cjk_len(body[j].text) >= TITLE_OVER_HEADINGS * shapes.cjk_len(body[k].text)
+                                         for k in heads if k != j)] or heads
     return heads[0] if len(heads) == 1 else None
+
+
+# an article's subheadings are set alike, of a length; a title among them is much the longest
+TITLE_OVER_HEADINGS = 1.5
 
 
 def _numbering_ends_at(body: list[Unit], j: int) -> bool:

@@ -114,6 +114,7 @@ class _Page:
         displaced.settle_names_between_columns(seg.drafts)
         displaced.return_closing_lines(seg.drafts)
         displaced.return_bylines(seg.drafts)
+        displaced.return_closing_lines(seg.drafts)  # (among the articles a byline split off)
         self.drafts = seg.drafts
         parts = [self.reflow_article(d, stats) for d in seg.drafts]
         self.place_fragments(parts, seg.fragments)
@@ -275,7 +276,8 @@ class _Page:
             article.kicker = " ".join([k.text for k in d.kickers] + ([banner] if banner else []))
         for byline in d.bylines:
             article.authors.extend(byline.info.get("names", []))
-            article.affiliation = article.affiliation or byline.info.get("affiliation")
+            # (a byline's unit is read from its printed line: its marks' width repaired here)
+            article.affiliation = article.affiliation or _repaired(byline.info.get("affiliation"))
         if d.byline_after_body:
             self.warn("the byline is printed after the body", d.bylines[0].first_line, "byline-after-body",
                       article.warnings)
@@ -294,7 +296,7 @@ class _Page:
             if is_name(unit):  # (a line of names alone, unmarked, is taken only as a byline)
                 if not article.authors:
                     article.authors = list(info.get("names", []))
-                    article.affiliation = article.affiliation or info.get("affiliation")
+                    article.affiliation = article.affiliation or _repaired(info.get("affiliation"))
                 else:
                     self.leftover("byline", unit.text, unit.spans)
                 continue
@@ -385,3 +387,7 @@ def _all_units(d: Draft) -> list[Unit]:
     if d.label is not None and d.label not in d.summary:
         units.append(d.label)
     return units
+
+
+def _repaired(field: str | None) -> str | None:
+    return normalize(field) if field else field

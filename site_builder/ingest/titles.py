@@ -214,9 +214,9 @@ def _lines_under_bylines(units: list[Unit], titles: set[int]) -> set[int] | None
 def _byline_lines(units: list[Unit], titles: set[int]) -> list[int]:
     """The marked bylines and the bare lines of names that are no title: a short title of
     two parts (以文塑旅 以旅彰文) parses as names too, and is read as a title by its place
-    (_names_shaped_title), which leaves it out here."""
-    return [i for i, unit in enumerate(units)
-            if unit.kind == "byline" or (unit.kind == "text" and "names" in unit.info and i not in titles)]
+    (_names_shaped_title), which leaves it out here. A dash's signature (——王某) closes its text."""
+    return [i for i, unit in enumerate(units) if not unit.text.startswith("—")
+            and (unit.kind == "byline" or (unit.kind == "text" and "names" in unit.info and i not in titles))]
 
 
 def _head_under(units: list[Unit], i: int, signed: list[int]) -> int | None:

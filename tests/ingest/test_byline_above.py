@@ -9,6 +9,8 @@ BODY_ONE = ("党的建设是一项伟大工程，必须坚持不懈地推进。�
             "把全面从严治党的要求落实到每一个环节，确保党始终成为坚强领导核心。")
 BODY_TWO = ("城市更新是推动城市可持续发展、改善居民生活质量、提升城市竞争力的重要途径，"
             "必须坚持以人民为中心，问需于民、问计于民、问效于民，让群众在更新中有更多获得感。")
+BODY_THREE = ("文化振兴是乡村振兴的铸魂工程。要深入挖掘乡村优秀传统文化资源，"
+              "推动农耕文明与现代文明相互融合，让乡土文化在传承中焕发新的生机活力。")
 CLOSING_ONE = "（作者单位：东江市委党校）"
 CLOSING_TWO = "（原载11月8日《人民日报》）"
 
@@ -93,3 +95,13 @@ def test_names_over_their_unit_over_the_title():
     assert [(a.title, a.authors, a.affiliation) for a in doc.articles] == [
         ("加强党的建设", ["王明", "李强"], "东江市社科联"),
         ("推进城市更新法治保障", ["张华"], "西岭大学马克思主义学院")]
+
+
+def test_a_dash_signature_on_a_page_of_bylines_over_titles_leaves_the_page_as_it_is():
+    """The last article is signed at its end (——王某): that line stands over its unit's line,
+    not over a title, and says nothing of where the page prints its bylines (the page's
+    first byline read as a kicker, the second taken by the first article)."""
+    assert _read("王明", "加强党的建设", BODY_ONE, CLOSING_ONE, "●李强", "推进城市更新法治保障", BODY_TWO,
+                 CLOSING_TWO, "坚持以人民为中心推进文化振兴", BODY_THREE, "—— 张华", CLOSING_ONE) == [
+        ("加强党的建设", None, ["王明"]), ("推进城市更新法治保障", None, ["李强"]),
+        ("坚持以人民为中心推进文化振兴", None, ["张华"])]

@@ -76,3 +76,11 @@ def test_pages_with_these_bylines_keep_both_articles_whole(first, second):
     assert doc.articles[1].affiliation == ALIASED
     for article, piece in zip(doc.articles, (GOVERNANCE, CULTURE), strict=True):
         assert [b.text for b in article.blocks] == list(piece.paragraphs)
+
+
+def test_a_bylines_unit_printed_with_half_width_brackets_gets_them_repaired():
+    """The unit is read from the byline's printed line: its brackets are repaired to full
+    width as the body's are (临湖市委党校(行政学院)讲师 stayed half-width)."""
+    text = f"{GOVERNANCE.title}\n\n■谭凯 临湖市委党校(行政学院)讲师\n\n" + "\n\n".join(GOVERNANCE.paragraphs) + "\n"
+    [article] = extract_text(Path("u.txt"), text).articles
+    assert (article.authors, article.affiliation) == (["谭凯"], "临湖市委党校（行政学院）讲师")

@@ -172,3 +172,24 @@ def test_a_reprint_and_a_unit_line_under_the_article_after_a_round_table_are_tha
                        CULTURE.title, "萧然庆", *CULTURE.paragraphs, "（载《学习时报》）", "（作者单位系东江市委党校）"))
     assert [(a.title, a.source_paper, a.affiliation) for a in doc.articles][1] == (CULTURE.title, "学习时报", "东江市委党校")
     assert (doc.articles[0].source_paper, doc.articles[0].affiliation) == (None, None)
+
+
+def test_the_title_between_two_articles_subheadings_is_the_much_longer_line():
+    # (the first article names its unit in its byline and prints no closing lines; the
+    # second is signed at its end: of the title-shaped lines between, the title is the one
+    # much longer than the subheadings of both)
+    g, c = GOVERNANCE.paragraphs, CULTURE.paragraphs
+    doc = extract(page(GOVERNANCE.title, "■张明远　东江大学马克思主义学院", g[0], "夯实基层基础", *g[1:],
+                       "坚持以人民为中心推进文化振兴", c[0], "守正创新", *c[1:], "——李晓红", UNIT))
+    assert heads(doc) == [(GOVERNANCE.title, ["张明远"]), ("坚持以人民为中心推进文化振兴", ["李晓红"])]
+
+
+def test_two_unit_lines_under_a_byline_that_splits_off_its_article_go_one_to_each():
+    # (the second article's byline printed after its body splits it off the first, whose
+    # numbered subheadings stop at its title; the two unit lines set together under the byline
+    # are one for each, as where the two articles stood apart from the start)
+    g, c = GOVERNANCE.paragraphs, CULTURE.paragraphs
+    doc = extract(page(GOVERNANCE.title, "■张明远", g[0], "一、夯实基层基础", g[1], "二、健全治理体系", *g[2:],
+                       CULTURE.title, *c, "■李晓红", "作者单位：东江市社科联", "作者单位：北原市社科联"))
+    assert [(a.title, a.authors, a.affiliation) for a in doc.articles] == [
+        (GOVERNANCE.title, ["张明远"], "东江市社科联"), (CULTURE.title, ["李晓红"], "北原市社科联")]
