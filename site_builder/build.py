@@ -169,6 +169,8 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
     except BaseException:
+        if checking is not None:  # (its lane may be writing into staging: ended first, not waited for)
+            checking.close(failed=True)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:

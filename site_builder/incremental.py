@@ -294,10 +294,10 @@ class RecordCheck:
             self._held = bool(self.lane.answer())
         return self._record if self._held else None
 
-    def close(self) -> None:
-        """End the lane, if any (after what it was sent)."""
+    def close(self, failed: bool = False) -> None:
+        """End the lane, if any: after what it was sent, or at once when the build `failed`."""
         if self.lane is not None:
-            self.lane.close()
+            self.lane.close(abandon=failed)
 
 
 def as_recorded(folder: Path, files: dict[str, Stamp], folders: dict[str, int]) -> bool:

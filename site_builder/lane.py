@@ -11,7 +11,8 @@ what it stores after.
 It runs `first` (given by the fork: no pickling of what it reads), then each call it is
 sent, in order, and sends back each one's value or exception. Calls and values go through
 pipes, pickled: functions by their names, so only module-level ones. A lane that ended
-without answering (killed) raises SiteBuildError. Only a process with one thread forks
+without answering (killed) raises SiteBuildError. A build that fails ends its lane at
+once (`close(abandon=True)`: SIGTERM), not after the call it runs. Only a process with one thread forks
 one (a fork copies the calling thread alone: another's locks would stay held in the
 child), and only on a system with fork.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
@@ -64,10 +66,14 @@ class Lane:
             raise value
         return value
 
-    def close(self) -> None:
-        """End the lane (after its current call) and wait for it."""
+    def close(self, abandon: bool = False) -> None:
+        """End the lane after its current call, or at once (`abandon`: the build failed, and
+        what the lane makes is thrown away; a search stage left unfinished is a killed
+        build's), and reap it."""
         if self._requests is None:
             return
+        if abandon:
+            os.kill(self._pid, signal.SIGTERM)
         self._requests.close()
         self._requests = None
         self._answers.close()
@@ -77,6 +83,7 @@ class Lane:
 def _serve(first: Callable[[], Any], requests: int, answers: int) -> None:
     """The lane's life: `first`, then each call sent, until the build closes its end."""
     code = 0
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (whatever the build process made of it)
     try:
         with os.fdopen(requests, "rb") as inbox, os.fdopen(answers, "wb") as outbox:
             _answer(outbox, first)

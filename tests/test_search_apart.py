@@ -3,6 +3,7 @@ command builds: lane.py) makes what a build in one process makes, and fails as i
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,39 @@ def test_a_search_stage_that_fails_apart_fails_the_build_and_leaves_the_site(tmp
     assert files_of(published) == before
     monkeypatch.undo()
     assert build_site(BuildOptions(content, published, search_apart=True)).search is not None
+
+
+def test_a_build_that_fails_while_the_second_process_indexes_ends_it_at_once(tmp_path, monkeypatch):
+    from site_builder import build
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    before = files_of(published)
+    finished = tmp_path / "indexed"
+    real = update.index_pages
+
+    def slow(*args, **kwargs):  # (in the lane: the fork inherits it)
+        time.sleep(3)  # a long indexing: what the build must not wait for when it fails
+        finished.write_text("done", encoding="utf-8")
+        return real(*args, **kwargs)
+
+    def broken(*args):  # after the lane was sent the search stage
+        raise SiteBuildError("stamps failed: test")
+
+    monkeypatch.setattr(update, "index_pages", slow)
+    monkeypatch.setattr(build, "page_stamps", broken)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    with pytest.raises(SiteBuildError, match="stamps failed"):
+        build_site(BuildOptions(content, published, search_apart=True))
+    time.sleep(0.2)  # (a lane left running would go on and finish)
+    assert not finished.exists()
+    assert files_of(published) == before
+    monkeypatch.undo()
+    assert build_site(BuildOptions(content, published, search_apart=True)).search is not None
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    assert files_of(published) == files_of(clean)
 
 
 def test_a_search_stage_prepared_ahead_runs_pagefind_and_loads_the_saved_index_no_more(tmp_path, monkeypatch):
