@@ -46,22 +46,29 @@ class Lane:
         os.close(answers_out)
         self._requests: BinaryIO | None = os.fdopen(requests_out, "wb")
         self._answers = os.fdopen(answers_in, "rb")
-        self._waiting = 1  # answers sent for and not yet read (the first call's)
+        self._waiting = ["first"]  # the names of the calls not yet answered, oldest first
+        self._answered: dict[str, tuple[bool, Any]] = {}  # read before they were asked for
 
-    def send(self, function: Callable[..., Any], *args: Any) -> None:
-        """Have the lane call `function(*args)` after what it was sent before."""
+    def send(self, function: Callable[..., Any], *args: Any, name: str = "") -> None:
+        """Have the lane call `function(*args)` after what it was sent before (`name`: what
+        `answer` asks for it by; the first call's is "first")."""
         assert self._requests is not None, "the lane is closed"
-        pickle.dump((function, args), self._requests, pickle.HIGHEST_PROTOCOL)
+        request = pickle.dumps((function, args), pickle.HIGHEST_PROTOCOL)  # (what cannot be pickled: nothing sent)
+        self._requests.write(request)
         self._requests.flush()
-        self._waiting += 1
+        self._waiting.append(name or function.__name__)
 
-    def answer(self) -> Any:
-        """The value of the oldest call not yet answered (its exception raised here)."""
-        self._waiting -= 1
-        try:
-            failed, value = pickle.load(self._answers)
-        except (EOFError, pickle.UnpicklingError) as error:
-            raise SiteBuildError("the build's second process ended without answering") from error
+    def answer(self, name: str) -> Any:
+        """The value of the call `name` (its exception raised here): the answers before it
+        are read and kept for when they are asked for."""
+        while name not in self._answered:
+            if name not in self._waiting:
+                raise SiteBuildError(f"the build's second process was sent no {name}")
+            try:
+                self._answered[self._waiting.pop(0)] = pickle.load(self._answers)
+            except (EOFError, pickle.UnpicklingError) as error:
+                raise SiteBuildError("the build's second process ended without answering") from error
+        failed, value = self._answered.pop(name)
         if failed:
             raise value
         return value

@@ -159,3 +159,32 @@ def test_changes_of_every_kind_built_apart_are_clean_builds(tmp_path, steps):
         clean = tmp_path / f"clean{number}"
         build_site(BuildOptions(content, clean, cache=False))
         assert files_of(published) == files_of(clean) and folders_of(published) == folders_of(clean), step
+
+
+def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, monkeypatch):
+    """keywords_ahead.py: the cutter is made, and the edited article's keywords read, by the
+    second process while the build reads; the build's analysis takes them from its memo."""
+    from site_builder.analyze import keywords
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    log = tmp_path / "read-by"
+    real = keywords.KeywordReader._read
+
+    def logged(self, text, limit):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(self, text, limit)
+
+    monkeypatch.setattr(keywords.KeywordReader, "_read", logged)
+    for step in [("append md", "a", "干部要多到一线去。"), ("append md", "a", "调查研究是谋事之基。")]:
+        apply(content, step)
+        built = build_site(BuildOptions(content, published, search_apart=True))
+        read_by = log.read_text(encoding="utf-8").split()
+        log.unlink()
+        assert built.carried and read_by and str(os.getpid()) not in read_by, step
+    monkeypatch.undo()
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    assert files_of(published) == files_of(clean)
