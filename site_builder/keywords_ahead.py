@@ -65,11 +65,12 @@ def ahead_of(lane: Lane, sources: Sources, touched: list[Path]) -> Callable[[], 
     (`keywords_of`); what puts its answers in the memo, for analyze/carry.py to call before
     it looks them up (an answer that failed: they are read there)."""
     from site_builder.analyze import memo
+    from site_builder.analyze.carry import MOST_CHANGED
 
-    if not touched:
-        return None
     paths = set(touched)
     documents = [document for document in sources.documents if document.path in paths]
+    if not documents or len(documents) > MOST_CHANGED:  # (then the full analysis runs: the lane's time is the search's)
+        return None
     try:
         lane.send(keywords_of, documents, {d.path: sources.keys[d.path] for d in documents if d.path in sources.keys})
     except (pickle.PicklingError, TypeError, AttributeError):  # (a document that cannot be sent is read here)
