@@ -188,3 +188,25 @@ def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, 
     clean = tmp_path / "clean"
     build_site(BuildOptions(content, clean, cache=False))
     assert files_of(published) == files_of(clean)
+
+
+def test_an_edit_the_carried_analysis_cannot_take_sends_the_second_process_no_keywords(tmp_path, monkeypatch):
+    from site_builder.analyze import carry, keywords
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    log = tmp_path / "read-by"
+    real = keywords.KeywordReader._read
+
+    def logged(self, text, limit):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(self, text, limit)
+
+    monkeypatch.setattr(keywords.KeywordReader, "_read", logged)
+    monkeypatch.setattr(carry, "MOST_CHANGED", 0)  # (as for more touched files than it takes)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    built = build_site(BuildOptions(content, published, search_apart=True))
+    assert not built.carried
+    assert set(log.read_text(encoding="utf-8").split()) == {str(os.getpid())}  # read by the analysis alone
