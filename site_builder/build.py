@@ -22,11 +22,12 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, cast
 
-from site_builder import collector
+from site_builder import collector, keywords_ahead
 from site_builder.cache import BuildCache, cache_root, code_version, held, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
 from site_builder.build_search import all_stamps, page_stamps, prepare_search, run_search
+from site_builder.lane import Lane
 from site_builder.incremental import (BuildKey, SiteRecord, build_key, forget_record, RecordCheck, pickled, store_record,
                                       without_output)
 from site_builder.model import Archive, Warning_
@@ -133,13 +134,14 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
         lane = checking.lane if checking is not None and options.with_search and cache.folder is not None else None
         spare = load_spare(cache, output_dir) if cache.enabled else None
         if lane is not None:
-            lane.send(spare_as_recorded, spare_folder(cache, output_dir), spare.folders if spare is not None else None)
-            lane.send(prepare_search, content_dir)
+            _send_ahead(lane, key, content_dir, cache, spare_folder(cache, output_dir), spare)
         from site_builder import render
         from site_builder.render import reach
         from site_builder.render.inputs import Fingerprints
 
-        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key, options.long_running)
+        read = _read_and_analyze(content_dir, options.keep_going, progress, cache, key, options.long_running, lane)
+        if lane is not None:
+            lane.send(prepare_search, content_dir)
         config, archive, skipped = read.config, read.archive, read.skipped
         if options.strict and archive.warnings:
             raise _strict(archive.warnings)
@@ -147,7 +149,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates), read.hashes, read.keys)
         record = checking.result() if checking is not None else None
-        spare_checked = lane is not None and lane.answer()
+        spare_checked = lane is not None and lane.answer("spare_as_recorded")
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, spare, options.with_search, spare_checked)
@@ -169,6 +171,8 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             store_spare(cache, output_dir, None)
             retired = _swap_into_place(staging, output_dir)
     except BaseException:
+        if checking is not None:  # (its lane may be writing into staging: ended first, not waited for)
+            checking.close(failed=True)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
@@ -273,12 +277,13 @@ class _Read:
 
 
 def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, cache: BuildCache,
-                      key: BuildKey | None = None, keep: bool = False) -> _Read:
+                      key: BuildKey | None = None, keep: bool = False, lane: Lane | None = None) -> _Read:
     """Config, every content file (through the cache), the analysis; bad files fail it
     unless keep_going (then they are returned, left out of the archive). `key`: the build's,
     when the caller has it (each content file's entry time and SHA-1: sources.py); `keep`:
     the documents and the memo stay in memory for this process's next build; else the memo
-    is dropped but the slugs, which rendering looks up too (the caller's `_forget_memo`)."""
+    is dropped but the slugs, which rendering looks up too (the caller's `_forget_memo`);
+    `lane`: the build's second process, sent `keywords_ahead.warm` when files were touched."""
     from site_builder import analyze
     from site_builder.analyze import memo
     from site_builder.analyze.article_keys import ArticleKeys
@@ -294,7 +299,8 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
     if sources.errors and not keep_going:
         raise _combined(sources.errors)
     with progress.stage("analyze"):
-        taken = carried_archive(cache, sources.documents, sources.keys, config) if cache.enabled else None
+        ahead = keywords_ahead.ahead_of(lane, sources, key.touched) if lane is not None and key is not None else None
+        taken = carried_archive(cache, sources.documents, sources.keys, config, ahead) if cache.enabled else None
         state: State | None = None
         if taken is not None:
             archive, keys, corrections, state = taken.archive, taken.keys, taken.corrections, taken.state
@@ -309,6 +315,15 @@ def _read_and_analyze(content_dir: Path, keep_going: bool, progress: Progress, c
                 memo.forget(keeping=(pinyin_slug,))
     archive.warnings += stale_corrections(corrections, sources.hashes)
     return _Read(config, archive, list(sources.errors), sources.hashes, keys, corrections, taken is not None, state)
+
+
+def _send_ahead(lane: Lane, key: BuildKey, content_dir: Path, cache: BuildCache, spare_at: Path | None,
+                spare: SpareSite | None) -> None:
+    """What the lane does while the build reads: the cutter for the keywords of the files an
+    edit touched (keywords_ahead.py), the check of the spare site (spare.py)."""
+    if key.touched:
+        lane.send(keywords_ahead.warm, content_dir, cache.folder)
+    lane.send(spare_as_recorded, spare_at, spare.folders if spare is not None else None)
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

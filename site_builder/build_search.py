@@ -32,7 +32,7 @@ class SearchFiles:
         """Wait for the lane's search stage (its failure raised here)."""
         if self.lane is not None:
             with progress.stage("search"):
-                self.stats, self.lane = self.lane.answer(), None
+                self.stats, self.lane = self.lane.answer("build_index"), None
 
 
 def prepare_search(content_dir: Path) -> None:
@@ -65,7 +65,7 @@ def run_search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, s
         staged.keep_only(InFolder(BUNDLE_DIR))
         static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
         if lane is not None:
-            lane.answer()  # prepare_search's (its failure: Pagefind's, say)
+            lane.answer("prepare_search")  # prepare_search's (its failure: Pagefind's, say)
             lane.send(build_index, staged.folder, config, use_cache, [*pages, *static], dict(staged.taken))
             return SearchFiles(None, key, None, lane=lane)
         stats = build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static], known=staged.taken)

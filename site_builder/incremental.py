@@ -62,10 +62,10 @@ def build_key(cache: BuildCache, content_dir: Path, template_dirs: list[Path], w
     hashes: dict[str, str] = {}
     parts = [code_version(), f"search={with_search}",
              _listings_key(cache, [content, *map(_listing, template_dirs)], hashes)]
-    times_key, times = _entry_times_key(cache, content_dir, content)
+    times_key, times, touched = _entry_times_key(cache, content_dir, content)
     parts.append(times_key)
     parts += [f"{name}={os.environ.get(name, '')}" for name in BUILD_ENVIRONMENT]
-    return BuildKey(sha1_of(*parts), times, {path: hashes[str(path)] for path in times if str(path) in hashes})
+    return BuildKey(sha1_of(*parts), times, {path: hashes[str(path)] for path in times if str(path) in hashes}, touched)
 
 
 @dataclass
@@ -76,6 +76,7 @@ class BuildKey:
     entry_times: dict[Path, dt.datetime | None] | None = None
     # the SHA-1 of each content file, by the same paths (read_sources takes them too)
     hashes: dict[Path, str] = field(default_factory=dict)
+    touched: list[Path] = field(default_factory=list)  # the content files whose mtime changed since the last build
 
 
 @dataclass
@@ -187,9 +188,9 @@ class _KnownTimes:
 
 
 def _entry_times_key(cache: BuildCache, content_dir: Path,
-                     content: list[_Listed]) -> tuple[str, dict[Path, dt.datetime | None]]:
-    """A digest of when each content file entered the archive (ingest/provenance.py), and
-    those times.
+                     content: list[_Listed]) -> tuple[str, dict[Path, dt.datetime | None], list[Path]]:
+    """A digest of when each content file entered the archive (ingest/provenance.py), those
+    times, and the files whose mtime is not the one the times were kept with.
 
     A time follows from the checked-out commit, SOURCE_DATE_EPOCH and, for a file git does
     not know, its mtime; working it out needs ingest (half a second of imports) and git's
@@ -202,17 +203,18 @@ def _entry_times_key(cache: BuildCache, content_dir: Path,
         else _KnownTimes(head, epoch)
     files = content_files_of(content_dir, content)
     changed = [f for f in files if f.relative not in known.times or known.times[f.relative][0] != _mtime(f)]
+    touched = [Path(f.path) for f in changed]
     if changed:
         from site_builder.sources import entry_times_of
 
-        found = entry_times_of(content_dir, [Path(f.path) for f in changed], cache)
+        found = entry_times_of(content_dir, touched, cache)
         for file in changed:
             known.times[file.relative] = (_mtime(file), found[Path(file.path)])
     if changed or len(known.times) != len(files):
         cache.store("entry-times", name, _KnownTimes(head, epoch, {f.relative: known.times[f.relative] for f in files}))
     times = {f.relative: known.times[f.relative][1] for f in files}
     key = sha1_of(*(f"{path}={when.isoformat() if when else '-'}" for path, when in times.items()))
-    return key, {Path(f.path): times[f.relative] for f in files}
+    return key, {Path(f.path): times[f.relative] for f in files}, touched
 
 
 def _mtime(file: _Listed) -> int | None:
@@ -291,13 +293,13 @@ class RecordCheck:
         if self._thread is not None:
             self._thread.join()
         if self._held is None and self.lane is not None:
-            self._held = bool(self.lane.answer())
+            self._held = bool(self.lane.answer("first"))
         return self._record if self._held else None
 
-    def close(self) -> None:
-        """End the lane, if any (after what it was sent)."""
+    def close(self, failed: bool = False) -> None:
+        """End the lane, if any: after what it was sent, or at once when the build `failed`."""
         if self.lane is not None:
-            self.lane.close()
+            self.lane.close(abandon=failed)
 
 
 def as_recorded(folder: Path, files: dict[str, Stamp], folders: dict[str, int]) -> bool:

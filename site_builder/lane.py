@@ -11,7 +11,8 @@ what it stores after.
 It runs `first` (given by the fork: no pickling of what it reads), then each call it is
 sent, in order, and sends back each one's value or exception. Calls and values go through
 pipes, pickled: functions by their names, so only module-level ones. A lane that ended
-without answering (killed) raises SiteBuildError. Only a process with one thread forks
+without answering (killed) raises SiteBuildError. A build that fails ends its lane at
+once (`close(abandon=True)`: SIGTERM), not after the call it runs. Only a process with one thread forks
 one (a fork copies the calling thread alone: another's locks would stay held in the
 child), and only on a system with fork.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
@@ -44,30 +46,41 @@ class Lane:
         os.close(answers_out)
         self._requests: BinaryIO | None = os.fdopen(requests_out, "wb")
         self._answers = os.fdopen(answers_in, "rb")
-        self._waiting = 1  # answers sent for and not yet read (the first call's)
+        self._waiting = ["first"]  # the names of the calls not yet answered, oldest first
+        self._answered: dict[str, tuple[bool, Any]] = {}  # read before they were asked for
 
-    def send(self, function: Callable[..., Any], *args: Any) -> None:
-        """Have the lane call `function(*args)` after what it was sent before."""
+    def send(self, function: Callable[..., Any], *args: Any, name: str = "") -> None:
+        """Have the lane call `function(*args)` after what it was sent before (`name`: what
+        `answer` asks for it by; the first call's is "first")."""
         assert self._requests is not None, "the lane is closed"
-        pickle.dump((function, args), self._requests, pickle.HIGHEST_PROTOCOL)
+        request = pickle.dumps((function, args), pickle.HIGHEST_PROTOCOL)  # (what cannot be pickled: nothing sent)
+        self._requests.write(request)
         self._requests.flush()
-        self._waiting += 1
+        self._waiting.append(name or function.__name__)
 
-    def answer(self) -> Any:
-        """The value of the oldest call not yet answered (its exception raised here)."""
-        self._waiting -= 1
-        try:
-            failed, value = pickle.load(self._answers)
-        except (EOFError, pickle.UnpicklingError) as error:
-            raise SiteBuildError("the build's second process ended without answering") from error
+    def answer(self, name: str) -> Any:
+        """The value of the call `name` (its exception raised here): the answers before it
+        are read and kept for when they are asked for."""
+        while name not in self._answered:
+            if name not in self._waiting:
+                raise SiteBuildError(f"the build's second process was sent no {name}")
+            try:
+                self._answered[self._waiting.pop(0)] = pickle.load(self._answers)
+            except (EOFError, pickle.UnpicklingError) as error:
+                raise SiteBuildError("the build's second process ended without answering") from error
+        failed, value = self._answered.pop(name)
         if failed:
             raise value
         return value
 
-    def close(self) -> None:
-        """End the lane (after its current call) and wait for it."""
+    def close(self, abandon: bool = False) -> None:
+        """End the lane after its current call, or at once (`abandon`: the build failed, and
+        what the lane makes is thrown away; a search stage left unfinished is a killed
+        build's), and reap it."""
         if self._requests is None:
             return
+        if abandon:
+            os.kill(self._pid, signal.SIGTERM)
         self._requests.close()
         self._requests = None
         self._answers.close()
@@ -77,6 +90,7 @@ class Lane:
 def _serve(first: Callable[[], Any], requests: int, answers: int) -> None:
     """The lane's life: `first`, then each call sent, until the build closes its end."""
     code = 0
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (whatever the build process made of it)
     try:
         with os.fdopen(requests, "rb") as inbox, os.fdopen(answers, "wb") as outbox:
             _answer(outbox, first)

@@ -83,3 +83,26 @@ def test_a_site_changed_by_hand_is_built_again(tmp_path: Path, change):
 
     assert not again.unchanged
     assert files_of(published) == clean
+
+
+EDIT_BUILD = """
+import sys
+from pathlib import Path
+from site_builder.build import BuildOptions, build_site
+result = build_site(BuildOptions(Path(sys.argv[1]), Path(sys.argv[2]), with_search=False))
+print(result.carried, result.pages_rendered, "site_builder.ingest.typography" in sys.modules)
+"""
+
+
+def test_an_edit_build_imports_no_table_of_the_ingest(tmp_path: Path):
+    """An article edited (the analysis carried) reads its text's keywords, not the ingest's
+    typography tables (analyze/completeness imports them where it runs: the full analysis)."""
+    from test_incremental_property import apply
+
+    content = start_site(tmp_path)
+    build_site(BuildOptions(content, tmp_path / "public", with_search=False))
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    edited = subprocess.run([sys.executable, "-c", EDIT_BUILD, str(content), str(tmp_path / "public")],
+                            capture_output=True, text=True, check=True)
+    carried, rendered, imported = edited.stdout.split()
+    assert carried == "True" and int(rendered) > 0 and imported == "False"

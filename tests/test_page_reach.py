@@ -63,3 +63,34 @@ def test_a_template_edit_takes_the_other_templates_pages_again(site):
     fingerprints = made[-1]
     assert fingerprints.reused and not any(template == "list.html" for path, (_, template)
                                            in fingerprints.given.items() if path in fingerprints.reused)
+
+
+def test_an_edit_takes_the_digests_of_the_terms_it_did_not_reach_again(site, monkeypatch):
+    """The home page's archive key counts every term: a term none of whose entries changed
+    has the digest the last build made, the others are made anew, and each is the digest a
+    fresh walk makes."""
+    from site_builder.render.inputs import Fingerprints
+
+    root, content, made = site
+    taken: list[int] = []
+    real = reach._remember_terms
+
+    def remember(fingerprints, last, changed):
+        real(fingerprints, last, changed)
+        taken.append(len(fingerprints.terms))
+
+    monkeypatch.setattr(reach, "_remember_terms", remember)
+    for number, author in [(0, "李明"), (1, "张华")]:  # (terms that hold no entry of a4.md)
+        write(content, number, article(number, author=author))
+    rebuilt(root, content)
+    for text in ["这是第四篇后来补充的一句话，别的文章里都没有。", "又改了一次补充的话，仍然只有第四篇才有。"]:
+        write(content, 4, article(4, text=body(4, text)))
+        assert rebuilt(root, content)
+        fingerprints = made[-1]
+        terms = [t for taxonomy in fingerprints.archive.taxonomies.values() for t in taxonomy.terms]
+        edited = {id(e) for e in fingerprints.archive.entries if "a4.md" in str(e.article.origin)}
+        assert 0 < taken[-1] == sum(1 for t in terms if not edited.intersection(map(id, t.entries)))
+        fresh = Fingerprints(fingerprints.archive, fingerprints.render_key, fingerprints.file_hashes,
+                             fingerprints.article_keys)
+        for term in terms:
+            assert fingerprints.terms[id(term)] == (fresh._term(term), fresh.terms[id(term)][1]), term.name

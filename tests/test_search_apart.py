@@ -3,6 +3,7 @@ command builds: lane.py) makes what a build in one process makes, and fails as i
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,39 @@ def test_a_search_stage_that_fails_apart_fails_the_build_and_leaves_the_site(tmp
     assert files_of(published) == before
     monkeypatch.undo()
     assert build_site(BuildOptions(content, published, search_apart=True)).search is not None
+
+
+def test_a_build_that_fails_while_the_second_process_indexes_ends_it_at_once(tmp_path, monkeypatch):
+    from site_builder import build
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    before = files_of(published)
+    finished = tmp_path / "indexed"
+    real = update.index_pages
+
+    def slow(*args, **kwargs):  # (in the lane: the fork inherits it)
+        time.sleep(3)  # a long indexing: what the build must not wait for when it fails
+        finished.write_text("done", encoding="utf-8")
+        return real(*args, **kwargs)
+
+    def broken(*args):  # after the lane was sent the search stage
+        raise SiteBuildError("stamps failed: test")
+
+    monkeypatch.setattr(update, "index_pages", slow)
+    monkeypatch.setattr(build, "page_stamps", broken)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    with pytest.raises(SiteBuildError, match="stamps failed"):
+        build_site(BuildOptions(content, published, search_apart=True))
+    time.sleep(0.2)  # (a lane left running would go on and finish)
+    assert not finished.exists()
+    assert files_of(published) == before
+    monkeypatch.undo()
+    assert build_site(BuildOptions(content, published, search_apart=True)).search is not None
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    assert files_of(published) == files_of(clean)
 
 
 def test_a_search_stage_prepared_ahead_runs_pagefind_and_loads_the_saved_index_no_more(tmp_path, monkeypatch):
@@ -125,3 +159,54 @@ def test_changes_of_every_kind_built_apart_are_clean_builds(tmp_path, steps):
         clean = tmp_path / f"clean{number}"
         build_site(BuildOptions(content, clean, cache=False))
         assert files_of(published) == files_of(clean) and folders_of(published) == folders_of(clean), step
+
+
+def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, monkeypatch):
+    """keywords_ahead.py: the cutter is made, and the edited article's keywords read, by the
+    second process while the build reads; the build's analysis takes them from its memo."""
+    from site_builder.analyze import keywords
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    log = tmp_path / "read-by"
+    real = keywords.KeywordReader._read
+
+    def logged(self, text, limit):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(self, text, limit)
+
+    monkeypatch.setattr(keywords.KeywordReader, "_read", logged)
+    for step in [("append md", "a", "干部要多到一线去。"), ("append md", "a", "调查研究是谋事之基。")]:
+        apply(content, step)
+        built = build_site(BuildOptions(content, published, search_apart=True))
+        read_by = log.read_text(encoding="utf-8").split()
+        log.unlink()
+        assert built.carried and read_by and str(os.getpid()) not in read_by, step
+    monkeypatch.undo()
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    assert files_of(published) == files_of(clean)
+
+
+def test_an_edit_the_carried_analysis_cannot_take_sends_the_second_process_no_keywords(tmp_path, monkeypatch):
+    from site_builder.analyze import carry, keywords
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    log = tmp_path / "read-by"
+    real = keywords.KeywordReader._read
+
+    def logged(self, text, limit):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(self, text, limit)
+
+    monkeypatch.setattr(keywords.KeywordReader, "_read", logged)
+    monkeypatch.setattr(carry, "MOST_CHANGED", 0)  # (as for more touched files than it takes)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    built = build_site(BuildOptions(content, published, search_apart=True))
+    assert not built.carried
+    assert set(log.read_text(encoding="utf-8").split()) == {str(os.getpid())}  # read by the analysis alone

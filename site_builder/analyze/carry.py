@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
@@ -116,9 +117,10 @@ class State:
 
 
 def carried_archive(cache: BuildCache, documents: list[SourceDocument], document_keys: dict[Path, str],
-                    config: SiteConfig) -> Taken | None:
+                    config: SiteConfig, ahead: Callable[[], None] | None = None) -> Taken | None:
     """The archive of these documents from the carried analysis, or None when it cannot be
-    taken as it is (the full analysis must run)."""
+    taken as it is (the full analysis must run). `ahead`: called before the changed
+    articles' keywords are looked up (keywords_ahead.py: answers read by another process)."""
     carried = cache.load(KIND, KEY)
     if not isinstance(carried, Carried) or carried.settings != settings_of(config):
         return None
@@ -135,7 +137,9 @@ def carried_archive(cache: BuildCache, documents: list[SourceDocument], document
 
     keys = ArticleKeys(documents, document_keys)
     starts = [0, *accumulate(carried.counts)]  # each document's first serial
-    _borrow_memo(cache, carried, need_idf=bool(changed))
+    borrow_memo(cache, carried, need_idf=bool(changed))
+    if changed and ahead is not None:
+        ahead()
     moved_words: dict[int, frozenset[str]] = {}  # by serial: top keywords that changed
     try:
         for number in changed:
@@ -157,7 +161,7 @@ def carried_archive(cache: BuildCache, documents: list[SourceDocument], document
     return Taken(archive, keys, corrections, State.of(carried))
 
 
-def _borrow_memo(cache: BuildCache, carried: Carried, need_idf: bool) -> None:
+def borrow_memo(cache: BuildCache, carried: Carried, need_idf: bool) -> None:
     """The memo answers this build looks up: the slugs, and jieba's IDF table when a text's
     keywords are read (the memo itself is not loaded: a process that holds it keeps it)."""
     from site_builder.analyze.identity import pinyin_slug

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder.ingest import shapes
 from site_builder.model import Article
 
 # body characters by which one printing must be longer to count as more complete when neither
@@ -46,6 +45,8 @@ def _paragraphs(article: Article) -> list[str]:
 
 
 def completeness(article: Article) -> Completeness:
+    from site_builder.ingest import shapes  # (its tables: an edit's build, which needs none, does not import them)
+
     paragraphs = _paragraphs(article)
     return Completeness(ends_whole=bool(paragraphs) and shapes.terminated(paragraphs[-1]),
                         cut_paragraphs=sum(shapes.dangling(p) for p in paragraphs[:-1]),
@@ -55,6 +56,8 @@ def completeness(article: Article) -> Completeness:
 def first_cut(article: Article) -> str | None:
     """The words before the first place the printing's text stops in mid-sentence (for a
     warning), None when it stops nowhere."""
+    from site_builder.ingest import shapes
+
     for text in _paragraphs(article):
         if shapes.dangling(text):
             return text[-CONTEXT:]

@@ -51,7 +51,7 @@ class Fingerprints:
         self._summaries: dict[int, str] = {}
         self._subjects: dict[int, str] = {}
         self._outlines: dict[int, str] = {}
-        self._terms: dict[int, tuple[str, set[int]]] = {}  # a term's digest and the entries it reached
+        self.terms: dict[int, tuple[str, set[int]]] = {}  # a term's digest, the entries it reached (reach.py keeps them)
         self._plain: dict[int, str] = {}  # dataclasses that read the same from every page (_dataclass)
         self._with_content: dict[tuple[int, int], str] = {}  # and those that name content, by subject level
         self._back_references = 0  # met so far (_dataclass)
@@ -116,8 +116,8 @@ class Fingerprints:
 
     def archive_key(self) -> str:
         if self._archive_key is None:
-            archive = self._archive
-            self._archive_key = sha1_of(self.site_summary, *(self.subject(e) for e in archive.entries),
+            archive, subjects = self._archive, self._subjects  # (most taken again: render/reach.py)
+            self._archive_key = sha1_of(self.site_summary, *(subjects.get(id(e)) or self.subject(e) for e in archive.entries),
                                         *(self._taxonomy(t) for t in archive.taxonomies.values()))
         return self._archive_key
 
@@ -160,13 +160,13 @@ class Fingerprints:
 
     def _term(self, term: Term) -> str:
         """A term in full (made once: the archive key and the taxonomy's page count every term)."""
-        known = self._terms.get(id(term))
+        known = self.terms.get(id(term))
         if known is not None:
             self._reached |= known[1]
             return known[0]
         outer, self._reached = self._reached, set()
         made = sha1_of(term.taxonomy, term.name, term.slug, term.url, *(self.card(e) for e in term.entries))
-        self._terms[id(term)] = (made, self._reached)
+        self.terms[id(term)] = (made, self._reached)
         self._reached = _merged(outer, self._reached)
         return made
 

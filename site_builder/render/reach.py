@@ -16,7 +16,10 @@ is printed from has another key or entry time, or its related list is another. T
 and subjects of the entries that did not change are taken again too (the home page and
 the feeds count every entry's). The entries each page reached are kept as one array (a
 page's are `flat[ends[n - 1]:ends[n]]`), so finding the pages a changed entry reaches is
-one search, not a pass over 21,000 tuples.
+one search, not a pass over 21,000 tuples. So are each term's digest and the entries it
+reached (the same terms of the same entries, by their place: a carried archive has the
+same taxonomies): the home page's archive key, made anew by every edit, counts all 3,000
+terms' cards, and takes those of the terms that reached no changed entry.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ import numpy as np
 
 from site_builder.analyze.carry import State
 from site_builder.cache import BuildCache, sha1_of
+from site_builder.model import Term
 from site_builder.render.inputs import Fingerprints
 
 KIND = "page-reach"
@@ -48,6 +52,11 @@ class Reach:
     tracked: np.ndarray  # whether the page's reach is known
     flat: np.ndarray  # the entries each page reached, one page after another
     ends: np.ndarray  # where each page's end in `flat`
+    # each term's digest (None: not made, or not of archive entries alone), in the archive's
+    # order of taxonomies and terms, with the entries it reached as `flat` and `ends` are
+    terms: list[str | None] | None = None
+    term_flat: np.ndarray | None = None
+    term_ends: np.ndarray | None = None
 
 
 def take_again(cache: BuildCache, output_dir: Path, fingerprints: Fingerprints, state: State | None) -> None:
@@ -70,10 +79,8 @@ def take_again(cache: BuildCache, output_dir: Path, fingerprints: Fingerprints, 
                            if changed.intersection(now + then)}
     fingerprints.remembered({n: card for n, card in enumerate(last.cards) if n not in changed},
                             {n: subject for n, subject in enumerate(last.subjects) if n not in subjects_moved})
-    hit = np.zeros(len(last.paths), dtype=bool)
-    if changed:
-        positions = np.nonzero(np.isin(last.flat, np.fromiter(changed, dtype=np.int32)))[0]
-        hit[np.searchsorted(last.ends, positions, side="right")] = True
+    hit = _hit(last.flat, last.ends, changed)
+    _remember_terms(fingerprints, last, changed)
     templates = {t for t, key in last.render_keys.items() if fingerprints.render_key(t) == key}
     starts = np.concatenate([[0], last.ends[:-1]]).tolist()
     fingerprints.reused = {path: (fingerprint, (last, start, end)) for path, fingerprint, template, start, end, tracked, missed
@@ -103,7 +110,47 @@ def keep(cache: BuildCache, output_dir: Path, fingerprints: Fingerprints, state:
                                   {t: fingerprints.render_key(t) for t in set(templates)},
                                   _documents(fingerprints, state), state.related,
                                   cards, subjects, paths, made, templates, np.array(tracked, dtype=bool),
-                                  np.frombuffer(flat, dtype=np.int32), np.array(ends, dtype=np.int64)))
+                                  np.frombuffer(flat, dtype=np.int32), np.array(ends, dtype=np.int64),
+                                  *_terms(fingerprints)))
+
+
+def _hit(flat: np.ndarray, ends: np.ndarray, changed: set[int]) -> np.ndarray:
+    """Whether each of the slices of `flat` (ending at `ends`) holds a changed entry."""
+    hit = np.zeros(len(ends), dtype=bool)
+    if changed:
+        positions = np.nonzero(np.isin(flat, np.fromiter(changed, dtype=np.int32)))[0]
+        hit[np.searchsorted(ends, positions, side="right")] = True
+    return hit
+
+
+def _all_terms(fingerprints: Fingerprints) -> list[Term]:
+    return [term for taxonomy in fingerprints.archive.taxonomies.values() for term in taxonomy.terms]
+
+
+def _terms(fingerprints: Fingerprints) -> tuple[list[str | None], np.ndarray, np.ndarray]:
+    """Each term's digest this build made or took again, and the entries it reached."""
+    digests: list[str | None] = []
+    flat, ends = array("i"), array("q")
+    for term in _all_terms(fingerprints):
+        digest, reached = fingerprints.terms.get(id(term), (None, {-1}))
+        digests.append(digest if -1 not in reached else None)
+        if -1 not in reached:
+            flat.extend(sorted(reached))
+        ends.append(len(flat))
+    return digests, np.frombuffer(flat, dtype=np.int32), np.frombuffer(ends, dtype=np.int64)
+
+
+def _remember_terms(fingerprints: Fingerprints, last: Reach, changed: set[int]) -> None:
+    """Give `fingerprints` the digests of the terms that reached no changed entry."""
+    terms = _all_terms(fingerprints)
+    digests, flat, ends = getattr(last, "terms", None), last.term_flat, last.term_ends  # (None: a build kept none)
+    if digests is None or flat is None or ends is None or len(digests) != len(terms):
+        return
+    hit = _hit(flat, ends, changed).tolist()
+    starts = [0, *ends[:-1].tolist()]
+    for term, digest, touched, start, end in zip(terms, digests, hit, starts, ends.tolist(), strict=True):
+        if digest is not None and not touched:
+            fingerprints.terms[id(term)] = (digest, set(flat[start:end].tolist()))
 
 
 def _extend(flat: array, reached: object) -> None:
