@@ -134,7 +134,8 @@ def return_bylines(drafts: list[Draft]) -> None:
             if waiting:
                 owner = waiting.pop(0)
                 owner.bylines, owner.byline_after_body = [unit], True
-                draft.footer = [u for u in draft.footer if u is not unit]
+                owner.footer.extend(_its_unit_line(draft.footer, unit))
+                draft.footer = [u for u in draft.footer if u is not unit and all(u is not g for g in owner.footer)]
             else:
                 split = _split_at_title(draft, unit)
                 if split is not None:
@@ -148,6 +149,15 @@ def return_bylines(drafts: list[Draft]) -> None:
         if draft.title is not None and not draft.bylines and not _signed_by_unit(draft):
             waiting.append(draft)
         k += 1
+
+
+def _its_unit_line(footer: list[Unit], byline: Unit) -> list[Unit]:
+    """The unit line right under a displaced byline (▲王某 | （某某党校副院长）), where the
+    article it stands in has given its own unit above the byline: the byline's."""
+    at = next(n for n, u in enumerate(footer) if u is byline)
+    under = footer[at + 1] if at + 1 < len(footer) else None
+    own = any(u.info.get("affiliation") for u in footer[:at])
+    return [under] if own and under is not None and under.kind == "affiliation" else []
 
 
 def _signed_by_unit(draft: Draft) -> bool:

@@ -186,3 +186,9 @@ def test_plain_subheadings_between_a_numbered_series_are_worth_reading_in_turns(
     numbered series (（一）…（四）) with plain ones between, say that two articles are read
     in turns."""
     assert _problems(19100034, "interleave-unsigned") == []
+
+
+def test_a_glued_lines_tail_never_opens_on_a_bound_character_after_a_mark():
+    """…让他们进得来、留得 | 社区党委…: split one character early, 得 went on after the other
+    article's dash (—得社区党委) and 留得住 read 留住; a particle follows the word it binds."""
+    assert _problems(23720010) == []

@@ -193,3 +193,13 @@ def test_two_unit_lines_under_a_byline_that_splits_off_its_article_go_one_to_eac
                        CULTURE.title, *c, "■李晓红", "作者单位：东江市社科联", "作者单位：北原市社科联"))
     assert [(a.title, a.authors, a.affiliation) for a in doc.articles] == [
         (GOVERNANCE.title, ["张明远"], "东江市社科联"), (CULTURE.title, ["李晓红"], "北原市社科联")]
+
+
+def test_a_displaced_bylines_bracketed_unit_under_it_goes_back_with_it():
+    # (the article holding the byline gave its own unit above it: the bracketed line under the
+    # byline is the byline's, not a second unit of the article)
+    doc = extract(page(GOVERNANCE.title, *GOVERNANCE.paragraphs, REPRINT,
+                       CULTURE.title, "▲李晓红", *CULTURE.paragraphs, "（据《人民日报》作者为北原大学公共管理学院）",
+                       "▲萧然庆", "（东江区委党校副院长）"))
+    assert [(a.authors, a.affiliation) for a in doc.articles] == [
+        (["萧然庆"], "东江区委党校副院长"), (["李晓红"], "北原大学公共管理学院")]

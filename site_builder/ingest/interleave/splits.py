@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from site_builder.ingest import lexicon, shapes
+from site_builder.ingest import grammar, lexicon, shapes
 from site_builder.ingest.column_grid import Owner
 from site_builder.ingest.interleave.junctions import W
 from site_builder.ingest.interleave.junctions import Junctions, bond, pair_evidence
@@ -17,6 +17,15 @@ from site_builder.ingest.typography import CJK_RE
 SPLIT_MIN = 8  # characters on each side of a split
 VOCAB_SHAPE = 0.1  # nats per nat of vocabulary: a glued line splits where its vocabulary changes hands
 CLOSER_LOOKAHEAD = 40  # characters after a split point read for a closing mark that opens the tail
+
+
+# nats against a tail that opens on a bound character (的, 得, 了 …) after a mark (—, 、):
+# those follow the word they bind, never a mark
+BOUND_AFTER_MARK = 8.0
+
+
+def _bound_after_mark(end: str, tail: str) -> bool:
+    return bool(end) and not CJK_RE.match(end[-1]) and grammar.starts_bound(tail)
 
 
 class SplitPlaces:
@@ -57,6 +66,7 @@ class SplitPlaces:
             self._junction_scores[key] = [
                 SplitPoint(glue + pair_evidence(pairs, end[-1:], text[k]) + bond(end, text[k:k + lexicon.WINDOW])
                            + (W.closer if opens_with_closer(text[k:k + CLOSER_LOOKAHEAD]) else 0.0)
+                           - (BOUND_AFTER_MARK if _bound_after_mark(end, text[k:]) else 0.0)
                            - W.junction_base, k)
                 for glue, k in self.candidates(i)]
         return self._junction_scores[key]
