@@ -161,14 +161,10 @@ def test_changes_of_every_kind_built_apart_are_clean_builds(tmp_path, steps):
         assert files_of(published) == files_of(clean) and folders_of(published) == folders_of(clean), step
 
 
-def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, monkeypatch):
-    """keywords_ahead.py: the cutter is made, and the edited article's keywords read, by the
-    second process while the build reads; the build's analysis takes them from its memo."""
+def _log_keyword_readers(tmp_path, monkeypatch):
+    """A file to which every process that reads an article's keywords writes its pid."""
     from site_builder.analyze import keywords
 
-    content = start_site(tmp_path)
-    published = tmp_path / "public"
-    build_site(BuildOptions(content, published, search_apart=True))
     log = tmp_path / "read-by"
     real = keywords.KeywordReader._read
 
@@ -178,6 +174,16 @@ def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, 
         return real(self, text, limit)
 
     monkeypatch.setattr(keywords.KeywordReader, "_read", logged)
+    return log
+
+
+def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, monkeypatch):
+    """keywords_ahead.py: the cutter is made, and the edited article's keywords read, by the
+    second process while the build reads; the build's analysis takes them from its memo."""
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    log = _log_keyword_readers(tmp_path, monkeypatch)
     for step in [("append md", "a", "干部要多到一线去。"), ("append md", "a", "调查研究是谋事之基。")]:
         apply(content, step)
         built = build_site(BuildOptions(content, published, search_apart=True))
@@ -191,20 +197,12 @@ def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, 
 
 
 def test_an_edit_the_carried_analysis_cannot_take_sends_the_second_process_no_keywords(tmp_path, monkeypatch):
-    from site_builder.analyze import carry, keywords
+    from site_builder.analyze import carry
 
     content = start_site(tmp_path)
     published = tmp_path / "public"
     build_site(BuildOptions(content, published, search_apart=True))
-    log = tmp_path / "read-by"
-    real = keywords.KeywordReader._read
-
-    def logged(self, text, limit):
-        with open(log, "a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()}\n")
-        return real(self, text, limit)
-
-    monkeypatch.setattr(keywords.KeywordReader, "_read", logged)
+    log = _log_keyword_readers(tmp_path, monkeypatch)
     monkeypatch.setattr(carry, "MOST_CHANGED", 0)  # (as for more touched files than it takes)
     apply(content, ("append md", "a", "干部要多到一线去。"))
     built = build_site(BuildOptions(content, published, search_apart=True))
