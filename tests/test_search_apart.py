@@ -42,9 +42,7 @@ def test_an_edit_built_apart_is_indexed_in_the_second_process_and_is_a_clean_bui
     monkeypatch.undo()
     again = build_site(BuildOptions(content, published, search_apart=True))
     assert again.unchanged  # the record (stamps and folders) is the published site's
-    clean = tmp_path / "clean"
-    build_site(BuildOptions(content, clean, cache=False))
-    assert files_of(published) == files_of(clean)
+    assert files_of(published) == _clean_build(tmp_path, content)
 
 
 def test_a_search_stage_that_fails_apart_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch):
@@ -93,9 +91,7 @@ def test_a_build_that_fails_while_the_second_process_indexes_ends_it_at_once(tmp
     assert files_of(published) == before
     monkeypatch.undo()
     assert build_site(BuildOptions(content, published, search_apart=True)).search is not None
-    clean = tmp_path / "clean"
-    build_site(BuildOptions(content, clean, cache=False))
-    assert files_of(published) == files_of(clean)
+    assert files_of(published) == _clean_build(tmp_path, content)
 
 
 def test_a_search_stage_prepared_ahead_runs_pagefind_and_loads_the_saved_index_no_more(tmp_path, monkeypatch):
@@ -161,6 +157,13 @@ def test_changes_of_every_kind_built_apart_are_clean_builds(tmp_path, steps):
         assert files_of(published) == files_of(clean) and folders_of(published) == folders_of(clean), step
 
 
+def _clean_build(tmp_path, content):
+    """The files of a clean build of the content, without cache."""
+    clean = tmp_path / "clean"
+    build_site(BuildOptions(content, clean, cache=False))
+    return files_of(clean)
+
+
 def _log_keyword_readers(tmp_path, monkeypatch):
     """A file to which every process that reads an article's keywords writes its pid."""
     from site_builder.analyze import keywords
@@ -191,9 +194,7 @@ def test_an_edit_built_apart_reads_its_keywords_in_the_second_process(tmp_path, 
         log.unlink()
         assert built.carried and read_by and str(os.getpid()) not in read_by, step
     monkeypatch.undo()
-    clean = tmp_path / "clean"
-    build_site(BuildOptions(content, clean, cache=False))
-    assert files_of(published) == files_of(clean)
+    assert files_of(published) == _clean_build(tmp_path, content)
 
 
 def test_an_edit_the_carried_analysis_cannot_take_sends_the_second_process_no_keywords(tmp_path, monkeypatch):
