@@ -27,8 +27,8 @@ import numpy.typing as npt
 from site_builder.search.cborarrays import Ints, changes, heads, offsets, run_starts
 from site_builder.search.normalize import char_code
 from site_builder.search.normalize import QUAD, TWIN
-from site_builder.search.tokens import (BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_QUAD, TEXT_START, TEXT_TWIN, TITLE_TEXT,
-                                        item_keys, word_key)
+from site_builder.search.tokens import (BUCKET_BITS, KEY_BITS, TEXT, TEXT_PRESENCE, TEXT_QUAD, TEXT_START, TEXT_TWIN,
+                                        TITLE_TEXT, item_keys, word_key)
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the quads
 # (v…), the twins (w…), the runs' start tokens (x…), the title namespace (y…), then the
@@ -154,24 +154,29 @@ def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints, bu
     keys = np.concatenate([tokens, quad_keys, marks])
     weights = np.concatenate([token_weights, token_weights[quad_at], np.full(len(marks), TEXT_WEIGHT, np.int64)])
     places = np.concatenate([token_places, token_places[quad_at], np.full(len(marks), MARK_POSITION, np.int64)])
-    distinct, ranks = np.unique(keys, return_inverse=True)
-    order = _word_order(ranks, weights)
+    ids, order, distinct = _word_order(keys, weights, [weight for weight, _ in block_sizes])
     words = item_keys(distinct, bucket)  # in the same order: one bucket for all
-    tails, lengths = _tails(ranks[order], weights[order], places[order])
+    tails, lengths = _tails(ids, weights[order], places[order])
     cuts = [0, *np.searchsorted(words, KEY_BOUNDS << BUCKET_BITS).tolist(), len(words)]
     return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts),
                      tuple(offsets(lengths)[cuts].tolist()))
 
 
-def _word_order(ranks: Ints, weights: Ints) -> Ints:
-    """The tokens' order by word (``ranks``: each one's word's rank), then weight (< 2 ** 8),
-    then page order: one sort of distinct integers (rank, weight, index) in 64 bits, several
-    times faster than a stable sort of (word, weight) (a page's ~4,000 tokens: ~135 µs, and ~80 with
-    the ranks' ``np.unique``)."""
-    index_bits = max(1, len(ranks).bit_length())  # a rank < len(ranks) too
-    if 2 * index_bits + 8 > 63:  # (more tokens than a page ever has)
-        return np.argsort(ranks << 8 | weights, kind="stable")
-    return np.sort((ranks << 8 | weights) << index_bits | np.arange(len(ranks))) & ((1 << index_bits) - 1)
+def _word_order(keys: Ints, weights: Ints, block_weights: list[int]) -> tuple[Ints, Ints, Ints]:
+    """The tokens' order by word (``keys``), then weight, then page order: (each one's word's
+    rank in that order, the order, the distinct keys rising). One sort of distinct integers
+    (key, weight's rank among the page's few weights, index) in 64 bits: a page's ~4,000
+    tokens in about half the time of ``np.unique`` and a sort of (rank, weight, index)."""
+    levels = np.unique(np.array([*block_weights, TEXT_WEIGHT], np.int64))
+    index_bits, level_bits = max(1, len(keys).bit_length()), max(1, (len(levels) - 1).bit_length())
+    if KEY_BITS + level_bits + index_bits > 63:  # (more tokens than a page ever has)
+        distinct, ranks = np.unique(keys, return_inverse=True)
+        order = np.argsort(ranks << 8 | weights, kind="stable")
+        return ranks[order], order, distinct
+    packed = np.sort((keys << level_bits | np.searchsorted(levels, weights)) << index_bits | np.arange(len(keys)))
+    order = packed & ((1 << index_bits) - 1)
+    word_start = changes(packed >> (level_bits + index_bits))
+    return np.cumsum(word_start) - 1, order, (packed >> (level_bits + index_bits))[word_start]
 
 
 def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8], Ints]:

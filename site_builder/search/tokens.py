@@ -42,6 +42,7 @@ _MARK_FIRSTS = np.frombuffer((QUAD + TWIN + START + TITLE + PRESENCE).encode(), 
 _SPLIT_LENGTHS = {PRESENCE: CODE_WIDTH + 1, TWIN: 2 * CODE_WIDTH + 1, QUAD: 4 * CODE_WIDTH + 1}
 _POINT_MASK = (1 << _POINT_BITS) - 1
 _NAMESPACE_SHIFT = 2 * _POINT_BITS
+KEY_BITS = _NAMESPACE_SHIFT + 3  # a key's bits: eight namespaces
 _SEPARATOR = ord(" ")
 _DIGIT_BYTES = np.frombuffer(DIGITS.encode(), np.uint8)
 _MARK_BYTES = np.zeros((len(_MARKS), 2), np.uint8)
