@@ -37,7 +37,7 @@ from site_builder.search.entries import ShardEntries, dump_unshared, load_pickle
 from site_builder.search.extract import extract
 from site_builder.search.pagecache import PageCache, Place
 from site_builder.search.postings import (BOUNDARY_SHARD, EMPTY_ITEMS, PRESENCE_SHARDS, SHARDS, TITLE_SHARD, TWIN_SHARD,
-                                          PagePostings, Shard, joined)
+                                          PagePostings, joined)
 from site_builder.search.shadow import page_words
 from site_builder.search.state import IndexStore, PageInfo, SavedIndex, Stamp, stamp
 from site_builder.search.trash import Trash
@@ -183,17 +183,8 @@ def _encode_batch(job: tuple[Path, list[tuple[str, str]], Path, PageCache]) -> _
     for shard in range(SHARDS):
         ranges = [page.items.shard(shard) for page in pages]
         with open(f"{stem}-{shard}", "wb") as out:
-            dump_unshared(([len(words) for words, _, _ in ranges], _narrowed(joined(ranges))), out)
+            dump_unshared(([len(words) for words, _, _ in ranges], joined(ranges)), out)
     return _Batch([replace(page, items=EMPTY_ITEMS) for page in pages], keys, skipped, stamps, cached, cache.stored)
-
-
-def _narrowed(shard: Shard) -> tuple[int, np.ndarray, np.ndarray, bytes]:
-    """A batch's items of one range as its scratch file holds them: the least key, and each
-    key above it, in the narrowest type (most ranges: four bytes, not eight): ~550 MB of
-    scratch files at 10,000 articles, written and read back once."""
-    least = int(shard.keys.min(initial=0))
-    above = shard.keys - least
-    return least, above.astype(np.min_scalar_type(int(above.max(initial=0)))), shard.lengths, shard.tails
 
 
 def chunk_bytes_of(shard: int) -> int:
@@ -212,8 +203,8 @@ def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> 
     index = ShardIndex()
     for stem, start in batches:
         with open(f"{stem}-{shard}", "rb") as stored:
-            counts, (least, keys, lengths, tails) = pickle.load(stored)
-            index.add_pages(np.arange(start, start + len(counts)), counts, Shard(keys.astype(np.int64) + least, lengths, tails))
+            counts, pages_shard = pickle.load(stored)
+            index.add_pages(np.arange(start, start + len(counts)), counts, pages_shard)
         # removed once read, by the worker: ~250 MB at 10,000 articles, and the older of them
         # are being written back to the disk by then, which a removal at the end waited for
         os.unlink(f"{stem}-{shard}")
