@@ -205,7 +205,7 @@ def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> 
         with open(f"{stem}-{shard}", "rb") as stored:
             counts, pages_shard = pickle.load(stored)
             index.add_pages(np.arange(start, start + len(counts)), counts, pages_shard)
-        # removed once read, by the worker: ~250 MB at 10,000 articles, and the older of them
+        # removed once read, by the worker: ~550 MB at 10,000 articles, and the older of them
         # are being written back to the disk by then, which a removal at the end waited for
         os.unlink(f"{stem}-{shard}")
     entries = index.entries()
