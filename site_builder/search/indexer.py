@@ -77,16 +77,16 @@ def index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cac
         if store is not None:
             store.begin(trash)
         bundle.folder.clear(trash)
-        return _index_all(site, pages, bundle, cache, store, expected)
+        return _index_all(site, pages, bundle, cache, store, expected, trash)
     finally:
         trash.wait()
 
 
 def _index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, cache: PageCache,
-               store: IndexStore | None, expected: tuple) -> Indexed:
+               store: IndexStore | None, expected: tuple, trash: Trash) -> Indexed:
     batches = [pages[i:i + BATCH_PAGES] for i in range(0, len(pages), BATCH_PAGES)]
-    with tempfile.TemporaryDirectory(prefix="search-", dir=bundle.bundle.parent) as tmp:
-        scratch = Path(tmp)
+    scratch = Path(tempfile.mkdtemp(prefix="search-", dir=bundle.bundle.parent))
+    try:
         jobs = [(site, batch, scratch / f"b{number}", cache) for number, batch in enumerate(batches)]
         cached, infos, skipped, stamps = 0, [], set(), {}
         starts: list[int] = []  # each batch's first page number
@@ -104,6 +104,10 @@ def _index_all(site: Path, pages: list[tuple[str, str]], bundle: BundleIndex, ca
                            store.shard_path(shard) if store is not None else None) for shard in range(SHARDS)]
             merged = _merged(mapped, shard_jobs, bundle, store)
         meta = bundle.write([chunk for shard_chunks, _, _ in merged for chunk in shard_chunks])
+    finally:
+        # (~550 MB at 10,000 articles: removed while the page cache and the saved index are
+        # written, not before)
+        trash.remove(scratch)
     keys = {info.key for info in infos}
     cache.keep_only(keys)
     if store is not None:
@@ -205,9 +209,6 @@ def _merge_shard(job: tuple[int, list[tuple[Path, int]], Path, Path | None]) -> 
         with open(f"{stem}-{shard}", "rb") as stored:
             counts, pages_shard = pickle.load(stored)
             index.add_pages(np.arange(start, start + len(counts)), counts, pages_shard)
-        # removed once read, by the worker: ~550 MB at 10,000 articles, and the older of them
-        # are being written back to the disk by then, which a removal at the end waited for
-        os.unlink(f"{stem}-{shard}")
     entries = index.entries()
     words, pairs = len(entries.words), entries.pairs
     chunks = write_chunks(entries, scratch, f"s{shard}", chunk_bytes_of(shard))

@@ -22,9 +22,9 @@ def _bundle(site: Path) -> dict[str, bytes]:
 
 
 def test_each_range_is_merged_largest_first_after_the_pages_files_are_saved(seed_site, tmp_path, monkeypatch):
-    """The ranges' merges start with the largest (by their scratch files), each removes its
-    scratch files once read, and the pages' fragments and text parts are linked into the
-    saved index before (in a pool: while) the ranges are merged."""
+    """The ranges' merges start with the largest (by their scratch files), and the pages'
+    fragments and text parts are linked into the saved index before (in a pool: while) the
+    ranges are merged."""
     site, cache = _site(seed_site, tmp_path / "site"), tmp_path / "cache"
     monkeypatch.setattr(indexer, "PARALLEL_FROM", 10 ** 9)  # this process: the merges run as the results are read
     merge, seen = indexer._merge_shard, []
@@ -34,9 +34,7 @@ def test_each_range_is_merged_largest_first_after_the_pages_files_are_saved(seed
         stored = state.parent / "files"
         seen.append((shard, sum(os.path.getsize(f"{stem}-{shard}") for stem, _ in batches),
                      len(os.listdir(stored / FRAGMENT_DIR)), len(os.listdir(stored / TEXT_DIR))))
-        done = merge(job)
-        assert not any(os.path.exists(f"{stem}-{shard}") for stem, _ in batches)
-        return done
+        return merge(job)
 
     monkeypatch.setattr(indexer, "_merge_shard", watched)
     build_index(site, SiteConfig(), cache=cache)
@@ -45,6 +43,7 @@ def test_each_range_is_merged_largest_first_after_the_pages_files_are_saved(seed
     fragments, texts = len(os.listdir(site / "pagefind" / FRAGMENT_DIR)), len(os.listdir(site / "pagefind" / TEXT_DIR))
     assert fragments >= 8 and texts >= fragments
     assert all(tuple(linked) == (fragments, texts) for _, _, *linked in seen)
+    assert not [p for p in site.iterdir() if p.name.startswith(("search-", TRASH_PREFIX))]  # (the scratch files gone)
 
 
 def test_an_index_from_scratch_over_an_older_one_removes_it_meanwhile(seed_site, tmp_path):
