@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints
 from site_builder.search.normalize import PRESENCE, QUAD, TWIN, PartPlan, boundary_token, char_code, fold
@@ -61,10 +62,33 @@ def heavy_points() -> tuple[Ints, Ints]:
 
 
 def heavy_ranks(lows: Ints) -> Ints:
-    """The rank of each bigram of ``lows`` (key low bits) in the list, -1 where not listed."""
-    listed = heavy_lows()
-    at = np.minimum(np.searchsorted(listed, lows), len(listed) - 1)
-    return np.where(listed[at] == lows, at, -1)
+    """The rank of each bigram of ``lows`` (key low bits) in the list, -1 where not listed: by
+    its characters' row and column in a table of the listed bigrams (``_rank_table``), ~5 times
+    faster than a binary search of the list for a page's ~3,000 bigrams."""
+    rows, columns, width, table = _rank_table()
+    firsts = np.minimum(lows >> _POINT_BITS, _TABLE_POINTS)
+    seconds = np.minimum((lows & ((1 << _POINT_BITS) - 1)) - 1, _TABLE_POINTS)
+    return table[rows[firsts].astype(np.int64) * width + columns[seconds]].astype(np.int64)
+
+
+_TABLE_POINTS = 0x10000  # the listed bigrams' characters are below (CJK); any above has no row or column
+
+
+@functools.lru_cache(maxsize=1)
+def _rank_table() -> tuple[npt.NDArray[np.int16], npt.NDArray[np.int16], int, npt.NDArray[np.int16]]:
+    """Each code point's row (by first characters) and column (by second characters) in a
+    table of the listed bigrams' ranks (the last row and column: a character that starts, or
+    ends, none; -1 where no bigram is listed), its rows' width, the table (~0.6 million cells)."""
+    firsts, seconds = heavy_points()
+    assert int(max(firsts.max(), seconds.max())) < _TABLE_POINTS and len(firsts) < 1 << 15
+    starting, ending = np.unique(firsts), np.unique(seconds)
+    rows = np.full(_TABLE_POINTS + 1, len(starting), np.int16)
+    rows[starting] = np.arange(len(starting))
+    columns = np.full(_TABLE_POINTS + 1, len(ending), np.int16)
+    columns[ending] = np.arange(len(ending))
+    table = np.full((len(starting) + 1) * (len(ending) + 1), -1, np.int16)
+    table[rows[firsts].astype(np.int64) * (len(ending) + 1) + columns[seconds]] = np.arange(len(firsts))
+    return rows, columns, len(ending) + 1, table
 
 
 def heavy_files() -> dict[str, str]:

@@ -21,6 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from site_builder.search.state import place
+from site_builder.search.trash import Trash
 
 CONTENT_FOLDERS = ("index", "fragment", "filter", "text")  # every file named by its content
 META_SUFFIX = ".pf_meta"
@@ -48,9 +49,12 @@ class BundleFiles:
         self._saved: SavedFiles | None = None
         self._saved_sizes: Sizes = {}
 
-    def clear(self) -> None:
-        """Start from an empty bundle (its engine's fixed-name files stay)."""
+    def clear(self, trash: Trash | None = None) -> None:
+        """Start from an empty bundle (its engine's fixed-name files stay); the old files
+        removed by ``trash`` when given."""
         for folder in CONTENT_FOLDERS:
+            if trash is not None:
+                trash.remove(self.bundle / folder)
             shutil.rmtree(self.bundle / folder, ignore_errors=True)
             (self.bundle / folder).mkdir(parents=True)
         for meta in self.bundle.glob("*" + META_SUFFIX):

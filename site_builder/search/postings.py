@@ -24,11 +24,11 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from site_builder.search.cborarrays import Ints, changes, heads, offsets, run_starts
+from site_builder.search.cborarrays import Ints, changes, gather, heads, offsets, run_starts
 from site_builder.search.normalize import char_code
 from site_builder.search.normalize import QUAD, TWIN
-from site_builder.search.tokens import (BUCKET_BITS, TEXT, TEXT_PRESENCE, TEXT_QUAD, TEXT_START, TEXT_TWIN, TITLE_TEXT,
-                                        item_keys, word_key)
+from site_builder.search.tokens import (BUCKET_BITS, KEY_BITS, TEXT, TEXT_PRESENCE, TEXT_QUAD, TEXT_START, TEXT_TWIN,
+                                        TITLE_TEXT, item_keys, word_key)
 
 # Word ranges: the text's codes (base 36, CJK starts 0f…0v) cut at fixed code points, the quads
 # (v…), the twins (w…), the runs' start tokens (x…), the title namespace (y…), then the
@@ -77,7 +77,7 @@ class Shard(NamedTuple):
     """Words of one word range and their tails (of a page, or of pages end to end)."""
 
     keys: Ints  # the words' item keys (``tokens.item_keys``), rising (a page's): as bytes only when written
-    lengths: npt.NDArray[np.uint32]  # each one's tail's bytes
+    lengths: npt.NDArray[np.unsignedinteger]  # each one's tail's bytes
     tails: bytes  # end to end
 
 
@@ -94,7 +94,7 @@ class PageItems(NamedTuple):
     store and load, not three a range."""
 
     keys: Ints
-    lengths: npt.NDArray[np.uint32]
+    lengths: npt.NDArray[np.unsignedinteger]
     tails: bytes
     cuts: tuple[int, ...]  # where each range's words start, and the end
     byte_cuts: tuple[int, ...]  # where each range's tails start, and the end
@@ -151,27 +151,59 @@ def page_items(tokens: Ints, block_sizes: list[tuple[int, int]], marks: Ints, bu
     quad_keys, quad_at = quads if quads is not None else (np.zeros(0, np.int64), np.zeros(0, np.int64))
     token_weights = np.repeat(np.array([weight for weight, _ in block_sizes], np.int64), [size for _, size in block_sizes])
     token_places = token_positions([size for _, size in block_sizes])
-    keys = np.concatenate([tokens, quad_keys, marks])
-    weights = np.concatenate([token_weights, token_weights[quad_at], np.full(len(marks), TEXT_WEIGHT, np.int64)])
-    places = np.concatenate([token_places, token_places[quad_at], np.full(len(marks), MARK_POSITION, np.int64)])
-    distinct, ranks = np.unique(keys, return_inverse=True)
-    order = _word_order(ranks, weights)
-    words = item_keys(distinct, bucket)  # in the same order: one bucket for all
-    tails, lengths = _tails(ranks[order], weights[order], places[order])
+    keys = np.concatenate([tokens, quad_keys])
+    weights = np.concatenate([token_weights, token_weights[quad_at]])
+    places = np.concatenate([token_places, token_places[quad_at]])
+    block_weights = [weight for weight, _ in block_sizes]
+    found = _items(keys, weights, places, block_weights, marks)
+    if found is None:  # a mark that is one of the tokens' words: its position among theirs
+        found = _items(np.concatenate([keys, marks]), np.concatenate([weights, np.full(len(marks), TEXT_WEIGHT, np.int64)]),
+                       np.concatenate([places, np.full(len(marks), MARK_POSITION, np.int64)]), block_weights,
+                       np.zeros(0, np.int64))
+    assert found is not None
+    keys, lengths, tails = found
+    words = item_keys(keys, bucket)  # in the same order: one bucket for all
     cuts = [0, *np.searchsorted(words, KEY_BOUNDS << BUCKET_BITS).tolist(), len(words)]
-    return PageItems(words, lengths.astype(np.uint32), tails.tobytes(), tuple(cuts),
-                     tuple(offsets(lengths)[cuts].tolist()))
+    # a tail's length in the narrowest type (most pages: a byte): the page cache and the scratch
+    # files hold every page's (~35 million at 10,000 articles)
+    return PageItems(words, lengths.astype(np.min_scalar_type(int(lengths.max(initial=0)))), tails.tobytes(),
+                     tuple(cuts), tuple(offsets(lengths)[cuts].tolist()))
 
 
-def _word_order(ranks: Ints, weights: Ints) -> Ints:
-    """The tokens' order by word (``ranks``: each one's word's rank), then weight (< 2 ** 8),
-    then page order: one sort of distinct integers (rank, weight, index) in 64 bits, several
-    times faster than a stable sort of (word, weight) (a page's ~4,000 tokens: ~135 µs, and ~80 with
-    the ranks' ``np.unique``)."""
-    index_bits = max(1, len(ranks).bit_length())  # a rank < len(ranks) too
-    if 2 * index_bits + 8 > 63:  # (more tokens than a page ever has)
-        return np.argsort(ranks << 8 | weights, kind="stable")
-    return np.sort((ranks << 8 | weights) << index_bits | np.arange(len(ranks))) & ((1 << index_bits) - 1)
+def _items(keys: Ints, weights: Ints, places: Ints, block_weights: list[int],
+           marks: Ints) -> tuple[Ints, Ints, npt.NDArray[np.uint8]] | None:
+    """(the distinct words rising, each one's tail's bytes, the tails end to end) of tokens
+    (``keys``, their weights and positions) and ``marks``; None when a mark is one of the
+    tokens' words. The marks (a quarter of a page's words) are words of their own with one
+    position each, the same tail: put in among the tokens' words, not sorted and encoded
+    with their tokens."""
+    ids, order, distinct = _word_order(keys, weights, block_weights)
+    tails, lengths = _tails(ids, weights[order], places[order])
+    every = np.concatenate([distinct, marks])
+    by_word = np.argsort(every, kind="stable")  # (runs already in order: a few merges)
+    if len(marks) and not changes(every[by_word])[1:].all():
+        return None
+    every_lengths = np.concatenate([lengths, np.full(len(marks), len(_MARK_TAIL), np.int64)])
+    gathered = gather(np.concatenate([tails, np.frombuffer(_MARK_TAIL * len(marks), np.uint8)]),
+                      run_starts(every_lengths)[by_word], every_lengths[by_word])
+    return every[by_word], every_lengths[by_word], gathered
+
+
+def _word_order(keys: Ints, weights: Ints, block_weights: list[int]) -> tuple[Ints, Ints, Ints]:
+    """The tokens' order by word (``keys``), then weight, then page order: (each one's word's
+    rank in that order, the order, the distinct keys rising). One sort of distinct integers
+    (key, weight's rank among the page's few weights, index) in 64 bits: a page's ~4,000
+    tokens in about half the time of ``np.unique`` and a sort of (rank, weight, index)."""
+    levels = np.unique(np.array([*block_weights, TEXT_WEIGHT], np.int64))
+    index_bits, level_bits = max(1, len(keys).bit_length()), max(1, (len(levels) - 1).bit_length())
+    if KEY_BITS + level_bits + index_bits > 63:  # (more tokens than a page ever has)
+        distinct, ranks = np.unique(keys, return_inverse=True)
+        order = np.argsort(ranks << 8 | weights, kind="stable")
+        return ranks[order], order, distinct
+    packed = np.sort((keys << level_bits | np.searchsorted(levels, weights)) << index_bits | np.arange(len(keys)))
+    order = packed & ((1 << index_bits) - 1)
+    word_start = changes(packed >> (level_bits + index_bits))
+    return np.cumsum(word_start) - 1, order, (packed >> (level_bits + index_bits))[word_start]
 
 
 def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8], Ints]:
@@ -201,3 +233,6 @@ def _tails(ids: Ints, weights: Ints, places: Ints) -> tuple[npt.NDArray[np.uint8
     encoded, sizes = heads(majors, numbers)
     starts = run_starts(sizes)[word_at]
     return encoded, np.diff(starts, append=len(encoded))
+
+
+_MARK_TAIL = _tails(np.zeros(1, np.int64), np.array([TEXT_WEIGHT]), np.array([MARK_POSITION]))[0].tobytes()  # a mark's

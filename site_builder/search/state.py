@@ -30,6 +30,7 @@ from pathlib import Path
 from site_builder.cache_patches import Changes, applied, changes_of
 from site_builder.search import gz
 from site_builder.search.postings import BLOCK_STEP, SHARD_BOUNDS
+from site_builder.search.trash import Trash
 from site_builder.search.tokens import BUCKETS
 
 FOLDER = "index"
@@ -161,8 +162,11 @@ class IndexStore:
         """Invalidate the saved index before changing any of it."""
         (self.folder / STATE_FILE).unlink(missing_ok=True)
 
-    def begin(self) -> None:
-        """Start from nothing (a build from scratch)."""
+    def begin(self, trash: Trash | None = None) -> None:
+        """Start from nothing (a build from scratch); the old files removed by ``trash`` when
+        given."""
+        if trash is not None:
+            trash.remove(self.folder)
         shutil.rmtree(self.folder, ignore_errors=True)
         self._inodes, self._sizes, self._base = {}, {}, None
         for kind in FILE_KINDS:
@@ -185,6 +189,17 @@ class IndexStore:
             with os.scandir(self._kinds[kind]) as entries:  # a whole folder's inodes at once, no stat a file
                 inodes = self._inodes[kind] = {entry.name: entry.inode() for entry in entries}
         return inodes
+
+    def place_files(self, bundle_files: dict[str, dict[str, str]], kinds: tuple[str, ...]) -> None:
+        """Link the bundle's files of ``kinds`` (kind -> content name -> its file) the store
+        lacks, ahead of ``save`` (which then finds them placed): while other processes
+        still work on the index."""
+        for kind in kinds:
+            self._inodes.pop(kind, None)  # listed again by ``save``
+            present = set(os.listdir(self._kinds[kind]))
+            for name, path in bundle_files.get(kind, {}).items():
+                if name not in present:
+                    place(path, self.stored(kind, name))
 
     def save(self, saved: SavedIndex, bundle_files: dict[str, dict[str, str]], written: dict[str, int]) -> None:
         """Keep the bundle's content-named files (kind -> content name -> its file; the bytes

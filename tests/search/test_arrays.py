@@ -12,15 +12,22 @@ from site_builder.search.reproducible import head
 from site_builder.search.tokens import text_tokens
 
 _ints = st.lists(st.integers(0, 40), max_size=300)
+# keys of any namespace (up to the largest), few of them so that words repeat
+_keys = st.lists(st.sampled_from([0, 1, (5 << 42) | (0x4E00 << 21) | 7, (1 << 45) - 1, 3 << 42, 12345]), max_size=300)
 
 
 @settings(max_examples=200, deadline=None)
-@given(_ints, st.data())
+@given(_keys, st.data())
 def test_the_word_order_is_the_stable_order_by_word_then_weight(words, data):
-    ranks = np.array(words, np.int64)
-    weights = np.array(data.draw(st.lists(st.sampled_from([24, 48, 168]), min_size=len(words), max_size=len(words))),
-                       np.int64)
-    assert _word_order(ranks, weights).tolist() == np.argsort(ranks << 8 | weights, kind="stable").tolist()
+    keys = np.array(words, np.int64)
+    block_weights = data.draw(st.lists(st.sampled_from([48, 72, 168]), max_size=3))
+    weights = np.array(data.draw(st.lists(st.sampled_from([*block_weights, 25]), min_size=len(words),
+                                          max_size=len(words))), np.int64)
+    distinct, ranks = np.unique(keys, return_inverse=True)
+    expected = np.argsort(ranks << 8 | weights, kind="stable")
+    ids, order, words_out = _word_order(keys, weights, block_weights)
+    assert order.tolist() == expected.tolist()
+    assert ids.tolist() == ranks[expected].tolist() and words_out.tolist() == distinct.tolist()
 
 
 _boundaries = st.sampled_from([0, 23, 24, 255, 256, 65535, 65536, (1 << 32) - 1])

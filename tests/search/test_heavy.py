@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from site_builder.search.heavy import (HEAVY_COUNT, HEAVY_FILE, HEAVY_FOLDER, HEAVY_PARTS, heavy_bigrams, heavy_files,
-                                       make_heavy, search_words)
+                                       heavy_lows, heavy_ranks, make_heavy, search_words)
 from site_builder.search.normalize import PRESENCE, QUAD, TWIN, normalize, plan_query
 from site_builder.search.tokens import key_strings, presence_keys, text_tokens
 
@@ -75,3 +76,17 @@ def test_the_search_page_s_parts_are_the_list():
     assert sorted(b for joined in parts.values() for b in (joined[k:k + 2] for k in range(0, len(joined), 2))) \
         == list(heavy_bigrams())
     assert all(ord(joined[k]) % HEAVY_PARTS == n for n, joined in parts.items() for k in range(0, len(joined), 2))
+
+
+_points = st.one_of(st.sampled_from(sorted({ord(c) for b in heavy_bigrams() for c in b})), st.integers(0, 0x10FFFF))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_points, _points), max_size=200), st.lists(st.integers(0, HEAVY_COUNT - 1), max_size=50))
+def test_a_bigram_s_rank_is_its_place_in_the_list(pairs, listed_ranks):
+    """The table of rows and columns gives what a search of the sorted list gives."""
+    listed = heavy_lows()
+    lows = np.array([first << 21 | (second + 1) for first, second in pairs] + listed[listed_ranks].tolist(), np.int64)
+    found = np.searchsorted(listed, lows)
+    expected = [int(at) if at < len(listed) and listed[at] == low else -1 for at, low in zip(found.tolist(), lows.tolist(), strict=True)]
+    assert heavy_ranks(lows).tolist() == expected
