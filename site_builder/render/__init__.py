@@ -61,8 +61,8 @@ def render_site(archive: Archive, config: SiteConfig, staged: Staged, template_d
     static = static_files(template_dirs)
     staged.keep_only({plan.path for plan in plans} | static.keys() | later)
     progress.set_total(len(plans))
-    pages = write_pages(plans, fingerprints.of, lambda plan: render_page(env, plan, template_dirs), staged,
-                        published or {}, progress)
+    pages = write_pages(plans, [fingerprints.of(plan) for plan in plans],
+                        lambda plan: render_page(env, plan, template_dirs), staged, published or {}, progress)
     copy_static(static, staged)
     return RenderedSite(pages, list(static))
 

@@ -35,14 +35,10 @@ class WrittenPages:
 RenderPage = Callable[[PagePlan], str]
 
 
-def write_pages(plans: list[PagePlan], fingerprint_of: Callable[[PagePlan], str], render_page: RenderPage,
-                staged: Staged, published: dict[str, tuple[str, str]], progress: Progress) -> WrittenPages:
-    """Each page into the staging folder: the published one when its fingerprint
-    (`fingerprint_of`, asked of each plan in order) is the one `published` (path ->
-    fingerprint, SHA-1) records for it, else rendered."""
-    if not published:
-        return _write_all(plans, fingerprint_of, render_page, staged, progress)
-    fingerprints = [fingerprint_of(plan) for plan in plans]
+def write_pages(plans: list[PagePlan], fingerprints: list[str], render_page: RenderPage, staged: Staged,
+                published: dict[str, tuple[str, str]], progress: Progress) -> WrittenPages:
+    """Each page into the staging folder: the published one when its fingerprint is the one
+    `published` (path -> fingerprint, SHA-1) records for it, else rendered."""
     written = WrittenPages()
     dirty: list[int] = []
     for number, (plan, fingerprint) in enumerate(zip(plans, fingerprints, strict=True)):
@@ -59,19 +55,6 @@ def write_pages(plans: list[PagePlan], fingerprint_of: Callable[[PagePlan], str]
     return written
 
 
-def _write_all(plans: list[PagePlan], fingerprint_of: Callable[[PagePlan], str], render_page: RenderPage,
-               staged: Staged, progress: Progress) -> WrittenPages:
-    """Every page rendered (none published to take): the fingerprints, which only the next
-    build reads, are made here while the workers render (on one core, before them, they took
-    ~1 s of a cold build at 10,000 articles)."""
-    for plan in plans:
-        staged.clear(plan.path)
-    fingerprints: list[str] = []
-    done = _render_all(plans, list(range(len(plans))), render_page, staged.folder, progress,
-                       meanwhile=lambda: fingerprints.extend(map(fingerprint_of, plans)))
-    return WrittenPages({plans[number].path: (fingerprints[number], sha1) for number, sha1 in done}, len(plans))
-
-
 def write_page(render_page: RenderPage, plan: PagePlan, out_dir: Path) -> str:
     """Render and write one page; return the SHA-1 of its bytes."""
     data = render_page(plan).encode("utf-8")
@@ -86,11 +69,8 @@ _job: tuple[list[PagePlan], RenderPage, Path] | None = None
 
 
 def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPage, out_dir: Path,
-                progress: Progress, meanwhile: Callable[[], object] = lambda: None) -> list[tuple[int, str]]:
-    """Render and write the pages (`numbers`: their numbers in the answer); `meanwhile` is
-    called once, while the workers render when there are any."""
+                progress: Progress) -> list[tuple[int, str]]:
     if len(plans) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        meanwhile()
         done = []
         for number, plan in zip(numbers, plans, strict=True):
             done.append((number, write_page(render_page, plan, out_dir)))
@@ -105,10 +85,8 @@ def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPa
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(2, initializer=gc.enable) as pool:
-            outcomes = pool.imap(_render_in_worker, range(len(plans)), chunksize=16)
-            meanwhile()
             done = []
-            for index, outcome in outcomes:
+            for index, outcome in pool.imap(_render_in_worker, range(len(plans)), chunksize=16):
                 if isinstance(outcome, tuple):
                     raise _error_of(outcome)
                 done.append((numbers[index], outcome))

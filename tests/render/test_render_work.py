@@ -54,29 +54,6 @@ def test_render_workers_collect_none_of_the_objects_the_build_holds(tmp_path):
     assert gc.get_freeze_count() == 0
 
 
-def test_a_cold_builds_fingerprints_are_made_while_the_workers_render(tmp_path):
-    """With no published page to take, every page is rendered: the fingerprints (which only
-    the next build compares) are made while the workers render, not on one core before."""
-    import hashlib
-    import multiprocessing
-
-    from site_builder.spare import Staged
-
-    plans = [_Plan(f"p{n}.txt") for n in range(writer.PARALLEL_FROM)]
-    workers_seen: list[int] = []
-
-    def fingerprint_of(plan: _Plan) -> str:
-        workers_seen.append(len(multiprocessing.active_children()))
-        return f"f-{plan.path}"
-
-    written = writer.write_pages(plans, fingerprint_of, lambda plan: f"page {plan.path}", Staged(tmp_path, None, {}),
-                                 {}, Progress(enabled=False))
-    assert len(workers_seen) == len(plans) and min(workers_seen) > 0
-    assert written.rendered == len(plans)
-    assert written.pages == {plan.path: (f"f-{plan.path}", hashlib.sha1(f"page {plan.path}".encode()).hexdigest())
-                             for plan in plans}
-
-
 def test_each_entry_card_is_rendered_once_a_build(tmp_path, monkeypatch):
     """The list pages show each entry's card several times: it is rendered once for each
     heading level it is shown at, and the pages are the bytes they are when every card is
