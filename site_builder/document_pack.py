@@ -11,7 +11,8 @@ read-only map of the file: the pack written again later replaces the file, not i
 The file: the keys (a pickle), the heads (one pickle of the list of documents, each body
 blob named by its number), the blobs' ends (a pickle), then the blobs one after another.
 A document read anew is kept in its own entry; the pack is written again once a tenth of
-the documents are not in it (a cold build writes it first).
+the documents are not in it (a cold build writes it first), and the documents read anew
+that it then holds need no entry of their own.
 """
 from __future__ import annotations
 
@@ -57,15 +58,15 @@ class Shelf:
             document = self.cache.load("document", key)
         return document if isinstance(document, SourceDocument) else None
 
-    def pack_again(self, documents: list[SourceDocument], keys: dict[Path, str], read_now: int) -> None:
+    def pack_again(self, documents: list[SourceDocument], keys: dict[Path, str], read_now: int) -> bool:
         """Write the pack of these documents when the one read held too few of them
-        (`read_now`: the documents this build read from their files)."""
+        (`read_now`: the documents this build read from their files); whether it did."""
         self.packed = None
         self.outside += read_now
         if not self.consulted or self.outside * PACK_AGAIN_SHARE <= len(documents):
-            return
+            return False
         listed = [(keys[d.path], d) for d in documents if d.path in keys]
-        self.cache.store_written(*PACK, functools.partial(_write, listed))
+        return self.cache.store_written(*PACK, functools.partial(_write, listed)) > 0
 
 
 def _write(listed: list[tuple[str, SourceDocument]], out: BinaryIO) -> None:

@@ -55,7 +55,6 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
     sources = Sources()
     found: dict[Path, SourceDocument] = {}
     missing: list[Path] = []
-    read_now = 0  # documents read from their files and kept
     kept: dict[str, SourceDocument] = {}  # this build's documents, kept in memory for the next
     shelf = Shelf(cache, _in_memory)
     known = hashes or {}
@@ -72,16 +71,20 @@ def read_sources(content_dir: Path, cache: BuildCache, progress: Progress,
             progress.advance()
         else:
             missing.append(path)
+    read_now: list[tuple[str, _Read]] = []  # the documents read from their files, by key
     for path, outcome in zip(missing, _read_all(missing, progress), strict=True):
         if isinstance(outcome, ContentError):
             sources.errors.append(outcome)
             continue
         found[path] = outcome.document
         if path in sources.keys:
-            _keep_document(cache, sources.keys[path], outcome, kept)
-            read_now += 1
+            read_now.append((sources.keys[path], outcome))
     sources.documents = [found[p] for p in paths if p in found]
-    shelf.pack_again(sources.documents, sources.keys, read_now)
+    # a document the pack written now holds needs no entry of its own (a cold build's 10,000
+    # files: 1.5 s of one core)
+    packed = shelf.pack_again(sources.documents, sources.keys, len(read_now))
+    for key, outcome in read_now:
+        _keep_document(cache, key, outcome, kept, entry=not packed)
     _in_memory.clear()
     if keep:
         _in_memory.update(kept)
@@ -109,9 +112,11 @@ def entry_times_of(content_dir: Path, paths: list[Path], cache: BuildCache) -> d
 _in_memory: dict[str, SourceDocument] = {}
 
 
-def _keep_document(cache: BuildCache, key: str, read: _Read, kept: dict[str, SourceDocument]) -> None:
+def _keep_document(cache: BuildCache, key: str, read: _Read, kept: dict[str, SourceDocument], entry: bool) -> None:
+    """`entry`: the document is kept in its own cache entry too (the pack does not hold it)."""
     if cache.enabled:
-        cache.store_pickled("document", key, read.pickled if read.pickled is not None else pickled(read.document))
+        if entry:
+            cache.store_pickled("document", key, read.pickled if read.pickled is not None else pickled(read.document))
         kept[key] = read.document
 
 
@@ -142,13 +147,18 @@ def _read_all(paths: list[Path], progress: Progress) -> list[_Read | ContentErro
     # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost; they
     # collect cycles again, which the build pauses (collector.paused). A worker sends each
     # document pickled as the cache keeps it (`pickled`): it is unpickled here once, its
-    # articles' bodies when first read, and not pickled again.
-    with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1), initializer=gc.enable) as pool:
-        results: list[_Read | ContentError] = []
-        for sent in pool.imap(_read_in_worker, paths, chunksize=8):
-            results.append(_error_of(sent) if isinstance(sent, tuple) else _Read(pickle.loads(sent), sent))
-            progress.advance()
-        return results
+    # articles' bodies when first read, and not pickled again. What this process holds is
+    # frozen first (as for the render workers): the workers' collections never walk it.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1), initializer=gc.enable) as pool:
+            results: list[_Read | ContentError] = []
+            for sent in pool.imap(_read_in_worker, paths, chunksize=8):
+                results.append(_error_of(sent) if isinstance(sent, tuple) else _Read(pickle.loads(sent), sent))
+                progress.advance()
+            return results
+    finally:
+        gc.unfreeze()
 
 
 def _read_one(path: Path) -> SourceDocument | ContentError:

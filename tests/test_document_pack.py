@@ -50,11 +50,32 @@ def content(tmp_path, monkeypatch):
 def test_unchanged_documents_come_from_the_pack(tmp_path, content, monkeypatch):
     cache = BuildCache(cache_root(content))
     assert cache.folder is not None
-    shutil.rmtree(cache.folder / "document")  # the documents' own entries: only the pack holds them
+    shutil.rmtree(cache.folder / "document", ignore_errors=True)  # the documents' own entries: only the pack holds them
     read = _reads(monkeypatch)
     _edit(content, 5)
     build_site(BuildOptions(content, tmp_path / "public", with_search=False))
     assert read == ["a5.md"]
+    _equals_clean(tmp_path, content)
+
+
+def _entries(cache: BuildCache) -> list[Path]:
+    assert cache.folder is not None
+    return [path for path in (cache.folder / "document").rglob("*") if path.is_file()]
+
+
+def test_documents_the_pack_holds_have_no_entries_of_their_own(tmp_path, content, monkeypatch):
+    """The cold build wrote the pack: its documents are not kept once more each; a document
+    read anew later, which the pack does not hold, is."""
+    cache = BuildCache(cache_root(content))
+    assert len(document_pack.load_pack(cache)) == 20
+    assert _entries(cache) == []
+    read = _reads(monkeypatch)
+    _edit(content, 5)
+    build_site(BuildOptions(content, tmp_path / "public", with_search=False))
+    assert read == ["a5.md"] and len(_entries(cache)) == 1
+    read.clear()
+    build_site(BuildOptions(content, tmp_path / "again", with_search=False))
+    assert read == []
     _equals_clean(tmp_path, content)
 
 

@@ -58,3 +58,27 @@ def test_the_site_is_checked_while_the_content_is_read(tmp_path, monkeypatch):
     result = build_site(BuildOptions(content, tmp_path / "public", with_search=False))
     assert seen == [True]
     assert result.pages_rendered == first.pages_rendered and not (tmp_path / "public" / "by-hand.html").exists()
+
+
+def test_the_ingest_workers_collect_none_of_the_objects_the_build_holds(tmp_path, monkeypatch):
+    """The files are read by forked workers whose collector runs; what the build holds is
+    frozen (gc.freeze) before they are forked, and unfrozen after."""
+    import gc
+    import os
+
+    from site_builder import sources
+    from site_builder.progress import Progress
+
+    seen = []
+
+    def read(path):
+        return sources.ContentError(f"{os.getpid()} {gc.get_freeze_count()}", path)
+
+    monkeypatch.setattr(sources, "_read_one", read)
+    paths = [tmp_path / f"a{n}.md" for n in range(sources.PARALLEL_FROM)]
+    for outcome in sources._read_all(paths, Progress(enabled=False)):
+        pid, frozen = outcome.message.split()
+        seen.append((pid, int(frozen)))
+    assert {pid for pid, _ in seen} != {str(os.getpid())}  # read in the workers
+    assert all(frozen > 0 for _, frozen in seen)
+    assert gc.get_freeze_count() == 0

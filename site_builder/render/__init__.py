@@ -24,6 +24,7 @@ from site_builder.render.charts import overview_charts
 from site_builder.render.context import time_axis_globals
 from site_builder.render.inputs import Fingerprints
 from site_builder.render.minify import minified
+from site_builder.render.partials import memoise_partials
 from site_builder.render.plan import READER_PAGES, PagePlan, plan_site
 from site_builder.render.writer import WrittenPages, write_pages
 from site_builder.spare import Staged
@@ -53,6 +54,7 @@ def render_site(archive: Archive, config: SiteConfig, staged: Staged, template_d
     # (a template checked once a build, not once a page: ~17 stats a page)
     found_papers = papers.newspapers(archive)  # (made once: the plans and the templates' links use it)
     env = make_environment(archive, config, template_dirs, compiled, auto_reload=False, found_papers=found_papers)
+    memoise_partials(env)  # (this environment renders one archive with the same templates)
     plans = plan_site(archive, config, found_papers)
     env.globals["sitemap_urls"] = lambda: _page_urls(plans)
     _refuse_shared_paths(plans)

@@ -52,3 +52,31 @@ def test_render_workers_collect_none_of_the_objects_the_build_holds(tmp_path):
     assert {pid for pid, _ in seen} != {str(os.getpid())}  # rendered in the workers
     assert all(int(frozen) > 0 for _, frozen in seen)
     assert gc.get_freeze_count() == 0
+
+
+def test_each_entry_card_is_rendered_once_a_build(tmp_path, monkeypatch):
+    """The list pages show each entry's card several times: it is rendered once for each
+    heading level it is shown at, and the pages are the bytes they are when every card is
+    rendered where it appears."""
+    from site_builder.render import partials
+    from test_carried_analysis import files_of
+
+    content = tmp_path / "content"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_archive.py"), "--articles", "30",
+                    "--out", str(content)], check=True, capture_output=True)
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10**9)  # (counted in this process)
+    renders: Counter[tuple[str, object]] = Counter()
+    real = partials._memoised
+
+    def counting(render_card, reads):
+        def counted(context):
+            renders[context.resolve_or_missing("entry").url, context.resolve_or_missing("card_level")] += 1
+            return render_card(context)
+        return real(counted, reads)
+
+    monkeypatch.setattr(partials, "_memoised", counting)
+    build_site(BuildOptions(content, tmp_path / "public", with_search=False, cache=False))
+    assert len({url for url, _ in renders}) == 30 and max(renders.values()) == 1
+    monkeypatch.setattr(partials, "MEMOISED", ())
+    build_site(BuildOptions(content, tmp_path / "each", with_search=False, cache=False))
+    assert files_of(tmp_path / "public") == files_of(tmp_path / "each")
