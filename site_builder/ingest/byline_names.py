@@ -18,6 +18,7 @@ from site_builder.ingest import grammar, lexicon
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.metadata import MARKERS, unit_shaped
 from site_builder.ingest.shapes import title_shaped
+from site_builder.ingest.titles import BETWEEN_ARTICLES
 
 
 def join_byline_names(units: list[Unit]) -> list[Unit]:
@@ -35,7 +36,7 @@ def join_byline_names(units: list[Unit]) -> list[Unit]:
             first = out.pop()
             unit = first.joined_with(unit, first.text + unit.text)
         elif out and _unit_goes_on(out[-1], unit, units[n + 1] if n + 1 < len(units) else None,
-                                   opens=len(out) == 1 or out[-2].kind in _CLOSING):
+                                   opens=len(out) == 1 or out[-2].kind in BETWEEN_ARTICLES):
             first = out.pop()
             joined = first.joined_with(unit, first.text + "\u3000" + unit.text)
             joined.info = {"names": first.info["names"], "affiliation": unit.text}
@@ -73,9 +74,6 @@ def _names_go_on(byline: Unit, names: Unit) -> bool:
     return byline.kind == "byline" and set(byline.info) == {"names"} and _one_line(byline) \
         and names.kind == "text" and set(names.info) == {"names"} and _one_line(names) \
         and not names.text.startswith(tuple(MARKERS))
-
-
-_CLOSING = ("source", "affiliation", "editor_note")
 
 
 def _unit_goes_on(byline: Unit, line: Unit, after: Unit | None, opens: bool = False) -> bool:
