@@ -9,8 +9,6 @@ so the documents, and everything made from them, are the same as a serial read's
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import multiprocessing
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -18,6 +16,7 @@ from pathlib import Path
 
 from site_builder import ingest
 from site_builder.cache import BuildCache, sha1_of
+from site_builder.collector import forked_workers
 from site_builder.deferred import pickled
 from site_builder.document_pack import Shelf
 from site_builder.errors import ContentError
@@ -147,18 +146,13 @@ def _read_all(paths: list[Path], progress: Progress) -> list[_Read | ContentErro
     # fork: the workers inherit the loaded modules (and any test's stand-ins) at no cost; they
     # collect cycles again, which the build pauses (collector.paused). A worker sends each
     # document pickled as the cache keeps it (`pickled`): it is unpickled here once, its
-    # articles' bodies when first read, and not pickled again. What this process holds is
-    # frozen first (as for the render workers): the workers' collections never walk it.
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(min(2, os.cpu_count() or 1), initializer=gc.enable) as pool:
-            results: list[_Read | ContentError] = []
-            for sent in pool.imap(_read_in_worker, paths, chunksize=8):
-                results.append(_error_of(sent) if isinstance(sent, tuple) else _Read(pickle.loads(sent), sent))
-                progress.advance()
-            return results
-    finally:
-        gc.unfreeze()
+    # articles' bodies when first read, and not pickled again.
+    with forked_workers(min(2, os.cpu_count() or 1)) as pool:
+        results: list[_Read | ContentError] = []
+        for sent in pool.imap(_read_in_worker, paths, chunksize=8):
+            results.append(_error_of(sent) if isinstance(sent, tuple) else _Read(pickle.loads(sent), sent))
+            progress.advance()
+        return results
 
 
 def _read_one(path: Path) -> SourceDocument | ContentError:

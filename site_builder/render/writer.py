@@ -10,14 +10,13 @@ whichever process renders it.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.collector import forked_workers
 from site_builder.errors import SiteBuildError, TemplateError
 from site_builder.progress import Progress
 from site_builder.render.plan import PagePlan
@@ -79,12 +78,9 @@ def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPa
     global _job
     _job = (plans, render_page, out_dir)
     # the workers collect cycles again (the build pauses the collector): rendering leaves some
-    # garbage cycles, about seventy a page. What this process holds is frozen first: the
-    # workers' collector then never walks it (millions of objects made while it was paused,
-    # all in its youngest generation: walked three times, their pages copied into each worker)
-    gc.freeze()
+    # garbage cycles, about seventy a page
     try:
-        with multiprocessing.get_context("fork").Pool(2, initializer=gc.enable) as pool:
+        with forked_workers(2) as pool:
             done = []
             for index, outcome in pool.imap(_render_in_worker, range(len(plans)), chunksize=16):
                 if isinstance(outcome, tuple):
@@ -93,7 +89,6 @@ def _render_all(plans: list[PagePlan], numbers: list[int], render_page: RenderPa
                 progress.advance()
             return done
     finally:
-        gc.unfreeze()
         _job = None
 
 
