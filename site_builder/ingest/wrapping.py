@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from site_builder.ingest import closing, metadata, shapes
+from site_builder.ingest import closing, heading_forms, lexicon, metadata, shapes
 
 # what opens an indented line of a raw page (the layout's indent, two characters, is
 # column_grid.INDENT)
@@ -94,6 +94,7 @@ class Wrapping:
         return _opens_unit(line, above, self.edge, self.flowing or self.indented) \
             or not _runs_to_edge(above, self.width, self.edge, self.flowing) \
             or (self.flowing and _short_with_nothing_carried(above, line, self.edge)) \
+            or (self.edge > 0 and len(piece) == 1 and _heading_at_edge(above, line, self.edge)) \
             or (len(piece) > 1 and piece[0].lstrip().startswith(("（", "("))
                 and _bracketed_whole("".join(part.strip() for part in piece)))
 
@@ -202,6 +203,33 @@ def _short_with_nothing_carried(above: str, line: str, edge: int) -> bool:
     # (a line with spaces in it is not measured to the character: a space the text layer
     # put in, or dropped at the line's end, moves its length)
     return _set_length(above) == edge - 1 and not carried and not _SPACE.search(above)
+
+
+def _heading_at_edge(above: str, line: str, edge: int) -> bool:
+    """A unit's first line exactly as wide as the column is a subheading of the genre's long
+    imperative form (推进…，促进…协调发展: two clauses or more, each opening on a verb), not a
+    paragraph's first line, where the next line opens a whole sentence of its own: a subject
+    and its predicate closed by a full stop before any comma (县城是…的关键纽带。), no word
+    of the lexicon running across the break. A wrapped sentence of those clauses would go
+    on with its object or its verb's complement, not with a new subject's statement."""
+    head, text = above.strip(), line.strip()
+    if _set_length(above) != edge or shapes.terminated(head) or head.endswith(tuple(CLAUSE_MARKS)) \
+            or not heading_forms.imperative_clauses(head):
+        return False
+    sentence, stop, _ = text.partition("。")
+    if not stop or any(mark in sentence for mark in CLAUSE_MARKS) or lexicon.cohesion(head[-4:], text[:4]) > 0:
+        return False
+    return _subject_then_predicate(sentence)
+
+
+def _subject_then_predicate(sentence: str) -> bool:
+    """The sentence opens on a noun and its verb right after it (县城|是…), then goes on (a
+    noun phrase that completes a verb's object, 政治工作的有效性, has no verb of its own)."""
+    tags = lexicon.tag(sentence)
+    return len(tags) >= 3 and tags[0][1] in _SUBJECTS and tags[1][1] == "v"
+
+
+_SUBJECTS = frozenset({"n", "nz", "ns", "nr", "nt"})
 
 
 def _complete(line: str) -> bool:

@@ -230,3 +230,21 @@ def test_a_subheading_a_character_short_of_the_column_with_nothing_carried_down(
     text = _wrapped_at(["加强城市治理", "■王明", P1, heading, P2, P3], 20)
     blocks = [(b.type, b.text) for b in extract_text(Path("col.txt"), text).articles[0].blocks]
     assert blocks == [("paragraph", P1), ("heading", heading), ("paragraph", P2), ("paragraph", P3)]
+
+
+def test_an_imperative_subheading_exactly_as_wide_as_the_column_over_a_sentence_of_its_own():
+    """A long subheading of the genre's imperative form (two clauses each opening on a verb)
+    that fills the column exactly stands apart where the next line opens a whole sentence
+    with its own subject (县城是…。); a paragraph whose first line has that form and goes on
+    with its object stays one paragraph."""
+    heading = "推进以县城为重要载体的城镇化建设，促进城乡协调发展"
+    below = "县城是城乡融合发展的关键纽带。要补齐县城在市政设施、公共服务等方面的短板，增强县城综合承载能力。"
+    width = len(heading)
+    text = _wrapped_at(["加强城市治理", "■王明", P1, heading, below, P2], width)
+    blocks = [(b.type, b.text) for b in extract_text(Path("col.txt"), text).articles[0].blocks]
+    assert blocks == [("paragraph", P1), ("heading", heading), ("paragraph", below), ("paragraph", P2)]
+    # (control: the same first line, its sentence going on with the verb's object)
+    goes_on = heading + "格局。要补齐县城在市政设施、公共服务等方面的短板，增强县城综合承载能力。"
+    text = _wrapped_at(["加强城市治理", "■王明", P1, goes_on, P2], width)
+    blocks = [(b.type, b.text) for b in extract_text(Path("col.txt"), text).articles[0].blocks]
+    assert blocks == [("paragraph", P1), ("paragraph", goes_on), ("paragraph", P2)]
