@@ -68,6 +68,11 @@ class ReflowWeights:
     ends_on_single_character: float = 2.0  # …展现了党: a subheading ends on a whole word
     opens_with_lone_noun: float = 2.5  # 属性，…: a noun phrase's tail, not a paragraph's start
     series_completed: float = 3.0  # …、科教 | 融合、…: a series runs on across the break
+    # a pull quote's box stood between the line and the next: a box set into a column cuts
+    # a paragraph where it falls as often as it stands between two, and is seldom set right
+    # under a subheading, which stays with its paragraph. A weak sign: with a short opening
+    # sentence after the box, or a pair the page writes, it reaches the bar
+    box_between: float = 1.5
     # the next line's first sentence has at most 5 characters (…建设。): the end of a
     # sentence begun before; a paragraph opens with a whole sentence
     very_short_opening: float = 3.0

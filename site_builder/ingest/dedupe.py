@@ -81,6 +81,8 @@ def pull_quotes(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         dropped.append(Unit("\n".join(u.raw for u in run), [s for u in run for s in u.spans],
                             "".join(u.text for u in run)))
         del kept[start:end]
+        if start > 0:
+            kept[start - 1].over_pull_quote = True
     return kept, dropped
 
 

@@ -86,6 +86,8 @@ class Junction:
     # the other lines of the article read as its subheadings, where reflow knows them (its
     # siblings: an article's subheadings are parallel)
     siblings: tuple[str, ...] = ()
+    # a pull quote's box stood between the two (taken out as a copy)
+    box_between: bool = False
 
     @cached_property
     def word_nats(self) -> float:
@@ -255,6 +257,10 @@ def _opens_with_noun_phrase(text: str) -> bool:
 _NOUNS = frozenset({"n", "ng", "nz", "vn", "an", "l"})  # (l: a set phrase, 有效途径)
 
 
+def box_between(j: Junction) -> float:
+    return float(j.box_between)
+
+
 def series_completed(j: Junction) -> float:
     return float(grammar.series_completed(j.before, j.after))
 
@@ -296,6 +302,7 @@ REFLOW_EVIDENCE: tuple[tuple[Feature, float], ...] = (
     (ends_on_single_character, _R.ends_on_single_character),
     (opens_with_lone_noun, _R.opens_with_lone_noun),
     (series_completed, _R.series_completed),
+    (box_between, _R.box_between),
     (very_short_opening, _R.very_short_opening),
     (short_opening, _R.short_opening),
 )

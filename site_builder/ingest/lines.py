@@ -28,6 +28,8 @@ class Unit:
     names_between_columns: bool = False
     # set by the list of contents: the line prints a title the page's list names
     listed: bool = False
+    # set by the pull quotes' removal: a quote's box stood right under this line
+    over_pull_quote: bool = False
 
     @property
     def first_line(self) -> int:

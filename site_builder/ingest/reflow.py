@@ -72,7 +72,7 @@ def cut_evidence(head: Unit, following: Unit, stats: PageStats, siblings: tuple[
     A subheading ends at a word's end, closes what it opens and is followed by a paragraph
     that starts a sentence; the first half of a cut paragraph stops anywhere, and its rest
     carries on the sentence. The evidence and its weights: evidence.REFLOW_EVIDENCE."""
-    junction = Junction(head.text, following.text, stats, siblings)
+    junction = Junction(head.text, following.text, stats, siblings, head.over_pull_quote)
     decided = shape_decides(junction)
     return decided if decided is not None else weigh(junction, REFLOW_EVIDENCE)
 
@@ -98,7 +98,7 @@ class _Answers:
     def __init__(self, stats: PageStats):
         self.stats = stats
         self._candidates: dict[tuple[str, bool], bool] = {}
-        self._evidence: dict[tuple[str, str, tuple[str, ...]], float] = {}
+        self._evidence: dict[tuple[str, str, tuple[str, ...], bool], float] = {}
 
     def candidate(self, unit: Unit) -> bool:
         key = (unit.text, unit.read_as_cut)
@@ -107,7 +107,7 @@ class _Answers:
         return self._candidates[key]
 
     def evidence(self, head: Unit, following: Unit, siblings: tuple[str, ...] = ()) -> float:
-        key = (head.text, following.text, siblings)
+        key = (head.text, following.text, siblings, head.over_pull_quote)
         if key not in self._evidence:
             self._evidence[key] = cut_evidence(head, following, self.stats, siblings)
         return self._evidence[key]

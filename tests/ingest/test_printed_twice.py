@@ -101,3 +101,21 @@ def test_when_the_sentence_is_printed_as_whole_lines_too_the_narrow_box_is_the_q
         assert blocks == [sentence, rest, SECOND, THIRD]
         assert leftovers == [("duplicate", sentence)]
 
+
+
+CUT_HEAD = "我国风电、光伏发电装机"  # (a paragraph's first words, shaped like a subheading)
+CUT_REST = "规模稳居世界第一。在西北的戈壁荒漠，一排排光伏板绵延数十公里，海上风电机组迎风转动。"
+
+
+def test_a_pull_quote_that_cuts_a_paragraph_after_a_few_words_leaves_them_in_it():
+    """A quote's box set into a column cuts a paragraph where it falls: the few words over it,
+    shaped like a subheading, read on into the rest under it (a short first sentence there),
+    where with no box between they would stand as a subheading."""
+    blocks, leftovers = _texts(_article(FIRST, CUT_HEAD, QUOTE, CUT_REST, THIRD))
+    assert blocks == [FIRST, CUT_HEAD + CUT_REST, THIRD]
+    assert leftovers == [("duplicate", QUOTE)]
+    blocks, _ = _texts(_article(FIRST, CUT_HEAD, CUT_REST, THIRD))
+    assert blocks == [FIRST, CUT_HEAD, CUT_REST, THIRD]
+    # (a subheading over the box, its paragraph opening with a sentence of its own, stays)
+    blocks, _ = _texts(_article(FIRST, "加强红色资源保护", QUOTE, SECOND, THIRD))
+    assert blocks == [FIRST, "加强红色资源保护", SECOND, THIRD]
