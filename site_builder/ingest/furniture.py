@@ -32,13 +32,14 @@ _KEYWORDS = re.compile(r"^[【\[〔]?\s*关键词\s*[】\]〕]?\s*[:：]?\s*\S.{
 # (a Chinese dash alone, ——, is a rule too: a dash that leads a subtitle has its words after it)
 _SEPARATOR = re.compile(r"^(?:——|[\s\-—–=_*·•～~#※◆◇○●■□▲△]{3,})$")
 # A photo's or chart's credit: who took or drew it (新华社记者 李明 摄, 张华 供图, 制图：王芳),
-# who sent it (新华社发), where it is from (照片由作者提供, 本版图片除署名外均由…提供, 资料图片;
+# who sent it (新华社发), where it is from (照片由作者提供, 本版图片除署名外均由…提供, 资料图片,
+# 本版图片均为资料图;
 # a chart's 数据来源：…).
 _NAME = rf"[{CJK}·]{{1,4}}(?:\s[{CJK}·]{{1,4}})?"
 _CREDIT = (rf"(?:(?:[{CJK}]{{0,6}}(?:记者|通讯员)\s*)?{_NAME}\s*(?<!拍)(?:摄影?|供图|制图)"
            rf"|[{CJK}]{{2,8}}(?:社|网|报)发(?:\s*{_NAME}\s*作)?|{_NAME}\s+作|视觉中国|CFP|IC\s*photo|(?:制图|摄影|绘图|插图|插画|漫画|图片来源|数据来源|资料来源)[:：]\s*[^。；]{{1,20}}"
            rf"|(?:本版)?(?:照片|图片|图像|插图|配图)(?:均|除署名外均?)?(?:由|来自|来源于).{{1,30}}?(?:提供)?"
-           rf"|资料(?:图片|照片))")
+           rf"|(?:本版)?(?:照片|图片|配图)(?:均|除署名外均?)?(?:为|系)资料(?:图片?|照片)|资料(?:图片|照片))")
 _CREDIT_LINE = re.compile(rf"[（(]?{_CREDIT}[）)]?")
 # what opens a caption: 图为…, 上图/左图…, 图①…, 图1：…, 图：…
 _CAPTION_LEAD = re.compile(r"^(?:图为|[上下左右]图|图[①-⑩]|图\s*[0-9一二三四五六七八九十]+\s*[:：]|图[:：/]|图片[:：/])")
