@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from site_builder.ingest import grammar, lexicon
+from site_builder.ingest import grammar
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.metadata import MARKERS, unit_shaped
+from site_builder.ingest.names import person_by_lexicon
 from site_builder.ingest.shapes import title_shaped
 from site_builder.ingest.titles import BETWEEN_ARTICLES
 
@@ -56,17 +57,9 @@ def _unname_cut_pieces(units: list[Unit]) -> None:
     东江大学, says nothing.)"""
     for unit, below in zip(units, units[1:], strict=False):
         names = unit.info.get("names", []) if unit.kind == "text" else []
-        if len(names) >= 2 and not all(map(_person, names)) and below.kind == "text" \
+        if len(names) >= 2 and not all(map(person_by_lexicon, names)) and below.kind == "text" \
                 and len(below.text) >= PARAGRAPH_MIN and grammar.runs_into(unit.text, below.text):
             unit.info = {}
-
-
-def _person(name: str) -> bool:
-    """A person's name by the lexicon: tagged one, or two or three characters that open with
-    a surname and make no word of it (袁彬杰, 雷雨洋: names the dictionary does not list)."""
-    tags = lexicon.tag(name)
-    return (len(tags) == 1 and tags[0][1].startswith("nr")) \
-        or (len(name) in (2, 3) and lexicon.opens_names(name[0]) and not lexicon.word_frequency(name))
 
 
 def _names_go_on(byline: Unit, names: Unit) -> bool:

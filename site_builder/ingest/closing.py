@@ -31,7 +31,7 @@ _NOTE_LINE = re.compile(r"^[（(【〔\[]?\s*((?:本文|此文|该文)(?:为|系
 _WRITERS_LINE = re.compile(r"^[（(]\s*((?:执笔人?|撰稿人?|整理)\s*[:：]\s*[^（()）]{2,40}?)\s*[）)]$")
 # … or the names first: （王某 李某 整理）; and an editor's word that the text was cut: （本文有删节）
 _WRITERS_AFTER = re.compile(rf"^[（(]\s*((?:{NAME_PATTERN}[\s、，,]*){{1,4}}(?:执笔|撰稿|整理))\s*[）)]$")
-_CUT_NOTE = re.compile(r"^[（(]\s*((?:本文|原文|文章)?(?:略有|有所|有)?(?:删节|删改)[。.]?)\s*[）)]$")
+_CUT_NOTE = re.compile(r"^[（(]\s*((?:本文|原文|文章)?(?:(?:略有|有所|有)?(?:删节|删改)|节选|摘编|摘录)[。.]?)\s*[）)]$")
 # … and the date the text was written or delivered, alone in brackets at its end: （2024年3月1日）
 _DATED_LINE = re.compile(r"^[（(]\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月"
                          r"(?:[\d一二三四五六七八九十]{1,3}日)?)\s*[）)]$")

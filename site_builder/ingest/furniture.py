@@ -19,9 +19,10 @@ _NOTICE = re.compile(r"(投稿邮箱|投稿信箱|来稿|邮件主题|电子邮�
 # a prompt to scan the page's QR code (扫描二维码阅读全文, 扫码收听): a line that opens with it
 _SCAN = re.compile(r"^[（(]?(?:请|欢迎)?(?:扫描|扫一扫|长按识别|长按|识别|扫)[^，。]{0,4}二维码|^[（(]?扫码")
 # a mark that ends an article or its part on this page, alone on its line: （完）, （全文完）,
-# （待续）, （未完待续）: the article's end, not its text
+# （待续）, （未完待续）, （续完）, a part's mark （上）: the article's end, not its text
 # (and a marker alone on its line, where it marks no byline under it: an article's end mark)
-_END_MARK = re.compile(rf"^[（(]\s*(?:全文)?完\s*[）)]$|^[（(]\s*(?:未完)?待续\s*[）)]$|^[{MARKERS}]$")
+_END_MARK = re.compile(rf"^[（(]\s*(?:全文|续)?完\s*[）)]$|^[（(]\s*(?:未完)?待续\s*[）)]$|^[{MARKERS}]$"
+                       r"|^[（(]\s*[上中下]\s*[）)]$")
 # a paper's name in Latin letters (RENMIN RIBAO)
 _LATIN_MASTHEAD = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,}){0,4}$")
 # the paper's colophon and contact lines: 联系邮箱：…, 本报地址：…, 定价：…, a web address alone

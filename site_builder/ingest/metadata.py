@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from site_builder.ingest import lexicon, shapes
-from site_builder.ingest.names import GROUP_SIGNATURE, plausible_name
+from site_builder.ingest.names import GROUP_SIGNATURE, person_by_lexicon, plausible_name
 from site_builder.ingest.typography import CJK
 from site_builder.ingest.writer_roles import parts_as_marker
 
@@ -192,15 +192,15 @@ _WHOLE_NAME = re.compile(rf"^(?:{NAME_PATTERN}|{STAFF_ROLE.pattern})$")
 
 def _bracketed_byline(text: str) -> dict | None:
     """（某某大学教授 王某）: the writer's post or unit, then the name, in brackets (a staff
-    byline in brackets gives its names)."""
+    byline, or names alone, （王某）, a signature under the text, give their names)."""
     m = _BRACKETED.match(text)
     if not m:
         return None
     inner = m.group(1).strip()
-    staff = _staff_names(inner)
-    if staff:
-        return {"names": staff}
     words = inner.split()
+    names = _staff_names(inner) or (words if len(words) <= 3 and all(map(person_by_lexicon, words)) else None)
+    if names:
+        return {"names": names}
     # the name: the last word, or its last two characters printed with a justification space
     cut = -2 if len(words) > 2 and len(words[-1]) == len(words[-2]) == 1 else -1
     head, name = " ".join(words[:cut]), "".join(words[cut:])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.ingest import lexicon
+from site_builder.ingest import lexicon, shapes
 
 # the compound surnames of the 百家姓 and those common today
 COMPOUND_SURNAMES = frozenset(
@@ -30,6 +30,33 @@ def plausible_name(name: str) -> bool:
     if NEVER_IN_NAMES.intersection(name):
         return False
     return len(name) <= SHORT_NAME_MAX or any(dot in name for dot in MIDDLE_DOTS) or name[:2] in COMPOUND_SURNAMES
+
+
+def person_by_lexicon(name: str) -> bool:
+    """A person's name by the lexicon: tagged one, or two or three characters that open with
+    a surname and make no word of it (袁彬杰, 雷雨洋: names the dictionary does not list)."""
+    tags = lexicon.tag(name)
+    return (len(tags) == 1 and tags[0][1].startswith("nr")) \
+        or (len(name) in (2, 3) and lexicon.opens_names(name[0]) and not lexicon.word_frequency(name))
+
+
+# a title's line that ends on its writers' names after a wide gap, no marker (题目　　王某):
+# the gap is an ideographic space or two spaces, the names one to three of two or three
+# characters, single spaces between them
+_TRAILING_NAMES = re.compile(r"^(?P<title>\S.*?\S)(?:\u3000[ \u3000]*| {2,})"
+                             r"(?P<names>[\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){0,2})$")
+TITLE_BEFORE_NAMES_MIN = 6  # characters: a title's, not one word of a two-part head (强基　固本)
+
+
+def split_trailing_names(text: str) -> tuple[str, str] | None:
+    """A title-shaped line that ends on its writers' names set apart by a wide gap: the title
+    and the names, or None. Every name must read as a person's by the lexicon, so that a head
+    of two parts (用好红色资源　赓续红色血脉, 党建引领　新时代) stays whole."""
+    m = _TRAILING_NAMES.match(text.strip())
+    if not m or len(m.group("title")) < TITLE_BEFORE_NAMES_MIN or not shapes.title_shaped(m.group("title")) \
+            or shapes.terminated(m.group("title")):
+        return None
+    return (m.group("title"), m.group("names")) if all(map(person_by_lexicon, m.group("names").split())) else None
 
 
 NAME_MAX = 3  # characters of most Chinese names (a compound surname or a foreign name runs longer)

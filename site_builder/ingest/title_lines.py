@@ -31,8 +31,9 @@ A kicker or a column's name above a title ends at a phrase's end and stays what 
 does a line that ends on a verb whose object seems to open the next (全面加强 | 知识产权…),
 for a column's name is as often a noun and a verb (思想纵横 | 小区治理…).
 
-A byline printed right of its title (为加快…贡献高校力量　■李奕) comes on the title's line:
-a byline's marker and names at the end of a title-shaped line are a unit of their own. A
+A byline printed right of its title (为加快…贡献高校力量　■李奕, or its names alone after a
+wide gap) comes on the title's line: a byline's marker and names, or names the lexicon reads
+as persons' after a wide gap, at the end of a title-shaped line are a unit of their own. A
 byline's marker set apart from the names may come on a line of its own: it opens the line
 under it.
 """
@@ -41,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from site_builder.ingest import grammar, heading_forms, lexicon, metadata, series, shapes
+from site_builder.ingest import grammar, heading_forms, lexicon, metadata, names, series, shapes
 from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import balance_quotes
@@ -114,7 +115,7 @@ def split_title_bylines(units: list[Unit]) -> list[Unit]:
 def _title_and_byline(unit: Unit) -> list[Unit] | None:
     if "\n" in unit.raw.strip() or len(unit.spans) != 1:
         return None
-    parts = metadata.split_trailing_byline(unit.raw)
+    parts = metadata.split_trailing_byline(unit.raw) or names.split_trailing_names(unit.raw)
     if parts is None:
         return None
     line = unit.spans[0]

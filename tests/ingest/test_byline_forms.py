@@ -82,6 +82,7 @@ def test_a_sentence_that_mentions_a_paper_is_no_reprint_line():
 @pytest.mark.parametrize(("line", "note"), [
     ("（王明 李强 整理）", "王明李强整理"),  # (as the writers line 执笔：… gives it: spaces between names go)
     ("（本文有删节）", "本文有删节"),
+    ("（节选）", "节选"),
 ])
 def test_closing_notes(line, note):
     text = "\n\n".join(["加强党的建设", "■王明", BODY, line]) + "\n"
@@ -89,11 +90,22 @@ def test_closing_notes(line, note):
     assert (article.note, [b.text for b in article.blocks]) == (note, [BODY])
 
 
-@pytest.mark.parametrize("mark", ["（完）", "（全文完）", "（待续）", "（未完待续）"])
+@pytest.mark.parametrize("mark", ["（完）", "（全文完）", "（待续）", "（未完待续）", "（续完）", "（上）"])
 def test_an_end_mark_is_no_body_text(mark):
     doc = extract_text(Path("end.txt"), "\n\n".join(["加强党的建设", "■王明", BODY, mark]) + "\n")
     assert [b.text for b in doc.articles[0].blocks] == [BODY]
     assert [(left.kind, left.text) for left in doc.leftovers] == [("other", mark)]
+
+
+@pytest.mark.parametrize(("line", "names"), [("（王明）", ["王明"]), ("（王明　李强）", ["王明", "李强"])])
+def test_a_signature_of_names_alone_in_brackets_under_the_text(line, names):
+    """A commentary signed under its text with the names in brackets (no dash, no post): the
+    writers, not a paragraph. Brackets holding words the lexicon knows stay text."""
+    other = "城市治理是国家治理体系的重要组成部分，事关人民群众的切身利益。各地要坚持人民城市人民建、人民城市为人民。"
+    text = "\n\n".join(["加强党的建设", BODY, line, "推动城市治理现代化", "■李红", other]) + "\n"
+    articles = extract_text(Path("sig.txt"), text).articles
+    assert [(a.title, a.authors, [b.text for b in a.blocks]) for a in articles] == [
+        ("加强党的建设", names, [BODY]), ("推动城市治理现代化", ["李红"], [other])]
 
 
 def test_a_subtitle_in_brackets_under_the_title():

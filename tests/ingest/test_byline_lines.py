@@ -1,4 +1,5 @@
-"""A byline as the text layer or OCR gives it: on its title's line (…贡献高校力量　■李奕), its
+"""A byline as the text layer or OCR gives it: on its title's line (…贡献高校力量　■李奕, or
+after a wide gap with no marker), its
 marker on a line of its own above the names, the marker read as 口, or the writer's unit
 after the names on the byline's line (■李奕　某某大学). The sample pages, their marked
 bylines printed each way, read as printed (the unit aside, which becomes the affiliation)."""
@@ -26,6 +27,13 @@ def _on_title_line(lines: list[str], k: int, m: re.Match) -> None:
     lines[k] = ""
 
 
+def _unmarked_on_title_line(lines: list[str], k: int, m: re.Match) -> None:
+    """The names right of the title after a wide gap, no marker (题目　　王某)."""
+    title = max(j for j in range(k) if lines[j].strip())
+    lines[title] = lines[title].rstrip() + "\u3000\u3000" + m.group(2)
+    lines[k] = ""
+
+
 def _marker_apart(lines: list[str], k: int, m: re.Match) -> None:
     lines[k] = f"{m.group(1)}\n\n{m.group(2)}"
 
@@ -35,7 +43,7 @@ def _read_by_ocr(lines: list[str], k: int, m: re.Match) -> None:
 
 
 LAYOUTS: dict[str, Callable[[list[str], int, re.Match], None]] = {
-    "on-title-line": _on_title_line, "marker-apart": _marker_apart, "read-by-ocr": _read_by_ocr}
+    "on-title-line": _on_title_line, "unmarked-on-title-line": _unmarked_on_title_line, "marker-apart": _marker_apart, "read-by-ocr": _read_by_ocr}
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
