@@ -188,6 +188,13 @@ def test_plain_subheadings_between_a_numbered_series_are_worth_reading_in_turns(
     assert _problems(19100034, "interleave-unsigned") == []
 
 
+def test_plain_subheadings_on_both_sides_of_a_numbered_one_are_worth_reading_in_turns():
+    """One numbered subheading (一、…) with plain subheading-shaped lines before and after it
+    in the second article's stream, whose only cut is a line shaped like a subheading
+    (网络空间是虚拟的，但运用): the plain ones are the other article's."""
+    assert _problems(25500070, "interleave-unsigned") == []
+
+
 def test_a_glued_lines_tail_never_opens_on_a_bound_character_after_a_mark():
     """…让他们进得来、留得 | 社区党委…: split one character early, 得 went on after the other
     article's dash (—得社区党委) and 留得住 read 留住; a particle follows the word it binds."""

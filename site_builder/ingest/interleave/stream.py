@@ -76,11 +76,14 @@ class Stream:
 
     def _two_numberings(self) -> bool:
         """A numbered series of subheadings (（一）… （二）…) with plain subheading-shaped lines
-        between its members: an article numbers all its subheadings of a level or none, so
-        the plain ones are another article's, read in turns with it."""
+        between its members, or one numbered subheading with plain ones on both sides: an
+        article numbers all its subheadings of a level or none, so the plain ones are another
+        article's, read in turns with it."""
         numbered = [k for k, u in enumerate(self.units) if shapes.is_numbered_heading(u.text)]
         plain = [k for k, (u, e) in enumerate(zip(self.units, self.ends, strict=True))
                  if e == "maybe" and k not in numbered]
+        if len(numbered) == 1:
+            return any(k < numbered[0] for k in plain) and any(k > numbered[0] for k in plain)
         return len(numbered) >= 2 and any(numbered[0] < k < numbered[-1] for k in plain)
 
     def stop_of(self, end: End) -> int:
