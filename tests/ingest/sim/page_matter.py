@@ -157,15 +157,21 @@ def banner_on_title(rng, lines, page):
 
 def byline_on_title(rng, lines, page):
     """The byline printed right of its title, which the text layer gives on the title's line
-    (为加快…贡献高校力量　■李奕): the title, then its byline (a byline of names alone, which
-    the layout sets beside a title; a byline of roles and names goes under it)."""
+    (为加快…贡献高校力量　■李奕, or after a wide gap with no marker): the title, then its
+    byline (a byline of names alone, which the layout sets beside a title; a byline of roles
+    and names goes under it)."""
     pairs = [k for k in range(len(lines) - 1) if lines[k].role == "title" and lines[k + 1].role == "byline"
              and lines[k + 1].article == lines[k].article and page.articles[lines[k].article].byline is None]
     for k in sorted(rng.sample(pairs, rng.randint(1, len(pairs))) if pairs else [], reverse=True):
         byline = lines[k + 1].text
         if byline[:1] not in BYLINE_MARKS:
             byline = rng.choice(BYLINE_MARKS) + byline
-        lines[k].text += rng.choice(["\u3000", "  ", " ", "\u3000\u3000"]) + byline
+        gap = rng.choice(["\u3000", "  ", " ", "\u3000\u3000"])
+        if gap != " " and sum(map(ord, byline)) % 2:
+            # (after a wide gap, half the bylines print no marker: 题目　　王某; chosen by the
+            # names, so that the page's other draws stay as they were)
+            byline = byline.lstrip(BYLINE_MARKS).lstrip()
+        lines[k].text += gap + byline
         del lines[k + 1]
     return lines
 

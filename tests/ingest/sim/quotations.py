@@ -33,7 +33,8 @@ def quote_source(rng, lines, page):
 
 
 def dash_signature(rng, lines, page):
-    """An article signed under its text after a dash (——王某) instead of over it."""
+    """An article signed under its text after a dash (——王某), or in brackets (（王某）),
+    instead of over it."""
     signed = sorted({x.article for x in lines if x.role == "byline" and x.article >= 0
                      and len(page.articles[x.article].authors) == 1})
     if not signed:
@@ -44,5 +45,8 @@ def dash_signature(rng, lines, page):
         return lines  # (a byline with more than the name: a unit, a role)
     lines.remove(by)
     at = last_of(lines, i, ("paragraph", "heading")) + 1
-    lines.insert(at, Line(rng.choice(["——", "—— ", "——　"]) + page.articles[i].authors[0], "byline", i))
+    name, dash = page.articles[i].authors[0], rng.choice(["——", "—— ", "——　"])
+    # (a third sign in brackets instead, （王某）: chosen by the name, so that the page's other
+    # draws stay as they were)
+    lines.insert(at, Line(f"（{name}）" if sum(map(ord, name)) % 3 == 0 else dash + name, "byline", i))
     return lines
