@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import SiteConfig
-from site_builder.search import _candidate_pages, _listed_pages, build_index, indexer, state, update
+from site_builder.search import _candidate_pages, _listed_pages, build_index, indexer, inplace, state, update
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches
@@ -286,3 +286,28 @@ def test_an_edit_saves_the_index_as_the_changes_of_its_base(patched_site, tmp_pa
     assert [path.name for path in index.glob("base-*.pkl")] != [bases[0].name]
     assert len(list(index.glob("base-*.pkl"))) == 1
     assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
+
+
+def test_a_copied_cache_settles_after_one_build(patched_site, tmp_path, monkeypatch):
+    """A copy of the build cache (a restored CI cache, a backup) holds the saved files under
+    other inodes than the saved index lists. The first build on it links the bundle's files
+    anew once and saves the copy's inodes; the next edit links only the files it made."""
+    site, cache = patched_site
+    copy, copied_cache = tmp_path / "copy", tmp_path / "copied-cache"
+    shutil.copytree(site, copy)
+    shutil.copytree(cache, copied_cache)
+    pages = _articles(copy)
+    _edit(pages[3], "。", f"。{NEW_WORDS}。")
+    build_index(copy, SiteConfig(), cache=copied_cache)
+    saved = IndexStore(copied_cache / "index").load(_saved_fingerprint(copied_cache))
+    assert saved is not None
+    for kind in FILE_KINDS:
+        with os.scandir(copied_cache / "index" / "files" / kind) as entries:
+            assert saved.inodes[kind] == {entry.name: entry.inode() for entry in entries}, kind
+    linked = []
+    monkeypatch.setattr(inplace, "place", lambda source, target: (linked.append(target), state.place(source, target)))
+    _edit(pages[4], "，", "、")
+    build_index(copy, SiteConfig(), cache=copied_cache)
+    kept = sum(1 for path in (copy / "pagefind").rglob("*") if path.is_file())
+    assert len(linked) < kept / 4, (len(linked), kept)
+    assert _bundle_files(copy) == _from_scratch(copy, tmp_path / "scratch")
