@@ -26,7 +26,7 @@ from site_builder import collector, keywords_ahead
 from site_builder.cache import BuildCache, cache_root, code_version, held, sha1_of
 from site_builder.config import SiteConfig, load_config
 from site_builder.errors import ContentError, SiteBuildError, StrictModeError
-from site_builder.build_search import all_stamps, page_stamps, prepare_search, run_search
+from site_builder.build_search import all_stamps, page_stamps, prepare_search, run_search, search_ahead
 from site_builder.lane import Lane
 from site_builder.incremental import (BuildKey, SiteRecord, build_key, forget_record, RecordCheck, pickled, store_record,
                                       without_output)
@@ -149,7 +149,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             options.on_archive(archive, config)
         fingerprints = Fingerprints(archive, _render_keys(cache, config, templates), read.hashes, read.keys)
         record = checking.result() if checking is not None else None
-        spare_checked = lane is not None and lane.answer("spare_as_recorded")
+        spare_checked = _spare_checked(lane, record)
         reach.take_again(cache, output_dir, fingerprints, read.state)
         with progress.stage("render") as stage:
             staged, later = _staged(staging, output_dir, record, cache, spare, options.with_search, spare_checked)
@@ -324,6 +324,17 @@ def _send_ahead(lane: Lane, key: BuildKey, content_dir: Path, cache: BuildCache,
     if key.touched:
         lane.send(keywords_ahead.warm, content_dir, cache.folder)
     lane.send(spare_as_recorded, spare_at, spare.folders if spare is not None else None)
+
+
+def _spare_checked(lane: Lane | None, record: SiteRecord | None) -> bool:
+    """Whether the lane found the spare site as recorded (`_send_ahead`); it then lists the
+    published site's pages for the search stage while the build renders (`search_ahead`)."""
+    if lane is None:
+        return False
+    checked = bool(lane.answer("spare_as_recorded"))
+    if record is not None:
+        lane.send(search_ahead)
+    return checked
 
 
 def _combined(errors: list[ContentError]) -> SiteBuildError:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.config import SiteConfig, load_config
+from site_builder import incremental
 from site_builder.incremental import SiteRecord, Stamp, folder_stamps, search_key, site_stamps
 from site_builder.lane import Lane
 from site_builder.progress import Progress
@@ -27,12 +28,21 @@ class SearchFiles:
     files: list[str] | None  # their paths in the site (None until publish for files made now)
     stale: bool = False  # made from other pages than these
     lane: Lane | None = None  # the process making them, until `finish`
+    saving: bool = False  # the lane saves the index after `finish` (until `settle`)
 
     def finish(self, progress: Progress) -> None:
         """Wait for the lane's search stage (its failure raised here)."""
         if self.lane is not None:
             with progress.stage("search"):
-                self.stats, self.lane = self.lane.answer("build_index"), None
+                self.stats = self.lane.answer("build_index")
+            if not self.saving:
+                self.lane = None
+
+    def settle(self) -> None:
+        """Wait for the lane's saving of the index (its failure raised here)."""
+        if self.lane is not None and self.saving:
+            self.lane.answer("save_search_state")
+        self.lane, self.saving = None, False
 
 
 def prepare_search(content_dir: Path) -> None:
@@ -66,10 +76,70 @@ def run_search(staged: Staged, config: SiteConfig, pages: dict[str, tuple[str, s
         static = [path.relative_to(staged.folder).as_posix() for path in (staged.folder / STATIC).rglob("*.html")]
         if lane is not None:
             lane.answer("prepare_search")  # prepare_search's (its failure: Pagefind's, say)
+            if record is not None and pages.keys() == record.pages.keys():  # (an edit's: the lane has them)
+                not_taken = [path for path in [*pages, *static] if path not in staged.taken]
+                lane.send(index_as_recorded, staged.folder, config, use_cache, static, not_taken, name="build_index")
+                lane.send(save_search_state)
+                return SearchFiles(None, key, None, lane=lane, saving=True)
             lane.send(build_index, staged.folder, config, use_cache, [*pages, *static], dict(staged.taken))
             return SearchFiles(None, key, None, lane=lane)
         stats = build_index(staged.folder, config, cache=use_cache, pages=[*pages, *static], known=staged.taken)
         return SearchFiles(stats, key, None)
+
+
+@dataclass
+class _Listed:
+    static: list[str]  # the static HTML files of the published site
+    pages: list[tuple[str, str]]  # its pages and those, as the search stage lists them
+    stamps: dict[str, Stamp]  # the stamp of each, as recorded
+
+
+_ahead: _Listed | None = None  # (in the lane) the published site's pages listed, by `search_ahead`
+
+
+def search_ahead() -> None:
+    """(In the lane, while the build renders) the published site's pages listed as the
+    search stage lists them (~0.07 s at 10,000 articles), with their recorded stamps: an
+    edit's pages are the same (`index_as_recorded`)."""
+    from site_builder.render import STATIC
+    from site_builder.search import _listed_pages
+
+    global _ahead
+    record = incremental.forked_record
+    assert record is not None, "search_ahead runs in the lane"
+    static = [path for path in record.files if path.startswith(STATIC + "/") and path.endswith(".html")]
+    listed = _listed_pages([*record.pages, *static])
+    _ahead = _Listed(static, listed, {path: record.files[path] for path, _ in listed if path in record.files})
+
+
+def index_as_recorded(folder: Path, config: SiteConfig, use_cache: bool, static: list[str],
+                      not_taken: list[str]) -> SearchStats:
+    """(In the lane) `build_index` of the staged site whose pages are the published record's
+    (`incremental.forked_record`) and `static` (its static HTML files), all taken from the
+    published site with their recorded stamps but `not_taken`."""
+    from site_builder.search import _listed_pages, build_index
+    from site_builder.search.update import saving_later
+
+    record = incremental.forked_record
+    assert record is not None, "index_as_recorded runs in the lane"
+    if _ahead is not None and set(_ahead.static) == set(static):
+        listed, known = _ahead.pages, dict(_ahead.stamps)
+    else:
+        listed = _listed_pages([*record.pages, *static])
+        known = {path: record.files[path] for path, _ in listed if path in record.files}
+    for path in not_taken:
+        known.pop(path, None)
+    with saving_later():  # (saved by `save_search_state` while the build publishes)
+        return build_index(folder, config, cache=use_cache, known=known, listed=listed)
+
+
+def save_search_state() -> None:
+    """(In the lane, after `index_as_recorded` answered) the patched index saved for the next
+    build (its ranges' changes, the saved files linked: ~0.1 s at 10,000 articles), while the
+    build stamps the site; the build waits for it before it publishes (`SearchFiles.settle`)."""
+    from site_builder.search.update import save_pending
+
+    save_pending()
 
 
 def page_stamps(staged: Staged, site: RenderedSite) -> tuple[dict[str, Stamp], dict[str, int]]:
@@ -87,14 +157,18 @@ def all_stamps(staged: Staged, made: tuple[dict[str, Stamp], dict[str, int]], se
     """The stamp of every file of the staged site and the mtime of each folder, from those of
     its pages (`page_stamps`) and the search files': those it took from the published site
     by the published site's record (`published`); those the search stage made anew are
-    listed (and named in `search_made`)."""
+    listed (and named in `search_made`). The lane's saving of the index (`save_search_state`)
+    is waited for after: the site is published next."""
     files, folders = made
     if search_made is not None and search_made.files is None:
         search = _search_stamps(staged.folder, files, published)
         search_made.files = sorted(search)
     else:
         search = staged.stamps(search_made.files if search_made is not None and search_made.files is not None else [])
-    return files | search, folders | folder_stamps(staged.folder, search)
+    stamps = files | search, folders | folder_stamps(staged.folder, search)
+    if search_made is not None:
+        search_made.settle()
+    return stamps
 
 
 def _search_stamps(folder: Path, known: dict[str, Stamp], published: dict[str, Stamp]) -> dict[str, Stamp]:

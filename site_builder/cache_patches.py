@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from site_builder.cache import BuildCache
@@ -146,6 +147,24 @@ def changes_of(found: dict, base: dict) -> Changes:
     """The entries of `found` that `base` lacks or holds otherwise, and the keys it lost."""
     return ({key: value for key, value in found.items() if base.get(key, _NONE) != value},
             frozenset(base.keys() - found.keys()))
+
+
+def moved_on(changes: Changes, base: dict, added: dict, dropped: Iterable) -> Changes:
+    """`changes_of(found, base)` for `found` = `applied(base, changes)` without the keys
+    `dropped` and with the entries `added` (none of them dropped): without comparing the
+    entries nothing touched."""
+    changed, lost = dict(changes[0]), set(changes[1])
+    for key in dropped:
+        changed.pop(key, None)
+        if key in base:
+            lost.add(key)
+    for key, value in added.items():
+        lost.discard(key)
+        if base.get(key, _NONE) != value:
+            changed[key] = value
+        else:
+            changed.pop(key, None)
+    return changed, frozenset(lost)
 
 
 def applied(base: dict, changes: Changes) -> dict:

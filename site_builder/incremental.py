@@ -279,8 +279,7 @@ class RecordCheck:
         self._thread: threading.Thread | None = None
         self.lane: Lane | None = None
         if self._record is not None and apart and can_fork():
-            self.lane, self._held = Lane(functools.partial(as_recorded, output_dir, self._record.files,
-                                                           self._record.folders)), None
+            self.lane, self._held = Lane(functools.partial(_check_apart, output_dir, self._record)), None
         elif self._record is not None:
             self._thread = threading.Thread(target=self._check, args=(output_dir, self._record), daemon=True)
             self._thread.start()
@@ -300,6 +299,18 @@ class RecordCheck:
         """End the lane, if any: after what it was sent, or at once when the build `failed`."""
         if self.lane is not None:
             self.lane.close(abandon=failed)
+
+
+# in the lane (lane.py): the record of the published site the build was forked with, for its
+# later calls (build_search.search_ahead); never set in the build's own process
+forked_record: SiteRecord | None = None
+
+
+def _check_apart(output_dir: Path, record: SiteRecord) -> bool:
+    """(The lane's first call) `as_recorded`, the record kept as `forked_record`."""
+    global forked_record
+    forked_record = record
+    return as_recorded(output_dir, record.files, record.folders)
 
 
 def as_recorded(folder: Path, files: dict[str, Stamp], folders: dict[str, int]) -> bool:

@@ -209,3 +209,83 @@ def test_an_edit_the_carried_analysis_cannot_take_sends_the_second_process_no_ke
     built = build_site(BuildOptions(content, published, search_apart=True))
     assert not built.carried
     assert set(log.read_text(encoding="utf-8").split()) == {str(os.getpid())}  # read by the analysis alone
+
+
+def test_an_edit_built_apart_has_its_pages_listed_ahead_by_the_second_process(tmp_path, monkeypatch):
+    """The second process lists the published site's pages as the search stage lists them
+    while the build renders; an edit's search stage (the same pages) is sent only the pages
+    the build did not take from the published site, and its bundle is a clean build's."""
+    from site_builder import lane, search
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    sent: list[tuple[str, tuple]] = []
+    real_send, real_index = lane.Lane.send, search.build_index
+
+    def logged_send(self, function, *args, name=""):
+        sent.append((function.__name__, args))
+        return real_send(self, function, *args, name=name)
+
+    log = tmp_path / "indexed"
+
+    def logged_index(site, config, cache=True, pages=None, known=None, listed=None):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {listed is not None} {pages is None}\n")
+        return real_index(site, config, cache, pages, known, listed)
+
+    monkeypatch.setattr(lane.Lane, "send", logged_send)
+    monkeypatch.setattr(search, "build_index", logged_index)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    built = build_site(BuildOptions(content, published, search_apart=True))
+    names = [name for name, _ in sent]
+    assert "search_ahead" in names and names.index("search_ahead") < names.index("index_as_recorded")
+    (_, args), = [call for call in sent if call[0] == "index_as_recorded"]
+    assert 0 < len(args[-1]) <= built.pages_rendered < built.pages_written  # the pages written, no more
+    pid, given, no_pages = log.read_text(encoding="utf-8").split()
+    assert pid != str(os.getpid()) and given == no_pages == "True"
+    monkeypatch.undo()
+    assert build_site(BuildOptions(content, published, search_apart=True)).unchanged
+    assert files_of(published) == _clean_build(tmp_path, content)
+
+
+def test_an_edit_built_apart_saves_its_index_after_answering_and_before_publishing(tmp_path, monkeypatch):
+    """The second process answers with the bundle, then saves the patched index (state.pkl
+    last) while the build stamps the site; the build publishes after it is saved."""
+    from site_builder import lane
+    from site_builder.search import state
+
+    content = start_site(tmp_path)
+    published = tmp_path / "public"
+    build_site(BuildOptions(content, published, search_apart=True))
+    log = tmp_path / "events"
+
+    def note(event: str) -> None:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{time.monotonic_ns()} {event} {os.getpid()}\n")
+
+    real_answer, real_save = lane.Lane.answer, state.IndexStore.save
+
+    def answered(self, name):
+        value = real_answer(self, name)
+        note(f"answered:{name}")
+        return value
+
+    def saved(self, *args):
+        note("save")
+        return real_save(self, *args)
+
+    monkeypatch.setattr(lane.Lane, "answer", answered)
+    monkeypatch.setattr(state.IndexStore, "save", saved)
+    apply(content, ("append md", "a", "干部要多到一线去。"))
+    build_site(BuildOptions(content, published, search_apart=True))
+    events = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    order = [event for _, event, _ in sorted(events, key=lambda line: int(line[0]))]
+    assert order.index("answered:build_index") < order.index("save") < order.index("answered:save_search_state")
+    assert {pid for _, event, pid in events if event == "save"} != {str(os.getpid())}
+    assert len(list(content.rglob("index/state.pkl"))) == 1  # saved whole
+    monkeypatch.undo()
+    assert build_site(BuildOptions(content, published, search_apart=True)).unchanged
+    apply(content, ("append md", "b", "调查研究是谋事之基。"))  # patched from the index saved apart
+    build_site(BuildOptions(content, published, search_apart=True))
+    assert files_of(published) == _clean_build(tmp_path, content)

@@ -95,7 +95,8 @@ def fold_keys() -> dict[str, object]:
 
 
 def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True,
-                pages: Iterable[str] | None = None, known: Mapping[str, tuple[int, ...]] | None = None) -> SearchStats:
+                pages: Iterable[str] | None = None, known: Mapping[str, tuple[int, ...]] | None = None,
+                listed: list[tuple[str, str]] | None = None) -> SearchStats:
     """Index the article pages of ``site`` into ``site/pagefind`` and write ``site/_headers``.
 
     ``cache``: the folder of the page cache; True (the default) for the build cache of the
@@ -103,7 +104,8 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     (relative to ``site``, ``/``-separated) of every file of the site that may be an HTML
     page, when the caller knows them (a build does): the site is not walked. ``known``: the
     size and modification time (ns) of pages the caller vouches for, by path (a build's
-    pages taken from the published site: not stat'ed again)."""
+    pages taken from the published site: not stat'ed again). ``listed``: the pages as
+    ``_listed_pages`` gives them, listed ahead (a build's second process: build_search.py)."""
     from site_builder.search.headers import write_cache_headers
     from site_builder.search.pagecache import PageCache
     from site_builder.search.pagefind import ENTRY_FILE, engine_files, replace_file
@@ -116,7 +118,7 @@ def build_index(site: Path, config: SiteConfig, cache: Path | None | bool = True
     made = _engines.pop(language, None)
     entry = engine_files(bundle, language, made)
     writer = BundleIndex(bundle, language, entry["version"])
-    candidates = _candidate_pages(site) if pages is None else _listed_pages(pages)
+    candidates = listed if listed is not None else _candidate_pages(site) if pages is None else _listed_pages(pages)
     page_cache = PageCache(_cache_folder(config, cache))
     # as in a build (``collector``): the saved index's ~100,000 objects loaded, and the
     # pages' listing made again, would each start a walk of the whole heap

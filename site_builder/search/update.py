@@ -14,9 +14,11 @@ so many pages changed that patching would cost about what a build from scratch c
 """
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +44,11 @@ MAX_CHANGED_SHARE = 0.2
 # more and saved ~2 s. A one-article edit, the common build, keeps its CPU; a larger one its
 # wall time.
 PATCH_PARALLEL_FROM = 4
+
+# (``saving_later``) the saving of patched indexes, left for ``save_pending``: a build's second
+# process answers with the bundle first, and saves the index while the build publishes
+_pending: list[Callable[[], None]] = []
+_later = False
 
 
 @dataclass
@@ -125,12 +132,38 @@ def update_pages(site: Path, candidates: list[tuple[str, str]], bundle: BundleIn
         bundle.add_kept(changes.pages[kept_from:])
         bundle.reuse_filters(saved.filters)
         meta = bundle.write([chunk for chunks, _, _ in patched for chunk in chunks])
-    cache.keep_only({page.key for page in changes.pages})
-    store.save(SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps,
-                          filters=bundle.filter_files), bundle.files,
-               bundle.folder.sizes)
+    whole = SavedIndex(saved.fingerprint, changes.pages, frozenset(changes.skipped), changes.stamps,
+                       filters=bundle.filter_files)
+    keys, files, sizes = {page.key for page in changes.pages}, bundle.files, bundle.folder.sizes
+    _pending.append(functools.partial(_save, cache, keys, store, whole, files, sizes))
+    if not _later:
+        save_pending()
     return Indexed(meta, len(changes.pages), sum(words for _, words, _ in patched),
                    sum(pairs for _, _, pairs in patched), len(changes.pages) - len(changes.fresh))
+
+
+def _save(cache: PageCache, keys: set[str], store: IndexStore, whole: SavedIndex, files: dict[str, dict[str, str]],
+          sizes: dict[str, int]) -> None:
+    cache.keep_only(keys)
+    store.save(whole, files, sizes)
+
+
+@contextmanager
+def saving_later() -> Iterator[None]:
+    """Inside, a patched index is saved by ``save_pending``, not before ``update_pages``
+    returns (the caller holds the page cache until then; state.pkl stays removed till then)."""
+    global _later
+    _later = True
+    try:
+        yield
+    finally:
+        _later = False
+
+
+def save_pending() -> None:
+    """Save the indexes patched inside ``saving_later``."""
+    while _pending:
+        _pending.pop(0)()
 
 
 def _patched_pages(jobs: list[tuple]) -> int:

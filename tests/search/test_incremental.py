@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import SiteConfig
-from site_builder.search import _candidate_pages, _listed_pages, build_index, indexer, state, update
+from site_builder.search import _candidate_pages, _listed_pages, build_index, indexer, inplace, state, update
 from site_builder.search.browser import serve
 from site_builder.search.extract import extract
 from site_builder.search.normalize import matches
@@ -285,4 +285,58 @@ def test_an_edit_saves_the_index_as_the_changes_of_its_base(patched_site, tmp_pa
     build_index(site, SiteConfig(), cache=cache)
     assert [path.name for path in index.glob("base-*.pkl")] != [bases[0].name]
     assert len(list(index.glob("base-*.pkl"))) == 1
+    assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
+
+
+def test_a_copied_cache_settles_after_one_build(patched_site, tmp_path, monkeypatch):
+    """A copy of the build cache (a restored CI cache, a backup) holds the saved files under
+    other inodes than the saved index lists. The first build on it links the bundle's files
+    anew once and saves the copy's inodes; the next edit links only the files it made."""
+    site, cache = patched_site
+    copy, copied_cache = tmp_path / "copy", tmp_path / "copied-cache"
+    shutil.copytree(site, copy)
+    shutil.copytree(cache, copied_cache)
+    pages = _articles(copy)
+    _edit(pages[3], "。", f"。{NEW_WORDS}。")
+    build_index(copy, SiteConfig(), cache=copied_cache)
+    saved = IndexStore(copied_cache / "index").load(_saved_fingerprint(copied_cache))
+    assert saved is not None
+    for kind in FILE_KINDS:
+        with os.scandir(copied_cache / "index" / "files" / kind) as entries:
+            assert saved.inodes[kind] == {entry.name: entry.inode() for entry in entries}, kind
+    linked = []
+    monkeypatch.setattr(inplace, "place", lambda source, target: (linked.append(target), state.place(source, target)))
+    _edit(pages[4], "，", "、")
+    build_index(copy, SiteConfig(), cache=copied_cache)
+    kept = sum(1 for path in (copy / "pagefind").rglob("*") if path.is_file())
+    assert len(linked) < kept / 4, (len(linked), kept)
+    assert _bundle_files(copy) == _from_scratch(copy, tmp_path / "scratch")
+
+
+def test_the_saved_files_changes_are_carried_on_not_compared_again(patched_site, tmp_path, monkeypatch):
+    """An edit's saved patch takes the last patch's changes of the files' sizes and inodes and
+    moves them on by the files it added and dropped (each kind holds ~12,000 at 10,000
+    articles): only the pages' stamps are compared. The changes are those a comparison finds."""
+    site, cache = patched_site
+    monkeypatch.setattr(state, "REBASE_SHARE", 1.0)
+    compared: list[int] = []
+    real = state.changes_of
+    monkeypatch.setattr(state, "changes_of", lambda found, base: (compared.append(len(found)), real(found, base))[1])
+    pages = _articles(site)
+    for change in [lambda: _edit(pages[3], "。", f"。{NEW_WORDS}。"),
+                   lambda: shutil.copytree(pages[1].parent, pages[1].parent.with_name("zzz-added")),
+                   lambda: (shutil.rmtree(pages[2].parent), _edit(pages[4], "，", "、")),
+                   lambda: _edit(pages[3], f"。{NEW_WORDS}。", "。")]:
+        change()
+        compared.clear()
+        build_index(site, SiteConfig(), cache=cache)
+        assert len(compared) == 1  # the stamps
+        with open(cache / "index" / STATE_FILE, "rb") as stored:
+            patch = pickle.load(stored)
+        with open(cache / "index" / patch.base, "rb") as stored:
+            base = pickle.load(stored)
+        whole = patch.applied(base)
+        for kind in FILE_KINDS:
+            assert patch.sizes[kind] == real(whole.sizes[kind], base.sizes[kind]), kind
+            assert patch.inodes[kind] == real(whole.inodes[kind], base.inodes[kind]), kind
     assert _bundle_files(site) == _from_scratch(site, tmp_path / "scratch")
