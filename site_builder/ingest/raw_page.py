@@ -23,7 +23,7 @@ from site_builder.ingest.lines import Unit, merge_spans, split_lines, units_from
 from site_builder.ingest.reflow import PageStats, Piece, best_dangling, join_units, reflow, split_orphans
 from site_builder.ingest.segment import Draft, LostTrack, classify, segment
 from site_builder.ingest.titles import is_name
-from site_builder.ingest.title_lines import mend_byline_lines
+from site_builder.ingest.byline_lines import mend_byline_lines
 from site_builder.ingest.kicker_lines import join_kicker_lines
 from site_builder.ingest.byline_names import join_byline_names
 from site_builder.ingest.typography import balance_quotes, normalize, simplify_stray, strip_markdown, traditional_ratio

@@ -1,5 +1,4 @@
-"""A title's and a byline's lines as the text layer gives them: a title printed on two
-lines, a title's line that also carries its byline, a byline's marker on a line of its own.
+"""A title's lines as the text layer gives them: a title printed on two lines.
 
 A title printed on two lines: the text layer gives each line of a long headline as a line
 of its own (a blank line between, as between every printed line), and only the second,
@@ -31,18 +30,14 @@ A kicker or a column's name above a title ends at a phrase's end and stays what 
 does a line that ends on a verb whose object seems to open the next (全面加强 | 知识产权…),
 for a column's name is as often a noun and a verb (思想纵横 | 小区治理…).
 
-A byline printed right of its title (为加快…贡献高校力量　■李奕, or its names alone after a
-wide gap) comes on the title's line: a byline's marker and names, or names the lexicon reads
-as persons' after a wide gap, at the end of a title-shaped line are a unit of their own. A
-byline's marker set apart from the names may come on a line of its own: it opens the line
-under it.
+(A byline on its title's line: byline_lines.py.)
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
 
-from site_builder.ingest import grammar, heading_forms, lexicon, metadata, names, series, shapes
+from site_builder.ingest import grammar, heading_forms, lexicon, series, shapes
 from site_builder.ingest.evidence import TYPICAL_HEADING, WORD_CUT_NATS, PageStats
 from site_builder.ingest.lines import Unit
 from site_builder.ingest.typography import balance_quotes
@@ -55,7 +50,6 @@ from site_builder.ingest.titles import (
     find_titles,
     is_name,
 )
-from site_builder.model import LineSpan
 
 # what may stand right above a title's first line: a page's top, the page's furniture, a
 # kicker, or an article's closing lines (not a byline: a title under a byline printed after
@@ -70,56 +64,6 @@ _RUN_ON_MARKS = "，。、；：？！”’）》」』…,.;:?!)"  # no paragr
 # characters: a balanced head of an odd length sets its second line one longer
 BALANCED_SLACK = 1
 FILLED_RATIO = 2  # a head's first line is at most this many times its second
-
-
-def mend_byline_lines(units: list[Unit]) -> list[Unit]:
-    """The units with each byline's marker printed on a line of its own joined to the line
-    under it, and each one-line title that ends on its byline split in two."""
-    return split_title_bylines(join_lone_markers(units))
-
-
-def join_lone_markers(units: list[Unit]) -> list[Unit]:
-    """A byline's marker alone on a line (■, then 李奕 on the next) opens the unit under it."""
-    out: list[Unit] = []
-    for unit in units:
-        if out and _lone_marker(out[-1]) and not _lone_marker(unit) and _marks_a_byline(out[-1], unit):
-            marker = out.pop()
-            joined = marker.joined_with(unit, unit.text)
-            joined.raw = marker.raw.strip() + unit.raw.lstrip()  # (■李奕, as printed)
-            unit = joined
-        out.append(unit)
-    return out
-
-
-def _marks_a_byline(marker: Unit, unit: Unit) -> bool:
-    """The marker and the line under it read as a byline (■ over 李奕); a marker over any other
-    line (an article's end mark over the next title) is an ornament of its own."""
-    return metadata.parse_byline_parts(marker.raw.strip() + unit.raw.strip(), marked_only=True) is not None
-
-
-def _lone_marker(unit: Unit) -> bool:
-    text = unit.raw.strip()
-    return len(text) == 1 and text in metadata.MARKERS
-
-
-def split_title_bylines(units: list[Unit]) -> list[Unit]:
-    """The units with each one-line title that ends on its byline split in two: the title,
-    then the byline (both on that line)."""
-    out: list[Unit] = []
-    for unit in units:
-        parts = _title_and_byline(unit)
-        out.extend(parts if parts else [unit])
-    return out
-
-
-def _title_and_byline(unit: Unit) -> list[Unit] | None:
-    if "\n" in unit.raw.strip() or len(unit.spans) != 1:
-        return None
-    parts = metadata.split_trailing_byline(unit.raw) or names.split_trailing_names(unit.raw)
-    if parts is None:
-        return None
-    line = unit.spans[0]
-    return [Unit(part, [LineSpan(line.first, line.last)]) for part in parts]
 
 
 def join_title_lines(units: list[Unit]) -> list[Unit]:

@@ -28,10 +28,12 @@ def _on_title_line(lines: list[str], k: int, m: re.Match) -> None:
 
 
 def _unmarked_on_title_line(lines: list[str], k: int, m: re.Match) -> None:
-    """The names right of the title after a wide gap, no marker (题目　　王某)."""
+    """The names right of the title after a wide gap, no marker (题目　　王某). (A byline set
+    over its title, under the closing line of the article before, stays as printed.)"""
     title = max(j for j in range(k) if lines[j].strip())
-    lines[title] = lines[title].rstrip() + "\u3000\u3000" + m.group(2)
-    lines[k] = ""
+    if not lines[title].lstrip().startswith(("（", "(")):
+        lines[title] = lines[title].rstrip() + "\u3000\u3000" + m.group(2)
+        lines[k] = ""
 
 
 def _marker_apart(lines: list[str], k: int, m: re.Match) -> None:
