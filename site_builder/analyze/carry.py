@@ -26,6 +26,7 @@ runs, and keeps its own result.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -35,6 +36,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from site_builder import forked
 from site_builder.analyze import memo
 from site_builder.analyze.article_keys import ArticleKeys
 from site_builder.analyze.sentences import Sentences
@@ -121,6 +123,7 @@ def carried_archive(cache: BuildCache, documents: list[SourceDocument], document
     """The archive of these documents from the carried analysis, or None when it cannot be
     taken as it is (the full analysis must run). `ahead`: called before the changed
     articles' keywords are looked up (keywords_ahead.py: answers read by another process)."""
+    forked.settle()  # (an earlier build of this process may be writing it)
     carried = cache.load(KIND, KEY)
     if not isinstance(carried, Carried) or carried.settings != settings_of(config):
         return None
@@ -286,6 +289,7 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
     article's sentences, keywords, title key)."""
     from site_builder.analyze import keyword_reader, tags_of
     from site_builder.analyze.identity import pinyin_slug
+    from site_builder.analyze.keywords import idf, idf_memo_key
     from site_builder.analyze.related import related_lists
     from site_builder.analyze.reprints import identity_key, sentences_of
 
@@ -329,34 +333,32 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
         document_key = document_keys.get(correction.markdown)
         if document_key is not None:
             by_document.setdefault(document_key, []).append(correction)
-    idf_key = _keep_idf(cache)
-    if config.related_count:
-        cache.store(KIND, RELATED, related_lists(archive.entries, tags, config.related_count))
+    idf_key = idf_memo_key()
+    idf_file = _idf_path(cache, idf_key)
+    idf_table = idf() if idf_file is not None and not idf_file.is_file() else None  # (this process's memo holds it)
+    related = related_lists(archive.entries, tags, config.related_count) if config.related_count else None
     carried = Carried(settings_of(config), tuple(str(d.path) for d in documents), tuple(map(str, document_keys_in_order)),
                       tuple(len(d.articles) for d in documents), plans, _taxonomy_plans(archive, number_of),
                       own_warnings, by_document, bytes(alone), [facts_of(a) for a in articles], top_words, sentences,
                       dict(memo.tables().get(memo.kind_of(pinyin_slug), {})), idf_key, os.urandom(8).hex())
-    store(cache, carried)
+    forked.in_background(lambda: _keep(cache, carried, related, idf_file, idf_table))
     return State.of(carried)
+
+
+def _keep(cache: BuildCache, carried: Carried, related: Any, idf_file: Path | None, idf_table: tuple | None) -> None:
+    """Write what `carry` keeps, in a process of its own (the parent renders meanwhile); jieba's IDF
+    table apart, once for each table (the memo is not loaded when an article's keywords are read again)."""
+    from site_builder.analyze.keywords import write_idf_file
+    if idf_file is not None and idf_table is not None:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only makes builds slower
+            write_idf_file(idf_file, *idf_table)
+    if related is not None:
+        cache.store(KIND, RELATED, related)
+    store(cache, carried)
 
 
 def store(cache: BuildCache, carried: Carried) -> None:
     cache.store(KIND, KEY, carried)
-
-
-def _keep_idf(cache: BuildCache) -> tuple:
-    """Keep jieba's IDF table apart (the memo is not loaded when an article's keywords are
-    read again), once for each table; its memo key."""
-    from site_builder.analyze.keywords import idf, idf_memo_key, write_idf_file
-
-    key = idf_memo_key()
-    path = _idf_path(cache, key)
-    if path is not None and not path.is_file():
-        try:
-            write_idf_file(path, *idf())
-        except OSError:  # a cache that cannot be written only makes builds slower
-            pass
-    return key
 
 
 def _idf_path(cache: BuildCache, key: tuple) -> Path | None:
