@@ -1,5 +1,5 @@
 """What a full analysis keeps in the build cache (the carried analysis, its related lists,
-jieba's IDF table, the memo's tables) is written by a forked process while the build goes on
+jieba's IDF table, the memo's tables) is made and written by a forked process while the build goes on
 (analyze/carry.py `carry`, analyze/memo.py `save`, forked.py `in_background`); the build
 waits for that process before it returns."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_builder import forked
-from site_builder.analyze import keywords
+from site_builder.analyze import carry, keywords
 from site_builder.analyze.carry import Carried
 from site_builder.build import BuildOptions, build_site
 from site_builder.cache import BuildCache, cache_root
@@ -29,11 +29,13 @@ def test_the_analysis_stores_are_written_by_another_process_before_the_build_end
     write, write_idf = BuildCache._write, keywords.write_idf_file
     monkeypatch.setattr(BuildCache, "_write", lambda self, kind, key, made: noted(f"{kind}/{key}") or write(self, kind, key, made))
     monkeypatch.setattr(keywords, "write_idf_file", lambda *arguments: noted("idf") or write_idf(*arguments))
+    facts_of = carry.facts_of  # (what the carried analysis is made of is read there too)
+    monkeypatch.setattr(carry, "facts_of", lambda article: noted("made") or facts_of(article))
 
     build_site(BuildOptions(content, tmp_path / "public", with_search=False))
 
     by = {what: int(pid) for pid, what in (line.split() for line in writers.read_text("utf-8").splitlines())}
-    for what in ("carried/archive", "carried/related", "idf", "memo/analysis"):
+    for what in ("made", "carried/archive", "carried/related", "idf", "memo/analysis"):
         assert by[what] != os.getpid(), what
     cache = BuildCache(cache_root(content))  # written when the build returned
     assert isinstance(cache.load("carried", "archive"), Carried)
