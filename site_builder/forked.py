@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -81,3 +82,39 @@ def _share(start: int, count: int, sending: Any) -> None:
         sending.send(("failed", traceback.format_exc()))
     finally:
         sending.close()
+
+
+_background: list[int] = []  # the processes `in_background` forked, not yet waited for
+
+
+def in_background(job: Callable[[], object]) -> None:
+    """`job` in a forked process while this one goes on (cache files written while the build
+    renders: a cold build's parent works alone then, and a second core is idle); `settle`
+    waits for it. A failure is printed by that process, not raised: what it writes is a
+    cache, which only makes later builds faster. Run here where no process can be forked."""
+    if workers() < 2:
+        job()
+        return
+    pid = os.fork()
+    if pid == 0:  # (it holds the cache's lock as this process does, until it ends: fork shares it)
+        code = 0
+        try:
+            gc.disable()
+            job()
+        except BaseException:  # noqa: BLE001 - whatever it was, say it and end
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.stderr.flush()
+            os._exit(code)
+    _background.append(pid)
+
+
+def settle() -> None:
+    """Wait for what `in_background` forked (before its files are read, or the build ends)."""
+    while _background:
+        pid = _background.pop()
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:  # waited for already (a signal handler's reaping)
+            pass

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import forked
 from site_builder.analyze import memo
 from site_builder.cache import BuildCache
 
@@ -22,6 +23,7 @@ def answers(cache: BuildCache, texts: list[str], computed: list[str]) -> list[st
     memo.load(cache)
     found = [memo.lookup("upper", (text,), lambda t=text: computed.append(t) or t.upper()) for text in texts]
     memo.save(cache)
+    forked.settle()  # (the tables are written whole by a forked process; a build waits for it as it ends)
     return found
 
 

@@ -121,3 +121,11 @@ def vocabulary_warnings(entries: list[Entry], config: SiteConfig) -> list[Warnin
                 warnings.append(Warning_(entry.article.origin, f"topic '{topic}' is not in the "
                                          "topic vocabulary of site.toml", code="unknown-topic"))
     return warnings
+
+
+def own_warnings_of(archive: Archive, config: SiteConfig) -> list[Warning_]:
+    """The warnings the analysis made itself (`analyze`: the documents', the shown articles',
+    its own, the vocabulary's, in that order)."""
+    before = sum(len(d.warnings) for d in archive.documents) + sum(len(e.article.warnings) for e in archive.entries)
+    after = len(vocabulary_warnings(archive.entries, config))
+    return archive.warnings[before:len(archive.warnings) - after]

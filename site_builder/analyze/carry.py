@@ -26,15 +26,19 @@ runs, and keeps its own result.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from site_builder import forked
 from site_builder.analyze import memo
 from site_builder.analyze.article_keys import ArticleKeys
 from site_builder.analyze.sentences import Sentences
@@ -121,6 +125,7 @@ def carried_archive(cache: BuildCache, documents: list[SourceDocument], document
     """The archive of these documents from the carried analysis, or None when it cannot be
     taken as it is (the full analysis must run). `ahead`: called before the changed
     articles' keywords are looked up (keywords_ahead.py: answers read by another process)."""
+    forked.settle()  # (an earlier build of this process may be writing it)
     carried = cache.load(KIND, KEY)
     if not isinstance(carried, Carried) or carried.settings != settings_of(config):
         return None
@@ -281,19 +286,14 @@ def _corrections(carried: Carried, documents: list[SourceDocument], keys: list[s
 
 def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], keys: ArticleKeys,
           config: SiteConfig, corrections: list[Any]) -> State | None:
-    """Keep what a full analysis made (`Carried`), named by a new generation (returned);
-    nothing when an article has no key. Run while the memo holds this build's answers (each
-    article's sentences, keywords, title key)."""
-    from site_builder.analyze import keyword_reader, tags_of
-    from site_builder.analyze.identity import pinyin_slug
-    from site_builder.analyze.related import related_lists
-    from site_builder.analyze.reprints import identity_key, sentences_of
-
+    """Keep what a full analysis made (`Carried`), named by a new generation (returned); nothing
+    when an article has no key. Run while the memo holds this build's answers (each article's
+    sentences, keywords, title key): it is made and written by a forked process, which holds them
+    as they are now, while this one renders."""
     if not cache.enabled:
         return None
-    documents = archive.documents
-    articles = [a for d in documents for a in d.articles]
-    document_keys_in_order = [document_keys.get(d.path) for d in documents]
+    articles = [a for d in archive.documents for a in d.articles]
+    document_keys_in_order = [document_keys.get(d.path) for d in archive.documents]
     article_keys = [keys.of(a) for a in articles]
     if None in document_keys_in_order or None in article_keys:
         cache.store(KIND, KEY, None)
@@ -307,14 +307,28 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
     number_of = {id(e): n for n, e in enumerate(archive.entries)}
     for n, entry in enumerate(archive.entries):
         plans[n] = (*plans[n][:6], tuple(number_of[id(r)] for r in entry.related))
+    state = State(os.urandom(8).hex(), tuple(map(str, document_keys_in_order)), [plan[6] for plan in plans])
+    made = functools.partial(_carried, archive, document_keys, keys, config, corrections, plans, number_of, state)
+    forked.in_background(lambda: _keep(cache, *made()))
+    return state
+
+
+def _carried(archive: Archive, document_keys: dict[Path, str], keys: ArticleKeys, config: SiteConfig,
+             corrections: list[Any], plans: list[_EntryPlan], number_of: dict[int, int], state: State) -> tuple:
+    """`Carried` of the archive (`carry`), the related lists and jieba's IDF table to keep with it."""
+    from site_builder.analyze import keyword_reader, own_warnings_of, tags_of
+    from site_builder.analyze.taxonomy import plans_of
+    from site_builder.analyze.identity import pinyin_slug
+    from site_builder.analyze.keywords import idf, idf_memo_key
+    from site_builder.analyze.related import related_lists
+    from site_builder.analyze.reprints import identity_key, sentences_of
+
+    documents = archive.documents
+    articles = [a for d in documents for a in d.articles]
     reader = keyword_reader(config)
     tags = {e.key: tags_of(e, keys, reader) for e in archive.entries}
-    title_counts: dict[str, int] = {}
-    for article in articles:
-        title_key = identity_key(article)
-        title_counts[title_key] = title_counts.get(title_key, 0) + 1
-    digests = [sentences_of(a, k) for a, k in zip(articles, article_keys, strict=True)]
-    sentences = Sentences.of(digests)
+    title_counts = Counter(identity_key(article) for article in articles)
+    sentences = Sentences.of([sentences_of(a, keys.of(a)) for a in articles])
     alone = bytearray(len(articles))
     top_words = [b""] * len(articles)
     for plan, entry in zip(plans, archive.entries, strict=True):
@@ -323,40 +337,36 @@ def carry(cache: BuildCache, archive: Archive, document_keys: dict[Path, str], k
                 and title_counts[identity_key(entry.article)] == 1:
             alone[serial] = 1
             top_words[serial] = top_words_of(tags[entry.key])
-    own_warnings = _own_warnings(archive, config)
+    own_warnings = own_warnings_of(archive, config)
     by_document: dict[str, list[Any]] = {}
     for correction in corrections:
         document_key = document_keys.get(correction.markdown)
         if document_key is not None:
             by_document.setdefault(document_key, []).append(correction)
-    idf_key = _keep_idf(cache)
-    if config.related_count:
-        cache.store(KIND, RELATED, related_lists(archive.entries, tags, config.related_count))
-    carried = Carried(settings_of(config), tuple(str(d.path) for d in documents), tuple(map(str, document_keys_in_order)),
-                      tuple(len(d.articles) for d in documents), plans, _taxonomy_plans(archive, number_of),
+    idf_key = idf_memo_key()
+    related = related_lists(archive.entries, tags, config.related_count) if config.related_count else None
+    carried = Carried(settings_of(config), tuple(str(d.path) for d in documents), state.document_keys,
+                      tuple(len(d.articles) for d in documents), plans, plans_of(archive, number_of),
                       own_warnings, by_document, bytes(alone), [facts_of(a) for a in articles], top_words, sentences,
-                      dict(memo.tables().get(memo.kind_of(pinyin_slug), {})), idf_key, os.urandom(8).hex())
+                      dict(memo.tables().get(memo.kind_of(pinyin_slug), {})), idf_key, state.generation)
+    return carried, related, idf_key, idf
+
+
+def _keep(cache: BuildCache, carried: Carried, related: Any, idf_key: tuple, idf: Callable[[], tuple]) -> None:
+    """Write what `carry` keeps; jieba's IDF table apart, once a table (for a build that loads no memo)."""
+    from site_builder.analyze.keywords import write_idf_file
+
+    idf_file = _idf_path(cache, idf_key)
+    if idf_file is not None and not idf_file.is_file():
+        with contextlib.suppress(OSError):  # a cache that cannot be written only makes builds slower
+            write_idf_file(idf_file, *idf())
+    if related is not None:
+        cache.store(KIND, RELATED, related)
     store(cache, carried)
-    return State.of(carried)
 
 
 def store(cache: BuildCache, carried: Carried) -> None:
     cache.store(KIND, KEY, carried)
-
-
-def _keep_idf(cache: BuildCache) -> tuple:
-    """Keep jieba's IDF table apart (the memo is not loaded when an article's keywords are
-    read again), once for each table; its memo key."""
-    from site_builder.analyze.keywords import idf, idf_memo_key, write_idf_file
-
-    key = idf_memo_key()
-    path = _idf_path(cache, key)
-    if path is not None and not path.is_file():
-        try:
-            write_idf_file(path, *idf())
-        except OSError:  # a cache that cannot be written only makes builds slower
-            pass
-    return key
 
 
 def _idf_path(cache: BuildCache, key: tuple) -> Path | None:
@@ -381,18 +391,3 @@ def _plan(entry: Entry, keys: ArticleKeys, serial_of: dict[str, int], articles: 
             return None
         shown = (serials[[articles[s] for s in serials].index(fields_from)], text_from)
     return (entry.key, entry.slug, entry.url, shown, serials, tuple(entry.topics), ())
-
-
-def _own_warnings(archive: Archive, config: SiteConfig) -> list[Warning_]:
-    """The warnings the analysis made (analyze: the documents', the shown articles', its own,
-    the vocabulary's, in that order)."""
-    from site_builder.analyze import vocabulary_warnings
-
-    before = sum(len(d.warnings) for d in archive.documents) + sum(len(e.article.warnings) for e in archive.entries)
-    after = len(vocabulary_warnings(archive.entries, config))
-    return archive.warnings[before:len(archive.warnings) - after]
-
-
-def _taxonomy_plans(archive: Archive, number_of: dict[int, int]) -> list[tuple[str, str, str, list[_TermPlan]]]:
-    return [(t.key, t.label, t.url, [(term.name, term.slug, term.url, tuple(number_of[id(e)] for e in term.entries))
-                                     for term in t.terms]) for t in archive.taxonomies.values()]

@@ -26,6 +26,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
+from site_builder import forked
 from site_builder.cache import BuildCache
 
 Answer = TypeVar("Answer")
@@ -111,6 +112,7 @@ def load(cache: BuildCache) -> None:
     """`begin` a build with what the cache keeps (tables whole, and the answers added since);
     from nothing without a cache."""
     global _kept, _borrowed
+    forked.settle()  # (an earlier build of this process may be writing the tables)
     if not cache.enabled:
         _kept = None
         begin(None, reuse=False)
@@ -149,6 +151,9 @@ def save(cache: BuildCache) -> None:
     if _kept is not None and _kept.folder == cache.folder:
         if not computed:
             return
+        if _kept.size < 0:  # (written in the background: its size is known once it is written)
+            forked.settle()
+            _kept.size = cache.size("memo", "analysis")
         added = {kind: dict(answers) for kind, answers in _kept.added.items()}
         for kind, answers in computed.items():
             added.setdefault(kind, {}).update(answers)
@@ -157,8 +162,14 @@ def save(cache: BuildCache) -> None:
             _kept.added = added
             return
     token = os.urandom(8).hex()
+    _kept = _Kept(cache.folder, token, -1)
+    forked.in_background(lambda: _store_whole(cache, token, used))
+
+
+def _store_whole(cache: BuildCache, token: str, tables: Tables) -> None:
+    """The tables written whole (in a process of its own: the parent renders meanwhile)."""
     cache.store("memo", "added", None)
-    _kept = _Kept(cache.folder, token, cache.store("memo", "analysis", (token, used)))
+    cache.store("memo", "analysis", (token, tables))
 
 
 def borrow(tables: Tables) -> None:
@@ -184,6 +195,8 @@ def forget(keeping: tuple[Callable, ...] = ()) -> None:
     objects at 10,000 articles, would only be walked by the cycle collector); `keeping`:
     but the tables of these `remembered` functions."""
     global _tables, _borrowed
+    if not keeping:  # (the build's end: the process that writes them ends before it does)
+        forked.settle()
     kept = {kind_of(function) for function in keeping}
     _borrowed = _borrowed and bool(kept)
     _tables = {kind: table for kind, table in _tables.items() if kind in kept}

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_builder.analyze.identity import pinyin_slug, pinyin_sort_key, short_hash
-from site_builder.model import Entry, Taxonomy, Term
+from site_builder.model import Archive, Entry, Taxonomy, Term
 
 
 @dataclass(frozen=True)
@@ -50,3 +50,10 @@ def _term_slugs(names: list[str]) -> dict[str, str]:
         counts[slug] = counts.get(slug, 0) + 1
     return {name: slug if counts[slug] == 1 else f"{slug}-{short_hash(name, 4)}"
             for name, slug in plain.items()}
+
+
+def plans_of(archive: Archive, number_of: dict[int, int]) -> list[tuple[str, str, str, list[tuple]]]:
+    """The taxonomies as the carried analysis keeps them (analyze/carry.py): each term's
+    entries by their place in the archive (`number_of`: by id)."""
+    return [(t.key, t.label, t.url, [(term.name, term.slug, term.url, tuple(number_of[id(e)] for e in term.entries))
+                                     for term in t.terms]) for t in archive.taxonomies.values()]
