@@ -243,10 +243,26 @@ function getPagefind() {
       // match, on a sparse array: tens of ms for ten results on a loaded machine)
       await pf.options({ excerptLength: NO_EXCERPT, baseUrl: BASE, noWorker: true });
       await pf.init();
+      warmSegmenter();
       return pf;
     })();
   }
   return pagefindPromise;
+}
+
+// Pagefind cuts every search term with Intl.Segmenter in the page's language; for zh that
+// is ICU's dictionary-based word segmenter, whose dictionary the page loads on first use
+// (10-20 ms measured in Chromium). The terms here are ASCII and come out whole, but the
+// segmenter runs all the same: the load is done once the engine is ready, not inside the
+// first query (it is shared by every segmenter of the page).
+function warmSegmenter() {
+  const lang = document.documentElement.lang;
+  if (!lang || typeof Intl.Segmenter === "undefined") return;
+  try {
+    for (const _ of new Intl.Segmenter(lang, { granularity: "word" }).segment("中文")) break;
+  } catch (err) {
+    // an unknown language tag: Pagefind's own call would fail over the same way
+  }
 }
 
 function cleanFilters(filters) {
@@ -424,7 +440,20 @@ async function excerptText(data, plans, words) {
   const body = at(bodyAt);
   const keys = [...parts.keys()];
   const order = keys.slice(body).concat(keys.slice(0, body));
-  if (words.length) order.unshift(at(words.find((w) => w >= bodyAt) ?? Math.min(...words)));
+  if (words.length) {
+    const first = at(words.find((w) => w >= bodyAt) ?? Math.min(...words));
+    order.splice(order.indexOf(first), 1);
+    order.unshift(first);
+  }
+  const likeliest = await partText(parts[order[0]].name);
+  if (!holdsMatch(plans, likeliest) && !words.length) {
+    // nothing tells where the match is (a twin, a presence word) and the likeliest part
+    // misses: every other part is fetched at once, each with the fold-table parts it needs
+    // when it misses unfolded (one round trip more, not one or two per part tried)
+    for (const k of order.slice(1)) {
+      partText(parts[k].name).then((text) => holdsMatch(plans, text) || foldReady(text)).catch(() => {});
+    }
+  }
   for (const k of order) {
     const text = await partText(parts[k].name);
     if (await holdsFoldedMatch(plans, text)) return text;
