@@ -123,8 +123,22 @@ function normalizeWithMap(text) {
   return { norm: chars.join(""), starts, ends };
 }
 
+// The same text without the map, faster: most of a text is unified ideographs that neither
+// NFKC nor the fold table change, kept as they are; only the other characters and the
+// ideographs the fold table lists (FOLDED: the whole list is in the page) go through
+// foldChar. Its separators come out as spaces: runs of them are one space, none at the ends,
+// as normalizeWithMap has them.
+let unfolded = null;
 function normalize(text) {
-  return normalizeWithMap(text).norm;
+  if (!unfolded) {
+    const listed = [...FOLDED.keys()].filter((c) => c >= "\u4e00" && c <= "\u9fff").join("");
+    unfolded = new RegExp(`[^\u4e00-\u9fff]+${listed ? `|[${listed}]` : ""}`, "gu");
+  }
+  return text.replace(unfolded, (run) => {
+    let out = "";
+    for (const ch of run) out += foldChar(ch);
+    return out;
+  }).replace(/ {2,}/g, " ").trim();
 }
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -273,13 +287,17 @@ function cleanFilters(filters) {
   return out;
 }
 
-// The text's bigrams and presence words are split by page: a page's are indexed with the
-// digit of its bucket after them (site_builder/search/tokens.py). A part with one of them is
-// searched in each bucket apart, and the pages found put together: Pagefind scans, for each
-// page found, every item of the searched words, so four searches of a quarter cost a quarter.
-const BUCKETS = 4;
+// The text's bigrams, quads, twins and presence words are split by page: a page's are indexed
+// with the digit of its bucket after them (site_builder/search/tokens.py). A part with one of
+// them is searched in each bucket apart, and the pages found put together: Pagefind scans, for
+// each page found, every item of the searched words, so four searches of a quarter cost a
+// quarter. A presence word or a twin (searched alone, one item a page) is in sixteen buckets;
+// bigrams and quads, searched together in a phrase, in four (the page's bucket modulo 4).
+const BUCKETS = 16;
+const PHRASE_BUCKETS = 4;
 // a bigram (two codes), a presence word, a twin, a quad
 const isSplit = (token) => token.length === 8 || token.startsWith(PRESENCE) || token.startsWith(TWIN) || token.startsWith(QUAD);
+const isAlone = (token) => token.startsWith(PRESENCE) || token.startsWith(TWIN);
 
 // The search of one part: its exact phrase, or the presence word of its one character, or
 // the twin of its one common bigram (``words``: searchWords); in the title namespace with
@@ -291,7 +309,8 @@ async function partSearch(pf, plan, filters, mark) {
     return plan.single ? tokens[0] : `"${tokens.join(" ")}"`;
   };
   if (mark || !words.some(isSplit)) return pf.search(query(null), { filters });
-  const found = await Promise.all(Array.from({ length: BUCKETS }, (_, b) => pf.search(query(b), { filters })));
+  const buckets = words.length === 1 && isAlone(words[0]) ? BUCKETS : PHRASE_BUCKETS;
+  const found = await Promise.all(Array.from({ length: buckets }, (_, b) => pf.search(query(b), { filters })));
   return { results: found.flatMap((r) => r.results) };
 }
 
