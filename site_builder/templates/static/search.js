@@ -28,7 +28,8 @@ const BASE = (root && root.dataset.base) || "/";
 // lists them (code points rising, base-36 differences, `part` to a file), 2 KB against the
 // whole table's 13 KB.
 const T2S = new Map();
-const FOLDED = new Map(); // character -> the number of its part
+// character -> the number of its part
+const FOLDED = new Map();
 {
   const el = document.getElementById("search-fold");
   const listed = el ? JSON.parse(el.textContent) : { part: 1, keys: "" };
@@ -41,7 +42,8 @@ const FOLDED = new Map(); // character -> the number of its part
 // A table the page loads in parts (<folder>/<n>.json beside this script), each part fetched
 // once, when a query first needs it (a failed fetch is tried again by the next query).
 function partLoader(folder, what, take) {
-  const loads = new Map(); // part number -> its load
+  // part number -> its load
+  const loads = new Map();
   return (n) => {
     let load = loads.get(n);
     if (!load) {
@@ -58,7 +60,8 @@ function partLoader(folder, what, take) {
 const foldPart = partLoader("search-fold", "search fold table", (pairs) => {
   const chars = Array.from(pairs);
   for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
-  foldCache.clear(); // characters folded before the part came
+  // characters folded before the part came
+  foldCache.clear();
 });
 // Resolves once `text` can be normalised: the parts of the table its characters need are loaded.
 function foldReady(text) {
@@ -235,10 +238,6 @@ function planQuery(query) {
 // A part lies inside one block (a line of the text: the blocks are joined by newlines), as
 // the index's phrases do (normalize.py's matches).
 const haystackOf = (text) => " " + text.split("\n").map(normalize).join("\n") + " ";
-function textMatches(plans, text) {
-  const haystack = haystackOf(text);
-  return plans.every((p) => haystack.includes(p.text));
-}
 
 
 // ---- Pagefind ------------------------------------------------------------------------
@@ -337,7 +336,8 @@ function ordered(results, sort, titleIds) {
 async function rankedResults(query, filters, sort) {
   // the common bigrams' parts load beside the fold table's (a part a folded character needs, after it)
   const heavy = heavyReady(planQuery(query));
-  heavy.catch(() => {}); // (awaited below)
+  // (its failure is awaited below)
+  heavy.catch(() => {});
   const [pf] = await Promise.all([getPagefind(), foldReady(query)]);
   const planned = planQuery(query);
   const f = cleanFilters(filters);
@@ -351,7 +351,8 @@ async function rankedResults(query, filters, sort) {
   // namespace tell which pages hold the query in their title: they need no list of common
   // bigrams, and start while its parts load. All run at once; Pagefind shares the chunks
   // they load.
-  const inTitle = sort ? [] : planned.map((p) => partSearch(pf, p, f, TITLE)); // dates order the rest
+  // (sorted by date, the title hits do not come first)
+  const inTitle = sort ? [] : planned.map((p) => partSearch(pf, p, f, TITLE));
   await Promise.all([heavy, heavyReady(planned)]);
   const plans = planned.map((p) => ({ ...p, ...searchWords(p, LISTED) }));
   const exact = plans.map((p) => partSearch(pf, p, f, ""));
@@ -390,7 +391,8 @@ function makeExcerpt(text, plans) {
   let start = Math.max(0, center - 36);
   let end = Math.min(text.length, start + 110);
   if (end - start < 110) start = Math.max(0, end - 110);
-  if (/[\uDC00-\uDFFF]/.test(text[start] || "")) start -= 1; // never cut a surrogate pair
+  // never cut a surrogate pair
+  if (/[\uDC00-\uDFFF]/.test(text[start] || "")) start -= 1;
   if (/[\uDC00-\uDFFF]/.test(text[end] || "")) end += 1;
   let html = start > 0 ? "…" : "";
   let pos = start;
@@ -491,7 +493,8 @@ async function shape(result, data, plans) {
   // else the positions of presence words or twins (one fixed position)
   const words = plans.length && plans[0].phrase.length && !plans[0].twin ? result.words || [] : [];
   return {
-    url: data.url, // with the site's base URL: Pagefind's baseUrl option
+    // with the site's base URL: Pagefind's baseUrl option
+    url: data.url,
     title: meta.title || data.url,
     excerpt: makeExcerpt(await excerptText(data, plans, words), plans),
     authors: meta.authors || "",
@@ -534,18 +537,14 @@ siteSearch.ranked = async (query, options = {}) => {
   return { ids: r.results.map((x) => x.id) };
 };
 siteSearch.ready = async () => { await getPagefind(); return true; };
-siteSearch.normalize = normalize; // of a text whose fold table is ready (siteSearch.foldReady)
+// of a text whose fold table is ready (siteSearch.foldReady)
+siteSearch.normalize = normalize;
 siteSearch.foldReady = foldReady;
 siteSearch.partText = partText;
 siteSearch.planQuery = planQuery;
 siteSearch.searchWords = async (query) => {
   await heavyReady(planQuery(query));
   return planQuery(query).map((p) => searchWords(p, LISTED));
-};
-siteSearch.matches = async (query, text) => {
-  await foldReady(query + text);
-  const plans = planQuery(query);
-  return plans.length > 0 && textMatches(plans, text);
 };
 window.siteSearch = siteSearch;
 
@@ -649,7 +648,8 @@ function setupUi() {
     }
     const p = document.createElement("p");
     p.className = "search-result-excerpt";
-    p.innerHTML = r.excerpt; // built from escaped text and <mark> only
+    // built from escaped text and <mark> only
+    p.innerHTML = r.excerpt;
     li.append(p);
     return li;
   }
