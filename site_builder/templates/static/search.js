@@ -334,7 +334,7 @@ function ordered(results, sort, titleIds) {
 
 // Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
-  // the common bigrams' parts load beside the fold table's (a part a folded character needs, after it)
+  // the common bigrams' parts load beside the fold table's
   const heavy = heavyReady(planQuery(query));
   // (its failure is awaited below)
   heavy.catch(() => {});
@@ -353,7 +353,9 @@ async function rankedResults(query, filters, sort) {
   // they load.
   // (sorted by date, the title hits do not come first)
   const inTitle = sort ? [] : planned.map((p) => partSearch(pf, p, f, TITLE));
-  await Promise.all([heavy, heavyReady(planned)]);
+  // the list's parts of the characters as typed hold the bigrams of the characters they fold
+  // to (heavy.py's heavy_files): the parts load beside the fold table's, not after them
+  await heavy;
   const plans = planned.map((p) => ({ ...p, ...searchWords(p, LISTED) }));
   const exact = plans.map((p) => partSearch(pf, p, f, ""));
   const found = await Promise.all([...exact, ...inTitle]);
