@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from site_builder.search.cborarrays import Ints
-from site_builder.search.normalize import PRESENCE, QUAD, TWIN, PartPlan, boundary_token, char_code, fold
+from site_builder.search.normalize import PRESENCE, QUAD, TWIN, PartPlan, boundary_token, char_code, fold, t2s_table
 
 HEAVY_FILE = Path(__file__).with_name("heavy.json")
 HEAVY_COUNT = 2048  # 11 bits a bigram's rank (a quad's key holds two ranks)
@@ -92,10 +92,19 @@ def _rank_table() -> tuple[npt.NDArray[np.int16], npt.NDArray[np.int16], int, np
 
 
 def heavy_files() -> dict[str, str]:
-    """``HEAVY_FOLDER``'s files: part n, the listed bigrams whose first code point is n modulo
-    ``HEAVY_PARTS``, as a JSON string of them end to end, by file name."""
-    return {f"{n}.json": json.dumps("".join(b for b in heavy_bigrams() if ord(b[0]) % HEAVY_PARTS == n),
-                                    ensure_ascii=False) + "\n" for n in range(HEAVY_PARTS)}
+    """``HEAVY_FOLDER``'s files: part n, the listed bigrams whose first character's code point
+    is n modulo ``HEAVY_PARTS``, or that of a character the fold table maps to it, as a JSON
+    string of them end to end (code point order), by file name. So the parts of a query's
+    characters as typed cover its folded characters too: a query with a traditional character
+    waits for its fold part and the list's parts at once, not one after the other."""
+    parts: list[set[str]] = [set() for _ in range(HEAVY_PARTS)]
+    by_first: dict[str, list[str]] = {}
+    for bigram in heavy_bigrams():
+        parts[ord(bigram[0]) % HEAVY_PARTS].add(bigram)
+        by_first.setdefault(bigram[0], []).append(bigram)
+    for traditional, simplified in t2s_table().items():
+        parts[ord(traditional) % HEAVY_PARTS].update(by_first.get(simplified, ()))
+    return {f"{n}.json": json.dumps("".join(sorted(part)), ensure_ascii=False) + "\n" for n, part in enumerate(parts)}
 
 
 def search_words(plan: PartPlan) -> tuple[tuple[str, ...], bool]:

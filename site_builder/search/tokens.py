@@ -29,14 +29,18 @@ from site_builder.search.normalize import CODE_WIDTH, DIGITS, PRESENCE, QUAD, ST
 TEXT, TEXT_QUAD, TEXT_TWIN, TEXT_START, TITLE_TEXT, TITLE_START, TITLE_PRESENCE, TEXT_PRESENCE = range(8)
 _MARKS = ("", QUAD, TWIN, START, TITLE, TITLE + START, TITLE + PRESENCE, PRESENCE)  # each namespace's words start so
 _POINT_BITS = 21  # 0x10FFFF + 1 < 2 ** 21
-# The text's bigrams and presence words are split by page: a page's are written with the digit
-# of its bucket after them (``item_words``), and the search page looks a word up in each bucket
-# apart. Pagefind's engine scans, for each page a search finds, every item of the searched
-# words (its cost grows as pages x items); a search per bucket scans a quarter of both. 4, not 8:
-# at 10,000 articles 8 was no faster (four searches more a part: light queries 96 -> 145 ms) and
-# its index 8 MB larger (each word's buckets are words of their own).
-BUCKET_BITS = 2
+# The text's bigrams, quads, twins and presence words are split by page: a page's are written
+# with the digit of its bucket after them (``item_words``), and the search page looks a word up
+# in each bucket apart. Pagefind's engine scans, for each page a search finds, every item of the
+# searched words (its cost grows as pages x items); a search per bucket scans a bucket's share
+# of both. Presence words and twins (one item a page, searched alone: 治 is in every page) are
+# split in BUCKETS; bigrams and quads (searched together in a phrase) in PHRASE_BUCKETS, the
+# page's bucket modulo 4: at 10,000 articles 8 was no faster for phrases (four searches more a
+# part: light queries 96 -> 145 ms) and its index 8 MB larger (each word's buckets are words of
+# their own; a presence word's or a twin's sixteen cost a few bytes each).
+BUCKET_BITS = 4
 BUCKETS = 1 << BUCKET_BITS
+PHRASE_BUCKETS = 4
 _MARK_FIRSTS = np.frombuffer((QUAD + TWIN + START + TITLE + PRESENCE).encode(), np.uint8)  # no text code starts so
 # the split words' lengths by their first byte (a code's first digit: a bigram), without the bucket digit
 _SPLIT_LENGTHS = {PRESENCE: CODE_WIDTH + 1, TWIN: 2 * CODE_WIDTH + 1, QUAD: 4 * CODE_WIDTH + 1}
@@ -186,6 +190,7 @@ def page_bucket(url: str) -> int:
 
 
 _SPLIT_NAMESPACES = 1 << TEXT_PRESENCE | 1 << TEXT_TWIN | 1 << TEXT_QUAD  # every word of these is split
+_ALONE_NAMESPACES = 1 << TEXT_PRESENCE | 1 << TEXT_TWIN  # in BUCKETS; the other split words in PHRASE_BUCKETS
 
 
 def _split(keys: Ints) -> npt.NDArray[np.bool_]:
@@ -198,7 +203,9 @@ def _split(keys: Ints) -> npt.NDArray[np.bool_]:
 def item_keys(keys: Ints, bucket: int) -> Ints:
     """The keys of a page's words as its index items are keyed: a split word's with the page's
     bucket (``item_words``); they sort as the words with their bucket digit do."""
-    return keys << BUCKET_BITS | np.where(_split(keys), bucket, 0)
+    namespaces = keys >> _NAMESPACE_SHIFT
+    alone = np.left_shift(1, namespaces) & _ALONE_NAMESPACES > 0
+    return keys << BUCKET_BITS | np.where(alone, bucket, np.where(_split(keys), bucket % PHRASE_BUCKETS, 0))
 
 
 def item_words(keys: Ints) -> npt.NDArray[np.bytes_]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from site_builder.search.heavy import (HEAVY_COUNT, HEAVY_FILE, HEAVY_FOLDER, HEAVY_PARTS, heavy_bigrams, heavy_files,
                                        heavy_lows, heavy_ranks, make_heavy, search_words)
-from site_builder.search.normalize import PRESENCE, QUAD, TWIN, normalize, plan_query
+from site_builder.search.normalize import PRESENCE, QUAD, TWIN, normalize, plan_query, t2s_table
 from site_builder.search.tokens import key_strings, presence_keys, text_tokens
 
 # the characters of listed bigrams one after the other (城市, 治理, 体系, 能力, 现代), others, separators
@@ -73,9 +73,17 @@ def test_the_search_page_s_parts_are_the_list():
     # written by: python -m site_builder.search.heavy
     assert {f.name: f.read_text(encoding="utf-8") for f in HEAVY_FOLDER.iterdir()} == files
     parts = {int(name.split(".")[0]): json.loads(text) for name, text in files.items()}
-    assert sorted(b for joined in parts.values() for b in (joined[k:k + 2] for k in range(0, len(joined), 2))) \
-        == list(heavy_bigrams())
-    assert all(ord(joined[k]) % HEAVY_PARTS == n for n, joined in parts.items() for k in range(0, len(joined), 2))
+    held = {n: {joined[k:k + 2] for k in range(0, len(joined), 2)} for n, joined in parts.items()}
+    assert set().union(*held.values()) == set(heavy_bigrams())
+    # part n: the bigrams whose first character is n modulo HEAVY_PARTS, or is what such a
+    # character folds to (the parts of a query as typed cover its folded characters)
+    firsts = {n: {c for c in map(chr, range(0x4E00, 0xA000)) if ord(c) % HEAVY_PARTS == n} for n in parts}
+    folded_from: dict[str, set[int]] = {}
+    for traditional, simplified in t2s_table().items():
+        folded_from.setdefault(simplified, set()).add(ord(traditional) % HEAVY_PARTS)
+    for n, bigrams in held.items():
+        assert bigrams == {b for b in heavy_bigrams() if b[0] in firsts[n] or n in folded_from.get(b[0], ())}
+    assert "体系" in held[ord("體") % HEAVY_PARTS] and ord("體") % HEAVY_PARTS != ord("体") % HEAVY_PARTS
 
 
 _points = st.one_of(st.sampled_from(sorted({ord(c) for b in heavy_bigrams() for c in b})), st.integers(0, 0x10FFFF))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from site_builder.search.shadow import PART_CHARS, page_words, shadow_html
 from site_builder.search.extract import extract
 from site_builder.search.postings import token_positions
-from site_builder.search.tokens import page_bucket
+from site_builder.search.tokens import PHRASE_BUCKETS, page_bucket
 from site_builder.search.normalize import (DIGITS, PRESENCE, START, TITLE, char_code, index_tokens, matches,
                                            normalize, plan_query, presence_tokens, run_tokens,
                                            t2s_table, title_presence, title_tokens)
@@ -164,14 +164,17 @@ def test_extract_reads_only_the_body_without_ignored_parts():
 
 
 def test_shadow_page_holds_tokens_not_text():
-    page = page_words("/a/", extract(PAGE))
+    page = page_words("/d/", extract(PAGE))
     html = shadow_html(page, "zh-cn")
     body = html.split("<main data-pagefind-body>")[1].split("</main>")[0]
-    # the text's bigrams and presence words with the digit of the page's bucket
-    digit = DIGITS[page_bucket("/a/")]
+    # the text's bigrams with the digit of the page's bucket modulo PHRASE_BUCKETS, its
+    # presence words with the page's bucket (one of BUCKETS)
+    assert page_bucket("/d/") >= PHRASE_BUCKETS
+    digit = DIGITS[page_bucket("/d/") % PHRASE_BUCKETS]
     bucketed = [token + digit if len(token) == 8 else token for token in run_tokens("第二段")]
     assert "治理" not in body and " ".join(bucketed) in body
     assert '<h1>' in body
+    digit = DIGITS[page_bucket("/d/")]
     assert " ".join(token + digit for token in presence_tokens("城市治理发展伍爱群第一段能力二")) in body
     assert " ".join(title_tokens("城市治理 & 发展")) in body
     assert " ".join(title_presence("城市治理 & 发展")) in body

@@ -12,7 +12,7 @@ from site_builder.search.heavy import HEAVY_COUNT, heavy_bigrams
 from site_builder.search.normalize import (QUAD, TWIN, char_code, index_tokens, normalize, presence_tokens, title_presence,
                                            title_tokens)
 from site_builder.search.postings import KEY_BOUNDS, SHARD_BOUNDS
-from site_builder.search.tokens import (BUCKETS, item_keys, item_words, key_strings, key_words, presence_keys, text_tokens,
+from site_builder.search.tokens import (BUCKETS, PHRASE_BUCKETS, item_keys, item_words, key_strings, key_words, presence_keys, text_tokens,
                                         word_key, word_keys)
 
 # CJK, traditional-only and compatibility forms, full-width, Latin, digits, marks, format
@@ -98,6 +98,10 @@ def test_word_ranges_cut_the_keys_where_they_cut_the_words(picked):
 
 def test_the_search_page_looks_words_up_in_the_index_s_buckets():
     script = (Path(__file__).resolve().parents[2] / "site_builder/templates/static/search.js").read_text(encoding="utf-8")
-    assert f"const BUCKETS = {BUCKETS};" in script
+    assert f"const BUCKETS = {BUCKETS};" in script and f"const PHRASE_BUCKETS = {PHRASE_BUCKETS};" in script
     page = text_tokens(["治理，城"])
     assert item_words(item_keys(page.keys, 3)).tolist() == [b"0lh70mx23", b"x0mx20hce"]  # the bigram alone
+    # a page of bucket 13: its bigrams in bucket 13 % 4, its presence words and twins in 13
+    assert BUCKETS == 16 and PHRASE_BUCKETS == 4
+    assert item_words(item_keys(page.keys, 13)).tolist() == [b"0lh70mx21", b"x0mx20hce"]
+    assert item_words(item_keys(presence_keys(np.array([ord("治")])), 13)).tolist() == [b"z0lh7d"]

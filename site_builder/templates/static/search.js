@@ -28,7 +28,8 @@ const BASE = (root && root.dataset.base) || "/";
 // lists them (code points rising, base-36 differences, `part` to a file), 2 KB against the
 // whole table's 13 KB.
 const T2S = new Map();
-const FOLDED = new Map(); // character -> the number of its part
+// character -> the number of its part
+const FOLDED = new Map();
 {
   const el = document.getElementById("search-fold");
   const listed = el ? JSON.parse(el.textContent) : { part: 1, keys: "" };
@@ -41,7 +42,8 @@ const FOLDED = new Map(); // character -> the number of its part
 // A table the page loads in parts (<folder>/<n>.json beside this script), each part fetched
 // once, when a query first needs it (a failed fetch is tried again by the next query).
 function partLoader(folder, what, take) {
-  const loads = new Map(); // part number -> its load
+  // part number -> its load
+  const loads = new Map();
   return (n) => {
     let load = loads.get(n);
     if (!load) {
@@ -58,7 +60,8 @@ function partLoader(folder, what, take) {
 const foldPart = partLoader("search-fold", "search fold table", (pairs) => {
   const chars = Array.from(pairs);
   for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
-  foldCache.clear(); // characters folded before the part came
+  // characters folded before the part came
+  foldCache.clear();
 });
 // Resolves once `text` can be normalised: the parts of the table its characters need are loaded.
 function foldReady(text) {
@@ -123,8 +126,22 @@ function normalizeWithMap(text) {
   return { norm: chars.join(""), starts, ends };
 }
 
+// The same text without the map, faster: most of a text is unified ideographs that neither
+// NFKC nor the fold table change, kept as they are; only the other characters and the
+// ideographs the fold table lists (FOLDED: the whole list is in the page) go through
+// foldChar. Its separators come out as spaces: runs of them are one space, none at the ends,
+// as normalizeWithMap has them.
+let unfolded = null;
 function normalize(text) {
-  return normalizeWithMap(text).norm;
+  if (!unfolded) {
+    const listed = [...FOLDED.keys()].filter((c) => c >= "\u4e00" && c <= "\u9fff").join("");
+    unfolded = new RegExp(`[^\u4e00-\u9fff]+${listed ? `|[${listed}]` : ""}`, "gu");
+  }
+  return text.replace(unfolded, (run) => {
+    let out = "";
+    for (const ch of run) out += foldChar(ch);
+    return out;
+  }).replace(/ {2,}/g, " ").trim();
 }
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -221,10 +238,6 @@ function planQuery(query) {
 // A part lies inside one block (a line of the text: the blocks are joined by newlines), as
 // the index's phrases do (normalize.py's matches).
 const haystackOf = (text) => " " + text.split("\n").map(normalize).join("\n") + " ";
-function textMatches(plans, text) {
-  const haystack = haystackOf(text);
-  return plans.every((p) => haystack.includes(p.text));
-}
 
 
 // ---- Pagefind ------------------------------------------------------------------------
@@ -243,10 +256,26 @@ function getPagefind() {
       // match, on a sparse array: tens of ms for ten results on a loaded machine)
       await pf.options({ excerptLength: NO_EXCERPT, baseUrl: BASE, noWorker: true });
       await pf.init();
+      warmSegmenter();
       return pf;
     })();
   }
   return pagefindPromise;
+}
+
+// Pagefind cuts every search term with Intl.Segmenter in the page's language; for zh that
+// is ICU's dictionary-based word segmenter, whose dictionary the page loads on first use
+// (10-20 ms measured in Chromium). The terms here are ASCII and come out whole, but the
+// segmenter runs all the same: the load is done once the engine is ready, not inside the
+// first query (it is shared by every segmenter of the page).
+function warmSegmenter() {
+  const lang = document.documentElement.lang;
+  if (!lang || typeof Intl.Segmenter === "undefined") return;
+  try {
+    for (const _ of new Intl.Segmenter(lang, { granularity: "word" }).segment("中文")) break;
+  } catch (err) {
+    // an unknown language tag: Pagefind's own call would fail over the same way
+  }
 }
 
 function cleanFilters(filters) {
@@ -257,13 +286,17 @@ function cleanFilters(filters) {
   return out;
 }
 
-// The text's bigrams and presence words are split by page: a page's are indexed with the
-// digit of its bucket after them (site_builder/search/tokens.py). A part with one of them is
-// searched in each bucket apart, and the pages found put together: Pagefind scans, for each
-// page found, every item of the searched words, so four searches of a quarter cost a quarter.
-const BUCKETS = 4;
+// The text's bigrams, quads, twins and presence words are split by page: a page's are indexed
+// with the digit of its bucket after them (site_builder/search/tokens.py). A part with one of
+// them is searched in each bucket apart, and the pages found put together: Pagefind scans, for
+// each page found, every item of the searched words, so four searches of a quarter cost a
+// quarter. A presence word or a twin (searched alone, one item a page) is in sixteen buckets;
+// bigrams and quads, searched together in a phrase, in four (the page's bucket modulo 4).
+const BUCKETS = 16;
+const PHRASE_BUCKETS = 4;
 // a bigram (two codes), a presence word, a twin, a quad
 const isSplit = (token) => token.length === 8 || token.startsWith(PRESENCE) || token.startsWith(TWIN) || token.startsWith(QUAD);
+const isAlone = (token) => token.startsWith(PRESENCE) || token.startsWith(TWIN);
 
 // The search of one part: its exact phrase, or the presence word of its one character, or
 // the twin of its one common bigram (``words``: searchWords); in the title namespace with
@@ -275,7 +308,8 @@ async function partSearch(pf, plan, filters, mark) {
     return plan.single ? tokens[0] : `"${tokens.join(" ")}"`;
   };
   if (mark || !words.some(isSplit)) return pf.search(query(null), { filters });
-  const found = await Promise.all(Array.from({ length: BUCKETS }, (_, b) => pf.search(query(b), { filters })));
+  const buckets = words.length === 1 && isAlone(words[0]) ? BUCKETS : PHRASE_BUCKETS;
+  const found = await Promise.all(Array.from({ length: buckets }, (_, b) => pf.search(query(b), { filters })));
   return { results: found.flatMap((r) => r.results) };
 }
 
@@ -300,9 +334,10 @@ function ordered(results, sort, titleIds) {
 
 // Every result of a query, ranked: {plans, results: [{id, score, data}]}.
 async function rankedResults(query, filters, sort) {
-  // the common bigrams' parts load beside the fold table's (a part a folded character needs, after it)
+  // the common bigrams' parts load beside the fold table's
   const heavy = heavyReady(planQuery(query));
-  heavy.catch(() => {}); // (awaited below)
+  // (its failure is awaited below)
+  heavy.catch(() => {});
   const [pf] = await Promise.all([getPagefind(), foldReady(query)]);
   const planned = planQuery(query);
   const f = cleanFilters(filters);
@@ -316,8 +351,11 @@ async function rankedResults(query, filters, sort) {
   // namespace tell which pages hold the query in their title: they need no list of common
   // bigrams, and start while its parts load. All run at once; Pagefind shares the chunks
   // they load.
-  const inTitle = sort ? [] : planned.map((p) => partSearch(pf, p, f, TITLE)); // dates order the rest
-  await Promise.all([heavy, heavyReady(planned)]);
+  // (sorted by date, the title hits do not come first)
+  const inTitle = sort ? [] : planned.map((p) => partSearch(pf, p, f, TITLE));
+  // the list's parts of the characters as typed hold the bigrams of the characters they fold
+  // to (heavy.py's heavy_files): the parts load beside the fold table's, not after them
+  await heavy;
   const plans = planned.map((p) => ({ ...p, ...searchWords(p, LISTED) }));
   const exact = plans.map((p) => partSearch(pf, p, f, ""));
   const found = await Promise.all([...exact, ...inTitle]);
@@ -355,7 +393,8 @@ function makeExcerpt(text, plans) {
   let start = Math.max(0, center - 36);
   let end = Math.min(text.length, start + 110);
   if (end - start < 110) start = Math.max(0, end - 110);
-  if (/[\uDC00-\uDFFF]/.test(text[start] || "")) start -= 1; // never cut a surrogate pair
+  // never cut a surrogate pair
+  if (/[\uDC00-\uDFFF]/.test(text[start] || "")) start -= 1;
   if (/[\uDC00-\uDFFF]/.test(text[end] || "")) end += 1;
   let html = start > 0 ? "…" : "";
   let pos = start;
@@ -424,7 +463,20 @@ async function excerptText(data, plans, words) {
   const body = at(bodyAt);
   const keys = [...parts.keys()];
   const order = keys.slice(body).concat(keys.slice(0, body));
-  if (words.length) order.unshift(at(words.find((w) => w >= bodyAt) ?? Math.min(...words)));
+  if (words.length) {
+    const first = at(words.find((w) => w >= bodyAt) ?? Math.min(...words));
+    order.splice(order.indexOf(first), 1);
+    order.unshift(first);
+  }
+  const likeliest = await partText(parts[order[0]].name);
+  if (!holdsMatch(plans, likeliest) && !words.length) {
+    // nothing tells where the match is (a twin, a presence word) and the likeliest part
+    // misses: every other part is fetched at once, each with the fold-table parts it needs
+    // when it misses unfolded (one round trip more, not one or two per part tried)
+    for (const k of order.slice(1)) {
+      partText(parts[k].name).then((text) => holdsMatch(plans, text) || foldReady(text)).catch(() => {});
+    }
+  }
   for (const k of order) {
     const text = await partText(parts[k].name);
     if (await holdsFoldedMatch(plans, text)) return text;
@@ -443,7 +495,8 @@ async function shape(result, data, plans) {
   // else the positions of presence words or twins (one fixed position)
   const words = plans.length && plans[0].phrase.length && !plans[0].twin ? result.words || [] : [];
   return {
-    url: data.url, // with the site's base URL: Pagefind's baseUrl option
+    // with the site's base URL: Pagefind's baseUrl option
+    url: data.url,
     title: meta.title || data.url,
     excerpt: makeExcerpt(await excerptText(data, plans, words), plans),
     authors: meta.authors || "",
@@ -486,18 +539,14 @@ siteSearch.ranked = async (query, options = {}) => {
   return { ids: r.results.map((x) => x.id) };
 };
 siteSearch.ready = async () => { await getPagefind(); return true; };
-siteSearch.normalize = normalize; // of a text whose fold table is ready (siteSearch.foldReady)
+// of a text whose fold table is ready (siteSearch.foldReady)
+siteSearch.normalize = normalize;
 siteSearch.foldReady = foldReady;
 siteSearch.partText = partText;
 siteSearch.planQuery = planQuery;
 siteSearch.searchWords = async (query) => {
   await heavyReady(planQuery(query));
   return planQuery(query).map((p) => searchWords(p, LISTED));
-};
-siteSearch.matches = async (query, text) => {
-  await foldReady(query + text);
-  const plans = planQuery(query);
-  return plans.length > 0 && textMatches(plans, text);
 };
 window.siteSearch = siteSearch;
 
@@ -601,7 +650,8 @@ function setupUi() {
     }
     const p = document.createElement("p");
     p.className = "search-result-excerpt";
-    p.innerHTML = r.excerpt; // built from escaped text and <mark> only
+    // built from escaped text and <mark> only
+    p.innerHTML = r.excerpt;
     li.append(p);
     return li;
   }
