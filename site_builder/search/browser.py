@@ -57,7 +57,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
                 self.counter["bytes"] = self.counter.get("bytes", 0) + size
                 self.counter["requests"] = self.counter.get("requests", 0) + 1
                 self.counter[kind] = self.counter.get(kind, 0) + size  # index chunks, fragments, text parts …
-        super().copyfile(source, outputfile)
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # (the browser let the request go: a page closed, a fetch no longer needed)
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
