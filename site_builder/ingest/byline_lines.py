@@ -68,6 +68,8 @@ def _title_and_names(line: str, below: Unit | None) -> tuple[str, str] | None:
     their writers one under another), nor after a unit or a post (东江大学教授　王明), nor
     on a line of page matter."""
     parts = names.split_trailing_names(line)
+    if parts is None:  # (most lines: nothing more is asked of them)
+        return None
     over_entry = below is None or (shapes.title_shaped(below.raw.strip()) and metadata.parse_summary_label(below.raw) is None)
     page_matter = furniture_kind(line) is not None  # (【关键词】迈上　金山)
-    return None if parts is None or over_entry or page_matter or metadata.names_unit(parts[0]) else parts
+    return None if over_entry or page_matter or metadata.names_unit(parts[0]) else parts
